@@ -1,0 +1,100 @@
+/**
+ * The server API the sidebar calls through google.script.run, typed end to end: the sidebar's client
+ * wrapper and src/gas/server-api.ts both use this interface, so a renamed field fails the typecheck on both
+ * sides. Everything crossing it is plain JSON (google.script.run rejects Dates and class instances).
+ */
+import type { ColumnRole, DataShape, FunnelStage, Mapping, ReportOptions, StatusRule, TableBinding } from '../core/mapping/types.js';
+
+export type UiLocale = 'en' | 'ru' | 'zh';
+
+export interface SheetSummary {
+  readonly sheetId: number;
+  readonly name: string;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  /** A dashboard this add-on generated (found by developer metadata). Not offered as a data source. */
+  readonly isDashboard: boolean;
+}
+
+export interface SidebarContext {
+  readonly locale: UiLocale;
+  readonly activeSheetName: string;
+  readonly sheets: readonly SheetSummary[];
+  /** The mapping saved in this document, if any. */
+  readonly saved: Mapping | null;
+  /** Why the saved mapping no longer fits the sheet (deleted column, renamed header…); empty when it fits. */
+  readonly savedProblems: readonly ValidationIssue[];
+  readonly defaultOptions: ReportOptions;
+}
+
+export type ValueType = 'number' | 'date' | 'text' | 'empty';
+
+export interface DetectedColumn {
+  readonly index: number;
+  readonly header: string;
+  readonly role: ColumnRole;
+  /** 0–1: how sure the guesser is; the UI highlights low-confidence guesses. */
+  readonly confidence: number;
+  readonly valueType: ValueType;
+  /** A few display strings from the column, for the preview. */
+  readonly samples: readonly string[];
+}
+
+export interface StatusCount {
+  readonly status: string;
+  readonly count: number;
+}
+
+export interface Detection {
+  readonly shape: DataShape;
+  readonly table: TableBinding;
+  readonly columns: readonly DetectedColumn[];
+  /** Header row plus the first data rows, as display strings. */
+  readonly preview: readonly (readonly string[])[];
+  readonly funnel: readonly FunnelStage[];
+  /** CRM shape: distinct statuses with counts, and the guessed meaning of each. */
+  readonly statuses: readonly StatusCount[];
+  readonly statusRules: readonly StatusRule[];
+  /** Title rows skipped, totals rows excluded, and the like, for the user to see. */
+  readonly notes: readonly ValidationIssue[];
+}
+
+export interface ValidationIssue {
+  readonly severity: 'error' | 'warning' | 'info';
+  /** A stable code the sidebar localises, e.g. "missing_role". */
+  readonly code: string;
+  /** English text, used when the sidebar has no translation. */
+  readonly message: string;
+  /** Values for the localised template, e.g. { role: 'spend' }. */
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** Metrics this problem makes impossible (e.g. ["ROMI", "CAC"]). */
+  readonly metrics?: readonly string[];
+}
+
+export interface BuildResult {
+  readonly sheetName: string;
+  readonly sheetId: number;
+  readonly channels: number;
+  readonly periods: number;
+  readonly sourceRows: number;
+  readonly warnings: readonly ValidationIssue[];
+}
+
+export interface ShareResult {
+  readonly url: string;
+  readonly name: string;
+}
+
+export interface SidebarApi {
+  getContext(): SidebarContext;
+  /** Finds the header row and data region of a sheet and guesses every column's role. */
+  detect(sheetName: string): Detection;
+  validate(mapping: Mapping): readonly ValidationIssue[];
+  /** Validates and saves to document properties; refuses (throws) when an error-level issue remains. */
+  saveMapping(mapping: Mapping): readonly ValidationIssue[];
+  /** Builds or rebuilds the dashboard from the saved mapping. */
+  buildDashboard(): BuildResult;
+  shareReport(): ShareResult;
+}
+
+export type SidebarMethod = keyof SidebarApi;

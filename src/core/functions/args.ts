@@ -1,0 +1,218 @@
+/**
+ * The argument semantics shared by every custom function, implemented once:
+ * scalars or 2D ranges; same-shaped ranges walk cell by cell and scalars broadcast; a row whose
+ * row-varying inputs are all blank gives a blank cell; otherwise blank counts as 0 (optional parameters
+ * take their default); text numbers from exports are read; a zero denominator is an error for a single
+ * value and a blank cell inside a range; every error names the function, the argument and the row.
+ */
+import { describeValue, isBlank, isDate, isSheetError, parseDateValue, parseNumberText, type CellValue, type Matrix } from '../values.js';
+import { ComputeFailure } from './failures.js';
+import type { AggregateSpec, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './define.js';
+
+/** The Error a user sees on `#ERROR!`: always starts with the function name. */
+export function userError(fn: string, message: string): Error {
+  return new Error(`${fn}: ${message}`);
+}
+
+interface PreparedArg {
+  readonly param: ParamSpec;
+  readonly range: Matrix | null;
+  readonly scalar: CellValue;
+}
+
+function asMatrix(value: unknown[]): Matrix {
+  // Sheets always passes ranges as rows of cells; accept a flat list (hand-written callers) as one row.
+  return (value.length > 0 && value.every(Array.isArray) ? value : [value]) as Matrix;
+}
+
+function prepare(fn: string, params: readonly ParamSpec[], args: readonly unknown[]): PreparedArg[] {
+  // Trailing `undefined`s are omitted arguments, not extra ones.
+  let given = args.length;
+  while (given > 0 && args[given - 1] === undefined) given--;
+  if (given > params.length) {
+    throw userError(fn, `takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${params.map((p) => p.name).join(', ')}), got ${given}`);
+  }
+  return params.map((param, i) => {
+    const raw = args[i];
+    if (raw === undefined && !param.optional) throw userError(fn, `${param.name} is required`);
+    if (Array.isArray(raw)) {
+      const range = asMatrix(raw);
+      const width = range[0]?.length ?? 0;
+      if (range.some((row) => !Array.isArray(row) || row.length !== width)) throw userError(fn, `${param.name} is not a rectangular range`);
+      return { param, range, scalar: undefined };
+    }
+    return { param, range: null, scalar: raw as CellValue };
+  });
+}
+
+function shapeOf(m: Matrix): string {
+  return `${m.length}×${m[0]?.length ?? 0}`;
+}
+
+function position(rangeMode: boolean, cols: number, r: number, c: number): string {
+  if (!rangeMode) return '';
+  return cols > 1 ? ` (row ${r + 1}, column ${c + 1} of the range)` : ` (row ${r + 1} of the range)`;
+}
+
+/** A numeric cell value, or a named error. Blank handling is the caller's. */
+export function readNumber(fn: string, param: string, value: CellValue, where: string): number {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw userError(fn, `${param} is not a finite number${where}`);
+    return value;
+  }
+  if (typeof value === 'string') {
+    if (isSheetError(value)) throw userError(fn, `${param} holds the error ${value.trim()}${where}`);
+    const n = parseNumberText(value);
+    if (n === undefined) throw userError(fn, `${param} must be a number, got ${describeValue(value)}${where}`);
+    return n;
+  }
+  throw userError(fn, `${param} must be a number, got ${describeValue(value)}${where}`);
+}
+
+export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]): CustomFunctionResult {
+  const fn = spec.name;
+  const prepared = prepare(fn, spec.params, args);
+  const ranges = prepared.filter((a) => a.range !== null);
+  const first = ranges[0]?.range ?? null;
+  for (const a of ranges) {
+    if (a.range!.length !== first!.length || a.range![0].length !== first![0].length) {
+      throw userError(fn, `${ranges[0].param.name} is ${shapeOf(first!)} but ${a.param.name} is ${shapeOf(a.range!)}; ranges must be the same size`);
+    }
+  }
+  const rangeMode = first !== null;
+  // The inputs that decide whether a row is empty: the required ranges (a broadcast scalar such as a fixed
+  // margin cell never makes an empty row non-empty); without ranges, the required scalars.
+  let rowVarying = prepared.filter((a) => !a.param.optional && (rangeMode ? a.range !== null : true));
+  if (rowVarying.length === 0) rowVarying = rangeMode ? ranges : prepared.filter((a) => a.scalar !== undefined);
+  const rows = first ? first.length : 1;
+  const cols = first ? first[0].length : 1;
+  const n = prepared.length;
+  const numbers = new Array<number>(n);
+  const valueAt = (a: PreparedArg, r: number, c: number): CellValue => (a.range ? a.range[r][c] : a.scalar);
+
+  const computeAt = (r: number, c: number): number | '' => {
+    if (rowVarying.every((a) => isBlank(valueAt(a, r, c)))) return '';
+    const where = position(rangeMode, cols, r, c);
+    for (let i = 0; i < n; i++) {
+      const a = prepared[i];
+      const v = valueAt(a, r, c);
+      if (isBlank(v)) {
+        numbers[i] = a.param.optional && typeof a.param.default === 'number' ? a.param.default : 0;
+      } else {
+        numbers[i] = readNumber(fn, a.param.name, v, where);
+      }
+    }
+    let result: number;
+    try {
+      result = spec.compute(...numbers);
+    } catch (e) {
+      if (e instanceof ComputeFailure) {
+        if (e.zeroDenominator && rangeMode) return '';
+        throw userError(fn, e.message + where);
+      }
+      throw e;
+    }
+    if (!Number.isFinite(result)) throw userError(fn, `the result is too large to represent${where}`);
+    return result;
+  };
+
+  if (!rangeMode) return computeAt(0, 0);
+  const out: (number | string)[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const row = new Array<number | string>(cols);
+    for (let c = 0; c < cols; c++) row[c] = computeAt(r, c);
+    out[r] = row;
+  }
+  return out;
+}
+
+/** Access to one argument of an aggregate function, with errors that name it. */
+export interface ArgReader {
+  readonly fn: string;
+  readonly param: ParamSpec;
+  /** False when the argument was omitted. */
+  readonly given: boolean;
+  readonly isRange: boolean;
+  /** Scalars appear as a 1×1 matrix. */
+  readonly matrix: Matrix;
+  readonly rows: number;
+  readonly cols: number;
+  /** Throws the user-facing error for this argument, at a cell when given. */
+  fail(reason: string, r?: number, c?: number): never;
+  /** Number at a cell; null when blank. */
+  numberAt(r: number, c: number): number | null;
+  /** Date at a cell as UTC ms of the calendar day/time written; null when blank. */
+  dateAt(r: number, c: number): number | null;
+  /** Text at a cell (numbers as written); null when blank; sheet errors throw. */
+  textAt(r: number, c: number): string | null;
+  /** A choice option (case-insensitive), its default when omitted or blank. */
+  choice(): string;
+}
+
+function reader(fn: string, a: PreparedArg): ArgReader {
+  const isRange = a.range !== null;
+  const matrix: Matrix = a.range ?? [[a.scalar]];
+  const cols = matrix[0]?.length ?? 0;
+  const where = (r?: number, c?: number): string => (r === undefined ? '' : position(isRange, cols, r, c ?? 0));
+  const self: ArgReader = {
+    fn,
+    param: a.param,
+    given: a.range !== null || a.scalar !== undefined,
+    isRange,
+    matrix,
+    rows: matrix.length,
+    cols,
+    fail(reason, r, c): never {
+      throw userError(fn, `${a.param.name} ${reason}${where(r, c)}`);
+    },
+    numberAt(r, c) {
+      const v = matrix[r][c];
+      return isBlank(v) ? null : readNumber(fn, a.param.name, v, where(r, c));
+    },
+    dateAt(r, c) {
+      const v = matrix[r][c];
+      if (isBlank(v)) return null;
+      if (isSheetError(v)) self.fail(`holds the error ${String(v).trim()}`, r, c);
+      const t = parseDateValue(v);
+      if (t === undefined) self.fail(`must be a date, got ${describeValue(v)}`, r, c);
+      return t;
+    },
+    textAt(r, c) {
+      const v = matrix[r][c];
+      if (isBlank(v)) return null;
+      if (isSheetError(v)) self.fail(`holds the error ${String(v).trim()}`, r, c);
+      if (isDate(v)) return v.toISOString().slice(0, 10);
+      return String(v).trim();
+    },
+    choice() {
+      if (isRange) self.fail('must be a single value, not a range');
+      const v = a.scalar;
+      if (isBlank(v)) {
+        if (typeof a.param.default === 'string') return a.param.default;
+        self.fail('is required');
+      }
+      const s = String(v).trim().toLowerCase();
+      const ok = a.param.choices?.find((choice) => choice.toLowerCase() === s);
+      if (!ok) self.fail(`must be one of ${(a.param.choices ?? []).map((x) => `"${x}"`).join(', ')}, got ${describeValue(v)}`);
+      return ok;
+    },
+  };
+  return self;
+}
+
+export function runAggregate(spec: AggregateSpec, args: readonly unknown[]): CustomFunctionResult {
+  const fn = spec.name;
+  const readers = prepare(fn, spec.params, args).map((a) => reader(fn, a));
+  let result: CustomFunctionResult;
+  try {
+    result = spec.compute(readers);
+  } catch (e) {
+    if (e instanceof ComputeFailure) throw userError(fn, e.message);
+    throw e;
+  }
+  const bad = (x: number | string): boolean => typeof x === 'number' && !Number.isFinite(x);
+  if (Array.isArray(result) ? result.some((row) => row.some(bad)) : bad(result)) {
+    throw userError(fn, 'the result is not a finite number');
+  }
+  return result;
+}

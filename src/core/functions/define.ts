@@ -1,0 +1,78 @@
+/**
+ * One declaration per custom function. From it we derive: the runtime entry point (`invoke`), the
+ * top-level Apps Script wrapper with its `@customfunction` JSDoc (scripts/build.ts), the HyperFormula
+ * plugin used by the local runtime, and the README table. Nothing about a function is written twice.
+ *
+ * Two kinds:
+ * - `elementwise`: every parameter is a number (scalar or range); ranges of one shape are walked cell by
+ *   cell, scalars broadcast, and the result has the shape of the ranges (a spill).
+ * - `aggregate`: parameters are whole ranges (scores, ids, dates, stage counts) reduced by the function.
+ */
+import type { CellValue } from '../values.js';
+import { runElementwise, runAggregate, type ArgReader } from './args.js';
+
+export type CustomFunctionResult = number | string | (number | string)[][];
+
+export interface ParamSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Optional parameters take `default` when omitted or blank. */
+  readonly optional?: boolean;
+  readonly default?: number | string;
+  /** For text options such as FUNNEL's mode. */
+  readonly choices?: readonly string[];
+}
+
+interface SpecBase {
+  readonly name: string;
+  /** One sentence: autocomplete description and README. */
+  readonly summary: string;
+  /** The formula in words, for README (e.g. "(revenue × margin − cost) / cost"). */
+  readonly formula: string;
+  /** What the result is and how to format it, for JSDoc @return and README. */
+  readonly returns: string;
+  readonly params: readonly ParamSpec[];
+  /** An example formula for README and tests, e.g. `=ROMI(B2:B13, C2:C13)`. */
+  readonly example: string;
+}
+
+export interface ElementwiseSpec extends SpecBase {
+  /**
+   * Compute one result from numbers (already parsed, blanks as 0, optional blanks as their default).
+   * Throw `zeroDenominator(param)` or `invalid(param, reason)` from ./failures.
+   */
+  readonly compute: (...values: number[]) => number;
+}
+
+export interface AggregateSpec extends SpecBase {
+  /** Gets each argument through an `ArgReader` that knows the function and parameter names for errors. */
+  readonly compute: (args: readonly ArgReader[]) => CustomFunctionResult;
+}
+
+export interface CustomFunction extends SpecBase {
+  readonly kind: 'elementwise' | 'aggregate';
+  /** Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments). */
+  readonly invoke: (...args: unknown[]) => CustomFunctionResult;
+}
+
+export function elementwise(spec: ElementwiseSpec): CustomFunction {
+  checkSpec(spec);
+  return { ...spec, kind: 'elementwise', invoke: (...args: unknown[]) => runElementwise(spec, args) };
+}
+
+export function aggregate(spec: AggregateSpec): CustomFunction {
+  checkSpec(spec);
+  return { ...spec, kind: 'aggregate', invoke: (...args: unknown[]) => runAggregate(spec, args) };
+}
+
+function checkSpec(spec: SpecBase): void {
+  if (!/^[A-Z][A-Z0-9_]*$/u.test(spec.name)) throw new Error(`bad custom function name ${spec.name}`);
+  let sawOptional = false;
+  for (const p of spec.params) {
+    if (!/^[a-z][a-z0-9_]*$/u.test(p.name)) throw new Error(`${spec.name}: bad parameter name ${p.name}`);
+    if (sawOptional && !p.optional) throw new Error(`${spec.name}: required ${p.name} after an optional one`);
+    sawOptional ||= !!p.optional;
+  }
+}
+
+export type { CellValue };

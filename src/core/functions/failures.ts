@@ -1,0 +1,34 @@
+/**
+ * Failures raised by a function's compute step. The argument runner turns them into the user-facing
+ * `Error` ("ROMI: marketing_cost is 0 (row 4) …") or, for a zero denominator in range mode, a blank cell.
+ */
+export class ComputeFailure extends Error {
+  constructor(
+    /** The parameter at fault, or null when the result as a whole is impossible. */
+    readonly param: string | null,
+    readonly reason: string,
+    /** A zero/blank denominator: fatal for one cell, a blank cell inside a range. */
+    readonly zeroDenominator: boolean,
+  ) {
+    super(param ? `${param} ${reason}` : reason);
+  }
+}
+
+export function zeroDenominator(param: string): ComputeFailure {
+  return new ComputeFailure(param, 'is 0, so the ratio is undefined', true);
+}
+
+export function invalid(param: string | null, reason: string): ComputeFailure {
+  return new ComputeFailure(param, reason, false);
+}
+
+/** Guards shared by many metrics. */
+export function nonNegative(param: string, value: number): number {
+  if (value < 0) throw invalid(param, `must not be negative (got ${value})`);
+  return value;
+}
+
+export function divide(numerator: number, denominator: number, denominatorParam: string): number {
+  if (denominator === 0) throw zeroDenominator(denominatorParam);
+  return numerator / denominator;
+}

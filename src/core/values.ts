@@ -1,0 +1,171 @@
+/**
+ * Cell values as Apps Script hands them to us (custom-function arguments, Range.getValues()),
+ * and the one place where pasted-from-export text is turned into numbers and dates.
+ */
+
+export type CellValue = number | string | boolean | Date | null | undefined;
+export type Matrix = CellValue[][];
+
+/** Error codes Sheets may hand over as text when a referenced cell holds an error. */
+const SHEET_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;
+
+/** `instanceof Date` fails across realms (Apps Script, node:vm), so check the internal tag. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+export function isSheetError(value: unknown): value is string {
+  return typeof value === 'string' && SHEET_ERROR.test(value.trim());
+}
+
+// Currency marks seen in Google Ads / Yandex Direct / Meta / Bitrix24 / amoCRM exports.
+const CURRENCY = /(?:руб\.?|р\.|₽|\$|€|£|¥|元|₸|₴|usd|rub|eur|cny|rmb|kzt|gbp)/giu;
+// Every kind of space used as a thousands separator: normal, NBSP, narrow NBSP, thin, figure, apostrophe (Swiss).
+const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007']/gu;
+
+/**
+ * Reads a number written as text the way exports write it: `1 234,56 ₽`, `$1,234.50`, `2,5`, `15%`,
+ * `(1 200)` (accounting negative), `1.234.567,8`, `−42` (Unicode minus). Returns undefined when the
+ * text is not a number, so callers can name the field in their own error.
+ *
+ * One comma followed by exactly three digits (`1,234`) is read as a thousands separator, as US exports
+ * write it; a leading `0,` (`0,123`) or any other digit count (`2,5`) is a decimal comma.
+ */
+export function parseNumberText(text: string): number | undefined {
+  let s = text.trim();
+  if (s === '') return undefined;
+  let negative = false;
+  if (/^\(.*\)$/u.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  s = s.replace(CURRENCY, '').replace(GROUP_SPACES, '').replace(/[\u2212\u2012\u2013]/gu, '-');
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  if (s.startsWith('-')) {
+    negative = !negative;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  // Currency may also sit between sign and digits: "-$12" → after removal "-12"; handled above.
+  if (!/^[0-9.,]+(?:e[+-]?\d+)?$/iu.test(s) || !/\d/u.test(s)) return undefined;
+  const normalized = normalizeSeparators(s);
+  if (normalized === undefined) return undefined;
+  let n = Number(normalized);
+  if (!Number.isFinite(n)) return undefined;
+  if (percent) n /= 100;
+  return negative ? -n : n;
+}
+
+function normalizeSeparators(s: string): string | undefined {
+  const [mantissa, exponent] = splitExponent(s);
+  const commas = count(mantissa, ',');
+  const dots = count(mantissa, '.');
+  let out: string;
+  if (commas > 0 && dots > 0) {
+    // The separator that comes last is the decimal one: 1,234.56 or 1.234,56.
+    const decimal = mantissa.lastIndexOf(',') > mantissa.lastIndexOf('.') ? ',' : '.';
+    const group = decimal === ',' ? '.' : ',';
+    const [intPart, frac, ...rest] = mantissa.split(decimal);
+    if (rest.length > 0 || frac === undefined || frac.includes(group)) return undefined;
+    if (!validGroups(intPart, group)) return undefined;
+    out = intPart.split(group).join('') + '.' + frac;
+  } else if (commas > 1 || dots > 1) {
+    const group = commas > 1 ? ',' : '.';
+    if (!validGroups(mantissa, group)) return undefined;
+    out = mantissa.split(group).join('');
+  } else if (commas === 1) {
+    const [intPart, frac] = mantissa.split(',');
+    const thousands = frac.length === 3 && intPart.length >= 1 && intPart.length <= 3 && intPart !== '0';
+    out = thousands ? intPart + frac : intPart + '.' + frac;
+  } else {
+    out = mantissa;
+  }
+  if (out.startsWith('.')) out = '0' + out;
+  if (out.endsWith('.')) return undefined;
+  return exponent ? out + exponent : out;
+}
+
+function splitExponent(s: string): [string, string] {
+  const m = /^(.*?)(e[+-]?\d+)?$/iu.exec(s);
+  return m ? [m[1], m[2] ?? ''] : [s, ''];
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+/** `1,234,567` is valid grouping; `12,34` is not. */
+function validGroups(intPart: string, group: string): boolean {
+  const parts = intPart.split(group);
+  if (parts.length === 1) return /^\d+$/u.test(parts[0]);
+  return /^\d{1,3}$/u.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/u.test(p));
+}
+
+/** Days between the Sheets epoch (1899-12-30) and the Unix epoch. */
+const SHEETS_EPOCH_OFFSET_DAYS = 25569;
+const DAY_MS = 86_400_000;
+
+/** A Sheets serial day number (what a date cell holds) to a UTC timestamp in ms. */
+export function serialToTime(serial: number): number {
+  return Math.round((serial - SHEETS_EPOCH_OFFSET_DAYS) * DAY_MS);
+}
+
+export function timeToSerial(time: number): number {
+  return time / DAY_MS + SHEETS_EPOCH_OFFSET_DAYS;
+}
+
+/**
+ * Reads a date from a Date (either realm), a Sheets serial number, or text in ISO (`2026-03-01`,
+ * `2026-03-01 12:30`), Russian (`01.03.2026`) or Chinese (`2026年3月1日`, `2026/3/1`) form. Returns ms since
+ * epoch of the calendar day as written (local wall time read as UTC), or undefined when it is not a date.
+ * Ambiguous `03/01/2026` is not guessed.
+ */
+export function parseDateValue(value: unknown): number | undefined {
+  if (isDate(value)) {
+    const t = value.getTime();
+    if (Number.isNaN(t)) return undefined;
+    // Wall-clock fields, not the instant: a date cell means a calendar day wherever the script runs.
+    return Date.UTC(value.getFullYear(), value.getMonth(), value.getDate(), value.getHours(), value.getMinutes(), value.getSeconds());
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? serialToTime(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const s = value.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/u.exec(s);
+  if (m) return utc(+m[1], +m[2], +m[3], m[4], m[5], m[6]);
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u.exec(s);
+  if (m) return utc(+m[3], +m[2], +m[1], m[4], m[5], m[6]);
+  m = /^(\d{4})年(\d{1,2})月(\d{1,2})日/u.exec(s);
+  if (m) return utc(+m[1], +m[2], +m[3]);
+  return undefined;
+}
+
+function utc(y: number, mo: number, d: number, h?: string, mi?: string, se?: string): number | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const t = Date.UTC(y, mo - 1, d, h ? +h : 0, mi ? +mi : 0, se ? +se : 0);
+  // Reject 31.02.2026 and friends rather than rolling over.
+  return new Date(t).getUTCDate() === d ? t : undefined;
+}
+
+export const MS_PER_DAY = DAY_MS;
+
+/** Shows a user value inside an error message without letting a huge cell flood it. */
+export function describeValue(value: unknown): string {
+  if (isDate(value)) return 'a date';
+  if (typeof value === 'string') {
+    const s = value.length > 40 ? value.slice(0, 37) + '…' : value;
+    return JSON.stringify(s);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}

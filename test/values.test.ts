@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateValue, parseNumberText } from '../src/core/values.js';
+
+describe('parseNumberText reads numbers as exports write them', () => {
+  it.each([
+    ['1 234,56 ₽', 1234.56],
+    ['$1,234.50', 1234.5],
+    ['2,5', 2.5],
+    ['15%', 0.15],
+    ['1\u00a0234\u00a0567', 1234567],
+    ['1\u202f234,5 руб.', 1234.5],
+    ['1.234.567,89 €', 1234567.89],
+    ['1,234,567', 1234567],
+    ['1,234', 1234],
+    ['0,123', 0.123],
+    ['(1 200)', -1200],
+    ['−42', -42],
+    ['-$12.40', -12.4],
+    ['¥3,000', 3000],
+    ['1e3', 1000],
+    ['.5', 0.5],
+    ['12,5%', 0.125],
+  ])('%s → %d', (text, expected) => {
+    expect(parseNumberText(text)).toBeCloseTo(expected, 10);
+  });
+
+  it.each(['', 'abc', '12abc', '1,2,3', '12,34,567', '1.2.3,4,5', '--1', '1.', '$', '%', 'N/A'])('%s is not a number', (text) => {
+    expect(parseNumberText(text)).toBeUndefined();
+  });
+});
+
+describe('parseDateValue', () => {
+  it('reads ISO, Russian and Chinese dates as the calendar day written', () => {
+    const day = Date.UTC(2026, 2, 1);
+    expect(parseDateValue('2026-03-01')).toBe(day);
+    expect(parseDateValue('01.03.2026')).toBe(day);
+    expect(parseDateValue('2026年3月1日')).toBe(day);
+    expect(parseDateValue(new Date(2026, 2, 1))).toBe(day);
+    expect(parseDateValue(46082)).toBe(day); // Sheets serial for 2026-03-01
+  });
+  it('rejects impossible and ambiguous dates', () => {
+    expect(parseDateValue('31.02.2026')).toBeUndefined();
+    expect(parseDateValue('03/01/2026')).toBeUndefined();
+    expect(parseDateValue('soon')).toBeUndefined();
+  });
+});
