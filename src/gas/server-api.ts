@@ -1,2 +1,101 @@
-/** Server functions the sidebar calls through google.script.run. Filled in by the sidebar feature. */
-export const serverApi: Record<string, (...args: never[]) => unknown> = {};
+/**
+ * The server functions the sidebar calls through google.script.run, implementing the typed SidebarApi.
+ * Every argument from the client is re-parsed (the sidebar runs in the user's browser and is untrusted);
+ * every failure is a thrown Error whose message the sidebar shows as text.
+ */
+import type { BuildResult, Detection, ShareResult, SidebarApi, SidebarContext, ValidationIssue } from '../api/contract.js';
+import { buildDashboard as buildWithServices, shareReport as shareWithServices } from '../adapter/dashboard/index.js';
+import { loadMapping, sanitizeMapping, saveMapping as storeMapping } from '../adapter/mapping-store.js';
+import { currentHeaders, readSheet, sheetSummaries } from '../adapter/sheets-read.js';
+import { globalServices, type GasServices } from '../adapter/services.js';
+import { resolveLocale, t, type Locale } from '../core/i18n/index.js';
+import { defaultOptions, detectSheet, validateMapping, type Mapping } from '../core/mapping/index.js';
+
+export function userLocale(services: GasServices): Locale {
+  try {
+    return resolveLocale(services.Session.getActiveUserLocale());
+  } catch {
+    return 'en';
+  }
+}
+
+/** Validation against the sheet as it is now: a moved, renamed or deleted column is reported, not guessed around. */
+export function validateAgainstSheet(services: GasServices, mapping: Mapping): ValidationIssue[] {
+  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
+  const issues: ValidationIssue[] = [];
+  const tables = [['source', mapping.source], ['costs', mapping.costs]] as const;
+  const actual: { source?: string[]; costs?: string[] } = {};
+  for (const [label, table] of tables) {
+    if (!table) continue;
+    const headers = currentHeaders(ss, table);
+    if (headers === null) {
+      issues.push({
+        severity: 'error',
+        code: 'sheet_missing',
+        message: `The ${label} sheet "${table.sheetName}" no longer exists; choose the data sheet again.`,
+        params: { sheet: table.sheetName, table: label },
+      });
+    } else actual[label] = headers;
+  }
+  return [...issues, ...validateMapping(mapping, actual)];
+}
+
+/** The saved mapping, loaded and checked; used by the sidebar and the menu's Refresh dashboard. */
+export function savedMapping(services: GasServices): { mapping: Mapping | null; problems: ValidationIssue[] } {
+  const stored = loadMapping(services);
+  if (stored.kind === 'none') return { mapping: null, problems: [] };
+  if (stored.kind === 'unreadable') {
+    return { mapping: null, problems: [{ severity: 'error', code: 'mapping_unreadable', message: `The saved mapping cannot be read: ${stored.message}`, params: { message: stored.message } }] };
+  }
+  return { mapping: stored.mapping, problems: validateAgainstSheet(services, stored.mapping).filter((i) => i.severity === 'error') };
+}
+
+export function createServerApi(services: () => GasServices): SidebarApi {
+  return {
+    getContext(): SidebarContext {
+      const s = services();
+      const ss = s.SpreadsheetApp.getActiveSpreadsheet();
+      const locale = userLocale(s);
+      const saved = savedMapping(s);
+      return {
+        locale,
+        activeSheetName: ss.getActiveSheet().getName(),
+        sheets: sheetSummaries(s, ss),
+        saved: saved.mapping,
+        savedProblems: saved.problems,
+        defaultOptions: defaultOptions({ locale }),
+      };
+    },
+    detect(sheetName: string): Detection {
+      const s = services();
+      if (typeof sheetName !== 'string') throw new Error('FunnelROI detect: sheetName must be text.');
+      const { sheet, values, display } = readSheet(s.SpreadsheetApp.getActiveSpreadsheet(), sheetName);
+      return detectSheet(values, display, { sheetId: sheet.getSheetId(), sheetName: sheet.getName(), locale: userLocale(s) });
+    },
+    validate(mapping: Mapping): readonly ValidationIssue[] {
+      return validateAgainstSheet(services(), sanitizeMapping(mapping));
+    },
+    saveMapping(mapping: Mapping): readonly ValidationIssue[] {
+      const s = services();
+      const clean = sanitizeMapping(mapping);
+      const issues = validateAgainstSheet(s, clean);
+      const errors = issues.filter((i) => i.severity === 'error');
+      if (errors.length > 0) throw new Error(`FunnelROI: the mapping was not saved. ${errors.map((e) => e.message).join(' ')}`);
+      storeMapping(s, clean);
+      return issues;
+    },
+    buildDashboard(): BuildResult {
+      const s = services();
+      const locale = userLocale(s);
+      const stored = loadMapping(s);
+      if (stored.kind === 'none') throw new Error(t(locale, 'alert.noMapping'));
+      if (stored.kind === 'unreadable') throw new Error(`FunnelROI: the saved mapping cannot be read: ${stored.message}`);
+      return buildWithServices(s, stored.mapping, { locale });
+    },
+    shareReport(): ShareResult {
+      return shareWithServices(services());
+    },
+  };
+}
+
+export const serverApi: SidebarApi = createServerApi(globalServices);

@@ -1,13 +1,37 @@
 /**
- * Simple triggers and menu actions. Filled in by the sidebar/dashboard features; onOpen must stay
- * cheap and must not touch data in AuthMode.NONE (the add-on is not yet authorised in that document).
+ * Simple triggers and menu actions. onOpen must stay cheap and must not touch data in AuthMode.NONE (the
+ * add-on is installed but not yet authorised in this document): it only builds the menu there.
  */
+import { buildDashboard, shareReport } from '../adapter/dashboard/index.js';
+import { globalServices } from '../adapter/services.js';
+import { t, type Locale } from '../core/i18n/index.js';
+import { savedMapping, userLocale } from './server-api.js';
+
+function menuLocale(e?: { authMode?: unknown }): Locale {
+  // The user's locale is readable in every mode, but guard anyway: a menu in English beats no menu.
+  void e;
+  try {
+    return userLocale(globalServices());
+  } catch {
+    return 'en';
+  }
+}
+
+function alertError(locale: Locale, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  SpreadsheetApp.getUi().alert(t(locale, 'alert.failed', { message }));
+}
+
 export const triggers = {
   onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-    const menu = SpreadsheetApp.getUi().createAddonMenu();
-    // In AuthMode.NONE only the menu may be built; items run later with full authorisation.
-    void e;
-    menu.addItem('Open FunnelROI', 'showSidebar').addToUi();
+    const locale = menuLocale(e);
+    SpreadsheetApp.getUi()
+      .createAddonMenu()
+      .addItem(t(locale, 'menu.open'), 'showSidebar')
+      .addSeparator()
+      .addItem(t(locale, 'menu.refresh'), 'refreshDashboard')
+      .addItem(t(locale, 'menu.share'), 'shareDashboard')
+      .addToUi();
   },
   onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
     triggers.onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
@@ -15,5 +39,35 @@ export const triggers = {
   showSidebar(): void {
     const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('FunnelROI');
     SpreadsheetApp.getUi().showSidebar(html);
+  },
+  /** Rebuilds from the saved mapping without opening the sidebar. */
+  refreshDashboard(): void {
+    const services = globalServices();
+    const locale = userLocale(services);
+    try {
+      const saved = savedMapping(services);
+      if (saved.problems.length > 0) throw new Error(saved.problems.map((p) => p.message).join(' '));
+      if (!saved.mapping) {
+        SpreadsheetApp.getUi().alert(t(locale, 'alert.noMapping'));
+        return;
+      }
+      const result = buildDashboard(services, saved.mapping, { locale });
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const sheet = ss.getSheetByName(result.sheetName);
+      if (sheet) ss.setActiveSheet(sheet);
+      ss.toast(t(locale, 'alert.built', { sheet: result.sheetName, channels: result.channels, periods: result.periods, rows: result.sourceRows }), 'FunnelROI', 8);
+    } catch (error) {
+      alertError(locale, error);
+    }
+  },
+  shareDashboard(): void {
+    const services = globalServices();
+    const locale = userLocale(services);
+    try {
+      const result = shareReport(services);
+      SpreadsheetApp.getUi().alert(t(locale, 'alert.shared', { url: result.url }));
+    } catch (error) {
+      alertError(locale, error);
+    }
   },
 };

@@ -1,0 +1,77 @@
+/**
+ * Service-call counting and the "not implemented" guard. Every object the runtime hands to add-on code
+ * is wrapped once in a Proxy that counts method calls (`Range.getValues`…) and turns a call to any
+ * method outside the implemented subset into a clear error instead of `undefined is not a function`.
+ */
+
+export class CallCounter {
+  total = 0;
+  readonly byMethod = new Map<string, number>();
+
+  record(name: string): void {
+    this.total++;
+    this.byMethod.set(name, (this.byMethod.get(name) ?? 0) + 1);
+  }
+
+  count(name: string): number {
+    return this.byMethod.get(name) ?? 0;
+  }
+
+  reset(): void {
+    this.total = 0;
+    this.byMethod.clear();
+  }
+
+  /** Plain object for test failure messages and the web UI. */
+  toJSON(): { total: number; byMethod: Record<string, number> } {
+    return { total: this.total, byMethod: Object.fromEntries(this.byMethod) };
+  }
+}
+
+// Properties probed by Promise resolution, vitest/pretty-format and Node's inspect: never "methods".
+const NOT_METHODS = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', 'nodeType', 'tagName', 'inspect', 'toString', 'valueOf', 'length', 'prototype', 'name', 'call', 'apply', 'bind', 'size', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction', 'getMockName']);
+
+const proxies = new WeakMap<object, object>();
+const targets = new WeakMap<object, object>();
+
+export function notImplemented(typeName: string, method: string): Error {
+  return new Error(`local runtime: ${typeName}.${method} is not implemented`);
+}
+
+/**
+ * Wraps `target` (once: the same proxy comes back every time, so object identity is stable). Methods
+ * are called on the raw target, so the runtime's own internal calls are not counted; a method that
+ * returns its own target (chaining) returns the proxy.
+ */
+export function counted<T extends object>(target: T, typeName: string, calls: CallCounter, countCalls = true): T {
+  const existing = proxies.get(target);
+  if (existing) return existing as T;
+  const proxy = new Proxy(target, {
+    get(obj, prop, receiver) {
+      if (typeof prop !== 'string') return Reflect.get(obj, prop, receiver);
+      const value: unknown = Reflect.get(obj, prop, obj);
+      if (typeof value === 'function') {
+        if (prop.startsWith('_') || NOT_METHODS.has(prop)) return value.bind(obj) as unknown;
+        return (...args: unknown[]) => {
+          if (countCalls) calls.record(`${typeName}.${prop}`);
+          const result: unknown = Reflect.apply(value as (...a: unknown[]) => unknown, obj, args);
+          return result === obj ? proxy : result;
+        };
+      }
+      if (value === undefined && !(prop in obj) && !NOT_METHODS.has(prop) && /^[a-z][A-Za-z0-9]*$/u.test(prop)) {
+        return () => {
+          throw notImplemented(typeName, prop);
+        };
+      }
+      return value;
+    },
+  });
+  proxies.set(target, proxy);
+  targets.set(proxy, target);
+  return proxy;
+}
+
+/** The runtime object behind a proxy handed out earlier (or the value itself). */
+export function unwrap<T>(value: T): T {
+  return (typeof value === 'object' && value !== null ? (targets.get(value) as T | undefined) : undefined) ?? value;
+}

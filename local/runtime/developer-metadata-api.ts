@@ -1,0 +1,97 @@
+/** DeveloperMetadata objects and the finder, over spreadsheet- and sheet-level metadata. */
+import { counted } from './calls.js';
+import type { Document } from './document.js';
+import { checkMetadata, metadataMatches, type MetadataQuery, type MetadataState } from './developer-metadata.js';
+import { sheetObject, type SheetImpl } from './sheet.js';
+import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
+
+export function addMetadata(doc: Document, sheetId: number | null, key: unknown, value: unknown, visibility: unknown): MetadataState {
+  checkMetadata(key, value);
+  const state: MetadataState = {
+    id: doc.newId(),
+    key: key as string,
+    value: value === undefined || value === null ? null : String(value),
+    visibility: visibility === undefined ? 'DOCUMENT' : String(visibility),
+    sheetId,
+  };
+  doc.metadata.push(state);
+  return state;
+}
+
+export function metadataObject(doc: Document, state: MetadataState): DeveloperMetadataImpl {
+  return counted(new DeveloperMetadataImpl(doc, state), 'DeveloperMetadata', doc.calls);
+}
+
+export class DeveloperMetadataImpl {
+  constructor(
+    private readonly doc: Document,
+    private readonly state: MetadataState,
+  ) {}
+
+  getId(): number {
+    return this.state.id;
+  }
+  getKey(): string {
+    return this.state.key;
+  }
+  getValue(): string | null {
+    return this.state.value;
+  }
+  getVisibility(): string {
+    return this.state.visibility;
+  }
+  setKey(key: string): DeveloperMetadataImpl {
+    checkMetadata(key, this.state.value);
+    this.state.key = key;
+    return this;
+  }
+  setValue(value: string): DeveloperMetadataImpl {
+    checkMetadata(this.state.key, value);
+    this.state.value = String(value);
+    return this;
+  }
+  getLocation(): { getLocationType(): string; getSheet(): SheetImpl | null; getSpreadsheet(): SpreadsheetImpl | null } {
+    const sheet = this.state.sheetId === null ? undefined : this.doc.sheetById(this.state.sheetId);
+    return {
+      getLocationType: () => (this.state.sheetId === null ? 'SPREADSHEET' : 'SHEET'),
+      getSheet: () => (sheet ? sheetObject(this.doc, sheet) : null),
+      getSpreadsheet: () => (this.state.sheetId === null ? spreadsheetObject(this.doc) : null),
+    };
+  }
+  remove(): void {
+    const i = this.doc.metadata.indexOf(this.state);
+    if (i >= 0) this.doc.metadata.splice(i, 1);
+  }
+}
+
+export class DeveloperMetadataFinderImpl {
+  private readonly query: MetadataQuery = {};
+
+  /** `sheetId` null searches the whole spreadsheet (its own metadata and every sheet's). */
+  constructor(
+    private readonly doc: Document,
+    private readonly sheetId: number | null,
+  ) {}
+
+  withKey(key: string): DeveloperMetadataFinderImpl {
+    this.query.key = String(key);
+    return this;
+  }
+  withValue(value: string): DeveloperMetadataFinderImpl {
+    this.query.value = String(value);
+    return this;
+  }
+  withId(id: number): DeveloperMetadataFinderImpl {
+    this.query.id = id;
+    return this;
+  }
+  withLocationType(type: unknown): DeveloperMetadataFinderImpl {
+    this.query.locationType = String(type);
+    return this;
+  }
+  find(): DeveloperMetadataImpl[] {
+    return this.doc.metadata
+      .filter((m) => (this.sheetId === null || m.sheetId === this.sheetId) && metadataMatches(m, this.query))
+      .map((m) => metadataObject(this.doc, m));
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The Apps Script globals the add-on uses, bound to one in-memory document: SpreadsheetApp,
+ * PropertiesService, LockService, Session, HtmlService, Charts, Utilities.
+ */
+import { counted } from './calls.js';
+import type { Document } from './document.js';
+import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
+import type { SheetImpl } from './sheet.js';
+import { ConditionalFormatRuleBuilderImpl } from './conditional-format-api.js';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developer-metadata.js';
+import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType } from './charts.js';
+import { UiImpl, Button, ButtonSet } from './ui.js';
+import { HtmlServiceImpl } from './html.js';
+import { PropertiesImpl, PropertyStore } from './properties.js';
+import { LockImpl, type LockState } from './lock.js';
+import { formatDate } from './utilities.js';
+
+class SpreadsheetAppImpl {
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly BorderStyle = Object.freeze({ SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOTTED: 'DOTTED', DASHED: 'DASHED', DOUBLE: 'DOUBLE' });
+  readonly WrapStrategy = Object.freeze({ WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' });
+  readonly ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' });
+
+  constructor(private readonly doc: Document) {}
+
+  getActiveSpreadsheet(): SpreadsheetImpl {
+    return spreadsheetObject(this.doc);
+  }
+  getActive(): SpreadsheetImpl {
+    return spreadsheetObject(this.doc);
+  }
+  getActiveSheet(): SheetImpl {
+    return spreadsheetObject(this.doc).getActiveSheet();
+  }
+  getUi(): UiImpl {
+    return counted(new UiImpl(this.doc.ui, this.doc.calls), 'Ui', this.doc.calls);
+  }
+  /** Writes are applied at once here; flush only marks the point where Apps Script would send them. */
+  flush(): void {}
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
+    return counted(new ConditionalFormatRuleBuilderImpl(this.doc), 'ConditionalFormatRuleBuilder', this.doc.calls);
+  }
+}
+
+class PropertiesServiceImpl {
+  constructor(private readonly doc: Document) {}
+
+  private store(kind: 'document' | 'user' | 'script'): PropertiesImpl {
+    let store = this.doc.properties.get(kind);
+    if (!store) {
+      store = new PropertyStore();
+      this.doc.properties.set(kind, store);
+    }
+    return counted(new PropertiesImpl(store), 'Properties', this.doc.calls);
+  }
+  getDocumentProperties(): PropertiesImpl {
+    return this.store('document');
+  }
+  getUserProperties(): PropertiesImpl {
+    return this.store('user');
+  }
+  getScriptProperties(): PropertiesImpl {
+    return this.store('script');
+  }
+}
+
+export function lockState(doc: Document, kind: 'document' | 'script'): LockState {
+  let state = doc.locks.get(kind);
+  if (!state) {
+    state = { holder: null };
+    doc.locks.set(kind, state);
+  }
+  return state;
+}
+
+class LockServiceImpl {
+  constructor(private readonly doc: Document) {}
+
+  getDocumentLock(): LockImpl {
+    return counted(new LockImpl(lockState(this.doc, 'document')), 'Lock', this.doc.calls);
+  }
+  getScriptLock(): LockImpl {
+    return counted(new LockImpl(lockState(this.doc, 'script')), 'Lock', this.doc.calls);
+  }
+}
+
+class SessionImpl {
+  constructor(private readonly doc: Document) {}
+
+  getActiveUserLocale(): string {
+    return this.doc.options.userLocale;
+  }
+  getScriptTimeZone(): string {
+    return this.doc.options.timeZone;
+  }
+}
+
+class UtilitiesImpl {
+  constructor(private readonly doc: Document) {}
+
+  formatDate(date: Date, timeZone: string, format: string): string {
+    return formatDate(date, timeZone, format);
+  }
+  /** No real waiting in a single-threaded local run. */
+  sleep(): void {}
+  getUuid(): string {
+    return `00000000-0000-4000-8000-${String(this.doc.newId()).padStart(12, '0')}`;
+  }
+}
+
+export interface RuntimeServices {
+  readonly SpreadsheetApp: SpreadsheetAppImpl;
+  readonly PropertiesService: PropertiesServiceImpl;
+  readonly LockService: LockServiceImpl;
+  readonly Session: SessionImpl;
+  readonly HtmlService: HtmlServiceImpl;
+  readonly Charts: { readonly ChartType: typeof ChartType; readonly ChartMergeStrategy: typeof ChartMergeStrategy; readonly ChartHiddenDimensionStrategy: typeof ChartHiddenDimensionStrategy };
+  readonly Utilities: UtilitiesImpl;
+}
+
+export function createServices(doc: Document): RuntimeServices {
+  const c = <T extends object>(target: T, name: string): T => counted(target, name, doc.calls);
+  return {
+    SpreadsheetApp: c(new SpreadsheetAppImpl(doc), 'SpreadsheetApp'),
+    PropertiesService: c(new PropertiesServiceImpl(doc), 'PropertiesService'),
+    LockService: c(new LockServiceImpl(doc), 'LockService'),
+    Session: c(new SessionImpl(doc), 'Session'),
+    HtmlService: c(new HtmlServiceImpl(doc.options.htmlDir, doc.calls), 'HtmlService'),
+    Charts: Object.freeze({ ChartType, ChartMergeStrategy, ChartHiddenDimensionStrategy }),
+    Utilities: c(new UtilitiesImpl(doc), 'Utilities'),
+  };
+}
+
+export { Button, ButtonSet };

@@ -1,0 +1,151 @@
+/**
+ * createWorkbook: one in-memory spreadsheet with the Apps Script services bound to it, plus the helpers
+ * tests and the local web UI use to seed data, type into cells and look at the result.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CellValue } from '../../src/core/values.js';
+import { parseA1 } from './a1.js';
+import type { CallCounter } from './calls.js';
+import { Document, DEFAULT_COLUMNS, DEFAULT_ROWS, type RuntimeOptions } from './document.js';
+import { createServices, lockState, type RuntimeServices } from './services.js';
+import { sheetObject } from './sheet.js';
+import { spreadsheetObject } from './spreadsheet.js';
+import { newUiRecord, type UiRecord } from './ui.js';
+import { parseUserInput } from './user-input.js';
+import { conditionalColours, snapshotSheet, type SheetSnapshot } from './snapshot.js';
+import type { CellColours } from './conditional-format.js';
+
+/** The Apps Script globals as the add-on is typed against them. */
+export interface AppsScriptServices {
+  readonly SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  readonly PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  readonly LockService: GoogleAppsScript.Lock.LockService;
+  readonly Session: GoogleAppsScript.Base.Session;
+  readonly HtmlService: GoogleAppsScript.HTML.HtmlService;
+  readonly Charts: GoogleAppsScript.Charts.Charts;
+  readonly Utilities: GoogleAppsScript.Utilities.Utilities;
+}
+
+export interface LocalWorkbook {
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly services: AppsScriptServices;
+  /** Calls into service objects (`Range.getValues`…); `reset()` between phases of a test. */
+  readonly calls: CallCounter;
+  /** Menus, sidebar, dialogs, alerts and toasts the add-on produced. */
+  readonly ui: UiRecord;
+  /** Adds a sheet holding `rows` as if pasted/imported (strings parsed like typed input). */
+  addSheetFromRows(name: string, rows: CellValue[][]): GoogleAppsScript.Spreadsheet.Sheet;
+  /** Types `input` into one cell exactly as a user would in the grid (formulas, numbers, text, 'escape). */
+  setCell(sheetName: string, a1: string, input: string): void;
+  snapshot(sheetName: string, window?: { fromRow?: number; numRows?: number }): SheetSnapshot;
+  /** Conditional-format colours for a window of a sheet (the grid asks per page). */
+  conditionalColours(sheetName: string, fromRow: number, numRows: number): (CellColours | null)[][];
+  sheetNames(): string[];
+  /** Tabs in order, without counting service calls (for the web UI's tab bar). */
+  sheets(): { name: string; sheetId: number; hidden: boolean }[];
+  /** All developer metadata, spreadsheet-level (sheet null) and per sheet. */
+  developerMetadata(): { id: number; key: string; value: string | null; sheet: string | null }[];
+  activeSheetName(): string;
+  activate(sheetName: string): void;
+  /** Test hook: another execution holds the document (or script) lock until the returned release(). */
+  holdLockElsewhere(kind: 'document' | 'script'): () => void;
+  /** Stored properties, bypassing quotas and counters. */
+  peekProperties(kind: 'document' | 'user' | 'script'): Record<string, string>;
+  /** Dates handed to add-on code are made with this constructor (a node:vm realm's Date). */
+  setDateConstructor(ctor: DateConstructor): void;
+  /** Routes formula custom functions to another implementation (loadBundle: the bundle's own); null restores the registry. */
+  setCustomFunctionInvoker(invoke: ((name: string, args: unknown[], fallback: () => unknown) => unknown) | null): void;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DEFAULT_HTML_DIR = resolve(here, '../../dist');
+
+/**
+ * The single boundary cast: runtime objects implement the Apps Script subset structurally but not every
+ * overload and enum of the declarations, so they are presented under the official types here only.
+ */
+function asAppsScript<T>(value: object): T {
+  return value as unknown as T;
+}
+
+export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
+  const ui = newUiRecord();
+  const doc = new Document(
+    {
+      name: options.name ?? 'Untitled spreadsheet',
+      locale: options.locale ?? 'en_US',
+      userLocale: options.userLocale ?? 'en',
+      timeZone: options.timeZone ?? 'Etc/UTC',
+      id: options.id ?? 'local-spreadsheet-0001',
+      htmlDir: options.htmlDir ?? DEFAULT_HTML_DIR,
+    },
+    ui,
+  );
+  doc.addSheet('Sheet1', 0);
+  const services = createServices(doc);
+  const defaultInvoke = doc.invokeCustom;
+
+  const workbook: LocalWorkbook = {
+    spreadsheet: asAppsScript<GoogleAppsScript.Spreadsheet.Spreadsheet>(spreadsheetObject(doc)),
+    services: asAppsScript<AppsScriptServices>(services satisfies RuntimeServices),
+    calls: doc.calls,
+    ui,
+    addSheetFromRows(name, rows) {
+      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+      const state = doc.addSheet(name, doc.sheets.length, Math.max(DEFAULT_ROWS, rows.length), Math.max(DEFAULT_COLUMNS, width));
+      if (rows.length > 0 && width > 0) {
+        doc.writeBlock(state, 0, 0, rows.map((r) => Array.from({ length: width }, (_, j) => doc.parseValue(r[j], false))));
+      }
+      return asAppsScript<GoogleAppsScript.Spreadsheet.Sheet>(sheetObject(doc, state));
+    },
+    setCell(sheetName, a1, input) {
+      const state = doc.requireSheet(sheetName);
+      const ref = parseA1(a1);
+      if (ref.lastRow !== ref.row || ref.lastColumn !== ref.column) throw new Error(`local runtime: setCell takes one cell, got ${a1}`);
+      if (ref.row > state.maxRows || ref.column > state.maxColumns) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      doc.writeBlock(state, ref.row - 1, ref.column - 1, [[parseUserInput(input, doc.locale)]]);
+    },
+    snapshot(sheetName, window) {
+      return snapshotSheet(doc, doc.requireSheet(sheetName), window);
+    },
+    conditionalColours(sheetName, fromRow, numRows) {
+      const state = doc.requireSheet(sheetName);
+      return conditionalColours(doc, state, fromRow, numRows, doc.contentExtent(state).columns);
+    },
+    sheetNames() {
+      return doc.sheets.map((s) => s.name);
+    },
+    sheets() {
+      return doc.sheets.map((s) => ({ name: s.name, sheetId: s.id, hidden: s.hidden }));
+    },
+    developerMetadata() {
+      return doc.metadata.map((m) => ({ id: m.id, key: m.key, value: m.value, sheet: m.sheetId === null ? null : (doc.sheetById(m.sheetId)?.name ?? null) }));
+    },
+    activeSheetName() {
+      return (doc.sheetById(doc.activeSheetId) ?? doc.sheets[0]).name;
+    },
+    activate(sheetName) {
+      doc.activeSheetId = doc.requireSheet(sheetName).id;
+    },
+    holdLockElsewhere(kind) {
+      const state = lockState(doc, kind);
+      if (state.holder !== null) throw new Error(`local runtime: the ${kind} lock is already held`);
+      state.holder = 'other';
+      return () => {
+        if (state.holder === 'other') state.holder = null;
+      };
+    },
+    peekProperties(kind) {
+      return doc.properties.get(kind)?.all() ?? {};
+    },
+    setDateConstructor(ctor) {
+      doc.DateCtor = ctor;
+    },
+    setCustomFunctionInvoker(invoke) {
+      doc.invokeCustom = invoke ? (name, args) => invoke(name, args, () => defaultInvoke(name, args)) : defaultInvoke;
+    },
+  };
+  return workbook;
+}
+

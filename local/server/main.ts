@@ -1,0 +1,35 @@
+/**
+ * `npm start`: the add-on running locally on the sample data. Options: --port N (or PORT; default 8787,
+ * 0 = any free port), --locale en|ru|zh (the user's language), --sample NAME (repeatable; default all).
+ */
+import { parseArgs } from 'node:util';
+import { startLocalApp } from './app.js';
+import { SAMPLE_NAMES } from './samples.js';
+import { createSession } from './session.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    locale: { type: 'string', default: 'en' },
+    sample: { type: 'string', multiple: true },
+  },
+});
+
+const port = Number(values.port ?? process.env.PORT ?? 8787);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a port number, got "${values.port ?? process.env.PORT}"`);
+  process.exit(2);
+}
+const samples = values.sample ?? SAMPLE_NAMES;
+
+const session = createSession({ userLocale: values.locale, samples });
+const app = await startLocalApp(session, { port, host: values.host });
+console.log(`FunnelROI running locally on sample data (${samples.join(', ')}), user locale ${values.locale}.`);
+console.log(`Open ${app.url}  (Ctrl+C to stop)`);
+
+function stop(): void {
+  void app.close().then(() => process.exit(0));
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

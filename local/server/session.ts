@@ -1,0 +1,190 @@
+/**
+ * One running add-on: an in-memory workbook with the sample data, the built dist/Code.js loaded into a
+ * bare V8 context against it (as Apps Script runs it), and the views the grid page asks for.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createWorkbook, loadBundle, type BundleCall, type ChartSnapshot, type LocalWorkbook, type SheetSnapshot } from '../runtime/index.js';
+import type { AppState, CellView, ChartView, MenuItemView, RunResponse, SheetView } from '../web/view-types.js';
+import { addSample, readSample, SAMPLE_NAMES } from './samples.js';
+
+export interface LocalSession {
+  readonly workbook: LocalWorkbook;
+  state(): AppState;
+  sheetView(name: string, fromRow: number, count: number): SheetView;
+  setCell(sheet: string, a1: string, input: string): void;
+  activate(name: string): void;
+  run(functionName: string, args: readonly unknown[]): RunResponse;
+  sidebarHtml(): string | null;
+  closeSidebar(): void;
+}
+
+export interface SessionOptions {
+  /** Directory holding the built Code.js and Sidebar.html (default: dist/). */
+  readonly distDir?: string;
+  /** Sample workbooks to load (default: all of them, one after the other, as one spreadsheet). */
+  readonly samples?: readonly string[];
+  /** The user's locale (`en`, `ru`, `zh_CN`…): the add-on's menu and sidebar language. */
+  readonly userLocale?: string;
+  /** The spreadsheet's locale (`en_US`, `ru_RU`…): number display and typed input. */
+  readonly spreadsheetLocale?: string;
+}
+
+const SPREADSHEET_LOCALE: Readonly<Record<string, string>> = { en: 'en_US', ru: 'ru_RU', zh: 'zh_CN' };
+
+export function createSession(options: SessionOptions = {}): LocalSession {
+  const distDir = options.distDir ?? join(process.cwd(), 'dist');
+  const userLocale = options.userLocale ?? 'en';
+  const workbook = createWorkbook({
+    name: 'FunnelROI demo',
+    userLocale,
+    locale: options.spreadsheetLocale ?? SPREADSHEET_LOCALE[userLocale.slice(0, 2)] ?? 'en_US',
+    htmlDir: distDir,
+  });
+  const blank = workbook.sheetNames();
+  for (const name of options.samples ?? SAMPLE_NAMES) addSample(workbook, readSample(name));
+  // The new spreadsheet's empty "Sheet1" only gets in the way once samples are there.
+  for (const name of blank) {
+    const sheet = workbook.spreadsheet.getSheetByName(name);
+    if (sheet && workbook.sheetNames().length > 1) workbook.spreadsheet.deleteSheet(sheet);
+  }
+  workbook.activate(workbook.sheetNames()[0]);
+  const call: BundleCall = loadBundle(workbook, readFileSync(join(distDir, 'Code.js'), 'utf8'));
+  call('onOpen', { authMode: 'FULL' });
+  let seenAlerts = 0;
+  let seenToasts = 0;
+
+  return {
+    workbook,
+    state(): AppState {
+      const ui = workbook.ui;
+      const menu = ui.menus.find((m) => m.addon) ?? null;
+      const alerts = ui.alerts.slice(seenAlerts).map((a) => a.prompt);
+      const toasts = ui.toasts.slice(seenToasts).map((x) => x.message);
+      seenAlerts = ui.alerts.length;
+      seenToasts = ui.toasts.length;
+      return {
+        title: workbook.spreadsheet.getName(),
+        sheets: workbook.sheets().filter((s) => !s.hidden).map((s) => ({ name: s.name, sheetId: s.sheetId })),
+        activeSheet: workbook.activeSheetName(),
+        menu: menu && { title: menu.title, items: menuItems(menu.entries) },
+        sidebar: ui.sidebar && { title: ui.sidebar.title },
+        toasts,
+        alerts,
+      };
+    },
+    sheetView(name, fromRow, count) {
+      return toSheetView(workbook.snapshot(name, { fromRow, numRows: count }));
+    },
+    setCell(sheet, a1, input) {
+      workbook.setCell(sheet, a1, input);
+    },
+    activate(name) {
+      workbook.activate(name);
+    },
+    run(functionName, args) {
+      try {
+        // A JSON round trip, as google.script.run does: Dates and class instances do not survive it.
+        const value: unknown = call(functionName, ...args);
+        return { ok: true, value: value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown) };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    sidebarHtml: () => workbook.ui.sidebar?.html ?? null,
+    closeSidebar() {
+      workbook.ui.sidebar = null;
+    },
+  };
+}
+
+type MenuEntries = LocalWorkbook['ui']['menus'][number]['entries'];
+
+function menuItems(entries: MenuEntries): MenuItemView[] {
+  return entries.flatMap((e): MenuItemView[] => {
+    if (e.kind === 'item') return [{ caption: e.caption, functionName: e.functionName }];
+    if (e.kind === 'separator') return [{ caption: '' }];
+    return menuItems(e.menu.entries);
+  });
+}
+
+function toSheetView(s: SheetSnapshot): SheetView {
+  const cells: CellView[][] = s.values.map((row, r) =>
+    row.map((value, c): CellView => {
+      const formula = s.formulas[r]?.[c] ?? '';
+      const own = {
+        text: s.display[r]?.[c] ?? '',
+        bold: s.fontWeights[r]?.[c] === 'bold' || undefined,
+        color: s.conditional[r]?.[c]?.fontColor ?? s.fontColors[r]?.[c] ?? undefined,
+        background: s.conditional[r]?.[c]?.background ?? s.backgrounds[r]?.[c] ?? undefined,
+        align: alignment(s.alignments[r]?.[c] ?? null, value),
+        note: s.notes[r]?.[c] || undefined,
+        error: s.errors[r]?.[c] || undefined,
+      };
+      return formula ? { ...own, formula } : { ...own, input: inputText(value, s.display[r]?.[c] ?? '') };
+    }),
+  );
+  return {
+    name: s.name,
+    sheetId: s.sheetId,
+    rows: s.lastRow,
+    columns: s.lastColumn,
+    fromRow: s.fromRow,
+    cells,
+    frozenRows: s.frozenRows,
+    frozenColumns: s.frozenColumns,
+    columnWidths: s.columnWidths,
+    charts: s.charts.map(toChartView),
+  };
+}
+
+function alignment(own: string | null, value: unknown): CellView['align'] {
+  if (own === 'left' || own === 'right' || own === 'center') return own;
+  return typeof value === 'number' || value instanceof Date ? 'right' : undefined;
+}
+
+/** What the formula bar shows for a plain cell: the raw number rather than its formatted text. */
+function inputText(value: unknown, display: string): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  return display;
+}
+
+function toNumber(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Sheets' reading of a chart's data: ranges side by side, first column the domain, the others one series
+ * each (rows instead of columns when transposed), the first `numHeaders` rows naming the series.
+ */
+export function toChartView(chart: ChartSnapshot): ChartView {
+  const height = Math.max(0, ...chart.ranges.map((r) => r.values.length));
+  let table: unknown[][] = Array.from({ length: height }, (_, i) => chart.ranges.flatMap((r) => r.values[i] ?? []));
+  let display: string[][] = Array.from({ length: height }, (_, i) => chart.ranges.flatMap((r) => r.display[i] ?? []));
+  if (chart.transpose) {
+    table = transpose(table);
+    display = transpose(display);
+  }
+  const headers = Math.max(0, chart.numHeaders);
+  const body = table.slice(headers);
+  const width = table[0]?.length ?? 0;
+  const title = chart.options.title;
+  return {
+    type: chart.type,
+    title: typeof title === 'string' ? title : '',
+    categories: display.slice(headers).map((row) => row[0] ?? ''),
+    series: Array.from({ length: Math.max(0, width - 1) }, (_, j) => ({
+      name: headers > 0 ? (display[0]?.[j + 1] ?? '') : `Series ${j + 1}`,
+      values: body.map((row) => toNumber(row[j + 1])),
+    })),
+    row: chart.position.anchorRow,
+    column: chart.position.anchorColumn,
+  };
+}
+
+function transpose<T>(m: T[][]): T[][] {
+  const w = Math.max(0, ...m.map((r) => r.length));
+  return Array.from({ length: w }, (_, j) => m.map((r) => r[j]));
+}

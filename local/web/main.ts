@@ -1,0 +1,287 @@
+/**
+ * The local stand-in for the Google Sheets window: sheet tabs, a grid of display values, a formula bar
+ * that edits cells (recalculated by the server's formula engine), the add-on menu, and the real built
+ * sidebar in a 300 px side panel. Every piece of workbook text is rendered with textContent.
+ */
+import type { AppState, CellView, ChartView, RunResponse, SheetView } from './view-types.js';
+import { renderChart } from './chart-svg.js';
+
+const WINDOW_ROWS = 300;
+const EXTRA_ROWS = 5;
+const EXTRA_COLUMNS = 3;
+const DEFAULT_WIDTH = 100;
+
+interface Selection {
+  row: number;
+  column: number;
+}
+
+let state: AppState;
+let view: SheetView | null = null;
+let selection: Selection = { row: 1, column: 1 };
+let windowStart = 1;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`missing #${id}`);
+  return node as T;
+}
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const data = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
+  return data;
+}
+
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function a1(sel: Selection): string {
+  return `${columnLetter(sel.column)}${sel.row}`;
+}
+
+function cellAt(row: number, column: number): CellView | undefined {
+  if (!view) return undefined;
+  return view.cells[row - view.fromRow]?.[column - 1];
+}
+
+function showStatus(text: string, isError = false): void {
+  const status = byId('status');
+  status.textContent = text;
+  status.classList.toggle('error', isError);
+}
+
+async function refreshState(): Promise<void> {
+  state = await api<AppState>('/api/state');
+  renderMenu();
+  renderTabs();
+  renderSidebar();
+  if (state.toasts.length > 0) showStatus(state.toasts[state.toasts.length - 1]);
+  if (state.alerts.length > 0) showStatus(state.alerts[state.alerts.length - 1], true);
+}
+
+async function loadSheet(name: string, from = windowStart): Promise<void> {
+  view = await api<SheetView>(`/api/sheet?name=${encodeURIComponent(name)}&from=${from}&count=${WINDOW_ROWS}`);
+  windowStart = view.fromRow;
+  renderGrid();
+  renderCharts();
+  selectCell(selection.row, selection.column);
+}
+
+function renderMenu(): void {
+  const menu = byId('addon-menu');
+  menu.replaceChildren();
+  if (!state.menu) return;
+  const button = el('button', { type: 'button', id: 'addon-menu-button', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, `Extensions ▸ ${state.menu.title}`);
+  const list = el('ul', { role: 'menu', id: 'addon-menu-list', hidden: '' });
+  for (const item of state.menu.items) {
+    if (!item.functionName) {
+      list.append(el('li', { role: 'separator' }));
+      continue;
+    }
+    const li = el('li', { role: 'none' });
+    const b = el('button', { type: 'button', role: 'menuitem', 'data-function': item.functionName }, item.caption);
+    b.addEventListener('click', () => {
+      list.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      void runMenuItem(item.functionName!, item.caption);
+    });
+    li.append(b);
+    list.append(li);
+  }
+  button.addEventListener('click', () => {
+    list.hidden = !list.hidden;
+    button.setAttribute('aria-expanded', String(!list.hidden));
+  });
+  menu.append(button, list);
+}
+
+async function runMenuItem(functionName: string, caption: string): Promise<void> {
+  showStatus(`Running “${caption}”…`);
+  const result = await api<RunResponse>('/api/menu', { functionName });
+  if (!result.ok) showStatus(result.error ?? 'failed', true);
+  else showStatus(`“${caption}” done`);
+  await refreshState();
+  await loadSheet(state.activeSheet, 1);
+}
+
+function renderTabs(): void {
+  const tabs = byId('tabs');
+  tabs.replaceChildren();
+  for (const sheet of state.sheets) {
+    const tab = el('button', { type: 'button', role: 'tab', 'aria-selected': String(sheet.name === state.activeSheet), 'data-sheet': sheet.name }, sheet.name);
+    tab.addEventListener('click', () => void activate(sheet.name));
+    tabs.append(tab);
+  }
+}
+
+async function activate(name: string): Promise<void> {
+  await api('/api/active', { name });
+  selection = { row: 1, column: 1 };
+  await refreshState();
+  await loadSheet(name, 1);
+}
+
+function renderSidebar(): void {
+  const panel = byId('sidebar-panel');
+  const frame = byId<HTMLIFrameElement>('sidebar-frame');
+  if (!state.sidebar) {
+    panel.hidden = true;
+    frame.removeAttribute('src');
+    return;
+  }
+  byId('sidebar-title').textContent = state.sidebar.title;
+  if (panel.hidden || !frame.getAttribute('src')) frame.src = `/sidebar?ts=${Date.now()}`;
+  panel.hidden = false;
+}
+
+function renderGrid(): void {
+  const grid = byId<HTMLTableElement>('grid');
+  grid.replaceChildren();
+  if (!view) return;
+  const columns = Math.max(view.columns, 1) + EXTRA_COLUMNS;
+  const lastRow = Math.min(view.fromRow + view.cells.length - 1 + EXTRA_ROWS, Math.max(view.rows, 1) + EXTRA_ROWS);
+  const colgroup = el('colgroup');
+  colgroup.append(el('col', { style: 'width:46px' }));
+  for (let c = 1; c <= columns; c++) colgroup.append(el('col', { style: `width:${view.columnWidths[c - 1] ?? DEFAULT_WIDTH}px` }));
+  const head = el('thead');
+  const headRow = el('tr');
+  headRow.append(el('th', { class: 'corner' }));
+  for (let c = 1; c <= columns; c++) headRow.append(el('th', { scope: 'col' }, columnLetter(c)));
+  head.append(headRow);
+  const body = el('tbody');
+  for (let r = view.fromRow; r <= lastRow; r++) {
+    const tr = el('tr');
+    const rowHead = el('th', { scope: 'row' }, String(r));
+    if (r <= view.frozenRows) tr.classList.add('frozen');
+    tr.append(rowHead);
+    for (let c = 1; c <= columns; c++) {
+      const cell = cellAt(r, c);
+      const td = el('td', { 'data-a1': `${columnLetter(c)}${r}` }, cell?.text ?? '');
+      if (cell) styleCell(td, cell);
+      td.addEventListener('click', () => selectCell(r, c));
+      td.addEventListener('dblclick', () => {
+        selectCell(r, c);
+        byId<HTMLInputElement>('formula-input').focus();
+      });
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  grid.append(colgroup, head, body);
+  const pager = byId('pager');
+  pager.replaceChildren();
+  if (view.rows > WINDOW_ROWS) {
+    const shown = `${view.fromRow}–${Math.min(view.fromRow + view.cells.length - 1, view.rows)} of ${view.rows} rows`;
+    const prev = el('button', { type: 'button' }, '◀ Previous rows');
+    prev.disabled = view.fromRow <= 1;
+    prev.addEventListener('click', () => void loadSheet(view!.name, Math.max(1, view!.fromRow - WINDOW_ROWS)));
+    const next = el('button', { type: 'button' }, 'Next rows ▶');
+    next.disabled = view.fromRow + WINDOW_ROWS > view.rows;
+    next.addEventListener('click', () => void loadSheet(view!.name, view!.fromRow + WINDOW_ROWS));
+    pager.append(prev, el('span', {}, shown), next);
+  }
+}
+
+function styleCell(td: HTMLTableCellElement, cell: CellView): void {
+  if (cell.bold) td.style.fontWeight = '600';
+  if (cell.color) td.style.color = cell.color;
+  if (cell.background) td.style.background = cell.background;
+  td.style.textAlign = cell.align ?? (cell.formula !== undefined || /^[-−+]?[\d$€£¥₽(]/u.test(cell.text) ? 'right' : 'left');
+  if (cell.note) {
+    td.classList.add('has-note');
+    td.title = cell.note;
+  }
+  if (cell.error) {
+    td.classList.add('has-error');
+    td.title = cell.error;
+  }
+}
+
+function renderCharts(): void {
+  const area = byId('charts');
+  area.replaceChildren();
+  for (const chart of view?.charts ?? []) area.append(chartFigure(chart));
+}
+
+function chartFigure(chart: ChartView): HTMLElement {
+  const figure = el('figure', { class: 'chart', 'data-chart-type': chart.type });
+  figure.append(renderChart(chart));
+  figure.append(el('figcaption', {}, `${chart.title} (${chart.type.toLowerCase()}, anchored at ${columnLetter(chart.column)}${chart.row})`));
+  return figure;
+}
+
+function selectCell(row: number, column: number): void {
+  selection = { row, column };
+  document.querySelectorAll('td.selected').forEach((n) => n.classList.remove('selected'));
+  document.querySelector(`td[data-a1="${a1(selection)}"]`)?.classList.add('selected');
+  byId('cell-ref').textContent = a1(selection);
+  const cell = cellAt(row, column);
+  byId<HTMLInputElement>('formula-input').value = cell?.formula ?? cell?.input ?? '';
+  byId('cell-note').textContent = cell?.error ?? cell?.note ?? '';
+}
+
+async function commitEdit(): Promise<void> {
+  if (!view) return;
+  const input = byId<HTMLInputElement>('formula-input').value;
+  const target = { ...selection };
+  try {
+    await api('/api/cell', { sheet: view.name, a1: a1(target), input });
+    showStatus(`${a1(target)} updated`);
+  } catch (e) {
+    showStatus(e instanceof Error ? e.message : String(e), true);
+  }
+  await loadSheet(view.name);
+  selectCell(Math.min(target.row + 1, view.rows + EXTRA_ROWS), target.column);
+}
+
+function moveSelection(dr: number, dc: number): void {
+  selectCell(Math.max(1, selection.row + dr), Math.max(1, selection.column + dc));
+}
+
+async function main(): Promise<void> {
+  const input = byId<HTMLInputElement>('formula-input');
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void commitEdit();
+    } else if (e.key === 'Escape') {
+      selectCell(selection.row, selection.column);
+      input.blur();
+    }
+  });
+  byId('grid').addEventListener('keydown', (e) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      moveSelection(move[0], move[1]);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      input.focus();
+    }
+  });
+  // The sidebar's server calls may have changed the workbook (a dashboard built, a sheet activated).
+  window.addEventListener('message', (e: MessageEvent<unknown>) => {
+    const data = e.data as { type?: unknown } | null;
+    if (e.origin !== location.origin || data?.type !== 'funnelroi:changed') return;
+    void refreshState().then(() => loadSheet(state.activeSheet));
+  });
+  byId('sidebar-close').addEventListener('click', () => void api('/api/sidebar/close', {}).then(refreshState));
+  await refreshState();
+  await loadSheet(state.activeSheet, 1);
+  document.body.dataset.ready = 'true';
+}
+
+void main().catch((e: unknown) => showStatus(e instanceof Error ? e.message : String(e), true));

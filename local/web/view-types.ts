@@ -1,0 +1,73 @@
+/**
+ * What the local server sends the grid page: a render-ready view of one sheet, the menu the add-on
+ * registered, and whether it asked for the sidebar. Plain JSON on both sides.
+ */
+
+export interface CellView {
+  /** The value as its number format shows it (what a person sees in Sheets). */
+  readonly text: string;
+  /** The formula, for the formula bar; absent for plain values. */
+  readonly formula?: string;
+  /** What the formula bar shows for a non-formula cell (raw value, not formatted). */
+  readonly input?: string;
+  readonly note?: string;
+  /** Error message behind #ERROR! and friends (custom functions' thrown Error text). */
+  readonly error?: string;
+  readonly bold?: boolean;
+  readonly color?: string;
+  readonly background?: string;
+  readonly align?: 'left' | 'right' | 'center';
+}
+
+export interface ChartSeriesView {
+  readonly name: string;
+  readonly values: readonly (number | null)[];
+}
+
+export interface ChartView {
+  readonly type: string;
+  readonly title: string;
+  readonly categories: readonly string[];
+  readonly series: readonly ChartSeriesView[];
+  /** Anchor cell, 1-based. */
+  readonly row: number;
+  readonly column: number;
+}
+
+export interface SheetView {
+  readonly name: string;
+  readonly sheetId: number;
+  /** Total rows and columns with content (the grid adds a few empty ones for editing). */
+  readonly rows: number;
+  readonly columns: number;
+  /** First row (1-based) of `cells`; the page asks for windows of long sheets. */
+  readonly fromRow: number;
+  readonly cells: readonly (readonly CellView[])[];
+  readonly frozenRows: number;
+  readonly frozenColumns: number;
+  /** Pixel width per column (index 0 = column A); missing → default. */
+  readonly columnWidths: readonly number[];
+  readonly charts: readonly ChartView[];
+}
+
+export interface MenuItemView {
+  readonly caption: string;
+  /** Top-level function the item runs; absent for separators. */
+  readonly functionName?: string;
+}
+
+export interface AppState {
+  readonly title: string;
+  readonly sheets: readonly { readonly name: string; readonly sheetId: number }[];
+  readonly activeSheet: string;
+  readonly menu: { readonly title: string; readonly items: readonly MenuItemView[] } | null;
+  readonly sidebar: { readonly title: string } | null;
+  readonly toasts: readonly string[];
+  readonly alerts: readonly string[];
+}
+
+export interface RunResponse {
+  readonly ok: boolean;
+  readonly value?: unknown;
+  readonly error?: string;
+}

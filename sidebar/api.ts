@@ -1,0 +1,47 @@
+/**
+ * Typed promise wrapper over google.script.run. The global exists only inside the Apps Script sidebar
+ * iframe (or the local shim / test fake), so it is read at call time and typed here minimally.
+ */
+import type { SidebarApi, SidebarMethod } from '../src/api/contract.js';
+
+type Invokers = { readonly [K in SidebarMethod]: (...args: Parameters<SidebarApi[K]>) => void };
+
+interface ScriptRunner extends Invokers {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
+}
+
+interface GoogleGlobal {
+  readonly google?: { readonly script?: { readonly run?: ScriptRunner } };
+}
+
+function runner(): ScriptRunner {
+  const run = (globalThis as unknown as GoogleGlobal).google?.script?.run;
+  if (!run) throw new Error('google.script.run is not available (the sidebar must run inside Google Sheets).');
+  return run;
+}
+
+/** The server's thrown Error arrives as an Error-like object; keep only its message for display. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const message = (error as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return String(error);
+}
+
+export function call<K extends SidebarMethod>(name: K, ...args: Parameters<SidebarApi[K]>): Promise<ReturnType<SidebarApi[K]>> {
+  return new Promise((resolve, reject) => {
+    try {
+      const run = runner()
+        // The server's JSON result is trusted to match the contract: both sides compile against SidebarApi.
+        .withSuccessHandler((value) => resolve(value as ReturnType<SidebarApi[K]>))
+        .withFailureHandler((error) => reject(new Error(errorMessage(error))));
+      // Called as a method: Apps Script's runner may rely on `this`.
+      Reflect.apply(run[name], run, args);
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}

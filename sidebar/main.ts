@@ -1,0 +1,267 @@
+/**
+ * The FunnelROI sidebar wizard: Data → Columns → Funnel → Options → Review & save. This module owns the
+ * page shell, step navigation, the busy state and live validation; each step renders itself (steps/*).
+ */
+import type { Detection, SidebarContext, ValidationIssue } from '../src/api/contract.js';
+import { issueText, resolveLocale, roleLabel, t, type Locale, type MessageKey, type Params } from '../src/core/i18n/index.js';
+import type { Mapping, ReportOptions } from '../src/core/mapping/types.js';
+import { call, errorMessage } from './api.js';
+import { h, replaceChildren } from './dom.js';
+import { marginToInput } from './format.js';
+import { renderIssues } from './issues.js';
+import { applyDetection, applySaved, buildMapping, tableState, type WizardState } from './model.js';
+import { renderColumns } from './steps/columns.js';
+import { guessCostsSheet, renderData } from './steps/data.js';
+import { renderFunnel } from './steps/funnel.js';
+import { renderOptions } from './steps/options.js';
+import { localIssues, renderReview } from './steps/review.js';
+import type { Ui } from './ui.js';
+
+const STEPS: readonly { readonly key: MessageKey; readonly render: (ui: Ui) => HTMLElement }[] = [
+  { key: 'step.data', render: renderData },
+  { key: 'step.columns', render: renderColumns },
+  { key: 'step.funnel', render: renderFunnel },
+  { key: 'step.options', render: renderOptions },
+  { key: 'step.review', render: renderReview },
+];
+
+/** Used only until getContext answers (the server sends localised defaults). */
+const FALLBACK_OPTIONS: ReportOptions = { granularity: 'month', grossMargin: 1, currency: 'USD', dashboardName: 'FunnelROI', byCampaign: false };
+const VALIDATE_DELAY_MS = 300;
+
+const state: WizardState = {
+  context: null,
+  source: null,
+  costs: null,
+  funnel: [],
+  statusRules: [],
+  options: FALLBACK_OPTIONS,
+  marginText: marginToInput(FALLBACK_OPTIONS.grossMargin),
+  issues: [],
+  restored: false,
+  showSavedProblems: false,
+  savedJson: null,
+};
+
+let locale: Locale = resolveLocale(typeof navigator === 'undefined' ? 'en' : navigator.language);
+let step = 0;
+let busyNow = false;
+let issuesBox: HTMLElement | null = null;
+let validateTimer: ReturnType<typeof setTimeout> | undefined;
+let validateSeq = 0;
+/** A validate call for the latest mapping is on its way: don't claim "everything is mapped" yet. */
+let validating = false;
+
+// The page shell: built once, texts refreshed on every render (the locale may change when context arrives).
+const appTitle = h('h1', { className: 'app-title' });
+const progress = h('p', { className: 'progress' });
+const stepNav = h('ol', { className: 'step-nav' });
+const nav = h('nav', {}, [stepNav]);
+const heading = h('h2', { className: 'step-title', attrs: { tabindex: -1 } });
+const stepBody = h('div', { className: 'step-content' });
+const main = h('main', { attrs: { 'aria-labelledby': 'step-title' } }, [heading, stepBody]);
+heading.id = 'step-title';
+const back = h('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => goTo(step - 1) } });
+const next = h('button', { className: 'primary', attrs: { type: 'button' }, on: { click: () => goTo(step + 1) } });
+const footer = h('div', { className: 'step-buttons' }, [back, next]);
+const spinner = h('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } });
+const statusText = h('span', { className: 'status-text' });
+const status = h('div', { className: 'status', attrs: { role: 'status', 'aria-live': 'polite' } }, [spinner, statusText]);
+const alertBox = h('div', { className: 'alert', attrs: { role: 'alert' } });
+const app = h('div', { className: 'app', attrs: { 'aria-busy': 'false' } }, [appTitle, nav, progress, main, status, alertBox, footer]);
+
+const ui: Ui = {
+  state,
+  get locale() {
+    return locale;
+  },
+  tr: (key: MessageKey, params?: Params) => t(locale, key, params),
+  role: (role) => roleLabel(locale, role),
+  issue: (issue) => issueText(locale, issue),
+  announce(text) {
+    statusText.textContent = text;
+  },
+  showError(error) {
+    alertBox.textContent = t(locale, 'common.error', { message: errorMessage(error) });
+  },
+  busy,
+  mappingChanged,
+  rerender: render,
+  detectSource: (name) => busy(t(locale, 'data.detecting', { sheet: name }), () => loadSource(name)).then(afterLoad),
+  detectCosts: (name) => busy(name ? t(locale, 'data.detecting', { sheet: name }) : t(locale, 'common.working'), () => loadCosts(name)).then(afterLoad),
+  setIssuesBox(box) {
+    issuesBox = box;
+    refreshIssues();
+  },
+  setIssues(issues) {
+    clearTimeout(validateTimer);
+    validateSeq += 1; // an older validate still in flight must not overwrite these
+    validating = false;
+    state.issues = issues;
+    refreshIssues();
+  },
+};
+
+async function busy<T>(message: string, task: () => Promise<T>): Promise<T | undefined> {
+  if (busyNow) return undefined;
+  busyNow = true;
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const controls = Array.from(app.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('button, input, select')).filter((c) => !c.disabled);
+  for (const c of controls) c.disabled = true;
+  app.setAttribute('aria-busy', 'true');
+  app.classList.add('busy');
+  statusText.textContent = message;
+  alertBox.textContent = '';
+  try {
+    return await task();
+  } catch (error) {
+    ui.showError(error);
+    return undefined;
+  } finally {
+    for (const c of controls) c.disabled = false;
+    app.setAttribute('aria-busy', 'false');
+    app.classList.remove('busy');
+    if (statusText.textContent === message) statusText.textContent = '';
+    busyNow = false;
+    if (focused && focused.isConnected && document.activeElement !== focused) focused.focus();
+  }
+}
+
+function refreshIssues(): void {
+  if (!issuesBox) return;
+  const local = localIssues(ui);
+  const codes = new Set(local.map((i) => i.code));
+  const all: ValidationIssue[] = [...local, ...state.issues.filter((i) => !codes.has(i.code))];
+  replaceChildren(issuesBox, [
+    renderIssues(ui, all, state.source && !validating ? t(locale, 'review.ok') : null),
+    validating ? h('p', { className: 'hint checking' }, [t(locale, 'review.checking')]) : null,
+  ]);
+}
+
+function mappingChanged(): void {
+  validating = state.source !== null;
+  refreshIssues();
+  clearTimeout(validateTimer);
+  validateTimer = setTimeout(() => void validateNow(), VALIDATE_DELAY_MS);
+}
+
+async function validateNow(): Promise<void> {
+  const mapping = buildMapping(state);
+  if (!mapping) return;
+  const seq = ++validateSeq;
+  try {
+    const issues = await call('validate', mapping);
+    // A slower answer to an older mapping must not overwrite the newer one.
+    if (seq !== validateSeq) return;
+    state.issues = issues;
+  } catch (error) {
+    if (seq !== validateSeq) return;
+    ui.showError(error);
+  }
+  validating = false;
+  refreshIssues();
+}
+
+async function loadSource(sheetName: string): Promise<void> {
+  const detection = await call('detect', sheetName);
+  applyDetection(state, sheetName, detection);
+  if (detection.shape === 'crm' && !state.costs) {
+    const guess = guessCostsSheet(state.context?.sheets ?? [], sheetName);
+    if (guess) await loadCosts(guess).catch(() => undefined);
+  }
+}
+
+async function loadCosts(sheetName: string | null): Promise<void> {
+  state.costs = sheetName ? tableState(sheetName, await call('detect', sheetName)) : null;
+}
+
+function afterLoad(): void {
+  state.issues = [];
+  render();
+  mappingChanged();
+}
+
+function defaultSheet(context: SidebarContext): string | null {
+  const usable = context.sheets.filter((s) => !s.isDashboard);
+  return (usable.find((s) => s.name === context.activeSheetName) ?? usable[0])?.name ?? null;
+}
+
+async function restore(context: SidebarContext, saved: Mapping): Promise<void> {
+  const find = (id: number, name: string): string | undefined =>
+    (context.sheets.find((s) => s.sheetId === id) ?? context.sheets.find((s) => s.name === name))?.name;
+  const sourceName = find(saved.source.sheetId, saved.source.sheetName);
+  state.showSavedProblems = context.savedProblems.length > 0;
+  if (!sourceName) {
+    // The mapped sheet is gone: start from a fresh guess, keep the problems visible.
+    const fallback = defaultSheet(context);
+    if (fallback) await loadSource(fallback);
+    state.showSavedProblems = true;
+    return;
+  }
+  const detection = await call('detect', sourceName);
+  const costsName = saved.costs ? find(saved.costs.sheetId, saved.costs.sheetName) : undefined;
+  const costs: Detection | null = costsName ? await call('detect', costsName).catch(() => null) : null;
+  applySaved(state, saved, detection, costs);
+  state.marginText = marginToInput(state.options.grossMargin);
+  if (context.savedProblems.length === 0) state.savedJson = JSON.stringify(buildMapping(state));
+}
+
+async function boot(): Promise<void> {
+  render();
+  await busy(t(locale, 'common.loading'), async () => {
+    const context = await call('getContext');
+    state.context = context;
+    locale = resolveLocale(context.locale);
+    state.options = { ...context.defaultOptions };
+    state.marginText = marginToInput(context.defaultOptions.grossMargin);
+    if (context.saved) {
+      await restore(context, context.saved);
+    } else {
+      const name = defaultSheet(context);
+      if (name) await loadSource(name);
+    }
+  });
+  afterLoad();
+  if (state.restored) ui.announce(t(locale, 'data.savedLoaded'));
+}
+
+function goTo(target: number): void {
+  if (target < 0 || target >= STEPS.length || (target > 0 && !state.source)) return;
+  step = target;
+  statusText.textContent = '';
+  render();
+  heading.focus();
+}
+
+function render(): void {
+  document.documentElement.lang = locale === 'zh' ? 'zh-CN' : locale;
+  document.title = t(locale, 'app.title');
+  appTitle.textContent = t(locale, 'app.title');
+  nav.setAttribute('aria-label', t(locale, 'steps.nav'));
+  replaceChildren(
+    stepNav,
+    STEPS.map((s, i) => {
+      const name = `${i + 1}. ${t(locale, s.key)}`;
+      return h('li', {}, [
+        h('button', {
+          className: i === step ? 'step-btn current' : i < step ? 'step-btn done' : 'step-btn',
+          disabled: busyNow || (i > 0 && !state.source),
+          attrs: { type: 'button', 'aria-current': i === step ? 'step' : null, 'aria-label': name, title: name },
+          on: { click: () => goTo(i) },
+        }, [String(i + 1)]),
+      ]);
+    }),
+  );
+  progress.textContent = t(locale, 'steps.progress', { n: step + 1, total: STEPS.length });
+  heading.textContent = t(locale, STEPS[step].key);
+  issuesBox = null;
+  replaceChildren(stepBody, [STEPS[step].render(ui)]);
+  back.textContent = t(locale, 'common.back');
+  next.textContent = t(locale, 'common.next');
+  back.hidden = step === 0;
+  next.hidden = step === STEPS.length - 1;
+  next.disabled = busyNow || !state.source;
+}
+
+document.body.appendChild(app);
+void boot();

@@ -1,0 +1,148 @@
+/**
+ * The wizard's state and the pure operations on it: building the Mapping the server receives, keeping
+ * the aggregated funnel in step with column roles, reordering stages, restoring a saved mapping.
+ */
+import type { Detection, SidebarContext, ValidationIssue } from '../src/api/contract.js';
+import type { ColumnBinding, ColumnRole, FunnelStage, Mapping, ReportOptions, StatusRule, TableBinding } from '../src/core/mapping/types.js';
+import { parseMarginInput } from './format.js';
+
+/** Guesses below this confidence are marked "check". */
+export const LOW_CONFIDENCE = 0.5;
+
+/** Roles that count people moving down an aggregated funnel, in their natural order. */
+const FUNNEL_ROLE_RANK: Partial<Record<ColumnRole, number>> = { impressions: 0, clicks: 1, leads: 2, stage: 3, customers: 4 };
+
+export interface TableState {
+  readonly sheetName: string;
+  readonly detection: Detection;
+  /** Role per detection column, same order. */
+  roles: ColumnRole[];
+}
+
+export interface WizardState {
+  context: SidebarContext | null;
+  source: TableState | null;
+  costs: TableState | null;
+  funnel: FunnelStage[];
+  statusRules: StatusRule[];
+  options: ReportOptions;
+  marginText: string;
+  issues: readonly ValidationIssue[];
+  /** The saved mapping was restored into this state (shown as a notice until re-detected). */
+  restored: boolean;
+  /** Show the context's savedProblems (until the user re-detects or picks another sheet). */
+  showSavedProblems: boolean;
+  /** JSON of the last mapping the server accepted; compared to know whether Build may run. */
+  savedJson: string | null;
+}
+
+export function tableState(sheetName: string, detection: Detection): TableState {
+  return { sheetName, detection, roles: detection.columns.map((c) => c.role) };
+}
+
+function binding(table: TableState): TableBinding {
+  const columns: ColumnBinding[] = table.detection.columns.map((c, i) => ({ index: c.index, header: c.header, role: table.roles[i] }));
+  return { ...table.detection.table, columns };
+}
+
+export function currentMargin(state: WizardState): number | undefined {
+  return parseMarginInput(state.marginText);
+}
+
+export function buildMapping(state: WizardState): Mapping | null {
+  if (!state.source) return null;
+  const shape = state.source.detection.shape;
+  return {
+    schemaVersion: 1,
+    shape,
+    source: binding(state.source),
+    costs: shape === 'crm' && state.costs ? binding(state.costs) : null,
+    funnel: state.funnel.map((s) => ({ ...s })),
+    statusRules: shape === 'crm' ? state.statusRules.map((r) => ({ ...r })) : [],
+    // An unparsable margin keeps the last valid value; the options step blocks saving until it is fixed.
+    options: { ...state.options, grossMargin: currentMargin(state) ?? state.options.grossMargin },
+  };
+}
+
+/** Moves one stage; returns a new array (out-of-range moves return the same order). */
+export function moveStage<T>(items: readonly T[], from: number, to: number): T[] {
+  const copy = items.slice();
+  if (from < 0 || from >= copy.length || to < 0 || to >= copy.length || from === to) return copy;
+  const [item] = copy.splice(from, 1);
+  copy.splice(to, 0, item);
+  return copy;
+}
+
+function uniqueId(base: string, taken: readonly FunnelStage[]): string {
+  let id = base;
+  for (let n = 2; taken.some((s) => s.id === id); n++) id = `${base}_${n}`;
+  return id;
+}
+
+/**
+ * Aggregated shape: a column that stops being a count leaves the funnel; a column that becomes one joins
+ * it at its natural place (impressions → clicks → leads → stages → customers). Renames and manual order
+ * of the other stages are kept.
+ */
+export function syncFunnelWithRole(funnel: readonly FunnelStage[], table: TableState, columnPos: number): FunnelStage[] {
+  const column = table.detection.columns[columnPos];
+  const role = table.roles[columnPos];
+  const rank = FUNNEL_ROLE_RANK[role];
+  const without = funnel.filter((s) => s.column !== column.index);
+  if (rank === undefined) return without;
+  if (without.length !== funnel.length) return funnel.slice();
+  const rankOf = (stage: FunnelStage): number => {
+    const pos = table.detection.columns.findIndex((c) => c.index === stage.column);
+    return pos < 0 ? Number.POSITIVE_INFINITY : FUNNEL_ROLE_RANK[table.roles[pos]] ?? Number.POSITIVE_INFINITY;
+  };
+  const stage: FunnelStage = { id: uniqueId(role === 'stage' ? `stage_${column.index}` : role, funnel), label: column.header, column: column.index };
+  const at = without.findIndex((s) => rankOf(s) > rank);
+  const next = without.slice();
+  next.splice(at < 0 ? next.length : at, 0, stage);
+  return next;
+}
+
+/** One rule per detected status, in detection order: the saved or guessed rule, else the first stage. */
+export function rulesForStatuses(detection: Detection, known: readonly StatusRule[], funnel: readonly FunnelStage[]): StatusRule[] {
+  return detection.statuses.map(({ status }) => {
+    const rule = known.find((r) => r.status === status) ?? detection.statusRules.find((r) => r.status === status);
+    if (rule && (rule.kind !== 'stage' || funnel.some((s) => s.id === rule.stageId))) return { ...rule };
+    return { status, kind: 'stage', stageId: funnel[0]?.id };
+  });
+}
+
+/** Fresh state from a detection: every guess accepted. */
+export function applyDetection(state: WizardState, sheetName: string, detection: Detection): void {
+  state.source = tableState(sheetName, detection);
+  state.funnel = detection.funnel.map((s) => ({ ...s }));
+  state.statusRules = rulesForStatuses(detection, [], state.funnel);
+  state.restored = false;
+  state.showSavedProblems = false;
+  state.savedJson = null;
+  if (detection.shape !== 'crm') state.costs = null;
+  // The server notes the currency it saw in the amounts ($, ₽, ¥…); that beats the locale's default.
+  const noted = detection.notes.find((n) => n.code === 'currency_detected')?.params?.currency;
+  if (typeof noted === 'string' && /^[A-Z]{3}$/u.test(noted)) state.options = { ...state.options, currency: noted };
+}
+
+/**
+ * Applies a saved mapping over a fresh detection of its sheet: a column keeps its saved role when both its
+ * position and header still match (otherwise the new guess stands and savedProblems explain why).
+ */
+export function applySaved(state: WizardState, saved: Mapping, detection: Detection, costsDetection: Detection | null): void {
+  const restoreRoles = (table: TableState, columns: readonly ColumnBinding[]): void => {
+    table.roles = table.detection.columns.map((c, i) => columns.find((b) => b.index === c.index && b.header === c.header)?.role ?? table.roles[i]);
+  };
+  state.source = tableState(detection.table.sheetName || saved.source.sheetName, detection);
+  restoreRoles(state.source, saved.source.columns);
+  if (saved.costs && costsDetection) {
+    state.costs = tableState(costsDetection.table.sheetName || saved.costs.sheetName, costsDetection);
+    restoreRoles(state.costs, saved.costs.columns);
+  } else {
+    state.costs = null;
+  }
+  state.funnel = saved.funnel.map((s) => ({ ...s }));
+  state.statusRules = rulesForStatuses(detection, saved.statusRules, state.funnel);
+  state.options = { ...saved.options };
+  state.restored = true;
+}

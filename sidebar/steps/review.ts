@@ -1,0 +1,92 @@
+/** Step 5: what is missing for which metric, Save, Build dashboard, Share report. */
+import type { BuildResult, ShareResult, ValidationIssue } from '../../src/api/contract.js';
+import { call } from '../api.js';
+import { h, replaceChildren } from '../dom.js';
+import { safeHttpsUrl } from '../format.js';
+import { buildMapping, currentMargin } from '../model.js';
+import type { Ui } from '../ui.js';
+import { dashboardNameValid } from './options.js';
+
+/** Option problems the sidebar can see itself; they block saving before any server round trip. */
+export function localIssues(ui: Ui): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  if (currentMargin(ui.state) === undefined) {
+    out.push({ severity: 'error', code: 'invalid_margin', message: 'Gross margin must be above 0 and at most 100%.' });
+  }
+  if (!dashboardNameValid(ui.state.options.dashboardName)) {
+    out.push({ severity: 'error', code: 'empty_dashboard_name', message: 'The dashboard sheet name is empty.' });
+  }
+  return out;
+}
+
+function builtText(ui: Ui, result: BuildResult): HTMLElement {
+  return h('div', { className: 'result' }, [
+    h('p', { className: 'ok' }, [ui.tr('review.built', { sheet: result.sheetName, channels: result.channels, periods: result.periods, rows: result.sourceRows })]),
+  ]);
+}
+
+function sharedText(ui: Ui, result: ShareResult): HTMLElement {
+  const href = safeHttpsUrl(result.url);
+  if (!href) return h('p', { className: 'warning' }, [ui.tr('review.badUrl')]);
+  const link = h('a', { attrs: { target: '_blank', rel: 'noopener noreferrer' } }, [result.name || result.url]);
+  link.href = href;
+  return h('p', { className: 'result' }, [ui.tr('review.shared'), ' ', link]);
+}
+
+export function renderReview(ui: Ui): HTMLElement {
+  const { state } = ui;
+  const results = h('div', { className: 'results', attrs: { 'aria-live': 'polite' } });
+  const issuesBox = h('div', { className: 'live-issues' });
+  const isSaved = (): boolean => state.savedJson !== null && state.savedJson === JSON.stringify(buildMapping(state));
+
+  const save = h('button', { className: 'primary', attrs: { type: 'button' } }, [ui.tr('review.save')]);
+  const build = h('button', { className: 'primary', attrs: { type: 'button' } }, [ui.tr('review.build')]);
+  const share = h('button', { className: 'secondary', attrs: { type: 'button' } }, [ui.tr('review.share')]);
+  const saveHint = h('p', { className: 'hint' });
+
+  const refresh = (): void => {
+    const blocked = localIssues(ui).length > 0 || !state.source;
+    save.disabled = blocked;
+    build.disabled = !isSaved();
+    share.disabled = !isSaved();
+    saveHint.textContent = isSaved() ? '' : ui.tr('review.saveFirst');
+  };
+
+  save.addEventListener('click', () => {
+    const mapping = buildMapping(state);
+    if (!mapping) return;
+    void ui.busy(ui.tr('review.saving'), async () => {
+      const issues = await call('saveMapping', mapping);
+      state.savedJson = JSON.stringify(mapping);
+      // The results box is a live region, so this is announced without a second status message.
+      replaceChildren(results, [h('p', { className: 'ok' }, [ui.tr('review.saved')])]);
+      ui.setIssues(issues);
+    }).then(refresh);
+  });
+  build.addEventListener('click', () => {
+    void ui.busy(ui.tr('review.building'), async () => {
+      const result = await call('buildDashboard');
+      replaceChildren(results, [builtText(ui, result), ...(result.warnings.length > 0 ? [renderWarnings(ui, result.warnings)] : [])]);
+    }).then(refresh);
+  });
+  share.addEventListener('click', () => {
+    void ui.busy(ui.tr('review.sharing'), async () => {
+      const result = await call('shareReport');
+      results.appendChild(sharedText(ui, result));
+    }).then(refresh);
+  });
+
+  ui.setIssuesBox(issuesBox);
+  refresh();
+  return h('div', { className: 'step-body' }, [
+    h('p', { className: 'hint' }, [ui.tr('review.intro')]),
+    issuesBox,
+    h('div', { className: 'actions' }, [save, build, share]),
+    saveHint,
+    results,
+  ]);
+}
+
+function renderWarnings(ui: Ui, warnings: readonly ValidationIssue[]): HTMLElement {
+  return h('ul', { className: 'issue-list sev-warning' }, warnings.map((w) => h('li', {}, [ui.issue(w)])));
+}

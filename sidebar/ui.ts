@@ -1,0 +1,28 @@
+/** What every step renderer gets from the controller (main.ts). */
+import type { ValidationIssue } from '../src/api/contract.js';
+import type { Locale, MessageKey, Params } from '../src/core/i18n/index.js';
+import type { ColumnRole } from '../src/core/mapping/types.js';
+import type { WizardState } from './model.js';
+
+export interface Ui {
+  readonly state: WizardState;
+  readonly locale: Locale;
+  tr(key: MessageKey, params?: Params): string;
+  role(role: ColumnRole): string;
+  issue(issue: ValidationIssue): string;
+  /** Polite announcement in the status live region. */
+  announce(text: string): void;
+  /** Assertive error in the alert region; server Errors show their message. */
+  showError(error: unknown): void;
+  /** Runs a server call with the busy state (spinner, aria-busy, controls disabled). */
+  busy<T>(message: string, task: () => Promise<T>): Promise<T | undefined>;
+  /** The mapping changed: revalidate (debounced) and forget that it was saved. */
+  mappingChanged(): void;
+  rerender(): void;
+  detectSource(sheetName: string): Promise<void>;
+  detectCosts(sheetName: string | null): Promise<void>;
+  /** Where live validation results go on the current step (null: nowhere). */
+  setIssuesBox(box: HTMLElement | null): void;
+  /** Issues the server just returned for the current mapping (e.g. from saveMapping): shown as final. */
+  setIssues(issues: readonly ValidationIssue[]): void;
+}

@@ -1,0 +1,6 @@
+/** The dashboard on the Apps Script side: build/rebuild from a Mapping, and share a values-only copy. */
+export { buildDashboard, withDocumentLock, type BuildOptions } from './build.js';
+export { shareReport } from './share.js';
+export { applyPlan, clearDashboard } from './apply-plan.js';
+export { findOwnDashboard, freeSheetName, DASHBOARD_METADATA_KEY, DASHBOARD_SCHEMA } from './locate.js';
+export { readTable, findSheet } from './read-table.js';

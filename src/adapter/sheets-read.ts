@@ -1,0 +1,63 @@
+/**
+ * Small reads the server API needs besides the dashboard's own: the sheet list with dashboards marked,
+ * a sheet's full values for detection, and a table's current header row for validating a saved mapping.
+ */
+import type { SheetSummary } from '../api/contract.js';
+import type { TableBinding } from '../core/mapping/types.js';
+import type { Matrix } from '../core/values.js';
+import { DASHBOARD_METADATA_KEY } from './dashboard/index.js';
+import type { GasServices } from './services.js';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Display strings are only needed for the preview, samples and currency sniffing, all near the top. */
+const DISPLAY_ROWS = 300;
+
+export function sheetSummaries(services: GasServices, ss: Spreadsheet): SheetSummary[] {
+  const dashboards = new Set<number>();
+  const found = ss
+    .createDeveloperMetadataFinder()
+    .withKey(DASHBOARD_METADATA_KEY)
+    .withLocationType(services.SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .find();
+  for (const m of found) {
+    const sheet = m.getLocation().getSheet();
+    if (sheet) dashboards.add(sheet.getSheetId());
+  }
+  return ss.getSheets().map((s) => ({
+    sheetId: s.getSheetId(),
+    name: s.getName(),
+    lastRow: s.getLastRow(),
+    lastColumn: s.getLastColumn(),
+    isDashboard: dashboards.has(s.getSheetId()),
+  }));
+}
+
+export interface SheetContent {
+  readonly sheet: Sheet;
+  readonly values: Matrix;
+  /** Display strings of the first rows only (see DISPLAY_ROWS). */
+  readonly display: string[][];
+}
+
+export function readSheet(ss: Spreadsheet, sheetName: string): SheetContent {
+  const sheet = ss.getSheetByName(sheetName);
+  if (!sheet) throw new Error(`FunnelROI: there is no sheet named "${sheetName.slice(0, 100)}" (it may have been renamed or deleted).`);
+  const rows = sheet.getLastRow();
+  const cols = sheet.getLastColumn();
+  if (rows === 0 || cols === 0) throw new Error(`FunnelROI: the sheet "${sheet.getName()}" is empty. Choose the sheet that holds your data.`);
+  const values = sheet.getRange(1, 1, rows, cols).getValues() as Matrix;
+  const display = sheet.getRange(1, 1, Math.min(rows, DISPLAY_ROWS), cols).getDisplayValues();
+  return { sheet, values, display };
+}
+
+/** The header cells a table's columns point at now, or null when its sheet is gone. */
+export function currentHeaders(ss: Spreadsheet, table: TableBinding): string[] | null {
+  const sheet = ss.getSheets().find((s) => s.getSheetId() === table.sheetId) ?? ss.getSheetByName(table.sheetName);
+  if (!sheet) return null;
+  const width = table.lastColumn - table.firstColumn + 1;
+  if (table.firstColumn > sheet.getMaxColumns()) return [];
+  const readable = Math.min(width, sheet.getMaxColumns() - table.firstColumn + 1);
+  return sheet.getRange(table.headerRow, table.firstColumn, 1, readable).getDisplayValues()[0] ?? [];
+}

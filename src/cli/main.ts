@@ -1,0 +1,38 @@
+/** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]`. */
+import { readFileSync } from 'node:fs';
+import type { Granularity } from '../core/mapping/types.js';
+import { formatReport, runReport, type ReportOptions } from './report.js';
+
+const USAGE = 'Usage: funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]';
+
+export function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  if (command !== 'report') {
+    process.stderr.write(`${USAGE}\n`);
+    return command === undefined || command === '--help' ? 0 : 2;
+  }
+  let file: string | undefined;
+  let json = false;
+  let granularity: Granularity | undefined;
+  let margin: number | undefined;
+  let byCampaign = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--by-campaign') byCampaign = true;
+    else if (arg === '--granularity') {
+      const g = rest[++i];
+      if (g !== 'week' && g !== 'month' && g !== 'quarter') throw new Error(`--granularity must be week, month or quarter, got ${String(g)}`);
+      granularity = g;
+    } else if (arg === '--margin') {
+      margin = Number(rest[++i]);
+      if (!Number.isFinite(margin)) throw new Error(`--margin must be a number, got ${String(rest[i])}`);
+    } else if (!arg.startsWith('--') && file === undefined) file = arg;
+    else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
+  }
+  if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
+  const options: ReportOptions = { granularity, margin, byCampaign };
+  const report = runReport(readFileSync(file, 'utf8'), options);
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  return 0;
+}

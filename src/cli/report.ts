@@ -1,0 +1,126 @@
+/**
+ * `funnel-roi report data.csv`: the dashboard's per-channel numbers without Google. Same detection,
+ * default mapping and aggregation as the add-on; ratios computed here from the same sums (ratios of
+ * totals in the totals line).
+ */
+import type { ValidationIssue } from '../api/contract.js';
+import { aggregate, type Figures } from '../core/aggregate/index.js';
+import { defaultMapping, detectSheet, type Granularity, type Mapping } from '../core/mapping/index.js';
+import type { Matrix } from '../core/values.js';
+import { parseCsv } from './csv.js';
+
+export interface ReportOptions {
+  readonly granularity?: Granularity;
+  readonly margin?: number;
+  readonly byCampaign?: boolean;
+}
+
+export interface ChannelReport {
+  readonly channel: string;
+  readonly campaign: string | null;
+  readonly spend: number;
+  readonly impressions: number;
+  readonly clicks: number;
+  readonly leads: number;
+  readonly customers: number;
+  readonly revenue: number;
+  /** null where the input is missing or zero (the dashboard shows a blank there). */
+  readonly ctr: number | null;
+  readonly cpc: number | null;
+  readonly cpl: number | null;
+  readonly cac: number | null;
+  readonly roas: number | null;
+  readonly romi: number | null;
+  readonly ltv: number | null;
+}
+
+export interface Report {
+  readonly shape: Mapping['shape'];
+  readonly periods: readonly string[];
+  readonly channels: readonly ChannelReport[];
+  readonly totals: ChannelReport;
+  readonly warnings: readonly ValidationIssue[];
+}
+
+const ratio = (a: number, b: number, ok = true): number | null => (ok && b !== 0 && Number.isFinite(a / b) ? a / b : null);
+
+function metrics(channel: string, campaign: string | null, f: Figures, margin: number, has: (m: string) => boolean): ChannelReport {
+  const m = f.measures;
+  return {
+    channel,
+    campaign,
+    spend: m.spend,
+    impressions: m.impressions,
+    clicks: m.clicks,
+    leads: m.leads,
+    customers: m.customers,
+    revenue: m.revenue,
+    ctr: ratio(m.clicks, m.impressions, has('impressions') && has('clicks')),
+    cpc: ratio(m.spend, m.clicks, has('spend') && has('clicks')),
+    cpl: ratio(m.spend, m.leads, has('spend') && has('leads')),
+    cac: ratio(m.spend, m.customers, has('spend') && has('customers')),
+    roas: ratio(m.revenue, m.spend, has('spend') && has('revenue')),
+    romi: ratio(m.revenue * margin - m.spend, m.spend, has('spend') && has('revenue')),
+    ltv: ratio(m.revenue * margin, m.customers, has('revenue') && has('customers')),
+  };
+}
+
+/** Plain decimal text becomes a number, as Sheets would import it; everything else stays text for the parsers. */
+function cellsFromCsv(rows: string[][]): Matrix {
+  return rows.map((r) => r.map((v) => (/^-?\d+(?:\.\d+)?$/u.test(v.trim()) ? Number(v) : v)));
+}
+
+export function runReport(csvText: string, options: ReportOptions = {}): Report {
+  const values = cellsFromCsv(parseCsv(csvText));
+  const detection = detectSheet(values, undefined, { sheetName: 'csv', sheetId: 0 });
+  const base = defaultMapping(detection);
+  const margin = options.margin ?? base.options.grossMargin;
+  if (!(margin > 0 && margin <= 1)) throw new Error(`--margin must be in (0, 1], got ${margin}`);
+  const mapping: Mapping = {
+    ...base,
+    options: { ...base.options, granularity: options.granularity ?? base.options.granularity, grossMargin: margin, byCampaign: options.byCampaign ?? false },
+  };
+  const t = mapping.source;
+  const end = t.lastDataRow ?? values.length;
+  const rows = values.slice(t.firstDataRow - 1, end).map((r) => r.slice(t.firstColumn - 1, t.lastColumn));
+  const data = aggregate(mapping, rows, undefined, { firstRowNumber: t.firstDataRow });
+  const has = (m: string): boolean => (data.measures as readonly string[]).includes(m);
+  return {
+    shape: mapping.shape,
+    periods: data.periods,
+    channels: data.rows.map((r) => metrics(r.channel, r.campaign, r.total, margin, has)),
+    totals: metrics('Total', null, data.totals, margin, has),
+    warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...data.warnings],
+  };
+}
+
+const COLUMNS: readonly [keyof ChannelReport, string, 'money' | 'count' | 'pct' | 'ratio'][] = [
+  ['spend', 'Spend', 'money'],
+  ['leads', 'Leads', 'count'],
+  ['customers', 'Customers', 'count'],
+  ['revenue', 'Revenue', 'money'],
+  ['cpl', 'CPL', 'money'],
+  ['cac', 'CAC', 'money'],
+  ['roas', 'ROAS', 'ratio'],
+  ['romi', 'ROMI', 'pct'],
+  ['ltv', 'LTV', 'money'],
+];
+
+function show(v: unknown, kind: 'money' | 'count' | 'pct' | 'ratio'): string {
+  if (typeof v !== 'number') return '—';
+  if (kind === 'pct') return `${(v * 100).toFixed(1)}%`;
+  if (kind === 'ratio') return v.toFixed(2);
+  return v.toLocaleString('en-US', { maximumFractionDigits: kind === 'money' ? 2 : 0, minimumFractionDigits: kind === 'money' ? 2 : 0 });
+}
+
+/** Aligned text table: labels left, numbers right. Terminal-safe: control characters in labels are shown as spaces. */
+export function formatReport(report: Report): string {
+  const label = (r: ChannelReport): string => (r.campaign === null ? r.channel : `${r.channel} / ${r.campaign}`).replace(/[\u0000-\u001f\u007f]/gu, ' ');
+  const body = [...report.channels, report.totals].map((r) => [label(r), ...COLUMNS.map(([k, , kind]) => show(r[k], kind))]);
+  const head = ['Channel', ...COLUMNS.map(([, h]) => h)];
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.slice(0, -1).map(line), widths.map((w) => '-'.repeat(w)).join('  '), line(body[body.length - 1])];
+  for (const w of report.warnings) out.push(`${w.severity}: ${w.message}`);
+  return out.join('\n');
+}

@@ -1,0 +1,95 @@
+/**
+ * CRM shape: spend comes from a second table (channel × date/month × spend), joined to the leads by
+ * normalised channel name and period. Channels with spend but no leads still get a row: money spent
+ * with nothing to show is exactly what the report must surface.
+ */
+import type { ValidationIssue } from '../../api/contract.js';
+import type { TableBinding } from '../mapping/types.js';
+import type { Matrix } from '../values.js';
+import { measureField, type Accumulator } from './accumulator.js';
+import { columnOf, headerOf, isBlankRow, type PeriodReader } from './aggregate.js';
+import { cellText, DateReader, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
+import { ALL_PERIOD, monthShareByWeek } from './periods.js';
+import { SkipLog } from './skip-log.js';
+import type { AggregateOptions } from './types.js';
+
+const SHOWN_CHANNELS = 10;
+
+export function addCosts(
+  table: TableBinding,
+  costs: Matrix,
+  acc: Accumulator,
+  periods: PeriodReader,
+  byCampaign: boolean,
+  opts: AggregateOptions,
+  notSet: string,
+): { warnings: ValidationIssue[]; spreadWeekly: boolean } {
+  const chCol = columnOf(table, 'channel');
+  const dateCol = columnOf(table, 'date');
+  const spendCol = columnOf(table, 'spend');
+  const campCol = byCampaign ? columnOf(table, 'campaign') : -1;
+  const warnings: ValidationIssue[] = [];
+  if (chCol < 0 || spendCol < 0) return { warnings, spreadWeekly: false };
+  const channelCosts = opts.channelCostsLabel ?? '(channel costs)';
+  const firstRow = opts.costsFirstRowNumber ?? table.firstDataRow;
+  const skips = new SkipLog();
+  const dates = new DateReader();
+  const watched = [chCol, dateCol, spendCol].filter((c) => c >= 0);
+  const leadChannels = new Set(acc.groups.map((g) => normalizeName(g.channel)));
+  const costChannels = new Set<string>();
+
+  // Monthly cost tables (every date on the 1st) are spread over days and summed into ISO weeks.
+  let monthly = dateCol >= 0;
+  for (const row of costs) {
+    if (!row || isBlankRow(row, watched) || dateCol < 0) continue;
+    const t = dates.read(row[dateCol]);
+    if (t !== undefined && new Date(t).getUTCDate() !== 1) {
+      monthly = false;
+      break;
+    }
+  }
+  const spreadWeekly = monthly && periods.granularity === 'week';
+  const spend = measureField('spend');
+
+  for (let r = 0; r < costs.length; r++) {
+    const row = costs[r];
+    if (!row || isBlankRow(row, watched)) continue;
+    const rowNumber = firstRow + r;
+    const amount = readMeasure(row[spendCol]);
+    if (Number.isNaN(amount) || amount === ERROR_VALUE) {
+      skips.skip(amount === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(table, spendCol));
+      continue;
+    }
+    const campaign = !byCampaign ? undefined : campCol >= 0 ? row[campCol] : channelCosts;
+    const group = acc.group(row[chCol], campaign);
+    costChannels.add(normalizeName(cellText(row[chCol]) || notSet));
+    if (spreadWeekly) {
+      const t = dates.read(row[dateCol]);
+      if (t === undefined) {
+        skips.skip('rows_skipped_date', rowNumber, headerOf(table, dateCol));
+        continue;
+      }
+      periods.read(row[dateCol]); // widens the reported date range
+      for (const [week, share] of monthShareByWeek(t)) acc.add(acc.slot(group, acc.period(week)), spend, amount * share);
+      continue;
+    }
+    const p = dateCol >= 0 ? periods.read(row[dateCol]) : acc.period(ALL_PERIOD);
+    if (p < 0) {
+      skips.skip('rows_skipped_date', rowNumber, headerOf(table, dateCol));
+      continue;
+    }
+    acc.add(acc.slot(group, p), spend, amount);
+  }
+  warnings.push(...skips.issues('costs'));
+  const uncosted = acc.groups.map((g) => g.channel).filter((ch, i, all) => leadChannels.has(normalizeName(ch)) && !costChannels.has(normalizeName(ch)) && all.indexOf(ch) === i);
+  if (uncosted.length > 0) {
+    const list = uncosted.slice(0, SHOWN_CHANNELS).join(', ') + (uncosted.length > SHOWN_CHANNELS ? ', …' : '');
+    warnings.push({
+      severity: 'warning',
+      code: 'channels_without_costs',
+      message: `No cost rows for channel(s) ${list}: their spend is 0, so CAC and ROMI there are not meaningful.`,
+      params: { channels: list, count: uncosted.length },
+    });
+  }
+  return { warnings, spreadWeekly };
+}

@@ -1,0 +1,48 @@
+/** Rows that could not be read are skipped, never silently: counted per reason with the first row numbers. */
+import type { ValidationIssue } from '../../api/contract.js';
+
+const SHOWN_ROWS = 5;
+
+interface Entry {
+  count: number;
+  rows: number[];
+  detail: string;
+}
+
+export class SkipLog {
+  private readonly entries = new Map<string, Entry>();
+  total = 0;
+
+  /** `reason` is the issue code; `detail` names the column (first one seen for that reason). */
+  skip(reason: string, rowNumber: number, detail: string): void {
+    this.total++;
+    let e = this.entries.get(reason);
+    if (!e) {
+      e = { count: 0, rows: [], detail };
+      this.entries.set(reason, e);
+    }
+    e.count++;
+    if (e.rows.length < SHOWN_ROWS) e.rows.push(rowNumber);
+  }
+
+  issues(table: string): ValidationIssue[] {
+    const out: ValidationIssue[] = [];
+    for (const [code, e] of this.entries) {
+      const rows = e.rows.join(', ') + (e.count > e.rows.length ? ', …' : '');
+      out.push({
+        severity: 'warning',
+        code,
+        message: `${e.count} ${table} row(s) skipped: ${MESSAGES[code] ?? code} (${e.detail}); rows ${rows}.`,
+        params: { count: e.count, rows, column: e.detail, table },
+      });
+    }
+    return out;
+  }
+}
+
+const MESSAGES: Record<string, string> = {
+  rows_skipped_date: 'the date cannot be read',
+  rows_skipped_number: 'a number cannot be read',
+  rows_skipped_error: 'a cell holds an error value',
+  rows_skipped_totals: 'a totals line would double the sums',
+};

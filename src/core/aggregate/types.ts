@@ -1,0 +1,60 @@
+/** What aggregation hands to the dashboard planner and the CLI: sums per channel (× campaign) × period. */
+import type { ValidationIssue } from '../../api/contract.js';
+import type { DataShape, FunnelStage, Granularity, MeasureRole } from '../mapping/types.js';
+
+/** Summed figures of one group × period (or a total). `stages` is aligned with AggregatedData.stages. */
+export interface Figures {
+  readonly measures: Readonly<Record<MeasureRole, number>>;
+  readonly stages: readonly number[];
+  /** CRM shape: leads whose status is junk (spam, duplicates); excluded from leads. 0 otherwise. */
+  readonly junk: number;
+}
+
+export interface AggregateRow {
+  /** Trimmed, first spelling seen; blank → the "(not set)" label. */
+  readonly channel: string;
+  /** null unless options.byCampaign. */
+  readonly campaign: string | null;
+  readonly total: Figures;
+  /** Aligned with AggregatedData.periods. */
+  readonly byPeriod: readonly Figures[];
+}
+
+export type AggregateNote =
+  /** CRM: periods are the lead's creation date, so revenue sits in the month the lead arrived. */
+  | 'crm_cohort'
+  /** Monthly costs spread evenly over the month's days and summed into ISO weeks. */
+  | 'costs_spread_weekly'
+  /** A repeat customer counts once, in the group and period of their first won deal. */
+  | 'customers_first_won';
+
+export interface AggregatedData {
+  readonly shape: DataShape;
+  /** null: no date column, everything is in the single period "all". */
+  readonly granularity: Granularity | null;
+  /** Measures the mapping can supply (others are 0 and must not be shown). */
+  readonly measures: readonly MeasureRole[];
+  readonly stages: readonly FunnelStage[];
+  /** Sorted ascending: "2026-W03", "2026-03", "2026-Q1" or ["all"]. */
+  readonly periods: readonly string[];
+  /** Groups in first-seen order (source rows first, then cost-only channels). */
+  readonly rows: readonly AggregateRow[];
+  readonly totals: Figures;
+  /** ISO dates (yyyy-mm-dd) of the earliest and latest row read; null without a date column. */
+  readonly dateRange: { readonly from: string; readonly to: string } | null;
+  readonly sourceRows: number;
+  readonly usedRows: number;
+  readonly skippedRows: number;
+  readonly warnings: readonly ValidationIssue[];
+  readonly notes: readonly AggregateNote[];
+}
+
+export interface AggregateOptions {
+  /** Label for a blank channel/campaign (localised by the caller). */
+  readonly notSetLabel?: string;
+  /** Label of the campaign row that carries channel-level costs when byCampaign is on. */
+  readonly channelCostsLabel?: string;
+  /** 1-based sheet row of the first data row, for row numbers in warnings (default mapping.source.firstDataRow). */
+  readonly firstRowNumber?: number;
+  readonly costsFirstRowNumber?: number;
+}

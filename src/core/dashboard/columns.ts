@@ -1,0 +1,118 @@
+/**
+ * The channel table's metric columns: base sums (numbers) and derived ratios (formulas over the same
+ * row's base cells). A column appears only when its inputs are mapped.
+ */
+import type { AggregatedData, Figures } from '../aggregate/types.js';
+import type { Mapping, MeasureRole } from '../mapping/types.js';
+import { FORMAT, moneyFormat } from './formats.js';
+import type { DashboardLabels, MetricKey } from './labels.js';
+
+/** Cell references a derived formula may use: `at` = this row, `total` = the totals row (absolute). */
+export interface Refs {
+  at(key: string): string;
+  total(key: string): string;
+  readonly margin: string;
+}
+
+export interface MetricColumn {
+  readonly key: string;
+  readonly header: string;
+  readonly note: string;
+  readonly format: string;
+  /** Base column: the figure written as a number. */
+  readonly value?: (f: Figures) => number;
+  /** Derived column: an expression (no `=`), wrapped in IFERROR by the planner. */
+  readonly expr?: (r: Refs) => string;
+  /** KPI summary candidates. */
+  readonly kpi?: boolean;
+}
+
+export interface StageRef {
+  readonly key: string;
+  readonly label: string;
+}
+
+/** Each countable stage and the column key that holds its count (a measure column or its own). */
+export function stageRefs(data: AggregatedData, mapping: Mapping): StageRef[] {
+  const out: StageRef[] = [];
+  const last = data.stages.length - 1;
+  data.stages.forEach((stage, i) => {
+    if (mapping.shape === 'crm') {
+      const key = i === 0 ? 'leads' : i === last ? 'orders' : `stage:${i}`;
+      out.push({ key, label: stage.label });
+      return;
+    }
+    if (stage.column === undefined) return;
+    const role = mapping.source.columns.find((c) => c.index === stage.column)?.role;
+    const key = role && (data.measures as readonly string[]).includes(role) ? role : `stage:${i}`;
+    if (!out.some((s) => s.key === key)) out.push({ key, label: stage.label });
+  });
+  return out;
+}
+
+export function figureOf(f: Figures, key: string): number {
+  if (key === 'junk') return f.junk;
+  if (key.startsWith('stage:')) return f.stages[Number(key.slice(6))] ?? 0;
+  return f.measures[key as MeasureRole] ?? 0;
+}
+
+export function metricColumns(data: AggregatedData, mapping: Mapping, L: DashboardLabels): MetricColumn[] {
+  const has = (m: MeasureRole): boolean => data.measures.includes(m);
+  const money0 = moneyFormat(mapping.options.currency, 0);
+  const money2 = moneyFormat(mapping.options.currency, 2);
+  const cols: MetricColumn[] = [];
+  const base = (key: MetricKey, format: string, kpi = false): void => {
+    cols.push({ key, header: L.metric[key], note: L.definition[key] ?? '', format, value: (f) => figureOf(f, key), kpi });
+  };
+  const derived = (key: MetricKey, format: string, expr: (r: Refs) => string, kpi = false): void => {
+    cols.push({ key, header: L.metric[key], note: L.definition[key] ?? '', format, expr, kpi });
+  };
+  const stages = stageRefs(data, mapping);
+  const spend = has('spend');
+  const revenue = has('revenue');
+  const customers = has('customers');
+  const ordersKey = has('orders') ? 'orders' : customers ? 'customers' : null;
+
+  if (spend) base('spend', money0, true);
+  if (has('impressions')) base('impressions', FORMAT.count);
+  if (has('clicks')) base('clicks', FORMAT.count);
+  if (has('leads')) base('leads', FORMAT.count, true);
+  for (const s of stages) {
+    if (!s.key.startsWith('stage:')) continue;
+    cols.push({ key: s.key, header: s.label, note: '', format: FORMAT.count, value: (f) => figureOf(f, s.key) });
+  }
+  if (customers) base('customers', FORMAT.count, true);
+  if (has('orders')) base('orders', FORMAT.count);
+  if (revenue) base('revenue', money0, true);
+  if (has('gross_profit')) base('gross_profit', money0);
+  if (mapping.shape === 'crm') base('junk', FORMAT.count);
+
+  if (has('impressions') && has('clicks')) derived('ctr', FORMAT.percent, (r) => `${r.at('clicks')}/${r.at('impressions')}`);
+  if (spend && has('clicks')) derived('cpc', money2, (r) => `${r.at('spend')}/${r.at('clicks')}`);
+  if (spend && has('leads')) derived('cpl', money2, (r) => `${r.at('spend')}/${r.at('leads')}`, true);
+  for (let i = 1; i < stages.length; i++) {
+    const from = stages[i - 1];
+    const to = stages[i];
+    if (from.key === 'impressions' && to.key === 'clicks') continue; // that is CTR, already shown
+    cols.push({
+      key: `conv:${i}`,
+      header: L.conversion(from.label, to.label),
+      note: L.conversionNote,
+      format: FORMAT.percent,
+      expr: (r) => `${r.at(to.key)}/${r.at(from.key)}`,
+    });
+  }
+  if (has('leads') && customers) derived('lcr', FORMAT.percent, (r) => `${r.at('customers')}/${r.at('leads')}`);
+  if (spend && customers) derived('cac', money0, (r) => `${r.at('spend')}/${r.at('customers')}`, true);
+  if (revenue && ordersKey) derived('aov', money0, (r) => `${r.at('revenue')}/${r.at(ordersKey)}`);
+  if (revenue && spend) derived('roas', FORMAT.ratio, (r) => `${r.at('revenue')}/${r.at('spend')}`);
+  if (revenue && spend) derived('romi', FORMAT.percent, (r) => `(${r.at('revenue')}*${r.margin}-${r.at('spend')})/${r.at('spend')}`, true);
+  if (revenue && customers) derived('ltv', money0, (r) => `${r.at('revenue')}*${r.margin}/${r.at('customers')}`);
+  if (revenue && customers && spend) derived('ltv_cac', FORMAT.ratio, (r) => `${r.at('ltv')}/${r.at('cac')}`, true);
+  if (spend) derived('spend_share', FORMAT.percent, (r) => `${r.at('spend')}/${r.total('spend')}`);
+  if (revenue) derived('revenue_share', FORMAT.percent, (r) => `${r.at('revenue')}/${r.total('revenue')}`);
+  return cols;
+}
+
+/** KPI order on the summary strip. */
+export const KPI_ORDER: readonly string[] = ['spend', 'revenue', 'customers', 'cac', 'romi', 'ltv_cac', 'leads', 'cpl'];

@@ -1,0 +1,241 @@
+/** Dashboard labels in the three languages our users work in. Metric definitions go into header notes. */
+import type { UiLocale } from '../../api/contract.js';
+
+export interface DashboardLabels {
+  readonly title: string;
+  readonly source: string;
+  readonly period: string;
+  readonly generated: string;
+  readonly margin: string;
+  readonly marginNote: string;
+  readonly currency: string;
+  readonly rowsRead: string;
+  readonly notSet: string;
+  readonly channelCosts: string;
+  readonly channel: string;
+  readonly campaign: string;
+  readonly total: string;
+  readonly kpi: string;
+  readonly byChannel: string;
+  readonly funnel: string;
+  readonly stage: string;
+  readonly count: string;
+  readonly fromPrevious: string;
+  readonly fromFirst: string;
+  readonly overTime: string;
+  readonly growth: string;
+  readonly pivot: (metric: string) => string;
+  readonly metric: Readonly<Record<MetricKey, string>>;
+  readonly definition: Readonly<Partial<Record<MetricKey, string>>>;
+  readonly conversion: (from: string, to: string) => string;
+  readonly conversionNote: string;
+  readonly chart: { readonly romi: string; readonly spendRevenue: string; readonly funnel: string; readonly overTime: string };
+  readonly note: {
+    readonly cohort: string;
+    readonly ltv: string;
+    readonly noSpend: string;
+    readonly noRevenue: string;
+    readonly spreadWeekly: string;
+    readonly firstWon: string;
+    readonly totals: string;
+  };
+}
+
+export type MetricKey =
+  | 'spend'
+  | 'impressions'
+  | 'clicks'
+  | 'leads'
+  | 'customers'
+  | 'orders'
+  | 'revenue'
+  | 'gross_profit'
+  | 'junk'
+  | 'ctr'
+  | 'cpc'
+  | 'cpl'
+  | 'lcr'
+  | 'cac'
+  | 'aov'
+  | 'roas'
+  | 'romi'
+  | 'ltv'
+  | 'ltv_cac'
+  | 'spend_share'
+  | 'revenue_share';
+
+const en: DashboardLabels = {
+  title: 'Marketing ROI by channel',
+  source: 'Source',
+  period: 'Period',
+  generated: 'Generated',
+  margin: 'Gross margin',
+  marginNote: 'Share of revenue that is gross profit. ROMI and LTV use revenue × this cell; edit it and they recompute.',
+  currency: 'Currency',
+  rowsRead: 'Rows used',
+  notSet: '(not set)',
+  channelCosts: '(channel costs)',
+  channel: 'Channel',
+  campaign: 'Campaign',
+  total: 'Total',
+  kpi: 'Summary',
+  byChannel: 'By channel',
+  funnel: 'Funnel',
+  stage: 'Stage',
+  count: 'Count',
+  fromPrevious: 'From previous',
+  fromFirst: 'From first',
+  overTime: 'Over time',
+  growth: 'Growth vs previous period',
+  pivot: (m) => `${m} by period`,
+  metric: {
+    spend: 'Spend', impressions: 'Impressions', clicks: 'Clicks', leads: 'Leads', customers: 'Customers', orders: 'Orders',
+    revenue: 'Revenue', gross_profit: 'Gross profit', junk: 'Junk leads', ctr: 'CTR', cpc: 'CPC', cpl: 'CPL', lcr: 'Lead → customer',
+    cac: 'CAC', aov: 'AOV', roas: 'ROAS', romi: 'ROMI', ltv: 'LTV', ltv_cac: 'LTV:CAC', spend_share: 'Share of spend', revenue_share: 'Share of revenue',
+  },
+  definition: {
+    ctr: 'Click-through rate = clicks / impressions.',
+    cpc: 'Cost per click = spend / clicks.',
+    cpl: 'Cost per lead = spend / leads.',
+    lcr: 'Lead conversion rate = customers / leads.',
+    cac: 'Customer acquisition cost = spend / customers.',
+    aov: 'Average order value = revenue / orders.',
+    roas: 'Return on ad spend = revenue / spend.',
+    romi: 'Return on marketing investment = (revenue × gross margin − spend) / spend. Margin is the labelled cell at the top.',
+    ltv: 'Lifetime value over the report period = AOV × orders per customer × gross margin = revenue × margin / customers.',
+    ltv_cac: 'LTV / CAC. Above 3 is usually healthy.',
+    spend_share: "This row's spend / total spend.",
+    revenue_share: "This row's revenue / total revenue.",
+    junk: 'Spam, duplicates and test leads; not counted as leads.',
+  },
+  conversion: (a, b) => `${a} → ${b}`,
+  conversionNote: 'Stage-to-stage conversion = later stage / earlier stage.',
+  chart: { romi: 'ROMI by channel', spendRevenue: 'Spend vs revenue by channel', funnel: 'Funnel', overTime: 'Spend and revenue over time' },
+  note: {
+    cohort: 'Periods are by lead creation date (cohort view): revenue of a deal is in the period its lead arrived.',
+    ltv: 'LTV = revenue × gross margin / customers over the report period (AOV × orders per customer × margin).',
+    noSpend: 'No spend is mapped, so CPC, CPL, CAC, ROAS and ROMI are not shown.',
+    noRevenue: 'No revenue is mapped, so AOV, ROAS, ROMI and LTV are not shown.',
+    spreadWeekly: 'Monthly costs are spread evenly over the days of each month and summed into ISO weeks.',
+    firstWon: 'A repeat customer counts once, in the channel and period of their first won deal.',
+    totals: 'Totals are sums; ratios in the totals row are ratios of the totals, never averages of ratios.',
+  },
+};
+
+const ru: DashboardLabels = {
+  title: 'Окупаемость маркетинга по каналам',
+  source: 'Источник',
+  period: 'Период',
+  generated: 'Сформирован',
+  margin: 'Валовая маржа',
+  marginNote: 'Доля выручки, которая является валовой прибылью. ROMI и LTV считаются от выручки × эту ячейку; измените её — они пересчитаются.',
+  currency: 'Валюта',
+  rowsRead: 'Строк учтено',
+  notSet: '(не указан)',
+  channelCosts: '(расходы канала)',
+  channel: 'Канал',
+  campaign: 'Кампания',
+  total: 'Итого',
+  kpi: 'Сводка',
+  byChannel: 'По каналам',
+  funnel: 'Воронка',
+  stage: 'Этап',
+  count: 'Количество',
+  fromPrevious: 'От предыдущего',
+  fromFirst: 'От первого',
+  overTime: 'Динамика',
+  growth: 'Рост к прошлому периоду',
+  pivot: (m) => `${m} по периодам`,
+  metric: {
+    spend: 'Расход', impressions: 'Показы', clicks: 'Клики', leads: 'Лиды', customers: 'Клиенты', orders: 'Заказы',
+    revenue: 'Выручка', gross_profit: 'Валовая прибыль', junk: 'Мусорные лиды', ctr: 'CTR', cpc: 'CPC', cpl: 'CPL', lcr: 'Лид → клиент',
+    cac: 'CAC', aov: 'Средний чек', roas: 'ROAS', romi: 'ROMI', ltv: 'LTV', ltv_cac: 'LTV:CAC', spend_share: 'Доля расходов', revenue_share: 'Доля выручки',
+  },
+  definition: {
+    ctr: 'CTR = клики / показы.',
+    cpc: 'Цена клика = расход / клики.',
+    cpl: 'Цена лида = расход / лиды.',
+    lcr: 'Конверсия лида в клиента = клиенты / лиды.',
+    cac: 'Стоимость привлечения клиента = расход / клиенты.',
+    aov: 'Средний чек = выручка / заказы.',
+    roas: 'ROAS = выручка / расход.',
+    romi: 'ROMI = (выручка × валовая маржа − расход) / расход. Маржа — в подписанной ячейке вверху.',
+    ltv: 'LTV за период отчёта = средний чек × заказов на клиента × маржа = выручка × маржа / клиенты.',
+    ltv_cac: 'LTV / CAC. Больше 3 — обычно хорошо.',
+    spend_share: 'Расход строки / общий расход.',
+    revenue_share: 'Выручка строки / общая выручка.',
+    junk: 'Спам, дубли и тестовые заявки; в лиды не входят.',
+  },
+  conversion: (a, b) => `${a} → ${b}`,
+  conversionNote: 'Конверсия между этапами = следующий этап / предыдущий.',
+  chart: { romi: 'ROMI по каналам', spendRevenue: 'Расход и выручка по каналам', funnel: 'Воронка', overTime: 'Расход и выручка по периодам' },
+  note: {
+    cohort: 'Периоды — по дате создания лида (когортный взгляд): выручка сделки относится к периоду, когда пришёл лид.',
+    ltv: 'LTV = выручка × валовая маржа / клиенты за период отчёта (средний чек × заказов на клиента × маржа).',
+    noSpend: 'Расход не сопоставлен, поэтому CPC, CPL, CAC, ROAS и ROMI не показаны.',
+    noRevenue: 'Выручка не сопоставлена, поэтому средний чек, ROAS, ROMI и LTV не показаны.',
+    spreadWeekly: 'Месячные расходы распределены поровну по дням месяца и сложены по ISO-неделям.',
+    firstWon: 'Повторный клиент считается один раз — в канале и периоде его первой успешной сделки.',
+    totals: 'Итоги — суммы; показатели в строке итогов — отношения итогов, а не средние значения.',
+  },
+};
+
+const zh: DashboardLabels = {
+  title: '各渠道营销投资回报',
+  source: '数据来源',
+  period: '期间',
+  generated: '生成时间',
+  margin: '毛利率',
+  marginNote: '收入中毛利所占比例。ROMI 和 LTV 按 收入 × 此单元格 计算；修改后自动重算。',
+  currency: '货币',
+  rowsRead: '已用行数',
+  notSet: '（未设置）',
+  channelCosts: '（渠道费用）',
+  channel: '渠道',
+  campaign: '推广计划',
+  total: '合计',
+  kpi: '概览',
+  byChannel: '按渠道',
+  funnel: '漏斗',
+  stage: '阶段',
+  count: '数量',
+  fromPrevious: '较上一阶段',
+  fromFirst: '较第一阶段',
+  overTime: '趋势',
+  growth: '环比增长',
+  pivot: (m) => `${m}（按期间）`,
+  metric: {
+    spend: '花费', impressions: '展现量', clicks: '点击', leads: '线索', customers: '客户', orders: '订单',
+    revenue: '收入', gross_profit: '毛利', junk: '无效线索', ctr: '点击率', cpc: '单次点击成本', cpl: '单条线索成本', lcr: '线索 → 客户',
+    cac: '获客成本', aov: '客单价', roas: 'ROAS', romi: 'ROMI', ltv: 'LTV', ltv_cac: 'LTV:CAC', spend_share: '花费占比', revenue_share: '收入占比',
+  },
+  definition: {
+    ctr: '点击率 = 点击 / 展现量。',
+    cpc: '单次点击成本 = 花费 / 点击。',
+    cpl: '单条线索成本 = 花费 / 线索。',
+    lcr: '线索转化率 = 客户 / 线索。',
+    cac: '获客成本 = 花费 / 客户。',
+    aov: '客单价 = 收入 / 订单。',
+    roas: 'ROAS = 收入 / 花费。',
+    romi: 'ROMI =（收入 × 毛利率 − 花费）/ 花费。毛利率见顶部标注的单元格。',
+    ltv: '报告期内 LTV = 客单价 × 人均订单数 × 毛利率 = 收入 × 毛利率 / 客户。',
+    ltv_cac: 'LTV / 获客成本。通常大于 3 为健康。',
+    spend_share: '本行花费 / 总花费。',
+    revenue_share: '本行收入 / 总收入。',
+    junk: '垃圾、重复和测试线索；不计入线索。',
+  },
+  conversion: (a, b) => `${a} → ${b}`,
+  conversionNote: '阶段转化率 = 后一阶段 / 前一阶段。',
+  chart: { romi: '各渠道 ROMI', spendRevenue: '各渠道花费与收入', funnel: '漏斗', overTime: '花费与收入趋势' },
+  note: {
+    cohort: '期间按线索创建日期划分（同期群视角）：成交收入计入线索到达的期间。',
+    ltv: 'LTV = 收入 × 毛利率 / 客户（报告期内；客单价 × 人均订单数 × 毛利率）。',
+    noSpend: '未映射花费列，因此不显示 CPC、CPL、获客成本、ROAS 和 ROMI。',
+    noRevenue: '未映射收入列，因此不显示客单价、ROAS、ROMI 和 LTV。',
+    spreadWeekly: '月度费用按当月天数平均分摊后汇总到 ISO 周。',
+    firstWon: '复购客户只计一次，计入其首次成交的渠道和期间。',
+    totals: '合计为求和；合计行中的比率是合计值之比，而非比率的平均值。',
+  },
+};
+
+export const DASHBOARD_LABELS: Readonly<Record<UiLocale, DashboardLabels>> = { en, ru, zh };

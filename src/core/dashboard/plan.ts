@@ -1,0 +1,311 @@
+/**
+ * planDashboard: AggregatedData + Mapping → the dashboard sheet as data. Base sums are numbers; every
+ * derived metric is a built-in formula over the row's own cells (IFERROR-wrapped), totals are SUMs and
+ * totals-row ratios are ratios of totals, so the sheet stays correct when shared or downloaded as .xlsx.
+ */
+import type { AggregatedData, AggregateRow, Figures } from '../aggregate/types.js';
+import { normalizeName } from '../aggregate/cells.js';
+import type { Mapping } from '../mapping/types.js';
+import { cellA1, letters, rangeA1 } from './a1.js';
+import { BlockBuilder, formula, num, safe, text } from './block.js';
+import { figureOf, KPI_ORDER, metricColumns, stageRefs, type MetricColumn, type Refs } from './columns.js';
+import { FORMAT, moneyFormat } from './formats.js';
+import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
+import type { ChartSpec, ConditionalRule, DashboardPlan, PlanBlock, PlanCell, PlanContext } from './types.js';
+
+const HEADER_WIDTH = 8;
+const CHART_WIDTH = 600;
+const CHART_HEIGHT = 320;
+const CHART_GAP_X = 620;
+/** Rows reserved per row of charts (default row height 21 px; 17 rows ≈ 357 px > chart height). */
+const CHART_ROW_SPAN = 17;
+const TITLE_BG = '#1f3864';
+const HEAD_BG = '#d9e2f3';
+const TOTAL_BG = '#f2f2f2';
+const MUTED = '#595959';
+export const DASHBOARD_MARGIN_CELL = '$B$3';
+
+const NEG = { fontColor: '#9c0006', background: '#ffc7ce' };
+const POS = { fontColor: '#006100', background: '#c6efce' };
+
+interface ChannelSeries {
+  readonly label: string;
+  /** Per period, aligned with data.periods. */
+  readonly byPeriod: readonly Figures[];
+}
+
+export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanContext): DashboardPlan {
+  const L = DASHBOARD_LABELS[ctx.locale] ?? DASHBOARD_LABELS.en;
+  const byCampaign = data.rows.some((r) => r.campaign !== null);
+  const labelCols = byCampaign ? 2 : 1;
+  const metrics = metricColumns(data, mapping, L);
+  const has = (key: string): boolean => metrics.some((m) => m.key === key);
+  const stages = stageRefs(data, mapping).filter((s) => has(s.key));
+  const money0 = moneyFormat(mapping.options.currency, 0);
+  const blocks: PlanBlock[] = [];
+  const charts: ChartSpec[] = [];
+  const rules: ConditionalRule[] = [];
+
+  // ── Header: title, provenance, the margin cell every ROMI/LTV formula reads, and notes.
+  const head = new BlockBuilder('header', 1, HEADER_WIDTH);
+  head.add([text(L.title)], { bold: true, color: '#ffffff', background: TITLE_BG });
+  const period = data.dateRange ? `${data.dateRange.from} – ${data.dateRange.to}` : data.periods.join(', ');
+  head.add([text(L.source), text(ctx.sourceA1), null, text(L.period), text(period), null, text(L.generated), text(ctx.generatedAt)], {
+    color: MUTED,
+  });
+  head.add(
+    [text(L.margin), num(mapping.options.grossMargin), null, text(L.currency), text(mapping.options.currency), null, text(L.rowsRead), text(`${data.usedRows} / ${data.sourceRows}`)],
+    { formats: ['', FORMAT.percent], notes: ['', L.marginNote], bold: false },
+  );
+  for (const note of sheetNotes(data, L, has)) head.add([text(note)], { color: MUTED });
+  blocks.push(head.build());
+  let row = head.nextRow + 1;
+
+  // Positions first: KPI and charts sit above the table but reference it.
+  const kpis = KPI_ORDER.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined);
+  const kpiRow = row;
+  if (kpis.length > 0) row += 3;
+  const chartKinds = plannedCharts(data, has, stages.length, byCampaign);
+  const chartsRow = row;
+  row += Math.ceil(chartKinds.length / 2) * CHART_ROW_SPAN;
+
+  // ── Channel table.
+  const table = new BlockBuilder('channels', row, labelCols + metrics.length);
+  const colOf: Record<string, number> = {};
+  metrics.forEach((m, i) => (colOf[m.key] = labelCols + 1 + i));
+  table.add([text(L.byChannel)], { bold: true });
+  const headerRow = table.add([text(L.channel), ...(byCampaign ? [text(L.campaign)] : []), ...metrics.map((m) => text(m.header))], {
+    bold: true,
+    background: HEAD_BG,
+    notes: [...Array<string>(labelCols).fill(''), ...metrics.map((m) => m.note)],
+  });
+  const ordered = orderRows(data.rows);
+  const firstRow = table.nextRow;
+  const lastRow = firstRow + ordered.length - 1;
+  const totalsRow = lastRow + 1;
+  const refsFor = (r: number): Refs => ({
+    at: (key) => cellA1(r, colOf[key]),
+    total: (key) => cellA1(totalsRow, colOf[key], true),
+    margin: DASHBOARD_MARGIN_CELL,
+  });
+  const formats = [...Array<string>(labelCols).fill(''), ...metrics.map((m) => m.format)];
+  for (const [i, r] of ordered.entries()) {
+    const refs = refsFor(firstRow + i);
+    const labels: PlanCell[] = byCampaign ? [text(r.channel), text(r.campaign ?? '')] : [text(r.channel)];
+    table.add([...labels, ...metrics.map((m) => (m.value ? num(m.value(r.total)) : safe(m.expr!(refs))))], { formats });
+  }
+  const totalRefs = refsFor(totalsRow);
+  table.add(
+    [
+      text(L.total),
+      ...(byCampaign ? [null] : []),
+      ...metrics.map((m) => {
+        if (!m.value) return safe(m.expr!(totalRefs));
+        const c = letters(colOf[m.key]);
+        return ordered.length > 0 ? formula(`=SUM(${c}${firstRow}:${c}${lastRow})`) : num(0);
+      }),
+    ],
+    { formats, bold: true, background: TOTAL_BG },
+  );
+  blocks.push(table.build());
+  if (has('romi')) rules.push(...signRules([rangeA1(firstRow, colOf.romi, totalsRow, colOf.romi)]));
+  row = table.nextRow + 1;
+
+  // ── KPI strip: references to the totals row, so every headline number is traceable.
+  if (kpis.length > 0) {
+    const kpi = new BlockBuilder('kpi', kpiRow, kpis.length);
+    kpi.add(kpis.map((m) => text(m.header)), { bold: true, background: HEAD_BG, notes: kpis.map((m) => m.note) });
+    kpi.add(kpis.map((m) => formula(`=${cellA1(totalsRow, colOf[m.key])}`)), { formats: kpis.map((m) => m.format), bold: true });
+    blocks.push(kpi.build());
+    if (has('romi')) rules.push(...signRules([cellA1(kpiRow + 1, kpis.findIndex((m) => m.key === 'romi') + 1)]));
+  }
+
+  // ── Funnel totals with conversions.
+  let funnelRange: { labels: string; counts: string } | null = null;
+  if (stages.length >= 2) {
+    const funnel = new BlockBuilder('funnel', row, 4);
+    funnel.add([text(L.funnel)], { bold: true });
+    const fh = funnel.add([text(L.stage), text(L.count), text(L.fromPrevious), text(L.fromFirst)], { bold: true, background: HEAD_BG });
+    const first = funnel.nextRow;
+    stages.forEach((s, i) => {
+      const r = first + i;
+      funnel.add(
+        [text(s.label), formula(`=${cellA1(totalsRow, colOf[s.key])}`), i === 0 ? null : safe(`B${r}/B${r - 1}`), i === 0 ? null : safe(`B${r}/$B$${first}`)],
+        { formats: ['', FORMAT.count, FORMAT.percent, FORMAT.percent] },
+      );
+    });
+    blocks.push(funnel.build());
+    funnelRange = { labels: rangeA1(fh, 1, funnel.nextRow - 1, 1), counts: rangeA1(fh, 2, funnel.nextRow - 1, 2) };
+    row = funnel.nextRow + 1;
+  }
+
+  // ── Pivots by period (per channel), ROMI from the spend and revenue pivots.
+  const series = channelSeries(ordered, data.stages.length);
+  const pivots: Record<string, { header: number; first: number; last: number; totals: number; totalCol: number }> = {};
+  const wantPivots = data.periods.length > 1 || byCampaign;
+  const pivotKeys = wantPivots ? (['spend', 'revenue'] as const).filter((k) => has(k)) : [];
+  const pivotWidth = 2 + data.periods.length;
+  const totalCol = pivotWidth;
+  for (const key of pivotKeys) {
+    const p = new BlockBuilder(`pivot:${key}`, row, pivotWidth);
+    p.add([text(L.pivot(L.metric[key]))], { bold: true });
+    const header = p.add([text(L.channel), ...data.periods.map(text), text(L.total)], { bold: true, background: HEAD_BG });
+    const first = p.nextRow;
+    const fmt = ['', ...data.periods.map(() => money0), money0];
+    for (const s of series) {
+      const r = p.nextRow;
+      p.add([text(s.label), ...s.byPeriod.map((f) => num(figureOf(f, key))), formula(`=SUM(B${r}:${letters(totalCol - 1)}${r})`)], { formats: fmt });
+    }
+    const last = p.nextRow - 1;
+    const totals = p.add(
+      [text(L.total), ...Array.from({ length: data.periods.length + 1 }, (_, i) => (series.length > 0 ? formula(`=SUM(${letters(i + 2)}${first}:${letters(i + 2)}${last})`) : num(0)))],
+      { formats: fmt, bold: true, background: TOTAL_BG },
+    );
+    p.add([text(L.growth), null, ...data.periods.slice(1).map((_, i) => safe(`${cellA1(totals, i + 3)}/${cellA1(totals, i + 2)}-1`))], {
+      formats: ['', '', ...data.periods.slice(1).map(() => FORMAT.percent)],
+      color: MUTED,
+    });
+    pivots[key] = { header, first, last, totals, totalCol };
+    blocks.push(p.build());
+    row = p.nextRow + 1;
+  }
+  if (pivots.spend && pivots.revenue) {
+    const sp = pivots.spend;
+    const rv = pivots.revenue;
+    const p = new BlockBuilder('pivot:romi', row, pivotWidth);
+    p.add([text(L.pivot(L.metric.romi))], { bold: true, notes: [L.definition.romi ?? ''] });
+    const header = p.add([text(L.channel), ...data.periods.map(text), text(L.total)], { bold: true, background: HEAD_BG });
+    const first = p.nextRow;
+    const romiAt = (rvRow: number, spRow: number, c: number): PlanCell =>
+      safe(`(${cellA1(rvRow, c)}*${DASHBOARD_MARGIN_CELL}-${cellA1(spRow, c)})/${cellA1(spRow, c)}`);
+    const fmt = Array<string>(pivotWidth).fill(FORMAT.percent);
+    fmt[0] = '';
+    series.forEach((s, i) => {
+      p.add([text(s.label), ...Array.from({ length: data.periods.length + 1 }, (_, j) => romiAt(rv.first + i, sp.first + i, j + 2))], { formats: fmt });
+    });
+    const last = p.nextRow - 1;
+    const totals = p.add([text(L.total), ...Array.from({ length: data.periods.length + 1 }, (_, j) => romiAt(rv.totals, sp.totals, j + 2))], {
+      formats: fmt,
+      bold: true,
+      background: TOTAL_BG,
+    });
+    pivots.romi = { header, first, last, totals, totalCol };
+    rules.push(...signRules([rangeA1(first, 2, totals, totalCol)]));
+    blocks.push(p.build());
+    row = p.nextRow + 1;
+  }
+
+  // ── Over time (vertical, for the line chart): references to the pivots' totals rows.
+  let timeRange: string[] | null = null;
+  if (data.periods.length > 1 && pivotKeys.length > 0) {
+    const t = new BlockBuilder('over_time', row, 1 + pivotKeys.length);
+    t.add([text(L.overTime)], { bold: true });
+    const header = t.add([text(L.period), ...pivotKeys.map((k) => text(L.metric[k]))], { bold: true, background: HEAD_BG });
+    data.periods.forEach((pk, i) => {
+      t.add([text(pk), ...pivotKeys.map((k) => formula(`=${cellA1(pivots[k].totals, i + 2)}`))], { formats: ['', ...pivotKeys.map(() => money0)] });
+    });
+    timeRange = [rangeA1(header, 1, t.nextRow - 1, 1), ...pivotKeys.map((_, i) => rangeA1(header, i + 2, t.nextRow - 1, i + 2))];
+    blocks.push(t.build());
+    row = t.nextRow + 1;
+  }
+
+  // ── Charts over the reserved rows, two per row.
+  const chartByChannel = (key: 'romi' | 'spend' | 'revenue'): string[] => {
+    if (!byCampaign) return [rangeA1(headerRow, 1, lastRow, 1), rangeA1(headerRow, colOf[key], lastRow, colOf[key])];
+    const p = pivots[key];
+    return [rangeA1(p.header, 1, p.last, 1), rangeA1(p.header, p.totalCol, p.last, p.totalCol)];
+  };
+  chartKinds.forEach((id, i) => {
+    const position = { anchorRow: chartsRow + Math.floor(i / 2) * CHART_ROW_SPAN, anchorColumn: 1, offsetX: (i % 2) * CHART_GAP_X, offsetY: 0, width: CHART_WIDTH, height: CHART_HEIGHT };
+    if (id === 'romi') {
+      charts.push({ id, type: 'bar', title: L.chart.romi, ranges: chartByChannel('romi'), ...position, options: { legend: 'none', 'vAxis.format': 'percent' } });
+    } else if (id === 'spend_revenue') {
+      const ranges = chartByChannel(has('spend') ? 'spend' : 'revenue');
+      if (has('spend') && has('revenue')) ranges.push(chartByChannel('revenue')[1]);
+      charts.push({ id, type: 'column', title: L.chart.spendRevenue, ranges, ...position, options: { legend: 'bottom' } });
+    } else if (id === 'funnel' && funnelRange) {
+      charts.push({ id, type: 'bar', title: L.chart.funnel, ranges: [funnelRange.labels, funnelRange.counts], ...position, options: { legend: 'none' } });
+    } else if (id === 'over_time' && timeRange) {
+      charts.push({ id, type: 'line', title: L.chart.overTime, ranges: timeRange, ...position, options: { legend: 'bottom' } });
+    }
+  });
+
+  const lastColumn = Math.max(...blocks.map((b) => b.column + (b.cells[0]?.length ?? 1) - 1));
+  return {
+    sheetName: ctx.sheetName,
+    blocks,
+    merges: [rangeA1(1, 1, 1, HEADER_WIDTH)],
+    frozenRows: 1,
+    frozenColumns: labelCols,
+    columnWidths: Array.from({ length: lastColumn }, (_, i) => ({ column: i + 1, width: i === 0 ? 200 : i === 1 && byCampaign ? 180 : 110 })),
+    conditionalRules: rules,
+    charts,
+    lastRow: row - 1,
+    lastColumn,
+    index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf },
+  };
+}
+
+function signRules(ranges: string[]): ConditionalRule[] {
+  return [
+    { ranges, when: 'lt', value: 0, ...NEG },
+    { ranges, when: 'gt', value: 0, ...POS },
+  ];
+}
+
+function sheetNotes(data: AggregatedData, L: DashboardLabels, has: (k: string) => boolean): string[] {
+  const notes = [L.note.totals];
+  if (data.notes.includes('crm_cohort')) notes.push(L.note.cohort);
+  if (data.notes.includes('customers_first_won')) notes.push(L.note.firstWon);
+  if (data.notes.includes('costs_spread_weekly')) notes.push(L.note.spreadWeekly);
+  if (has('ltv')) notes.push(L.note.ltv);
+  if (!data.measures.includes('spend')) notes.push(L.note.noSpend);
+  if (!data.measures.includes('revenue')) notes.push(L.note.noRevenue);
+  return notes;
+}
+
+function plannedCharts(data: AggregatedData, has: (k: string) => boolean, stageCount: number, byCampaign: boolean): ChartSpec['id'][] {
+  const ids: ChartSpec['id'][] = [];
+  const pivotsExist = data.periods.length > 1 || byCampaign;
+  const byChannelOk = !byCampaign || pivotsExist;
+  if (has('romi') && byChannelOk) ids.push('romi');
+  if ((has('spend') || has('revenue')) && byChannelOk) ids.push('spend_revenue');
+  if (stageCount >= 2) ids.push('funnel');
+  if (data.periods.length > 1 && (has('spend') || has('revenue'))) ids.push('over_time');
+  return ids;
+}
+
+/** Channels by spend (then revenue, leads), campaigns grouped under their channel the same way. */
+function orderRows(rows: readonly AggregateRow[]): AggregateRow[] {
+  const weight = (f: Figures): number => f.measures.spend * 1e6 + f.measures.revenue + f.measures.leads * 1e-6;
+  const byChannel = new Map<string, { weight: number; rows: AggregateRow[] }>();
+  for (const r of rows) {
+    const key = normalizeName(r.channel);
+    const entry = byChannel.get(key) ?? { weight: 0, rows: [] };
+    entry.weight += weight(r.total);
+    entry.rows.push(r);
+    byChannel.set(key, entry);
+  }
+  return [...byChannel.values()].sort((a, b) => b.weight - a.weight).flatMap((e) => e.rows.sort((a, b) => weight(b.total) - weight(a.total)));
+}
+
+/** Campaign rows merged back into one series per channel, for the pivots. */
+function channelSeries(rows: readonly AggregateRow[], stageCount: number): ChannelSeries[] {
+  const out = new Map<string, { label: string; byPeriod: Figures[] }>();
+  for (const r of rows) {
+    const key = normalizeName(r.channel);
+    const existing = out.get(key);
+    if (!existing) {
+      out.set(key, { label: r.channel, byPeriod: [...r.byPeriod] });
+      continue;
+    }
+    existing.byPeriod = existing.byPeriod.map((f, i) => addFigures(f, r.byPeriod[i], stageCount));
+  }
+  return [...out.values()];
+}
+
+function addFigures(a: Figures, b: Figures, stageCount: number): Figures {
+  const measures = { ...a.measures };
+  for (const k of Object.keys(measures) as (keyof typeof measures)[]) measures[k] = a.measures[k] + b.measures[k];
+  return { measures, stages: Array.from({ length: stageCount }, (_, i) => (a.stages[i] ?? 0) + (b.stages[i] ?? 0)), junk: a.junk + b.junk };
+}

@@ -1,0 +1,86 @@
+/**
+ * A declarative description of the dashboard sheet. The adapter applies it with a bounded number of
+ * batched calls; tests evaluate its grid with HyperFormula. Rows and columns are 1-based.
+ */
+export type PlanCell =
+  | { readonly t: 'n'; readonly v: number }
+  /** Text; written so Sheets keeps it as text even when it looks like a formula, number or date. */
+  | { readonly t: 's'; readonly v: string }
+  /** A built-in Sheets formula starting with `=`. */
+  | { readonly t: 'f'; readonly v: string }
+  | null;
+
+export interface PlanBlock {
+  readonly name: string;
+  readonly row: number;
+  readonly column: number;
+  readonly cells: readonly (readonly PlanCell[])[];
+  /** Same shape as cells. 'General' where nothing specific applies. */
+  readonly numberFormats: readonly (readonly string[])[];
+  /** '' = no note. */
+  readonly notes: readonly (readonly string[])[];
+  readonly fontWeights: readonly (readonly ('bold' | 'normal')[])[];
+  readonly fontColors: readonly (readonly string[])[];
+  /** null = no fill. */
+  readonly backgrounds: readonly (readonly (string | null)[])[];
+}
+
+export type ChartKind = 'bar' | 'column' | 'line';
+
+export interface ChartSpec {
+  readonly id: 'romi' | 'spend_revenue' | 'funnel' | 'over_time';
+  readonly type: ChartKind;
+  readonly title: string;
+  /** A1 ranges within the dashboard sheet; the first is the label (domain) column, each includes its header row. */
+  readonly ranges: readonly string[];
+  readonly anchorRow: number;
+  readonly anchorColumn: number;
+  readonly offsetX: number;
+  readonly offsetY: number;
+  readonly width: number;
+  readonly height: number;
+  readonly options: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface ConditionalRule {
+  readonly ranges: readonly string[];
+  readonly when: 'lt' | 'gt';
+  readonly value: number;
+  readonly fontColor: string;
+  readonly background: string;
+}
+
+/** Where things are, so tests and the adapter can find a channel row or a metric column without guessing. */
+export interface PlanIndex {
+  readonly marginCell: string;
+  readonly tableHeaderRow: number;
+  readonly firstChannelRow: number;
+  readonly lastChannelRow: number;
+  readonly totalsRow: number;
+  /** Metric key (spend, romi, stage:1, conv:0…) → 1-based column in the channel table. */
+  readonly columns: Readonly<Record<string, number>>;
+}
+
+export interface DashboardPlan {
+  readonly sheetName: string;
+  readonly blocks: readonly PlanBlock[];
+  readonly merges: readonly string[];
+  readonly frozenRows: number;
+  readonly frozenColumns: number;
+  readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
+  readonly conditionalRules: readonly ConditionalRule[];
+  readonly charts: readonly ChartSpec[];
+  /** Extent of the written area. */
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly index: PlanIndex;
+}
+
+export interface PlanContext {
+  /** ISO 8601 timestamp, passed in so planning stays pure and testable. */
+  readonly generatedAt: string;
+  readonly locale: 'en' | 'ru' | 'zh';
+  /** e.g. `'Ads export'!A3:K732`. */
+  readonly sourceA1: string;
+  readonly sheetName: string;
+}

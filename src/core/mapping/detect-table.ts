@@ -1,0 +1,274 @@
+/**
+ * Finds the table in a sheet's values: the header row, the data rows and the columns. Exports put titles,
+ * report periods and notes above the header, totals below the data, and sometimes leave column A empty; a
+ * user's own sheet may have none of that. Coordinates returned are 1-based sheet rows and columns.
+ */
+import type { ValidationIssue } from '../../api/contract.js';
+import { isBlank, isDate, parseNumberText, type CellValue, type Matrix } from '../values.js';
+import { MappingError } from './errors.js';
+import { columnLetter, normalizeHeader } from './normalize.js';
+import { classifyCell } from './sniff.js';
+
+export interface TableGuess {
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  /** Last data row, totals and trailing notes excluded. Equals headerRow when there are no data rows. */
+  readonly lastDataRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+  /** Header text per column; a blank header is named after its column letter ("Column F"). */
+  readonly headers: readonly string[];
+  readonly notes: readonly ValidationIssue[];
+}
+
+/** Rows scanned for a header: a header below row 50 is not an export layout we should guess at. */
+const HEADER_SCAN_ROWS = 50;
+/** Rows after a header candidate that must look like data. */
+const CONSISTENCY_ROWS = 5;
+
+// "Итого", "Total: Campaigns" (Google Ads), "Итого за март", "合计". Whole-cell only: a lead called
+// "Total Solutions LLC" is a record, and dropping it would lose user data.
+const TOTALS_LABEL = /^(?:итого|итог|всего|total|totals|grand total|sum|summary|overall|合计|总计|总和|汇总|小计)\s*(?:[:：].*|(?:за|по|for|of)\s.*)?$/iu;
+
+export function isTotalsLabel(text: string): boolean {
+  return TOTALS_LABEL.test(text.normalize('NFKC').trim());
+}
+
+export function detectTable(values: Matrix, display?: readonly (readonly string[])[]): TableGuess {
+  const rowCount = values.length;
+  const filled = values.map((row) => nonBlankColumns(row));
+  if (filled.every((cols) => cols.length === 0)) {
+    throw new MappingError('empty_sheet', 'The sheet is empty: there is no header row or data to map.');
+  }
+  const notes: ValidationIssue[] = [];
+
+  const headerIndex = findHeaderRow(values, filled);
+  if (headerIndex < 0) {
+    throw new MappingError(
+      'no_header_row',
+      'No header row found: expected a row with at least two text column names, followed by data rows.',
+    );
+  }
+  const skipped = filled.slice(0, headerIndex).filter((c) => c.length > 0).length;
+  if (skipped > 0) {
+    notes.push({
+      severity: 'info',
+      code: 'title_rows_skipped',
+      message: `Skipped ${skipped} title or note row(s) above the header in row ${headerIndex + 1}.`,
+      params: { count: skipped, headerRow: headerIndex + 1 },
+    });
+  }
+
+  // Columns: the header's span widened by any data column (a data column with a blank header still holds data).
+  let lastRowIndex = rowCount - 1;
+  while (lastRowIndex > headerIndex && filled[lastRowIndex].length === 0) lastRowIndex--;
+  let first = Math.min(...filled[headerIndex]);
+  let last = Math.max(...filled[headerIndex]);
+  for (let r = headerIndex + 1; r <= lastRowIndex; r++) {
+    const cols = filled[r];
+    if (cols.length === 0) continue;
+    // Only widen by rows that overlap the header: a side note far to the right is not a column.
+    if (cols[cols.length - 1] < first || cols[0] > last + 1) continue;
+    first = Math.min(first, cols[0]);
+    last = Math.max(last, cols[cols.length - 1]);
+  }
+
+  // Bottom: trailing notes and totals rows, repeatedly (a totals row may sit under a note or another total).
+  let end = lastRowIndex;
+  let notesExcluded = 0;
+  const totalsRows: number[] = [];
+  for (;;) {
+    while (end > headerIndex && countIn(filled[end], first, last) === 0) end--;
+    if (end <= headerIndex) break;
+    const width = last - first + 1;
+    const inSpan = countIn(filled[end], first, last);
+    const loneCell = inSpan === 1 ? values[end][filled[end].find((c) => c >= first && c <= last) ?? first] : undefined;
+    if (width >= 3 && end > headerIndex + 1 && loneCell !== undefined && classifyCell(loneCell) === 'text') {
+      // A lone text cell under a wide table: a footnote ("* VAT included"), not a record.
+      notesExcluded++;
+      end--;
+      continue;
+    }
+    if (end > headerIndex + 1 && isTotalsRow(values, headerIndex + 1, end, first, last)) {
+      totalsRows.push(end + 1);
+      end--;
+      continue;
+    }
+    break;
+  }
+  if (totalsRows.length > 0) {
+    notes.push({
+      severity: 'info',
+      code: 'totals_row_excluded',
+      message: `Excluded the totals row(s) ${totalsRows.reverse().join(', ')} so totals are not counted twice.`,
+      params: { rows: totalsRows.join(', '), count: totalsRows.length },
+    });
+  }
+  if (notesExcluded > 0) {
+    notes.push({
+      severity: 'info',
+      code: 'footer_rows_excluded',
+      message: `Excluded ${notesExcluded} note row(s) below the data.`,
+      params: { count: notesExcluded },
+    });
+  }
+
+  const headers: string[] = [];
+  const seen = new Map<string, number>();
+  const blanks: string[] = [];
+  const duplicates = new Set<string>();
+  for (let c = first; c <= last; c++) {
+    const raw = headerText(values[headerIndex][c], display?.[headerIndex]?.[c]);
+    const name = raw === '' ? `Column ${columnLetter(c + 1)}` : raw;
+    if (raw === '') blanks.push(columnLetter(c + 1));
+    const key = normalizeHeader(name);
+    if (seen.has(key)) duplicates.add(name);
+    seen.set(key, c);
+    headers.push(name);
+  }
+  if (blanks.length > 0) {
+    notes.push({
+      severity: 'warning',
+      code: 'blank_headers',
+      message: `Column(s) ${blanks.join(', ')} have no header; they are named "Column ${blanks[0]}" and so on.`,
+      params: { columns: blanks.join(', ') },
+    });
+  }
+  if (duplicates.size > 0) {
+    const list = [...duplicates].join('", "');
+    notes.push({
+      severity: 'warning',
+      code: 'duplicate_headers',
+      message: `Several columns share the header "${list}"; check that the right one is mapped.`,
+      params: { headers: [...duplicates].join(', ') },
+    });
+  }
+  if (end <= headerIndex) {
+    notes.push({
+      severity: 'warning',
+      code: 'no_data_rows',
+      message: `The table has a header in row ${headerIndex + 1} but no data rows yet.`,
+      params: { headerRow: headerIndex + 1 },
+    });
+  }
+
+  return {
+    headerRow: headerIndex + 1,
+    firstDataRow: headerIndex + 2,
+    lastDataRow: Math.max(end, headerIndex) + 1,
+    firstColumn: first + 1,
+    lastColumn: last + 1,
+    headers,
+    notes,
+  };
+}
+
+function nonBlankColumns(row: readonly CellValue[] | undefined): number[] {
+  const out: number[] = [];
+  if (!row) return out;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) out.push(c);
+  return out;
+}
+
+function countIn(cols: readonly number[], first: number, last: number): number {
+  let n = 0;
+  for (const c of cols) if (c >= first && c <= last) n++;
+  return n;
+}
+
+/** A header cell: text that is not a number or a date (a row of numbers is data, a row of dates is data). */
+function isHeaderish(value: CellValue): boolean {
+  return typeof value === 'string' && classifyCell(value) === 'text';
+}
+
+function findHeaderRow(values: Matrix, filled: readonly number[][]): number {
+  const limit = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const cols = filled[r];
+    if (cols.length < 2) continue;
+    const texty = cols.filter((c) => isHeaderish(values[r][c])).length;
+    if (texty < 2 || texty / cols.length < 0.6) continue;
+    if (followedByData(values, filled, r)) return r;
+  }
+  return -1;
+}
+
+/**
+ * The rows right under a header candidate must look like records of it: as wide as roughly the header,
+ * inside its columns. "Period: | 2026-01-01 – 2026-12-31" above a blank row, or above a 10-column header,
+ * fails this.
+ */
+function followedByData(values: Matrix, filled: readonly number[][], r: number): boolean {
+  const header = filled[r];
+  const hFirst = header[0];
+  const hLast = header[header.length - 1];
+  let checked = 0;
+  let consistent = 0;
+  let nextIsBlank = false;
+  for (let k = r + 1; k < values.length && checked < CONSISTENCY_ROWS; k++) {
+    const cols = filled[k];
+    if (cols.length === 0) {
+      if (k === r + 1) nextIsBlank = true;
+      continue;
+    }
+    checked++;
+    const inSpan = countIn(cols, hFirst, hLast + 1);
+    const widthOk = inSpan >= Math.max(1, Math.ceil(header.length * 0.4)) && header.length >= Math.ceil(cols.length * 0.6);
+    if (widthOk) consistent++;
+  }
+  // The header is the last thing on the sheet: a header-only table.
+  if (checked === 0) return true;
+  if (nextIsBlank) return false;
+  return consistent / checked >= 0.6;
+}
+
+function headerText(value: CellValue, shown: string | undefined): string {
+  if (shown !== undefined && shown.trim() !== '') return shown.trim();
+  if (isBlank(value)) return '';
+  if (isDate(value)) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+/**
+ * A totals row: labelled "Итого"/"Total"/"合计", or with no label and numbers that equal the sums of the
+ * rows above.
+ */
+function isTotalsRow(values: Matrix, firstData: number, row: number, first: number, last: number): boolean {
+  const cells = values[row];
+  let labelled = false;
+  let seenFilled = false;
+  let otherText = false;
+  const numericCols: number[] = [];
+  for (let c = first; c <= last; c++) {
+    const v = cells[c];
+    if (isBlank(v)) continue;
+    const kind = classifyCell(v);
+    // The label must open the row; text elsewhere (a name, a date) makes it a record.
+    if (!seenFilled && kind === 'text' && typeof v === 'string' && isTotalsLabel(v)) labelled = true;
+    else if (kind === 'number') numericCols.push(c);
+    else otherText = true;
+    seenFilled = true;
+  }
+  if (labelled) return numericCols.length > 0 || !otherText;
+  // Sums need at least two rows above: with one, every unlabelled row would "equal" its sum.
+  if (otherText || numericCols.length === 0 || row - firstData < 2) return false;
+  for (const c of numericCols) {
+    let sum = 0;
+    let any = false;
+    for (let r = firstData; r < row; r++) {
+      const n = toNumber(values[r][c]);
+      if (n !== undefined) {
+        sum += n;
+        any = true;
+      }
+    }
+    const total = toNumber(cells[c]);
+    if (!any || total === undefined || Math.abs(total - sum) > 1e-6 * Math.max(1, Math.abs(sum))) return false;
+  }
+  return true;
+}
+
+function toNumber(v: CellValue): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  return typeof v === 'string' ? parseNumberText(v) : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Header and status text normalisation shared by the guesser and the status vocabulary. Exports write the
+ * same column a dozen ways ("Расход, ₽", "Cost (USD)", "Spend, руб.", "花费（元）"), so matching happens on
+ * a canonical form instead of the raw text.
+ */
+
+// Currency and unit marks that exports append to a header; they say nothing about the role.
+const UNIT_WORDS = [
+  'руб', 'рублей', 'rub', 'rur', 'usd', 'eur', 'cny', 'rmb', 'kzt', 'byn', 'uah', 'gbp',
+  'у.е', 'уе', '₽', '$', '€', '£', '¥', '元', '₸', '₴', '%', 'шт', 'pcs', 'тыс', 'ед',
+];
+const UNIT_ALTERNATION = UNIT_WORDS.map((w) => w.replace(/[.$]/gu, (c) => '\\' + c)).join('|');
+// "(USD)", "(руб.)", "（元）", "[RUB]" — a bracketed group holding only unit words.
+const BRACKETED_UNIT = new RegExp(`[(\\[]\\s*(?:${UNIT_ALTERNATION})\\.?\\s*[)\\]]`, 'giu');
+// ", ₽", ", руб.", " ₽" at the end. Not "%": "Impr. (Top) %" is a share, and the sign is what says so.
+const TRAILING_ALTERNATION = UNIT_WORDS.filter((w) => w !== '%').map((w) => w.replace(/[.$]/gu, (c) => '\\' + c)).join('|');
+// A separator is required so a word merely ending in a unit's letters ("сред" / "ед") keeps them.
+const TRAILING_UNIT = new RegExp(`(?:(?:[,;:]\\s*|\\s+)(?:${TRAILING_ALTERNATION})\\.?)+$`, 'giu');
+
+/**
+ * Lower case, ё→е, full-width forms folded (NFKC), unit suffixes removed, punctuation turned into single
+ * spaces. `/` and `%` survive as tokens because "Cost / conv." and "CTR, %" differ from "Cost" and "CTR".
+ */
+export function normalizeHeader(text: string): string {
+  let s = text.normalize('NFKC').toLowerCase().replace(/ё/gu, 'е').trim();
+  s = s.replace(BRACKETED_UNIT, ' ');
+  // Strip the trailing unit only when something precedes it: a header that is just "%" keeps its meaning.
+  const stripped = s.replace(TRAILING_UNIT, '').trim();
+  if (stripped !== '') s = stripped;
+  s = s
+    .replace(/[_\-–—.,:;!?"'«»“”()[\]{}<>#№*+=|\\]/gu, ' ')
+    .replace(/\//gu, ' / ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return s;
+}
+
+/** Letters and digits only: "Closed Won", "closed_won" and "closedwon" meet here. */
+export function compactText(text: string): string {
+  return normalizeHeader(text).replace(/[\s/%]/gu, '');
+}
+
+/** Contains a CJK ideograph: such text has no spaces, so phrases match as substrings, not tokens. */
+export function hasCjk(text: string): boolean {
+  return /[\u3400-\u9fff]/u.test(text);
+}
+
+/**
+ * Whether `phrase` occurs in `text` on token boundaries (both already normalised). For CJK phrases a
+ * substring is enough.
+ */
+export function containsPhrase(text: string, phrase: string): boolean {
+  if (hasCjk(phrase)) return text.includes(phrase);
+  return (' ' + text + ' ').includes(' ' + phrase + ' ');
+}
+
+/** Sheet column letter for a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let n = Math.floor(column);
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out || 'A';
+}

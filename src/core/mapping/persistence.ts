@@ -1,0 +1,233 @@
+/**
+ * The saved mapping: versioned JSON in a document property. Apps Script caps one property value at 9 KB,
+ * so the stored form is compact (positional arrays, short role codes) and is checked against the cap; the
+ * readable Mapping type is what the rest of the code sees.
+ *
+ * Reading is strict: the property may have been written by an older version, by hand, or by someone else's
+ * script. Anything unexpected becomes a MappingError naming the path ("source.columns[3].role"), never a crash.
+ */
+import { MappingError } from './errors.js';
+import { COLUMN_ROLES, type ColumnBinding, type ColumnRole, type FunnelStage, type Mapping, type ReportOptions, type StatusRule, type TableBinding } from './types.js';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+/** Apps Script's per-value limit for PropertiesService, in UTF-8 bytes. */
+export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+
+const ROLE_CODES: Readonly<Record<ColumnRole, string>> = {
+  date: 'd', channel: 'ch', campaign: 'cp', lead_id: 'li', customer_id: 'ci', status: 'st', spend: 'sp',
+  impressions: 'im', clicks: 'cl', leads: 'le', stage: 'sg', customers: 'cu', orders: 'or', revenue: 'rv',
+  gross_profit: 'gp', nps: 'np', close_date: 'cd', ignore: 'x',
+};
+const ROLE_BY_CODE = new Map<string, ColumnRole>(COLUMN_ROLES.map((r) => [ROLE_CODES[r], r]));
+const KIND_CODES = { stage: 's', won: 'w', lost: 'l', junk: 'j' } as const;
+const KIND_BY_CODE = new Map<string, StatusRule['kind']>([['s', 'stage'], ['w', 'won'], ['l', 'lost'], ['j', 'junk']]);
+const GRANULARITY = ['week', 'month', 'quarter'] as const;
+
+const MAX_STRING = 2000;
+const MAX_ITEMS = 2000;
+
+/**
+ * Upgrades from older schema versions: MIGRATIONS[n] turns a parsed version-n object into version n+1.
+ * Empty while version 1 is the only one; add an entry with every schema change.
+ */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function serializeMapping(m: Mapping): string {
+  const full = JSON.stringify(encode(m, true));
+  if (utf8Length(full) <= PROPERTY_VALUE_LIMIT) return full;
+  // Ignored columns carry no meaning; dropping them is the one loss-free-for-reports saving left.
+  const lean = JSON.stringify(encode(m, false));
+  const size = utf8Length(lean);
+  if (size <= PROPERTY_VALUE_LIMIT) return lean;
+  throw new MappingError(
+    'mapping_too_large',
+    `The mapping is ${Math.ceil(size / 1024)} KB; a Google Sheets document property holds at most 9 KB. Map fewer columns or shorten long header and status names.`,
+    { bytes: size, limit: PROPERTY_VALUE_LIMIT },
+  );
+}
+
+function encode(m: Mapping, keepIgnored: boolean): Record<string, unknown> {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    sh: m.shape === 'crm' ? 'c' : 'a',
+    src: encodeTable(m.source, keepIgnored),
+    cst: m.costs ? encodeTable(m.costs, keepIgnored) : null,
+    f: m.funnel.map((s) => (s.column === undefined ? [s.id, s.label] : [s.id, s.label, s.column])),
+    sr: m.statusRules.map((r) => (r.stageId === undefined ? [r.status, KIND_CODES[r.kind]] : [r.status, KIND_CODES[r.kind], r.stageId])),
+    o: [m.options.granularity, m.options.grossMargin, m.options.currency, m.options.dashboardName, m.options.byCampaign ? 1 : 0],
+  };
+}
+
+function encodeTable(t: TableBinding, keepIgnored: boolean): unknown[] {
+  const cols = t.columns.filter((c) => keepIgnored || c.role !== 'ignore');
+  // A column at its own position needs no index: [header, role]; otherwise [index, header, role].
+  const encoded = cols.map((c, pos) => (c.index === pos ? [c.header, ROLE_CODES[c.role]] : [c.index, c.header, ROLE_CODES[c.role]]));
+  return [t.sheetId, t.sheetName, t.headerRow, t.firstDataRow, t.lastDataRow, t.firstColumn, t.lastColumn, encoded];
+}
+
+export function parseMapping(json: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): Mapping {
+  if (typeof json !== 'string' || json.trim() === '') throw invalid('', 'the saved mapping is empty');
+  if (utf8Length(json) > PROPERTY_VALUE_LIMIT * 4) throw invalid('', 'the saved mapping is implausibly large');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new MappingError('invalid_mapping_json', 'The saved mapping is not valid JSON; map the columns again.');
+  }
+  return decode(upgradeSaved(record(raw, ''), migrations, CURRENT_SCHEMA_VERSION));
+}
+
+/**
+ * Brings a parsed saved object up to `target` through the migration chain. Exported so the chain can be
+ * tested before a second version exists.
+ */
+export function upgradeSaved(
+  saved: Record<string, unknown>,
+  migrations: Readonly<Record<number, Migration>>,
+  target: number,
+): Record<string, unknown> {
+  let obj = saved;
+  let version = obj.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw invalid('schemaVersion', 'missing or not a positive integer (not a FunnelROI mapping?)');
+  }
+  if (version > target) {
+    throw new MappingError(
+      'mapping_from_newer_version',
+      `The saved mapping was written by a newer FunnelROI (schema ${version}); update the add-on or map the columns again.`,
+      { version, supported: target },
+    );
+  }
+  while (version < target) {
+    const migrate = migrations[version];
+    if (!migrate) throw new MappingError('mapping_no_migration', `Cannot upgrade a saved mapping from schema ${version}; map the columns again.`, { version });
+    let next: unknown;
+    try {
+      next = migrate(obj);
+    } catch (e) {
+      throw new MappingError('mapping_migration_failed', `Could not upgrade the saved mapping from schema ${version}: ${e instanceof Error ? e.message : String(e)}. Map the columns again.`, { version });
+    }
+    obj = record(next, '');
+    version += 1;
+    if (obj.schemaVersion !== version) throw invalid('schemaVersion', `migration to ${version} did not set the version`);
+  }
+  return obj;
+}
+
+function decode(o: Record<string, unknown>): Mapping {
+  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o'], '');
+  const sh = o.sh;
+  if (sh !== 'a' && sh !== 'c') throw invalid('shape', 'must be aggregated or crm');
+  const shape = sh === 'c' ? 'crm' : 'aggregated';
+  const source = decodeTable(o.src, 'source');
+  const costs = o.cst === null || o.cst === undefined ? null : decodeTable(o.cst, 'costs');
+  const funnel = list(o.f, 'funnel').map((x, i) => decodeStage(x, `funnel[${i}]`));
+  const statusRules = list(o.sr, 'statusRules').map((x, i) => decodeRule(x, `statusRules[${i}]`));
+  const options = decodeOptions(o.o);
+  return { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
+}
+
+function decodeTable(x: unknown, path: string): TableBinding {
+  const a = list(x, path);
+  if (a.length !== 8) throw invalid(path, 'expected 8 fields');
+  const lastDataRow = a[4] === null ? null : int(a[4], `${path}.lastDataRow`, 1);
+  const columns = list(a[7], `${path}.columns`).map((c, pos) => decodeColumn(c, pos, `${path}.columns[${pos}]`));
+  return {
+    sheetId: int(a[0], `${path}.sheetId`, 0),
+    sheetName: str(a[1], `${path}.sheetName`),
+    headerRow: int(a[2], `${path}.headerRow`, 1),
+    firstDataRow: int(a[3], `${path}.firstDataRow`, 1),
+    lastDataRow,
+    firstColumn: int(a[5], `${path}.firstColumn`, 1),
+    lastColumn: int(a[6], `${path}.lastColumn`, 1),
+    columns,
+  };
+}
+
+function decodeColumn(x: unknown, pos: number, path: string): ColumnBinding {
+  const a = list(x, path);
+  const [index, header, code] = a.length === 2 ? [pos, a[0], a[1]] : a.length === 3 ? [a[0], a[1], a[2]] : [undefined, undefined, undefined];
+  if (index === undefined) throw invalid(path, 'expected [header, role] or [index, header, role]');
+  const role = typeof code === 'string' ? ROLE_BY_CODE.get(code) : undefined;
+  if (!role) throw invalid(`${path}.role`, `unknown role ${JSON.stringify(code)}`);
+  return { index: int(index, `${path}.index`, 0), header: str(header, `${path}.header`), role };
+}
+
+function decodeStage(x: unknown, path: string): FunnelStage {
+  const a = list(x, path);
+  if (a.length !== 2 && a.length !== 3) throw invalid(path, 'expected [id, label] or [id, label, column]');
+  const id = str(a[0], `${path}.id`);
+  const label = str(a[1], `${path}.label`);
+  return a.length === 3 ? { id, label, column: int(a[2], `${path}.column`, 0) } : { id, label };
+}
+
+function decodeRule(x: unknown, path: string): StatusRule {
+  const a = list(x, path);
+  if (a.length !== 2 && a.length !== 3) throw invalid(path, 'expected [status, kind] or [status, kind, stageId]');
+  const status = str(a[0], `${path}.status`);
+  const kind = typeof a[1] === 'string' ? KIND_BY_CODE.get(a[1]) : undefined;
+  if (!kind) throw invalid(`${path}.kind`, `unknown kind ${JSON.stringify(a[1])}`);
+  return a.length === 3 ? { status, kind, stageId: str(a[2], `${path}.stageId`) } : { status, kind };
+}
+
+function decodeOptions(x: unknown): ReportOptions {
+  const a = list(x, 'options');
+  if (a.length !== 5) throw invalid('options', 'expected 5 fields');
+  const granularity = GRANULARITY.find((g) => g === a[0]);
+  if (!granularity) throw invalid('options.granularity', 'must be week, month or quarter');
+  if (typeof a[1] !== 'number' || !Number.isFinite(a[1])) throw invalid('options.grossMargin', 'must be a number');
+  if (a[4] !== 0 && a[4] !== 1) throw invalid('options.byCampaign', 'must be 0 or 1');
+  return {
+    granularity,
+    grossMargin: a[1],
+    currency: str(a[2], 'options.currency'),
+    dashboardName: str(a[3], 'options.dashboardName'),
+    byCampaign: a[4] === 1,
+  };
+}
+
+function invalid(path: string, what: string): MappingError {
+  const where = path ? ` at ${path}` : '';
+  return new MappingError('invalid_mapping', `The saved mapping is damaged${where}: ${what}. Map the columns again.`, { path });
+}
+
+function record(x: unknown, path: string): Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw invalid(path, 'expected an object');
+  return x as Record<string, unknown>;
+}
+
+function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], path: string): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw invalid(path ? `${path}.${k}` : k, 'unexpected property');
+}
+
+function list(x: unknown, path: string): unknown[] {
+  if (!Array.isArray(x)) throw invalid(path, 'expected a list');
+  if (x.length > MAX_ITEMS) throw invalid(path, 'too many items');
+  return x;
+}
+
+function str(x: unknown, path: string): string {
+  if (typeof x !== 'string') throw invalid(path, 'expected text');
+  if (x.length > MAX_STRING) throw invalid(path, 'text too long');
+  return x;
+}
+
+function int(x: unknown, path: string, min: number): number {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < min) throw invalid(path, `expected a whole number ≥ ${min}`);
+  return x;
+}

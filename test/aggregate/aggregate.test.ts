@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { aggregate, isoWeekKey, periodKey } from '../../src/core/aggregate/index.js';
+import type { ColumnBinding, ColumnRole, Mapping, StatusRule, TableBinding } from '../../src/core/mapping/types.js';
+import type { Matrix } from '../../src/core/values.js';
+
+function table(roles: ColumnRole[], sheetId = 1): TableBinding {
+  const columns: ColumnBinding[] = roles.map((role, index) => ({ index, header: `H${index}`, role }));
+  return { sheetId, sheetName: `S${sheetId}`, headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: roles.length, columns };
+}
+
+function aggregatedMapping(roles: ColumnRole[], extra: Partial<Mapping> = {}, options: Partial<Mapping['options']> = {}): Mapping {
+  return {
+    schemaVersion: 1,
+    shape: 'aggregated',
+    source: table(roles),
+    costs: null,
+    funnel: [],
+    statusRules: [],
+    options: { granularity: 'month', grossMargin: 1, currency: 'USD', dashboardName: 'D', byCampaign: false, ...options },
+    ...extra,
+  };
+}
+
+const row = (agg: ReturnType<typeof aggregate>, channel: string, campaign: string | null = null) => {
+  const r = agg.rows.find((x) => x.channel === channel && x.campaign === campaign);
+  if (!r) throw new Error(`no row ${channel}/${campaign}; have ${agg.rows.map((x) => x.channel).join(',')}`);
+  return r;
+};
+
+describe('period keys', () => {
+  it('uses ISO weeks (Jan 1 2027 is a Friday, so it belongs to 2026-W53)', () => {
+    expect(isoWeekKey(Date.UTC(2027, 0, 1))).toBe('2026-W53');
+    expect(isoWeekKey(Date.UTC(2026, 0, 1))).toBe('2026-W01'); // Thursday
+    expect(isoWeekKey(Date.UTC(2026, 0, 12))).toBe('2026-W03'); // Monday of week 3
+    expect(periodKey(Date.UTC(2026, 2, 31), 'month')).toBe('2026-03');
+    expect(periodKey(Date.UTC(2026, 3, 1), 'quarter')).toBe('2026-Q2');
+  });
+});
+
+describe('aggregate: aggregated shape', () => {
+  const roles: ColumnRole[] = ['date', 'channel', 'spend', 'leads', 'customers', 'revenue'];
+  const source: Matrix = [
+    ['2026-01-05', 'Google Ads', '1 234,50 ₽', 10, 1, '$1,000.00'],
+    ['05.01.2026', ' google ads ', 765.5, '5', '', 500],
+    ['2026-02-10', 'Meta', 100, 4, 0, 0],
+    ['2026-02-11', '', 50, 1, 0, 0],
+    ['not a date', 'Meta', 1, 1, 1, 1],
+    ['2026-02-12', 'Meta', 'abc', 1, 1, 1],
+    ['2026-02-13', 'Meta', '#N/A', 1, 1, 1],
+    ['', '', '', '', '', ''],
+  ];
+  const agg = aggregate(aggregatedMapping(roles), source, undefined, { notSetLabel: '(none)' });
+
+  it('sums text numbers, matches channels case-insensitively and keeps the first spelling', () => {
+    const g = row(agg, 'Google Ads');
+    expect(g.total.measures.spend).toBeCloseTo(1234.5 + 765.5, 9);
+    expect(g.total.measures.leads).toBe(15);
+    expect(g.total.measures.customers).toBe(1);
+    expect(g.total.measures.revenue).toBe(1500);
+    expect(agg.periods).toEqual(['2026-01', '2026-02']);
+    expect(g.byPeriod[1].measures.spend).toBe(0);
+  });
+
+  it('labels blank channels and keeps totals equal to the sum of rows', () => {
+    expect(row(agg, '(none)').total.measures.spend).toBe(50);
+    expect(agg.totals.measures.spend).toBeCloseTo(2000 + 100 + 50, 9);
+    expect(agg.measures).toEqual(['spend', 'leads', 'customers', 'revenue']);
+  });
+
+  it('skips unreadable rows and says which, never silently', () => {
+    expect(agg.sourceRows).toBe(7);
+    expect(agg.usedRows).toBe(4);
+    expect(agg.skippedRows).toBe(3);
+    const codes = agg.warnings.map((w) => w.code).sort();
+    expect(codes).toEqual(['rows_skipped_date', 'rows_skipped_error', 'rows_skipped_number']);
+    const dateWarning = agg.warnings.find((w) => w.code === 'rows_skipped_date');
+    expect(dateWarning?.params?.rows).toBe('6'); // sheet row: data starts at row 2, fifth data row
+    expect(agg.warnings.find((w) => w.code === 'rows_skipped_number')?.message).toContain('H2');
+  });
+
+  it('without a date column puts everything in one period', () => {
+    const m = aggregatedMapping(['channel', 'spend']);
+    const a = aggregate(m, [['A', 1], ['a', 2]]);
+    expect(a.periods).toEqual(['all']);
+    expect(a.granularity).toBeNull();
+    expect(a.rows).toHaveLength(1);
+    expect(a.rows[0].total.measures.spend).toBe(3);
+  });
+
+  it('breaks down by campaign when asked, and sums funnel stage columns', () => {
+    const m = aggregatedMapping(['date', 'channel', 'campaign', 'spend', 'stage'], { funnel: [{ id: 'mql', label: 'MQL', column: 4 }] }, { byCampaign: true, granularity: 'quarter' });
+    const a = aggregate(m, [
+      ['2026-01-01', 'G', 'brand', 1, 2],
+      ['2026-05-01', 'G', 'Brand', 2, 3],
+      ['2026-05-01', 'G', 'generic', 4, 5],
+    ]);
+    expect(a.periods).toEqual(['2026-Q1', '2026-Q2']);
+    expect(row(a, 'G', 'brand').total.stages).toEqual([5]);
+    expect(row(a, 'G', 'generic').total.measures.spend).toBe(4);
+  });
+
+  it('skips a Total line at the bottom of an export', () => {
+    const m = aggregatedMapping(['date', 'channel', 'spend']);
+    const a = aggregate(m, [['2026-01-01', 'A', 5], ['', 'Итого', 5]]);
+    expect(a.totals.measures.spend).toBe(5);
+    expect(a.warnings.map((w) => w.code)).toContain('rows_skipped_totals');
+  });
+});
+
+describe('aggregate: CRM shape', () => {
+  const funnel = [
+    { id: 'leads', label: 'Leads' },
+    { id: 'qualified', label: 'Qualified' },
+    { id: 'proposal', label: 'Proposal' },
+    { id: 'won', label: 'Won' },
+  ];
+  const rules: StatusRule[] = [
+    { status: 'New', kind: 'stage', stageId: 'leads' },
+    { status: 'Qualified', kind: 'stage', stageId: 'qualified' },
+    { status: 'Proposal sent', kind: 'stage', stageId: 'proposal' },
+    { status: 'Won', kind: 'won' },
+    { status: 'Lost', kind: 'lost', stageId: 'qualified' },
+    { status: 'Lost early', kind: 'lost' },
+    { status: 'Spam', kind: 'junk' },
+  ];
+  const source: Matrix = [
+    // date, channel, status, revenue, customer
+    ['2026-01-03', 'yandex', 'New', '', 'c1'],
+    ['2026-01-04', 'Yandex', 'proposal sent', 999, 'c2'], // revenue ignored: not won
+    ['2026-01-05', 'yandex', 'Won', '10 000', 'c3'],
+    ['2026-02-01', 'yandex', 'Won', 5000, 'c3'], // repeat customer: an order, not a new customer
+    ['2026-01-06', 'vk', 'Lost', '', 'c4'],
+    ['2026-01-07', 'vk', 'Lost early', '', 'c5'],
+    ['2026-01-08', 'vk', 'Spam', '', 'c6'],
+    ['2026-01-09', 'vk', 'Mystery', '', 'c7'],
+    ['2026-01-10', 'seo', 'Won', 700, 'c8'],
+  ];
+  const costs: Matrix = [
+    ['2026-01-01', 'YANDEX', '3 000'],
+    ['2026-02-01', 'yandex', 1000],
+    ['2026-01-01', 'vk', 600],
+    ['2026-01-01', 'telegram', 400], // spend with no leads: must still appear
+  ];
+  const mapping: Mapping = {
+    schemaVersion: 1,
+    shape: 'crm',
+    source: table(['date', 'channel', 'status', 'revenue', 'customer_id']),
+    costs: table(['date', 'channel', 'spend'], 2),
+    funnel,
+    statusRules: rules,
+    options: { granularity: 'month', grossMargin: 0.5, currency: 'RUB', dashboardName: 'D', byCampaign: false },
+  };
+  const agg = aggregate(mapping, source, costs);
+
+  it('counts a status at stage k in every earlier stage; won in all stages', () => {
+    const y = row(agg, 'yandex');
+    // New → [1,0,0,0]; Proposal → [1,1,1,0]; Won ×2 → [1,1,1,1] each
+    expect(y.total.stages).toEqual([4, 3, 3, 2]);
+    expect(y.total.measures.leads).toBe(4);
+    expect(y.total.measures.orders).toBe(2);
+    expect(y.total.measures.customers).toBe(1);
+    expect(y.total.measures.revenue).toBe(15000);
+  });
+
+  it('lost counts up to its stage (default the first), junk is apart, unknown is a lead with a warning', () => {
+    const v = row(agg, 'vk');
+    // Lost@qualified → [1,1,0,0]; Lost early → [1,0,0,0]; Mystery → [1,0,0,0]; Spam → junk
+    expect(v.total.stages).toEqual([3, 1, 0, 0]);
+    expect(v.total.measures.leads).toBe(3);
+    expect(v.total.junk).toBe(1);
+    const w = agg.warnings.find((x) => x.code === 'unknown_statuses');
+    expect(w?.message).toContain('Mystery (1)');
+  });
+
+  it('joins costs by normalised channel and period; cost-only channels appear; uncosted channels warn', () => {
+    const y = row(agg, 'yandex');
+    expect(agg.periods).toEqual(['2026-01', '2026-02']);
+    expect(y.byPeriod.map((f) => f.measures.spend)).toEqual([3000, 1000]);
+    const t = row(agg, 'telegram');
+    expect(t.total.measures.spend).toBe(400);
+    expect(t.total.measures.leads).toBe(0);
+    expect(agg.warnings.find((x) => x.code === 'channels_without_costs')?.message).toContain('seo');
+    expect(agg.measures).toContain('spend');
+    expect(agg.notes).toContain('crm_cohort');
+  });
+
+  it('spreads monthly costs over ISO weeks by days when the granularity is week', () => {
+    const weekly = aggregate({ ...mapping, options: { ...mapping.options, granularity: 'week' } }, source, [['2026-02-01', 'vk', 2800]]);
+    const v = row(weekly, 'vk');
+    const spend = new Map(weekly.periods.map((p, i) => [p, v.byPeriod[i].measures.spend]));
+    // Feb 2026: 28 days; Feb 1 is a Sunday (W05: 1 day), W06–W08 have 7 days, W09 has Feb 23–28 (6 days).
+    expect(spend.get('2026-W05')).toBeCloseTo(100, 9);
+    expect(spend.get('2026-W06')).toBeCloseTo(700, 9);
+    expect(spend.get('2026-W09')).toBeCloseTo(600, 9);
+    expect(v.total.measures.spend).toBeCloseTo(2800, 9);
+    expect(weekly.notes).toContain('costs_spread_weekly');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { guessColumns } from '../../src/core/mapping/index.js';
+import { loadCorpus, scoreCorpusFile } from './load-corpus.js';
+
+const corpus = loadCorpus();
+
+describe('header corpus', () => {
+  it('is big enough to mean something: ≥ 10 header sets, ≥ 150 columns, all three languages', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(10);
+    expect(corpus.reduce((n, c) => n + c.headers.length, 0)).toBeGreaterThanOrEqual(150);
+    expect(new Set(corpus.map((c) => c.language))).toEqual(new Set(['en', 'ru', 'zh']));
+  });
+
+  it.each(corpus.map((c) => [c.file, c] as const))('%s: ≥ 85%% of columns guessed right', (_file, c) => {
+    const s = scoreCorpusFile(c);
+    expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('overall ≥ 90% of columns guessed right', () => {
+    const scores = corpus.map(scoreCorpusFile);
+    const right = scores.reduce((n, s) => n + s.right, 0);
+    const total = scores.reduce((n, s) => n + s.total, 0);
+    expect(right / total, scores.flatMap((s) => s.misses).join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('never maps a ratio column (CTR, CPC, Cost / conv., ДРР, 点击率…) to a summable measure', () => {
+    const ratio = /ctr|cpc|cpm|cost \/ conv|cost per|conv\. rate|дрр|ср\. цена|цена цели|конверсия \(|点击率|转化率|转化成本|平均|roas|romi|cac|投产比/iu;
+    const bad = corpus.flatMap((c) => {
+      const columns = c.headers.map((_, i) => (c.sampleRows ?? []).map((row) => row[i]));
+      return guessColumns(c.headers, columns)
+        .filter((g) => ratio.test(g.header) && g.role !== 'ignore')
+        .map((g) => `${c.file}: ${g.header} → ${g.role}`);
+    });
+    expect(bad).toEqual([]);
+  });
+});
+

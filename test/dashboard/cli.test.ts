@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsv, sniffDelimiter } from '../../src/cli/csv.js';
+import { formatReport, runReport, type Report } from '../../src/cli/report.js';
+
+describe('parseCsv', () => {
+  it('handles RFC 4180 quoting, CRLF, BOM and sniffs ; and tab', () => {
+    const text = '\uFEFFa;b;c\r\n"x;1";"he said ""hi""";"two\nlines"\r\n';
+    expect(sniffDelimiter(text)).toBe(';');
+    expect(parseCsv(text)).toEqual([
+      ['a', 'b', 'c'],
+      ['x;1', 'he said "hi"', 'two\nlines'],
+    ]);
+    expect(parseCsv('a\tb\n1\t2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\n"1,5",2')).toEqual([['a', 'b'], ['1,5', '2']]);
+    expect(() => parseCsv('a,"b')).toThrow(/not closed/u);
+  });
+});
+
+describe('runReport', () => {
+  // Russian Excel export: `;` delimiter, decimal commas, ₽ and spaces in numbers.
+  const csv = [
+    'Дата;Канал;Расход;Клики;Лиды;Продажи;Выручка',
+    '2026-01-05;Яндекс Директ;"12 000,50 ₽";400;40;4;"60 000 ₽"',
+    '2026-02-05;яндекс директ;8 000;300;20;1;10000',
+    '2026-01-05;VK Реклама;5000;500;25;0;0',
+    '2026-01-06;"=IMPORTXML(""http://x"";""//a"")";100;10;1;0;0',
+  ].join('\n');
+  const report: Report = runReport(csv, { margin: 0.5 });
+
+  it('computes per-channel metrics from the sums (hand-checked numbers)', () => {
+    const y = report.channels.find((c) => c.channel === 'Яндекс Директ')!;
+    expect(y.spend).toBeCloseTo(20000.5, 9);
+    expect(y.leads).toBe(60);
+    expect(y.customers).toBe(5);
+    expect(y.revenue).toBe(70000);
+    expect(y.cpl).toBeCloseTo(20000.5 / 60, 9);
+    expect(y.cac).toBeCloseTo(4000.1, 9);
+    expect(y.romi).toBeCloseTo((35000 - 20000.5) / 20000.5, 9);
+    const vk = report.channels.find((c) => c.channel === 'VK Реклама')!;
+    expect(vk.cac).toBeNull(); // no customers: blank, not Infinity
+    expect(report.totals.spend).toBeCloseTo(25100.5, 9);
+    expect(report.totals.romi).toBeCloseTo((70000 * 0.5 - 25100.5) / 25100.5, 9);
+    expect(report.periods).toEqual(['2026-01', '2026-02']);
+  });
+
+  it('prints an aligned table with a totals line', () => {
+    const text = formatReport(report);
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^Channel\s+Spend\s+Leads/u);
+    expect(lines.find((l) => l.startsWith('Total'))).toContain('25,100.50');
+    const widths = new Set(lines.filter((l) => !l.includes(':')).map((l) => l.length));
+    expect(widths.size).toBe(1);
+  });
+
+  it('bin/funnel-roi.mjs runs and prints JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'funnel-roi-'));
+    const file = join(dir, 'data.csv');
+    writeFileSync(file, csv);
+    const out = execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', file, '--json', '--margin', '0.5'], { encoding: 'utf8' });
+    const parsed = JSON.parse(out) as Report;
+    expect(parsed.totals.spend).toBeCloseTo(25100.5, 9);
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * The dashboard's numbers checked against a deliberately naive computation straight from the sample rows
+ * (no aggregate() call): once against AggregatedData, once against the plan's formulas as HyperFormula
+ * computes them.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { aggregate, type AggregatedData } from '../../src/core/aggregate/index.js';
+import { blockInputs, planDashboard, type DashboardPlan, type PlanCell } from '../../src/core/dashboard/index.js';
+import type { ColumnBinding, ColumnRole, Mapping } from '../../src/core/mapping/types.js';
+import { parseNumberText, type CellValue } from '../../src/core/values.js';
+import { evaluatePlan, type EvaluatedPlan } from './evaluate-plan.js';
+import { dataRows, loadSample, mappingFor } from './fixtures.js';
+
+const num = (v: CellValue): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? (parseNumberText(v) ?? NaN) : 0);
+const key = (v: CellValue): string => String(v ?? '').trim().toLowerCase();
+const ctx = { generatedAt: '2026-11-22T12:00:00Z', locale: 'en' as const, sourceA1: "'Data'!A1:K10", sheetName: 'Dashboard' };
+
+/** Channel label → row number in the plan's channel table, by reading column A of the evaluated sheet. */
+function channelRows(plan: DashboardPlan, ev: EvaluatedPlan): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let r = plan.index.firstChannelRow; r <= plan.index.lastChannelRow; r++) out.set(key(ev.at(r, 1) as string), r);
+  return out;
+}
+
+function close(actual: unknown, expected: number): void {
+  expect(typeof actual).toBe('number');
+  // HyperFormula rounds results to ~12 significant digits, so compare relatively.
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+}
+
+describe('aggregated sample (ad platform export): independent check', () => {
+  const sheets = loadSample('ad-platform-export-en');
+  const margin = 0.4;
+  const mapping = mappingFor(sheets, [1], { grossMargin: margin });
+  const h = Object.fromEntries(mapping.source.columns.map((c) => [c.role === 'stage' ? c.header : c.role, c.index]));
+  const rows = dataRows(sheets[0].rows, mapping.source);
+
+  // Naive: one loop, one object per channel.
+  const naive = new Map<string, { spend: number; imp: number; clicks: number; leads: number; cust: number; rev: number }>();
+  for (const r of rows) {
+    if (r.every((v) => v === null || v === '')) continue;
+    const k = key(r[h.channel]) || '(not set)';
+    const e = naive.get(k) ?? { spend: 0, imp: 0, clicks: 0, leads: 0, cust: 0, rev: 0 };
+    e.spend += num(r[h.spend]);
+    e.imp += num(r[h.impressions]);
+    e.clicks += num(r[h.clicks]);
+    e.leads += num(r[h.leads]);
+    e.cust += num(r[h.customers]);
+    e.rev += num(r[h.revenue]);
+    naive.set(k, e);
+  }
+  const total = [...naive.values()].reduce((a, e) => ({ spend: a.spend + e.spend, imp: a.imp + e.imp, clicks: a.clicks + e.clicks, leads: a.leads + e.leads, cust: a.cust + e.cust, rev: a.rev + e.rev }));
+
+  const data = aggregate(mapping, rows);
+  const plan = planDashboard(data, mapping, ctx);
+  const ev = evaluatePlan(plan);
+  afterAll(() => ev.destroy());
+  const col = plan.index.columns;
+
+  it('AggregatedData matches the naive sums per channel', () => {
+    expect(data.rows.map((r) => key(r.channel)).sort()).toEqual([...naive.keys()].sort());
+    for (const r of data.rows) {
+      const e = naive.get(key(r.channel))!;
+      expect(r.total.measures.spend).toBeCloseTo(e.spend, 6);
+      expect(r.total.measures.clicks).toBe(e.clicks);
+      expect(r.total.measures.leads).toBe(e.leads);
+      expect(r.total.measures.customers).toBe(e.cust);
+      expect(r.total.measures.revenue).toBeCloseTo(e.rev, 6);
+    }
+  });
+
+  it('the plan formulas, evaluated, give the naive metrics per channel', () => {
+    const at = channelRows(plan, ev);
+    expect(at.size).toBe(naive.size);
+    for (const [k, e] of naive) {
+      const r = at.get(k)!;
+      close(ev.at(r, col.spend), e.spend);
+      close(ev.at(r, col.cpl), e.spend / e.leads);
+      close(ev.at(r, col.cpc), e.spend / e.clicks);
+      close(ev.at(r, col.romi), (e.rev * margin - e.spend) / e.spend);
+      close(ev.at(r, col.roas), e.rev / e.spend);
+      if (e.cust > 0) {
+        close(ev.at(r, col.cac), e.spend / e.cust);
+        close(ev.at(r, col.ltv), (e.rev * margin) / e.cust);
+        close(ev.at(r, col.ltv_cac), ((e.rev * margin) / e.cust) / (e.spend / e.cust));
+      }
+      if (e.imp > 0) close(ev.at(r, col.ctr), e.clicks / e.imp);
+      else expect(ev.at(r, col.ctr)).toBe(''); // IFERROR: blank, not #DIV/0!
+      close(ev.at(r, col.spend_share), e.spend / total.spend);
+    }
+  });
+
+  it('totals are sums and totals-row ratios are ratios of totals (not averages of ratios)', () => {
+    const t = plan.index.totalsRow;
+    close(ev.at(t, col.spend), total.spend);
+    close(ev.at(t, col.revenue), total.rev);
+    close(ev.at(t, col.romi), (total.rev * margin - total.spend) / total.spend);
+    close(ev.at(t, col.cac), total.spend / total.cust);
+    const romis = [...naive.values()].map((e) => (e.rev * margin - e.spend) / e.spend);
+    const avg = romis.reduce((a, b) => a + b, 0) / romis.length;
+    expect(Math.abs((ev.at(t, col.romi) as number) - avg)).toBeGreaterThan(0.01);
+    const totalsCell = plan.blocks.find((b) => b.name === 'channels')!.cells.at(-1)![col.spend - 1];
+    expect(totalsCell).toMatchObject({ t: 'f' });
+    expect((totalsCell as { v: string }).v).toMatch(/^=SUM\(/u);
+  });
+
+  it('derived cells are built-in formulas wrapped in IFERROR, with the margin from its labelled cell', () => {
+    const r = plan.index.firstChannelRow;
+    expect(ev.formula(r, col.romi)).toMatch(/^=IFERROR\(.*\$B\$3.*,""\)$/u);
+    expect(ev.value('A3')).toBe('Gross margin');
+    expect(ev.value('B3')).toBe(margin);
+    for (const block of plan.blocks) {
+      for (const rowCells of block.cells) {
+        for (const c of rowCells) if (c?.t === 'f') expect(c.v).not.toMatch(/\b(ROMI|CAC|LTV|CPL)\(/u);
+      }
+    }
+  });
+
+  it('KPI strip and period pivots agree with the totals', () => {
+    const kpi = plan.blocks.find((b) => b.name === 'kpi')!;
+    const spendIdx = kpi.cells[0].findIndex((c) => c?.t === 's' && c.v === 'Spend');
+    close(ev.at(kpi.row + 1, spendIdx + 1), total.spend);
+    const pivot = plan.blocks.find((b) => b.name === 'pivot:spend')!;
+    const totalsRow = pivot.row + pivot.cells.length - 2;
+    close(ev.at(totalsRow, pivot.cells[0].length), total.spend);
+  });
+
+  it('charts and conditional rules point inside the sheet', () => {
+    expect(plan.charts.map((c) => c.id)).toEqual(['romi', 'spend_revenue', 'funnel', 'over_time']);
+    for (const c of plan.charts) for (const a1 of c.ranges) expect(a1).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/u);
+    expect(plan.conditionalRules.some((r) => r.when === 'lt' && r.ranges.some((a) => a.startsWith(`${letter(col.romi)}`)))).toBe(true);
+  });
+});
+
+describe('CRM sample (leads + costs): independent check', () => {
+  const sheets = loadSample('crm-leads-ru');
+  const mapping = mappingFor(sheets, [1, 2], { grossMargin: 0.3 });
+  const idx = (role: ColumnRole, cols: readonly ColumnBinding[]): number => cols.find((c) => c.role === role)!.index;
+  const src = mapping.source.columns;
+  const rows = dataRows(sheets[0].rows, mapping.source);
+  const costRows = dataRows(sheets[1].rows, mapping.costs!);
+
+  // Naive, with the sample's statuses read by hand: Спам = junk, Успешно реализовано = won, the rest are leads.
+  const naive = new Map<string, { leads: number; orders: number; cust: number; rev: number; spend: number; junk: number }>();
+  const get = (k: string) => naive.get(k) ?? naive.set(k, { leads: 0, orders: 0, cust: 0, rev: 0, spend: 0, junk: 0 }).get(k)!;
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const e = get(key(r[idx('channel', src)]));
+    const status = String(r[idx('status', src)]).trim();
+    if (status === 'Спам') {
+      e.junk++;
+      continue;
+    }
+    e.leads++;
+    if (status !== 'Успешно реализовано') continue;
+    e.orders++;
+    e.rev += num(r[idx('revenue', src)]);
+    const id = String(r[idx('customer_id', src)]);
+    if (!seen.has(id)) {
+      seen.add(id);
+      e.cust++;
+    }
+  }
+  for (const r of costRows) get(key(r[idx('channel', mapping.costs!.columns)])).spend += num(r[idx('spend', mapping.costs!.columns)]);
+
+  const data: AggregatedData = aggregate(mapping, rows, costRows);
+  const plan = planDashboard(data, mapping, { ...ctx, locale: 'ru' });
+  const ev = evaluatePlan(plan);
+  afterAll(() => ev.destroy());
+  const col = plan.index.columns;
+
+  it('AggregatedData and the evaluated plan match the naive CRM computation', () => {
+    const at = channelRows(plan, ev);
+    expect([...at.keys()].sort()).toEqual([...naive.keys()].sort());
+    for (const [k, e] of naive) {
+      const g = data.rows.find((r) => key(r.channel) === k)!;
+      expect(g.total.measures.leads).toBe(e.leads);
+      expect(g.total.measures.orders).toBe(e.orders);
+      expect(g.total.measures.customers).toBe(e.cust);
+      expect(g.total.junk).toBe(e.junk);
+      expect(g.total.measures.revenue).toBeCloseTo(e.rev, 6);
+      const r = at.get(k)!;
+      close(ev.at(r, col.spend), e.spend);
+      close(ev.at(r, col.cpl), e.spend / e.leads);
+      close(ev.at(r, col.romi), (e.rev * 0.3 - e.spend) / e.spend);
+      if (e.cust > 0) close(ev.at(r, col.cac), e.spend / e.cust);
+      close(ev.at(r, col.aov), e.rev / e.orders);
+    }
+  });
+
+  it('says on the sheet that periods are by lead creation date, in Russian', () => {
+    const header = plan.blocks.find((b) => b.name === 'header')!;
+    const texts = header.cells.flat().filter((c): c is Extract<PlanCell, { t: 's' }> => c?.t === 's').map((c) => c.v);
+    expect(texts.some((t) => t.includes('по дате создания лида'))).toBe(true);
+    expect(texts[0]).toBe('Окупаемость маркетинга по каналам');
+  });
+});
+
+describe('hostile labels and missing inputs', () => {
+  const roles: ColumnRole[] = ['channel', 'leads', 'customers'];
+  const mapping: Mapping = {
+    schemaVersion: 1,
+    shape: 'aggregated',
+    source: { sheetId: 1, sheetName: 'S', headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: 3, columns: roles.map((role, index) => ({ index, header: role, role })) },
+    costs: null,
+    funnel: [{ id: 'leads', label: '=HYPERLINK("http://x")', column: 1 }, { id: 'customers', label: 'Customers', column: 2 }],
+    statusRules: [],
+    options: { granularity: 'month', grossMargin: 1, currency: 'RUB', dashboardName: 'D', byCampaign: false },
+  };
+  const names = ['=IMPORTXML("http://x","//a")', '+cmd', '-2+3', '@SUM(A1)', '\tTab', '2026-03', '<img src=x onerror=alert(1)>'];
+  const data = aggregate(mapping, names.map((n, i) => [n, 10 + i, 1]));
+  const plan = planDashboard(data, mapping, { ...ctx, locale: 'zh' });
+
+  it('writes channel and stage names as text that evaluates to itself', () => {
+    const ev = evaluatePlan(plan);
+    const shown = new Set<unknown>();
+    for (let r = plan.index.firstChannelRow; r <= plan.index.lastChannelRow; r++) {
+      shown.add(ev.at(r, 1));
+      expect(ev.formula(r, 1)).toBeUndefined();
+    }
+    expect(shown).toEqual(new Set(names.map((n) => n.trim()))); // channel names are trimmed by design
+    const table = plan.blocks.find((b) => b.name === 'channels')!;
+    const inputs = blockInputs(table).flat();
+    expect(inputs).toContain(`'=IMPORTXML("http://x","//a")`);
+    expect(inputs).toContain(`'+cmd`);
+    expect(inputs).toContain(`'-2+3`);
+    expect(inputs).toContain(`'@SUM(A1)`);
+    expect(inputs).toContain('<img src=x onerror=alert(1)>');
+    ev.destroy();
+  });
+
+  it('without spend shows no CPC/CPL/CAC/ROMI/ROAS columns and says why', () => {
+    const keys = Object.keys(plan.index.columns);
+    for (const k of ['spend', 'cpc', 'cpl', 'cac', 'romi', 'roas']) expect(keys).not.toContain(k);
+    expect(keys).toContain('lcr');
+    const header = plan.blocks.find((b) => b.name === 'header')!.cells.flat();
+    expect(header).toContainEqual({ t: 's', v: '未映射花费列，因此不显示 CPC、CPL、获客成本、ROAS 和 ROMI。' });
+  });
+});
+
+function letter(column: number): string {
+  return String.fromCharCode(64 + column);
+}

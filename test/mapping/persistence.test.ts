@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultOptions, MappingError, parseMapping, upgradeSaved, PROPERTY_VALUE_LIMIT, serializeMapping, utf8Length, type Mapping, type StatusRule,
+} from '../../src/core/mapping/index.js';
+
+const crm: Mapping = {
+  schemaVersion: 1,
+  shape: 'crm',
+  source: {
+    sheetId: 123, sheetName: 'Лиды "март"', headerRow: 3, firstDataRow: 4, lastDataRow: null, firstColumn: 2, lastColumn: 6,
+    columns: [
+      { index: 0, header: 'ID', role: 'lead_id' },
+      { index: 1, header: 'Источник', role: 'channel' },
+      { index: 2, header: '=IMPORTXML("x")', role: 'ignore' },
+      { index: 4, header: 'Статус', role: 'status' },
+    ],
+  },
+  costs: {
+    sheetId: 7, sheetName: 'Расходы', headerRow: 1, firstDataRow: 2, lastDataRow: 40, firstColumn: 1, lastColumn: 3,
+    columns: [{ index: 0, header: 'Месяц', role: 'date' }, { index: 1, header: 'Канал', role: 'channel' }, { index: 2, header: 'Расход, ₽', role: 'spend' }],
+  },
+  funnel: [{ id: 'leads', label: 'Лиды' }, { id: 'meeting', label: 'Встреча' }, { id: 'customers', label: 'Клиенты' }],
+  statusRules: [
+    { status: 'Новый', kind: 'stage', stageId: 'leads' },
+    { status: 'Встреча назначена', kind: 'stage', stageId: 'meeting' },
+    { status: 'Успешно реализовано', kind: 'won' },
+    { status: 'Отказ', kind: 'lost', stageId: 'meeting' },
+    { status: 'Спам', kind: 'junk' },
+  ],
+  options: { ...defaultOptions({ locale: 'ru' }), grossMargin: 0.4, byCampaign: true },
+};
+
+const expectCode = (fn: () => unknown, code: string): void => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(MappingError);
+    expect((e as MappingError).code).toBe(code);
+    return;
+  }
+  throw new Error(`expected ${code}`);
+};
+
+describe('serializeMapping / parseMapping', () => {
+  it('round-trips a CRM mapping exactly, including out-of-order column indexes', () => {
+    const json = serializeMapping(crm);
+    expect(JSON.parse(json).schemaVersion).toBe(1);
+    expect(parseMapping(json)).toEqual(crm);
+  });
+
+  it('fits 200 columns and 100 statuses into one 9 KB property', () => {
+    const columns = Array.from({ length: 200 }, (_, i) => ({ index: i, header: `Metric column ${i + 1}`, role: i % 3 === 0 ? ('ignore' as const) : ('stage' as const) }));
+    const statusRules: StatusRule[] = Array.from({ length: 100 }, (_, i) => ({ status: `Status ${i + 1}`, kind: 'stage', stageId: 'leads' }));
+    const big: Mapping = { ...crm, source: { ...crm.source, lastColumn: 201, columns }, statusRules };
+    const json = serializeMapping(big);
+    expect(utf8Length(json)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
+    const back = parseMapping(json);
+    expect(back.statusRules).toEqual(statusRules);
+    // Every column that means something survives; only ignored ones may be dropped to save space.
+    expect(back.source.columns.filter((c) => c.role !== 'ignore')).toEqual(columns.filter((c) => c.role !== 'ignore'));
+  });
+
+  it('gives a clear error when a mapping cannot fit', () => {
+    const columns = Array.from({ length: 300 }, (_, i) => ({ index: i, header: `Очень длинное название столбца номер ${i + 1}`, role: 'stage' as const }));
+    expectCode(() => serializeMapping({ ...crm, source: { ...crm.source, lastColumn: 301, columns } }), 'mapping_too_large');
+  });
+
+  it('counts UTF-8 bytes, not characters', () => {
+    expect(utf8Length('aЖ元😀')).toBe(1 + 2 + 3 + 4);
+  });
+
+  it.each([
+    ['', 'invalid_mapping'],
+    ['not json', 'invalid_mapping_json'],
+    ['[]', 'invalid_mapping'],
+    ['null', 'invalid_mapping'],
+    ['{"foo":1}', 'invalid_mapping'],
+    ['{"schemaVersion":"1"}', 'invalid_mapping'],
+    ['{"schemaVersion":2}', 'mapping_from_newer_version'],
+    ['{"schemaVersion":0}', 'invalid_mapping'],
+  ])('refuses %j with %s', (json, code) => {
+    expectCode(() => parseMapping(json), code);
+  });
+
+  it('names the damaged path for a bad role, an extra property or a bad option', () => {
+    const good = JSON.parse(serializeMapping(crm)) as Record<string, unknown> & { src: unknown[]; o: unknown[] };
+    const badRole = structuredClone(good);
+    (badRole.src[7] as unknown[][])[1][1] = 'boss';
+    expect(() => parseMapping(JSON.stringify(badRole))).toThrow(/source\.columns\[1\]\.role/);
+    expect(() => parseMapping(JSON.stringify({ ...good, evil: true }))).toThrow(/evil: unexpected property/);
+    const badOption = structuredClone(good);
+    badOption.o[0] = 'day';
+    expect(() => parseMapping(JSON.stringify(badOption))).toThrow(/options\.granularity/);
+    const proto = JSON.stringify(good).replace('{', '{"__proto__":{"x":1},');
+    expect(() => parseMapping(proto)).toThrow(MappingError);
+  });
+
+  it('runs the migration chain from older schema versions, and fails clearly when a step is missing', () => {
+    const v1 = { schemaVersion: 1, name: 'old' };
+    const migrations = {
+      1: (o: Record<string, unknown>) => ({ ...o, schemaVersion: 2, title: o.name }),
+      2: (o: Record<string, unknown>) => ({ schemaVersion: 3, title: String(o.title).toUpperCase() }),
+    };
+    expect(upgradeSaved(v1, migrations, 3)).toEqual({ schemaVersion: 3, title: 'OLD' });
+    expectCode(() => upgradeSaved(v1, { 1: migrations[1] }, 3), 'mapping_no_migration');
+    expectCode(() => upgradeSaved(v1, { 1: () => { throw new Error('boom'); } }, 2), 'mapping_migration_failed');
+    expectCode(() => upgradeSaved(v1, { 1: (o) => o }, 2), 'invalid_mapping');
+    expectCode(() => upgradeSaved({ schemaVersion: 4 }, migrations, 3), 'mapping_from_newer_version');
+  });
+});
