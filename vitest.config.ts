@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
     // Browser tests start Chromium and a local server; two cores, so keep parallelism modest.
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -9,7 +9,7 @@ import { call, errorMessage } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { marginToInput } from './format.js';
 import { renderIssues } from './issues.js';
-import { applyDetection, applySaved, buildMapping, tableState, type WizardState } from './model.js';
+import { applyCostsDetection, applyDetection, applySaved, buildMapping, type WizardState } from './model.js';
 import { renderColumns } from './steps/columns.js';
 import { guessCostsSheet, renderData } from './steps/data.js';
 import { renderFunnel } from './steps/funnel.js';
@@ -172,7 +172,7 @@ async function loadSource(sheetName: string): Promise<void> {
 }
 
 async function loadCosts(sheetName: string | null): Promise<void> {
-  state.costs = sheetName ? tableState(sheetName, await call('detect', sheetName)) : null;
+  applyCostsDetection(state, sheetName, sheetName ? await call('detect', sheetName) : null);
 }
 
 function afterLoad(): void {

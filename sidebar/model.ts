@@ -121,8 +121,21 @@ export function applyDetection(state: WizardState, sheetName: string, detection:
   state.savedJson = null;
   if (detection.shape !== 'crm') state.costs = null;
   // The server notes the currency it saw in the amounts ($, ₽, ¥…); that beats the locale's default.
+  const noted = notedCurrency(detection);
+  if (noted) state.options = { ...state.options, currency: noted };
+}
+
+export function notedCurrency(detection: Detection): string | null {
   const noted = detection.notes.find((n) => n.code === 'currency_detected')?.params?.currency;
-  if (typeof noted === 'string' && /^[A-Z]{3}$/u.test(noted)) state.options = { ...state.options, currency: noted };
+  return typeof noted === 'string' && /^[A-Z]{3}$/u.test(noted) ? noted : null;
+}
+
+/** The costs table of a CRM mapping; its amounts name the currency when the lead export's do not. */
+export function applyCostsDetection(state: WizardState, sheetName: string | null, detection: Detection | null): void {
+  state.costs = sheetName && detection ? tableState(sheetName, detection) : null;
+  const fromSource = state.source ? notedCurrency(state.source.detection) : null;
+  const fromCosts = detection ? notedCurrency(detection) : null;
+  if (!fromSource && fromCosts && !state.restored) state.options = { ...state.options, currency: fromCosts };
 }
 
 /**

@@ -77,6 +77,8 @@ export class Document {
   invokeCustom: (name: string, args: unknown[]) => unknown = defaultInvoke;
   private nextSheetId = 0;
   private nextIdCounter = 1;
+  /** Spreadsheets this one's scripts made with SpreadsheetApp.create (share copies), in order. */
+  readonly created: Document[] = [];
 
   constructor(
     readonly options: Required<Omit<RuntimeOptions, 'htmlDir'>> & { htmlDir: string },
@@ -213,6 +215,16 @@ export class Document {
   }
 
   /** Parses one Apps Script value as Sheets does for user-entered input. */
+  /** SpreadsheetApp.create: a new, separate file with one empty "Sheet1", as Drive makes it. */
+  createSpreadsheet(name: string): Document {
+    const child = new Document({ ...this.options, name, id: `${this.options.id}-created-${this.created.length + 1}` }, this.ui);
+    child.DateCtor = this.DateCtor;
+    child.invokeCustom = this.invokeCustom;
+    child.addSheet('Sheet1', 0);
+    this.created.push(child);
+    return child;
+  }
+
   parseValue(value: unknown, asFormula: boolean): ParsedInput {
     if (value === null || value === undefined) return { kind: 'blank' };
     if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'text', text: '#NUM!' };
@@ -230,8 +242,10 @@ export class Document {
 
   /** Writes parsed cells in one engine call (0-based start), and the formats typed input implies. */
   writeBlock(sheet: SheetState, row: number, col: number, cells: ParsedInput[][]): void {
-    const content: RawCellContent[][] = cells.map((r, i) =>
-      r.map((cell, j) => {
+    // Array.from, not map: arrays from the bundle's vm realm would make `map` return vm-realm arrays,
+    // which the engine's `instanceof Array` rejects ("Unable to parse value").
+    const content: RawCellContent[][] = Array.from(cells, (r, i) =>
+      Array.from(r, (cell, j) => {
         const current = sheet.props.get(row + i, col + j)?.numberFormat;
         switch (cell.kind) {
           case 'blank':

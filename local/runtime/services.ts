@@ -33,6 +33,11 @@ class SpreadsheetAppImpl {
   getActiveSheet(): SheetImpl {
     return spreadsheetObject(this.doc).getActiveSheet();
   }
+  /** Needs the full `spreadsheets` scope in Apps Script (see README, "Scopes"). */
+  create(name: string): SpreadsheetImpl {
+    if (typeof name !== 'string' || name.trim() === '') throw new Error('Invalid argument: name');
+    return spreadsheetObject(this.doc.createSpreadsheet(name.slice(0, 255)));
+  }
   getUi(): UiImpl {
     return counted(new UiImpl(this.doc.ui, this.doc.calls), 'Ui', this.doc.calls);
   }

@@ -54,6 +54,8 @@ export interface LocalWorkbook {
   peekProperties(kind: 'document' | 'user' | 'script'): Record<string, string>;
   /** Dates handed to add-on code are made with this constructor (a node:vm realm's Date). */
   setDateConstructor(ctor: DateConstructor): void;
+  /** Spreadsheets the add-on created (SpreadsheetApp.create), each readable like this one. */
+  createdSpreadsheets(): { readonly name: string; readonly url: string; sheetNames(): string[]; snapshot(sheetName: string): SheetSnapshot }[];
   /** Routes formula custom functions to another implementation (loadBundle: the bundle's own); null restores the registry. */
   setCustomFunctionInvoker(invoke: ((name: string, args: unknown[], fallback: () => unknown) => unknown) | null): void;
 }
@@ -135,6 +137,14 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       return () => {
         if (state.holder === 'other') state.holder = null;
       };
+    },
+    createdSpreadsheets() {
+      return doc.created.map((child) => ({
+        name: child.options.name,
+        url: spreadsheetObject(child).getUrl(),
+        sheetNames: () => child.sheets.map((s) => s.name),
+        snapshot: (sheetName: string) => snapshotSheet(child, child.requireSheet(sheetName)),
+      }));
     },
     peekProperties(kind) {
       return doc.properties.get(kind)?.all() ?? {};

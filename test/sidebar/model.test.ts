@@ -6,7 +6,7 @@ import { en, enIssues } from '../../src/core/i18n/en.js';
 import { ru, ruIssues } from '../../src/core/i18n/ru.js';
 import { zh, zhIssues } from '../../src/core/i18n/zh.js';
 import { columnLetter, marginToInput, parseMarginInput, safeHttpsUrl } from '../../sidebar/format.js';
-import { applyDetection, applySaved, buildMapping, moveStage, syncFunnelWithRole, tableState, type WizardState } from '../../sidebar/model.js';
+import { applyCostsDetection, applyDetection, applySaved, buildMapping, moveStage, syncFunnelWithRole, tableState, type WizardState } from '../../sidebar/model.js';
 import { detections } from './fixtures.js';
 
 function freshState(): WizardState {
@@ -135,5 +135,25 @@ describe('i18n catalogue', () => {
     expect(issueText('ru', { code: 'column_missing', message: 'Column gone', params: { column: 'G' } })).toBe('Column gone');
     expect(t('en', 'steps.progress', { n: 2, total: 5 })).toBe('Step 2 of 5');
     expect(t('en', 'menu.open')).toBe('Open FunnelROI');
+  });
+});
+
+describe('currency from the costs sheet', () => {
+  it('takes the costs table\'s currency when the lead export shows none, and never overrides a restored mapping', () => {
+    const d = detections('en');
+    const state = { ...freshState(), options: { ...freshState().options, currency: 'USD' } };
+    applyDetection(state, 'Лиды', d['Лиды']);
+    const sourceCurrency = d['Лиды'].notes.find((n) => n.code === 'currency_detected');
+    expect(sourceCurrency).toBeUndefined();
+    applyCostsDetection(state, 'Расходы', d['Расходы']);
+    expect(state.costs?.sheetName).toBe('Расходы');
+    expect(state.options.currency).toBe('RUB'); // "Расход, ₽"
+    const restored = { ...freshState(), restored: true, options: { ...freshState().options, currency: 'EUR' } };
+    applyDetection(restored, 'Лиды', d['Лиды']);
+    restored.restored = true;
+    applyCostsDetection(restored, 'Расходы', d['Расходы']);
+    expect(restored.options.currency).toBe('EUR');
+    applyCostsDetection(restored, null, null);
+    expect(restored.costs).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  *
  * Scope: SpreadsheetApp.create needs `https://www.googleapis.com/auth/spreadsheets` (full Sheets scope);
  * `spreadsheets.currentonly` cannot create files and `drive.file` alone does not authorise
- * SpreadsheetApp.create. See the report to the lead.
+ * SpreadsheetApp.create. This one feature is why appsscript.json asks for it (README, "Scopes").
  */
 import type { ShareResult } from '../../api/contract.js';
 import { sheetText } from '../../core/dashboard/index.js';

@@ -1,0 +1,208 @@
+/**
+ * The sidebar's server API and the menu actions, called as google.script.run and the menu call them: as
+ * top-level functions of the built dist/Code.js loaded into a bare V8 context against the local runtime.
+ * Arguments go through a JSON round trip, like google.script.run's serialisation.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BuildResult, Detection, ShareResult, SidebarContext, ValidationIssue } from '../../src/api/contract.js';
+import { defaultMapping, type Mapping } from '../../src/core/mapping/index.js';
+import { MAPPING_PROPERTY_KEY } from '../../src/adapter/mapping-store.js';
+import { createSession, type LocalSession } from '../../local/server/session.js';
+
+function ok<T>(session: LocalSession, fn: string, ...args: unknown[]): T {
+  const res = session.run(fn, JSON.parse(JSON.stringify(args)) as unknown[]);
+  if (!res.ok) throw new Error(`${fn} failed: ${res.error}`);
+  return res.value as T;
+}
+
+function fails(session: LocalSession, fn: string, ...args: unknown[]): string {
+  const res = session.run(fn, JSON.parse(JSON.stringify(args)) as unknown[]);
+  if (res.ok) throw new Error(`${fn} unexpectedly succeeded`);
+  return res.error ?? '';
+}
+
+function mappingFor(session: LocalSession, sheet: string, costsSheet?: string): Mapping {
+  const detection = ok<Detection>(session, 'detect', sheet);
+  const costs = costsSheet ? ok<Detection>(session, 'detect', costsSheet).table : null;
+  return defaultMapping(detection, { costs });
+}
+
+describe('onOpen (menu)', () => {
+  it('builds the add-on menu only, in the user locale, without reading document data', () => {
+    const en = createSession({ samples: ['channel-monthly-zh'] });
+    const menu = en.state().menu;
+    expect(menu?.title).toBe('FunnelROI');
+    expect(menu?.items.filter((i) => i.functionName).map((i) => [i.caption, i.functionName])).toEqual([
+      ['Open FunnelROI', 'showSidebar'],
+      ['Refresh dashboard', 'refreshDashboard'],
+      ['Share report (values only)', 'shareDashboard'],
+    ]);
+    const ru = createSession({ samples: ['channel-monthly-zh'], userLocale: 'ru' });
+    expect(ru.state().menu?.items[0].caption).toBe('Открыть FunnelROI');
+    const zh = createSession({ samples: ['channel-monthly-zh'], userLocale: 'zh-CN' });
+    expect(zh.state().menu?.items[0].caption).toBe('打开 FunnelROI');
+
+    en.workbook.calls.reset();
+    ok(en, 'onOpen', { authMode: 'NONE' });
+    const touched = [...en.workbook.calls.byMethod.keys()];
+    expect(touched.filter((m) => /Properties|getRange|getValues|getSheets/u.test(m))).toEqual([]);
+  });
+});
+
+describe('getContext / detect', () => {
+  it('lists the sheets, the active one and default options in the user locale', () => {
+    const s = createSession({ samples: ['crm-leads-ru'], userLocale: 'ru' });
+    const ctx = ok<SidebarContext>(s, 'getContext');
+    expect(ctx.locale).toBe('ru');
+    expect(ctx.activeSheetName).toBe('Лиды');
+    expect(ctx.sheets.map((x) => [x.name, x.isDashboard])).toEqual([['Лиды', false], ['Расходы', false]]);
+    expect(ctx.saved).toBeNull();
+    expect(ctx.defaultOptions.currency).toBe('RUB');
+  });
+
+  it('detects the region and roles of each sample sheet, with the real sheet id and name', () => {
+    const s = createSession();
+    const sheets = s.workbook.sheets();
+    const ads = ok<Detection>(s, 'detect', 'Ads export');
+    expect(ads.table.sheetId).toBe(sheets.find((x) => x.name === 'Ads export')?.sheetId);
+    expect(ads.table.sheetName).toBe('Ads export');
+    expect(ads.shape).toBe('aggregated');
+    expect(ads.table.headerRow).toBe(3); // a title row and a blank row above the headers
+    const roles = Object.fromEntries(ads.columns.map((c) => [c.header, c.role]));
+    expect(roles).toMatchObject({ Date: 'date', Channel: 'channel' });
+    const crm = ok<Detection>(s, 'detect', 'Лиды');
+    expect(crm.shape).toBe('crm');
+    expect(crm.statuses.length).toBeGreaterThan(3);
+    expect(ok<Detection>(s, 'detect', '渠道月报').columns.some((c) => c.role === 'spend')).toBe(true);
+  });
+
+  it('says which sheet is missing or empty', () => {
+    const s = createSession({ samples: ['channel-monthly-zh'] });
+    expect(fails(s, 'detect', 'Nope')).toContain('no sheet named "Nope"');
+    s.workbook.addSheetFromRows('Empty', []);
+    expect(fails(s, 'detect', 'Empty')).toContain('"Empty" is empty');
+  });
+
+  it('keeps hostile header text as data (the detection is plain JSON text)', () => {
+    const s = createSession({ samples: ['channel-monthly-zh'] });
+    s.workbook.addSheetFromRows('Hostile', [
+      ['Date', '<img src=x onerror=alert(1)>', 'Spend', 'Revenue'],
+      ['2026-01-01', '=IMPORTXML("http://x","//a")', 100, 300],
+      ['2026-02-01', '+cmd', 200, 100],
+    ]);
+    const d = ok<Detection>(s, 'detect', 'Hostile');
+    expect(d.columns.map((c) => c.header)).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('saveMapping / getContext round trip', () => {
+  it('saves to document properties and reloads the same mapping, including a changed guess', () => {
+    const s = createSession({ samples: ['ad-platform-export-en'] });
+    const m = mappingFor(s, 'Ads export');
+    const changed: Mapping = {
+      ...m,
+      source: { ...m.source, columns: m.source.columns.map((c) => (c.role === 'revenue' ? { ...c, role: 'gross_profit' as const } : c)) },
+      options: { ...m.options, grossMargin: 0.4, granularity: 'quarter' },
+    };
+    const issues = ok<ValidationIssue[]>(s, 'saveMapping', changed);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(Object.keys(s.workbook.peekProperties('document'))).toEqual([MAPPING_PROPERTY_KEY]);
+    const ctx = ok<SidebarContext>(s, 'getContext');
+    expect(ctx.saved).toEqual(changed);
+    expect(ctx.savedProblems).toEqual([]);
+  });
+
+  it('refuses a mapping with an error, says why, and keeps the previous one', () => {
+    const s = createSession({ samples: ['ad-platform-export-en'] });
+    const m = mappingFor(s, 'Ads export');
+    ok(s, 'saveMapping', m);
+    const before = s.workbook.peekProperties('document')[MAPPING_PROPERTY_KEY];
+    const noChannel: Mapping = { ...m, source: { ...m.source, columns: m.source.columns.map((c) => (c.role === 'channel' ? { ...c, role: 'ignore' as const } : c)) } };
+    expect(fails(s, 'saveMapping', noChannel)).toContain('No channel/source column');
+    expect(s.workbook.peekProperties('document')[MAPPING_PROPERTY_KEY]).toBe(before);
+  });
+
+  it('rejects malformed mappings from the client with a clear error', () => {
+    const s = createSession({ samples: ['ad-platform-export-en'] });
+    expect(fails(s, 'saveMapping', null)).toContain('no mapping');
+    expect(fails(s, 'saveMapping', { schemaVersion: 1, shape: 'aggregated' })).toContain('malformed');
+    expect(fails(s, 'validate', 'DROP TABLE')).toContain('no mapping');
+    expect(s.workbook.peekProperties('document')).toEqual({});
+  });
+
+  it('reports a saved mapping that no longer fits the sheet (a deleted column)', () => {
+    const s = createSession({ samples: ['ad-platform-export-en'] });
+    ok(s, 'saveMapping', mappingFor(s, 'Ads export'));
+    s.workbook.spreadsheet.getSheetByName('Ads export')?.deleteColumn(2);
+    const ctx = ok<SidebarContext>(s, 'getContext');
+    expect(ctx.saved).not.toBeNull();
+    expect(ctx.savedProblems.length).toBeGreaterThan(0);
+    expect(ctx.savedProblems.every((p) => p.severity === 'error')).toBe(true);
+    // The menu's Refresh says so too, in an alert, and builds nothing.
+    ok(s, 'refreshDashboard');
+    const { alerts } = s.state();
+    expect(alerts.at(-1)).toMatch(/FunnelROI could not finish/u);
+    expect(s.workbook.sheetNames()).toEqual(['Ads export']);
+  });
+
+  it('reports an unreadable saved mapping instead of guessing', () => {
+    const s = createSession({ samples: ['ad-platform-export-en'] });
+    s.workbook.services.PropertiesService.getDocumentProperties().setProperty(MAPPING_PROPERTY_KEY, '{"schemaVersion":99}');
+    const ctx = ok<SidebarContext>(s, 'getContext');
+    expect(ctx.saved).toBeNull();
+    expect(ctx.savedProblems.map((p) => p.code)).toEqual(['mapping_unreadable']);
+    expect(fails(s, 'buildDashboard')).toContain('cannot be read');
+  });
+});
+
+describe('buildDashboard / refreshDashboard / shareReport', () => {
+  it('builds from the saved mapping, rebuilds in place from the menu, and marks the dashboard in getContext', () => {
+    const s = createSession({ samples: ['crm-leads-ru'], userLocale: 'ru' });
+    expect(fails(s, 'buildDashboard')).toContain('сопоставления');
+    ok(s, 'saveMapping', mappingFor(s, 'Лиды', 'Расходы'));
+    const built = ok<BuildResult>(s, 'buildDashboard');
+    expect(built.channels).toBe(6);
+    expect(built.periods).toBe(12);
+    expect(built.sourceRows).toBe(3200);
+    const names = s.workbook.sheetNames();
+    expect(names).toContain(built.sheetName);
+
+    ok(s, 'refreshDashboard');
+    expect(s.workbook.sheetNames()).toEqual(names); // rebuilt in place, not a second tab
+    expect(s.state().toasts.at(-1)).toContain(built.sheetName);
+    const ctx = ok<SidebarContext>(s, 'getContext');
+    expect(ctx.sheets.filter((x) => x.isDashboard).map((x) => x.name)).toEqual([built.sheetName]);
+  });
+
+  it('menu Refresh without a saved mapping explains what to do', () => {
+    const s = createSession({ samples: ['channel-monthly-zh'] });
+    ok(s, 'refreshDashboard');
+    expect(s.state().alerts).toEqual(['No saved mapping in this spreadsheet yet. Open FunnelROI and map your columns first.']);
+  });
+
+  it('shares a values-only copy: no source data, no formulas, labels kept as text', () => {
+    const s = createSession({ samples: ['channel-monthly-zh'] });
+    expect(fails(s, 'shareReport')).toContain('no dashboard to share');
+    // A hostile channel name in the source must stay text in the dashboard and in the copy.
+    const src = s.workbook.spreadsheet.getSheetByName('渠道月报');
+    const channelCol = ok<Detection>(s, 'detect', '渠道月报').columns.find((c) => c.role === 'channel');
+    if (!src || !channelCol) throw new Error('sample changed');
+    src.getRange(2, channelCol.index + 1).setValue("'=IMPORTXML(\"http://evil\",\"//a\")");
+    ok(s, 'saveMapping', mappingFor(s, '渠道月报'));
+    const built = ok<BuildResult>(s, 'buildDashboard');
+    const shared = ok<ShareResult>(s, 'shareReport');
+    const copies = s.workbook.createdSpreadsheets();
+    expect(copies).toHaveLength(1);
+    expect(shared.url).toBe(copies[0].url);
+    expect(copies[0].sheetNames()).toEqual([built.sheetName]);
+    const copy = copies[0].snapshot(built.sheetName);
+    const original = s.workbook.snapshot(built.sheetName);
+    expect(copy.formulas.flat().filter((f) => f !== '')).toEqual([]);
+    expect(copy.values.flat().filter((v) => v !== '').length).toBeGreaterThan(50);
+    // Every value of the dashboard arrives as the value it computed to.
+    for (let r = 0; r < original.values.length; r++) {
+      for (let c = 0; c < original.values[r].length; c++) expect(copy.values[r]?.[c], `R${r + 1}C${c + 1}`).toEqual(original.values[r][c]);
+    }
+    expect(copy.values.flat()).toContain('=IMPORTXML("http://evil","//a")');
+  });
+});
