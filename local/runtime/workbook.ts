@@ -5,6 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CellValue } from '../../src/core/values.js';
+import type { GasServices } from '../../src/adapter/services.js';
 import { parseA1 } from './a1.js';
 import type { CallCounter } from './calls.js';
 import { Document, DEFAULT_COLUMNS, DEFAULT_ROWS, type RuntimeOptions } from './document.js';
@@ -16,14 +17,8 @@ import { parseUserInput } from './user-input.js';
 import { conditionalColours, snapshotSheet, type SheetSnapshot } from './snapshot.js';
 import type { CellColours } from './conditional-format.js';
 
-/** The Apps Script globals as the add-on is typed against them. */
-export interface AppsScriptServices {
-  readonly SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  readonly PropertiesService: GoogleAppsScript.Properties.PropertiesService;
-  readonly LockService: GoogleAppsScript.Lock.LockService;
-  readonly Session: GoogleAppsScript.Base.Session;
-  readonly HtmlService: GoogleAppsScript.HTML.HtmlService;
-  readonly Charts: GoogleAppsScript.Charts.Charts;
+/** The Apps Script globals the add-on uses (GasServices) plus Utilities, which tests use. */
+export interface AppsScriptServices extends GasServices {
   readonly Utilities: GoogleAppsScript.Utilities.Utilities;
 }
 

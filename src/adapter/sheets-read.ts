@@ -5,7 +5,7 @@
 import type { SheetSummary } from '../api/contract.js';
 import type { TableBinding } from '../core/mapping/types.js';
 import type { Matrix } from '../core/values.js';
-import { DASHBOARD_METADATA_KEY } from './dashboard/index.js';
+import { ownDashboards } from './dashboard/index.js';
 import type { GasServices } from './services.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -15,16 +15,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DISPLAY_ROWS = 300;
 
 export function sheetSummaries(services: GasServices, ss: Spreadsheet): SheetSummary[] {
-  const dashboards = new Set<number>();
-  const found = ss
-    .createDeveloperMetadataFinder()
-    .withKey(DASHBOARD_METADATA_KEY)
-    .withLocationType(services.SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .find();
-  for (const m of found) {
-    const sheet = m.getLocation().getSheet();
-    if (sheet) dashboards.add(sheet.getSheetId());
-  }
+  const dashboards = new Set(ownDashboards(services, ss).map((d) => d.sheet.getSheetId()));
   return ss.getSheets().map((s) => ({
     sheetId: s.getSheetId(),
     name: s.getName(),

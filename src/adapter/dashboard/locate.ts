@@ -15,17 +15,23 @@ export interface OwnDashboard {
   readonly metadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 }
 
-export function findOwnDashboard(services: GasServices, ss: Spreadsheet): OwnDashboard | null {
+/** Every sheet carrying our dashboard marker (normally one; copies of a dashboard sheet carry it too). */
+export function ownDashboards(services: GasServices, ss: Spreadsheet): OwnDashboard[] {
   const found = ss
     .createDeveloperMetadataFinder()
     .withKey(DASHBOARD_METADATA_KEY)
     .withLocationType(services.SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
     .find();
+  const out: OwnDashboard[] = [];
   for (const metadata of found) {
     const sheet = metadata.getLocation().getSheet();
-    if (sheet) return { sheet, metadata };
+    if (sheet) out.push({ sheet, metadata });
   }
-  return null;
+  return out;
+}
+
+export function findOwnDashboard(services: GasServices, ss: Spreadsheet): OwnDashboard | null {
+  return ownDashboards(services, ss)[0] ?? null;
 }
 
 /** `name`, or `name (2)`, `name (3)`… the first that no sheet uses. Sheets caps names at 100 characters. */
