@@ -25,18 +25,14 @@ export function attachHooks(hf: HyperFormula, hooks: PluginHooks): void {
 }
 
 /**
- * The shape a result spills into. Elementwise functions follow their range arguments. An aggregate is a
- * single value unless its declaration says otherwise — the declaration model has no field for that yet,
- * so the one exception (FUNNEL keeps the shape of its stage-count range) is listed here until it does.
+ * The shape a result spills into. Elementwise functions follow their range arguments; an aggregate is a
+ * single value unless its declaration says `spill: 'like-first-range'` (FUNNEL).
  */
 export type SpillRule = 'scalar' | 'like-ranges' | 'like-first-range';
-const AGGREGATE_SPILLS: Readonly<Record<string, SpillRule>> = { FUNNEL: 'like-first-range' };
 
 export function spillRule(fn: CustomFunction): SpillRule {
-  const declared: unknown = (fn as unknown as Record<string, unknown>).spill;
-  if (declared === 'scalar' || declared === 'like-ranges' || declared === 'like-first-range') return declared;
   if (fn.kind === 'elementwise') return 'like-ranges';
-  return AGGREGATE_SPILLS[fn.name] ?? 'scalar';
+  return fn.spill ?? 'scalar';
 }
 
 /** Sheets shows these HyperFormula-only codes as its own. */

@@ -81,8 +81,10 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   }
   const rangeMode = first !== null;
   // The inputs that decide whether a row is empty: the required ranges (a broadcast scalar such as a fixed
-  // margin cell never makes an empty row non-empty); without ranges, the required scalars.
+  // margin cell never makes an empty row non-empty); without required ranges, the required scalars, as for
+  // a single call.
   let rowVarying = prepared.filter((a) => !a.param.optional && (rangeMode ? a.range !== null : true));
+  if (rowVarying.length === 0) rowVarying = prepared.filter((a) => !a.param.optional);
   if (rowVarying.length === 0) rowVarying = rangeMode ? ranges : prepared.filter((a) => a.scalar !== undefined);
   const rows = first ? first.length : 1;
   const cols = first ? first[0].length : 1;

@@ -47,10 +47,14 @@ export interface ElementwiseSpec extends SpecBase {
 export interface AggregateSpec extends SpecBase {
   /** Gets each argument through an `ArgReader` that knows the function and parameter names for errors. */
   readonly compute: (args: readonly ArgReader[]) => CustomFunctionResult;
+  /** The result's shape: one value (default), or a spill the shape of the first argument's range (FUNNEL). */
+  readonly spill?: 'scalar' | 'like-first-range';
 }
 
 export interface CustomFunction extends SpecBase {
   readonly kind: 'elementwise' | 'aggregate';
+  /** Aggregates only; see AggregateSpec.spill. Elementwise results take the shape of their ranges. */
+  readonly spill?: 'scalar' | 'like-first-range';
   /** Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments). */
   readonly invoke: (...args: unknown[]) => CustomFunctionResult;
 }
@@ -65,11 +69,19 @@ export function aggregate(spec: AggregateSpec): CustomFunction {
   return { ...spec, kind: 'aggregate', invoke: (...args: unknown[]) => runAggregate(spec, args) };
 }
 
+const RESERVED = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements ' +
+    'interface package private protected public await arguments eval').split(' '),
+);
+
 function checkSpec(spec: SpecBase): void {
   if (!/^[A-Z][A-Z0-9_]*$/u.test(spec.name)) throw new Error(`bad custom function name ${spec.name}`);
   let sawOptional = false;
   for (const p of spec.params) {
     if (!/^[a-z][a-z0-9_]*$/u.test(p.name)) throw new Error(`${spec.name}: bad parameter name ${p.name}`);
+    // Parameter names become the generated wrapper's JavaScript parameters (and autocomplete's labels).
+    if (RESERVED.has(p.name)) throw new Error(`${spec.name}: parameter name ${p.name} is a JavaScript reserved word`);
     if (sawOptional && !p.optional) throw new Error(`${spec.name}: required ${p.name} after an optional one`);
     sawOptional ||= !!p.optional;
   }

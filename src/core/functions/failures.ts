@@ -32,3 +32,16 @@ export function divide(numerator: number, denominator: number, denominatorParam:
   if (denominator === 0) throw zeroDenominator(denominatorParam);
   return numerator / denominator;
 }
+
+/** A gross margin is a share of revenue: above 0, at most 1 (100%). `40%` text arrives as 0.4. */
+export function margin(param: string, value: number): number {
+  if (value <= 0 || value > 1) throw invalid(param, `must be between 0 and 1 (0–100%), got ${value}`);
+  return value;
+}
+
+/** Counts of people, clicks, orders: whole and not negative. */
+export function count(param: string, value: number): number {
+  nonNegative(param, value);
+  if (!Number.isInteger(value)) throw invalid(param, `must be a whole number (got ${value})`);
+  return value;
+}

@@ -1,5 +1,5 @@
 import { elementwise } from '../define.js';
-import { divide, nonNegative } from '../failures.js';
+import { divide, margin, nonNegative } from '../failures.js';
 
 export const ROMI = elementwise({
   name: 'ROMI',
@@ -12,8 +12,8 @@ export const ROMI = elementwise({
     { name: 'gross_margin', description: 'Share of revenue that is gross profit, 0–1 (default 1: revenue counted in full).', optional: true, default: 1 },
   ],
   example: '=ROMI(B2:B13, C2:C13, 0.4)',
-  compute(revenue, cost, margin) {
+  compute(revenue, cost, gm) {
     nonNegative('marketing_cost', cost);
-    return divide(revenue * margin - cost, cost, 'marketing_cost');
+    return divide(revenue * margin('gross_margin', gm) - cost, cost, 'marketing_cost');
   },
 });
