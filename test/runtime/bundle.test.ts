@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAll } from '../../scripts/build.js';
 import { createWorkbook, loadBundle, type BundleCall, type LocalWorkbook } from '../../local/runtime/index.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../../dist');
 let code = '';
 
-beforeAll(async () => {
-  await buildAll();
+beforeAll(() => {
+  // dist/ is built once by the global setup (test/support/global-setup.ts).
   code = readFileSync(join(dist, 'Code.js'), 'utf8');
 });
 

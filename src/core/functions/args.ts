@@ -54,19 +54,22 @@ function position(rangeMode: boolean, cols: number, r: number, c: number): strin
   return cols > 1 ? ` (row ${r + 1}, column ${c + 1} of the range)` : ` (row ${r + 1} of the range)`;
 }
 
+/** Where a failing cell is, for the message; built only when there is an error (hot loops stay allocation-free). */
+type Where = () => string;
+
 /** A numeric cell value, or a named error. Blank handling is the caller's. */
-export function readNumber(fn: string, param: string, value: CellValue, where: string): number {
+export function readNumber(fn: string, param: string, value: CellValue, where: Where): number {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw userError(fn, `${param} is not a finite number${where}`);
+    if (!Number.isFinite(value)) throw userError(fn, `${param} is not a finite number${where()}`);
     return value;
   }
   if (typeof value === 'string') {
-    if (isSheetError(value)) throw userError(fn, `${param} holds the error ${value.trim()}${where}`);
+    if (isSheetError(value)) throw userError(fn, `${param} holds the error ${value.trim()}${where()}`);
     const n = parseNumberText(value);
-    if (n === undefined) throw userError(fn, `${param} must be a number, got ${describeValue(value)}${where}`);
+    if (n === undefined) throw userError(fn, `${param} must be a number, got ${describeValue(value)}${where()}`);
     return n;
   }
-  throw userError(fn, `${param} must be a number, got ${describeValue(value)}${where}`);
+  throw userError(fn, `${param} must be a number, got ${describeValue(value)}${where()}`);
 }
 
 export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]): CustomFunctionResult {
@@ -92,29 +95,42 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   const numbers = new Array<number>(n);
   const valueAt = (a: PreparedArg, r: number, c: number): CellValue => (a.range ? a.range[r][c] : a.scalar);
 
+  // The cell being computed, read by `where` only when a message needs it.
+  let atRow = 0;
+  let atCol = 0;
+  const where: Where = () => position(rangeMode, cols, atRow, atCol);
+  const compute = spec.compute;
+  const call = (): number => (n === 1 ? compute(numbers[0]) : n === 2 ? compute(numbers[0], numbers[1]) : n === 3 ? compute(numbers[0], numbers[1], numbers[2]) : compute(...numbers));
+
   const computeAt = (r: number, c: number): number | '' => {
-    if (rowVarying.every((a) => isBlank(valueAt(a, r, c)))) return '';
-    const where = position(rangeMode, cols, r, c);
+    atRow = r;
+    atCol = c;
+    let blankRow = true;
+    for (let i = 0; i < rowVarying.length; i++) {
+      if (!isBlank(valueAt(rowVarying[i], r, c))) {
+        blankRow = false;
+        break;
+      }
+    }
+    if (blankRow) return '';
     for (let i = 0; i < n; i++) {
       const a = prepared[i];
       const v = valueAt(a, r, c);
-      if (isBlank(v)) {
-        numbers[i] = a.param.optional && typeof a.param.default === 'number' ? a.param.default : 0;
-      } else {
-        numbers[i] = readNumber(fn, a.param.name, v, where);
-      }
+      if (typeof v === 'number' && Number.isFinite(v)) numbers[i] = v;
+      else if (isBlank(v)) numbers[i] = a.param.optional && typeof a.param.default === 'number' ? a.param.default : 0;
+      else numbers[i] = readNumber(fn, a.param.name, v, where);
     }
     let result: number;
     try {
-      result = spec.compute(...numbers);
+      result = call();
     } catch (e) {
       if (e instanceof ComputeFailure) {
         if (e.zeroDenominator && rangeMode) return '';
-        throw userError(fn, e.message + where);
+        throw userError(fn, e.message + where());
       }
       throw e;
     }
-    if (!Number.isFinite(result)) throw userError(fn, `the result is too large to represent${where}`);
+    if (!Number.isFinite(result)) throw userError(fn, `the result is too large to represent${where()}`);
     return result;
   };
 
@@ -156,6 +172,9 @@ function reader(fn: string, a: PreparedArg): ArgReader {
   const matrix: Matrix = a.range ?? [[a.scalar]];
   const cols = matrix[0]?.length ?? 0;
   const where = (r?: number, c?: number): string => (r === undefined ? '' : position(isRange, cols, r, c ?? 0));
+  let atRow = 0;
+  let atCol = 0;
+  const whereAt: Where = () => where(atRow, atCol);
   const self: ArgReader = {
     fn,
     param: a.param,
@@ -169,7 +188,11 @@ function reader(fn: string, a: PreparedArg): ArgReader {
     },
     numberAt(r, c) {
       const v = matrix[r][c];
-      return isBlank(v) ? null : readNumber(fn, a.param.name, v, where(r, c));
+      if (typeof v === 'number' && Number.isFinite(v)) return v;
+      if (isBlank(v)) return null;
+      atRow = r;
+      atCol = c;
+      return readNumber(fn, a.param.name, v, whereAt);
     },
     dateAt(r, c) {
       const v = matrix[r][c];

@@ -19,22 +19,25 @@ export const FUNNEL = aggregate({
     const down = cols === 1 && rows > 1;
     const funnels = down ? 1 : rows;
     const stages = down ? rows : cols;
-    const out: (number | string)[][] = Array.from({ length: rows }, () => new Array<number | string>(cols).fill(''));
+    const out: (number | string)[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) out[r] = new Array<number | string>(cols).fill('');
+    const values = new Array<number | null>(stages);
     for (let f = 0; f < funnels; f++) {
-      const at = (s: number): [number, number] => (down ? [s, 0] : [f, s]);
-      const values: (number | null)[] = [];
+      // Stage s of funnel f sits at (s, 0) running down, or (f, s) across a row.
+      let empty = true;
       for (let s = 0; s < stages; s++) {
-        const [r, c] = at(s);
+        const r = down ? s : f;
+        const c = down ? 0 : s;
         const v = counts.numberAt(r, c);
         if (v !== null && v < 0) counts.fail(`must not be negative (got ${v})`, r, c);
-        values.push(v);
+        values[s] = v;
+        if (v !== null) empty = false;
       }
-      if (values.every((v) => v === null)) continue; // an empty row stays empty
+      if (empty) continue; // an empty row stays empty
+      const first = values[0];
       for (let s = 0; s < stages; s++) {
-        const [r, c] = at(s);
-        const base = s === 0 ? values[0] : overall ? values[0] : values[s - 1];
-        const v = values[s] ?? 0;
-        out[r][c] = s === 0 ? (values[0] ? 1 : '') : base ? v / base : '';
+        const base = s === 0 || overall ? first : values[s - 1];
+        out[down ? s : f][down ? 0 : s] = s === 0 ? (first ? 1 : '') : base ? (values[s] ?? 0) / base : '';
       }
     }
     // One cell in, one value out (a scalar count is a one-stage funnel).
