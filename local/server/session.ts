@@ -179,9 +179,18 @@ export function toChartView(chart: ChartSnapshot): ChartView {
       name: headers > 0 ? (display[0]?.[j + 1] ?? '') : `Series ${j + 1}`,
       values: body.map((row) => toNumber(row[j + 1])),
     })),
+    legend: chart.options.legend !== 'none',
     row: chart.position.anchorRow,
     column: chart.position.anchorColumn,
+    offsetX: chart.position.offsetX,
+    offsetY: chart.position.offsetY,
+    width: positiveNumber(chart.options.width) ?? 600,
+    height: positiveNumber(chart.options.height) ?? 371,
   };
+}
+
+function positiveNumber(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null;
 }
 
 function transpose<T>(m: T[][]): T[][] {

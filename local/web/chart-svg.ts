@@ -7,7 +7,7 @@ import type { ChartView } from './view-types.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 420;
 const HEIGHT = 240;
-const PAD = { top: 12, right: 12, bottom: 44, left: 110 };
+const PAD = { top: 26, right: 12, bottom: 44, left: 110 };
 const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6', '#7baaf7', '#f07b72'];
 
 function node<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -43,11 +43,13 @@ export function renderChart(chart: ChartView): SVGSVGElement {
   return svg;
 }
 
+/** Above the plot, so slanted category labels below it never collide with it. */
 function drawLegend(svg: SVGSVGElement, chart: ChartView): void {
+  if (!chart.legend) return;
   chart.series.forEach((s, i) => {
     const x = PAD.left + i * 110;
-    svg.append(node('rect', { x, y: HEIGHT - 14, width: 10, height: 10, fill: COLORS[i % COLORS.length] }));
-    svg.append(node('text', { x: x + 14, y: HEIGHT - 5, 'font-size': 10 }, shorten(s.name, 14)));
+    svg.append(node('rect', { x, y: 4, width: 10, height: 10, fill: COLORS[i % COLORS.length] }));
+    svg.append(node('text', { x: x + 14, y: 13, 'font-size': 10 }, shorten(s.name, 14)));
   });
 }
 
@@ -78,7 +80,7 @@ function drawBars(svg: SVGSVGElement, chart: ChartView, horizontal: boolean): vo
     svg.append(
       horizontal
         ? node('text', { x: PAD.left - 4, y: PAD.top + i * band + band / 2 + 3, 'text-anchor': 'end', 'font-size': 10 }, label)
-        : node('text', { x: PAD.left + i * band + band / 2, y: PAD.top + plotH + 12, 'text-anchor': 'middle', 'font-size': 9 }, shorten(cat, 9)),
+        : columnLabel(PAD.left + i * band + band / 2, PAD.top + plotH + 12, cat, n),
     );
   });
   svg.append(
@@ -86,6 +88,12 @@ function drawBars(svg: SVGSVGElement, chart: ChartView, horizontal: boolean): vo
       ? node('line', { x1: PAD.left + zero, x2: PAD.left + zero, y1: PAD.top, y2: PAD.top + plotH, stroke: '#999' })
       : node('line', { x1: PAD.left, x2: PAD.left + plotW, y1: PAD.top + plotH - zero, y2: PAD.top + plotH - zero, stroke: '#999' }),
   );
+}
+
+/** Category labels under columns; slanted when there are too many to fit side by side. */
+function columnLabel(x: number, y: number, text: string, count: number): SVGTextElement {
+  if (count <= 6) return node('text', { x, y, 'text-anchor': 'middle', 'font-size': 9 }, shorten(text, 9));
+  return node('text', { x, y: y - 4, 'text-anchor': 'end', 'font-size': 9, transform: `rotate(-35 ${x} ${y - 4})` }, shorten(text, 12));
 }
 
 function drawLines(svg: SVGSVGElement, chart: ChartView): void {
@@ -101,7 +109,7 @@ function drawLines(svg: SVGSVGElement, chart: ChartView): void {
   });
   chart.categories.forEach((cat, i) => {
     if (chart.categories.length <= 12 || i % Math.ceil(chart.categories.length / 12) === 0) {
-      svg.append(node('text', { x: x(i), y: PAD.top + plotH + 12, 'text-anchor': 'middle', 'font-size': 9 }, shorten(cat, 8)));
+      svg.append(columnLabel(x(i), PAD.top + plotH + 12, cat, Math.min(chart.categories.length, 12)));
     }
   });
   svg.append(node('line', { x1: PAD.left, x2: PAD.left + plotW, y1: y(0), y2: y(0), stroke: '#999' }));

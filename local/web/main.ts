@@ -79,7 +79,13 @@ async function loadSheet(name: string, from = windowStart): Promise<void> {
   selectCell(selection.row, selection.column);
 }
 
+let renderedMenu = '';
+
 function renderMenu(): void {
+  // State refreshes after every sidebar call; rebuilding an unchanged menu would close it under the user's pointer.
+  const key = JSON.stringify(state.menu);
+  if (key === renderedMenu) return;
+  renderedMenu = key;
   const menu = byId('addon-menu');
   menu.replaceChildren();
   if (!state.menu) return;
@@ -154,7 +160,14 @@ function renderGrid(): void {
   const lastRow = Math.min(view.fromRow + view.cells.length - 1 + EXTRA_ROWS, Math.max(view.rows, 1) + EXTRA_ROWS);
   const colgroup = el('colgroup');
   colgroup.append(el('col', { style: 'width:46px' }));
-  for (let c = 1; c <= columns; c++) colgroup.append(el('col', { style: `width:${view.columnWidths[c - 1] ?? DEFAULT_WIDTH}px` }));
+  let tableWidth = 46;
+  for (let c = 1; c <= columns; c++) {
+    const width = view.columnWidths[c - 1] ?? DEFAULT_WIDTH;
+    tableWidth += width;
+    colgroup.append(el('col', { style: `width:${width}px` }));
+  }
+  // Fixed layout (column widths as the sheet sets them, long text clipped) needs an explicit table width.
+  grid.style.width = `${tableWidth}px`;
   const head = el('thead');
   const headRow = el('tr');
   headRow.append(el('th', { class: 'corner' }));
@@ -209,10 +222,29 @@ function styleCell(td: HTMLTableCellElement, cell: CellView): void {
   }
 }
 
+/**
+ * Charts float over the grid at their anchor cell plus offset, as in Sheets; a chart whose anchor is
+ * outside the rows on screen is listed under the grid instead.
+ */
 function renderCharts(): void {
   const area = byId('charts');
   area.replaceChildren();
-  for (const chart of view?.charts ?? []) area.append(chartFigure(chart));
+  const scroller = document.querySelector<HTMLElement>('.grid-scroll');
+  scroller?.querySelectorAll('figure.chart.floating').forEach((n) => n.remove());
+  for (const chart of view?.charts ?? []) {
+    const figure = chartFigure(chart);
+    const anchor = document.querySelector<HTMLElement>(`td[data-a1="${columnLetter(chart.column)}${chart.row}"]`);
+    if (scroller && anchor) {
+      figure.classList.add('floating');
+      figure.style.left = `${anchor.offsetLeft + chart.offsetX}px`;
+      figure.style.top = `${anchor.offsetTop + chart.offsetY}px`;
+      figure.style.width = `${chart.width}px`;
+      figure.style.height = `${chart.height}px`;
+      scroller.append(figure);
+    } else {
+      area.append(figure);
+    }
+  }
 }
 
 function chartFigure(chart: ChartView): HTMLElement {

@@ -29,9 +29,16 @@ export interface ChartView {
   readonly title: string;
   readonly categories: readonly string[];
   readonly series: readonly ChartSeriesView[];
-  /** Anchor cell, 1-based. */
+  /** False when the chart's `legend` option is 'none'. */
+  readonly legend: boolean;
+  /** Anchor cell, 1-based, and the offset from its top-left corner in px. */
   readonly row: number;
   readonly column: number;
+  readonly offsetX: number;
+  readonly offsetY: number;
+  /** Size in px (the chart's width/height options; Sheets' default 600×371 when unset). */
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface SheetView {

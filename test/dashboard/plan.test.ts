@@ -130,6 +130,16 @@ describe('aggregated sample (ad platform export): independent check', () => {
     for (const c of plan.charts) for (const a1 of c.ranges) expect(a1).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/u);
     expect(plan.conditionalRules.some((r) => r.when === 'lt' && r.ranges.some((a) => a.startsWith(`${letter(col.romi)}`)))).toBe(true);
   });
+
+  it('the funnel chart starts at leads (impressions would dwarf every later stage); the table keeps all stages', () => {
+    const funnel = plan.blocks.find((b) => b.name === 'funnel')!;
+    const labels = funnel.cells.slice(2).map((r) => (r[0]?.t === 's' ? r[0].v : ''));
+    expect(labels[0]).toBe('Impressions');
+    const chart = plan.charts.find((c) => c.id === 'funnel')!;
+    const leadsRow = funnel.row + 2 + labels.indexOf('Leads');
+    expect(chart.ranges[0]).toBe(`A${leadsRow}:A${funnel.row + funnel.cells.length - 1}`);
+    expect(chart.numHeaders).toBe(0);
+  });
 });
 
 describe('CRM sample (leads + costs): independent check', () => {

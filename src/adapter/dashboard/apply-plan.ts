@@ -46,7 +46,7 @@ function buildChart(services: GasServices, sheet: Sheet, spec: ChartSpec): Googl
   let builder = sheet.newChart().setChartType(type);
   for (const a1 of spec.ranges) builder = builder.addRange(sheet.getRange(a1));
   builder = builder
-    .setNumHeaders(1)
+    .setNumHeaders(spec.numHeaders ?? 1)
     .setPosition(spec.anchorRow, spec.anchorColumn, spec.offsetX, spec.offsetY)
     .setOption('title', spec.title)
     .setOption('width', spec.width)

@@ -121,7 +121,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   }
 
   // ── Funnel totals with conversions.
-  let funnelRange: { labels: string; counts: string } | null = null;
+  let funnelRange: { labels: string; counts: string; headers: number } | null = null;
   if (stages.length >= 2) {
     const funnel = new BlockBuilder('funnel', row, 4);
     funnel.add([text(L.funnel)], { bold: true });
@@ -135,7 +135,11 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
       );
     });
     blocks.push(funnel.build());
-    funnelRange = { labels: rangeA1(fh, 1, funnel.nextRow - 1, 1), counts: rangeA1(fh, 2, funnel.nextRow - 1, 2) };
+    // Impressions and clicks dwarf every later stage, so the chart starts at leads when the funnel has
+    // at least two stages from there; the table above still lists them all.
+    const leadsAt = stages.findIndex((s) => s.key === 'leads');
+    const from = leadsAt > 0 && stages.length - leadsAt >= 2 ? first + leadsAt : fh;
+    funnelRange = { labels: rangeA1(from, 1, funnel.nextRow - 1, 1), counts: rangeA1(from, 2, funnel.nextRow - 1, 2), headers: from === fh ? 1 : 0 };
     row = funnel.nextRow + 1;
   }
 
@@ -224,7 +228,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
       if (has('spend') && has('revenue')) ranges.push(chartByChannel('revenue')[1]);
       charts.push({ id, type: 'column', title: L.chart.spendRevenue, ranges, ...position, options: { legend: 'bottom' } });
     } else if (id === 'funnel' && funnelRange) {
-      charts.push({ id, type: 'bar', title: L.chart.funnel, ranges: [funnelRange.labels, funnelRange.counts], ...position, options: { legend: 'none' } });
+      charts.push({ id, type: 'bar', title: L.chart.funnel, ranges: [funnelRange.labels, funnelRange.counts], numHeaders: funnelRange.headers, ...position, options: { legend: 'none' } });
     } else if (id === 'over_time' && timeRange) {
       charts.push({ id, type: 'line', title: L.chart.overTime, ranges: timeRange, ...position, options: { legend: 'bottom' } });
     }

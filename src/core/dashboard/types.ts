@@ -31,8 +31,10 @@ export interface ChartSpec {
   readonly id: 'romi' | 'spend_revenue' | 'funnel' | 'over_time';
   readonly type: ChartKind;
   readonly title: string;
-  /** A1 ranges within the dashboard sheet; the first is the label (domain) column, each includes its header row. */
+  /** A1 ranges within the dashboard sheet; the first is the label (domain) column. */
   readonly ranges: readonly string[];
+  /** Header rows at the top of the ranges (default 1); 0 when the ranges start inside a table. */
+  readonly numHeaders?: number;
   readonly anchorRow: number;
   readonly anchorColumn: number;
   readonly offsetX: number;

@@ -1,0 +1,286 @@
+/**
+ * End to end on `npm start`'s server, in headless Chromium: the grid page with the sample workbooks, the
+ * add-on menu, and the real built sidebar whose google.script.run calls reach the built dist/Code.js
+ * running in a bare V8 context against the in-memory workbook. Nothing here is faked.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { startLocalApp, type LocalApp } from '../../local/server/app.js';
+import { createSession, type SessionOptions } from '../../local/server/session.js';
+import { parseNumberText } from '../../src/core/values.js';
+
+const ARTIFACTS = 'test-artifacts/e2e';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+const opened: LocalApp[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  for (const app of opened) await app.close();
+  await browser?.close();
+  // The servers are really gone: their ports refuse connections.
+  for (const app of opened) expect(await portOpen(app.port)).toBe(false);
+});
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+interface Opened {
+  readonly app: LocalApp;
+  readonly page: Page;
+  readonly dialogs: string[];
+  readonly errors: string[];
+}
+
+async function open(options: SessionOptions, prepare?: (app: LocalApp) => void): Promise<Opened> {
+  const app = await startLocalApp(createSession(options), { port: 0 });
+  opened.push(app);
+  prepare?.(app);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(app.url);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return { app, page, dialogs, errors };
+}
+
+async function typeInto(page: Page, a1: string, input: string): Promise<void> {
+  await page.locator(`td[data-a1="${a1}"]`).click();
+  await page.locator('#formula-input').fill(input);
+  await page.locator('#formula-input').press('Enter');
+  // After the write the page reloads the sheet and moves the selection down, as Sheets does.
+  await expect.poll(() => page.locator('#status').textContent()).toBe(`${a1} updated`);
+  await expect.poll(() => page.locator('#cell-ref').textContent()).not.toBe(a1);
+}
+
+const cellText = (page: Page, a1: string) => page.locator(`td[data-a1="${a1}"]`).textContent();
+
+async function menu(page: Page, functionName: string): Promise<void> {
+  await page.locator('#addon-menu-button').click();
+  await page.locator(`[data-function="${functionName}"]`).click();
+}
+
+async function openSidebar(page: Page): Promise<FrameLocator> {
+  await menu(page, 'showSidebar');
+  const frame = page.frameLocator('#sidebar-frame');
+  await frame.locator('h2.step-title').waitFor();
+  return frame;
+}
+
+async function heading(frame: FrameLocator): Promise<string> {
+  return (await frame.locator('h2.step-title').textContent()) ?? '';
+}
+
+async function next(frame: FrameLocator, expected: string): Promise<void> {
+  await frame.locator('.step-buttons button.primary').click();
+  await expect.poll(() => heading(frame)).toBe(expected);
+}
+
+describe('the grid: custom functions typed into cells', () => {
+  it('computes =ROMI, spills a range formula, shows errors with their message and text as text', async () => {
+    const { app, page, errors } = await open({ samples: ['ad-platform-export-en'] });
+    await typeInto(page, 'L4', '=ROMI(5000, 2000)');
+    await expect.poll(() => cellText(page, 'L4')).toBe('1.5');
+
+    // CTR over the first 7 data rows spills down M4:M10; compare with clicks/impressions from the workbook.
+    await typeInto(page, 'M4', '=CTR(F4:F10, E4:E10)');
+    const source = app.session.workbook.snapshot('Ads export', { fromRow: 4, numRows: 7 });
+    for (let i = 0; i < 7; i++) {
+      const clicks = source.values[i][5] as number;
+      const impressions = source.values[i][4] as number;
+      const shown = Number(await cellText(page, `M${4 + i}`));
+      expect(shown, `M${4 + i}`).toBeCloseTo(clicks / impressions, 6);
+    }
+
+    // A bad argument: #ERROR! in the cell, the function's message on hover and in the formula bar.
+    await typeInto(page, 'N4', '=CPL(D4, "lots")');
+    expect(await cellText(page, 'N4')).toBe('#ERROR!');
+    expect(await page.locator('td[data-a1="N4"]').getAttribute('title')).toBe('CPL: leads must be a number, got "lots"');
+    await page.locator('td[data-a1="N4"]').click();
+    expect(await page.locator('#cell-note').textContent()).toBe('CPL: leads must be a number, got "lots"');
+    expect(await page.locator('#formula-input').inputValue()).toBe('=CPL(D4, "lots")');
+
+    // An apostrophe keeps formula-looking text as text, as in Sheets.
+    await typeInto(page, 'O4', "'=1+1");
+    expect(await cellText(page, 'O4')).toBe('=1+1');
+    await page.screenshot({ path: `${ARTIFACTS}/1-grid-custom-functions.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+interface Walk {
+  readonly sample: string;
+  readonly sheet: string;
+  readonly costs?: string;
+  /** The column whose guessed role the user changes, and to what. */
+  readonly change: { readonly header: string; readonly to: string };
+  /** Source column (0-based, within the sheet) holding spend, and how to tell data rows. */
+  readonly spend: { readonly sheet: string; readonly column: number; readonly headerRow: number };
+}
+
+const WALKS: readonly Walk[] = [
+  { sample: 'ad-platform-export-en', sheet: 'Ads export', change: { header: 'Campaign', to: 'ignore' }, spend: { sheet: 'Ads export', column: 3, headerRow: 3 } },
+  { sample: 'crm-leads-ru', sheet: 'Лиды', costs: 'Расходы', change: { header: 'Кампания', to: 'ignore' }, spend: { sheet: 'Расходы', column: 2, headerRow: 1 } },
+  { sample: 'channel-monthly-zh', sheet: '渠道月报', change: { header: '展现量', to: 'ignore' }, spend: { sheet: '渠道月报', column: 2, headerRow: 1 } },
+];
+
+/** Spend summed straight from the source cells, skipping the header and any totals row. */
+function sourceSpend(app: LocalApp, walk: Walk): number {
+  const snap = app.session.workbook.snapshot(walk.spend.sheet);
+  let sum = 0;
+  for (const row of snap.values.slice(walk.spend.headerRow)) {
+    if (row.some((v) => typeof v === 'string' && /^(total|итого|合计)/iu.test(v))) continue;
+    const v = row[walk.spend.column];
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? (parseNumberText(v) ?? 0) : 0;
+    sum += n;
+  }
+  return sum;
+}
+
+describe('the wizard on each sample, then the dashboard', () => {
+  it.each(WALKS.map((w) => [w.sample, w] as const))('%s: detect, change a guess, save, build, reload and see it restored', async (_, walk) => {
+    const { app, page, dialogs, errors } = await open({ samples: [walk.sample] });
+    const frame = await openSidebar(page);
+    expect(await heading(frame)).toBe('Data');
+    expect((await page.locator('#sidebar-frame').boundingBox())?.width).toBe(300);
+    const sheetSelect = frame.locator('select').first();
+    expect(await sheetSelect.inputValue()).toBe(walk.sheet);
+    await expect.poll(() => frame.locator('.region').count()).toBe(1);
+    if (walk.costs) expect(await frame.getByLabel('Sheet with ad costs').inputValue()).toBe(walk.costs);
+    await page.screenshot({ path: `${ARTIFACTS}/2-${walk.sample}-data.png` });
+
+    await next(frame, 'Columns');
+    const role = frame.getByRole('combobox', { name: `Role of column “${walk.change.header}”` });
+    expect(await role.inputValue()).not.toBe(walk.change.to);
+    await role.selectOption(walk.change.to);
+    await next(frame, 'Funnel');
+    await next(frame, 'Options');
+    await next(frame, 'Review & save');
+    await frame.getByRole('button', { name: 'Save mapping' }).click();
+    await expect.poll(() => frame.locator('.results').textContent()).toContain('Mapping saved.');
+    const saved = app.session.workbook.peekProperties('document')['funnelroi.mapping'];
+    expect(saved).toContain(walk.change.header);
+
+    await frame.getByRole('button', { name: 'Build dashboard' }).click();
+    await expect.poll(() => frame.locator('.results').textContent(), { timeout: 20_000 }).toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
+    await expect.poll(() => page.locator('#tabs [data-sheet="FunnelROI dashboard"]').count()).toBe(1);
+    await page.locator('#tabs [data-sheet="FunnelROI dashboard"]').click();
+    await expect.poll(() => page.locator('figure.chart.floating svg').count()).toBeGreaterThanOrEqual(3);
+
+    // The per-channel totals row: spend equals the source summed independently, and the grid shows it.
+    const dash = app.session.workbook.snapshot('FunnelROI dashboard');
+    const header = dash.values.findIndex((row) => row[0] === 'Channel' && row[1] === 'Spend');
+    const total = dash.values.findIndex((row, i) => i > header && row[0] === 'Total');
+    expect(header).toBeGreaterThan(0);
+    expect(dash.values[total][1] as number).toBeCloseTo(sourceSpend(app, walk), 2);
+    expect(await cellText(page, `B${total + 1}`)).toBe(dash.display[total][1]);
+    await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard.png` });
+    await page.locator('figure.chart.floating').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard-charts.png` });
+
+    // Reload the page, reopen the sidebar: the saved mapping comes back with the changed guess.
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    const again = await openSidebar(page);
+    await expect.poll(() => again.locator('.notice').textContent()).toBe('Saved mapping loaded.');
+    await next(again, 'Columns');
+    expect(await again.getByRole('combobox', { name: `Role of column “${walk.change.header}”` }).inputValue()).toBe(walk.change.to);
+
+    // Refresh from the menu rebuilds in place: still one dashboard tab.
+    await menu(page, 'refreshDashboard');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
+    expect(await page.locator('#tabs [data-sheet^="FunnelROI dashboard"]').count()).toBe(1);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shares a values-only copy from the sidebar and shows its link', async () => {
+    const { app, page } = await open({ samples: ['channel-monthly-zh'] });
+    const frame = await openSidebar(page);
+    await next(frame, 'Columns');
+    await next(frame, 'Funnel');
+    await next(frame, 'Options');
+    await next(frame, 'Review & save');
+    await frame.getByRole('button', { name: 'Save mapping' }).click();
+    await expect.poll(() => frame.locator('.results').textContent()).toContain('Mapping saved.');
+    await frame.getByRole('button', { name: 'Build dashboard' }).click();
+    await expect.poll(() => frame.locator('.results').textContent(), { timeout: 20_000 }).toMatch(/is ready/u);
+    await frame.getByRole('button', { name: 'Share report' }).click();
+    const link = frame.locator('.results a');
+    await expect.poll(() => link.count()).toBe(1);
+    const copies = app.session.workbook.createdSpreadsheets();
+    expect(copies).toHaveLength(1);
+    expect(await link.getAttribute('href')).toBe(copies[0].url);
+    await page.screenshot({ path: `${ARTIFACTS}/4-shared.png` });
+    await page.close();
+  });
+});
+
+describe('hostile text and accessibility in the real sidebar', () => {
+  it('shows an <img onerror> header as text, fires nothing, and has no serious axe violations', async () => {
+    const xss = '<img src=x onerror=alert(1)>';
+    const { page, dialogs, errors } = await open({ samples: ['channel-monthly-zh'] }, (app) => {
+      app.session.workbook.addSheetFromRows('Hostile', [
+        ['Date', 'Channel', xss, 'Spend', 'Revenue'],
+        ['2026-01-01', '=IMPORTXML("http://x","//a")', 1, 100, 300],
+        ['2026-02-01', xss, 2, 200, 100],
+      ]);
+    });
+    const frame = await openSidebar(page);
+    await frame.locator('select').first().selectOption('Hostile');
+    await expect.poll(() => frame.locator('.preview').textContent()).toContain(xss);
+    await next(frame, 'Columns');
+    await expect.poll(() => frame.getByRole('combobox', { name: `Role of column “${xss}”` }).count()).toBe(1);
+    expect(await frame.locator('img').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/5-hostile-header.png` });
+
+    const sidebar = page.frames().find((f) => f.url().includes('/sidebar'));
+    if (!sidebar) throw new Error('sidebar frame not found');
+    await sidebar.addScriptTag({ content: axeSource });
+    const serious = await sidebar.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('locale', () => {
+  it('a Russian user gets the menu and the sidebar in Russian', async () => {
+    const { page } = await open({ samples: ['crm-leads-ru'], userLocale: 'ru' });
+    await page.locator('#addon-menu-button').click();
+    expect(await page.locator('[data-function="showSidebar"]').textContent()).toBe('Открыть FunnelROI');
+    await page.locator('[data-function="showSidebar"]').click();
+    const frame = page.frameLocator('#sidebar-frame');
+    await expect.poll(() => frame.locator('h2.step-title').textContent()).toBe('Данные');
+    await page.screenshot({ path: `${ARTIFACTS}/6-ru.png` });
+    await page.close();
+  });
+});
