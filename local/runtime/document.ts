@@ -60,7 +60,8 @@ export const DEFAULT_COLUMN_WIDTH = 100;
 export const MAX_CELL_CHARS = 50_000;
 
 // Sheets caps a spreadsheet at 10 million cells; the engine's own default is far smaller.
-const ENGINE_CONFIG = { licenseKey: 'gpl-v3', maxRows: 10_000_000, maxColumns: 18_278, useArrayArithmetic: false } as const;
+// smartRounding off: Sheets keeps full double precision in cells (it rounds only for display).
+const ENGINE_CONFIG = { licenseKey: 'gpl-v3', maxRows: 10_000_000, maxColumns: 18_278, useArrayArithmetic: false, smartRounding: false } as const;
 
 export class Document {
   readonly hf: HyperFormula;
