@@ -8,22 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildAll } from '../scripts/build.js';
+import { prng } from '../scripts/generate-samples.js';
 import type { CustomFunction } from '../src/core/functions/define.js';
 import { CUSTOM_FUNCTIONS } from '../src/core/functions/registry.js';
 
 const ROWS = 100_000;
 const TARGET_MS = 100;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Column = unknown[][];
 

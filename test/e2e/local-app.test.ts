@@ -3,17 +3,16 @@
  * add-on menu, and the real built sidebar whose google.script.run calls reach the built dist/Code.js
  * running in a bare V8 context against the in-memory workbook. Nothing here is faked.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { startLocalApp, type LocalApp } from '../../local/server/app.js';
 import { createSession, type SessionOptions } from '../../local/server/session.js';
 import { parseNumberText } from '../../src/core/values.js';
+import { axeSerious } from '../support/axe.js';
 
 const ARTIFACTS = 'test-artifacts/e2e';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 const opened: LocalApp[] = [];
@@ -260,12 +259,7 @@ describe('hostile text and accessibility in the real sidebar', () => {
 
     const sidebar = page.frames().find((f) => f.url().includes('/sidebar'));
     if (!sidebar) throw new Error('sidebar frame not found');
-    await sidebar.addScriptTag({ content: axeSource });
-    const serious = await sidebar.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
+    const serious = await axeSerious(sidebar);
     expect(serious).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

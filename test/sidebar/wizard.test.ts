@@ -2,16 +2,15 @@
  * The sidebar wizard in headless Chromium at 300 px, against a fake google.script.run over fixtures from
  * the real detector. Walks the wizard the way a marketer would and checks what the server receives.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Mapping } from '../../src/core/mapping/types.js';
 import { context, detections, XSS } from './fixtures.js';
 import { startHarness, type Harness } from './harness.js';
+import { axeSerious } from '../support/axe.js';
 
 const ARTIFACTS = 'test-artifacts/sidebar';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let harness: Harness;
 beforeAll(async () => {
@@ -38,16 +37,6 @@ async function shot(page: Page, name: string): Promise<void> {
 /** Nothing may be wider than the 300 px sidebar except inside the preview's own scroll box. */
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
-}
-
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count})`);
 }
 
 let savedFromWalk: Mapping | null = null;

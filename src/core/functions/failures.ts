@@ -45,3 +45,12 @@ export function count(param: string, value: number): number {
   if (!Number.isInteger(value)) throw invalid(param, `must be a whole number (got ${value})`);
   return value;
 }
+
+/** `numerator × scale / denominator` for two amounts that cannot be negative (cost per lead, click-through rate…). */
+export function nonNegativeRatio(numerator: string, denominator: string, scale = 1): (a: number, b: number) => number {
+  return (a, b) => {
+    nonNegative(numerator, a);
+    nonNegative(denominator, b);
+    return divide(a * scale, b, denominator);
+  };
+}

@@ -1,5 +1,5 @@
 import { elementwise } from '../define.js';
-import { divide, nonNegative } from '../failures.js';
+import { nonNegativeRatio } from '../failures.js';
 
 export const CPC = elementwise({
   name: 'CPC',
@@ -11,9 +11,5 @@ export const CPC = elementwise({
     { name: 'clicks', description: 'Clicks from that spend, a value or a range.' },
   ],
   example: '=CPC(B2:B13, C2:C13)',
-  compute(cost, clicks) {
-    nonNegative('cost', cost);
-    nonNegative('clicks', clicks);
-    return divide(cost, clicks, 'clicks');
-  },
+  compute: nonNegativeRatio('cost', 'clicks'),
 });

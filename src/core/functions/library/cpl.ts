@@ -1,5 +1,5 @@
 import { elementwise } from '../define.js';
-import { divide, nonNegative } from '../failures.js';
+import { nonNegativeRatio } from '../failures.js';
 
 export const CPL = elementwise({
   name: 'CPL',
@@ -11,9 +11,5 @@ export const CPL = elementwise({
     { name: 'leads', description: 'Leads from that spend, a value or a range.' },
   ],
   example: '=CPL(B2:B13, C2:C13)',
-  compute(cost, leads) {
-    nonNegative('cost', cost);
-    nonNegative('leads', leads);
-    return divide(cost, leads, 'leads');
-  },
+  compute: nonNegativeRatio('cost', 'leads'),
 });

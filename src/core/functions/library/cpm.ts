@@ -1,5 +1,5 @@
 import { elementwise } from '../define.js';
-import { divide, nonNegative } from '../failures.js';
+import { nonNegativeRatio } from '../failures.js';
 
 export const CPM = elementwise({
   name: 'CPM',
@@ -11,9 +11,5 @@ export const CPM = elementwise({
     { name: 'impressions', description: 'Impressions bought with that spend, a value or a range.' },
   ],
   example: '=CPM(B2:B13, C2:C13)',
-  compute(cost, impressions) {
-    nonNegative('cost', cost);
-    nonNegative('impressions', impressions);
-    return divide(cost * 1000, impressions, 'impressions');
-  },
+  compute: nonNegativeRatio('cost', 'impressions', 1000),
 });

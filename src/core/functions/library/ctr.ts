@@ -1,5 +1,5 @@
 import { elementwise } from '../define.js';
-import { divide, nonNegative } from '../failures.js';
+import { nonNegativeRatio } from '../failures.js';
 
 export const CTR = elementwise({
   name: 'CTR',
@@ -11,9 +11,5 @@ export const CTR = elementwise({
     { name: 'impressions', description: 'Impressions, a value or a range.' },
   ],
   example: '=CTR(B2:B13, C2:C13)',
-  compute(clicks, impressions) {
-    nonNegative('clicks', clicks);
-    nonNegative('impressions', impressions);
-    return divide(clicks, impressions, 'impressions');
-  },
+  compute: nonNegativeRatio('clicks', 'impressions'),
 });

@@ -1,5 +1,5 @@
 import { elementwise } from '../define.js';
-import { divide, nonNegative } from '../failures.js';
+import { nonNegativeRatio } from '../failures.js';
 
 export const LCR = elementwise({
   name: 'LCR',
@@ -11,9 +11,5 @@ export const LCR = elementwise({
     { name: 'leads', description: 'Leads, a value or a range.' },
   ],
   example: '=LCR(B2:B13, C2:C13)',
-  compute(customers, leads) {
-    nonNegative('customers', customers);
-    nonNegative('leads', leads);
-    return divide(customers, leads, 'leads');
-  },
+  compute: nonNegativeRatio('customers', 'leads'),
 });
