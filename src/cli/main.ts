@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Granularity } from '../core/mapping/types.js';
 import { formatReport, runReport, type ReportOptions } from './report.js';
 
-const USAGE = 'Usage: funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]';
+const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]';
 
 export function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
@@ -16,10 +16,15 @@ export function main(argv: readonly string[]): number {
   let granularity: Granularity | undefined;
   let margin: number | undefined;
   let byCampaign = false;
+  let costsFile: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') json = true;
     else if (arg === '--by-campaign') byCampaign = true;
+    else if (arg === '--costs') {
+      costsFile = rest[++i];
+      if (!costsFile) throw new Error(`--costs needs a CSV file\n${USAGE}`);
+    }
     else if (arg === '--granularity') {
       const g = rest[++i];
       if (g !== 'week' && g !== 'month' && g !== 'quarter') throw new Error(`--granularity must be week, month or quarter, got ${String(g)}`);
@@ -31,7 +36,7 @@ export function main(argv: readonly string[]): number {
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
   if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
-  const options: ReportOptions = { granularity, margin, byCampaign };
+  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8') };
   const report = runReport(readFileSync(file, 'utf8'), options);
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
   return 0;

@@ -5,11 +5,13 @@
  */
 import type { ValidationIssue } from '../api/contract.js';
 import { aggregate, type Figures } from '../core/aggregate/index.js';
-import { defaultMapping, detectSheet, type Granularity, type Mapping } from '../core/mapping/index.js';
+import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
 import { parseCsv } from './csv.js';
 
 export interface ReportOptions {
+  /** CRM exports: the monthly costs per channel, as CSV text (the add-on's second range). */
+  readonly costsCsv?: string;
   readonly granularity?: Granularity;
   readonly margin?: number;
   readonly byCampaign?: boolean;
@@ -70,27 +72,38 @@ function cellsFromCsv(rows: string[][]): Matrix {
   return rows.map((r) => r.map((v) => (/^-?\d+(?:\.\d+)?$/u.test(v.trim()) ? Number(v) : v)));
 }
 
+/** The data rows of a detected table, as the add-on reads them (header and anything below the table cut off). */
+function tableRows(values: Matrix, t: TableBinding): Matrix {
+  const end = t.lastDataRow ?? values.length;
+  return values.slice(t.firstDataRow - 1, end).map((r) => r.slice(t.firstColumn - 1, t.lastColumn));
+}
+
 export function runReport(csvText: string, options: ReportOptions = {}): Report {
   const values = cellsFromCsv(parseCsv(csvText));
   const detection = detectSheet(values, undefined, { sheetName: 'csv', sheetId: 0 });
-  const base = defaultMapping(detection);
+  const costValues = options.costsCsv === undefined ? null : cellsFromCsv(parseCsv(options.costsCsv));
+  const costs = costValues ? detectSheet(costValues, undefined, { sheetName: 'costs csv', sheetId: 1 }).table : null;
+  if (costs && detection.shape !== 'crm') throw new Error('--costs is for CRM exports (one lead or deal per row); this file already has a spend column per row');
+  const base = defaultMapping(detection, { costs });
   const margin = options.margin ?? base.options.grossMargin;
   if (!(margin > 0 && margin <= 1)) throw new Error(`--margin must be in (0, 1], got ${margin}`);
   const mapping: Mapping = {
     ...base,
     options: { ...base.options, granularity: options.granularity ?? base.options.granularity, grossMargin: margin, byCampaign: options.byCampaign ?? false },
   };
+  // The same checks the sidebar makes before saving: a file without a channel column is refused, not summed to nothing.
+  const issues = validateMapping(mapping);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
   const t = mapping.source;
-  const end = t.lastDataRow ?? values.length;
-  const rows = values.slice(t.firstDataRow - 1, end).map((r) => r.slice(t.firstColumn - 1, t.lastColumn));
-  const data = aggregate(mapping, rows, undefined, { firstRowNumber: t.firstDataRow });
+  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow });
   const has = (m: string): boolean => (data.measures as readonly string[]).includes(m);
   return {
     shape: mapping.shape,
     periods: data.periods,
     channels: data.rows.map((r) => metrics(r.channel, r.campaign, r.total, margin, has)),
     totals: metrics('Total', null, data.totals, margin, has),
-    warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...data.warnings],
+    warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...issues.filter((i) => i.severity === 'warning'), ...data.warnings],
   };
 }
 

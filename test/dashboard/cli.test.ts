@@ -65,3 +65,36 @@ describe('runReport', () => {
     expect(parsed.totals.spend).toBeCloseTo(25100.5, 9);
   });
 });
+
+describe('runReport on a CRM export with --costs', () => {
+  const leads = [
+    'ID,Дата создания,Источник,Статус,Сумма сделки',
+    '1,2026-01-05,yandex,Успешно реализовано,"10 000,00"',
+    '2,2026-01-07,yandex,В работе,',
+    '3,2026-01-09,vk,Спам,',
+    '4,2026-02-02,vk,Успешно реализовано,5000',
+  ].join('\n');
+  const costs = ['Месяц,Канал,"Расход, ₽"', '2026-01-01,yandex,4000', '2026-02-01,yandex,1000', '2026-01-01,vk,2500'].join('\n');
+
+  it('takes spend from the costs table: yandex 5000 for 10000 revenue, vk 2500 for 5000', () => {
+    const report = runReport(leads, { costsCsv: costs });
+    expect(report.shape).toBe('crm');
+    const y = report.channels.find((c) => c.channel === 'yandex')!;
+    expect(y.spend).toBe(5000);
+    expect(y.revenue).toBe(10000);
+    expect(y.romi).toBeCloseTo(1, 12); // (10000 − 5000)/5000
+    const vk = report.channels.find((c) => c.channel === 'vk')!;
+    expect(vk.spend).toBe(2500);
+    expect(report.totals.spend).toBe(7500);
+    expect(report.totals.romi).toBeCloseTo((15000 - 7500) / 7500, 12);
+  });
+
+  it('without costs it says what is missing; on an aggregated file --costs is refused', () => {
+    expect(runReport(leads).warnings.map((w) => w.code)).toContain('missing_costs_table');
+    expect(() => runReport('Date,Channel,Spend\n2026-01-01,A,5', { costsCsv: costs })).toThrow(/--costs is for CRM exports/u);
+  });
+
+  it('refuses a file with no channel column instead of printing an empty table', () => {
+    expect(() => runReport('a,b\n1,2\n3,4')).toThrow(/No channel\/source column/u);
+  });
+});
