@@ -7,9 +7,9 @@ import { globalServices } from '../adapter/services.js';
 import { t, type Locale } from '../core/i18n/index.js';
 import { savedMapping, userLocale } from './server-api.js';
 
-function menuLocale(e?: { authMode?: unknown }): Locale {
-  // The user's locale is readable in every mode, but guard anyway: a menu in English beats no menu.
-  void e;
+function menuLocale(): Locale {
+  // Session.getActiveUserLocale needs no OAuth scope, so it is allowed in AuthMode.NONE; guard anyway,
+  // because a menu in English beats no menu at all.
   try {
     return userLocale(globalServices());
   } catch {
@@ -23,8 +23,13 @@ function alertError(locale: Locale, error: unknown): void {
 }
 
 export const triggers = {
+  /**
+   * The same items in every AuthMode: in NONE (installed, not yet authorised in this file) nothing but the
+   * menu is built — no properties, no sheet reads; the items run later, authorised.
+   */
   onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-    const locale = menuLocale(e);
+    void e;
+    const locale = menuLocale();
     SpreadsheetApp.getUi()
       .createAddonMenu()
       .addItem(t(locale, 'menu.open'), 'showSidebar')
