@@ -24,7 +24,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const samples = values.sample ?? SAMPLE_NAMES;
 
 const session = createSession({ userLocale: values.locale, samples });
-const app = await startLocalApp(session, { port, host: values.host });
+const app = await startLocalApp(session, { port, host: values.host }).catch((e: unknown) => {
+  const code = (e as { code?: unknown }).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} is in use; start with --port N (or PORT=N), 0 for any free port.` : String(e));
+  process.exit(1);
+});
 console.log(`FunnelROI running locally on sample data (${samples.join(', ')}), user locale ${values.locale}.`);
 console.log(`Open ${app.url}  (Ctrl+C to stop)`);
 
