@@ -145,6 +145,17 @@ describe('saveMapping / getContext round trip', () => {
     expect(s.workbook.sheetNames()).toEqual(['Ads export']);
   });
 
+  it('reports a saved mapping whose sheet was deleted', () => {
+    const s = createSession({ samples: ['ad-platform-export-en'] });
+    ok(s, 'saveMapping', mappingFor(s, 'Ads export'));
+    s.workbook.addSheetFromRows('Other', [['x']]);
+    const gone = s.workbook.spreadsheet.getSheetByName('Ads export');
+    if (gone) s.workbook.spreadsheet.deleteSheet(gone);
+    const ctx = ok<SidebarContext>(s, 'getContext');
+    expect(ctx.savedProblems.map((p) => [p.code, p.params?.sheet])).toEqual([['sheet_missing', 'Ads export']]);
+    expect(fails(s, 'buildDashboard')).toContain('no longer exists');
+  });
+
   it('reports an unreadable saved mapping instead of guessing', () => {
     const s = createSession({ samples: ['ad-platform-export-en'] });
     s.workbook.services.PropertiesService.getDocumentProperties().setProperty(MAPPING_PROPERTY_KEY, '{"schemaVersion":99}');

@@ -157,6 +157,8 @@ export const enIssues = {
   empty_dashboard_name: 'The dashboard sheet needs a name.',
   dashboard_name_too_long: 'The dashboard name is longer than {max} characters.',
   column_moved: 'Column “{header}” moved from {column} to {newColumn}; review the mapping.',
+  sheet_missing: 'The sheet “{sheet}” of the saved mapping no longer exists; choose the data sheet again.',
+  mapping_unreadable: 'The saved mapping cannot be read ({message}); map the columns again.',
   column_missing: 'Column “{header}” (was {column}) is no longer in the table.',
 } as const;
 

@@ -148,5 +148,7 @@ export const ruIssues: IssueTemplates = {
   empty_dashboard_name: 'Укажите название листа дашборда.',
   dashboard_name_too_long: 'Название дашборда длиннее {max} символов.',
   column_moved: 'Столбец «{header}» переехал из {column} в {newColumn}; проверьте разметку.',
+  sheet_missing: 'Листа «{sheet}» из сохранённой разметки больше нет; выберите лист с данными заново.',
+  mapping_unreadable: 'Сохранённую разметку не удалось прочитать ({message}); разметьте столбцы заново.',
   column_missing: 'Столбца «{header}» (был {column}) больше нет в таблице.',
 };

@@ -148,5 +148,7 @@ export const zhIssues: IssueTemplates = {
   empty_dashboard_name: '请填写仪表板工作表名称。',
   dashboard_name_too_long: '仪表板名称超过 {max} 个字符。',
   column_moved: '列“{header}”已从 {column} 移到 {newColumn}，请检查映射。',
+  sheet_missing: '已保存映射中的工作表“{sheet}”已不存在；请重新选择数据工作表。',
+  mapping_unreadable: '无法读取已保存的映射（{message}）；请重新映射各列。',
   column_missing: '列“{header}”（原 {column}）已不在表中。',
 };
