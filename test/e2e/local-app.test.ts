@@ -195,6 +195,21 @@ describe('the wizard on each sample, then the dashboard', () => {
     expect(header).toBeGreaterThan(0);
     expect(dash.values[total][1] as number).toBeCloseTo(sourceSpend(app, walk), 2);
     expect(await cellText(page, `B${total + 1}`)).toBe(dash.display[total][1]);
+    // ROMI per channel: conditional formatting paints losses red and gains green, in the grid page.
+    const romi = dash.values[header].indexOf('ROMI');
+    expect(romi).toBeGreaterThan(0);
+    for (let r = header + 1; r < total; r++) {
+      const v = dash.values[r][romi];
+      if (typeof v !== 'number' || v === 0) continue;
+      const a1 = `${String.fromCharCode(65 + romi)}${r + 1}`;
+      // Polled: the grid re-renders the sheet after the sidebar's build reports in.
+      const tone = async (): Promise<string> => {
+        const color = await page.locator(`td[data-a1="${a1}"]`).evaluate((td) => getComputedStyle(td).color);
+        const [red, green] = (color.match(/\d+/gu) ?? []).map(Number);
+        return red > green ? 'red' : green > red ? 'green' : color;
+      };
+      await expect.poll(tone, { message: `${a1} = ${v}` }).toBe(v < 0 ? 'red' : 'green');
+    }
     await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard.png` });
     // One step in the page: the grid re-renders its charts whenever the sidebar reports a change.
     await page.evaluate(() => document.querySelector('figure.chart.floating:last-of-type')?.scrollIntoView({ block: 'end' }));
