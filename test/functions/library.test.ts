@@ -61,6 +61,41 @@ describe('ratio metrics', () => {
   });
 });
 
+describe('range mode (what `=ROMI(B2:B, C2:C)` over whole columns gets)', () => {
+  it('walks same-shaped ranges row by row: text numbers read, blank rows blank, zero denominators blank', () => {
+    const revenue = col(5000, '1 234,56 ₽', '', 900, '$3,000.00', '');
+    const cost = col(2000, '1000', '', 0, '', 1500);
+    // row 1: (5000 − 2000)/2000 = 1.5; row 2: (1234.56 − 1000)/1000 = 0.23456; row 3: all blank → '';
+    // row 4: cost 0 → '' (the column survives); row 5: blank cost counts as 0 → ''; row 6: (0 − 1500)/1500 = −1
+    const out = fn('ROMI')(revenue, cost) as unknown[][];
+    expect(out.map((r) => r.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(out[0][0]).toBe(1.5);
+    expect(out[1][0]).toBeCloseTo(0.23456, 12);
+    expect(out.slice(2, 5)).toEqual([[''], [''], ['']]);
+    expect(out[5][0]).toBe(-1);
+  });
+  it('broadcasts a scalar against a range, in any argument position, and keeps 2-D shapes', () => {
+    // margin 40% for every row: (5000×0.4 − 1000)/1000 = 1, (2500×0.4 − 1000)/1000 = 0
+    expect(fn('ROMI')(col(5000, 2500), 1000, '40%')).toEqual(col(1, 0));
+    // CPM of one budget over a 2×2 table of impressions: 100/1000×1000 = 100, 100/4000×1000 = 25, …
+    expect(fn('CPM')(100, [[1000, 4000], [2000, 500]])).toEqual([[100, 25], [50, 200]]);
+    // a blank optional in one row takes its default (sales_cost 0): 900/30 = 30, (900 + 300)/30 = 40
+    expect(fn('CAC')(col(900, 900), col(30, 30), col('', 300))).toEqual(col(30, 40));
+  });
+  it('a single value with a zero or blank denominator is an error, not a blank', () => {
+    expect(err(() => fn('CPL')(100, 0))).toBe('CPL: leads is 0, so the ratio is undefined');
+    expect(err(() => fn('CPL')(100, ''))).toBe('CPL: leads is 0, so the ratio is undefined');
+    expect(fn('CPL')('', '')).toBe(''); // an all-blank call (a formula copied down past the data) is blank
+  });
+  it('names the function, the argument and the row (and column in a 2-D range) of a bad cell', () => {
+    expect(err(() => fn('ROAS')(col(100, 200, 300), col(10, '#N/A', 30)))).toBe('ROAS: ad_spend holds the error #N/A (row 2 of the range)');
+    expect(err(() => fn('CTR')(col(5, 'lots'), 100))).toBe('CTR: clicks must be a number, got "lots" (row 2 of the range)');
+    expect(err(() => fn('CPC')([[1, 2], [3, 4]], [[1, 1], [1, -1]]))).toBe('CPC: clicks must not be negative (got -1) (row 2, column 2 of the range)');
+    expect(err(() => fn('LTV')(col(1, 1), col(1, 1), col(1, 1), col(0.5, 2)))).toMatch(/^LTV: gross_margin must be between 0 and 1 \(0–100%\), got 2 \(row 2 of the range\)$/u);
+    expect(err(() => fn('ROMI')(col(1, 2), col(1, 2, 3)))).toBe('ROMI: revenue is 2×1 but marketing_cost is 3×1; ranges must be the same size');
+  });
+});
+
 describe('lifetime value', () => {
   it('LTV = purchase × frequency × lifespan × margin', () => {
     expect(fn('LTV')(200, 4, 3)).toBe(2400);
@@ -107,7 +142,7 @@ describe('REPEAT_RATE', () => {
   it('share of distinct customers with two or more orders; ids as trimmed, case-insensitive text', () => {
     // a@x ×3 (A@X, " a@x "), 17 ×2 (17 and "17"), b ×1, c ×1 → 2 of 4 repeat
     expect(fn('REPEAT_RATE')(col('a@x', 17, 'b', '', ' A@X ', '17', 'c', 'a@x', ''))).toBe(0.5);
-    expect(err(() => fn('REPEAT_RATE')(col('', '')))).toMatch(/^REPEAT_RATE: customer_ids is 0/u);
+    expect(err(() => fn('REPEAT_RATE')(col('', '')))).toBe('REPEAT_RATE: customer_ids has no ids (all blank)');
     expect(err(() => fn('REPEAT_RATE')(col('a', '#N/A')))).toMatch(/^REPEAT_RATE: customer_ids holds the error #N\/A \(row 2 of the range\)/u);
   });
 });
@@ -169,6 +204,7 @@ describe('ABTEST', () => {
     ];
     for (const [x, want] of reference) expect(Math.abs(erfc(x) - want)).toBeLessThan(1e-14 + want * 1e-12);
     expect(erfc(-1)).toBeCloseTo(2 - 0.15729920705028513, 14);
+    expect(erfc(0)).toBe(1);
   });
 });
 

@@ -100,7 +100,13 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   let atCol = 0;
   const where: Where = () => position(rangeMode, cols, atRow, atCol);
   const compute = spec.compute;
-  const call = (): number => (n === 1 ? compute(numbers[0]) : n === 2 ? compute(numbers[0], numbers[1]) : n === 3 ? compute(numbers[0], numbers[1], numbers[2]) : compute(...numbers));
+  // Fixed-arity calls: a spread would allocate per cell (the library has at most four parameters).
+  const call = (): number =>
+    n === 1 ? compute(numbers[0])
+    : n === 2 ? compute(numbers[0], numbers[1])
+    : n === 3 ? compute(numbers[0], numbers[1], numbers[2])
+    : n === 4 ? compute(numbers[0], numbers[1], numbers[2], numbers[3])
+    : compute(...numbers);
 
   const computeAt = (r: number, c: number): number | '' => {
     atRow = r;

@@ -13,7 +13,7 @@ function erfSeries(x: number): number {
     term *= -x2 / n;
     const add = term / (2 * n + 1);
     sum += add;
-    if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    if (Math.abs(add) <= 1e-17 * Math.abs(sum)) break; // `<=` so that x = 0 stops at once
   }
   return TWO_OVER_SQRT_PI * sum;
 }

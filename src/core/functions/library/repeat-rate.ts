@@ -1,5 +1,5 @@
 import { aggregate } from '../define.js';
-import { zeroDenominator } from '../failures.js';
+import { invalid } from '../failures.js';
 
 export const REPEAT_RATE = aggregate({
   name: 'REPEAT_RATE',
@@ -18,7 +18,7 @@ export const REPEAT_RATE = aggregate({
         orders.set(key, (orders.get(key) ?? 0) + 1);
       }
     }
-    if (orders.size === 0) throw zeroDenominator('customer_ids');
+    if (orders.size === 0) throw invalid('customer_ids', 'has no ids (all blank)');
     let repeat = 0;
     for (const n of orders.values()) if (n >= 2) repeat++;
     return repeat / orders.size;
