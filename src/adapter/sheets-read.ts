@@ -5,7 +5,7 @@
 import type { SheetSummary } from '../api/contract.js';
 import type { TableBinding } from '../core/mapping/types.js';
 import type { Matrix } from '../core/values.js';
-import { ownDashboards } from './dashboard/index.js';
+import { lookupSheet, ownDashboards } from './dashboard/index.js';
 import type { GasServices } from './services.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,7 +45,7 @@ export function readSheet(ss: Spreadsheet, sheetName: string): SheetContent {
 
 /** The header cells a table's columns point at now, or null when its sheet is gone. */
 export function currentHeaders(ss: Spreadsheet, table: TableBinding): string[] | null {
-  const sheet = ss.getSheets().find((s) => s.getSheetId() === table.sheetId) ?? ss.getSheetByName(table.sheetName);
+  const sheet = lookupSheet(ss, table);
   if (!sheet) return null;
   const width = table.lastColumn - table.firstColumn + 1;
   if (table.firstColumn > sheet.getMaxColumns()) return [];

@@ -50,6 +50,17 @@ export function savedMapping(services: GasServices): { mapping: Mapping | null; 
   return { mapping: stored.mapping, problems: validateAgainstSheet(services, stored.mapping).filter((i) => i.severity === 'error') };
 }
 
+/**
+ * Builds from the saved mapping; null when there is none yet. The build itself re-checks every mapped
+ * header against the sheet (readTable), so no separate validation pass reads them first.
+ */
+export function buildFromSaved(services: GasServices, locale: Locale): BuildResult | null {
+  const stored = loadMapping(services);
+  if (stored.kind === 'none') return null;
+  if (stored.kind === 'unreadable') throw new Error(`FunnelROI: the saved mapping cannot be read: ${stored.message}`);
+  return buildWithServices(services, stored.mapping, { locale });
+}
+
 export function createServerApi(services: () => GasServices): SidebarApi {
   return {
     getContext(): SidebarContext {
@@ -87,10 +98,9 @@ export function createServerApi(services: () => GasServices): SidebarApi {
     buildDashboard(): BuildResult {
       const s = services();
       const locale = userLocale(s);
-      const stored = loadMapping(s);
-      if (stored.kind === 'none') throw new Error(t(locale, 'alert.noMapping'));
-      if (stored.kind === 'unreadable') throw new Error(`FunnelROI: the saved mapping cannot be read: ${stored.message}`);
-      return buildWithServices(s, stored.mapping, { locale });
+      const result = buildFromSaved(s, locale);
+      if (!result) throw new Error(t(locale, 'alert.noMapping'));
+      return result;
     },
     shareReport(): ShareResult {
       return shareWithServices(services());

@@ -2,10 +2,10 @@
  * Simple triggers and menu actions. onOpen must stay cheap and must not touch data in AuthMode.NONE (the
  * add-on is installed but not yet authorised in this document): it only builds the menu there.
  */
-import { buildDashboard, shareReport } from '../adapter/dashboard/index.js';
+import { shareReport } from '../adapter/dashboard/index.js';
 import { globalServices } from '../adapter/services.js';
 import { t, type Locale } from '../core/i18n/index.js';
-import { savedMapping, userLocale } from './server-api.js';
+import { buildFromSaved, userLocale } from './server-api.js';
 
 function menuLocale(): Locale {
   // Session.getActiveUserLocale needs no OAuth scope, so it is allowed in AuthMode.NONE; guard anyway,
@@ -50,13 +50,11 @@ export const triggers = {
     const services = globalServices();
     const locale = userLocale(services);
     try {
-      const saved = savedMapping(services);
-      if (saved.problems.length > 0) throw new Error(saved.problems.map((p) => p.message).join(' '));
-      if (!saved.mapping) {
+      const result = buildFromSaved(services, locale);
+      if (!result) {
         SpreadsheetApp.getUi().alert(t(locale, 'alert.noMapping'));
         return;
       }
-      const result = buildDashboard(services, saved.mapping, { locale });
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const sheet = ss.getSheetByName(result.sheetName);
       if (sheet) ss.setActiveSheet(sheet);

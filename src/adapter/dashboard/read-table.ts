@@ -11,10 +11,13 @@ import type { Matrix } from '../../core/values.js';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** The table's sheet, by id first (survives renames), name second; null when it is gone. */
+export function lookupSheet(ss: Spreadsheet, table: TableBinding): Sheet | null {
+  return ss.getSheets().find((s) => s.getSheetId() === table.sheetId) ?? ss.getSheetByName(table.sheetName);
+}
+
 export function findSheet(ss: Spreadsheet, table: TableBinding): Sheet {
-  const sheets = ss.getSheets();
-  const byId = sheets.find((s) => s.getSheetId() === table.sheetId);
-  const sheet = byId ?? ss.getSheetByName(table.sheetName);
+  const sheet = lookupSheet(ss, table);
   if (!sheet) throw new Error(`FunnelROI: the sheet "${table.sheetName}" of the saved mapping no longer exists. Open Map columns to choose the data again.`);
   return sheet;
 }
