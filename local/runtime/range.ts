@@ -3,21 +3,16 @@
  * (Document.parseValue), reads come back as Apps Script returns them (Dates, '' for blanks, error codes).
  */
 import type { CellProps } from './cell-props.js';
-import { counted } from './calls.js';
 import { shiftFormula } from './conditional-format.js';
 import type { AppsValue, Document, SheetState } from './document.js';
 import { renderA1 } from './a1.js';
 import type { ParsedInput } from './user-input.js';
-import { sheetObject, type SheetImpl } from './sheet.js';
+import type { SheetImpl } from './sheet.js';
 
 type Grid<T> = T[][];
 
 function isGrid(value: unknown): value is unknown[][] {
   return Array.isArray(value) && value.every((row) => Array.isArray(row));
-}
-
-export function rangeObject(doc: Document, sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): RangeImpl {
-  return counted(new RangeImpl(doc, sheet, row, column, numRows, numColumns), 'Range', doc.calls);
 }
 
 /** Apps Script's own messages for bad coordinates. */
@@ -250,7 +245,7 @@ export class RangeImpl {
     return renderA1(this.row, this.column, this.numRows, this.numColumns);
   }
   getSheet(): SheetImpl {
-    return sheetObject(this.doc, this._sheet);
+    return this.doc.handles.sheet(this._sheet);
   }
   getGridId(): number {
     return this._sheet.id;
@@ -261,7 +256,7 @@ export class RangeImpl {
     const nr = numRows ?? this.numRows;
     const nc = numColumns ?? this.numColumns;
     checkBounds(this._sheet, row, column, nr, nc);
-    return rangeObject(this.doc, this._sheet, row, column, nr, nc);
+    return this.doc.handles.range(this._sheet, row, column, nr, nc);
   }
   activate(): RangeImpl {
     this.doc.activeSheetId = this._sheet.id;

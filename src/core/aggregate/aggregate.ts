@@ -2,54 +2,19 @@
  * aggregate(mapping, source, costs): the data rows of a mapped table summed per channel (× campaign) ×
  * period. Pure: the adapter reads the ranges once and hands the matrices in.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import { isTotalsLabel } from '../mapping/detect-table.js';
-import type { ColumnRole, Granularity, Mapping, MeasureRole, TableBinding } from '../mapping/types.js';
+import type { Granularity, Mapping, MeasureRole } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
-import { isBlank, type CellValue, type Matrix } from '../values.js';
+import { isBlank, type Matrix } from '../values.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
-import { cellText, DateReader, ERROR_VALUE, readMeasure } from './cells.js';
+import { cellText, readMeasure } from './cells.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
-import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
+import { ALL_PERIOD, isoDate } from './periods.js';
+import { columnOf, headerOf, isBlankRow, PeriodReader } from './rows.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregatedData, AggregateNote, AggregateOptions } from './types.js';
-
-export function columnOf(table: TableBinding | null, role: ColumnRole): number {
-  return table?.columns.find((c) => c.role === role)?.index ?? -1;
-}
-
-export function headerOf(table: TableBinding, index: number): string {
-  return table.columns.find((c) => c.index === index)?.header ?? `#${index + 1}`;
-}
-
-/** Shared per-row context: date → period slot, with the date range tracked. */
-export class PeriodReader {
-  private readonly dates = new DateReader();
-  private readonly cache = new Map<number, number>();
-  min = Number.POSITIVE_INFINITY;
-  max = Number.NEGATIVE_INFINITY;
-
-  constructor(
-    private readonly acc: Accumulator,
-    readonly granularity: Granularity | null,
-  ) {}
-
-  /** Period index, or -1 when the date cannot be read. */
-  read(value: CellValue): number {
-    if (this.granularity === null) return this.acc.period(ALL_PERIOD);
-    const t = this.dates.read(value);
-    if (t === undefined) return -1;
-    if (t < this.min) this.min = t;
-    if (t > this.max) this.max = t;
-    let p = this.cache.get(t);
-    if (p === undefined) {
-      p = this.acc.period(periodKey(t, this.granularity));
-      this.cache.set(t, p);
-    }
-    return p;
-  }
-}
 
 export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts: AggregateOptions = {}): AggregatedData {
   const src = mapping.source;
@@ -164,32 +129,15 @@ function readAggregatedRows(
       skips.skip('rows_skipped_date', rowNumber, headerOf(src, dateCol));
       continue;
     }
-    let bad = -1;
-    let error = false;
-    for (let i = 0; i < cols.length; i++) {
-      const v = readMeasure(row[cols[i]]);
-      if (Number.isNaN(v) || v === ERROR_VALUE) {
-        bad = cols[i];
-        error = v === ERROR_VALUE;
-        break;
-      }
-      values[i] = v;
+    let readable = true;
+    for (let i = 0; i < cols.length && readable; i++) {
+      values[i] = readMeasure(row[cols[i]]);
+      readable = !skips.skipUnreadable(values[i], rowNumber, src, cols[i]);
     }
-    if (bad >= 0) {
-      skips.skip(error ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(src, bad));
-      continue;
-    }
+    if (!readable) continue;
     const slot = acc.slot(acc.group(channel, campCol >= 0 ? row[campCol] : undefined), p);
     for (let i = 0; i < cols.length; i++) acc.add(slot, fields[i], values[i]);
     used++;
   }
   return { measures, used, rows };
-}
-
-export function isBlankRow(row: readonly CellValue[], cols: readonly number[]): boolean {
-  for (const c of cols) {
-    const v = row[c];
-    if (!(v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === ''))) return false;
-  }
-  return true;
 }

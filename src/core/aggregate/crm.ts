@@ -2,12 +2,12 @@
  * CRM shape: one lead/deal per row. A status at stage k proves every earlier stage, so it counts in
  * stages 0..k; won counts everywhere plus customers/orders/revenue; junk is counted apart from leads.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
-import { columnOf, headerOf, isBlankRow, type PeriodReader } from './aggregate.js';
-import { cellText, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
+import { cellText, normalizeName, readMeasure } from './cells.js';
+import { columnOf, headerOf, isBlankRow, type PeriodReader } from './rows.js';
 import type { SkipLog } from './skip-log.js';
 
 const JUNK = -2;
@@ -70,10 +70,7 @@ export function readCrmRows(
     let amount = 0;
     if (reach === WON && revenueCol >= 0) {
       amount = readMeasure(row[revenueCol]);
-      if (Number.isNaN(amount) || amount === ERROR_VALUE) {
-        skips.skip(amount === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(src, revenueCol));
-        continue;
-      }
+      if (skips.skipUnreadable(amount, rowNumber, src, revenueCol)) continue;
     }
     if (!rule) unknown.set(statusText, (unknown.get(statusText) ?? 0) + 1);
     const slot = acc.slot(acc.group(chCol >= 0 ? row[chCol] : undefined, campCol >= 0 ? row[campCol] : undefined), p);

@@ -1,5 +1,5 @@
 /** What aggregation hands to the dashboard planner and the CLI: sums per channel (× campaign) × period. */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import type { DataShape, FunnelStage, Granularity, MeasureRole } from '../mapping/types.js';
 
 /** Summed figures of one group × period (or a total). `stages` is aligned with AggregatedData.stages. */

@@ -2,6 +2,8 @@
  * A declarative description of the dashboard sheet. The adapter applies it with a bounded number of
  * batched calls; tests evaluate its grid with HyperFormula. Rows and columns are 1-based.
  */
+import type { Locale } from '../types.js';
+
 export type PlanCell =
   | { readonly t: 'n'; readonly v: number }
   /** Text; written so Sheets keeps it as text even when it looks like a formula, number or date. */
@@ -81,7 +83,7 @@ export interface DashboardPlan {
 export interface PlanContext {
   /** ISO 8601 timestamp, passed in so planning stays pure and testable. */
   readonly generatedAt: string;
-  readonly locale: 'en' | 'ru' | 'zh';
+  readonly locale: Locale;
   /** e.g. `'Ads export'!A3:K732`. */
   readonly sourceA1: string;
   readonly sheetName: string;

@@ -9,55 +9,11 @@
  * - `aggregate`: parameters are whole ranges (scores, ids, dates, stage counts) reduced by the function.
  */
 import type { CellValue } from '../values.js';
-import { runElementwise, runAggregate, type ArgReader } from './args.js';
+import { runElementwise, runAggregate } from './args.js';
+import type { AggregateSpec, CustomFunction, ElementwiseSpec, SpecBase } from './types.js';
 
-export type CustomFunctionResult = number | string | (number | string)[][];
-
-export interface ParamSpec {
-  readonly name: string;
-  readonly description: string;
-  /** Optional parameters take `default` when omitted or blank. */
-  readonly optional?: boolean;
-  readonly default?: number | string;
-  /** For text options such as FUNNEL's mode. */
-  readonly choices?: readonly string[];
-}
-
-interface SpecBase {
-  readonly name: string;
-  /** One sentence: autocomplete description and README. */
-  readonly summary: string;
-  /** The formula in words, for README (e.g. "(revenue × margin − cost) / cost"). */
-  readonly formula: string;
-  /** What the result is and how to format it, for JSDoc @return and README. */
-  readonly returns: string;
-  readonly params: readonly ParamSpec[];
-  /** An example formula for README and tests, e.g. `=ROMI(B2:B13, C2:C13)`. */
-  readonly example: string;
-}
-
-export interface ElementwiseSpec extends SpecBase {
-  /**
-   * Compute one result from numbers (already parsed, blanks as 0, optional blanks as their default).
-   * Throw `zeroDenominator(param)` or `invalid(param, reason)` from ./failures.
-   */
-  readonly compute: (...values: number[]) => number;
-}
-
-export interface AggregateSpec extends SpecBase {
-  /** Gets each argument through an `ArgReader` that knows the function and parameter names for errors. */
-  readonly compute: (args: readonly ArgReader[]) => CustomFunctionResult;
-  /** The result's shape: one value (default), or a spill the shape of the first argument's range (FUNNEL). */
-  readonly spill?: 'scalar' | 'like-first-range';
-}
-
-export interface CustomFunction extends SpecBase {
-  readonly kind: 'elementwise' | 'aggregate';
-  /** Aggregates only; see AggregateSpec.spill. Elementwise results take the shape of their ranges. */
-  readonly spill?: 'scalar' | 'like-first-range';
-  /** Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments). */
-  readonly invoke: (...args: unknown[]) => CustomFunctionResult;
-}
+// The spec types live in ./types.ts so args.ts can use them without importing this file back.
+export type { AggregateSpec, ArgReader, CustomFunction, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
 
 export function elementwise(spec: ElementwiseSpec): CustomFunction {
   checkSpec(spec);

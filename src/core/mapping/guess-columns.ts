@@ -4,9 +4,8 @@
  * then roles that appear once per table are handed out best-score-first, so "Cost" beats "Cost / conv."
  * and "UTM Source" beats a second "Источник".
  */
-import type { ValueType } from '../../api/contract.js';
 import type { CellValue } from '../values.js';
-import type { ColumnRole } from './types.js';
+import type { ColumnRole, ValueType } from './types.js';
 import { containsPhrase, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile } from './sniff.js';
 import { NORMALIZED_SYNONYMS } from './synonyms.js';

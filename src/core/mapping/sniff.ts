@@ -3,7 +3,7 @@
  * text numbers ("1 234,56 ₽"), real dates with text dates ("01.03.2026") and month labels ("2026-03",
  * "Март 2026"), so every cell is classified on its own and the column takes the clear majority.
  */
-import type { ValueType } from '../../api/contract.js';
+import type { ValueType } from './types.js';
 import { isBlank, isDate, isSheetError, parseDateValue, parseNumberText, type CellValue } from '../values.js';
 import { normalizeHeader } from './normalize.js';
 
