@@ -143,7 +143,7 @@ describe('hostile channel names and service calls', () => {
     }
   });
 
-  it('a build costs at most 40 round trips, the same at 100 and 100,000 rows and at 5 or 500 channels', () => {
+  it('a build costs at most 40 round trips, the same at 100 and 20,000 rows and at 5 or 500 channels', () => {
     const count = (n: number, channels?: number): { first: number; all: number } => {
       const wb = createWorkbook();
       const rows = fixture(n);
@@ -155,7 +155,7 @@ describe('hostile channel names and service calls', () => {
       return { first: wb.calls.roundTrips, all: wb.calls.total };
     };
     const small = count(100);
-    expect(count(100_000)).toEqual(small);
+    expect(count(20_000)).toEqual(small);
     expect(small.first).toBeLessThanOrEqual(40);
     // 500 channels need more rows than a new sheet has: one insertRowsAfter more, nothing per channel.
     const many = count(2_000, 500);
