@@ -82,4 +82,6 @@ export interface AggregateOptions {
   readonly costsFirstRowNumber?: number;
   /** Attribution model, period basis and the rest (defaults: definitions/rules.ts). */
   readonly metrics?: Partial<MetricsOptions>;
+  /** The spreadsheet's time zone: Date cells are read as their wall clock there (default Etc/UTC). */
+  readonly timeZone?: string;
 }
