@@ -13,6 +13,7 @@ import type { MetadataState } from './developer-metadata.js';
 import { DeveloperMetadataFinderImpl, DeveloperMetadataImpl } from './developer-metadata-api.js';
 import type { Document, SheetState } from './document.js';
 import { RangeImpl } from './range.js';
+import { RangeListImpl } from './range-list.js';
 import { SheetImpl } from './sheet.js';
 import { SpreadsheetImpl } from './spreadsheet.js';
 
@@ -40,6 +41,10 @@ export class Handles {
 
   range(sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): RangeImpl {
     return counted(new RangeImpl(this.doc, sheet, row, column, numRows, numColumns), 'Range', this.doc.calls);
+  }
+
+  rangeList(ranges: readonly RangeImpl[]): RangeListImpl {
+    return counted(new RangeListImpl(this.doc, ranges), 'RangeList', this.doc.calls);
   }
 
   chartBuilder(sheet: SheetState, from?: ChartState): EmbeddedChartBuilderImpl {

@@ -7,7 +7,7 @@ import type { ValidationIssue } from '../types.js';
 import type { TableBinding } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
 import { measureField, type Accumulator } from './accumulator.js';
-import { cellText, DateReader, normalizeName, readMeasure } from './cells.js';
+import { cellText, normalizeName, readMeasure } from './cells.js';
 import { ALL_PERIOD, monthShareByWeek } from './periods.js';
 import { columnOf, headerOf, isBlankRow, type PeriodReader } from './rows.js';
 import { SkipLog } from './skip-log.js';
@@ -33,7 +33,7 @@ export function addCosts(
   const channelCosts = opts.channelCostsLabel ?? '(channel costs)';
   const firstRow = opts.costsFirstRowNumber ?? table.firstDataRow;
   const skips = new SkipLog();
-  const dates = new DateReader();
+  const dates = periods.dates;
   const watched = [chCol, dateCol, spendCol].filter((c) => c >= 0);
   const leadChannels = new Set(acc.groups.map((g) => normalizeName(g.channel)));
   const costChannels = new Set<string>();

@@ -5,9 +5,13 @@
  * take their default); text numbers from exports are read; a zero denominator is an error for a single
  * value and a blank cell inside a range; every error names the function, the argument and the row.
  */
-import { describeValue, isBlank, isDate, isSheetError, parseDateValue, parseNumberText, type CellValue, type Matrix } from '../values.js';
+import { isoDay, parseDateValue } from '../dates.js';
+import { describeValue, isBlank, isDate, isSheetError, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { ComputeFailure } from './failures.js';
-import type { AggregateSpec, ArgReader, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
+import type { AggregateSpec, ArgReader, CallContext, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
+
+export type { CallContext } from './types.js';
+
 
 /** The Error a user sees on `#ERROR!`: always starts with the function name. */
 export function userError(fn: string, message: string): Error {
@@ -151,7 +155,7 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
 }
 
 
-function reader(fn: string, a: PreparedArg): ArgReader {
+function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
   const isRange = a.range !== null;
   const matrix: Matrix = a.range ?? [[a.scalar]];
   const cols = matrix[0]?.length ?? 0;
@@ -182,7 +186,7 @@ function reader(fn: string, a: PreparedArg): ArgReader {
       const v = matrix[r][c];
       if (isBlank(v)) return null;
       if (isSheetError(v)) self.fail(`holds the error ${String(v).trim()}`, r, c);
-      const t = parseDateValue(v);
+      const t = parseDateValue(v, isDate(v) || typeof v === 'string' ? zone() : 'Etc/UTC');
       if (t === undefined) self.fail(`must be a date, got ${describeValue(v)}`, r, c);
       return t;
     },
@@ -190,7 +194,10 @@ function reader(fn: string, a: PreparedArg): ArgReader {
       const v = matrix[r][c];
       if (isBlank(v)) return null;
       if (isSheetError(v)) self.fail(`holds the error ${String(v).trim()}`, r, c);
-      if (isDate(v)) return v.toISOString().slice(0, 10);
+      if (isDate(v)) {
+        const t = parseDateValue(v, zone());
+        return t === undefined ? '' : isoDay(t);
+      }
       return String(v).trim();
     },
     choice() {
@@ -209,9 +216,11 @@ function reader(fn: string, a: PreparedArg): ArgReader {
   return self;
 }
 
-export function runAggregate(spec: AggregateSpec, args: readonly unknown[]): CustomFunctionResult {
+export function runAggregate(spec: AggregateSpec, args: readonly unknown[], context: CallContext): CustomFunctionResult {
   const fn = spec.name;
-  const readers = prepare(fn, spec.params, args).map((a) => reader(fn, a));
+  let zone: string | undefined;
+  const timeZone = (): string => (zone ??= context.timeZone());
+  const readers = prepare(fn, spec.params, args).map((a) => reader(fn, a, timeZone));
   let result: CustomFunctionResult;
   try {
     result = spec.compute(readers);

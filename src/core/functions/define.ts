@@ -10,19 +10,23 @@
  */
 import type { CellValue } from '../values.js';
 import { runElementwise, runAggregate } from './args.js';
-import type { AggregateSpec, CustomFunction, ElementwiseSpec, SpecBase } from './types.js';
+import type { AggregateSpec, CallContext, CustomFunction, ElementwiseSpec, SpecBase } from './types.js';
 
 // The spec types live in ./types.ts so args.ts can use them without importing this file back.
-export type { AggregateSpec, ArgReader, CustomFunction, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
+export type { AggregateSpec, ArgReader, CallContext, CustomFunction, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
+
+export const UTC_CONTEXT: CallContext = { timeZone: () => 'Etc/UTC' };
 
 export function elementwise(spec: ElementwiseSpec): CustomFunction {
   checkSpec(spec);
-  return { ...spec, kind: 'elementwise', invoke: (...args: unknown[]) => runElementwise(spec, args) };
+  const run = (_context: CallContext, args: readonly unknown[]): CustomFunctionResult => runElementwise(spec, args);
+  return { ...spec, kind: 'elementwise', run, invoke: (...args: unknown[]) => run(UTC_CONTEXT, args) };
 }
 
 export function aggregate(spec: AggregateSpec): CustomFunction {
   checkSpec(spec);
-  return { ...spec, kind: 'aggregate', invoke: (...args: unknown[]) => runAggregate(spec, args) };
+  const run = (context: CallContext, args: readonly unknown[]): CustomFunctionResult => runAggregate(spec, args, context);
+  return { ...spec, kind: 'aggregate', run, invoke: (...args: unknown[]) => run(UTC_CONTEXT, args) };
 }
 
 const RESERVED = new Set(
@@ -43,4 +47,4 @@ function checkSpec(spec: SpecBase): void {
   }
 }
 
-export type { CellValue };
+export type { CellValue, CallContext };

@@ -4,6 +4,15 @@
  */
 import type { Matrix } from '../values.js';
 
+/**
+ * What a custom function may know about the spreadsheet calling it. The time zone is asked lazily: reading it
+ * is a service call, and only a Date argument needs it (Google's custom-function guide: when the script's
+ * and the spreadsheet's time zones differ, the function must compensate).
+ */
+export interface CallContext {
+  timeZone(): string;
+}
+
 export type CustomFunctionResult = number | string | (number | string)[][];
 
 export interface ParamSpec {
@@ -48,7 +57,12 @@ export interface CustomFunction extends SpecBase {
   readonly kind: 'elementwise' | 'aggregate';
   /** Aggregates only; see AggregateSpec.spill. Elementwise results take the shape of their ranges. */
   readonly spill?: 'scalar' | 'like-first-range';
-  /** Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments). */
+  /**
+   * Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments) and
+   * the spreadsheet's context (its time zone, for Date arguments).
+   */
+  readonly run: (context: CallContext, args: readonly unknown[]) => CustomFunctionResult;
+  /** `run` in a UTC spreadsheet: tests and callers that pass no Dates. */
   readonly invoke: (...args: unknown[]) => CustomFunctionResult;
 }
 
@@ -67,7 +81,7 @@ export interface ArgReader {
   fail(reason: string, r?: number, c?: number): never;
   /** Number at a cell; null when blank. */
   numberAt(r: number, c: number): number | null;
-  /** Date at a cell as UTC ms of the calendar day/time written; null when blank. */
+  /** Date at a cell as wall-clock ms in the spreadsheet's zone (dates.ts); null when blank. */
   dateAt(r: number, c: number): number | null;
   /** Text at a cell (numbers as written); null when blank; sheet errors throw. */
   textAt(r: number, c: number): string | null;

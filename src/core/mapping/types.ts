@@ -6,6 +6,8 @@
  */
 import type { ValidationIssue } from '../types.js';
 
+import type { MetricsOptions } from '../definitions/rules.js';
+
 export const COLUMN_ROLES = [
   'date',
   'channel',
@@ -88,6 +90,8 @@ export interface ReportOptions {
   readonly dashboardName: string;
   /** Per-channel table broken down channel → campaign. */
   readonly byCampaign: boolean;
+  /** Attribution model, period basis, returned-customer days, LTV inputs; defaults in core/definitions/rules.ts. */
+  readonly metrics?: Partial<MetricsOptions>;
 }
 
 export interface Mapping {
