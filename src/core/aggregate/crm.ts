@@ -63,7 +63,6 @@ export function readCrmRows(
   const records: LeadRecord[] = [];
   const identifiers: string[][] = [];
   const identity = new CustomerIdentity();
-  const hasIdentity = identityCols.length > 0;
   let used = 0;
   let rows = 0;
   let wonWithoutClose = 0;

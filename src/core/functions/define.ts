@@ -10,7 +10,7 @@
  */
 import type { CellValue } from '../values.js';
 import { runElementwise, runAggregate } from './args.js';
-import type { AggregateSpec, CallContext, CustomFunction, ElementwiseSpec, SpecBase } from './types.js';
+import type { AggregateSpec, CallContext, CustomFunction, CustomFunctionResult, ElementwiseSpec, SpecBase } from './types.js';
 
 // The spec types live in ./types.ts so args.ts can use them without importing this file back.
 export type { AggregateSpec, ArgReader, CallContext, CustomFunction, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
@@ -47,4 +47,4 @@ function checkSpec(spec: SpecBase): void {
   }
 }
 
-export type { CellValue, CallContext };
+export type { CellValue };
