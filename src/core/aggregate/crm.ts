@@ -6,7 +6,7 @@ import type { ValidationIssue } from '../../api/contract.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
-import { columnOf, headerOf, isBlankRow, type PeriodReader } from './aggregate.js';
+import { columnOf, headerOf, isBlankRow, periodSkipReason, type PeriodReader } from './aggregate.js';
 import { cellText, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
 import type { SkipLog } from './skip-log.js';
 
@@ -61,7 +61,7 @@ export function readCrmRows(
     const rowNumber = firstRow + r;
     const p = periods.read(dateCol >= 0 ? row[dateCol] : undefined);
     if (p < 0) {
-      skips.skip('rows_skipped_date', rowNumber, headerOf(src, dateCol));
+      skips.skip(periodSkipReason(p), rowNumber, headerOf(src, dateCol));
       continue;
     }
     const statusText = statusCol >= 0 ? cellText(row[statusCol]) : '';
