@@ -46,14 +46,18 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
   const source = readTable(ss, mapping.source, 'source');
   const costs = mapping.shape === 'crm' && mapping.costs ? readTable(ss, mapping.costs, 'costs') : null;
-  const data = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts });
+  // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const data = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone });
   const warnings: ValidationIssue[] = [...data.warnings];
 
   const own = findOwnDashboard(services, ss);
   let sheet: GoogleAppsScript.Spreadsheet.Sheet;
   if (own) {
     sheet = own.sheet;
-    if (sheet.getSheetId() === source.sheet.getSheetId() || (costs && sheet.getSheetId() === costs.sheet.getSheetId())) {
+    // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
+    const name = sheet.getName();
+    if (name === source.sheetName || (costs && name === costs.sheetName)) {
       throw new Error('FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.');
     }
     clearDashboard(sheet);
@@ -72,10 +76,11 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     sheet = ss.insertSheet(name);
     sheet.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
-  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: sheet.getName() });
+  const sheetName = sheet.getName();
+  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName });
   applyPlan(services, sheet, plan);
   return {
-    sheetName: sheet.getName(),
+    sheetName,
     sheetId: sheet.getSheetId(),
     channels: data.rows.length,
     periods: data.periods.length,

@@ -3,17 +3,19 @@
  * period. Pure: the adapter reads the ranges once and hands the matrices in.
  */
 import type { ValidationIssue } from '../../api/contract.js';
+import { metricsOptions } from '../definitions/index.js';
 import { isTotalsLabel } from '../mapping/detect-table.js';
 import type { ColumnRole, Granularity, Mapping, MeasureRole, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
-import { isBlank, type CellValue, type Matrix } from '../values.js';
+import { isBlank, MS_PER_DAY, type CellValue, type Matrix } from '../values.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
-import { cellText, DateReader, ERROR_VALUE, readMeasure } from './cells.js';
+import { cellText, ERROR_VALUE, readMeasure } from './cells.js';
+import { DateReader } from '../dates.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
 import { SkipLog } from './skip-log.js';
-import type { AggregatedData, AggregateNote, AggregateOptions } from './types.js';
+import type { AggregatedData, AggregateNote, AggregateOptions, DealsDetail } from './types.js';
 
 export function columnOf(table: TableBinding | null, role: ColumnRole): number {
   return table?.columns.find((c) => c.role === role)?.index ?? -1;
@@ -25,7 +27,7 @@ export function headerOf(table: TableBinding, index: number): string {
 
 /** Shared per-row context: date → period slot, with the date range tracked. */
 export class PeriodReader {
-  private readonly dates = new DateReader();
+  readonly dates: DateReader;
   private readonly cache = new Map<number, number>();
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
@@ -33,15 +35,30 @@ export class PeriodReader {
   constructor(
     private readonly acc: Accumulator,
     readonly granularity: Granularity | null,
-  ) {}
+    timeZone: string,
+  ) {
+    this.dates = new DateReader(timeZone);
+  }
 
   /** Period index, or -1 when the date cannot be read. */
   read(value: CellValue): number {
     if (this.granularity === null) return this.acc.period(ALL_PERIOD);
+    const t = this.time(value);
+    return t === undefined ? -1 : this.at(t);
+  }
+
+  /** A date as UTC ms, widening the date range; undefined when it cannot be read. */
+  time(value: CellValue): number | undefined {
     const t = this.dates.read(value);
-    if (t === undefined) return -1;
+    if (t === undefined) return undefined;
     if (t < this.min) this.min = t;
     if (t > this.max) this.max = t;
+    return t;
+  }
+
+  /** The period index of a time already read. */
+  at(t: number): number {
+    if (this.granularity === null) return this.acc.period(ALL_PERIOD);
     let p = this.cache.get(t);
     if (p === undefined) {
       p = this.acc.period(periodKey(t, this.granularity));
@@ -66,20 +83,24 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     warnings.push({ severity: 'warning', code: 'costs_undated', message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.' });
   }
   const acc = new Accumulator(mapping.funnel.length, byCampaign, notSet);
-  const periods = new PeriodReader(acc, granularity);
+  const periods = new PeriodReader(acc, granularity, opts.timeZone ?? 'Etc/UTC');
   const skips = new SkipLog();
   const firstRow = opts.firstRowNumber ?? src.firstDataRow;
   let measures: MeasureRole[];
   let usedRows: number;
   let sourceRows: number;
+  let detail: DealsDetail | null = null;
 
   if (mapping.shape === 'crm') {
-    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings);
+    const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
+    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics);
     measures = r.measures;
     usedRows = r.used;
     sourceRows = r.rows;
+    detail = r.detail;
     notes.push('crm_cohort');
-    if (columnOf(src, 'customer_id') >= 0) notes.push('customers_first_won');
+    if (metrics.periodBasis === 'close' && r.detail.hasCloseDate) notes.push('crm_close_basis');
+    if (r.detail.identity.length > 0) notes.push('customers_first_won');
   } else {
     const r = readAggregatedRows(mapping, source, acc, periods, skips, firstRow, byCampaign);
     measures = r.measures;
@@ -98,6 +119,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   const { periods: sorted, rows, totals } = acc.materialize();
   // No readable rows at all: one empty period keeps the dashboard's shape valid.
   if (sorted.length === 0) sorted.push(ALL_PERIOD);
+  const asOf = periods.min <= periods.max ? periods.max : null;
   return {
     shape: mapping.shape,
     granularity,
@@ -107,12 +129,22 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     rows,
     totals,
     dateRange: periods.min <= periods.max ? { from: isoDate(periods.min), to: isoDate(periods.max) } : null,
+    asOf: asOf === null ? null : isoDate(asOf),
+    incompletePeriod: asOf === null || granularity === null ? null : incompletePeriod(sorted, asOf, granularity),
+    detail,
     sourceRows,
     usedRows,
     skippedRows: skips.total,
     warnings,
     notes,
   };
+}
+
+/** The last period is partial when the day after the data's last date still falls inside it. */
+function incompletePeriod(sorted: readonly string[], asOf: number, granularity: Granularity): string | null {
+  const last = sorted[sorted.length - 1];
+  const key = periodKey(asOf, granularity);
+  return last === key && periodKey(asOf + MS_PER_DAY, granularity) === key ? key : null;
 }
 
 function readAggregatedRows(
