@@ -7,13 +7,14 @@ import { metricsOptions } from '../definitions/index.js';
 import { isTotalsLabel } from '../mapping/detect-table.js';
 import type { Granularity, Mapping, MeasureRole } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
-import { isBlank, MS_PER_DAY, type Matrix } from '../values.js';
+import { isBlank, type Matrix } from '../values.js';
+import { MS_PER_DAY } from '../dates.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
 import { cellText, readMeasure } from './cells.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
-import { columnOf, headerOf, isBlankRow, PeriodReader } from './rows.js';
+import { columnOf, headerOf, isBlankRow, PeriodReader, periodSkipReason } from './rows.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregatedData, AggregateNote, AggregateOptions, DealsDetail } from './types.js';
 
@@ -142,7 +143,7 @@ function readAggregatedRows(
     }
     const p = periods.read(dateCol >= 0 ? row[dateCol] : undefined);
     if (p < 0) {
-      skips.skip('rows_skipped_date', rowNumber, headerOf(src, dateCol));
+      skips.skip(periodSkipReason(p), rowNumber, headerOf(src, dateCol));
       continue;
     }
     let readable = true;
