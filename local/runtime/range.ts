@@ -213,7 +213,7 @@ export class RangeImpl {
     const c1 = this.column + this.numColumns - 1;
     return this._sheet.merges
       .filter((m) => m.row <= r1 && m.row + m.numRows - 1 >= this.row && m.column <= c1 && m.column + m.numColumns - 1 >= this.column)
-      .map((m) => rangeObject(this.doc, this._sheet, m.row, m.column, m.numRows, m.numColumns));
+      .map((m) => this.doc.handles.range(this._sheet, m.row, m.column, m.numRows, m.numColumns));
   }
   merge(): RangeImpl {
     this._sheet.merges.push(this._ref());
