@@ -10,7 +10,8 @@ import { MEASURE_ROLES } from '../mapping/types.js';
 import { isBlank, type Matrix } from '../values.js';
 import { MS_PER_DAY } from '../dates.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
-import { cellText, readMeasure } from './cells.js';
+import { cellText } from './cells.js';
+import { MeasureReaders } from './measures.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
@@ -43,7 +44,9 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
 
   if (mapping.shape === 'crm') {
     const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
-    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics);
+    const numbers = new MeasureReaders(src, source, opts.locale);
+    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics, numbers);
+    warnings.push(...numbers.issues('source'));
     measures = r.measures;
     usedRows = r.used;
     sourceRows = r.rows;
@@ -52,7 +55,9 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     if (metrics.periodBasis === 'close' && r.detail.hasCloseDate) notes.push('crm_close_basis');
     if (r.detail.identity.length > 0) notes.push('customers_first_won');
   } else {
-    const r = readAggregatedRows(mapping, source, acc, periods, skips, firstRow, byCampaign);
+    const numbers = new MeasureReaders(src, source, opts.locale);
+    const r = readAggregatedRows(mapping, source, acc, periods, skips, firstRow, byCampaign, numbers);
+    warnings.push(...numbers.issues('source'));
     measures = r.measures;
     usedRows = r.used;
     sourceRows = r.rows;
@@ -105,6 +110,7 @@ function readAggregatedRows(
   skips: SkipLog,
   firstRow: number,
   byCampaign: boolean,
+  numbers: MeasureReaders,
 ): { measures: MeasureRole[]; used: number; rows: number } {
   const src = mapping.source;
   const chCol = columnOf(src, 'channel');
@@ -148,7 +154,7 @@ function readAggregatedRows(
     }
     let readable = true;
     for (let i = 0; i < cols.length && readable; i++) {
-      values[i] = readMeasure(row[cols[i]]);
+      values[i] = numbers.read(cols[i], row[cols[i]], rowNumber);
       readable = !skips.skipUnreadable(values[i], rowNumber, src, cols[i]);
     }
     if (!readable) continue;

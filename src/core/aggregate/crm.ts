@@ -12,6 +12,7 @@ import type { CellValue, Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
 import { cellText, normalizeName, readMeasure } from './cells.js';
 import { columnOf, headerOf, isBlankRow, type PeriodReader } from './rows.js';
+import type { MeasureReaders } from './measures.js';
 import type { SkipLog } from './skip-log.js';
 import type { DealsDetail } from './types.js';
 
@@ -34,6 +35,7 @@ export function readCrmRows(
   firstRow: number,
   warnings: ValidationIssue[],
   metrics: MetricsOptions,
+  numbers: MeasureReaders,
 ): { measures: MeasureRole[]; used: number; rows: number; detail: DealsDetail } {
   const src = mapping.source;
   const stageIndex = new Map(mapping.funnel.map((s, i) => [s.id, i]));
@@ -83,11 +85,11 @@ export function readCrmRows(
     let amount = 0;
     let profit: number | null = null;
     if (reach === WON && revenueCol >= 0) {
-      amount = readMeasure(row[revenueCol]);
+      amount = numbers.read(revenueCol, row[revenueCol], rowNumber);
       if (skips.skipUnreadable(amount, rowNumber, src, revenueCol)) continue;
     }
     if (reach === WON && profitCol >= 0 && !isBlankCell(row[profitCol])) {
-      profit = readMeasure(row[profitCol]);
+      profit = numbers.read(profitCol, row[profitCol], rowNumber);
       if (skips.skipUnreadable(profit, rowNumber, src, profitCol)) continue;
     }
     // A close date that cannot be read is not a reason to drop a sale: it falls back to the lead's date.
