@@ -9,7 +9,7 @@ import type { CellValue } from '../values.js';
 import type { ColumnRole } from './types.js';
 import { containsPhrase, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile } from './sniff.js';
-import { NORMALIZED_SYNONYMS } from './synonyms.js';
+import { normalizedSynonyms } from './synonyms.js';
 
 export interface ColumnGuess {
   readonly index: number;
@@ -37,7 +37,7 @@ export function headerCandidates(header: string): Candidate[] {
   const h = normalizeHeader(header);
   if (h === '') return [];
   const best = new Map<ColumnRole, Candidate>();
-  for (const { entry, phrase } of NORMALIZED_SYNONYMS) {
+  for (const { entry, phrase } of normalizedSynonyms()) {
     let score = 0;
     if (h === phrase) score = entry.weight;
     else if (!entry.exactOnly && containsPhrase(h, phrase)) {
