@@ -22,17 +22,31 @@ const TRAILING_UNIT = new RegExp(`(?:(?:[,;:]\\s*|\\s+)(?:${TRAILING_ALTERNATION
  * spaces. `/` and `%` survive as tokens because "Cost / conv." and "CTR, %" differ from "Cost" and "CTR".
  */
 export function normalizeHeader(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase().replace(/ё/gu, 'е').trim();
+  // API field names: "CampaignName", "PaymentIntent ID" → words ("cost_micros" and "campaign.name" split below).
+  let s = splitCamelCase(withoutControls(text).normalize('NFKC')).toLowerCase().replace(/ё/gu, 'е').trim();
+  // "Order #", "№ Кампании", "# of orders": the sign is the word "number", not punctuation.
+  s = s.replace(/[#№]/gu, ' no ');
   s = s.replace(BRACKETED_UNIT, ' ');
   // Strip the trailing unit only when something precedes it: a header that is just "%" keeps its meaning.
   const stripped = s.replace(TRAILING_UNIT, '').trim();
   if (stripped !== '') s = stripped;
   s = s
-    .replace(/[_\-–—.,:;!?"'«»“”()[\]{}<>#№*+=|\\]/gu, ' ')
+    .replace(/[_\-–—.,:;!?"'«»“”()[\]{}<>*+=|\\]/gu, ' ')
     .replace(/\//gu, ' / ')
     .replace(/\s+/gu, ' ')
     .trim();
   return s;
+}
+
+/** Terminal escape sequences and control characters in a header say nothing about its role. */
+function withoutControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\u0000-\u001f\u007f-\u009f]/gu, ' ');
+}
+
+/** "CampaignName" → "Campaign Name", "PaymentIntent" → "Payment Intent"; "CTR", "eCPC" and "iOS" stay whole. */
+function splitCamelCase(text: string): string {
+  return text.replace(/(\p{Ll}{2,})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2');
 }
 
 /** Letters and digits only: "Closed Won", "closed_won" and "closedwon" meet here. */
