@@ -1,9 +1,24 @@
 /** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]`. */
 import { readFileSync } from 'node:fs';
+import { metricsOptions, type MetricsOptions } from '../core/definitions/index.js';
+import { resolveLocale, type Locale } from '../core/i18n/index.js';
 import type { Granularity } from '../core/mapping/types.js';
 import { formatReport, runReport, type ReportOptions } from './report.js';
 
-const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]';
+const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]\n' +
+  '  [--model last_touch|first_touch|linear|position_based|time_decay] [--period-basis close|created] [--return-days 90]\n' +
+  '  [--half-life 7] [--lifespan YEARS --frequency PER_YEAR] [--lang en|ru|zh]';
+
+/** Metric options by flag: the value is checked by metricsOptions, which names the field. */
+const METRIC_FLAGS: Readonly<Record<string, keyof MetricsOptions>> = {
+  '--model': 'attribution',
+  '--period-basis': 'periodBasis',
+  '--return-days': 'returnDays',
+  '--half-life': 'halfLifeDays',
+  '--lifespan': 'lifespanYears',
+  '--frequency': 'purchasesPerYear',
+};
+const TEXT_METRICS = new Set<keyof MetricsOptions>(['attribution', 'periodBasis']);
 
 export function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
@@ -17,9 +32,17 @@ export function main(argv: readonly string[]): number {
   let margin: number | undefined;
   let byCampaign = false;
   let costsFile: string | undefined;
+  const metrics: Record<string, unknown> = {};
+  let locale: Locale = 'en';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') json = true;
+    else if (arg in METRIC_FLAGS) {
+      const key = METRIC_FLAGS[arg];
+      const v = rest[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      metrics[key] = TEXT_METRICS.has(key) ? v : Number(v);
+    } else if (arg === '--lang') locale = resolveLocale(rest[++i]);
     else if (arg === '--by-campaign') byCampaign = true;
     else if (arg === '--costs') {
       costsFile = rest[++i];
@@ -36,8 +59,9 @@ export function main(argv: readonly string[]): number {
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
   if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
-  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8') };
+  const checked = metricsOptions(metrics); // fails early, naming the flag's field
+  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8'), metrics: checked, locale };
   const report = runReport(readFileSync(file, 'utf8'), options);
-  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale)}\n`);
   return 0;
 }
