@@ -7,6 +7,7 @@ import { computeInsights, type Insights } from '../core/analysis/index.js';
 import { ATTRIBUTION_MODELS, type AttributionModel, type DefinitionId, type MetricsOptions } from '../core/definitions/index.js';
 import type { Locale } from '../core/i18n/index.js';
 import { definitionTexts, findingText, modelName, tm } from '../core/i18n/metrics.js';
+import { printable } from './terminal.js';
 
 export interface ModelChannelRow {
   readonly channel: string;
@@ -85,11 +86,13 @@ export function analysisReport(data: AggregatedData, margin: number, metrics: Pa
 
 type Cell = string;
 function table(head: Cell[], rows: Cell[][]): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  // A loop, not Math.max(...spread): an export may have 100k+ channels.
+  const widths = head.map((h) => h.length);
+  for (const r of rows) for (let i = 0; i < r.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
   const line = (cells: Cell[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
-const safe = (s: string): string => s.replace(/[\u0000-\u001f\u007f]/gu, ' ');
+const safe = (s: string): string => printable(s);
 const num = (v: number | null, digits = 2): string => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { metricsOptions, type MetricsOptions } from '../core/definitions/index.js';
 import { resolveLocale, type Locale } from '../core/i18n/index.js';
 import type { Granularity } from '../core/mapping/types.js';
+import { decodeInput } from './decode.js';
 import { formatReport, runReport, type ReportOptions } from './report.js';
+import { printable, printableBlock, printableJson } from './terminal.js';
 
 const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]\n' +
   '  [--model last_touch|first_touch|linear|position_based|time_decay] [--period-basis close|created] [--return-days 90]\n' +
@@ -60,8 +62,26 @@ export function main(argv: readonly string[]): number {
   }
   if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
   const checked = metricsOptions(metrics); // fails early, naming the flag's field
-  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8'), metrics: checked, locale };
-  const report = runReport(readFileSync(file, 'utf8'), options);
-  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale)}\n`);
+  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readCsvText(costsFile), metrics: checked, locale };
+  const report = runReport(readCsvText(file), options);
+  // JSON escapes C0 itself; the replacer also removes escapes, C1 and bidi marks from every string.
+  process.stdout.write(json ? `${JSON.stringify(report, printableJson, 2)}
+` : `${formatReport(report, locale)}
+`);
   return 0;
+}
+
+/** A CSV file's text in whatever encoding it was saved (see decode.ts); refused with the reason otherwise. */
+export function readCsvText(path: string): string {
+  return decodeInput(readFileSync(path), printable(path)).text;
+}
+
+/** The bin entry: runs `main`, prints any error on one sanitised line, returns the exit code. */
+export function cli(argv: readonly string[]): number {
+  try {
+    return main(argv);
+  } catch (error) {
+    process.stderr.write(`funnel-roi: ${printableBlock(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
 }
