@@ -134,32 +134,64 @@ function readAggregatedRows(
   });
   const watched = [chCol, dateCol, ...cols].filter((c) => c >= 0);
   const values = new Float64Array(cols.length);
+  const n = cols.length;
+  // Each distinct channel text is looked at once: group index × 4, + 1 when it reads as a totals label
+  // ("Итого", "Total"), + 2 when it is blank. The per-row cost is one Map lookup, not a regex.
+  const channelCodes = new Map<string, number>();
+  const codeOf = (text: string): number => {
+    const blank = text.trim() === '';
+    const code = (byCampaign || blank ? 0 : acc.group(text, undefined) * 4) + (isTotalsLabel(text) ? 1 : 0) + (blank ? 2 : 0);
+    channelCodes.set(text, code);
+    return code;
+  };
   let used = 0;
   let rows = 0;
   for (let r = 0; r < source.length; r++) {
     const row = source[r];
-    if (!row || isBlankRow(row, watched)) continue;
-    rows++;
-    const rowNumber = firstRow + r;
+    if (!row) continue;
     const channel = chCol >= 0 ? row[chCol] : undefined;
+    const code = typeof channel === 'string' ? (channelCodes.get(channel) ?? codeOf(channel)) : -1;
+    // A non-blank channel text means the row is not blank; anything else takes the full check.
+    if ((code < 0 || (code & 2) !== 0) && isBlankRow(row, watched)) continue;
+    rows++;
     // A "Total"/"Итого" line at the bottom of an export would double every sum.
-    if (typeof channel === 'string' && isTotalsLabel(channel) && (dateCol < 0 || isBlank(row[dateCol]))) {
-      skips.skip('rows_skipped_totals', rowNumber, cellText(channel));
+    if (code > 0 && (code & 1) !== 0 && (dateCol < 0 || isBlank(row[dateCol]))) {
+      skips.skip('rows_skipped_totals', firstRow + r, cellText(channel));
       continue;
     }
-    const p = periods.read(dateCol >= 0 ? row[dateCol] : undefined);
+    const date = dateCol >= 0 ? row[dateCol] : undefined;
+    const p = (date instanceof Date ? periods.byInstant.get(date.getTime()) : undefined) ?? periods.read(date);
     if (p < 0) {
-      skips.skip(periodSkipReason(p), rowNumber, headerOf(src, dateCol));
+      skips.skip(periodSkipReason(p), firstRow + r, headerOf(src, dateCol));
+      continue;
+    }
+    // Fast path: every measure cell a finite number (what getValues gives for a clean export) is summed
+    // straight away; anything else goes through the column's number reader, which may skip the row.
+    let plain = true;
+    for (let i = 0; i < n; i++) {
+      const cell = row[cols[i]];
+      if (typeof cell !== 'number' || cell - cell !== 0) {
+        plain = false;
+        break;
+      }
+    }
+    const group = code >= 0 && (code & 2) === 0 && !byCampaign ? code >> 2 : acc.group(channel, campCol >= 0 ? row[campCol] : undefined);
+    if (plain) {
+      const slot = acc.slot(group, p);
+      const sums = acc.buffer;
+      for (let i = 0; i < n; i++) sums[slot + fields[i]] += row[cols[i]] as number;
+      used++;
       continue;
     }
     let readable = true;
-    for (let i = 0; i < cols.length && readable; i++) {
-      values[i] = numbers.read(cols[i], row[cols[i]], rowNumber);
-      readable = !skips.skipUnreadable(values[i], rowNumber, src, cols[i]);
+    for (let i = 0; i < n && readable; i++) {
+      values[i] = numbers.read(cols[i], row[cols[i]], firstRow + r);
+      readable = !skips.skipUnreadable(values[i], firstRow + r, src, cols[i]);
     }
     if (!readable) continue;
-    const slot = acc.slot(acc.group(channel, campCol >= 0 ? row[campCol] : undefined), p);
-    for (let i = 0; i < cols.length; i++) acc.add(slot, fields[i], values[i]);
+    const slot = acc.slot(group, p);
+    const sums = acc.buffer;
+    for (let i = 0; i < n; i++) sums[slot + fields[i]] += values[i];
     used++;
   }
   return { measures, used, rows };

@@ -35,6 +35,9 @@ export class PeriodReader {
     this.dates = new DateReader(timeZone);
   }
 
+  /** Date cell instant → period index: getValues hands over a new Date per cell, mostly of a few hundred days. */
+  readonly byInstant = new Map<number, number>();
+
   /** The date or labelled period a date-column cell holds (../periods.ts decides which texts are periods). */
   temporal(value: CellValue): Temporal | undefined {
     return readTemporal(value, this.dates);
@@ -54,6 +57,16 @@ export class PeriodReader {
    */
   read(value: CellValue): number {
     if (this.granularity === null) return this.acc.period(ALL_PERIOD);
+    if (value instanceof Date) {
+      // Same-realm Date (Apps Script's own): one Map lookup per row; the zone conversion runs once per instant.
+      const instant = value.getTime();
+      const p = this.byInstant.get(instant);
+      if (p !== undefined) return p;
+      const t = this.time(value);
+      const q = t === undefined ? UNREADABLE_PERIOD : this.at(t);
+      this.byInstant.set(instant, q);
+      return q;
+    }
     const t = this.time(value);
     if (t !== undefined) return this.at(t);
     if (typeof value !== 'string') return UNREADABLE_PERIOD;
