@@ -9,9 +9,10 @@ export interface GasServices {
   readonly Session: GoogleAppsScript.Base.Session;
   readonly HtmlService: GoogleAppsScript.HTML.HtmlService;
   readonly Charts: GoogleAppsScript.Charts.Charts;
+  readonly ScriptApp: GoogleAppsScript.Script.ScriptApp;
 }
 
 /** The Apps Script globals. Only the src/gas entry calls this; everything below it takes GasServices. */
 export function globalServices(): GasServices {
-  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts };
+  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts, ScriptApp };
 }

@@ -4,7 +4,8 @@
  * totals in the totals line).
  */
 import type { ValidationIssue } from '../api/contract.js';
-import { aggregate, type Figures } from '../core/aggregate/index.js';
+import { aggregate, nothingReadable, type Figures } from '../core/aggregate/index.js';
+import { MappingError } from '../core/mapping/errors.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
 import { parseCsv } from './csv.js';
@@ -41,6 +42,9 @@ export interface Report {
   readonly periods: readonly string[];
   readonly channels: readonly ChannelReport[];
   readonly totals: ChannelReport;
+  /** Source rows: read (non-blank), used in the figures, skipped (each reason in warnings). */
+  readonly rows: { readonly source: number; readonly used: number; readonly skipped: number };
+  /** Everything not counted, and why: title and totals rows left out, skipped rows, mapping gaps. */
   readonly warnings: readonly ValidationIssue[];
 }
 
@@ -97,13 +101,18 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
   const t = mapping.source;
   const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow });
+  // Nothing read is an error (exit 1), never an all-zero table.
+  const empty = nothingReadable(data);
+  if (empty) throw new MappingError(empty.code, empty.message, empty.params);
   const has = (m: string): boolean => (data.measures as readonly string[]).includes(m);
   return {
     shape: mapping.shape,
     periods: data.periods,
     channels: data.rows.map((r) => metrics(r.channel, r.campaign, r.total, margin, has)),
     totals: metrics('Total', null, data.totals, margin, has),
-    warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...issues.filter((i) => i.severity === 'warning'), ...data.warnings],
+    rows: { source: data.sourceRows, used: data.usedRows, skipped: data.skippedRows },
+    // Detection notes of every severity: a skipped title row or an excluded totals row is a row not counted.
+    warnings: [...detection.notes.filter((n) => n.code !== 'currency_detected'), ...issues.filter((i) => i.severity === 'warning'), ...data.warnings],
   };
 }
 
@@ -134,6 +143,7 @@ export function formatReport(report: Report): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.slice(0, -1).map(line), widths.map((w) => '-'.repeat(w)).join('  '), line(body[body.length - 1])];
+  out.push(`Rows: ${report.rows.used} of ${report.rows.source} used, ${report.rows.skipped} skipped.`);
   for (const w of report.warnings) out.push(`${w.severity}: ${w.message}`);
   return out.join('\n');
 }

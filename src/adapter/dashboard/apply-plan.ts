@@ -21,7 +21,8 @@ export function applyPlan(services: GasServices, sheet: Sheet, plan: DashboardPl
     if (block.notes.some((r) => r.some((n) => n !== ''))) range.setNotes(block.notes.map((r) => [...r]));
     range.setFontWeights(block.fontWeights.map((r) => [...r]));
     range.setFontColors(block.fontColors.map((r) => [...r]));
-    range.setBackgrounds(block.backgrounds.map((r) => r.map((c) => c ?? '#ffffff')));
+    // null resets a cell to no fill; an explicit '#ffffff' would paint over banding and the user's theme.
+    range.setBackgrounds(block.backgrounds.map((r) => [...r]));
   }
   for (const a1 of plan.merges) sheet.getRange(a1).merge();
   sheet.setFrozenRows(plan.frozenRows);

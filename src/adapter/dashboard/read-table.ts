@@ -1,59 +1,95 @@
 /**
- * Reads a mapped table with one getValues (header row through the last data row) and checks that the
- * headers are still where the mapping put them: a moved or deleted column must stop the build with a
- * message naming it, never silently sum the wrong column.
+ * Reading a mapped table as the sheet is now. The header row is read as display text (the mapping stored
+ * headers as display text, so a date or number header compares equal), coordinates are checked against
+ * the sheet's size before any getRange (a coded error, not Apps Script's raw "coordinates are outside the
+ * dimensions"), and at build the data is read from row 1 to the sheet's last row so the table's bottom is
+ * found again (core/mapping/refind-table.ts) and a header that moved can be named.
  */
-import type { TableBinding } from '../../core/mapping/types.js';
+import type { ValidationIssue } from '../../api/contract.js';
 import { columnLetter } from '../../core/mapping/normalize.js';
-import { cellText } from '../../core/aggregate/cells.js';
+import { findMovedHeader, refindTable, type RefoundTable } from '../../core/mapping/refind-table.js';
+import type { TableBinding } from '../../core/mapping/types.js';
 import type { Matrix } from '../../core/values.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type TableLabel = 'source' | 'costs';
 
 /** The table's sheet, by id first (survives renames), name second; null when it is gone. */
 export function lookupSheet(ss: Spreadsheet, table: TableBinding): Sheet | null {
   return ss.getSheets().find((s) => s.getSheetId() === table.sheetId) ?? ss.getSheetByName(table.sheetName);
 }
 
-export function findSheet(ss: Spreadsheet, table: TableBinding): Sheet {
+/** What one mapped table looks like now: its sheet and header display texts, or why it cannot be read. */
+export type TableObservation =
+  | { readonly kind: 'ok'; readonly sheet: Sheet; readonly headers: readonly string[]; readonly block: Matrix | null }
+  | { readonly kind: 'problem'; readonly issue: ValidationIssue };
+
+/**
+ * Observes a table: one getDisplayValues for the header row, plus (withData) one getValues of the mapped
+ * columns from row 1 to the sheet's last row with content.
+ */
+export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableLabel, withData: boolean): TableObservation {
   const sheet = lookupSheet(ss, table);
-  if (!sheet) throw new Error(`FunnelROI: the sheet "${table.sheetName}" of the saved mapping no longer exists. Open Map columns to choose the data again.`);
-  return sheet;
+  if (!sheet) {
+    return {
+      kind: 'problem',
+      issue: {
+        severity: 'error',
+        code: 'sheet_missing',
+        message: `The ${label} sheet "${table.sheetName}" no longer exists; choose the data sheet again.`,
+        params: { sheet: table.sheetName, table: label },
+      },
+    };
+  }
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  const coordinatesOk = [table.headerRow, table.firstColumn, table.lastColumn].every((n) => Number.isInteger(n) && n >= 1);
+  if (!coordinatesOk || table.headerRow > maxRows || table.lastColumn > maxColumns || table.firstColumn > table.lastColumn) {
+    const columns = coordinatesOk ? `${columnLetter(table.firstColumn)}–${columnLetter(Math.min(table.lastColumn, 18278))}` : '?';
+    return {
+      kind: 'problem',
+      issue: {
+        severity: 'error',
+        code: 'table_outside_sheet',
+        message:
+          `The saved ${label} table (header row ${String(table.headerRow)}, columns ${columns}) lies outside the sheet "${sheet.getName()}", ` +
+          `which has ${maxRows} rows and ${maxColumns} columns; open Map columns to choose the data again.`,
+        params: { table: label, sheet: sheet.getName(), headerRow: String(table.headerRow), columns, maxRows, maxColumns },
+      },
+    };
+  }
+  const width = table.lastColumn - table.firstColumn + 1;
+  const headers = sheet.getRange(table.headerRow, table.firstColumn, 1, width).getDisplayValues()[0] ?? [];
+  let block: Matrix | null = null;
+  if (withData) {
+    const last = Math.max(sheet.getLastRow(), table.headerRow);
+    block = sheet.getRange(1, table.firstColumn, last, width).getValues() as Matrix;
+  }
+  return { kind: 'ok', sheet, headers, block };
 }
 
-export interface TableRead {
+/** A changed table shape beyond single columns: the whole header row moved (rows inserted or deleted above). */
+export function movedHeaderIssue(table: TableBinding, block: Matrix, label: TableLabel): ValidationIssue | null {
+  const now = findMovedHeader(table, block);
+  if (now === null) return null;
+  return {
+    severity: 'error',
+    code: 'header_row_moved',
+    message: `The header of the ${label} table moved from row ${table.headerRow} to row ${now} (rows were inserted or deleted above it); open Map columns to confirm the table.`,
+    params: { table: label, from: table.headerRow, to: now },
+  };
+}
+
+export interface TableRead extends RefoundTable {
   readonly sheet: Sheet;
-  readonly rows: Matrix;
-  /** `'Sheet'!A1:K732`, for the dashboard header. */
+  /** `'Sheet'!A1:K732`, for the dashboard header: the rows actually read this time. */
   readonly a1: string;
 }
 
-export function readTable(ss: Spreadsheet, table: TableBinding, label: 'source' | 'costs'): TableRead {
-  const sheet = findSheet(ss, table);
-  const last = Math.max(table.lastDataRow ?? sheet.getLastRow(), table.headerRow);
-  const width = table.lastColumn - table.firstColumn + 1;
-  const range = sheet.getRange(table.headerRow, table.firstColumn, last - table.headerRow + 1, width);
-  const values = range.getValues() as Matrix;
-  checkHeaders(values[0] ?? [], table, sheet.getName(), label);
-  const a1 = `'${sheet.getName().replace(/'/gu, "''")}'!${columnLetter(table.firstColumn)}${table.headerRow}:${columnLetter(table.lastColumn)}${last}`;
-  return { sheet, rows: values.slice(table.firstDataRow - table.headerRow), a1 };
-}
-
-function checkHeaders(headers: readonly unknown[], table: TableBinding, sheetName: string, label: string): void {
-  for (const col of table.columns) {
-    if (col.role === 'ignore') continue;
-    const actual = cellText(headers[col.index] as Matrix[number][number]);
-    if (norm(actual) === norm(col.header)) continue;
-    const letter = columnLetter(table.firstColumn + col.index);
-    const found = actual === '' ? 'an empty header' : `"${actual.slice(0, 60)}"`;
-    throw new Error(
-      `FunnelROI: column "${col.header}" (${col.role}) of the ${label} table is no longer in column ${letter} of "${sheetName}" (found ${found}). ` +
-        'It was moved, renamed or deleted; open Map columns to update the mapping.',
-    );
-  }
-}
-
-function norm(text: string): string {
-  return text.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
+/** The data of an observed table, its bottom found again. */
+export function tableData(sheet: Sheet, table: TableBinding, block: Matrix, label: TableLabel): TableRead {
+  const found = refindTable(table, block, label);
+  const a1 = `'${sheet.getName().replace(/'/gu, "''")}'!${columnLetter(table.firstColumn)}${table.headerRow}:${columnLetter(table.lastColumn)}${found.lastDataRow}`;
+  return { ...found, sheet, a1 };
 }
