@@ -73,9 +73,12 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const source = tableData(check.source.sheet, mapping.source, check.source.block, 'source');
   const costs: TableRead | null =
     mapping.shape === 'crm' && mapping.costs && check.costs?.block ? tableData(check.costs.sheet, mapping.costs, check.costs.block, 'costs') : null;
+  // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
+  const timeZone = ss.getSpreadsheetTimeZone();
   const data = aggregate(mapping, source.rows, costs?.rows, {
     notSetLabel: L.notSet,
     channelCostsLabel: L.channelCosts,
+    timeZone,
     firstRowNumber: mapping.source.firstDataRow,
     costsFirstRowNumber: mapping.costs?.firstDataRow,
   });
