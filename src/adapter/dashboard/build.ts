@@ -70,9 +70,9 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   if (errors.length > 0 || !check.source?.block) {
     throw new IssuesError('mapping_not_buildable', `FunnelROI: the saved mapping cannot be built. ${errors.map((e) => e.message).join(' ')}`, errors);
   }
-  const source = tableData(check.source.sheet, mapping.source, check.source.block, 'source');
+  const source = tableData(check.source, mapping.source, check.source.block, 'source');
   const costs: TableRead | null =
-    mapping.shape === 'crm' && mapping.costs && check.costs?.block ? tableData(check.costs.sheet, mapping.costs, check.costs.block, 'costs') : null;
+    mapping.shape === 'crm' && mapping.costs && check.costs?.block ? tableData(check.costs, mapping.costs, check.costs.block, 'costs') : null;
   // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
   const timeZone = ss.getSpreadsheetTimeZone();
   const data = aggregate(mapping, source.rows, costs?.rows, {
@@ -87,11 +87,13 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const warnings: ValidationIssue[] = [...source.notes, ...(costs?.notes ?? []), ...data.warnings];
 
   const own = findOwnDashboard(services, ss);
-  if (own && (own.sheet.getSheetId() === source.sheet.getSheetId() || (costs && own.sheet.getSheetId() === costs.sheet.getSheetId()))) {
+  // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
+  const ownName = own ? own.sheet.getName() : null;
+  if (ownName !== null && (ownName === source.sheetName || ownName === costs?.sheetName)) {
     throw new MappingError('dashboard_is_source', 'FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.');
   }
   let name: string;
-  if (own) name = own.sheet.getName();
+  if (ownName !== null) name = ownName;
   else {
     const wanted = mapping.options.dashboardName.trim() || L.title;
     name = freeSheetName(ss, wanted);

@@ -17,12 +17,13 @@ export type TableLabel = 'source' | 'costs';
 
 /** The table's sheet, by id first (survives renames), name second; null when it is gone. */
 export function lookupSheet(ss: Spreadsheet, table: TableBinding): Sheet | null {
-  return ss.getSheets().find((s) => s.getSheetId() === table.sheetId) ?? ss.getSheetByName(table.sheetName);
+  // getSheetById is one round trip; scanning getSheets() would cost one getSheetId call per sheet.
+  return ss.getSheetById(table.sheetId) ?? ss.getSheetByName(table.sheetName);
 }
 
 /** What one mapped table looks like now: its sheet and header display texts, or why it cannot be read. */
 export type TableObservation =
-  | { readonly kind: 'ok'; readonly sheet: Sheet; readonly headers: readonly string[]; readonly block: Matrix | null }
+  | { readonly kind: 'ok'; readonly sheet: Sheet; readonly sheetName: string; readonly headers: readonly string[]; readonly block: Matrix | null }
   | { readonly kind: 'problem'; readonly issue: ValidationIssue };
 
 /**
@@ -42,6 +43,7 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
       },
     };
   }
+  const sheetName = sheet.getName();
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   const coordinatesOk = [table.headerRow, table.firstColumn, table.lastColumn].every((n) => Number.isInteger(n) && n >= 1);
@@ -53,9 +55,9 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
         severity: 'error',
         code: 'table_outside_sheet',
         message:
-          `The saved ${label} table (header row ${String(table.headerRow)}, columns ${columns}) lies outside the sheet "${sheet.getName()}", ` +
+          `The saved ${label} table (header row ${String(table.headerRow)}, columns ${columns}) lies outside the sheet "${sheetName}", ` +
           `which has ${maxRows} rows and ${maxColumns} columns; open Map columns to choose the data again.`,
-        params: { table: label, sheet: sheet.getName(), headerRow: String(table.headerRow), columns, maxRows, maxColumns },
+        params: { table: label, sheet: sheetName, headerRow: String(table.headerRow), columns, maxRows, maxColumns },
       },
     };
   }
@@ -66,7 +68,7 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
     const last = Math.max(sheet.getLastRow(), table.headerRow);
     block = sheet.getRange(1, table.firstColumn, last, width).getValues() as Matrix;
   }
-  return { kind: 'ok', sheet, headers, block };
+  return { kind: 'ok', sheet, sheetName, headers, block };
 }
 
 /** A changed table shape beyond single columns: the whole header row moved (rows inserted or deleted above). */
@@ -83,13 +85,14 @@ export function movedHeaderIssue(table: TableBinding, block: Matrix, label: Tabl
 
 export interface TableRead extends RefoundTable {
   readonly sheet: Sheet;
+  readonly sheetName: string;
   /** `'Sheet'!A1:K732`, for the dashboard header: the rows actually read this time. */
   readonly a1: string;
 }
 
 /** The data of an observed table, its bottom found again. */
-export function tableData(sheet: Sheet, table: TableBinding, block: Matrix, label: TableLabel): TableRead {
+export function tableData(seen: { readonly sheet: Sheet; readonly sheetName: string }, table: TableBinding, block: Matrix, label: TableLabel): TableRead {
   const found = refindTable(table, block, label);
-  const a1 = `'${sheet.getName().replace(/'/gu, "''")}'!${columnLetter(table.firstColumn)}${table.headerRow}:${columnLetter(table.lastColumn)}${found.lastDataRow}`;
-  return { ...found, sheet, a1 };
+  const a1 = `'${seen.sheetName.replace(/'/gu, "''")}'!${columnLetter(table.firstColumn)}${table.headerRow}:${columnLetter(table.lastColumn)}${found.lastDataRow}`;
+  return { ...found, sheet: seen.sheet, sheetName: seen.sheetName, a1 };
 }

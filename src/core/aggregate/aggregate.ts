@@ -3,10 +3,11 @@
  * period. Pure: the adapter reads the ranges once and hands the matrices in.
  */
 import type { ValidationIssue } from '../../api/contract.js';
+import { metricsOptions } from '../definitions/index.js';
 import { isTotalsLabel } from '../mapping/detect-table.js';
 import type { ColumnRole, Granularity, Mapping, MeasureRole, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
-import { isBlank, type CellValue, type Matrix } from '../values.js';
+import { isBlank, MS_PER_DAY, type CellValue, type Matrix } from '../values.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
 import { cellText, ERROR_VALUE, readMeasure } from './cells.js';
 import { DateReader } from '../dates.js';
@@ -14,7 +15,7 @@ import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
 import { SkipLog } from './skip-log.js';
-import type { AggregatedData, AggregateNote, AggregateOptions } from './types.js';
+import type { AggregatedData, AggregateNote, AggregateOptions, DealsDetail } from './types.js';
 
 export function columnOf(table: TableBinding | null, role: ColumnRole): number {
   return table?.columns.find((c) => c.role === role)?.index ?? -1;
@@ -42,10 +43,22 @@ export class PeriodReader {
   /** Period index, or -1 when the date cannot be read. */
   read(value: CellValue): number {
     if (this.granularity === null) return this.acc.period(ALL_PERIOD);
+    const t = this.time(value);
+    return t === undefined ? -1 : this.at(t);
+  }
+
+  /** A date as UTC ms, widening the date range; undefined when it cannot be read. */
+  time(value: CellValue): number | undefined {
     const t = this.dates.read(value);
-    if (t === undefined) return -1;
+    if (t === undefined) return undefined;
     if (t < this.min) this.min = t;
     if (t > this.max) this.max = t;
+    return t;
+  }
+
+  /** The period index of a time already read. */
+  at(t: number): number {
+    if (this.granularity === null) return this.acc.period(ALL_PERIOD);
     let p = this.cache.get(t);
     if (p === undefined) {
       p = this.acc.period(periodKey(t, this.granularity));
@@ -76,14 +89,18 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   let measures: MeasureRole[];
   let usedRows: number;
   let sourceRows: number;
+  let detail: DealsDetail | null = null;
 
   if (mapping.shape === 'crm') {
-    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings);
+    const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
+    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics);
     measures = r.measures;
     usedRows = r.used;
     sourceRows = r.rows;
+    detail = r.detail;
     notes.push('crm_cohort');
-    if (columnOf(src, 'customer_id') >= 0) notes.push('customers_first_won');
+    if (metrics.periodBasis === 'close' && r.detail.hasCloseDate) notes.push('crm_close_basis');
+    if (r.detail.identity.length > 0) notes.push('customers_first_won');
   } else {
     const r = readAggregatedRows(mapping, source, acc, periods, skips, firstRow, byCampaign);
     measures = r.measures;
@@ -102,6 +119,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   const { periods: sorted, rows, totals } = acc.materialize();
   // No readable rows at all: one empty period keeps the dashboard's shape valid.
   if (sorted.length === 0) sorted.push(ALL_PERIOD);
+  const asOf = periods.min <= periods.max ? periods.max : null;
   return {
     shape: mapping.shape,
     granularity,
@@ -111,12 +129,22 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     rows,
     totals,
     dateRange: periods.min <= periods.max ? { from: isoDate(periods.min), to: isoDate(periods.max) } : null,
+    asOf: asOf === null ? null : isoDate(asOf),
+    incompletePeriod: asOf === null || granularity === null ? null : incompletePeriod(sorted, asOf, granularity),
+    detail,
     sourceRows,
     usedRows,
     skippedRows: skips.total,
     warnings,
     notes,
   };
+}
+
+/** The last period is partial when the day after the data's last date still falls inside it. */
+function incompletePeriod(sorted: readonly string[], asOf: number, granularity: Granularity): string | null {
+  const last = sorted[sorted.length - 1];
+  const key = periodKey(asOf, granularity);
+  return last === key && periodKey(asOf + MS_PER_DAY, granularity) === key ? key : null;
 }
 
 function readAggregatedRows(

@@ -135,6 +135,7 @@ export const enIssues = {
   duplicate_headers: 'Several columns share the header “{headers}”; check that the right one is mapped.',
   no_data_rows: 'The table has a header in row {headerRow} but no data rows yet.',
   unknown_statuses: 'Not sure what {count} status values mean ({statuses}); they count as leads until you choose.',
+  won_without_close_date: '{count} won deal(s) have no readable close date; they are dated by their lead’s creation.',
   low_confidence: 'Please check {headers}: the guess is uncertain.',
   currency_detected: 'Amounts look like {currency}.',
   missing_channel: 'No channel/source column: the dashboard is per channel, so every metric needs one.',

@@ -126,6 +126,7 @@ export const ruIssues: IssueTemplates = {
   duplicate_headers: 'Несколько столбцов с заголовком «{headers}»; проверьте, что размечен нужный.',
   no_data_rows: 'Шапка таблицы в строке {headerRow}, но строк с данными пока нет.',
   unknown_statuses: 'Непонятно, что означают статусы ({count}): {statuses}; пока они считаются лидами.',
+  won_without_close_date: 'У {count} успешных сделок нет читаемой даты закрытия; они датированы созданием лида.',
   low_confidence: 'Проверьте {headers}: догадка неуверенная.',
   currency_detected: 'Похоже, суммы в {currency}.',
   missing_channel: 'Нет столбца с каналом/источником: дашборд строится по каналам, без него не посчитать ни одной метрики.',
