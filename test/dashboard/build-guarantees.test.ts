@@ -210,6 +210,14 @@ describe('item 10: atomic rebuild', () => {
     expect(now).toEqual([{ ...md, value: JSON.stringify({ schema: 1, builtAt: '2026-11-23T00:00:00.000Z' }) }]);
     expect(wb.activeSheetName()).toBe('Board');
   });
+
+  it('the swap stays within the 40-round-trip budget of a build', () => {
+    const { wb, mapping } = setupAd();
+    buildDashboard(wb.services, mapping, { now: NOW });
+    wb.calls.reset();
+    buildDashboard(wb.services, mapping, { now: NOW });
+    expect(wb.calls.roundTrips).toBeLessThanOrEqual(40);
+  });
 });
 
 describe('item 11: real-Sheets details', () => {

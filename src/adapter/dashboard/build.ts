@@ -4,7 +4,7 @@
  * 1. Check the mapping exactly as Save does (adapter/mapping-check.ts) against the sheet as it is now,
  *    reading each table once; re-find each table's bottom so appended rows count.
  * 2. Aggregate and plan in pure code; a table of which nothing could be read stops here with an error.
- * 3. Write the plan into a fresh hidden sheet and, only when it is complete, swap it in for the previous
+ * 3. Write the plan into a fresh working sheet and, only when it is complete, swap it in for the previous
  *    dashboard (developer metadata moved, old sheet deleted, its name and tab position kept). A failure
  *    while writing (a service timeout at a chart) deletes the half-written sheet and leaves the previous
  *    dashboard as it was.
@@ -26,8 +26,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 10_000;
-/** The working sheet's name while it is written; hidden, and renamed when it is swapped in. */
-const BUILDING_NAME = 'FunnelROI (building)';
+/** The working sheet's name while it is written (plus a timestamp); renamed when it is swapped in. */
+const BUILDING_NAME = 'FunnelROI building';
 
 export interface BuildOptions {
   readonly locale?: UiLocale;
@@ -109,7 +109,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: name, warnings });
   const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
   return {
-    sheetName: sheet.getName(),
+    sheetName: name,
     sheetId: sheet.getSheetId(),
     channels: data.rows.length,
     periods: data.periods.length,
@@ -121,22 +121,24 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
 }
 
 /**
- * Writes into a fresh hidden sheet, then swaps it in. Until the swap the previous dashboard is untouched;
+ * Writes into a fresh working sheet, then swaps it in. Until the swap the previous dashboard is untouched;
  * if writing fails, the working sheet is deleted and the error says the previous dashboard is intact.
+ * The working sheet is not hidden: hiding and showing would cost two round trips of the 40, and Sheets
+ * shows a script's changes when the execution ends, by which time the working sheet is gone or swapped in.
  */
 function writeThenSwap(services: GasServices, ss: Spreadsheet, own: OwnDashboard | null, name: string, builtAt: string, write: (sheet: Sheet) => void): Sheet {
-  const active = ss.getActiveSheet();
-  const work = ss.insertSheet(freeSheetName(ss, BUILDING_NAME), ss.getNumSheets());
+  // Right before the old dashboard (0-based index), so once that is deleted the new one is in its place.
+  // insertSheet also makes the new sheet the active one, which is where the user should land.
+  const position = own ? own.sheet.getIndex() - 1 : undefined;
+  const workName = `${BUILDING_NAME} ${builtAt.replace(/\D/gu, '').slice(0, 14)}`;
+  const work = position === undefined ? ss.insertSheet(workName) : ss.insertSheet(workName, position);
   try {
-    // insertSheet activates the new sheet; give the user their sheet back and keep the working one out of sight.
-    ss.setActiveSheet(active);
-    hideIfPossible(work);
     write(work);
   } catch (error) {
     try {
       ss.deleteSheet(work);
     } catch {
-      // Nothing more to undo: the working sheet is hidden and named as such.
+      // Nothing more to undo: the working sheet is named as such.
     }
     const reason = error instanceof Error ? error.message : String(error);
     throw own
@@ -144,28 +146,12 @@ function writeThenSwap(services: GasServices, ss: Spreadsheet, own: OwnDashboard
       : new MappingError('build_failed', `FunnelROI: the dashboard could not be built (${reason}). Nothing was added to the spreadsheet.`, { reason });
   }
   if (own) {
-    const position = own.sheet.getIndex();
     own.metadata.moveToSheet(work);
     own.metadata.setValue(metadataValue(builtAt));
     ss.deleteSheet(own.sheet);
-    work.setName(name);
-    work.showSheet();
-    ss.setActiveSheet(work);
-    ss.moveActiveSheet(position);
   } else {
     work.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
-    work.setName(name);
-    work.showSheet();
-    ss.setActiveSheet(work);
   }
+  work.setName(name);
   return work;
-}
-
-/** Sheets refuses to hide the last visible sheet; the working sheet then stays visible, named as such. */
-function hideIfPossible(sheet: Sheet): void {
-  try {
-    sheet.hideSheet();
-  } catch {
-    // Every other sheet is hidden: nothing to do.
-  }
 }

@@ -27,8 +27,11 @@ export type TableObservation =
   | { readonly kind: 'problem'; readonly issue: ValidationIssue };
 
 /**
- * Observes a table: one getDisplayValues for the header row, plus (withData) one getValues of the mapped
- * columns from row 1 to the sheet's last row with content.
+ * Observes a table. With data (the build): one getValues of the mapped columns from row 1 to the sheet's
+ * last row with content; the header row's display text is fetched only when a raw header cell differs
+ * from the saved text (a date or number header). Without data (Save, the sidebar's checks): one
+ * getDisplayValues of the header row. Coordinates are checked against the sheet's size only when
+ * getRange refuses them, so a healthy build spends no round trips on it.
  */
 export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableLabel, withData: boolean): TableObservation {
   const sheet = lookupSheet(ss, table);
@@ -44,31 +47,44 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
     };
   }
   const sheetName = sheet.getName();
+  const coordinatesOk = [table.headerRow, table.firstColumn, table.lastColumn].every((n) => Number.isInteger(n) && n >= 1) && table.firstColumn <= table.lastColumn;
+  const width = table.lastColumn - table.firstColumn + 1;
+  const headerRange = (): GoogleAppsScript.Spreadsheet.Range => sheet.getRange(table.headerRow, table.firstColumn, 1, width);
+  try {
+    if (!coordinatesOk) throw new RangeError('table coordinates');
+    if (!withData) return { kind: 'ok', sheet, sheetName, headers: headerRange().getDisplayValues()[0] ?? [], block: null };
+    const last = Math.max(sheet.getLastRow(), table.headerRow);
+    const block = sheet.getRange(1, table.firstColumn, last, width).getValues() as Matrix;
+    const raw = block[table.headerRow - 1] ?? [];
+    const headers = rawHeadersMatch(table, raw) ? raw.map((v) => (typeof v === 'string' ? v : '')) : (headerRange().getDisplayValues()[0] ?? []);
+    return { kind: 'ok', sheet, sheetName, headers, block };
+  } catch (error) {
+    const outside = outsideSheet(sheet, sheetName, table, label, coordinatesOk);
+    if (outside) return { kind: 'problem', issue: outside };
+    throw error;
+  }
+}
+
+/** Every mapped header cell holds the saved text itself (the common case), so display text need not be read. */
+function rawHeadersMatch(table: TableBinding, raw: readonly unknown[]): boolean {
+  const norm = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
+  return table.columns.every((c) => c.role === 'ignore' || (typeof raw[c.index] === 'string' && raw[c.index] !== '' && norm(raw[c.index] as string) === norm(c.header)));
+}
+
+/** The coded issue for a table that lies (partly) outside its sheet, or null when it does not. */
+function outsideSheet(sheet: Sheet, sheetName: string, table: TableBinding, label: TableLabel, coordinatesOk: boolean): ValidationIssue | null {
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
-  const coordinatesOk = [table.headerRow, table.firstColumn, table.lastColumn].every((n) => Number.isInteger(n) && n >= 1);
-  if (!coordinatesOk || table.headerRow > maxRows || table.lastColumn > maxColumns || table.firstColumn > table.lastColumn) {
-    const columns = coordinatesOk ? `${columnLetter(table.firstColumn)}–${columnLetter(Math.min(table.lastColumn, 18278))}` : '?';
-    return {
-      kind: 'problem',
-      issue: {
-        severity: 'error',
-        code: 'table_outside_sheet',
-        message:
-          `The saved ${label} table (header row ${String(table.headerRow)}, columns ${columns}) lies outside the sheet "${sheetName}", ` +
-          `which has ${maxRows} rows and ${maxColumns} columns; open Map columns to choose the data again.`,
-        params: { table: label, sheet: sheetName, headerRow: String(table.headerRow), columns, maxRows, maxColumns },
-      },
-    };
-  }
-  const width = table.lastColumn - table.firstColumn + 1;
-  const headers = sheet.getRange(table.headerRow, table.firstColumn, 1, width).getDisplayValues()[0] ?? [];
-  let block: Matrix | null = null;
-  if (withData) {
-    const last = Math.max(sheet.getLastRow(), table.headerRow);
-    block = sheet.getRange(1, table.firstColumn, last, width).getValues() as Matrix;
-  }
-  return { kind: 'ok', sheet, sheetName, headers, block };
+  if (coordinatesOk && table.headerRow <= maxRows && table.lastColumn <= maxColumns) return null;
+  const columns = coordinatesOk ? `${columnLetter(table.firstColumn)}–${columnLetter(Math.min(table.lastColumn, 18278))}` : '?';
+  return {
+    severity: 'error',
+    code: 'table_outside_sheet',
+    message:
+      `The saved ${label} table (header row ${String(table.headerRow)}, columns ${columns}) lies outside the sheet "${sheetName}", ` +
+      `which has ${maxRows} rows and ${maxColumns} columns; open Map columns to choose the data again.`,
+    params: { table: label, sheet: sheetName, headerRow: String(table.headerRow), columns, maxRows, maxColumns },
+  };
 }
 
 /** A changed table shape beyond single columns: the whole header row moved (rows inserted or deleted above). */
