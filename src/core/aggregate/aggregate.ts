@@ -7,10 +7,11 @@ import { metricsOptions } from '../definitions/index.js';
 import { isTotalsLabel } from '../mapping/detect-table.js';
 import type { ColumnRole, Granularity, Mapping, MeasureRole, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
-import { isBlank, MS_PER_DAY, type CellValue, type Matrix } from '../values.js';
+import { isBlank, type CellValue, type Matrix } from '../values.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
 import { cellText, ERROR_VALUE, readMeasure } from './cells.js';
-import { DateReader } from '../dates.js';
+import { DateReader, MS_PER_DAY } from '../dates.js';
+import { parsePeriodText, periodKeyOf, readTemporal, type Temporal } from '../periods.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
@@ -25,10 +26,16 @@ export function headerOf(table: TableBinding, index: number): string {
   return table.columns.find((c) => c.index === index)?.header ?? `#${index + 1}`;
 }
 
-/** Shared per-row context: date → period slot, with the date range tracked. */
+/** PeriodReader.read: the cell is neither a date nor a period label. */
+export const UNREADABLE_PERIOD = -1;
+/** PeriodReader.read: a period label longer than (or straddling) the report's periods: a month in a weekly report. */
+export const PERIOD_DOES_NOT_FIT = -2;
+
+/** Shared per-row context: date or period label → period slot, with the date range tracked. */
 export class PeriodReader {
   readonly dates: DateReader;
   private readonly cache = new Map<number, number>();
+  private readonly labels = new Map<string, number>();
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
 
@@ -40,14 +47,40 @@ export class PeriodReader {
     this.dates = new DateReader(timeZone);
   }
 
-  /** Period index, or -1 when the date cannot be read. */
+  /** The date or labelled period a date-column cell holds (../periods.ts decides which texts are periods). */
+  temporal(value: CellValue): Temporal | undefined {
+    return readTemporal(value, this.dates);
+  }
+
+  /** Widens the reported date range by a day or a whole labelled period. */
+  widen(t: Temporal): void {
+    const from = t.kind === 'date' ? t.time : t.period.start;
+    const to = t.kind === 'date' ? t.time : t.period.end - MS_PER_DAY;
+    if (from < this.min) this.min = from;
+    if (to > this.max) this.max = to;
+  }
+
+  /**
+   * Period index; UNREADABLE_PERIOD when the cell is neither a date nor a period label, PERIOD_DOES_NOT_FIT
+   * when it is a label that does not fall inside one report period (never split or guessed: reported).
+   */
   read(value: CellValue): number {
     if (this.granularity === null) return this.acc.period(ALL_PERIOD);
     const t = this.time(value);
-    return t === undefined ? -1 : this.at(t);
+    if (t !== undefined) return this.at(t);
+    if (typeof value !== 'string') return UNREADABLE_PERIOD;
+    let p = this.labels.get(value);
+    if (p === undefined) {
+      const period = parsePeriodText(value);
+      const key = period && periodKeyOf(period, this.granularity);
+      p = !period ? UNREADABLE_PERIOD : key === undefined ? PERIOD_DOES_NOT_FIT : this.acc.period(key);
+      if (period && key !== undefined) this.widen({ kind: 'period', period });
+      this.labels.set(value, p);
+    }
+    return p;
   }
 
-  /** A date as UTC ms, widening the date range; undefined when it cannot be read. */
+  /** A date as wall-clock ms, widening the date range; undefined when it is not a date (labels included). */
   time(value: CellValue): number | undefined {
     const t = this.dates.read(value);
     if (t === undefined) return undefined;
@@ -66,6 +99,11 @@ export class PeriodReader {
     }
     return p;
   }
+}
+
+/** The skip reason for a failed PeriodReader.read. */
+export function periodSkipReason(p: number): 'rows_skipped_date' | 'rows_skipped_period' {
+  return p === PERIOD_DOES_NOT_FIT ? 'rows_skipped_period' : 'rows_skipped_date';
 }
 
 export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts: AggregateOptions = {}): AggregatedData {
@@ -193,7 +231,7 @@ function readAggregatedRows(
     }
     const p = periods.read(dateCol >= 0 ? row[dateCol] : undefined);
     if (p < 0) {
-      skips.skip('rows_skipped_date', rowNumber, headerOf(src, dateCol));
+      skips.skip(periodSkipReason(p), rowNumber, headerOf(src, dateCol));
       continue;
     }
     let bad = -1;
