@@ -27,8 +27,8 @@ export type TableObservation =
   | { readonly kind: 'problem'; readonly issue: ValidationIssue };
 
 /**
- * Observes a table. With data (the build): one getValues of the mapped columns from row 1 to the sheet's
- * last row with content; the header row's display text is fetched only when a raw header cell differs
+ * Observes a table. With data (the build): one getDataRange().getValues(), cut to the mapped columns from
+ * row 1 to the sheet's last row with content; the header row's display text is fetched only when a raw header cell differs
  * from the saved text (a date or number header). Without data (Save, the sidebar's checks): one
  * getDisplayValues of the header row. Coordinates are checked against the sheet's size only when
  * getRange refuses them, so a healthy build spends no round trips on it.
@@ -53,8 +53,14 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
   try {
     if (!coordinatesOk) throw new RangeError('table coordinates');
     if (!withData) return { kind: 'ok', sheet, sheetName, headers: headerRange().getDisplayValues()[0] ?? [], block: null };
-    const last = Math.max(sheet.getLastRow(), table.headerRow);
-    const block = sheet.getRange(1, table.firstColumn, last, width).getValues() as Matrix;
+    // getDataRange + getValues: two round trips where getLastRow + getRange + getValues would be three.
+    const all = sheet.getDataRange().getValues() as Matrix;
+    if (table.headerRow > all.length || table.lastColumn > (all[0]?.length ?? 0)) {
+      // Beyond the content: outside the sheet (a coded error below) or only blank cells (padded here).
+      const outside = outsideSheet(sheet, sheetName, table, label, coordinatesOk);
+      if (outside) return { kind: 'problem', issue: outside };
+    }
+    const block = mappedColumns(all, table, width);
     const raw = block[table.headerRow - 1] ?? [];
     const headers = rawHeadersMatch(table, raw) ? raw.map((v) => (typeof v === 'string' ? v : '')) : (headerRange().getDisplayValues()[0] ?? []);
     return { kind: 'ok', sheet, sheetName, headers, block };
@@ -63,6 +69,19 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
     if (outside) return { kind: 'problem', issue: outside };
     throw error;
   }
+}
+
+/** The table's columns of every row from row 1, down to the header row at least; missing cells are blank. */
+function mappedColumns(all: Matrix, table: TableBinding, width: number): Matrix {
+  const out: Matrix = [];
+  const rows = Math.max(all.length, table.headerRow);
+  for (let r = 0; r < rows; r++) {
+    const row = all[r] ?? [];
+    const cells = row.slice(table.firstColumn - 1, table.lastColumn);
+    while (cells.length < width) cells.push('');
+    out.push(cells);
+  }
+  return out;
 }
 
 /** Every mapped header cell holds the saved text itself (the common case), so display text need not be read. */
