@@ -1,7 +1,9 @@
 /** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]`. */
 import { readFileSync } from 'node:fs';
 import type { Granularity } from '../core/mapping/types.js';
+import { decodeInput } from './decode.js';
 import { formatReport, runReport, type ReportOptions } from './report.js';
+import { printable, printableBlock, printableJson } from './terminal.js';
 
 const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]';
 
@@ -36,8 +38,24 @@ export function main(argv: readonly string[]): number {
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
   if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
-  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8') };
-  const report = runReport(readFileSync(file, 'utf8'), options);
-  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readCsvText(costsFile) };
+  const report = runReport(readCsvText(file), options);
+  // JSON escapes C0 itself; the replacer also removes escapes, C1 and bidi marks from every string.
+  process.stdout.write(json ? `${JSON.stringify(report, printableJson, 2)}\n` : `${formatReport(report)}\n`);
   return 0;
+}
+
+/** A CSV file's text in whatever encoding it was saved (see decode.ts); refused with the reason otherwise. */
+export function readCsvText(path: string): string {
+  return decodeInput(readFileSync(path), printable(path)).text;
+}
+
+/** The bin entry: runs `main`, prints any error on one sanitised line, returns the exit code. */
+export function cli(argv: readonly string[]): number {
+  try {
+    return main(argv);
+  } catch (error) {
+    process.stderr.write(`funnel-roi: ${printableBlock(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
 }
