@@ -2,6 +2,8 @@
  * The Apps Script globals the add-on uses, bound to one in-memory document: SpreadsheetApp,
  * PropertiesService, LockService, Session, HtmlService, Charts, Utilities.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { counted } from './calls.js';
 import type { Document } from './document.js';
 import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
@@ -100,7 +102,9 @@ class LockServiceImpl {
 const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
 
 /** The scopes appsscript.json asks for; a granular-consent test unticks some of them (workbook.denyScopes). */
-export const MANIFEST_SCOPES = ['https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/script.container.ui'] as const;
+export const MANIFEST_SCOPES: readonly string[] = (
+  JSON.parse(readFileSync(fileURLToPath(new URL('../../appsscript.json', import.meta.url)), 'utf8')) as { oauthScopes: string[] }
+).oauthScopes;
 
 /** Thrown where Apps Script ends the execution to show its authorization prompt. */
 export class AuthorizationRequired extends Error {

@@ -103,10 +103,10 @@ describe('a report with 150,000 channels', () => {
       ctr: null, cpc: null, cpl: spend, cac: null, roas: null, romi: null, ltv: null,
     });
     const n = 150_000;
-    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), warnings: [] } as unknown as Report;
+    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), rows: { source: n, used: n, skipped: 0 }, warnings: [] } as unknown as Report;
     const text = formatReport(report);
     const lines = text.split('\n');
-    expect(lines).toHaveLength(n + 4);
+    expect(lines).toHaveLength(n + 5); // header, rule, n channels, rule, Total, 'Rows: …'
     expect(lines[n + 1]).toMatch(/^ch149999\s+149,999\.00/u);
   }, 120_000);
 
