@@ -75,10 +75,13 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     mapping.shape === 'crm' && mapping.costs && check.costs?.block ? tableData(check.costs, mapping.costs, check.costs.block, 'costs') : null;
   // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
   const timeZone = ss.getSpreadsheetTimeZone();
+  // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes them.
+  const sheetLocale = ss.getSpreadsheetLocale();
   const data = aggregate(mapping, source.rows, costs?.rows, {
     notSetLabel: L.notSet,
     channelCostsLabel: L.channelCosts,
     timeZone,
+    locale: sheetLocale,
     firstRowNumber: mapping.source.firstDataRow,
     costsFirstRowNumber: mapping.costs?.firstDataRow,
   });

@@ -195,6 +195,8 @@ export const enIssues = {
   rows_skipped_number: '{count} rows skipped: a number cannot be read ({column}); rows {rows}.',
   rows_skipped_error: '{count} rows skipped: a cell holds an error value ({column}); rows {rows}.',
   rows_skipped_totals: '{count} rows skipped: a totals line (“{column}”) would double the sums; rows {rows}.',
+  rows_skipped_period: '{count} {table} row(s) skipped: their period label in “{column}” spans more than one report period (a month in a weekly report); choose a longer period. Rows {rows}.',
+  numbers_ambiguous: '{count} {table} cell(s) in “{column}” read either way (e.g. “{example}”) and nothing else in the column says which; they were read as the spreadsheet’s locale writes numbers. Check rows {rows}.',
 } as const;
 
 export type IssueCode = keyof typeof enIssues;

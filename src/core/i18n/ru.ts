@@ -186,4 +186,6 @@ export const ruIssues: IssueTemplates = {
   rows_skipped_number: 'Пропущено строк: {count} — не читается число ({column}); строки {rows}.',
   rows_skipped_error: 'Пропущено строк: {count} — в ячейке ошибка ({column}); строки {rows}.',
   rows_skipped_totals: 'Пропущено строк: {count} — строка итогов («{column}») удвоила бы суммы; строки {rows}.',
+  rows_skipped_period: 'Пропущено строк ({table}): {count} — период в «{column}» длиннее периода отчёта (месяц в понедельном отчёте); выберите более длинный период. Строки {rows}.',
+  numbers_ambiguous: 'Ячеек в «{column}» ({table}), которые читаются двояко (например, «{example}»): {count}; по остальным ячейкам столбца не понять как, поэтому они прочитаны так, как числа пишет язык таблицы. Проверьте строки {rows}.',
 };

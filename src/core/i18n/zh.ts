@@ -186,4 +186,6 @@ export const zhIssues: IssueTemplates = {
   rows_skipped_number: '已跳过 {count} 行：无法读取数字（{column}）；行 {rows}。',
   rows_skipped_error: '已跳过 {count} 行：单元格含错误值（{column}）；行 {rows}。',
   rows_skipped_totals: '已跳过 {count} 行：合计行（“{column}”）会使总和翻倍；行 {rows}。',
+  rows_skipped_period: '已跳过{table}中的 {count} 行：“{column}”中的期间标签长于报告期间（例如周报中的月份）；请选择更长的期间。行 {rows}。',
+  numbers_ambiguous: '{table}“{column}”列中有 {count} 个单元格可有两种读法（例如“{example}”），且该列其他单元格无法判断；已按表格区域设置的数字写法读取。请检查行 {rows}。',
 };
