@@ -5,7 +5,7 @@
  *    reading each table once; re-find each table's bottom so appended rows count.
  * 2. Aggregate and plan in pure code; a table of which nothing could be read stops here with an error.
  * 3. Write the plan into a fresh working sheet and, only when it is complete, swap it in for the previous
- *    dashboard (developer metadata moved, old sheet deleted, its name and tab position kept). A failure
+ *    dashboard (the metadata marker on the new sheet, old sheet deleted, its name and tab position kept). A failure
  *    while writing (a service timeout at a chart) deletes the half-written sheet and leaves the previous
  *    dashboard as it was.
  *
@@ -148,13 +148,10 @@ function writeThenSwap(services: GasServices, ss: Spreadsheet, own: OwnDashboard
       ? new MappingError('rebuild_failed', `FunnelROI: the dashboard could not be rebuilt (${reason}). The previous dashboard "${name}" is unchanged.`, { reason, sheet: name })
       : new MappingError('build_failed', `FunnelROI: the dashboard could not be built (${reason}). Nothing was added to the spreadsheet.`, { reason });
   }
-  if (own) {
-    own.metadata.moveToSheet(work);
-    own.metadata.setValue(metadataValue(builtAt));
-    ss.deleteSheet(own.sheet);
-  } else {
-    work.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
-  }
+  // The marker goes onto the new sheet; the old sheet's marker is deleted with it (sheet-scoped developer
+  // metadata does not outlive its sheet). One call, where moveToSheet + setValue would be two of the 40.
+  work.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  if (own) ss.deleteSheet(own.sheet);
   work.setName(name);
   return work;
 }
