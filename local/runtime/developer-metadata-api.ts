@@ -53,6 +53,13 @@ export class DeveloperMetadataImpl {
       getSpreadsheet: () => (this.state.sheetId === null ? this.doc.handles.spreadsheet() : null),
     };
   }
+  /** Moves sheet-level (or spreadsheet-level) metadata onto another sheet; its id and value stay. */
+  moveToSheet(sheet: SheetImpl): DeveloperMetadataImpl {
+    const target = this.doc.handles.asSheet(sheet)?._state ?? null;
+    if (!target || !this.doc.sheetById(target.id)) throw new Error('Invalid argument: sheet');
+    this.state.sheetId = target.id;
+    return this;
+  }
   remove(): void {
     const i = this.doc.metadata.indexOf(this.state);
     if (i >= 0) this.doc.metadata.splice(i, 1);

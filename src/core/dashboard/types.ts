@@ -2,7 +2,7 @@
  * A declarative description of the dashboard sheet. The adapter applies it with a bounded number of
  * batched calls; tests evaluate its grid with HyperFormula. Rows and columns are 1-based.
  */
-import type { Locale } from '../types.js';
+import type { Locale, ValidationIssue } from '../types.js';
 
 export type PlanCell =
   | { readonly t: 'n'; readonly v: number }
@@ -87,4 +87,6 @@ export interface PlanContext {
   /** e.g. `'Ads export'!A3:K732`. */
   readonly sourceA1: string;
   readonly sheetName: string;
+  /** Build warnings; skipped and excluded rows are listed in the header (reading-notes.ts). */
+  readonly warnings?: readonly ValidationIssue[];
 }
