@@ -99,17 +99,20 @@ export function readCrmRows(
       }
     }
   }
-  if (unknown.size > 0) {
-    const list = [...unknown].slice(0, SHOWN_STATUSES).map(([s, n]) => `${s === '' ? '(blank)' : s} (${n})`);
-    const more = unknown.size > SHOWN_STATUSES ? `, … ${unknown.size - SHOWN_STATUSES} more` : '';
-    warnings.push({
-      severity: 'warning',
-      code: 'unknown_statuses',
-      message: `Statuses without a rule were counted as leads only: ${list.join(', ')}${more}.`,
-      params: { statuses: list.join(', ') + more, count: unknown.size },
-    });
-  }
+  if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
   const measures: MeasureRole[] = ['leads', 'customers', 'orders'];
   if (revenueCol >= 0) measures.push('revenue');
   return { measures, used, rows };
+}
+
+/** Statuses without a rule, first seen first, with their row counts. Shared with the warehouse path. */
+export function unknownStatusesWarning(unknown: ReadonlyMap<string, number>): ValidationIssue {
+  const list = [...unknown].slice(0, SHOWN_STATUSES).map(([s, n]) => `${s === '' ? '(blank)' : s} (${n})`);
+  const more = unknown.size > SHOWN_STATUSES ? `, … ${unknown.size - SHOWN_STATUSES} more` : '';
+  return {
+    severity: 'warning',
+    code: 'unknown_statuses',
+    message: `Statuses without a rule were counted as leads only: ${list.join(', ')}${more}.`,
+    params: { statuses: list.join(', ') + more, count: unknown.size },
+  };
 }

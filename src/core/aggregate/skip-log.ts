@@ -25,6 +25,18 @@ export class SkipLog {
     if (e.rows.length < SHOWN_ROWS) e.rows.push(rowNumber);
   }
 
+  /** Rows counted elsewhere (a warehouse query): `rows` are row numbers in ascending order, any count. */
+  record(reason: string, count: number, rows: readonly number[], detail: string): void {
+    this.total += count;
+    let e = this.entries.get(reason);
+    if (!e) {
+      e = { count: 0, rows: [], detail };
+      this.entries.set(reason, e);
+    }
+    e.count += count;
+    e.rows = [...e.rows, ...rows].sort((a, b) => a - b).slice(0, SHOWN_ROWS);
+  }
+
   issues(table: string): ValidationIssue[] {
     const out: ValidationIssue[] = [];
     for (const [code, e] of this.entries) {
