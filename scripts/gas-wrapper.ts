@@ -33,7 +33,8 @@ export function renderCustomFunction(fn: CustomFunction): string {
     ' * @customfunction',
     ' */',
     `function ${fn.name}(${names.join(', ')}) {`,
-    `  return ${GLOBAL_NAME}.customFunctions.${fn.name}(${names.join(', ')});`,
+    // Every argument, not just the named ones: `=ROMI(100, 50, 1, 999)` must reach the arity check.
+    `  return ${GLOBAL_NAME}.customFunctions.${fn.name}.apply(null, arguments);`,
     '}',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateValue, parseNumberText } from '../src/core/values.js';
+import { parseNumberText } from '../src/core/values.js';
 
 describe('parseNumberText reads numbers as exports write them', () => {
   it.each([
@@ -26,21 +26,5 @@ describe('parseNumberText reads numbers as exports write them', () => {
 
   it.each(['', 'abc', '12abc', '1,2,3', '12,34,567', '1.2.3,4,5', '--1', '1.', '$', '%', 'N/A'])('%s is not a number', (text) => {
     expect(parseNumberText(text)).toBeUndefined();
-  });
-});
-
-describe('parseDateValue', () => {
-  it('reads ISO, Russian and Chinese dates as the calendar day written', () => {
-    const day = Date.UTC(2026, 2, 1);
-    expect(parseDateValue('2026-03-01')).toBe(day);
-    expect(parseDateValue('01.03.2026')).toBe(day);
-    expect(parseDateValue('2026年3月1日')).toBe(day);
-    expect(parseDateValue(new Date(2026, 2, 1))).toBe(day);
-    expect(parseDateValue(46082)).toBe(day); // Sheets serial for 2026-03-01
-  });
-  it('rejects impossible and ambiguous dates', () => {
-    expect(parseDateValue('31.02.2026')).toBeUndefined();
-    expect(parseDateValue('03/01/2026')).toBeUndefined();
-    expect(parseDateValue('soon')).toBeUndefined();
   });
 });

@@ -16,6 +16,8 @@ export interface PluginHooks {
   invoke(name: string, args: unknown[]): unknown;
   /** A cell value as Sheets would hand it to a custom function: Date for date-formatted cells. */
   cellArgument(hfSheet: number, row: number, column: number, value: number): unknown;
+  /** A Date a custom function returned, as the serial of its wall-clock time in the spreadsheet's zone. */
+  dateToSerial(date: Date): number;
 }
 
 const hooksByGraph = new WeakMap<object, PluginHooks>();
@@ -66,12 +68,12 @@ function errorCodeText(type: ErrorType): string {
   return codes[type] ?? 'ERROR!';
 }
 
-function fromResult(result: unknown): EngineValue | EngineValue[][] {
+function fromResult(result: unknown, hooks: PluginHooks): EngineValue | EngineValue[][] {
   if (Array.isArray(result)) {
-    return result.map((row: unknown) => (Array.isArray(row) ? row : [row]).map((cell: unknown) => fromResult(cell) as EngineValue));
+    return result.map((row: unknown) => (Array.isArray(row) ? row : [row]).map((cell: unknown) => fromResult(cell, hooks) as EngineValue));
   }
   if (result === null || result === undefined || result === '') return '';
-  if (Object.prototype.toString.call(result) === '[object Date]') return (result as Date).getTime() / 86_400_000 + 25569;
+  if (Object.prototype.toString.call(result) === '[object Date]') return hooks.dateToSerial(result as Date);
   if (isEngineValue(result)) return result;
   return String(result);
 }
@@ -93,7 +95,7 @@ class CustomFunctionsPlugin extends FunctionPlugin {
       const args = values.map((v) => (v instanceof SimpleRangeValue ? this.rangeArgument(v, hooks) : v === undefined ? undefined : toSheetsArg(v)));
       let result: EngineValue | EngineValue[][];
       try {
-        result = fromResult(hooks.invoke(fn.name, args));
+        result = fromResult(hooks.invoke(fn.name, args), hooks);
       } catch (e) {
         return new CellError(ErrorType.ERROR, errorMessage(e));
       }

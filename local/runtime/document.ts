@@ -4,7 +4,7 @@
  * conversions between Sheets semantics (Dates, '' for blank, error codes as text) and the engine.
  */
 import { DetailedCellError, ExportedCellChange, HyperFormula, type ExportedChange, type RawCellContent } from 'hyperformula';
-import { isDate, serialToTime, timeToSerial } from '../../src/core/values.js';
+import { instantOf, isDate, serialToTime, timeToSerial, wallClock } from '../../src/core/dates.js';
 import { CUSTOM_FUNCTIONS } from '../../src/core/functions/registry.js';
 import { CallCounter } from './calls.js';
 import { CellPropsStore } from './cell-props.js';
@@ -26,7 +26,13 @@ export interface RuntimeOptions {
   readonly locale?: string;
   /** Session.getActiveUserLocale(): `en`, `ru`, `zh_CN`… */
   readonly userLocale?: string;
+  /** The spreadsheet's time zone (File > Settings): date cells are wall-clock times there. */
   readonly timeZone?: string;
+  /**
+   * The script's time zone (appsscript.json `timeZone`, default: this repo's manifest). Script code splits
+   * Dates with local getters in this zone, so the runtime makes it the process zone (TZ): one per process.
+   */
+  readonly scriptTimeZone?: string;
   /** Where HtmlService.createHtmlOutputFromFile reads `<name>.html` (default: dist/). */
   readonly htmlDir?: string;
   /** Spreadsheet id; deterministic by default. */
@@ -75,7 +81,7 @@ export class Document {
   /** The Date constructor of the realm add-on code runs in (node:vm contexts have their own). */
   DateCtor: DateConstructor = Date;
   /** Runs custom functions for formulas; replaced by loadBundle to call the bundle's own functions. */
-  invokeCustom: (name: string, args: unknown[]) => unknown = defaultInvoke;
+  invokeCustom: (name: string, args: unknown[]) => unknown = (name, args) => defaultInvoke(name, args, this.options.timeZone);
   private nextSheetId = 0;
   private nextIdCounter = 1;
   /** Spreadsheets this one's scripts made with SpreadsheetApp.create (share copies), in order. */
@@ -102,6 +108,7 @@ export class Document {
         const sheet = this.sheets.find((s) => s.hfId === hfSheet);
         return sheet && isDateFormat(sheet.props.get(row, column)?.numberFormat) ? this.makeDate(value) : value;
       },
+      dateToSerial: (date) => this.dateToSerial(date),
     });
   }
 
@@ -168,14 +175,14 @@ export class Document {
     sheet.name = name;
   }
 
+  /** A date cell as Apps Script hands it over: the instant of its wall-clock time in the spreadsheet's zone. */
   makeDate(serial: number): Date {
-    const d = new Date(serialToTime(serial));
-    // Wall-clock fields in the script's realm, the inverse of dateToSerial (and of core's parseDateValue).
-    return new this.DateCtor(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+    return new this.DateCtor(instantOf(serialToTime(serial), this.options.timeZone));
   }
 
+  /** A Date written by a script: its wall-clock time in the spreadsheet's zone (the inverse of makeDate). */
   dateToSerial(date: Date): number {
-    return timeToSerial(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds()));
+    return timeToSerial(wallClock(date.getTime(), this.options.timeZone));
   }
 
   private isDateCell(sheet: SheetState, row: number, col: number, hasFormula: boolean): boolean {
@@ -333,8 +340,8 @@ export class Document {
   }
 }
 
-function defaultInvoke(name: string, args: unknown[]): unknown {
+function defaultInvoke(name: string, args: unknown[], timeZone: string): unknown {
   const fn = CUSTOM_FUNCTIONS.find((f) => f.name === name);
   if (!fn) throw new Error(`Unknown function: ${name}`);
-  return fn.invoke(...args);
+  return fn.run({ timeZone: () => timeZone }, args);
 }

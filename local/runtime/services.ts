@@ -97,7 +97,7 @@ class SessionImpl {
     return this.doc.options.userLocale;
   }
   getScriptTimeZone(): string {
-    return this.doc.options.timeZone;
+    return this.doc.options.scriptTimeZone;
   }
 }
 

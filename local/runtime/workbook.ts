@@ -2,6 +2,7 @@
  * createWorkbook: one in-memory spreadsheet with the Apps Script services bound to it, plus the helpers
  * tests and the local web UI use to seed data, type into cells and look at the result.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CellValue } from '../../src/core/values.js';
@@ -57,6 +58,16 @@ export interface LocalWorkbook {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_HTML_DIR = resolve(here, '../../dist');
+/** The manifest's zone: where the shipped script runs on Google's servers. */
+const MANIFEST_TIME_ZONE = (JSON.parse(readFileSync(resolve(here, '../../appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+
+/**
+ * Script code (the bundle in node:vm shares this process's clock) splits Dates with local getters in the
+ * process zone, so the script's zone is made the process zone. Node re-reads TZ when it is assigned.
+ */
+function useScriptTimeZone(zone: string): void {
+  if (process.env.TZ !== zone) process.env.TZ = zone;
+}
 
 /**
  * The single boundary cast: runtime objects implement the Apps Script subset structurally but not every
@@ -74,11 +85,13 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       locale: options.locale ?? 'en_US',
       userLocale: options.userLocale ?? 'en',
       timeZone: options.timeZone ?? 'Etc/UTC',
+      scriptTimeZone: options.scriptTimeZone ?? MANIFEST_TIME_ZONE,
       id: options.id ?? 'local-spreadsheet-0001',
       htmlDir: options.htmlDir ?? DEFAULT_HTML_DIR,
     },
     ui,
   );
+  useScriptTimeZone(doc.options.scriptTimeZone);
   doc.addSheet('Sheet1', 0);
   const services = createServices(doc);
   const defaultInvoke = doc.invokeCustom;

@@ -28,9 +28,20 @@ export interface SessionOptions {
   readonly userLocale?: string;
   /** The spreadsheet's locale (`en_US`, `ru_RU`…): number display and typed input. */
   readonly spreadsheetLocale?: string;
+  /** The spreadsheet's time zone (default: the natural zone of the user's language; the script stays in Etc/UTC). */
+  readonly timeZone?: string;
 }
 
 const SPREADSHEET_LOCALE: Readonly<Record<string, string>> = { en: 'en_US', ru: 'ru_RU', zh: 'zh_CN' };
+/** Where a spreadsheet made by a user of that language usually is: east and west of the script's Etc/UTC. */
+export const NATURAL_TIME_ZONE: Readonly<Record<string, string>> = { en: 'America/New_York', ru: 'Europe/Moscow', zh: 'Asia/Shanghai' };
+
+/** The samples' own zone when they share a language (`crm-leads-ru`), else the user's language's. */
+function naturalTimeZone(samples: readonly string[], userLocale: string): string {
+  const languages = new Set(samples.map((name) => name.slice(name.lastIndexOf('-') + 1)));
+  const language = languages.size === 1 ? [...languages][0] : userLocale.slice(0, 2);
+  return NATURAL_TIME_ZONE[language] ?? NATURAL_TIME_ZONE.en;
+}
 
 export function createSession(options: SessionOptions = {}): LocalSession {
   const distDir = options.distDir ?? join(process.cwd(), 'dist');
@@ -39,6 +50,7 @@ export function createSession(options: SessionOptions = {}): LocalSession {
     name: 'FunnelROI demo',
     userLocale,
     locale: options.spreadsheetLocale ?? SPREADSHEET_LOCALE[userLocale.slice(0, 2)] ?? 'en_US',
+    timeZone: options.timeZone ?? naturalTimeZone(options.samples ?? SAMPLE_NAMES, userLocale),
     htmlDir: distDir,
   });
   const blank = workbook.sheetNames();

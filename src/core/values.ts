@@ -1,7 +1,8 @@
 /**
  * Cell values as Apps Script hands them to us (custom-function arguments, Range.getValues()),
- * and the one place where pasted-from-export text is turned into numbers and dates.
+ * and the one place where pasted-from-export text is turned into numbers (dates: ./dates.ts).
  */
+import { isDate } from './dates.js';
 
 export type CellValue = number | string | boolean | Date | null | undefined;
 export type Matrix = CellValue[][];
@@ -9,10 +10,8 @@ export type Matrix = CellValue[][];
 /** Error codes Sheets may hand over as text when a referenced cell holds an error. */
 export const SHEET_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;
 
-/** `instanceof Date` fails across realms (Apps Script, node:vm), so check the internal tag. */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+// Dates have their own module (time zones); re-exported so callers keep one import for cell values.
+export { isDate, MS_PER_DAY, parseDateValue, serialToTime, timeToSerial } from './dates.js';
 
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -111,53 +110,6 @@ function validGroups(intPart: string, group: string): boolean {
   if (parts.length === 1) return /^\d+$/u.test(parts[0]);
   return /^\d{1,3}$/u.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/u.test(p));
 }
-
-/** Days between the Sheets epoch (1899-12-30) and the Unix epoch. */
-const SHEETS_EPOCH_OFFSET_DAYS = 25569;
-const DAY_MS = 86_400_000;
-
-/** A Sheets serial day number (what a date cell holds) to a UTC timestamp in ms. */
-export function serialToTime(serial: number): number {
-  return Math.round((serial - SHEETS_EPOCH_OFFSET_DAYS) * DAY_MS);
-}
-
-export function timeToSerial(time: number): number {
-  return time / DAY_MS + SHEETS_EPOCH_OFFSET_DAYS;
-}
-
-/**
- * Reads a date from a Date (either realm), a Sheets serial number, or text in ISO (`2026-03-01`,
- * `2026-03-01 12:30`), Russian (`01.03.2026`) or Chinese (`2026年3月1日`, `2026/3/1`) form. Returns ms since
- * epoch of the calendar day as written (local wall time read as UTC), or undefined when it is not a date.
- * Ambiguous `03/01/2026` is not guessed.
- */
-export function parseDateValue(value: unknown): number | undefined {
-  if (isDate(value)) {
-    const t = value.getTime();
-    if (Number.isNaN(t)) return undefined;
-    // Wall-clock fields, not the instant: a date cell means a calendar day wherever the script runs.
-    return Date.UTC(value.getFullYear(), value.getMonth(), value.getDate(), value.getHours(), value.getMinutes(), value.getSeconds());
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? serialToTime(value) : undefined;
-  if (typeof value !== 'string') return undefined;
-  const s = value.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/u.exec(s);
-  if (m) return utc(+m[1], +m[2], +m[3], m[4], m[5], m[6]);
-  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u.exec(s);
-  if (m) return utc(+m[3], +m[2], +m[1], m[4], m[5], m[6]);
-  m = /^(\d{4})年(\d{1,2})月(\d{1,2})日/u.exec(s);
-  if (m) return utc(+m[1], +m[2], +m[3]);
-  return undefined;
-}
-
-function utc(y: number, mo: number, d: number, h?: string, mi?: string, se?: string): number | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const t = Date.UTC(y, mo - 1, d, h ? +h : 0, mi ? +mi : 0, se ? +se : 0);
-  // Reject 31.02.2026 and friends rather than rolling over.
-  return new Date(t).getUTCDate() === d ? t : undefined;
-}
-
-export const MS_PER_DAY = DAY_MS;
 
 /** Shows a user value inside an error message without letting a huge cell flood it. */
 export function describeValue(value: unknown): string {

@@ -14,10 +14,12 @@ import { CUSTOM_FUNCTIONS } from '../../src/core/functions/registry.js';
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../../dist');
 let code = '';
 let ctx: vm.Context;
+/** The spreadsheet's time zone as the read-only SpreadsheetApp reports it to custom functions. */
+let sheetZone = 'Etc/UTC';
 
 beforeAll(() => {
   code = readFileSync(join(dist, 'Code.js'), 'utf8');
-  ctx = vm.createContext({});
+  ctx = vm.createContext({ SpreadsheetApp: { getActive: () => ({ getSpreadsheetTimeZone: () => sheetZone }) } });
   vm.runInContext(code, ctx, { filename: 'Code.js' });
 });
 
@@ -44,6 +46,7 @@ describe('dist/Code.js in a bare V8 context', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/mu);
     // The bare context has no Node globals, and loading did not need any.
     expect(callInRealm('typeof require + typeof process + typeof Buffer')).toBe('undefinedundefinedundefined');
+    expect(callInRealm('typeof Intl.DateTimeFormat')).toBe('function');
   });
 
   it('declares every custom function, trigger and server function at the top level', () => {
@@ -103,5 +106,38 @@ describe('dist/Code.js in a bare V8 context', () => {
   it('throws Errors of its own realm whose message names the function, argument and row', () => {
     const message = callInRealm(`(() => { try { CPL([[10],[20]], [[5],["abc"]]); } catch (e) { return (e instanceof Error) + ' ' + e.message; } })()`);
     expect(message).toBe('true CPL: leads must be a number, got "abc" (row 2 of the range)');
+  });
+
+  it('forwards every argument: one too many raises the declaration\'s error instead of being dropped', () => {
+    const message = (src: string) => callInRealm(`(() => { try { return ${src}; } catch (e) { return e.message; } })()`);
+    expect(message('ROMI(100, 50, 1, 999)')).toBe('ROMI: takes at most 3 arguments (revenue, marketing_cost, gross_margin), got 4');
+    expect(message('CTR(1, 2, 3)')).toMatch(/^CTR: takes at most 2 arguments/u);
+    expect(message('NPS([[9]], 1)')).toMatch(/^NPS: takes at most 1 argument /u);
+    // Trailing omitted arguments are not extra ones.
+    expect(message('ROMI(100, 50, undefined)')).toBe(1);
+  });
+
+  it('DEAL_CYCLE compensates for the spreadsheet\'s zone: Berlin 1 March → 1 April is 31 days across DST, as =C2-B2 says', () => {
+    // The cells hold 1 March and 1 April 00:00 Berlin; Apps Script hands over those instants (CET, then CEST).
+    sheetZone = 'Europe/Berlin';
+    try {
+      const got = callInRealm('DEAL_CYCLE([[new Date(Date.UTC(2026, 1, 28, 23))]], [[new Date(Date.UTC(2026, 2, 31, 22))]])');
+      expect(got).toBe(31);
+      // East of UTC: a Moscow deal from 1 to 2 January (midnights) is one day, not a day split across the year.
+      sheetZone = 'Europe/Moscow';
+      expect(callInRealm('DEAL_CYCLE([[new Date(Date.UTC(2025, 11, 31, 21))]], [[new Date(Date.UTC(2026, 0, 1, 21))]])')).toBe(1);
+      // West of UTC, with times: New York 1 March 09:00 → 3 March 21:00 is 2.5 days.
+      sheetZone = 'America/New_York';
+      expect(callInRealm('DEAL_CYCLE([[new Date(Date.UTC(2026, 2, 1, 14))]], [[new Date(Date.UTC(2026, 2, 4, 2))]])')).toBe(2.5);
+    } finally {
+      sheetZone = 'Etc/UTC';
+    }
+  });
+
+  it('date inputs reject trailing junk and impossible times', () => {
+    const message = (src: string) => callInRealm(`(() => { try { return ${src}; } catch (e) { return e.message; } })()`);
+    expect(message('DEAL_CYCLE([["2026-01-01"]], [["2026-01-31junk"]])')).toBe('DEAL_CYCLE: close_dates must be a date, got "2026-01-31junk" (row 1 of the range)');
+    expect(message('DEAL_CYCLE([["2026-01-01"]], [["2026-01-02 12:99"]])')).toBe('DEAL_CYCLE: close_dates must be a date, got "2026-01-02 12:99" (row 1 of the range)');
+    expect(message('DEAL_CYCLE([["2026-01-01"]], [["2026-01-02 12:30"]])')).toBeCloseTo(1.5208333, 6);
   });
 });

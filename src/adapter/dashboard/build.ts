@@ -46,7 +46,9 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
   const source = readTable(ss, mapping.source, 'source');
   const costs = mapping.shape === 'crm' && mapping.costs ? readTable(ss, mapping.costs, 'costs') : null;
-  const data = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts });
+  // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const data = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone });
   const warnings: ValidationIssue[] = [...data.warnings];
 
   const own = findOwnDashboard(services, ss);

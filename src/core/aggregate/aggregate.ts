@@ -8,7 +8,8 @@ import type { ColumnRole, Granularity, Mapping, MeasureRole, TableBinding } from
 import { MEASURE_ROLES } from '../mapping/types.js';
 import { isBlank, type CellValue, type Matrix } from '../values.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
-import { cellText, DateReader, ERROR_VALUE, readMeasure } from './cells.js';
+import { cellText, ERROR_VALUE, readMeasure } from './cells.js';
+import { DateReader } from '../dates.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
@@ -25,7 +26,7 @@ export function headerOf(table: TableBinding, index: number): string {
 
 /** Shared per-row context: date → period slot, with the date range tracked. */
 export class PeriodReader {
-  private readonly dates = new DateReader();
+  readonly dates: DateReader;
   private readonly cache = new Map<number, number>();
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
@@ -33,7 +34,10 @@ export class PeriodReader {
   constructor(
     private readonly acc: Accumulator,
     readonly granularity: Granularity | null,
-  ) {}
+    timeZone: string,
+  ) {
+    this.dates = new DateReader(timeZone);
+  }
 
   /** Period index, or -1 when the date cannot be read. */
   read(value: CellValue): number {
@@ -66,7 +70,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     warnings.push({ severity: 'warning', code: 'costs_undated', message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.' });
   }
   const acc = new Accumulator(mapping.funnel.length, byCampaign, notSet);
-  const periods = new PeriodReader(acc, granularity);
+  const periods = new PeriodReader(acc, granularity, opts.timeZone ?? 'Etc/UTC');
   const skips = new SkipLog();
   const firstRow = opts.firstRowNumber ?? src.firstDataRow;
   let measures: MeasureRole[];

@@ -1,5 +1,5 @@
-/** Reading one cell as a measure or a date, without allocating on the hot path. */
-import { isBlank, isDate, isSheetError, parseDateValue, parseNumberText, type CellValue } from '../values.js';
+/** Reading one cell as a measure, without allocating on the hot path (dates: ../dates.ts DateReader). */
+import { isBlank, isDate, isSheetError, parseNumberText, type CellValue } from '../values.js';
 
 /** NaN = unreadable text, -Infinity marker for an error value; blank → 0. */
 export const ERROR_VALUE = Number.NEGATIVE_INFINITY;
@@ -14,33 +14,6 @@ export function readMeasure(value: CellValue): number {
     return n === undefined ? Number.NaN : n;
   }
   return Number.NaN; // a date or TRUE/FALSE in a measure column is a mis-mapped column, not a figure
-}
-
-/** Caches parsed dates: exports repeat the same few hundred dates across a million rows. */
-export class DateReader {
-  private readonly text = new Map<string, number | undefined>();
-  private readonly serial = new Map<number, number | undefined>();
-
-  read(value: CellValue): number | undefined {
-    if (typeof value === 'string') {
-      let t = this.text.get(value);
-      if (t === undefined && !this.text.has(value)) {
-        t = parseDateValue(value);
-        this.text.set(value, t);
-      }
-      return t;
-    }
-    if (typeof value === 'number') {
-      let t = this.serial.get(value);
-      if (t === undefined && !this.serial.has(value)) {
-        t = parseDateValue(value);
-        this.serial.set(value, t);
-      }
-      return t;
-    }
-    if (isDate(value)) return parseDateValue(value);
-    return undefined;
-  }
 }
 
 export function cellText(value: CellValue): string {

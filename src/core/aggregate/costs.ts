@@ -8,7 +8,7 @@ import type { TableBinding } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
 import { measureField, type Accumulator } from './accumulator.js';
 import { columnOf, headerOf, isBlankRow, type PeriodReader } from './aggregate.js';
-import { cellText, DateReader, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
+import { cellText, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
 import { ALL_PERIOD, monthShareByWeek } from './periods.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregateOptions } from './types.js';
@@ -33,7 +33,7 @@ export function addCosts(
   const channelCosts = opts.channelCostsLabel ?? '(channel costs)';
   const firstRow = opts.costsFirstRowNumber ?? table.firstDataRow;
   const skips = new SkipLog();
-  const dates = new DateReader();
+  const dates = periods.dates;
   const watched = [chCol, dateCol, spendCol].filter((c) => c >= 0);
   const leadChannels = new Set(acc.groups.map((g) => normalizeName(g.channel)));
   const costChannels = new Set<string>();

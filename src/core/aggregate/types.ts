@@ -57,4 +57,6 @@ export interface AggregateOptions {
   /** 1-based sheet row of the first data row, for row numbers in warnings (default mapping.source.firstDataRow). */
   readonly firstRowNumber?: number;
   readonly costsFirstRowNumber?: number;
+  /** The spreadsheet's time zone: Date cells are read as their wall clock there (default Etc/UTC). */
+  readonly timeZone?: string;
 }

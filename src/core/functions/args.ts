@@ -5,9 +5,19 @@
  * take their default); text numbers from exports are read; a zero denominator is an error for a single
  * value and a blank cell inside a range; every error names the function, the argument and the row.
  */
-import { describeValue, isBlank, isDate, isSheetError, parseDateValue, parseNumberText, type CellValue, type Matrix } from '../values.js';
+import { isoDay, parseDateValue } from '../dates.js';
+import { describeValue, isBlank, isDate, isSheetError, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { ComputeFailure } from './failures.js';
 import type { AggregateSpec, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './define.js';
+
+/**
+ * What a custom function may know about the spreadsheet calling it. The time zone is asked lazily: reading it
+ * is a service call, and only a Date argument needs it (Google's custom-function guide: when the script's
+ * and the spreadsheet's time zones differ, the function must compensate).
+ */
+export interface CallContext {
+  timeZone(): string;
+}
 
 /** The Error a user sees on `#ERROR!`: always starts with the function name. */
 export function userError(fn: string, message: string): Error {
@@ -165,7 +175,7 @@ export interface ArgReader {
   fail(reason: string, r?: number, c?: number): never;
   /** Number at a cell; null when blank. */
   numberAt(r: number, c: number): number | null;
-  /** Date at a cell as UTC ms of the calendar day/time written; null when blank. */
+  /** Date at a cell as wall-clock ms in the spreadsheet's zone (dates.ts); null when blank. */
   dateAt(r: number, c: number): number | null;
   /** Text at a cell (numbers as written); null when blank; sheet errors throw. */
   textAt(r: number, c: number): string | null;
@@ -173,7 +183,7 @@ export interface ArgReader {
   choice(): string;
 }
 
-function reader(fn: string, a: PreparedArg): ArgReader {
+function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
   const isRange = a.range !== null;
   const matrix: Matrix = a.range ?? [[a.scalar]];
   const cols = matrix[0]?.length ?? 0;
@@ -204,7 +214,7 @@ function reader(fn: string, a: PreparedArg): ArgReader {
       const v = matrix[r][c];
       if (isBlank(v)) return null;
       if (isSheetError(v)) self.fail(`holds the error ${String(v).trim()}`, r, c);
-      const t = parseDateValue(v);
+      const t = parseDateValue(v, isDate(v) || typeof v === 'string' ? zone() : 'Etc/UTC');
       if (t === undefined) self.fail(`must be a date, got ${describeValue(v)}`, r, c);
       return t;
     },
@@ -212,7 +222,10 @@ function reader(fn: string, a: PreparedArg): ArgReader {
       const v = matrix[r][c];
       if (isBlank(v)) return null;
       if (isSheetError(v)) self.fail(`holds the error ${String(v).trim()}`, r, c);
-      if (isDate(v)) return v.toISOString().slice(0, 10);
+      if (isDate(v)) {
+        const t = parseDateValue(v, zone());
+        return t === undefined ? '' : isoDay(t);
+      }
       return String(v).trim();
     },
     choice() {
@@ -231,9 +244,11 @@ function reader(fn: string, a: PreparedArg): ArgReader {
   return self;
 }
 
-export function runAggregate(spec: AggregateSpec, args: readonly unknown[]): CustomFunctionResult {
+export function runAggregate(spec: AggregateSpec, args: readonly unknown[], context: CallContext): CustomFunctionResult {
   const fn = spec.name;
-  const readers = prepare(fn, spec.params, args).map((a) => reader(fn, a));
+  let zone: string | undefined;
+  const timeZone = (): string => (zone ??= context.timeZone());
+  const readers = prepare(fn, spec.params, args).map((a) => reader(fn, a, timeZone));
   let result: CustomFunctionResult;
   try {
     result = spec.compute(readers);

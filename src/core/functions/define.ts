@@ -9,7 +9,7 @@
  * - `aggregate`: parameters are whole ranges (scores, ids, dates, stage counts) reduced by the function.
  */
 import type { CellValue } from '../values.js';
-import { runElementwise, runAggregate, type ArgReader } from './args.js';
+import { runElementwise, runAggregate, type ArgReader, type CallContext } from './args.js';
 
 export type CustomFunctionResult = number | string | (number | string)[][];
 
@@ -55,18 +55,27 @@ export interface CustomFunction extends SpecBase {
   readonly kind: 'elementwise' | 'aggregate';
   /** Aggregates only; see AggregateSpec.spill. Elementwise results take the shape of their ranges. */
   readonly spill?: 'scalar' | 'like-first-range';
-  /** Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments). */
+  /**
+   * Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments) and
+   * the spreadsheet's context (its time zone, for Date arguments).
+   */
+  readonly run: (context: CallContext, args: readonly unknown[]) => CustomFunctionResult;
+  /** `run` in a UTC spreadsheet: tests and callers that pass no Dates. */
   readonly invoke: (...args: unknown[]) => CustomFunctionResult;
 }
 
+export const UTC_CONTEXT: CallContext = { timeZone: () => 'Etc/UTC' };
+
 export function elementwise(spec: ElementwiseSpec): CustomFunction {
   checkSpec(spec);
-  return { ...spec, kind: 'elementwise', invoke: (...args: unknown[]) => runElementwise(spec, args) };
+  const run = (_context: CallContext, args: readonly unknown[]): CustomFunctionResult => runElementwise(spec, args);
+  return { ...spec, kind: 'elementwise', run, invoke: (...args: unknown[]) => run(UTC_CONTEXT, args) };
 }
 
 export function aggregate(spec: AggregateSpec): CustomFunction {
   checkSpec(spec);
-  return { ...spec, kind: 'aggregate', invoke: (...args: unknown[]) => runAggregate(spec, args) };
+  const run = (context: CallContext, args: readonly unknown[]): CustomFunctionResult => runAggregate(spec, args, context);
+  return { ...spec, kind: 'aggregate', run, invoke: (...args: unknown[]) => run(UTC_CONTEXT, args) };
 }
 
 const RESERVED = new Set(
@@ -87,4 +96,4 @@ function checkSpec(spec: SpecBase): void {
   }
 }
 
-export type { CellValue };
+export type { CellValue, CallContext };

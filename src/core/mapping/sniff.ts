@@ -4,7 +4,8 @@
  * "Март 2026"), so every cell is classified on its own and the column takes the clear majority.
  */
 import type { ValueType } from '../../api/contract.js';
-import { isBlank, isDate, isSheetError, parseDateValue, parseNumberText, type CellValue } from '../values.js';
+import { parseDateText } from '../dates.js';
+import { isBlank, isDate, isSheetError, parseNumberText, type CellValue } from '../values.js';
 import { normalizeHeader } from './normalize.js';
 
 export type CellKind = 'number' | 'date' | 'text' | 'blank';
@@ -51,7 +52,7 @@ export function classifyCell(value: CellValue, serialsAreDates = false): CellKin
   const s = String(value).trim();
   // A bare year or a plain integer is a number, never a date: parseDateValue does not take them anyway.
   if (parseNumberText(s) !== undefined) return 'number';
-  if (parseDateValue(s) !== undefined || isPeriodText(s)) return 'date';
+  if (parseDateText(s) !== undefined || isPeriodText(s)) return 'date';
   return 'text';
 }
 

@@ -1,0 +1,201 @@
+/**
+ * The one date reader. A date in a sheet is a wall-clock time (a calendar day, maybe with a time of day) in
+ * the *spreadsheet's* time zone. Apps Script hands a date cell to the script as the instant of that wall-clock
+ * time in the spreadsheet's zone, while the script's own zone (appsscript.json) may differ, so local getters
+ * (`getDate()`, `getMonth()`) would split the instant in the wrong zone. Every reader — custom functions, the
+ * sheet reader, the aggregator, the CLI — turns a value into "wall-clock ms": the fields as written, encoded
+ * as if they were UTC, so day arithmetic is exact and never crosses a DST jump.
+ */
+export const MS_PER_DAY = 86_400_000;
+
+/** Days between the Sheets epoch (1899-12-30) and the Unix epoch. */
+const SHEETS_EPOCH_OFFSET_DAYS = 25569;
+
+/** A Sheets serial day number (what a date cell holds) to wall-clock ms. */
+export function serialToTime(serial: number): number {
+  return Math.round((serial - SHEETS_EPOCH_OFFSET_DAYS) * MS_PER_DAY);
+}
+
+export function timeToSerial(time: number): number {
+  return time / MS_PER_DAY + SHEETS_EPOCH_OFFSET_DAYS;
+}
+
+/** `instanceof Date` fails across realms (Apps Script, node:vm), so check the internal tag. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+type WallClockOf = (time: number) => number;
+
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one.
+const zones = new Map<string, WallClockOf>();
+
+/** The wall-clock ms of an instant in `timeZone` (an IANA name, or `GMT+03:00` as Sheets may report). */
+export function wallClock(time: number, timeZone: string): number {
+  let of = zones.get(timeZone);
+  if (!of) {
+    of = zoneReader(timeZone);
+    zones.set(timeZone, of);
+  }
+  return of(time);
+}
+
+function zoneReader(timeZone: string): WallClockOf {
+  const fixed = /^(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/iu.exec(timeZone.trim());
+  if (fixed) {
+    const offset = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] ?? 0)) * 60_000;
+    return (time) => time + offset;
+  }
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  } catch {
+    throw new Error(`unknown time zone "${timeZone}"`);
+  }
+  return (time) => {
+    const f: Record<string, string> = {};
+    for (const p of format.formatToParts(time)) f[p.type] = p.value;
+    const year = f.era === 'BC' || f.era === 'B' ? 1 - Number(f.year) : Number(f.year);
+    const ms = ((time % 1000) + 1000) % 1000;
+    const d = new Date(0);
+    d.setUTCFullYear(year, Number(f.month) - 1, Number(f.day));
+    d.setUTCHours(Number(f.hour), Number(f.minute), Number(f.second), ms);
+    return d.getTime();
+  };
+}
+
+/**
+ * The instant at which clocks in `timeZone` show `wall` (inverse of wallClock): how Apps Script turns a date
+ * cell into a Date. A wall time skipped by a DST jump takes the offset in force before the jump, so it
+ * lands after the jump, as java.util.Calendar (lenient) does.
+ */
+export function instantOf(wall: number, timeZone: string): number {
+  const offsetAt = (t: number): number => wallClock(t, timeZone) - t;
+  // The offsets a day either side; equal away from a transition. Ambiguous (fall-back) times take the first.
+  const early = wall - offsetAt(wall - MS_PER_DAY);
+  if (wallClock(early, timeZone) === wall) return early;
+  const late = wall - offsetAt(wall + MS_PER_DAY);
+  return wallClock(late, timeZone) === wall ? late : early;
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/iu;
+const SLASHED_YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
+const DOTTED_DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
+const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})秒?)?)?$/u;
+
+/**
+ * A date written as text, in the forms exports use: ISO `2026-03-01`, `2026-03-01 12:30[:05]`,
+ * `2026-03-01T12:30:05Z` (an explicit instant: its wall clock in `timeZone`), `2026/3/1`, Russian
+ * `01.03.2026 [12:30]`, Chinese `2026年3月1日`. Anything after the date or time (`2026-01-31junk`), an
+ * impossible day (`31.02.2026`) or time (`12:99`) is not a date. Ambiguous `03/01/2026` is never guessed.
+ */
+export function parseDateText(text: string, timeZone = 'Etc/UTC'): number | undefined {
+  const s = text.trim();
+  let m = ISO.exec(s);
+  if (m) {
+    const wall = fromFields(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7]);
+    if (wall === undefined || m[8] === undefined) return wall;
+    const offset = /^z$/iu.test(m[8]) ? 0 : offsetMs(m[8]);
+    return offset === undefined ? undefined : wallClock(wall - offset, timeZone);
+  }
+  m = SLASHED_YMD.exec(s) ?? CHINESE.exec(s);
+  if (m) return fromFields(+m[1], +m[2], +m[3], m[4], m[5], m[6]);
+  m = DOTTED_DMY.exec(s);
+  if (m) return fromFields(+m[3], +m[2], +m[1], m[4], m[5], m[6]);
+  return undefined;
+}
+
+function offsetMs(text: string): number | undefined {
+  const m = /^([+-])(\d{2}):?(\d{2})$/u.exec(text);
+  if (!m || +m[2] > 14 || +m[3] > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]) * 60_000;
+}
+
+function fromFields(y: number, mo: number, d: number, h?: string, mi?: string, se?: string, frac?: string): number | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const hour = h === undefined ? 0 : +h;
+  const minute = mi === undefined ? 0 : +mi;
+  const second = se === undefined ? 0 : +se;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const ms = frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000);
+  const t = Date.UTC(y, mo - 1, d, hour, minute, second, ms);
+  // Reject 31.02.2026 and friends rather than rolling over.
+  return new Date(t).getUTCDate() === d ? t : undefined;
+}
+
+/**
+ * Reads a date from a Date (either realm: its wall clock in the spreadsheet's `timeZone`), a Sheets serial
+ * number, or text (parseDateText). Returns wall-clock ms, or undefined when it is not a date.
+ */
+export function parseDateValue(value: unknown, timeZone: string): number | undefined {
+  if (isDate(value)) {
+    const t = value.getTime();
+    return Number.isNaN(t) ? undefined : wallClock(t, timeZone);
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? serialToTime(value) : undefined;
+  if (typeof value === 'string') return parseDateText(value, timeZone);
+  return undefined;
+}
+
+/** `yyyy-mm-dd` of wall-clock ms. */
+export function isoDay(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 10);
+}
+
+/**
+ * parseDateValue for one sheet, with caches: exports repeat the same few hundred dates across a million
+ * rows, and reading a Date's wall clock in a zone goes through Intl.
+ */
+export class DateReader {
+  private readonly text = new Map<string, number | undefined>();
+  private readonly serial = new Map<number, number | undefined>();
+  private readonly instants = new Map<number, number>();
+
+  constructor(readonly timeZone: string) {}
+
+  read(value: unknown): number | undefined {
+    if (typeof value === 'string') {
+      let t = this.text.get(value);
+      if (t === undefined && !this.text.has(value)) {
+        t = parseDateText(value, this.timeZone);
+        this.text.set(value, t);
+      }
+      return t;
+    }
+    if (typeof value === 'number') {
+      let t = this.serial.get(value);
+      if (t === undefined && !this.serial.has(value)) {
+        t = parseDateValue(value, this.timeZone);
+        this.serial.set(value, t);
+      }
+      return t;
+    }
+    if (isDate(value)) {
+      const instant = value.getTime();
+      if (Number.isNaN(instant)) return undefined;
+      let t = this.instants.get(instant);
+      if (t === undefined) {
+        t = wallClock(instant, this.timeZone);
+        this.instants.set(instant, t);
+      }
+      return t;
+    }
+    return undefined;
+  }
+
+  /** A Date cell as its calendar day in the spreadsheet's zone (channel or id columns holding dates). */
+  dayText(value: Date): string {
+    const t = this.read(value);
+    return t === undefined ? '' : isoDay(t);
+  }
+}
