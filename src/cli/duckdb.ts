@@ -22,6 +22,8 @@ export async function openDuckDb(file = ':memory:', settings: Readonly<Record<st
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(file, { preserve_insertion_order: 'true', ...settings });
   const connection = await instance.connect();
+  // CAST(TIMESTAMPTZ AS DATE) then reads in UTC, as BigQuery's does; zones are always explicit.
+  await connection.run("SET TimeZone = 'UTC'");
   return {
     connection,
     close: () => {
@@ -51,7 +53,7 @@ export async function aggregateOnDuckDb(
 
 /**
  * How a warehouse would type each column of a sheet-like matrix: all numbers → number, all dates →
- * datetime (the wall-clock day and time, as the sheet shows it), all TRUE/FALSE → bool, else string.
+ * timestamp (the instant Apps Script hands over), all TRUE/FALSE → bool, else string.
  */
 export function inferKinds(rows: Matrix, width: number): ColumnKind[] {
   const kinds: ColumnKind[] = [];
@@ -60,7 +62,7 @@ export function inferKinds(rows: Matrix, width: number): ColumnKind[] {
     for (const row of rows) {
       const v = row[c];
       if (v === null || v === undefined || v === '') continue;
-      const k: ColumnKind = typeof v === 'number' ? 'number' : isDate(v) ? 'datetime' : typeof v === 'boolean' ? 'bool' : 'string';
+      const k: ColumnKind = typeof v === 'number' ? 'number' : isDate(v) ? 'timestamp' : typeof v === 'boolean' ? 'bool' : 'string';
       kind = kind === null || kind === k ? k : 'string';
       if (kind === 'string') break;
     }
@@ -74,23 +76,23 @@ export function inferKinds(rows: Matrix, width: number): ColumnKind[] {
  * (which parseNumberText reads back exactly), booleans as true/false. Dates in a text column become ISO
  * text. Tests feed this same matrix to the in-memory path, so both engines see identical data.
  */
-export function asWarehouseText(value: CellValue): string | null {
+export function asWarehouseText(value: CellValue, timeZone: string): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (isDate(value)) {
-    const t = parseDateValue(value);
+    const t = parseDateValue(value, timeZone);
     return t === undefined ? null : new Date(t).toISOString().slice(0, 19).replace('T', ' ');
   }
   return String(value);
 }
 
 /** The matrix as a warehouse table would hold it: each column typed by inferKinds, strings as asWarehouseText. */
-export function warehouseMatrix(rows: Matrix, width: number): { rows: Matrix; kinds: ColumnKind[] } {
+export function warehouseMatrix(rows: Matrix, width: number, timeZone: string): { rows: Matrix; kinds: ColumnKind[] } {
   const kinds = inferKinds(rows, width);
   const out = rows.map((row) =>
     Array.from({ length: width }, (_, c) => {
       const v = row[c];
-      if (kinds[c] === 'string') return isBlank(v) && typeof v !== 'string' ? null : asWarehouseText(v);
+      if (kinds[c] === 'string') return isBlank(v) && typeof v !== 'string' ? null : asWarehouseText(v, timeZone);
       return v === '' ? null : v;
     }),
   );
@@ -116,7 +118,7 @@ export async function loadMatrix(
   data: { rows: Matrix; kinds: ColumnKind[] },
   firstRow: number,
 ): Promise<WarehouseTable> {
-  const { timestampValue } = await import('@duckdb/node-api');
+  const { timestampTZValue } = await import('@duckdb/node-api');
   const q = (s: string): string => duckdb.ident(s);
   const cols = headers.map((h, i) => `${q(`col${i}`)} ${SQL_TYPE[data.kinds[i]]}`);
   await connection.run(`CREATE OR REPLACE TABLE ${q(name)} (${q('__row')} BIGINT, ${cols.join(', ')})`);
@@ -128,11 +130,8 @@ export async function loadMatrix(
       if (v === null || v === undefined) appender.appendNull();
       else if (data.kinds[c] === 'number') appender.appendDouble(v as number);
       else if (data.kinds[c] === 'bool') appender.appendBoolean(v as boolean);
-      else if (data.kinds[c] === 'datetime') {
-        const t = parseDateValue(v);
-        if (t === undefined) appender.appendNull();
-        else appender.appendTimestamp(timestampValue(BigInt(t) * 1000n));
-      } else appender.appendVarchar(String(v));
+      else if (data.kinds[c] === 'timestamp') appender.appendTimestampTZ(timestampTZValue(BigInt((v as Date).getTime()) * 1000n));
+      else appender.appendVarchar(String(v));
     });
     appender.endRow();
   });

@@ -35,13 +35,24 @@ describe('DuckDB rendering equals the in-memory aggregator on the samples', () =
   }
 });
 
+const ZONES = ['Europe/Moscow', 'America/New_York', 'Asia/Shanghai'];
+
 describe('DuckDB rendering equals the in-memory aggregator on generated hostile data', () => {
   for (const seed of [1, 2, 3]) {
+    const timeZone = ZONES[seed - 1];
+    it(`date cells (instants) read in the spreadsheet's zone, ${timeZone}`, async () => {
+      const { mapping, source } = hostileAggregated(seed, 300, true);
+      for (const granularity of GRANULARITIES) {
+        const m = { ...mapping, options: { ...mapping.options, granularity } };
+        const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, opts: { timeZone } });
+        expectSame(sql, memory);
+      }
+    });
     for (const granularity of GRANULARITIES) {
       it(`aggregated shape, seed ${seed}, ${granularity}, by campaign`, async () => {
         const { mapping, source } = hostileAggregated(seed, 400);
         const m = { ...mapping, options: { ...mapping.options, granularity, byCampaign: seed !== 2 } };
-        const { memory, sql } = await bothEngines(db.connection, { mapping: m, source });
+        const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, opts: { timeZone } });
         expect(memory.skippedRows).toBeGreaterThan(0);
         expect(memory.warnings.map((w) => w.code)).toContain('rows_skipped_totals');
         expectSame(sql, memory);
@@ -51,7 +62,7 @@ describe('DuckDB rendering equals the in-memory aggregator on generated hostile 
       it(`CRM shape with ${monthly ? 'monthly' : 'daily'} costs, seed ${seed}, ${granularity}`, async () => {
         const { mapping, source, costs } = hostileCrm(seed, 400, monthly);
         const m = { ...mapping, options: { ...mapping.options, granularity, byCampaign: seed === 3 } };
-        const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, costs });
+        const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, costs, opts: { timeZone } });
         expect(memory.warnings.map((w) => w.code)).toContain('unknown_statuses');
         if (monthly && granularity === 'week') expect(memory.notes).toContain('costs_spread_weekly');
         expectSame(sql, memory);

@@ -37,6 +37,15 @@ const NUMBERS: CellValue[] = [
 const DATES: CellValue[] = [
   '2026-01-05', '05.01.2026', '2026年1月5日', '2026/1/5 12:30', '2026-03-31', '2026-12-31 23:59:59', '2027-01-01', '2024-02-29', '2026-02-28',
   '31.02.2026', '2026-02-29', '2026-13-01', 'not a date', '2026-01-05 25:00', '  2026-06-15  ', '15.06.2026 08:00', '2026.7.4', '',
+  '2026-01-31T23:30:00Z', '2026-03-31T22:00:00-05:00', '2026-06-30 00:30+03:00', '2026-12-31T23:59:59.999+0000', '2026-01-05T10:00:00+15:00',
+  '2026-01-31junk', '2026-01-05 12:99', '2026年1月5日 12:30', '2026年1月5日12时30分', '2026/1/5', '2026-1-5 7:05:09', new Date(Date.UTC(2026, 0, 31, 22, 30)),
+  new Date(Date.UTC(2026, 5, 30, 16, 0)), new Date(Date.UTC(2026, 11, 31, 23, 0)),
+];
+
+/** Instants around midnight in some zone: a date column of real date cells (a TIMESTAMP column in a warehouse). */
+const INSTANTS: CellValue[] = [
+  new Date(Date.UTC(2026, 0, 31, 22, 30)), new Date(Date.UTC(2026, 2, 31, 21, 0)), new Date(Date.UTC(2026, 5, 30, 16, 0)), new Date(Date.UTC(2026, 8, 30, 4, 0)),
+  new Date(Date.UTC(2026, 11, 31, 23, 0)), new Date(Date.UTC(2026, 2, 29, 1, 30)), null,
 ];
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
@@ -49,14 +58,14 @@ function table(roles: readonly ColumnRole[], sheetId: number): TableBinding {
 const OPTIONS = { granularity: 'month' as const, grossMargin: 1, currency: 'USD', dashboardName: 'D', byCampaign: false };
 
 /** Aggregated shape: date, channel, campaign, spend, clicks, leads (also the first funnel stage), revenue. */
-export function hostileAggregated(seed: number, rows: number): { mapping: Mapping; source: Matrix } {
+export function hostileAggregated(seed: number, rows: number, dateCells = false): { mapping: Mapping; source: Matrix } {
   const rand = prng(seed);
   const roles: ColumnRole[] = ['date', 'channel', 'campaign', 'spend', 'clicks', 'leads', 'customers', 'revenue'];
   const source: Matrix = [];
   for (let r = 0; r < rows; r++) {
     const numeric = rand() < 0.7;
     const num = (): CellValue => (numeric ? Math.round(rand() * 10000) / 100 : pick(rand, NUMBERS));
-    source.push([pick(rand, DATES), pick(rand, HOSTILE_NAMES), pick(rand, ['brand', 'Brand', ' generic ', '', "c'1"]), num(), num(), num(), num(), num()]);
+    source.push([pick(rand, dateCells ? INSTANTS : DATES), pick(rand, HOSTILE_NAMES), pick(rand, ['brand', 'Brand', ' generic ', '', "c'1"]), num(), num(), num(), num(), num()]);
     if (rand() < 0.03) source.push(['', pick(rand, ['Итого', 'Total: campaigns', 'TOTAL', '合计', 'Всего за март', 'Total Solutions LLC']), '', 1, 1, 1, 1, 1]);
     if (rand() < 0.02) source.push(['', '', '', '', '', '', '', '']);
   }

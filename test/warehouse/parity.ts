@@ -19,10 +19,10 @@ function width(t: TableBinding): number {
 }
 
 export async function bothEngines(conn: DuckDBConnection, c: Case): Promise<{ memory: AggregatedData; sql: AggregatedData }> {
-  const src = warehouseMatrix(c.source, width(c.mapping.source));
+  const opts = { notSetLabel: '(none)', channelCostsLabel: '(costs)', timeZone: 'Etc/UTC', ...c.opts };
+  const src = warehouseMatrix(c.source, width(c.mapping.source), opts.timeZone);
   const costTable = c.mapping.shape === 'crm' ? c.mapping.costs : null;
-  const costs = costTable && c.costs ? warehouseMatrix(c.costs, width(costTable)) : null;
-  const opts = { notSetLabel: '(none)', channelCostsLabel: '(costs)', ...c.opts };
+  const costs = costTable && c.costs ? warehouseMatrix(c.costs, width(costTable), opts.timeZone) : null;
   const memory = aggregate(c.mapping, src.rows, costs?.rows, { ...opts, firstRowNumber: c.mapping.source.firstDataRow, costsFirstRowNumber: costTable?.firstDataRow });
   const srcTable = await loadMatrix(conn, 'src', c.mapping.source.columns.map((col) => col.header), src, c.mapping.source.firstDataRow);
   const costsTable = costTable && costs ? await loadMatrix(conn, 'costs', Array.from({ length: width(costTable) }, (_, i) => `c${i}`), costs, costTable.firstDataRow) : null;

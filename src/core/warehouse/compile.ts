@@ -49,7 +49,7 @@ export function compileAggregation(
   const granularity: Granularity | null = hasDate && costsDated ? mapping.options.granularity : null;
   const width = MEASURE_COUNT + mapping.funnel.length + 1;
   const ordered = source.rowNumber !== undefined && (!costs || !costTable || costs.rowNumber !== undefined);
-  const ctx: Ctx = { d, mapping, width, granularity, byCampaign, ordered, notSet: opts.notSetLabel ?? '(not set)', timeZone: opts.timeZone ?? 'UTC' };
+  const ctx: Ctx = { d, mapping, width, granularity, byCampaign, ordered, notSet: opts.notSetLabel ?? '(not set)', timeZone: opts.timeZone ?? 'Etc/UTC' };
 
   const ctes: string[] = [];
   const facts: string[] = [];

@@ -33,6 +33,8 @@ export interface Dialect {
   formatDate(date: string, format: string): string;
   /** An instant read as the calendar day of `zone` (IANA name). */
   instantToDate(x: string, zone: string): string;
+  /** Seconds since the epoch (an instant) read as the calendar day of `zone`. */
+  instantSecondsToDate(seconds: string, zone: string): string;
   /** Unicode NFKC, so full-width and compatibility forms match their plain spellings (see README: DuckDB's limits). */
   nfkc(x: string): string;
   /** The value of `x` on the row with the least `order` in the group. */
@@ -74,6 +76,7 @@ export const bigquery: Dialect = {
   daysOf: (d) => `UNIX_DATE(${d})`,
   formatDate: (d, f) => `FORMAT_DATE(${bigquery.literal(f)}, ${d})`,
   instantToDate: (x, zone) => `DATE(${x}, ${bigquery.literal(zone)})`,
+  instantSecondsToDate: (n, zone) => `DATE(TIMESTAMP_SECONDS(${n}), ${bigquery.literal(zone)})`,
   nfkc: (x) => `NORMALIZE(${x}, NFKC)`,
   firstBy: (x, o) => `ARRAY_AGG(${x} ORDER BY ${o} LIMIT 1)[OFFSET(0)]`,
   smallestList: (x, n) => `ARRAY_TO_STRING(ARRAY_AGG(CAST(${x} AS STRING) ORDER BY ${x} LIMIT ${n}), ', ')`,
@@ -116,6 +119,7 @@ export const duckdb: Dialect = {
   daysOf: (d) => `(${d} - DATE '1970-01-01')`,
   formatDate: (d, f) => `strftime(${d}, ${duckdb.literal(f)})`,
   instantToDate: (x, zone) => `CAST(timezone(${duckdb.literal(zone)}, ${x}) AS DATE)`,
+  instantSecondsToDate: (n, zone) => `CAST(timezone(${duckdb.literal(zone)}, to_timestamp(${n})) AS DATE)`,
   nfkc: (x) => `nfc_normalize(translate(${x}, ${duckdb.literal(FULL_WIDTH)}, ${duckdb.literal(HALF_WIDTH)}))`,
   firstBy: (x, o) => `arg_min(${x}, ${o})`,
   smallestList: (x, n) => `array_to_string(list_slice(list(CAST(${x} AS VARCHAR) ORDER BY ${x}), 1, ${n}), ', ')`,

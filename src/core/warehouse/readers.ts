@@ -166,21 +166,30 @@ export function measureReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: stri
 /** One date format: capture groups year, month, day, hour, minute, second (the last three optional). */
 interface DateFormat {
   readonly parts: readonly string[];
-  /** Index in `parts` of each captured field, in y, m, d, h, mi, s order (-1: not in this format). */
+  /** Index in `parts` of each captured field, in y, m, d, h, mi, s, UTC offset order (-1: not in this format). */
   readonly fields: readonly number[];
 }
 
 const G = (re: string): string => `\u0000${re}`;
-// parseDateValue(): ISO 2026-03-01[ 12:30[:00]] (prefix), Russian 01.03.2026[ 12:30[:00]], Chinese 2026年3月1日 (prefix).
+// core/dates.ts parseDateText(): whole-cell ISO `2026-03-01[ 12:30[:05[.123]]][Z|+03:00]`, `2026/3/1 [12:30]`,
+// Chinese `2026年3月1日 [12:30]`, Russian `01.03.2026 [12:30]`.
 const ISO: DateFormat = {
-  parts: ['^', G('[0-9]{4}'), '[-/.]', G('[0-9]{1,2}'), '[-/.]', G('[0-9]{1,2}'), '(?:[ T]', G('[0-9]{1,2}'), ':', G('[0-9]{2}'), '(?::', G('[0-9]{2}'), ')?)?'],
-  fields: [1, 3, 5, 7, 9, 11],
+  parts: ['^', G('[0-9]{4}'), '-', G('[0-9]{1,2}'), '-', G('[0-9]{1,2}'), '(?:[ T]', G('[0-9]{1,2}'), ':', G('[0-9]{2}'), '(?::', G('[0-9]{2}'), '(?:\\.[0-9]{1,3}[0-9]*)?)?', `${WS}*`, G('[Zz]|[+-][0-9]{2}:?[0-9]{2}'), '?)?$'],
+  fields: [1, 3, 5, 7, 9, 11, 14],
+};
+const SLASHED: DateFormat = {
+  parts: ['^', G('[0-9]{4}'), '[/.]', G('[0-9]{1,2}'), '[/.]', G('[0-9]{1,2}'), `(?:${WS}+`, G('[0-9]{1,2}'), ':', G('[0-9]{2}'), '(?::', G('[0-9]{2}'), ')?)?$'],
+  fields: [1, 3, 5, 7, 9, 11, -1],
+};
+const ZH: DateFormat = {
+  parts: ['^', G('[0-9]{4}'), '年', G('[0-9]{1,2}'), '月', G('[0-9]{1,2}'), '日', `(?:${WS}*`, G('[0-9]{1,2}'), '[:：时]', G('[0-9]{2}'), '(?:[:：分]', G('[0-9]{2}'), '秒?)?)?$'],
+  fields: [1, 3, 5, 8, 10, 12, -1],
 };
 const RU: DateFormat = {
   parts: ['^', G('[0-9]{1,2}'), '\\.', G('[0-9]{1,2}'), '\\.', G('[0-9]{4}'), `(?:${WS}+`, G('[0-9]{1,2}'), ':', G('[0-9]{2}'), '(?::', G('[0-9]{2}'), ')?)?$'],
-  fields: [5, 3, 1, 7, 9, 11],
+  fields: [5, 3, 1, 7, 9, 11, -1],
 };
-const ZH: DateFormat = { parts: ['^', G('[0-9]{4}'), '年', G('[0-9]{1,2}'), '月', G('[0-9]{1,2}'), '日'], fields: [1, 3, 5, -1, -1, -1] };
+const FORMATS = [ISO, SLASHED, ZH, RU];
 
 /** The format's regex with only part `pick` capturing (BigQuery's REGEXP_EXTRACT takes one group). */
 function pattern(f: DateFormat, pick: number): string {
@@ -211,23 +220,32 @@ export function dateReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: string,
       return out;
   }
   const v = (s: string): string => `${s}_${key}`;
-  const names = ['dy', 'dm', 'dd', 'dh', 'di', 'ds'];
+  const names = ['dy', 'dm', 'dd', 'dh', 'di', 'ds', 'do'];
   names.forEach((name, f) => {
-    const branches = [ISO, RU, ZH]
-      .filter((fmt) => fmt.fields[f] >= 0)
-      .map((fmt) => `WHEN ${d.regexContains(t, pattern(fmt, -1))} THEN ${INT(d, `NULLIF(${d.regexExtract(t, pattern(fmt, fmt.fields[f]))}, '')`)}`);
+    const branches = FORMATS.filter((fmt) => fmt.fields[f] >= 0).map((fmt) => {
+      const extract = d.regexExtract(t, pattern(fmt, fmt.fields[f]));
+      return `WHEN ${d.regexContains(t, pattern(fmt, -1))} THEN ${name === 'do' ? `NULLIF(${extract}, '')` : INT(d, `NULLIF(${extract}, '')`)}`;
+    });
     p.add(2, v(name), `CASE ${branches.join(' ')} END`);
   });
-  const [y, m, dd, h, mi, s] = names.map(v);
+  const [y, m, dd, h, mi, s, off] = names.map(v);
   // Date.UTC reads years 0..99 as 1900..1999.
   p.add(3, v('dY'), `CASE WHEN ${y} < 100 THEN ${y} + 1900 ELSE ${y} END`);
   p.add(3, v('dt'), `COALESCE(${h}, 0) * 3600 + COALESCE(${mi}, 0) * 60 + COALESCE(${s}, 0)`);
+  // An explicit offset (Z, +03:00) makes the text an instant: its day is read in the spreadsheet's zone.
+  const offHours = INT(d, `SUBSTR(${off}, 2, 2)`);
+  const offMinutes = INT(d, `SUBSTR(${off}, LENGTH(${off}) - 1, 2)`);
+  p.add(3, v('dz'), `CASE WHEN ${off} IS NULL THEN NULL WHEN UPPER(${off}) = 'Z' THEN 0 WHEN ${offHours} <= 14 AND ${offMinutes} <= 59 THEN (CASE WHEN SUBSTR(${off}, 1, 1) = '-' THEN -1 ELSE 1 END) * (${offHours} * 3600 + ${offMinutes} * 60) END`);
   const Y = v('dY');
   const leap = `((MOD(${Y}, 4) = 0 AND MOD(${Y}, 100) <> 0) OR MOD(${Y}, 400) = 0)`;
   const dim = `CASE WHEN ${m} = 2 THEN (CASE WHEN ${leap} THEN 29 ELSE 28 END) WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
-  // A time that rolls past midnight moves the day, which parseDateValue rejects.
-  const valid = `${y} IS NOT NULL AND ${m} BETWEEN 1 AND 12 AND ${dd} BETWEEN 1 AND ${dim} AND ${v('dt')} < 86400`;
-  const text = `CASE WHEN ${valid} THEN ${d.dateFromDays(civilDays(d, Y, m, dd))} END`;
+  const valid =
+    `${y} IS NOT NULL AND ${m} BETWEEN 1 AND 12 AND ${dd} BETWEEN 1 AND ${dim}` +
+    ` AND COALESCE(${h}, 0) <= 23 AND COALESCE(${mi}, 0) <= 59 AND COALESCE(${s}, 0) <= 59 AND (${off} IS NULL OR ${v('dz')} IS NOT NULL)`;
+  const days = civilDays(d, Y, m, dd);
+  const wall = d.dateFromDays(days);
+  const instant = d.instantSecondsToDate(`${days} * 86400 + ${v('dt')} - ${v('dz')}`, timeZone);
+  const text = `CASE WHEN NOT (${valid}) THEN NULL WHEN ${off} IS NULL THEN ${wall} ELSE ${instant} END`;
   // In a CSV a plain decimal is a number, and a number in a date column is a serial day.
   p.add(4, out, kind === 'csv' ? `CASE WHEN ${d.regexContains(t, PLAIN_DECIMAL)} THEN ${serialDate(d, d.tryDouble(t))} ELSE ${text} END` : text);
   return out;
