@@ -4,7 +4,7 @@
  * totals in the totals line).
  */
 import type { ValidationIssue } from '../api/contract.js';
-import { aggregate, type Figures } from '../core/aggregate/index.js';
+import { aggregate, type AggregatedData, type Figures } from '../core/aggregate/index.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
 import { parseCsv } from './csv.js';
@@ -68,7 +68,7 @@ function metrics(channel: string, campaign: string | null, f: Figures, margin: n
 }
 
 /** Plain decimal text becomes a number, as Sheets would import it; everything else stays text for the parsers. */
-function cellsFromCsv(rows: string[][]): Matrix {
+export function cellsFromCsv(rows: string[][]): Matrix {
   return rows.map((r) => r.map((v) => (/^-?\d+(?:\.\d+)?$/u.test(v.trim()) ? Number(v) : v)));
 }
 
@@ -78,10 +78,16 @@ function tableRows(values: Matrix, t: TableBinding): Matrix {
   return values.slice(t.firstDataRow - 1, end).map((r) => r.slice(t.firstColumn - 1, t.lastColumn));
 }
 
-export function runReport(csvText: string, options: ReportOptions = {}): Report {
-  const values = cellsFromCsv(parseCsv(csvText));
+/** The mapping both engines use: detected, defaulted, the CLI's flags applied and validated as the sidebar does. */
+export interface PreparedReport {
+  readonly mapping: Mapping;
+  readonly margin: number;
+  /** Detection and validation warnings, shown before the aggregation's own. */
+  readonly warnings: readonly ValidationIssue[];
+}
+
+export function prepareReport(values: Matrix, costValues: Matrix | null, options: ReportOptions = {}): PreparedReport {
   const detection = detectSheet(values, undefined, { sheetName: 'csv', sheetId: 0 });
-  const costValues = options.costsCsv === undefined ? null : cellsFromCsv(parseCsv(options.costsCsv));
   const costs = costValues ? detectSheet(costValues, undefined, { sheetName: 'costs csv', sheetId: 1 }).table : null;
   if (costs && detection.shape !== 'crm') throw new Error('--costs is for CRM exports (one lead or deal per row); this file already has a spend column per row');
   const base = defaultMapping(detection, { costs });
@@ -95,16 +101,31 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
   const issues = validateMapping(mapping);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
-  const t = mapping.source;
-  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow });
+  return { mapping, margin, warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...issues.filter((i) => i.severity === 'warning')] };
+}
+
+/** The report of aggregated sums, whichever engine summed them. */
+export function reportFrom(prepared: PreparedReport, data: AggregatedData): Report {
+  const { mapping, margin } = prepared;
   const has = (m: string): boolean => (data.measures as readonly string[]).includes(m);
   return {
     shape: mapping.shape,
     periods: data.periods,
     channels: data.rows.map((r) => metrics(r.channel, r.campaign, r.total, margin, has)),
     totals: metrics('Total', null, data.totals, margin, has),
-    warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...issues.filter((i) => i.severity === 'warning'), ...data.warnings],
+    warnings: [...prepared.warnings, ...data.warnings],
   };
+}
+
+export function runReport(csvText: string, options: ReportOptions = {}): Report {
+  const values = cellsFromCsv(parseCsv(csvText));
+  const costValues = options.costsCsv === undefined ? null : cellsFromCsv(parseCsv(options.costsCsv));
+  const prepared = prepareReport(values, costValues, options);
+  const { mapping } = prepared;
+  const t = mapping.source;
+  const costs = mapping.shape === 'crm' ? mapping.costs : null;
+  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow });
+  return reportFrom(prepared, data);
 }
 
 const COLUMNS: readonly [keyof ChannelReport, string, 'money' | 'count' | 'pct' | 'ratio'][] = [
