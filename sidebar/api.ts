@@ -21,14 +21,22 @@ function runner(): ScriptRunner {
   return run;
 }
 
-/** The server's thrown Error arrives as an Error-like object; keep only its message for display. */
+/**
+ * The server's thrown Error arrives as an Error-like object; keep only its message for display, without
+ * the `Error: ` / `Exception: ` prefixes Apps Script (or a stringified Error) puts in front, nor our own
+ * `FunnelROI: ` — the sidebar adds one localised prefix ("Error: …", "Ошибка: …").
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    const message = (error as { message: unknown }).message;
-    if (typeof message === 'string') return message;
+  let message = String(error);
+  if (error instanceof Error) message = error.message;
+  else if (typeof error === 'object' && error !== null && 'message' in error && typeof (error as { message: unknown }).message === 'string') {
+    message = (error as { message: string }).message;
   }
-  return String(error);
+  return cleanMessage(message);
+}
+
+export function cleanMessage(message: string): string {
+  return message.replace(/^(?:\s*(?:[A-Z][A-Za-z]*Error|Error|Exception|FunnelROI):\s*)+/u, '');
 }
 
 export function call<K extends SidebarMethod>(name: K, ...args: Parameters<SidebarApi[K]>): Promise<ReturnType<SidebarApi[K]>> {

@@ -17,12 +17,12 @@ import { renderOptions } from './steps/options.js';
 import { localIssues, renderReview } from './steps/review.js';
 import type { Ui } from './ui.js';
 
-const STEPS: readonly { readonly key: MessageKey; readonly render: (ui: Ui) => HTMLElement }[] = [
-  { key: 'step.data', render: renderData },
-  { key: 'step.columns', render: renderColumns },
-  { key: 'step.funnel', render: renderFunnel },
-  { key: 'step.options', render: renderOptions },
-  { key: 'step.review', render: renderReview },
+const STEPS: readonly { readonly key: MessageKey; readonly short: MessageKey; readonly render: (ui: Ui) => HTMLElement }[] = [
+  { key: 'step.data', short: 'step.short.data', render: renderData },
+  { key: 'step.columns', short: 'step.short.columns', render: renderColumns },
+  { key: 'step.funnel', short: 'step.short.funnel', render: renderFunnel },
+  { key: 'step.options', short: 'step.short.options', render: renderOptions },
+  { key: 'step.review', short: 'step.short.review', render: renderReview },
 ];
 
 /** Used only until getContext answers (the server sends localised defaults). */
@@ -47,6 +47,8 @@ let locale: Locale = resolveLocale(typeof navigator === 'undefined' ? 'en' : nav
 let step = 0;
 let busyNow = false;
 let issuesBox: HTMLElement | null = null;
+/** The current step's reaction to new validation results (Review enables or blocks Save/Build). */
+let issuesListener: ((blocking: readonly ValidationIssue[]) => void) | null = null;
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
 let validateSeq = 0;
 /** A validate call for the latest mapping is on its way: don't claim "everything is mapped" yet. */
@@ -89,10 +91,12 @@ const ui: Ui = {
   rerender: render,
   detectSource: (name) => busy(t(locale, 'data.detecting', { sheet: name }), () => loadSource(name)).then(afterLoad),
   detectCosts: (name) => busy(name ? t(locale, 'data.detecting', { sheet: name }) : t(locale, 'common.working'), () => loadCosts(name)).then(afterLoad),
-  setIssuesBox(box) {
+  setIssuesBox(box, onChange) {
     issuesBox = box;
+    issuesListener = onChange ?? null;
     refreshIssues();
   },
+  blockingIssues,
   setIssues(issues) {
     clearTimeout(validateTimer);
     validateSeq += 1; // an older validate still in flight must not overwrite these
@@ -112,12 +116,19 @@ async function busy<T>(message: string, task: () => Promise<T>): Promise<T | und
   app.classList.add('busy');
   statusText.textContent = message;
   alertBox.textContent = '';
+  // A long call (a build on a big sheet) shows its elapsed seconds, so the user sees it is still going.
+  const started = Date.now();
+  const ticker = setInterval(() => {
+    statusText.textContent = t(locale, 'review.elapsed', { message, seconds: Math.round((Date.now() - started) / 1000) });
+  }, 1000);
   try {
     return await task();
   } catch (error) {
     ui.showError(error);
     return undefined;
   } finally {
+    clearInterval(ticker);
+    if (statusText.textContent?.startsWith(message)) statusText.textContent = message;
     for (const c of controls) c.disabled = false;
     app.setAttribute('aria-busy', 'false');
     app.classList.remove('busy');
@@ -127,11 +138,21 @@ async function busy<T>(message: string, task: () => Promise<T>): Promise<T | und
   }
 }
 
-function refreshIssues(): void {
-  if (!issuesBox) return;
+function currentIssues(): ValidationIssue[] {
   const local = localIssues(ui);
   const codes = new Set(local.map((i) => i.code));
-  const all: ValidationIssue[] = [...local, ...state.issues.filter((i) => !codes.has(i.code))];
+  return [...local, ...state.issues.filter((i) => !codes.has(i.code))];
+}
+
+/** Must-fix issues of the current mapping: while any is listed, Save and Build stay disabled. */
+function blockingIssues(): ValidationIssue[] {
+  return currentIssues().filter((i) => i.severity === 'error');
+}
+
+function refreshIssues(): void {
+  if (!issuesBox) return;
+  const all = currentIssues();
+  issuesListener?.(all.filter((i) => i.severity === 'error'));
   replaceChildren(issuesBox, [
     renderIssues(ui, all, state.source && !validating ? t(locale, 'review.ok') : null),
     validating ? h('p', { className: 'hint checking' }, [t(locale, 'review.checking')]) : null,
@@ -246,15 +267,16 @@ function render(): void {
         h('button', {
           className: i === step ? 'step-btn current' : i < step ? 'step-btn done' : 'step-btn',
           disabled: busyNow || (i > 0 && !state.source),
-          attrs: { type: 'button', 'aria-current': i === step ? 'step' : null, 'aria-label': name, title: name },
+          attrs: { type: 'button', 'aria-current': i === step ? 'step' : null, title: name },
           on: { click: () => goTo(i) },
-        }, [String(i + 1)]),
+        }, [h('span', { className: 'step-num' }, [String(i + 1)]), h('span', { className: 'sr-only' }, ['. ']), h('span', { className: 'step-name' }, [t(locale, s.short)])]),
       ]);
     }),
   );
   progress.textContent = t(locale, 'steps.progress', { n: step + 1, total: STEPS.length });
   heading.textContent = t(locale, STEPS[step].key);
   issuesBox = null;
+  issuesListener = null;
   replaceChildren(stepBody, [STEPS[step].render(ui)]);
   back.textContent = t(locale, 'common.back');
   next.textContent = t(locale, 'common.next');

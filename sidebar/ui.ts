@@ -21,8 +21,10 @@ export interface Ui {
   rerender(): void;
   detectSource(sheetName: string): Promise<void>;
   detectCosts(sheetName: string | null): Promise<void>;
-  /** Where live validation results go on the current step (null: nowhere). */
-  setIssuesBox(box: HTMLElement | null): void;
+  /** Where live validation results go on the current step (null: nowhere); onChange gets the must-fix ones. */
+  setIssuesBox(box: HTMLElement | null, onChange?: (blocking: readonly ValidationIssue[]) => void): void;
+  /** Must-fix issues of the current mapping (local checks and the server's last validation). */
+  blockingIssues(): ValidationIssue[];
   /** Issues the server just returned for the current mapping (e.g. from saveMapping): shown as final. */
   setIssues(issues: readonly ValidationIssue[]): void;
 }

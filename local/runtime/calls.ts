@@ -4,12 +4,33 @@
  * method outside the implemented subset into a clear error instead of `undefined is not a function`.
  */
 
+/**
+ * Builders only collect settings inside the script's own execution; nothing reaches the spreadsheet
+ * until the built object is handed to a document method (insertChart, setConditionalFormatRules,
+ * DeveloperMetadataFinder.find, Menu.addToUi). So their calls are counted, but not as round trips.
+ * Every other call on a service object (Spreadsheet, Sheet, Range, RangeList, Properties, Lock…) is
+ * one round trip, getters included: we cannot see Apps Script's caches, so we assume none.
+ */
+const BUILDER_TYPES = new Set(['ConditionalFormatRuleBuilder', 'EmbeddedChartBuilder', 'DeveloperMetadataFinder', 'Menu']);
+const BUILDER_FACTORIES = new Set(['SpreadsheetApp.newConditionalFormatRule', 'Sheet.newChart', 'Spreadsheet.createDeveloperMetadataFinder', 'Sheet.createDeveloperMetadataFinder', 'Ui.createAddonMenu', 'Ui.createMenu']);
+const BUILDER_SENDS = new Set(['DeveloperMetadataFinder.find', 'Menu.addToUi']);
+
+export function isRoundTrip(name: string): boolean {
+  if (BUILDER_SENDS.has(name)) return true;
+  if (BUILDER_FACTORIES.has(name)) return false;
+  return !BUILDER_TYPES.has(name.slice(0, name.indexOf('.')));
+}
+
 export class CallCounter {
+  /** Every call on a service object, builder calls included. */
   total = 0;
+  /** Calls that go to the spreadsheet (see isRoundTrip): the figure the ≤ 40-per-build budget is about. */
+  roundTrips = 0;
   readonly byMethod = new Map<string, number>();
 
   record(name: string): void {
     this.total++;
+    if (isRoundTrip(name)) this.roundTrips++;
     this.byMethod.set(name, (this.byMethod.get(name) ?? 0) + 1);
   }
 
@@ -19,12 +40,13 @@ export class CallCounter {
 
   reset(): void {
     this.total = 0;
+    this.roundTrips = 0;
     this.byMethod.clear();
   }
 
   /** Plain object for test failure messages and the web UI. */
-  toJSON(): { total: number; byMethod: Record<string, number> } {
-    return { total: this.total, byMethod: Object.fromEntries(this.byMethod) };
+  toJSON(): { total: number; roundTrips: number; byMethod: Record<string, number> } {
+    return { total: this.total, roundTrips: this.roundTrips, byMethod: Object.fromEntries(this.byMethod) };
   }
 }
 

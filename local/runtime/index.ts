@@ -13,6 +13,7 @@ export { parseA1, renderA1, columnToLetters, lettersToColumn, type A1Range } fro
 export { formatValue, isDateFormat } from './number-format.js';
 export { numberLocale, type NumberLocale } from './locale.js';
 export { parseUserInput, type ParsedInput } from './user-input.js';
+export { argumentSeparator, formulaFromLocale, formulaToLocale } from './formula-locale.js';
 export { spillRule, SHADOWED_BY_BUILTINS, type SpillRule } from './custom-functions-plugin.js';
 export { VALUE_LIMIT_BYTES, STORE_LIMIT_BYTES } from './properties.js';
 export { ADDON_MENU_TITLE } from './ui.js';

@@ -202,6 +202,12 @@ export class RangeImpl {
   setWrap(wrap: boolean): RangeImpl {
     return this.setProp('wrap', wrap ? true : undefined);
   }
+  setWraps(wraps: unknown): RangeImpl {
+    return this.setProps('wrap', wraps, 'setWraps', (v) => (v === true ? true : undefined));
+  }
+  getWraps(): boolean[][] {
+    return this.getProps('wrap', false);
+  }
   setBorder(...args: unknown[]): RangeImpl {
     const on = args.slice(0, 6).some((a) => a === true);
     return this.setProp('border', on ? true : undefined);

@@ -4,6 +4,7 @@ import { parseA1 } from './a1.js';
 import type { Document, SheetState } from './document.js';
 import { DEFAULT_COLUMN_WIDTH } from './document.js';
 import { checkBounds, rangeObject, type RangeImpl } from './range.js';
+import { rangeListObject, type RangeListImpl } from './range-list.js';
 import { EmbeddedChartBuilderImpl, EmbeddedChartImpl } from './charts-api.js';
 import { ConditionalFormatRuleImpl } from './conditional-format-api.js';
 import { DeveloperMetadataFinderImpl, addMetadata, metadataObject, type DeveloperMetadataImpl } from './developer-metadata-api.js';
@@ -72,6 +73,12 @@ export class SheetImpl {
     const nc = numColumns ?? 1;
     checkBounds(state, row, column as number, nr, nc);
     return rangeObject(this.doc, state, row, column as number, nr, nc);
+  }
+  /** Each range is resolved the way getRange(a1) would (same errors), but in one call. */
+  getRangeList(a1Notations: unknown): RangeListImpl {
+    if (!Array.isArray(a1Notations) || a1Notations.some((a) => typeof a !== 'string')) throw new Error('Invalid argument: a1Notations');
+    // `this` is the raw sheet (the counting proxy calls methods on it), so these getRange calls are not counted.
+    return rangeListObject(this.doc, a1Notations.map((a1: string) => this.getRange(a1)));
   }
   getDataRange(): RangeImpl {
     const { rows, columns } = this.doc.contentExtent(this.live());
@@ -164,6 +171,14 @@ export class SheetImpl {
     const { width, height } = this.doc.hf.getSheetDimensions(state.hfId);
     if (width > 0 && height > 0) {
       this.doc.setContents(state.hfId, 0, 0, Array.from({ length: height }, () => Array.from({ length: width }, () => null)));
+    }
+    return this;
+  }
+  clearNotes(): SheetImpl {
+    const state = this.live();
+    for (const [key] of [...state.props.entries()]) {
+      const [r, c] = key.split(',').map(Number);
+      state.props.set(r, c, 'note', undefined);
     }
     return this;
   }

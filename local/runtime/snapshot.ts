@@ -44,6 +44,8 @@ export interface SheetSnapshot {
   readonly fontColors: (string | null)[][];
   readonly backgrounds: (string | null)[][];
   readonly alignments: (string | null)[][];
+  /** Range.setWrap(true) cells. */
+  readonly wraps: boolean[][];
   /** Colours conditional-format rules give each cell (first matching rule wins), null when none. */
   readonly conditional: (CellColours | null)[][];
   readonly frozenRows: number;
@@ -138,6 +140,7 @@ export function snapshotSheet(doc: Document, sheet: SheetState, window?: { fromR
     fontColors: grid((r, c) => prop(r, c)?.fontColor ?? null),
     backgrounds: grid((r, c) => prop(r, c)?.background ?? null),
     alignments: grid((r, c) => prop(r, c)?.horizontalAlignment ?? null),
+    wraps: grid((r, c) => prop(r, c)?.wrap === true),
     conditional: conditionalColours(doc, sheet, fromRow, numRows, lastColumn),
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,

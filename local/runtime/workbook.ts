@@ -15,6 +15,8 @@ import { sheetObject } from './sheet.js';
 import { spreadsheetObject } from './spreadsheet.js';
 import { newUiRecord, type UiRecord } from './ui.js';
 import { parseUserInput } from './user-input.js';
+import { formulaFromLocale, formulaToLocale } from './formula-locale.js';
+import type { NumberLocale } from './locale.js';
 import { conditionalColours, snapshotSheet, type SheetSnapshot } from './snapshot.js';
 import type { CellColours } from './conditional-format.js';
 
@@ -32,8 +34,12 @@ export interface LocalWorkbook {
   readonly ui: UiRecord;
   /** Adds a sheet holding `rows` as if pasted/imported (strings parsed like typed input). */
   addSheetFromRows(name: string, rows: CellValue[][]): GoogleAppsScript.Spreadsheet.Sheet;
-  /** Types `input` into one cell exactly as a user would in the grid (formulas, numbers, text, 'escape). */
+  /** Types `input` into one cell exactly as a user would in the grid (formulas in the locale's syntax, numbers, text, 'escape). */
   setCell(sheetName: string, a1: string, input: string): void;
+  /** The spreadsheet locale's number rules (decimal mark, BCP 47 tag). */
+  readonly numberLocale: NumberLocale;
+  /** A stored formula as the grid's formula bar shows it in the spreadsheet locale (`;` in ru_RU). */
+  formulaForDisplay(formula: string): string;
   snapshot(sheetName: string, window?: { fromRow?: number; numRows?: number }): SheetSnapshot;
   /** Conditional-format colours for a window of a sheet (the grid asks per page). */
   conditionalColours(sheetName: string, fromRow: number, numRows: number): (CellColours | null)[][];
@@ -101,6 +107,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     services: asAppsScript<AppsScriptServices>(services satisfies RuntimeServices),
     calls: doc.calls,
     ui,
+    numberLocale: doc.locale,
     addSheetFromRows(name, rows) {
       const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
       const state = doc.addSheet(name, doc.sheets.length, Math.max(DEFAULT_ROWS, rows.length), Math.max(DEFAULT_COLUMNS, width));
@@ -114,7 +121,13 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       const ref = parseA1(a1);
       if (ref.lastRow !== ref.row || ref.lastColumn !== ref.column) throw new Error(`local runtime: setCell takes one cell, got ${a1}`);
       if (ref.row > state.maxRows || ref.column > state.maxColumns) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-      doc.writeBlock(state, ref.row - 1, ref.column - 1, [[parseUserInput(input, doc.locale)]]);
+      const parsed = parseUserInput(input, doc.locale);
+      // Typed in the grid, a formula is in the locale's syntax (`;` in ru_RU); the engine keeps en_US.
+      const cell = parsed.kind === 'formula' ? { kind: 'formula' as const, formula: formulaFromLocale(parsed.formula, doc.locale) } : parsed;
+      doc.writeBlock(state, ref.row - 1, ref.column - 1, [[cell]]);
+    },
+    formulaForDisplay(formula) {
+      return formulaToLocale(formula, doc.locale);
     },
     snapshot(sheetName, window) {
       return snapshotSheet(doc, doc.requireSheet(sheetName), window);

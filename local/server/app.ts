@@ -8,9 +8,12 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HttpError, field, isArray, isString, readJson, sendHtml, sendJson } from './http-util.js';
+import { HttpError, field, isArray, isString, readBytes, readJson, sendHtml, sendJson } from './http-util.js';
 import { injectShim } from './sidebar-shim.js';
 import type { LocalSession } from './session.js';
+
+/** Large exports are fine; the engine's own cell limit (import-file.ts) is checked after parsing. */
+const MAX_UPLOAD_BYTES = 100_000_000;
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '../web');
 
@@ -21,8 +24,18 @@ export interface LocalApp {
   close(): Promise<void>;
 }
 
-/** Bundles local/web into one HTML page, the same way the sidebar is built. */
-export async function buildPage(): Promise<string> {
+let pageOnce: Promise<string> | null = null;
+
+/** Bundles local/web into one HTML page, the same way the sidebar is built; once per process (ECharts is big). */
+export function buildPage(): Promise<string> {
+  pageOnce ??= bundlePage().catch((e: unknown) => {
+    pageOnce = null;
+    throw e;
+  });
+  return pageOnce;
+}
+
+async function bundlePage(): Promise<string> {
   const result = await build({
     entryPoints: [join(webDir, 'main.ts')],
     bundle: true,
@@ -31,6 +44,7 @@ export async function buildPage(): Promise<string> {
     platform: 'browser',
     target: 'es2020',
     charset: 'utf8',
+    minify: true,
   });
   const js = result.outputFiles[0].text.replace(/<\/(script)/giu, '<\\/$1');
   const css = readFileSync(join(webDir, 'styles.css'), 'utf8');
@@ -79,6 +93,16 @@ export async function startLocalApp(session: LocalSession, options: { port?: num
           case 'POST /api/run': {
             const body = await readJson(req);
             return sendJson(res, 200, session.run(field(body, 'functionName', isString, 'a function name'), field(body, 'args', isArray, 'an array')));
+          }
+          case 'POST /api/import': {
+            const name = url.searchParams.get('name') ?? '';
+            if (!name) throw new HttpError(400, 'name must be the file name');
+            const bytes = await readBytes(req, MAX_UPLOAD_BYTES);
+            try {
+              return sendJson(res, 200, { sheets: await session.importFile(name, bytes) });
+            } catch (e) {
+              throw new HttpError(422, e instanceof Error ? e.message : String(e));
+            }
           }
           case 'POST /api/sidebar/close':
             await readJson(req);

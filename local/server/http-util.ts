@@ -26,6 +26,19 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** A file upload's raw bytes (the page posts the dropped file as is). */
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) throw new HttpError(413, `file larger than ${Math.round(limit / 1_000_000)} MB`);
+    chunks.push(buf);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

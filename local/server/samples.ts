@@ -21,7 +21,12 @@ export function addSample(workbook: LocalWorkbook, sample: SampleWorkbook): void
     if (sheet.rows.length === 0 || width === 0) continue;
     const formats = sheet.rows.map((_, r) => Array.from({ length: width }, (_, c) => sheet.numberFormats[r]?.[c] ?? 'General'));
     added.getRange(1, 1, formats.length, width).setNumberFormats(formats);
-    const headerRow = sheet.rows.findIndex((r) => r.filter((v) => v !== null && v !== '').length >= Math.min(3, width));
-    if (headerRow >= 0) added.setFrozenRows(headerRow + 1);
+    freezeHeaderRow(added, sheet.rows, width);
   }
+}
+
+/** Freezes through the first row with at least three filled cells (the header of a pasted export). */
+export function freezeHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly (readonly unknown[])[], width: number): void {
+  const headerRow = rows.findIndex((r) => r.filter((v) => v !== null && v !== undefined && v !== '').length >= Math.min(3, width));
+  if (headerRow >= 0 && headerRow < 10) sheet.setFrozenRows(headerRow + 1);
 }

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorkbook, loadBundle, type BundleCall, type ChartSnapshot, type LocalWorkbook, type SheetSnapshot } from '../runtime/index.js';
 import type { AppState, CellView, ChartView, MenuItemView, RunResponse, SheetView } from '../web/view-types.js';
-import { addSample, readSample, SAMPLE_NAMES } from './samples.js';
+import { addSample, freezeHeaderRow, readSample, SAMPLE_NAMES } from './samples.js';
+import { readTableFile, type ImportedSheet } from './import-file.js';
+import { parseUserInput } from '../runtime/index.js';
 
 export interface LocalSession {
   readonly workbook: LocalWorkbook;
@@ -17,6 +19,8 @@ export interface LocalSession {
   run(functionName: string, args: readonly unknown[]): RunResponse;
   sidebarHtml(): string | null;
   closeSidebar(): void;
+  /** Opens a CSV/TSV/XLSX file as new tab(s); returns their names. */
+  importFile(fileName: string, bytes: Uint8Array): Promise<string[]>;
 }
 
 export interface SessionOptions {
@@ -86,7 +90,7 @@ export function createSession(options: SessionOptions = {}): LocalSession {
       };
     },
     sheetView(name, fromRow, count) {
-      return toSheetView(workbook.snapshot(name, { fromRow, numRows: count }));
+      return toSheetView(workbook.snapshot(name, { fromRow, numRows: count }), (f) => workbook.formulaForDisplay(f), workbook.numberLocale.tag);
     },
     setCell(sheet, a1, input) {
       workbook.setCell(sheet, a1, input);
@@ -100,14 +104,53 @@ export function createSession(options: SessionOptions = {}): LocalSession {
         const value: unknown = call(functionName, ...args);
         return { ok: true, value: value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown) };
       } catch (e) {
-        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+        // The bundle runs in its own realm: its Errors are not `instanceof Error` here, so read `message`.
+        const message = typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : String(e);
+        return { ok: false, error: message };
       }
+    },
+    async importFile(fileName, bytes) {
+      const added = addImported(workbook, await readTableFile(fileName, bytes));
+      if (added.length > 0) workbook.activate(added[0]);
+      // Started with files only: the new spreadsheet's empty "Sheet1" goes once there is something else.
+      for (const name of blank) {
+        const sheet = workbook.spreadsheet.getSheetByName(name);
+        if (sheet && sheet.getLastRow() === 0 && workbook.sheetNames().length > 1) workbook.spreadsheet.deleteSheet(sheet);
+      }
+      return added;
     },
     sidebarHtml: () => workbook.ui.sidebar?.html ?? null,
     closeSidebar() {
       workbook.ui.sidebar = null;
     },
   };
+}
+
+/**
+ * Imported tables become new tabs with free names. Text that Sheets would read as a formula (`=…`, `+…`)
+ * is kept as text: a file is data, and user text is never written as a formula.
+ */
+export function addImported(workbook: LocalWorkbook, sheets: readonly ImportedSheet[]): string[] {
+  const names: string[] = [];
+  for (const sheet of sheets) {
+    const name = freeName(workbook, sheet.name.slice(0, 90));
+    const rows = sheet.rows.map((r) => r.map((v) => (typeof v === 'string' && parseUserInput(v, workbook.numberLocale).kind === 'formula' ? `'${v}` : v)));
+    const added = workbook.addSheetFromRows(name, rows);
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (sheet.formats.length > 0 && rows.length > 0 && width > 0) {
+      const formats = rows.map((_, r) => Array.from({ length: width }, (_, c) => (sheet.formats[r]?.[c] || 'General')));
+      if (formats.some((r) => r.some((f) => f !== 'General'))) added.getRange(1, 1, rows.length, width).setNumberFormats(formats);
+    }
+    freezeHeaderRow(added, rows, width);
+    names.push(name);
+  }
+  return names;
+}
+
+function freeName(workbook: LocalWorkbook, wanted: string): string {
+  const taken = new Set(workbook.sheetNames().map((n) => n.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) if (!taken.has(`${wanted} (${i})`.toLowerCase())) return `${wanted} (${i})`;
 }
 
 type MenuEntries = LocalWorkbook['ui']['menus'][number]['entries'];
@@ -120,20 +163,21 @@ function menuItems(entries: MenuEntries): MenuItemView[] {
   });
 }
 
-function toSheetView(s: SheetSnapshot): SheetView {
+function toSheetView(s: SheetSnapshot, localFormula: (formula: string) => string = (f) => f, localeTag = 'en-US'): SheetView {
   const cells: CellView[][] = s.values.map((row, r) =>
     row.map((value, c): CellView => {
       const formula = s.formulas[r]?.[c] ?? '';
       const own = {
         text: s.display[r]?.[c] ?? '',
         bold: s.fontWeights[r]?.[c] === 'bold' || undefined,
+        wrap: s.wraps[r]?.[c] || undefined,
         color: s.conditional[r]?.[c]?.fontColor ?? s.fontColors[r]?.[c] ?? undefined,
         background: s.conditional[r]?.[c]?.background ?? s.backgrounds[r]?.[c] ?? undefined,
         align: alignment(s.alignments[r]?.[c] ?? null, value),
         note: s.notes[r]?.[c] || undefined,
         error: s.errors[r]?.[c] || undefined,
       };
-      return formula ? { ...own, formula } : { ...own, input: inputText(value, s.display[r]?.[c] ?? '') };
+      return formula ? { ...own, formula: localFormula(formula) } : { ...own, input: inputText(value, s.display[r]?.[c] ?? '') };
     }),
   );
   return {
@@ -145,6 +189,7 @@ function toSheetView(s: SheetSnapshot): SheetView {
     cells,
     frozenRows: s.frozenRows,
     frozenColumns: s.frozenColumns,
+    localeTag,
     columnWidths: s.columnWidths,
     charts: s.charts.map(toChartView),
   };
@@ -182,23 +227,65 @@ export function toChartView(chart: ChartSnapshot): ChartView {
   const headers = Math.max(0, chart.numHeaders);
   const body = table.slice(headers);
   const width = table[0]?.length ?? 0;
-  const title = chart.options.title;
+  const option = (key: string): unknown => chartOption(chart.options, key);
+  const title = option('title');
+  // A horizontal BAR chart's value axis is its hAxis; every other type's is the vAxis (Google Charts).
+  const [valueKey, domainKey] = chart.type === 'BAR' ? ['hAxis', 'vAxis'] : ['vAxis', 'hAxis'];
+  const legendOption = option('legend.position') ?? option('legend');
+  const legendPosition = (['top', 'bottom', 'right', 'left', 'none'] as const).find((p) => p === legendOption) ?? 'right';
+  const seriesCount = Math.max(0, width - 1);
+  const colors = option('colors');
   return {
     type: chart.type,
     title: typeof title === 'string' ? title : '',
     categories: display.slice(headers).map((row) => row[0] ?? ''),
-    series: Array.from({ length: Math.max(0, width - 1) }, (_, j) => ({
+    series: Array.from({ length: seriesCount }, (_, j) => ({
+      // Sheets names a series without a header row "Series N"; our e2e suite checks that never happens.
       name: headers > 0 ? (display[0]?.[j + 1] ?? '') : `Series ${j + 1}`,
       values: body.map((row) => toNumber(row[j + 1])),
     })),
-    legend: chart.options.legend !== 'none',
+    legend: legendPosition !== 'none',
+    legendPosition,
+    valueAxis: {
+      title: stringOption(option(`${valueKey}.title`)),
+      format: stringOption(option(`${valueKey}.format`)),
+      logScale: option(`${valueKey}.logScale`) === true || option(`${valueKey}.scaleType`) === 'log',
+      min: numberOption(option(`${valueKey}.viewWindow.min`)),
+      max: numberOption(option(`${valueKey}.viewWindow.max`)),
+    },
+    domainAxisTitle: stringOption(option(`${domainKey}.title`)),
+    dataLabels: Array.from({ length: seriesCount }, (_, j) => option(`series.${j}.dataLabel`)).some((v) => v === 'value'),
+    colors: Array.from({ length: seriesCount }, (_, j) => stringOption(option(`series.${j}.color`)) ?? (Array.isArray(colors) ? stringOption(colors[j]) : undefined)),
     row: chart.position.anchorRow,
     column: chart.position.anchorColumn,
     offsetX: chart.position.offsetX,
     offsetY: chart.position.offsetY,
-    width: positiveNumber(chart.options.width) ?? 600,
-    height: positiveNumber(chart.options.height) ?? 371,
+    width: positiveNumber(option('width')) ?? 600,
+    height: positiveNumber(option('height')) ?? 371,
   };
+}
+
+/**
+ * setOption accepts both dotted keys (`'hAxis.title'`) and nested objects (`'hAxis', {title}`); read
+ * either way, the longest dotted prefix first.
+ */
+export function chartOption(options: Readonly<Record<string, unknown>>, key: string): unknown {
+  if (key in options) return options[key];
+  const parts = key.split('.');
+  for (let cut = parts.length - 1; cut >= 1; cut--) {
+    let value: unknown = options[parts.slice(0, cut).join('.')];
+    for (const p of parts.slice(cut)) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function stringOption(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function numberOption(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
 function positiveNumber(v: unknown): number | null {

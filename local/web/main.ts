@@ -4,7 +4,7 @@
  * sidebar in a 300 px side panel. Every piece of workbook text is rendered with textContent.
  */
 import type { AppState, CellView, ChartView, RunResponse, SheetView } from './view-types.js';
-import { renderChart } from './chart-svg.js';
+import { disposeCharts, renderChart } from './chart-render.js';
 
 const WINDOW_ROWS = 300;
 const EXTRA_ROWS = 5;
@@ -178,11 +178,23 @@ function renderGrid(): void {
     const tr = el('tr');
     const rowHead = el('th', { scope: 'row' }, String(r));
     if (r <= view.frozenRows) tr.classList.add('frozen');
+    if (r === view.frozenRows) tr.classList.add('frozen-last');
     tr.append(rowHead);
     for (let c = 1; c <= columns; c++) {
       const cell = cellAt(r, c);
-      const td = el('td', { 'data-a1': `${columnLetter(c)}${r}` }, cell?.text ?? '');
-      if (cell) styleCell(td, cell);
+      const td = el('td', { 'data-a1': `${columnLetter(c)}${r}` });
+      if (cell) {
+        styleCell(td, cell);
+        const room = overflowWidth(r, c, columns, td.style.textAlign);
+        if (room > 0) {
+          // Sheets lets unwrapped left-aligned text run on over empty cells to its right.
+          td.classList.add('overflow');
+          td.append(el('span', { style: `max-width:${room}px` }, cell.text));
+        } else {
+          td.textContent = cell.text;
+        }
+      }
+      if (c <= view.frozenColumns) td.classList.add('frozen-col');
       td.addEventListener('click', () => selectCell(r, c));
       td.addEventListener('dblclick', () => {
         selectCell(r, c);
@@ -193,6 +205,7 @@ function renderGrid(): void {
     body.append(tr);
   }
   grid.append(colgroup, head, body);
+  stickFrozenPanes(grid);
   const pager = byId('pager');
   pager.replaceChildren();
   if (view.rows > WINDOW_ROWS) {
@@ -207,8 +220,44 @@ function renderGrid(): void {
   }
 }
 
+/** Width (px) a left-aligned text cell may spill into: itself plus the empty cells right of it; 0 = none. */
+function overflowWidth(row: number, column: number, columns: number, align: string): number {
+  const cell = cellAt(row, column);
+  if (!view || !cell || cell.wrap || cell.text === '' || align !== 'left') return 0;
+  let width = view.columnWidths[column - 1] ?? DEFAULT_WIDTH;
+  let c = column + 1;
+  for (; c <= columns && (cellAt(row, c)?.text ?? '') === ''; c++) width += view.columnWidths[c - 1] ?? DEFAULT_WIDTH;
+  return c === column + 1 ? 0 : width - 8;
+}
+
+/**
+ * Frozen rows and columns stay put while the rest scrolls, as in Sheets: sticky offsets measured after
+ * layout (rows can be taller when headers wrap). Charts float under frozen rows, over frozen columns.
+ */
+function stickFrozenPanes(grid: HTMLTableElement): void {
+  if (!view) return;
+  const headHeight = grid.tHead?.offsetHeight ?? 0;
+  let top = headHeight;
+  for (const tr of Array.from(grid.tBodies[0]?.rows ?? [])) {
+    if (!tr.classList.contains('frozen')) break;
+    for (const cell of Array.from(tr.cells)) {
+      cell.style.top = `${top}px`;
+      cell.classList.add('frozen-row');
+    }
+    top += tr.offsetHeight;
+  }
+  let left = 46;
+  for (let c = 1; c <= view.frozenColumns; c++) {
+    for (const td of Array.from(grid.querySelectorAll<HTMLElement>(`td[data-a1^="${columnLetter(c)}"]`))) {
+      if (td.dataset.a1?.slice(columnLetter(c).length).match(/^\d+$/u)) td.style.left = `${left}px`;
+    }
+    left += view.columnWidths[c - 1] ?? DEFAULT_WIDTH;
+  }
+}
+
 function styleCell(td: HTMLTableCellElement, cell: CellView): void {
   if (cell.bold) td.style.fontWeight = '600';
+  if (cell.wrap) td.classList.add('wrap');
   if (cell.color) td.style.color = cell.color;
   if (cell.background) td.style.background = cell.background;
   td.style.textAlign = cell.align ?? (cell.formula !== undefined || /^[-−+]?[\d$€£¥₽(]/u.test(cell.text) ? 'right' : 'left');
@@ -224,34 +273,30 @@ function styleCell(td: HTMLTableCellElement, cell: CellView): void {
 
 /**
  * Charts float over the grid at their anchor cell plus offset, as in Sheets; a chart whose anchor is
- * outside the rows on screen is listed under the grid instead.
+ * outside the rows on screen is listed under the grid instead. They sit above ordinary cells and frozen
+ * columns and below frozen rows and the sticky headers, so scrolling slides them under the column letters.
  */
 function renderCharts(): void {
   const area = byId('charts');
+  disposeCharts(document);
   area.replaceChildren();
   const scroller = document.querySelector<HTMLElement>('.grid-scroll');
   scroller?.querySelectorAll('figure.chart.floating').forEach((n) => n.remove());
   for (const chart of view?.charts ?? []) {
-    const figure = chartFigure(chart);
+    const figure = el('figure', { class: 'chart', 'data-chart-type': chart.type, 'aria-label': chart.title });
     const anchor = document.querySelector<HTMLElement>(`td[data-a1="${columnLetter(chart.column)}${chart.row}"]`);
     if (scroller && anchor) {
       figure.classList.add('floating');
       figure.style.left = `${anchor.offsetLeft + chart.offsetX}px`;
       figure.style.top = `${anchor.offsetTop + chart.offsetY}px`;
-      figure.style.width = `${chart.width}px`;
-      figure.style.height = `${chart.height}px`;
       scroller.append(figure);
     } else {
       area.append(figure);
     }
+    figure.style.width = `${chart.width}px`;
+    figure.style.height = `${chart.height}px`;
+    renderChart(figure, chart, view?.localeTag ?? 'en-US');
   }
-}
-
-function chartFigure(chart: ChartView): HTMLElement {
-  const figure = el('figure', { class: 'chart', 'data-chart-type': chart.type });
-  figure.append(renderChart(chart));
-  figure.append(el('figcaption', {}, `${chart.title} (${chart.type.toLowerCase()}, anchored at ${columnLetter(chart.column)}${chart.row})`));
-  return figure;
 }
 
 function selectCell(row: number, column: number): void {
@@ -282,7 +327,49 @@ function moveSelection(dr: number, dc: number): void {
   selectCell(Math.max(1, selection.row + dr), Math.max(1, selection.column + dc));
 }
 
+/** Sends a file to the server, which parses it (papaparse/exceljs) into new tabs; shows the first. */
+async function openFile(file: File): Promise<void> {
+  showStatus(`Opening ${file.name}…`);
+  const res = await fetch(`/api/import?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+  const data = (await res.json()) as { sheets?: string[]; error?: string };
+  if (!res.ok || !data.sheets) {
+    showStatus(data.error ?? `HTTP ${res.status}`, true);
+    return;
+  }
+  showStatus(`Opened ${file.name} as ${data.sheets.join(', ')}`);
+  selection = { row: 1, column: 1 };
+  await refreshState();
+  await loadSheet(state.activeSheet, 1);
+}
+
+function wireFileOpening(): void {
+  const input = byId<HTMLInputElement>('open-file');
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void openFile(file);
+  });
+  const body = document.body;
+  body.dataset.dropHint = 'Drop to open as a new sheet';
+  body.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    body.classList.add('drop-target');
+  });
+  body.addEventListener('dragleave', (e) => {
+    if (e.relatedTarget === null) body.classList.remove('drop-target');
+  });
+  body.addEventListener('drop', (e) => {
+    body.classList.remove('drop-target');
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    if (files.length === 0) return;
+    e.preventDefault();
+    void files.reduce((done, f) => done.then(() => openFile(f)), Promise.resolve());
+  });
+}
+
 async function main(): Promise<void> {
+  wireFileOpening();
   const input = byId<HTMLInputElement>('formula-input');
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {

@@ -14,6 +14,8 @@ export interface CellView {
   /** Error message behind #ERROR! and friends (custom functions' thrown Error text). */
   readonly error?: string;
   readonly bold?: boolean;
+  /** Wrapped text (Range.setWrap): the row grows instead of the text overflowing or being clipped. */
+  readonly wrap?: boolean;
   readonly color?: string;
   readonly background?: string;
   readonly align?: 'left' | 'right' | 'center';
@@ -31,6 +33,22 @@ export interface ChartView {
   readonly series: readonly ChartSeriesView[];
   /** False when the chart's `legend` option is 'none'. */
   readonly legend: boolean;
+  readonly legendPosition: 'top' | 'bottom' | 'right' | 'left' | 'none';
+  /** The value axis (hAxis of a horizontal BAR chart, vAxis otherwise), from the chart's options. */
+  readonly valueAxis: {
+    readonly title?: string;
+    /** Google Charts format: 'percent', 'short', 'decimal' or a pattern (`#,##0%`). */
+    readonly format?: string;
+    readonly logScale: boolean;
+    /** viewWindow: a clipped axis (values beyond are cut at the edge). */
+    readonly min?: number;
+    readonly max?: number;
+  };
+  readonly domainAxisTitle?: string;
+  /** Values printed on the bars/points (`series.N.dataLabel: 'value'`). */
+  readonly dataLabels: boolean;
+  /** Series colours (`colors` or `series.N.color`), by series index. */
+  readonly colors: readonly (string | undefined)[];
   /** Anchor cell, 1-based, and the offset from its top-left corner in px. */
   readonly row: number;
   readonly column: number;
@@ -52,6 +70,8 @@ export interface SheetView {
   readonly cells: readonly (readonly CellView[])[];
   readonly frozenRows: number;
   readonly frozenColumns: number;
+  /** BCP 47 tag of the spreadsheet locale (chart axis numbers are written in it). */
+  readonly localeTag: string;
   /** Pixel width per column (index 0 = column A); missing → default. */
   readonly columnWidths: readonly number[];
   readonly charts: readonly ChartView[];

@@ -12,7 +12,7 @@ function dataSheets(ui: Ui): readonly SheetSummary[] {
   return (ui.state.context?.sheets ?? []).filter((s) => !s.isDashboard);
 }
 
-function regionSummary(ui: Ui, detection: Detection): string {
+export function regionSummary(ui: Ui, detection: Detection): string {
   const table = detection.table;
   const sheet = ui.state.context?.sheets.find((s) => s.sheetId === table.sheetId || s.name === table.sheetName);
   const last = table.lastDataRow ?? sheet?.lastRow ?? null;

@@ -6,6 +6,8 @@ import { safeHttpsUrl } from '../format.js';
 import { buildMapping, currentMargin } from '../model.js';
 import type { Ui } from '../ui.js';
 import { dashboardNameValid } from './options.js';
+import { regionSummary } from './data.js';
+import type { TableState } from '../model.js';
 
 /** Option problems the sidebar can see itself; they block saving before any server round trip. */
 export function localIssues(ui: Ui): ValidationIssue[] {
@@ -44,12 +46,19 @@ export function renderReview(ui: Ui): HTMLElement {
   const share = h('button', { className: 'secondary', attrs: { type: 'button' } }, [ui.tr('review.share')]);
   const saveHint = h('p', { className: 'hint' });
 
-  const refresh = (): void => {
-    const blocked = localIssues(ui).length > 0 || !state.source;
+  const blockedHint = h('p', { className: 'hint blocked', attrs: { id: 'review-blocked' } });
+  // Save and Build stay off while a must-fix issue is listed, and say why (the same texts as the list).
+  const refresh = (blocking: readonly ValidationIssue[] = ui.blockingIssues()): void => {
+    const blocked = blocking.length > 0 || !state.source;
     save.disabled = blocked;
-    build.disabled = !isSaved();
+    build.disabled = blocked || !isSaved();
     share.disabled = !isSaved();
-    saveHint.textContent = isSaved() ? '' : ui.tr('review.saveFirst');
+    blockedHint.textContent = blocking.length > 0 ? ui.tr('review.blocked', { reasons: blocking.map((i) => ui.issue(i)).join(' · ') }) : '';
+    for (const b of [save, build]) {
+      if (b.disabled && blocking.length > 0) b.setAttribute('aria-describedby', 'review-blocked');
+      else b.removeAttribute('aria-describedby');
+    }
+    saveHint.textContent = blocked || isSaved() ? '' : ui.tr('review.saveFirst');
   };
 
   save.addEventListener('click', () => {
@@ -61,30 +70,69 @@ export function renderReview(ui: Ui): HTMLElement {
       // The results box is a live region, so this is announced without a second status message.
       replaceChildren(results, [h('p', { className: 'ok' }, [ui.tr('review.saved')])]);
       ui.setIssues(issues);
-    }).then(refresh);
+    }).then(() => refresh());
   });
   build.addEventListener('click', () => {
     void ui.busy(ui.tr('review.building'), async () => {
       const result = await call('buildDashboard');
       replaceChildren(results, [builtText(ui, result), ...(result.warnings.length > 0 ? [renderWarnings(ui, result.warnings)] : [])]);
-    }).then(refresh);
+    }).then(() => refresh());
   });
   share.addEventListener('click', () => {
     void ui.busy(ui.tr('review.sharing'), async () => {
       const result = await call('shareReport');
       results.appendChild(sharedText(ui, result));
-    }).then(refresh);
+    }).then(() => refresh());
   });
 
-  ui.setIssuesBox(issuesBox);
+  ui.setIssuesBox(issuesBox, refresh);
   refresh();
   return h('div', { className: 'step-body' }, [
     h('p', { className: 'hint' }, [ui.tr('review.intro')]),
+    renderSummary(ui),
     issuesBox,
     h('div', { className: 'actions' }, [save, build, share]),
+    blockedHint,
     saveHint,
     results,
   ]);
+}
+
+/** What Save will store, in the user's words: the table, each role's columns, the funnel, the options. */
+function renderSummary(ui: Ui): HTMLElement {
+  const { state } = ui;
+  const table = (t: TableState): string => `“${t.sheetName}” — ${regionSummary(ui, t.detection)}`;
+  const rows: [string, string[]][] = [];
+  if (state.source) {
+    rows.push([ui.tr('review.summary.data'), [table(state.source), ...(state.costs ? [ui.tr('review.summary.costs', { sheet: state.costs.sheetName })] : [])]]);
+    rows.push([ui.tr('review.summary.roles'), rolesOf(ui, state.source)]);
+  }
+  rows.push([ui.tr('review.summary.funnel'), [state.funnel.length > 0 ? state.funnel.map((s) => s.label).join(' → ') : ui.tr('review.summary.noFunnel')]]);
+  const o = state.options;
+  const margin = currentMargin(state);
+  const options = ui.tr('review.summary.optionsText', {
+    granularity: ui.tr(`options.${o.granularity}`),
+    margin: margin === undefined ? state.marginText : `${Math.round(margin * 1000) / 10}%`,
+    currency: o.currency,
+    name: o.dashboardName,
+  });
+  rows.push([ui.tr('review.summary.options'), [o.byCampaign ? `${options} · ${ui.tr('review.summary.byCampaign')}` : options]]);
+  return h('section', { className: 'summary', attrs: { 'aria-label': ui.tr('review.summary') } }, [
+    h('h3', {}, [ui.tr('review.summary')]),
+    h('dl', {}, rows.flatMap(([term, lines]) => [h('dt', {}, [term]), ...lines.map((line) => h('dd', {}, [line]))])),
+  ]);
+}
+
+/** "Spend: Cost · Revenue: Amount, Sum …", in column order, ignored columns left out. */
+function rolesOf(ui: Ui, t: TableState): string[] {
+  const byRole = new Map<string, string[]>();
+  t.detection.columns.forEach((c, i) => {
+    const role = t.roles[i];
+    if (role === 'ignore') return;
+    const label = ui.role(role);
+    byRole.set(label, [...(byRole.get(label) ?? []), c.header || `#${c.index + 1}`]);
+  });
+  return [...byRole].map(([role, headers]) => `${role}: ${headers.join(', ')}`);
 }
 
 function renderWarnings(ui: Ui, warnings: readonly ValidationIssue[]): HTMLElement {

@@ -11,6 +11,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableBinding } from '../core/mapping/types.js';
 import type { CellValue, Matrix } from '../core/values.js';
 import { duckdb } from '../core/warehouse/dialect.js';
+import { identityKindOf, WarehouseUnsupportedError } from '../core/warehouse/compile.js';
+import { columnOf, headerOf } from '../core/aggregate/aggregate.js';
+import { DateReader } from '../core/dates.js';
+import { parsePeriodText } from '../core/periods.js';
 import type { ColumnKind, WarehouseTable } from '../core/warehouse/types.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
 import { aggregateOnDuckDb, openDuckDb, queryRows } from './duckdb.js';
@@ -137,6 +141,21 @@ async function load(conn: DuckDBConnection, file: string, name: string, wholeSam
   return /\.parquet$/iu.test(file) ? loadParquet(conn, file, name) : loadCsv(conn, file, name, wholeSampleBytes);
 }
 
+/**
+ * A date column holding period labels (`2026-03`, `Q1 2026`, `янв. 2026`) is read by the default engine
+ * only; the SQL readers take dates. Refused with a clear error rather than summed differently.
+ */
+function refusePeriodLabels(sample: Matrix, binding: TableBinding): void {
+  const col = columnOf(binding, 'date');
+  if (col < 0) return;
+  const dates = new DateReader('Etc/UTC');
+  const rows = sample.slice(binding.firstDataRow - 1);
+  const label = rows.map((r) => r[binding.firstColumn - 1 + col]).find((v) => typeof v === 'string' && dates.read(v) === undefined && parsePeriodText(v) !== undefined);
+  if (label !== undefined) {
+    throw new WarehouseUnsupportedError('warehouse_period_labels', `--engine duckdb reads dates, not period labels such as ${JSON.stringify(label)} in ${headerOf(binding, col)}; use the default engine for this file.`);
+  }
+}
+
 export async function runReportDuckDb(file: string, options: DuckDbReportOptions = {}): Promise<Report> {
   const dir = mkdtempSync(join(tmpdir(), 'funnel-roi-duckdb-'));
   const db = await openDuckDb(join(dir, 'report.duckdb'), { memory_limit: options.memoryLimit ?? '1GB', temp_directory: join(dir, 'spill') });
@@ -147,11 +166,14 @@ export async function runReportDuckDb(file: string, options: DuckDbReportOptions
     const prepared = prepareReport(source.sample, costs?.sample ?? null, options);
     const { mapping } = prepared;
     const costBinding = mapping.shape === 'crm' ? mapping.costs : null;
+    refusePeriodLabels(source.sample, mapping.source);
+    if (costs && costBinding) refusePeriodLabels(costs.sample, costBinding);
     const data = await aggregateOnDuckDb(
       conn,
       mapping,
       await source.table(mapping.source, 'source_rows'),
       costs && costBinding ? await costs.table(costBinding, 'costs_rows') : null,
+      { identityKind: identityKindOf(mapping, source.sample.slice(mapping.source.firstDataRow - 1)) },
     );
     return reportFrom(prepared, data);
   } finally {

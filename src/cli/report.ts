@@ -7,6 +7,7 @@ import type { ValidationIssue } from '../api/contract.js';
 import { aggregate, type AggregatedData, type Figures } from '../core/aggregate/index.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
+import { parsePeriodText } from '../core/periods.js';
 import { parseCsv } from './csv.js';
 
 export interface ReportOptions {
@@ -67,9 +68,12 @@ function metrics(channel: string, campaign: string | null, f: Figures, margin: n
   };
 }
 
-/** Plain decimal text becomes a number, as Sheets would import it; everything else stays text for the parsers. */
+/**
+ * Plain decimal text becomes a number, as Sheets would import it; everything else stays text for the
+ * parsers, and so does text the shared period definition reads (`01.2026` is January, not 1.2026).
+ */
 export function cellsFromCsv(rows: string[][]): Matrix {
-  return rows.map((r) => r.map((v) => (/^-?\d+(?:\.\d+)?$/u.test(v.trim()) ? Number(v) : v)));
+  return rows.map((r) => r.map((v) => (/^-?\d+(?:\.\d+)?$/u.test(v.trim()) && parsePeriodText(v) === undefined ? Number(v) : v)));
 }
 
 /** The data rows of a detected table, as the add-on reads them (header and anything below the table cut off). */

@@ -72,3 +72,12 @@ describe('report --engine duckdb equals the default engine', () => {
     expect(() => execFileSync(process.execPath, [bin, ...args, '--engine', 'spark'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/--engine must be memory or duckdb/u);
   });
 });
+
+describe('report --engine duckdb refuses what it would sum differently', () => {
+  it('a date column of period labels', async () => {
+    const file = join(dir, 'months.csv');
+    writeFileSync(file, 'Month,Channel,Spend,Leads\n2026-01,Google,100,3\n2026-02,Google,120,4\n');
+    expect(runReport(readFileSync(file, 'utf8')).channels[0].spend).toBe(220);
+    await expect(runReportDuckDb(file)).rejects.toThrow(/period labels such as "2026-01" in Month/u);
+  });
+});

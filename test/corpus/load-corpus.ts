@@ -1,6 +1,9 @@
 /**
- * Reads the header corpus (test/corpus/headers/*.json): real export header sets with the role a person
- * would give each column. Shared by the corpus test and bench/mapping.bench.ts.
+ * Reads the header corpus: real export header sets with the role a person would give each column.
+ * test/corpus/headers/ is the tuned set (synonyms are written against it); test/corpus/held-out/ is never
+ * tuned on and only measured. Shared by the corpus test and bench/mapping.bench.ts.
+ *
+ * A file lists either `headers` + `expected` (header → role) or `columns` ([header, role] pairs).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,19 +22,31 @@ export interface CorpusFile {
   readonly sampleRows?: readonly (readonly CellValue[])[];
 }
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), 'headers');
+const here = dirname(fileURLToPath(import.meta.url));
 
-export function loadCorpus(): CorpusFile[] {
+export type CorpusPart = 'tuned' | 'held-out';
+
+interface CorpusJson extends Omit<CorpusFile, 'file' | 'headers' | 'expected'> {
+  readonly headers?: readonly string[];
+  readonly expected?: Readonly<Record<string, ColumnRole>>;
+  readonly columns?: readonly (readonly [string, ColumnRole])[];
+}
+
+export function loadCorpus(part: CorpusPart = 'tuned'): CorpusFile[] {
+  const dir = join(here, part === 'tuned' ? 'headers' : 'held-out');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((file) => {
-      const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<CorpusFile, 'file'>;
-      for (const h of data.headers) {
-        const role = data.expected[h];
+      const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CorpusJson;
+      const headers = data.columns ? data.columns.map(([h]) => h) : (data.headers ?? []);
+      const expected = data.columns ? Object.fromEntries(data.columns) : (data.expected ?? {});
+      if (new Set(headers).size !== headers.length) throw new Error(`${file}: a header is listed twice`);
+      for (const h of headers) {
+        const role = expected[h];
         if (!(COLUMN_ROLES as readonly string[]).includes(role)) throw new Error(`${file}: "${h}" has no valid expected role`);
       }
-      return { file, ...data };
+      return { file, source: data.source, language: data.language, shape: data.shape, headers, expected, sampleRows: data.sampleRows };
     });
 }
 
@@ -52,4 +67,20 @@ export function scoreCorpusFile(c: CorpusFile): CorpusScore {
     if (g.role !== want) misses.push(`${c.file}: "${g.header}" guessed ${g.role} (${g.confidence}), expected ${want}`);
   }
   return { file: c.file, total: c.headers.length, right: c.headers.length - misses.length, misses };
+}
+
+export interface CorpusTotal {
+  readonly right: number;
+  readonly total: number;
+  readonly misses: readonly string[];
+}
+
+/** Columns guessed right over a whole corpus part, with every miss. */
+export function scoreCorpus(files: readonly CorpusFile[]): CorpusTotal {
+  const scores = files.map(scoreCorpusFile);
+  return {
+    right: scores.reduce((n, s) => n + s.right, 0),
+    total: scores.reduce((n, s) => n + s.total, 0),
+    misses: scores.flatMap((s) => s.misses),
+  };
 }

@@ -153,7 +153,15 @@ describe('CRM sample (leads + costs): independent check', () => {
   // Naive, with the sample's statuses read by hand: Спам = junk, Успешно реализовано = won, the rest are leads.
   const naive = new Map<string, { leads: number; orders: number; cust: number; rev: number; spend: number; junk: number }>();
   const get = (k: string) => naive.get(k) ?? naive.set(k, { leads: 0, orders: 0, cust: 0, rev: 0, spend: 0, junk: 0 }).get(k)!;
-  const seen = new Set<string>();
+  // A customer is new at their first won deal by close date (row order breaks ties), credited to that deal's channel (last touch).
+  const firstWon = new Map<string, { close: string; row: number; channel: string }>();
+  rows.forEach((r, i) => {
+    if (String(r[idx('status', src)]).trim() !== 'Успешно реализовано') return;
+    const id = String(r[idx('customer_id', src)]).trim().toLowerCase();
+    const close = String(r[idx('close_date', src)]);
+    const prev = firstWon.get(id);
+    if (!prev || close < prev.close) firstWon.set(id, { close, row: i, channel: key(r[idx('channel', src)]) });
+  });
   for (const r of rows) {
     const e = get(key(r[idx('channel', src)]));
     const status = String(r[idx('status', src)]).trim();
@@ -165,12 +173,8 @@ describe('CRM sample (leads + costs): independent check', () => {
     if (status !== 'Успешно реализовано') continue;
     e.orders++;
     e.rev += num(r[idx('revenue', src)]);
-    const id = String(r[idx('customer_id', src)]);
-    if (!seen.has(id)) {
-      seen.add(id);
-      e.cust++;
-    }
   }
+  for (const f of firstWon.values()) get(f.channel).cust++;
   for (const r of costRows) get(key(r[idx('channel', mapping.costs!.columns)])).spend += num(r[idx('spend', mapping.costs!.columns)]);
 
   const data: AggregatedData = aggregate(mapping, rows, costRows);
@@ -198,10 +202,10 @@ describe('CRM sample (leads + costs): independent check', () => {
     }
   });
 
-  it('says on the sheet that periods are by lead creation date, in Russian', () => {
+  it('says on the sheet that leads are by creation date and sales by close date, in Russian', () => {
     const header = plan.blocks.find((b) => b.name === 'header')!;
     const texts = header.cells.flat().filter((c): c is Extract<PlanCell, { t: 's' }> => c?.t === 's').map((c) => c.v);
-    expect(texts.some((t) => t.includes('по дате создания лида'))).toBe(true);
+    expect(texts.some((t) => t.includes('по дате создания лида') && t.includes('по дате закрытия'))).toBe(true);
     expect(texts[0]).toBe('Окупаемость маркетинга по каналам');
   });
 });

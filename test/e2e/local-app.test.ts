@@ -51,7 +51,7 @@ async function open(options: SessionOptions, prepare?: (app: LocalApp) => void):
   const app = await startLocalApp(createSession(options), { port: 0 });
   opened.push(app);
   prepare?.(app);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const dialogs: string[] = [];
   const errors: string[] = [];
   page.on('dialog', (d) => {
@@ -230,7 +230,8 @@ describe('the wizard on each sample, then the dashboard', () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
-  });
+    // A long walk (two builds, a reload) that shares two cores with other suites: a generous limit.
+  }, 90_000);
 
   it('shares a values-only copy from the sidebar and shows its link', async () => {
     const { app, page } = await open({ samples: ['channel-monthly-zh'] });
@@ -291,6 +292,72 @@ describe('locale', () => {
     const frame = page.frameLocator('#sidebar-frame');
     await expect.poll(() => frame.locator('h2.step-title').textContent()).toBe('Данные');
     await page.screenshot({ path: `${ARTIFACTS}/6-ru.png` });
+    await page.close();
+  });
+});
+
+describe('the local grid behaves like the Sheets grid', () => {
+  it('ru_RU: typed `;` formulas, frozen panes that stick, text overflow, charts with axes and legends', async () => {
+    const { app, page, errors } = await open({ samples: ['crm-leads-ru'], userLocale: 'ru' });
+    // Sheets in a decimal-comma locale takes `;` between arguments and `,` in numbers.
+    await typeInto(page, 'K2', '=ROMI(3000000; 2000000; 0,5)');
+    await expect.poll(() => cellText(page, 'K2')).toBe('-0,25');
+    await page.locator('td[data-a1="K2"]').click();
+    expect(await page.locator('#formula-input').inputValue()).toBe('=ROMI(3000000; 2000000; 0,5)');
+    expect(app.session.workbook.spreadsheet.getSheetByName('Лиды')!.getRange('K2').getFormula()).toBe('=ROMI(3000000, 2000000, 0.5)');
+
+    // Frozen header row: after scrolling down it is still at the top of the grid.
+    const header = page.locator('td[data-a1="A1"]');
+    const before = (await header.boundingBox())!.y;
+    await page.locator('.grid-scroll').evaluate((n) => n.scrollBy(0, 600));
+    await expect.poll(async () => Math.abs((await header.boundingBox())!.y - before)).toBeLessThan(1.5);
+    await expect.poll(async () => (await page.locator('td[data-a1="A10"]').boundingBox())!.y).toBeLessThan(before);
+
+    // Long text in a cell with empty neighbours runs on over them instead of being cut.
+    await page.locator('.grid-scroll').evaluate((n) => n.scrollTo(0, 0));
+    await typeInto(page, 'M3', 'Длинная подпись, которой не хватает одной колонки');
+    const span = page.locator('td[data-a1="M3"] > span');
+    expect((await span.boundingBox())!.width).toBeGreaterThan(150);
+
+    // A dashboard: its charts have a title, value-axis labels, gridlines, a legend with named series.
+    const frame = await openSidebar(page);
+    await next(frame, 'Столбцы');
+    await next(frame, 'Воронка');
+    await next(frame, 'Параметры');
+    await next(frame, 'Проверка и сохранение');
+    await frame.getByRole('button', { name: 'Сохранить разметку' }).click();
+    await frame.getByRole('button', { name: 'Построить дашборд' }).click();
+    await expect.poll(() => page.locator('figure.chart.floating svg').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const figures = page.locator('figure.chart.floating');
+    expect(await page.locator('figure.chart figcaption').count()).toBe(0);
+    for (let i = 0; i < (await figures.count()); i++) {
+      const texts = await figures.nth(i).locator('svg text').allTextContents();
+      expect(texts.length, `chart ${i}`).toBeGreaterThan(4);
+      expect(texts.join(' '), `chart ${i}`).not.toMatch(/Series \d|anchored at/u);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}/7-ru-grid-fidelity.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('opens a CSV dropped on the page as a new tab, text that looks like a formula kept as text', async () => {
+    const { app, page, errors } = await open({ samples: ['ad-platform-export-en'] });
+    const csv = 'Date;Channel;Spend;Revenue\n2026-01-05;Google Ads;1 200,50;3 000\n2026-01-06;=HYPERLINK("http://x");10;0\n';
+    const bytes = Array.from(new TextEncoder().encode(csv));
+    // A real drop event carrying a File, as the browser makes it when a file is dragged onto the page.
+    await page.evaluate((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], 'my export.csv', { type: 'text/csv' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, bytes);
+    await expect.poll(() => page.locator('#tabs [data-sheet="my export"]').count()).toBe(1);
+    await expect.poll(() => page.locator('#tabs [aria-selected="true"]').textContent()).toBe('my export');
+    const snap = app.session.workbook.snapshot('my export');
+    expect(snap.values[0]).toEqual(['Date', 'Channel', 'Spend', 'Revenue']);
+    expect(snap.values[2][1]).toBe('=HYPERLINK("http://x")');
+    expect(snap.formulas[2][1]).toBe('');
+    expect(snap.frozenRows).toBe(1);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -25,8 +25,8 @@ describe('guessColumns', () => {
     expect(roles(['渠道', '日期', '花费', '展现量', '点击', '线索', '成交', '收入'])).toEqual([
       'channel', 'date', 'spend', 'impressions', 'clicks', 'leads', 'customers', 'revenue',
     ]);
-    expect(roles(['utm_source', 'Campaign', 'Deal Stage', 'Close Date', 'Customer ID', 'NPS'])).toEqual([
-      'channel', 'campaign', 'status', 'close_date', 'customer_id', 'nps',
+    expect(roles(['utm_source', 'Campaign', 'Deal Stage', 'Create Date', 'Close Date', 'Customer ID', 'NPS'])).toEqual([
+      'channel', 'campaign', 'status', 'date', 'close_date', 'customer_id', 'nps',
     ]);
   });
 
@@ -74,5 +74,55 @@ describe('guessColumns', () => {
     const g = guessColumns(['=IMPORTXML("http://x","//a")', '+cmd', '<img src=x onerror=alert(1)>'], []);
     expect(g.map((x) => x.header)).toEqual(['=IMPORTXML("http://x","//a")', '+cmd', '<img src=x onerror=alert(1)>']);
     expect(g.every((x) => x.role === 'ignore')).toBe(true);
+  });
+});
+
+describe('guessColumns generalises by class, not by listed word', () => {
+  it('dates a table by its only date, even a close or sale date', () => {
+    expect(roles(['Order', 'Дата продажи', 'Сумма'])).toEqual(['ignore', 'date', 'revenue']);
+    expect(roles(['Created', 'Paid at', 'Total'])).toEqual(['date', 'close_date', 'revenue']);
+  });
+
+  it('reads Russian case forms through stems and container words ("Сумма затрат", "Количество заказов")', () => {
+    expect(roles(['Канал', 'Сумма затрат', 'Количество заказов', 'Сумма выручки'])).toEqual(['channel', 'spend', 'orders', 'revenue']);
+    // A single word keeps its number: "Клиент" (who) is not "Клиенты" (how many).
+    expect(roles(['Клиент'])).toEqual(['customer_id']);
+    expect(roles(['Клиенты'])).toEqual(['customers']);
+  });
+
+  it('splits API field names (CamelCase, snake_case, dotted)', () => {
+    expect(roles(['CampaignName', 'Impressions', 'Clicks', 'campaign_id', 'segments.date', 'metrics.conversions'])).toEqual([
+      'campaign', 'impressions', 'clicks', 'ignore', 'date', 'leads',
+    ]);
+  });
+
+  it('takes a survey question as the NPS column in three languages', () => {
+    for (const q of [
+      'How likely are you to recommend us to a colleague?',
+      'Насколько вероятно, что вы порекомендуете компанию друзьям?',
+      '您向朋友推荐本产品的可能性有多大？',
+    ]) expect(roles(['Email', q])[1], q).toBe('nps');
+  });
+
+  it('does not let a broad word carry a qualified header (discount, fee, type, forecast)', () => {
+    expect(roles(['Deal ID', 'Created', 'Amount', 'Discount Amount', 'Forecast amount', 'Payment Source Type', 'Expected close date', 'Close date'])).toEqual([
+      'lead_id', 'date', 'revenue', 'ignore', 'ignore', 'ignore', 'ignore', 'close_date',
+    ]);
+    expect(roles(['Источник', 'Тип источника', 'Сумма', 'Сумма скидки'])).toEqual(['channel', 'ignore', 'revenue', 'ignore']);
+    expect(roles(['来源', '来源类型', '金额', '优惠金额'])).toEqual(['channel', 'ignore', 'revenue', 'ignore']);
+  });
+
+  it('treats "#" and "№" as "number"', () => {
+    expect(roles(['Order #', 'Created at', 'Total'])).toEqual(['lead_id', 'date', 'revenue']);
+    expect(normalizeHeader('№ заказа')).toBe('no заказа');
+  });
+
+  it('prefers a period start to its end', () => {
+    expect(roles(['date_stop', 'date_start', 'spend'])).toEqual(['ignore', 'date', 'spend']);
+    expect(roles(['Конец периода', 'Начало периода', 'Расход'])).toEqual(['ignore', 'date', 'spend']);
+  });
+
+  it('does not read page or video views as ad impressions', () => {
+    expect(roles(['Просмотры', 'Views', 'Video views'])).toEqual(['ignore', 'ignore', 'ignore']);
   });
 });

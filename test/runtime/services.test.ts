@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isRoundTrip } from '../../local/runtime/calls.js';
 import { createWorkbook, VALUE_LIMIT_BYTES } from '../../local/runtime/index.js';
 
 describe('conditional format rules (SpreadsheetApp.newConditionalFormatRule)', () => {
@@ -198,6 +199,34 @@ describe('service-call counting', () => {
     expect(wb.calls.total).toBe(5);
     wb.calls.reset();
     expect(wb.calls.total).toBe(0);
+  });
+
+  it('builder calls are counted but are not round trips; what sends the built object is', () => {
+    const wb = createWorkbook();
+    const SpreadsheetApp = wb.services.SpreadsheetApp;
+    const sheet = SpreadsheetApp.getActiveSheet();
+    wb.calls.reset();
+    const rule = SpreadsheetApp.newConditionalFormatRule().whenNumberLessThan(0).setFontColor('#ff0000').setRanges([sheet.getRange('A1')]).build();
+    sheet.setConditionalFormatRules([rule]);
+    expect(wb.calls.total).toBe(7);
+    expect(wb.calls.roundTrips).toBe(2); // getRange, setConditionalFormatRules
+    expect(isRoundTrip('DeveloperMetadataFinder.find')).toBe(true);
+    expect(isRoundTrip('DeveloperMetadataFinder.withKey')).toBe(false);
+    expect(isRoundTrip('Sheet.newChart')).toBe(false);
+    expect(isRoundTrip('Sheet.insertChart')).toBe(true);
+  });
+
+  it('getRangeList resolves many A1 ranges in one call; Sheet.clearNotes drops every note', () => {
+    const wb = createWorkbook();
+    const sheet = wb.services.SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1:B2').setNotes([['a', 'b'], ['', 'd']]);
+    wb.calls.reset();
+    const ranges = sheet.getRangeList(['A1', 'B2:C3']).getRanges();
+    expect(ranges.map((r) => r.getA1Notation())).toEqual(['A1', 'B2:C3']);
+    expect(wb.calls.count('Sheet.getRange')).toBe(0);
+    expect(() => sheet.getRangeList(['A1', 'nope!!'])).toThrow();
+    sheet.clearNotes();
+    expect(sheet.getRange('A1:B2').getNotes()).toEqual([['', ''], ['', '']]);
   });
 
   it('a block write costs the same number of calls for 10 or 1000 rows', () => {

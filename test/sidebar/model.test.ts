@@ -157,3 +157,13 @@ describe('currency from the costs sheet', () => {
     expect(restored.costs).toBeNull();
   });
 });
+
+describe('errorMessage: one clean prefix', () => {
+  it('drops Error:/Exception:/FunnelROI: prefixes the server or a stringified Error adds', async () => {
+    const { errorMessage } = await import('../../sidebar/api.js');
+    expect(errorMessage(new Error('Error: FunnelROI: there is no dashboard to share yet.'))).toBe('there is no dashboard to share yet.');
+    expect(errorMessage({ message: 'Exception: Service invoked too many times' })).toBe('Service invoked too many times');
+    expect(errorMessage('TypeError: x is not a function')).toBe('x is not a function');
+    expect(errorMessage(new Error('Cannot save: Error in row 3'))).toBe('Cannot save: Error in row 3');
+  });
+});

@@ -255,9 +255,14 @@ describe('sidebar wizard', () => {
     await next(page, 'Funnel');
     await next(page, 'Options');
     await next(page, 'Review & save');
-    // Saving needs a channel column; the refusal message is shown as the server wrote it.
-    await page.getByRole('button', { name: 'Save mapping' }).click();
-    await expect.poll(() => page.locator('.alert').textContent()).toContain('Cannot save');
+    // Saving needs a channel column: Save and Build stay off while that is listed, and say why.
+    await expect.poll(() => page.getByRole('button', { name: 'Save mapping' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Build dashboard' }).isDisabled()).toBe(true);
+    const why = await page.locator('#review-blocked').textContent();
+    expect(why).toMatch(/^Saving is off until these are fixed: .*channel/iu);
+    expect(await page.getByRole('button', { name: 'Save mapping' }).getAttribute('aria-describedby')).toBe('review-blocked');
+    // The summary lists what would be saved, hostile header text as text.
+    expect(await page.locator('.summary').textContent()).toContain(XSS);
     expect(await page.evaluate(() => document.querySelectorAll('img, b, script:not(:first-of-type)').length)).toBe(0);
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);

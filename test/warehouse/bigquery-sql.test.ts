@@ -52,7 +52,7 @@ const CASES = {
   'crm-timestamp-costs-week': () =>
     compileAggregation(
       { ...crm, options: { ...crm.options, granularity: 'week' } },
-      table(['my-project', 'crm', 'deals'], ['number', 'timestamp', 'string', 'string', 'string', 'number', 'string']),
+      table(['my-project', 'crm', 'deals'], ['number', 'timestamp', 'string', 'string', 'string', 'number', 'string', 'timestamp', 'number']),
       table(['my-project', 'crm', 'costs'], ['string', 'date', 'number']),
       bigquery,
       { timeZone: 'Europe/Moscow' },
@@ -60,7 +60,7 @@ const CASES = {
   'crm-quarter-by-campaign': () =>
     compileAggregation(
       { ...crm, options: { ...crm.options, granularity: 'quarter', byCampaign: true } },
-      table(['my-project', 'crm', 'deals'], ['number', 'date', 'string', 'string', 'string', 'string', 'number']),
+      table(['my-project', 'crm', 'deals'], ['number', 'date', 'string', 'string', 'string', 'string', 'number', 'date', 'string']),
       table(['my-project', 'crm', 'costs'], ['string', 'string', 'string']),
       bigquery,
       {},
@@ -80,7 +80,7 @@ describe('BigQuery rendering', () => {
     const { sql } = CASES['crm-timestamp-costs-week']();
     expect(() => parseBigQuery(sql.replace('GROUP BY', 'GROUP BYE'))).toThrow();
     expect(() => parseBigQuery(sql.replace(')', ''))).toThrow();
-    const duck = compileAggregation(crm, table(['deals'], ['number', 'string', 'string', 'string', 'string', 'string', 'string']), table(['costs'], ['string', 'string', 'string']), duckdb);
+    const duck = compileAggregation(crm, table(['deals'], ['number', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']), table(['costs'], ['string', 'string', 'string']), duckdb);
     expect(() => parseBigQuery(duck.sql)).toThrow();
   });
 });
@@ -121,10 +121,24 @@ describe('user text in SQL', () => {
     const evil = "x'); DROP TABLE t; --";
     const m = { ...crm, statusRules: [{ status: evil, kind: 'won' as const }], source: { ...crm.source, columns: crm.source.columns.map((c) => ({ ...c, header: evil })) } };
     for (const d of [bigquery, duckdb]) {
-      const { sql } = compileAggregation(m, table(['p', 'd', 't'], ['number', 'string', 'string', 'string', 'string', 'string', 'string']), table(['p', 'd', 'c'], ['string', 'string', 'string']), d);
+      const { sql } = compileAggregation(m, table(['p', 'd', 't'], ['number', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']), table(['p', 'd', 'c'], ['string', 'string', 'string']), d);
       const stripped = sql.replace(/'(?:[^'\\]|\\.|'')*'/gu, "''");
       expect(stripped).not.toContain('DROP TABLE');
       if (d === bigquery) expect(() => parseBigQuery(sql)).not.toThrow();
     }
+  });
+});
+
+describe('what the SQL path refuses rather than approximates', () => {
+  const kinds: ColumnKind[] = ['number', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string'];
+  it('attribution models that need whole customer journeys, and e-mail/phone or several identity columns', () => {
+    const t = table(['p', 'd', 't'], kinds);
+    for (const attribution of ['linear', 'position_based', 'time_decay'] as const) {
+      expect(() => compileAggregation(crm, t, null, bigquery, { metrics: { attribution } })).toThrow(/in-memory engine/u);
+    }
+    expect(() => compileAggregation(crm, t, null, bigquery, { identityKind: 'email' })).toThrow(/one customer-id column/u);
+    const twoIds = { ...crm, source: { ...crm.source, columns: crm.source.columns.map((c) => (c.role === 'close_date' ? { ...c, role: 'customer_id' as const } : c)) } };
+    expect(() => compileAggregation(twoIds, t, null, duckdb)).toThrow(/one customer-id column/u);
+    expect(() => compileAggregation(crm, t, null, bigquery, { metrics: { attribution: 'first_touch', periodBasis: 'created' } })).not.toThrow();
   });
 });

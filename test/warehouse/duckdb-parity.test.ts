@@ -67,6 +67,13 @@ describe('DuckDB rendering equals the in-memory aggregator on generated hostile 
         if (monthly && granularity === 'week') expect(memory.notes).toContain('costs_spread_weekly');
         expectSame(sql, memory);
       });
+      it(`CRM shape, first touch and the created basis, seed ${seed}, ${granularity}${monthly ? '' : ', by campaign'}`, async () => {
+        const { mapping, source, costs } = hostileCrm(seed, 400, monthly);
+        const m = { ...mapping, options: { ...mapping.options, granularity, byCampaign: !monthly } };
+        const metrics = { attribution: 'first_touch', periodBasis: seed === 2 ? 'close' : 'created' } as const;
+        const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, costs, opts: { timeZone, metrics } });
+        expectSame(sql, memory);
+      });
     }
   }
 });

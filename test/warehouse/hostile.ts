@@ -84,16 +84,22 @@ export function hostileAggregated(seed: number, rows: number, dateCells = false)
   return { mapping, source };
 }
 
+/**
+ * CRM dates are whole days: the SQL orders a customer's deals by day, then row order, while the in-memory
+ * path also looks at the time of day (README: warehouse mode, known differences).
+ */
+const CRM_DATES = DATES.filter((d) => typeof d === 'string' && !d.includes(':'));
+
 const STATUSES = ['New', 'new ', 'Qualified', 'Meeting', 'Won', 'WON', 'Lost', 'Spam', 'Дубль', "it's odd", 'unknown one', '', '合格'];
 
 /** CRM shape with a costs table (daily or monthly), customers that come back, unknown statuses. */
 export function hostileCrm(seed: number, rows: number, monthlyCosts: boolean): { mapping: Mapping; source: Matrix; costs: Matrix } {
   const rand = prng(seed);
-  const roles: ColumnRole[] = ['lead_id', 'date', 'channel', 'campaign', 'status', 'revenue', 'customer_id'];
+  const roles: ColumnRole[] = ['lead_id', 'date', 'channel', 'campaign', 'status', 'revenue', 'customer_id', 'close_date', 'gross_profit'];
   const source: Matrix = [];
   for (let r = 0; r < rows; r++) {
     const revenue = rand() < 0.7 ? Math.round(rand() * 100000) / 100 : pick(rand, NUMBERS);
-    source.push([1000 + r, pick(rand, DATES), pick(rand, HOSTILE_NAMES), pick(rand, ['a', 'A', 'b', '']), pick(rand, STATUSES), revenue, pick(rand, ['C1', 'C2', 'C3', ' C1', '', 'c1', 'C4', 'C5'])]);
+    source.push([1000 + r, pick(rand, CRM_DATES), pick(rand, HOSTILE_NAMES), pick(rand, ['a', 'A', 'b', '']), pick(rand, STATUSES), revenue, pick(rand, ['C1', 'C2', 'C3', ' C1', '', 'c1', 'C4', 'C5', 'Ｃ６']), rand() < 0.6 ? pick(rand, CRM_DATES) : '', rand() < 0.5 ? '' : rand() < 0.8 ? Math.round(rand() * 1000) : pick(rand, NUMBERS)]);
   }
   const costs: Matrix = [];
   for (let r = 0; r < rows / 4; r++) {

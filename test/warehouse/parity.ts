@@ -6,6 +6,7 @@ import type { Mapping, TableBinding } from '../../src/core/mapping/types.js';
 import type { Matrix } from '../../src/core/values.js';
 import { aggregateOnDuckDb, loadMatrix, warehouseMatrix } from '../../src/cli/duckdb.js';
 import type { WarehouseOptions } from '../../src/core/warehouse/types.js';
+import { identityKindOf } from '../../src/core/warehouse/compile.js';
 
 export interface Case {
   readonly mapping: Mapping;
@@ -23,11 +24,13 @@ export async function bothEngines(conn: DuckDBConnection, c: Case): Promise<{ me
   const src = warehouseMatrix(c.source, width(c.mapping.source), opts.timeZone);
   const costTable = c.mapping.shape === 'crm' ? c.mapping.costs : null;
   const costs = costTable && c.costs ? warehouseMatrix(c.costs, width(costTable), opts.timeZone) : null;
-  const memory = aggregate(c.mapping, src.rows, costs?.rows, { ...opts, firstRowNumber: c.mapping.source.firstDataRow, costsFirstRowNumber: costTable?.firstDataRow });
+  const memory = aggregate(c.mapping, src.rows, costs?.rows, { ...opts, metrics: c.opts?.metrics, firstRowNumber: c.mapping.source.firstDataRow, costsFirstRowNumber: costTable?.firstDataRow });
   const srcTable = await loadMatrix(conn, 'src', c.mapping.source.columns.map((col) => col.header), src, c.mapping.source.firstDataRow);
   const costsTable = costTable && costs ? await loadMatrix(conn, 'costs', Array.from({ length: width(costTable) }, (_, i) => `c${i}`), costs, costTable.firstDataRow) : null;
-  const sql = await aggregateOnDuckDb(conn, c.mapping, fixColumns(srcTable, width(c.mapping.source)), costsTable, opts);
-  return { memory, sql };
+  const sql = await aggregateOnDuckDb(conn, c.mapping, fixColumns(srcTable, width(c.mapping.source)), costsTable, { ...opts, identityKind: identityKindOf(c.mapping, src.rows) });
+  // Per-deal records (for the analyses) stay in the warehouse: the SQL path returns the sums only.
+  expect(sql.detail).toBeNull();
+  return { memory: { ...memory, detail: null }, sql };
 }
 
 /** loadMatrix names columns by header; the mapping indexes them by position. */

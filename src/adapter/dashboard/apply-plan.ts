@@ -1,50 +1,71 @@
 /**
- * Writes a DashboardPlan to a sheet with batched calls: per block one setValues (formulas ride in the same
- * array; text is apostrophe-guarded, see core/dashboard/text.ts) and one call per format kind; then the
- * sheet-level settings once, and one insertChart per chart. The count depends on the plan's block and
- * chart count, never on the number of source rows.
+ * Writes a DashboardPlan with a fixed number of round trips, whatever the plan holds: the blocks are
+ * composed into one rectangle (core/dashboard/canvas.ts) and each attribute is written with one call
+ * (values — formulas ride in the same array, text is apostrophe-guarded, see core/dashboard/text.ts —
+ * number formats, notes, font weights, font colours, backgrounds). Every A1 range the conditional
+ * formats, merges and charts need comes from one getRangeList; identical sign rules are merged into one rule.
+ * The count grows only with merges, width runs and charts — never with source rows or channels.
  */
-import { blockInputs, type ChartSpec, type DashboardPlan } from '../../core/dashboard/index.js';
+import { mergeConditionalRules, planCanvas, type ChartSpec, type DashboardPlan } from '../../core/dashboard/index.js';
 import type { GasServices } from '../services.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export function applyPlan(services: GasServices, sheet: Sheet, plan: DashboardPlan): void {
-  ensureSize(sheet, plan.lastRow, plan.lastColumn);
-  for (const block of plan.blocks) {
-    const height = block.cells.length;
-    const width = block.cells[0]?.length ?? 0;
-    if (height === 0 || width === 0) continue;
-    const range = sheet.getRange(block.row, block.column, height, width);
-    range.setValues(blockInputs(block));
-    range.setNumberFormats(block.numberFormats.map((r) => [...r]));
-    if (block.notes.some((r) => r.some((n) => n !== ''))) range.setNotes(block.notes.map((r) => [...r]));
-    range.setFontWeights(block.fontWeights.map((r) => [...r]));
-    range.setFontColors(block.fontColors.map((r) => [...r]));
-    range.setBackgrounds(block.backgrounds.map((r) => r.map((c) => c ?? '#ffffff')));
+  const canvas = planCanvas(plan);
+  ensureSize(sheet, Math.max(plan.lastRow, canvas ? canvas.row + canvas.height - 1 : 1), Math.max(plan.lastColumn, canvas ? canvas.column + canvas.width - 1 : 1));
+  if (canvas) {
+    const range = sheet.getRange(canvas.row, canvas.column, canvas.height, canvas.width);
+    range.setValues(canvas.values);
+    range.setNumberFormats(canvas.numberFormats);
+    if (canvas.hasNotes) range.setNotes(canvas.notes);
+    range.setFontWeights(canvas.fontWeights);
+    range.setFontColors(canvas.fontColors);
+    // null resets a cell to no fill (documented for Range.setBackgrounds); the typings say string only.
+    range.setBackgrounds(canvas.backgrounds as string[][]);
   }
-  for (const a1 of plan.merges) sheet.getRange(a1).merge();
+  const rules = mergeConditionalRules(plan.conditionalRules);
+  const ranges = rangesByA1(sheet, [...plan.merges, ...rules.flatMap((r) => r.ranges), ...plan.charts.flatMap((c) => c.ranges)]);
+  for (const a1 of plan.merges) ranges(a1).merge();
   sheet.setFrozenRows(plan.frozenRows);
   sheet.setFrozenColumns(plan.frozenColumns);
   for (const [start, count, width] of widthRuns(plan.columnWidths)) sheet.setColumnWidths(start, count, width);
-  sheet.setConditionalFormatRules(
-    plan.conditionalRules.map((rule) => {
-      const builder = services.SpreadsheetApp.newConditionalFormatRule();
-      (rule.when === 'lt' ? builder.whenNumberLessThan(rule.value) : builder.whenNumberGreaterThan(rule.value))
-        .setFontColor(rule.fontColor)
-        .setBackground(rule.background)
-        .setRanges(rule.ranges.map((a1) => sheet.getRange(a1)));
-      return builder.build();
-    }),
-  );
-  for (const chart of plan.charts) sheet.insertChart(buildChart(services, sheet, chart));
+  if (rules.length > 0) {
+    sheet.setConditionalFormatRules(
+      rules.map((rule) => {
+        const builder = services.SpreadsheetApp.newConditionalFormatRule();
+        (rule.when === 'lt' ? builder.whenNumberLessThan(rule.value) : builder.whenNumberGreaterThan(rule.value))
+          .setFontColor(rule.fontColor)
+          .setBackground(rule.background)
+          .setRanges(rule.ranges.map((a1) => ranges(a1)));
+        return builder.build();
+      }),
+    );
+  }
+  for (const chart of plan.charts) sheet.insertChart(buildChart(services, sheet, chart, ranges));
 }
 
-function buildChart(services: GasServices, sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+/** One getRangeList for every distinct A1 range; the lookup throws on a range it was not given. */
+function rangesByA1(sheet: Sheet, a1s: readonly string[]): (a1: string) => Range {
+  const distinct = [...new Set(a1s)];
+  const found = new Map<string, Range>();
+  if (distinct.length > 0) {
+    const list = sheet.getRangeList(distinct).getRanges();
+    distinct.forEach((a1, i) => found.set(a1, list[i]));
+  }
+  return (a1) => {
+    const range = found.get(a1);
+    if (!range) throw new Error(`dashboard plan: range ${a1} was not resolved`);
+    return range;
+  };
+}
+
+function buildChart(services: GasServices, sheet: Sheet, spec: ChartSpec, ranges: (a1: string) => Range): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const types = services.Charts.ChartType;
   const type = spec.type === 'bar' ? types.BAR : spec.type === 'column' ? types.COLUMN : types.LINE;
   let builder = sheet.newChart().setChartType(type);
-  for (const a1 of spec.ranges) builder = builder.addRange(sheet.getRange(a1));
+  for (const a1 of spec.ranges) builder = builder.addRange(ranges(a1));
   builder = builder
     .setNumHeaders(spec.numHeaders ?? 1)
     .setPosition(spec.anchorRow, spec.anchorColumn, spec.offsetX, spec.offsetY)
@@ -77,6 +98,6 @@ function widthRuns(widths: DashboardPlan['columnWidths']): [number, number, numb
 /** Removes what a previous build left: values, formats, notes, charts. Conditional rules are replaced by applyPlan. */
 export function clearDashboard(sheet: Sheet): void {
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearNote();
+  sheet.clearNotes();
   sheet.clear();
 }

@@ -55,7 +55,9 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   let sheet: GoogleAppsScript.Spreadsheet.Sheet;
   if (own) {
     sheet = own.sheet;
-    if (sheet.getSheetId() === source.sheet.getSheetId() || (costs && sheet.getSheetId() === costs.sheet.getSheetId())) {
+    // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
+    const name = sheet.getName();
+    if (name === source.sheetName || (costs && name === costs.sheetName)) {
       throw new Error('FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.');
     }
     clearDashboard(sheet);
@@ -74,10 +76,11 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     sheet = ss.insertSheet(name);
     sheet.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
-  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: sheet.getName() });
+  const sheetName = sheet.getName();
+  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName });
   applyPlan(services, sheet, plan);
   return {
-    sheetName: sheet.getName(),
+    sheetName,
     sheetId: sheet.getSheetId(),
     channels: data.rows.length,
     periods: data.periods.length,

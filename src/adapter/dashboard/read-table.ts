@@ -13,7 +13,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The table's sheet, by id first (survives renames), name second; null when it is gone. */
 export function lookupSheet(ss: Spreadsheet, table: TableBinding): Sheet | null {
-  return ss.getSheets().find((s) => s.getSheetId() === table.sheetId) ?? ss.getSheetByName(table.sheetName);
+  // getSheetById is one round trip; scanning getSheets() would cost one getSheetId call per sheet.
+  return ss.getSheetById(table.sheetId) ?? ss.getSheetByName(table.sheetName);
 }
 
 export function findSheet(ss: Spreadsheet, table: TableBinding): Sheet {
@@ -24,6 +25,7 @@ export function findSheet(ss: Spreadsheet, table: TableBinding): Sheet {
 
 export interface TableRead {
   readonly sheet: Sheet;
+  readonly sheetName: string;
   readonly rows: Matrix;
   /** `'Sheet'!A1:K732`, for the dashboard header. */
   readonly a1: string;
@@ -35,9 +37,10 @@ export function readTable(ss: Spreadsheet, table: TableBinding, label: 'source' 
   const width = table.lastColumn - table.firstColumn + 1;
   const range = sheet.getRange(table.headerRow, table.firstColumn, last - table.headerRow + 1, width);
   const values = range.getValues() as Matrix;
-  checkHeaders(values[0] ?? [], table, sheet.getName(), label);
-  const a1 = `'${sheet.getName().replace(/'/gu, "''")}'!${columnLetter(table.firstColumn)}${table.headerRow}:${columnLetter(table.lastColumn)}${last}`;
-  return { sheet, rows: values.slice(table.firstDataRow - table.headerRow), a1 };
+  const sheetName = sheet.getName();
+  checkHeaders(values[0] ?? [], table, sheetName, label);
+  const a1 = `'${sheetName.replace(/'/gu, "''")}'!${columnLetter(table.firstColumn)}${table.headerRow}:${columnLetter(table.lastColumn)}${last}`;
+  return { sheet, sheetName, rows: values.slice(table.firstDataRow - table.headerRow), a1 };
 }
 
 function checkHeaders(headers: readonly unknown[], table: TableBinding, sheetName: string, label: string): void {

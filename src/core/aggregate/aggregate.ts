@@ -3,18 +3,20 @@
  * period. Pure: the adapter reads the ranges once and hands the matrices in.
  */
 import type { ValidationIssue } from '../../api/contract.js';
+import { metricsOptions } from '../definitions/index.js';
 import { isTotalsLabel } from '../mapping/detect-table.js';
 import type { ColumnRole, Granularity, Mapping, MeasureRole, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
 import { isBlank, type CellValue, type Matrix } from '../values.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
 import { cellText, ERROR_VALUE, readMeasure } from './cells.js';
-import { DateReader } from '../dates.js';
+import { DateReader, MS_PER_DAY } from '../dates.js';
+import { parsePeriodText, periodKeyOf, readTemporal, type Temporal } from '../periods.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
 import { SkipLog } from './skip-log.js';
-import type { AggregatedData, AggregateNote, AggregateOptions } from './types.js';
+import type { AggregatedData, AggregateNote, AggregateOptions, DealsDetail } from './types.js';
 
 export function columnOf(table: TableBinding | null, role: ColumnRole): number {
   return table?.columns.find((c) => c.role === role)?.index ?? -1;
@@ -24,10 +26,16 @@ export function headerOf(table: TableBinding, index: number): string {
   return table.columns.find((c) => c.index === index)?.header ?? `#${index + 1}`;
 }
 
-/** Shared per-row context: date → period slot, with the date range tracked. */
+/** PeriodReader.read: the cell is neither a date nor a period label. */
+export const UNREADABLE_PERIOD = -1;
+/** PeriodReader.read: a period label longer than (or straddling) the report's periods: a month in a weekly report. */
+export const PERIOD_DOES_NOT_FIT = -2;
+
+/** Shared per-row context: date or period label → period slot, with the date range tracked. */
 export class PeriodReader {
   readonly dates: DateReader;
   private readonly cache = new Map<number, number>();
+  private readonly labels = new Map<string, number>();
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
 
@@ -39,13 +47,51 @@ export class PeriodReader {
     this.dates = new DateReader(timeZone);
   }
 
-  /** Period index, or -1 when the date cannot be read. */
+  /** The date or labelled period a date-column cell holds (../periods.ts decides which texts are periods). */
+  temporal(value: CellValue): Temporal | undefined {
+    return readTemporal(value, this.dates);
+  }
+
+  /** Widens the reported date range by a day or a whole labelled period. */
+  widen(t: Temporal): void {
+    const from = t.kind === 'date' ? t.time : t.period.start;
+    const to = t.kind === 'date' ? t.time : t.period.end - MS_PER_DAY;
+    if (from < this.min) this.min = from;
+    if (to > this.max) this.max = to;
+  }
+
+  /**
+   * Period index; UNREADABLE_PERIOD when the cell is neither a date nor a period label, PERIOD_DOES_NOT_FIT
+   * when it is a label that does not fall inside one report period (never split or guessed: reported).
+   */
   read(value: CellValue): number {
     if (this.granularity === null) return this.acc.period(ALL_PERIOD);
+    const t = this.time(value);
+    if (t !== undefined) return this.at(t);
+    if (typeof value !== 'string') return UNREADABLE_PERIOD;
+    let p = this.labels.get(value);
+    if (p === undefined) {
+      const period = parsePeriodText(value);
+      const key = period && periodKeyOf(period, this.granularity);
+      p = !period ? UNREADABLE_PERIOD : key === undefined ? PERIOD_DOES_NOT_FIT : this.acc.period(key);
+      if (period && key !== undefined) this.widen({ kind: 'period', period });
+      this.labels.set(value, p);
+    }
+    return p;
+  }
+
+  /** A date as wall-clock ms, widening the date range; undefined when it is not a date (labels included). */
+  time(value: CellValue): number | undefined {
     const t = this.dates.read(value);
-    if (t === undefined) return -1;
+    if (t === undefined) return undefined;
     if (t < this.min) this.min = t;
     if (t > this.max) this.max = t;
+    return t;
+  }
+
+  /** The period index of a time already read. */
+  at(t: number): number {
+    if (this.granularity === null) return this.acc.period(ALL_PERIOD);
     let p = this.cache.get(t);
     if (p === undefined) {
       p = this.acc.period(periodKey(t, this.granularity));
@@ -53,6 +99,11 @@ export class PeriodReader {
     }
     return p;
   }
+}
+
+/** The skip reason for a failed PeriodReader.read. */
+export function periodSkipReason(p: number): 'rows_skipped_date' | 'rows_skipped_period' {
+  return p === PERIOD_DOES_NOT_FIT ? 'rows_skipped_period' : 'rows_skipped_date';
 }
 
 export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts: AggregateOptions = {}): AggregatedData {
@@ -76,14 +127,18 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   let measures: MeasureRole[];
   let usedRows: number;
   let sourceRows: number;
+  let detail: DealsDetail | null = null;
 
   if (mapping.shape === 'crm') {
-    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings);
+    const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
+    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics);
     measures = r.measures;
     usedRows = r.used;
     sourceRows = r.rows;
+    detail = r.detail;
     notes.push('crm_cohort');
-    if (columnOf(src, 'customer_id') >= 0) notes.push('customers_first_won');
+    if (metrics.periodBasis === 'close' && r.detail.hasCloseDate) notes.push('crm_close_basis');
+    if (r.detail.identity.length > 0) notes.push('customers_first_won');
   } else {
     const r = readAggregatedRows(mapping, source, acc, periods, skips, firstRow, byCampaign);
     measures = r.measures;
@@ -102,6 +157,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   const { periods: sorted, rows, totals } = acc.materialize();
   // No readable rows at all: one empty period keeps the dashboard's shape valid.
   if (sorted.length === 0) sorted.push(ALL_PERIOD);
+  const asOf = periods.min <= periods.max ? periods.max : null;
   return {
     shape: mapping.shape,
     granularity,
@@ -111,12 +167,22 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     rows,
     totals,
     dateRange: periods.min <= periods.max ? { from: isoDate(periods.min), to: isoDate(periods.max) } : null,
+    asOf: asOf === null ? null : isoDate(asOf),
+    incompletePeriod: asOf === null || granularity === null ? null : incompletePeriod(sorted, asOf, granularity),
+    detail,
     sourceRows,
     usedRows,
     skippedRows: skips.total,
     warnings,
     notes,
   };
+}
+
+/** The last period is partial when the day after the data's last date still falls inside it. */
+export function incompletePeriod(sorted: readonly string[], asOf: number, granularity: Granularity): string | null {
+  const last = sorted[sorted.length - 1];
+  const key = periodKey(asOf, granularity);
+  return last === key && periodKey(asOf + MS_PER_DAY, granularity) === key ? key : null;
 }
 
 function readAggregatedRows(
@@ -165,7 +231,7 @@ function readAggregatedRows(
     }
     const p = periods.read(dateCol >= 0 ? row[dateCol] : undefined);
     if (p < 0) {
-      skips.skip('rows_skipped_date', rowNumber, headerOf(src, dateCol));
+      skips.skip(periodSkipReason(p), rowNumber, headerOf(src, dateCol));
       continue;
     }
     let bad = -1;

@@ -7,7 +7,8 @@ import type { ValidationIssue } from '../../api/contract.js';
 import type { TableBinding } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
 import { measureField, type Accumulator } from './accumulator.js';
-import { columnOf, headerOf, isBlankRow, type PeriodReader } from './aggregate.js';
+import { columnOf, headerOf, isBlankRow, periodSkipReason, type PeriodReader } from './aggregate.js';
+import { spreadOver } from '../periods.js';
 import { cellText, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
 import { ALL_PERIOD, monthShareByWeek } from './periods.js';
 import { SkipLog } from './skip-log.js';
@@ -33,17 +34,16 @@ export function addCosts(
   const channelCosts = opts.channelCostsLabel ?? '(channel costs)';
   const firstRow = opts.costsFirstRowNumber ?? table.firstDataRow;
   const skips = new SkipLog();
-  const dates = periods.dates;
   const watched = [chCol, dateCol, spendCol].filter((c) => c >= 0);
   const leadChannels = new Set(acc.groups.map((g) => normalizeName(g.channel)));
   const costChannels = new Set<string>();
 
-  // Monthly cost tables (every date on the 1st) are spread over days and summed into ISO weeks.
+  // Monthly cost tables (every date on the 1st, or month labels) are spread over days and summed into ISO weeks.
   let monthly = dateCol >= 0;
   for (const row of costs) {
     if (!row || isBlankRow(row, watched) || dateCol < 0) continue;
-    const t = dates.read(row[dateCol]);
-    if (t !== undefined && new Date(t).getUTCDate() !== 1) {
+    const t = periods.temporal(row[dateCol]);
+    if (t && (t.kind === 'date' ? new Date(t.time).getUTCDate() !== 1 : t.period.granularity !== 'month')) {
       monthly = false;
       break;
     }
@@ -64,18 +64,19 @@ export function addCosts(
     const group = acc.group(row[chCol], campaign);
     costChannels.add(normalizeName(cellText(row[chCol]) || notSet));
     if (spreadWeekly) {
-      const t = dates.read(row[dateCol]);
+      const t = periods.temporal(row[dateCol]);
       if (t === undefined) {
         skips.skip('rows_skipped_date', rowNumber, headerOf(table, dateCol));
         continue;
       }
-      periods.read(row[dateCol]); // widens the reported date range
-      for (const [week, share] of monthShareByWeek(t)) acc.add(acc.slot(group, acc.period(week)), spend, amount * share);
+      periods.widen(t);
+      const shares = t.kind === 'date' ? monthShareByWeek(t.time) : spreadOver(t.period, 'week');
+      for (const [week, share] of shares) acc.add(acc.slot(group, acc.period(week)), spend, amount * share);
       continue;
     }
     const p = dateCol >= 0 ? periods.read(row[dateCol]) : acc.period(ALL_PERIOD);
     if (p < 0) {
-      skips.skip('rows_skipped_date', rowNumber, headerOf(table, dateCol));
+      skips.skip(periodSkipReason(p), rowNumber, headerOf(table, dateCol));
       continue;
     }
     acc.add(acc.slot(group, p), spend, amount);

@@ -1,14 +1,19 @@
 /**
  * CRM shape: one lead/deal per row. A status at stage k proves every earlier stage, so it counts in
- * stages 0..k; won counts everywhere plus customers/orders/revenue; junk is counted apart from leads.
+ * stages 0..k of the lead's own channel and creation period (the funnel is a cohort view); junk is
+ * counted apart from leads. Won deals — revenue, won-deal count, new customers — are credited by the
+ * definitions module: one attribution model splits each deal over the customer's touches, and the same
+ * weights credit its revenue and its customer, in the period the period basis picks.
  */
 import type { ValidationIssue } from '../../api/contract.js';
+import { callingCodeForCurrency, classifyDeals, CustomerIdentity, dealCredits, identifierKind, identifierOf, type IdentifierKind, type LeadRecord, type MetricsOptions, type WonDeal } from '../definitions/index.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
-import type { Matrix } from '../values.js';
+import type { CellValue, Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
 import { columnOf, headerOf, isBlankRow, type PeriodReader } from './aggregate.js';
 import { cellText, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
 import type { SkipLog } from './skip-log.js';
+import type { DealsDetail } from './types.js';
 
 const JUNK = -2;
 const WON = -3;
@@ -28,7 +33,8 @@ export function readCrmRows(
   skips: SkipLog,
   firstRow: number,
   warnings: ValidationIssue[],
-): { measures: MeasureRole[]; used: number; rows: number } {
+  metrics: MetricsOptions,
+): { measures: MeasureRole[]; used: number; rows: number; detail: DealsDetail } {
   const src = mapping.source;
   const stageIndex = new Map(mapping.funnel.map((s, i) => [s.id, i]));
   const last = mapping.funnel.length - 1;
@@ -42,32 +48,41 @@ export function readCrmRows(
   const chCol = columnOf(src, 'channel');
   const campCol = mapping.options.byCampaign ? columnOf(src, 'campaign') : -1;
   const dateCol = columnOf(src, 'date');
+  const closeCol = columnOf(src, 'close_date');
   const statusCol = columnOf(src, 'status');
   const revenueCol = columnOf(src, 'revenue');
-  const customerCol = columnOf(src, 'customer_id');
-  const watched = [chCol, dateCol, statusCol, revenueCol, customerCol, columnOf(src, 'lead_id')].filter((c) => c >= 0);
-  const seenCustomers = new Set<string>();
+  const profitCol = columnOf(src, 'gross_profit');
+  // Every column mapped as customer identity (an id, an e-mail, a phone) links rows into one customer.
+  const identityCols = src.columns.filter((c) => c.role === 'customer_id').map((c) => c.index);
+  const identityKinds: IdentifierKind[] = identityCols.map((c) => identifierKind(sampleText(source, c)));
+  const npsCol = columnOf(src, 'nps');
+  const callingCode = callingCodeForCurrency(mapping.options.currency);
+  const watched = [chCol, dateCol, statusCol, revenueCol, ...identityCols, columnOf(src, 'lead_id')].filter((c) => c >= 0);
   const unknown = new Map<string, number>();
   const leads = measureField('leads');
-  const customers = measureField('customers');
-  const orders = measureField('orders');
-  const revenue = measureField('revenue');
+  const records: LeadRecord[] = [];
+  const identifiers: string[][] = [];
+  const identity = new CustomerIdentity();
+  const hasIdentity = identityCols.length > 0;
   let used = 0;
   let rows = 0;
+  let wonWithoutClose = 0;
   for (let r = 0; r < source.length; r++) {
     const row = source[r];
     if (!row || isBlankRow(row, watched)) continue;
     rows++;
     const rowNumber = firstRow + r;
-    const p = periods.read(dateCol >= 0 ? row[dateCol] : undefined);
-    if (p < 0) {
+    const created = dateCol >= 0 ? periods.time(row[dateCol]) : undefined;
+    if (dateCol >= 0 && created === undefined) {
       skips.skip('rows_skipped_date', rowNumber, headerOf(src, dateCol));
       continue;
     }
+    const p = created === undefined ? periods.read(undefined) : periods.at(created);
     const statusText = statusCol >= 0 ? cellText(row[statusCol]) : '';
     const rule = rules.get(normalizeName(statusText));
     const reach = rule ? rule.reach : 0;
     let amount = 0;
+    let profit: number | null = null;
     if (reach === WON && revenueCol >= 0) {
       amount = readMeasure(row[revenueCol]);
       if (Number.isNaN(amount) || amount === ERROR_VALUE) {
@@ -75,9 +90,41 @@ export function readCrmRows(
         continue;
       }
     }
+    if (reach === WON && profitCol >= 0 && !isBlankCell(row[profitCol])) {
+      profit = readMeasure(row[profitCol]);
+      if (Number.isNaN(profit) || profit === ERROR_VALUE) {
+        skips.skip(profit === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(src, profitCol));
+        continue;
+      }
+    }
+    // A close date that cannot be read is not a reason to drop a sale: it falls back to the lead's date.
+    const closed = closeCol >= 0 && !isBlankCell(row[closeCol]) ? (periods.time(row[closeCol]) ?? null) : null;
     if (!rule) unknown.set(statusText, (unknown.get(statusText) ?? 0) + 1);
-    const slot = acc.slot(acc.group(chCol >= 0 ? row[chCol] : undefined, campCol >= 0 ? row[campCol] : undefined), p);
+    const group = acc.group(chCol >= 0 ? row[chCol] : undefined, campCol >= 0 ? row[campCol] : undefined);
+    const slot = acc.slot(group, p);
     used++;
+    const ids: string[] = [];
+    for (let k = 0; k < identityCols.length; k++) {
+      const id = identifierOf(identityKinds[k], cellText(row[identityCols[k]]), callingCode);
+      if (id !== '') ids.push(id);
+    }
+    identity.link(ids);
+    identifiers.push(ids);
+    if (reach === WON && closed === null) wonWithoutClose++;
+    records.push({
+      index: records.length,
+      channel: acc.groups[group].channel,
+      group,
+      created: created ?? null,
+      closed,
+      won: reach === WON,
+      junk: reach === JUNK,
+      revenue: amount,
+      grossProfit: profit,
+      customer: null,
+      nps: npsCol >= 0 ? npsAnswer(row[npsCol]) : null,
+      row: rowNumber,
+    });
     if (reach === JUNK) {
       acc.add(slot, acc.junkField, 1);
       continue;
@@ -85,24 +132,71 @@ export function readCrmRows(
     acc.add(slot, leads, 1);
     const top = reach === WON ? last : reach;
     for (let k = 0; k <= top; k++) acc.add(slot, MEASURE_COUNT + k, 1);
-    if (reach !== WON) continue;
-    acc.add(slot, orders, 1);
-    acc.add(slot, revenue, amount);
-    if (customerCol < 0) {
-      acc.add(slot, customers, 1);
-    } else {
-      // First won deal of a customer counts; so sums over channels and periods equal distinct customers.
-      const id = cellText(row[customerCol]);
-      if (id === '' || !seenCustomers.has(id)) {
-        if (id !== '') seenCustomers.add(id);
-        acc.add(slot, customers, 1);
-      }
-    }
   }
+  const resolved: LeadRecord[] = records.map((rec, i) => ({ ...rec, customer: identity.resolve(identifiers[i]) }));
+  const deals = classifyDeals(resolved, metrics.returnDays);
+  creditDeals(deals, acc, periods, metrics, profitCol >= 0);
   if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
+  if (closeCol >= 0 && wonWithoutClose > 0 && metrics.periodBasis === 'close') {
+    warnings.push({
+      severity: 'warning',
+      code: 'won_without_close_date',
+      message: `${wonWithoutClose} won deal(s) have no readable close date; they are dated by their lead's creation.`,
+      params: { count: wonWithoutClose },
+    });
+  }
   const measures: MeasureRole[] = ['leads', 'customers', 'orders'];
   if (revenueCol >= 0) measures.push('revenue');
-  return { measures, used, rows };
+  if (profitCol >= 0) measures.push('gross_profit');
+    return {
+    measures,
+    used,
+    rows,
+    detail: { leads: resolved, deals, identity: identityKinds, hasCloseDate: closeCol >= 0, hasNps: npsCol >= 0, hasGrossProfit: profitCol >= 0, metrics },
+  };
+}
+
+/**
+ * Each won deal's revenue, its won-deal count and (first purchase only) its new customer go to the
+ * groups of its touches with the model's weights, in the period of its purchase (basis close) or of its
+ * own lead (basis created). One rule for revenue and customers: the fix for "16 deals, 1 customer".
+ */
+function creditDeals(deals: readonly WonDeal[], acc: Accumulator, periods: PeriodReader, metrics: MetricsOptions, withProfit: boolean): void {
+  const customers = measureField('customers');
+  const orders = measureField('orders');
+  const revenue = measureField('revenue');
+  const grossProfit = measureField('gross_profit');
+  for (const deal of deals) {
+    const t = metrics.periodBasis === 'close' ? deal.purchased : deal.lead.created;
+    const p = t === null ? periods.read(undefined) : periods.at(t);
+    for (const { group, weight } of dealCredits(deal, metrics.attribution, metrics.halfLifeDays)) {
+      const slot = acc.slot(group, p);
+      acc.add(slot, orders, weight);
+      acc.add(slot, revenue, deal.lead.revenue * weight);
+      if (deal.kind === 'new') acc.add(slot, customers, weight);
+      if (withProfit) acc.add(slot, grossProfit, (deal.lead.grossProfit ?? 0) * weight);
+    }
+  }
+}
+
+/** Up to 500 non-blank values of a column, enough to tell ids from e-mails and phones. */
+function sampleText(source: Matrix, col: number): string[] {
+  const out: string[] = [];
+  for (let r = 0; r < source.length && out.length < 500; r++) {
+    const t = cellText(source[r]?.[col]);
+    if (t !== '') out.push(t);
+  }
+  return out;
+}
+
+function isBlankCell(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** An NPS answer is a whole number 0–10; anything else on the row is not an answer (blank, "n/a"). */
+function npsAnswer(v: CellValue): number | null {
+  const n = readMeasure(v);
+  return isBlankCell(v) || !Number.isInteger(n) || n < 0 || n > 10 ? null : n;
 }
 
 /** Statuses without a rule, first seen first, with their row counts. Shared with the warehouse path. */

@@ -54,6 +54,7 @@ export class SkipLog {
 
 const MESSAGES: Record<string, string> = {
   rows_skipped_date: 'the date cannot be read',
+  rows_skipped_period: 'the period label spans more than one report period (e.g. a month in a weekly report); choose a longer period',
   rows_skipped_number: 'a number cannot be read',
   rows_skipped_error: 'a cell holds an error value',
   rows_skipped_totals: 'a totals line would double the sums',

@@ -1,5 +1,6 @@
 /** What aggregation hands to the dashboard planner and the CLI: sums per channel (× campaign) × period. */
 import type { ValidationIssue } from '../../api/contract.js';
+import type { IdentifierKind, LeadRecord, MetricsOptions, WonDeal } from '../definitions/index.js';
 import type { DataShape, FunnelStage, Granularity, MeasureRole } from '../mapping/types.js';
 
 /** Summed figures of one group × period (or a total). `stages` is aligned with AggregatedData.stages. */
@@ -21,12 +22,28 @@ export interface AggregateRow {
 }
 
 export type AggregateNote =
-  /** CRM: periods are the lead's creation date, so revenue sits in the month the lead arrived. */
+  /** CRM: leads and the funnel are dated by lead creation; won deals by the period basis (close or created). */
   | 'crm_cohort'
+  /** CRM, basis close: won deals are dated by their close date. */
+  | 'crm_close_basis'
   /** Monthly costs spread evenly over the month's days and summed into ISO weeks. */
   | 'costs_spread_weekly'
-  /** A repeat customer counts once, in the group and period of their first won deal. */
+  /** A customer counts once, as a new customer, credited like the revenue of their first won deal. */
   | 'customers_first_won';
+
+/** CRM shape: the records behind the sums, for the analyses (models, cohorts, B2B, findings). */
+export interface DealsDetail {
+  readonly leads: readonly LeadRecord[];
+  /** Won deals classified by the definitions (new / repeat / returned), with their touches. */
+  readonly deals: readonly WonDeal[];
+  /** Kinds of the customer-identity columns; empty: no identity, every won deal is its own customer. */
+  readonly identity: readonly IdentifierKind[];
+  readonly hasCloseDate: boolean;
+  readonly hasNps: boolean;
+  readonly hasGrossProfit: boolean;
+  /** The options the sums were computed with. */
+  readonly metrics: MetricsOptions;
+}
 
 export interface AggregatedData {
   readonly shape: DataShape;
@@ -42,6 +59,12 @@ export interface AggregatedData {
   readonly totals: Figures;
   /** ISO dates (yyyy-mm-dd) of the earliest and latest row read; null without a date column. */
   readonly dateRange: { readonly from: string; readonly to: string } | null;
+  /** The latest date in the data (yyyy-mm-dd); periods after it do not exist yet. */
+  readonly asOf: string | null;
+  /** The latest period when the data stops before its end (so its figures are partial); else null. */
+  readonly incompletePeriod: string | null;
+  /** CRM shape only; null for aggregated data. */
+  readonly detail: DealsDetail | null;
   readonly sourceRows: number;
   readonly usedRows: number;
   readonly skippedRows: number;
@@ -57,6 +80,8 @@ export interface AggregateOptions {
   /** 1-based sheet row of the first data row, for row numbers in warnings (default mapping.source.firstDataRow). */
   readonly firstRowNumber?: number;
   readonly costsFirstRowNumber?: number;
+  /** Attribution model, period basis and the rest (defaults: definitions/rules.ts). */
+  readonly metrics?: Partial<MetricsOptions>;
   /** The spreadsheet's time zone: Date cells are read as their wall clock there (default Etc/UTC). */
   readonly timeZone?: string;
 }

@@ -32,6 +32,7 @@ export interface DashboardLabels {
   readonly chart: { readonly romi: string; readonly spendRevenue: string; readonly funnel: string; readonly overTime: string };
   readonly note: {
     readonly cohort: string;
+    readonly closeBasis: string;
     readonly ltv: string;
     readonly noSpend: string;
     readonly noRevenue: string;
@@ -113,11 +114,12 @@ const en: DashboardLabels = {
   chart: { romi: 'ROMI by channel', spendRevenue: 'Spend vs revenue by channel', funnel: 'Funnel', overTime: 'Spend and revenue over time' },
   note: {
     cohort: 'Periods are by lead creation date (cohort view): revenue of a deal is in the period its lead arrived.',
+    closeBasis: 'Leads and the funnel are by lead creation date; won deals, revenue and customers by close date (what was sold in the period).',
     ltv: 'LTV = revenue × gross margin / customers over the report period (AOV × orders per customer × margin).',
     noSpend: 'No spend is mapped, so CPC, CPL, CAC, ROAS and ROMI are not shown.',
     noRevenue: 'No revenue is mapped, so AOV, ROAS, ROMI and LTV are not shown.',
     spreadWeekly: 'Monthly costs are spread evenly over the days of each month and summed into ISO weeks.',
-    firstWon: 'A repeat customer counts once, in the channel and period of their first won deal.',
+    firstWon: 'A customer counts once, as a new customer at their first won deal, credited to channels exactly like that deal’s revenue.',
     totals: 'Totals are sums; ratios in the totals row are ratios of the totals, never averages of ratios.',
   },
 };
@@ -171,11 +173,12 @@ const ru: DashboardLabels = {
   chart: { romi: 'ROMI по каналам', spendRevenue: 'Расход и выручка по каналам', funnel: 'Воронка', overTime: 'Расход и выручка по периодам' },
   note: {
     cohort: 'Периоды — по дате создания лида (когортный взгляд): выручка сделки относится к периоду, когда пришёл лид.',
+    closeBasis: 'Лиды и воронка — по дате создания лида; успешные сделки, выручка и клиенты — по дате закрытия (что продано в периоде).',
     ltv: 'LTV = выручка × валовая маржа / клиенты за период отчёта (средний чек × заказов на клиента × маржа).',
     noSpend: 'Расход не сопоставлен, поэтому CPC, CPL, CAC, ROAS и ROMI не показаны.',
     noRevenue: 'Выручка не сопоставлена, поэтому средний чек, ROAS, ROMI и LTV не показаны.',
     spreadWeekly: 'Месячные расходы распределены поровну по дням месяца и сложены по ISO-неделям.',
-    firstWon: 'Повторный клиент считается один раз — в канале и периоде его первой успешной сделки.',
+    firstWon: 'Клиент считается один раз — как новый при первой успешной сделке, и распределяется по каналам так же, как выручка этой сделки.',
     totals: 'Итоги — суммы; показатели в строке итогов — отношения итогов, а не средние значения.',
   },
 };
@@ -229,11 +232,12 @@ const zh: DashboardLabels = {
   chart: { romi: '各渠道 ROMI', spendRevenue: '各渠道花费与收入', funnel: '漏斗', overTime: '花费与收入趋势' },
   note: {
     cohort: '期间按线索创建日期划分（同期群视角）：成交收入计入线索到达的期间。',
+    closeBasis: '线索和漏斗按线索创建日期；成交、收入和客户按成交日期（本期售出的内容）。',
     ltv: 'LTV = 收入 × 毛利率 / 客户（报告期内；客单价 × 人均订单数 × 毛利率）。',
     noSpend: '未映射花费列，因此不显示 CPC、CPL、获客成本、ROAS 和 ROMI。',
     noRevenue: '未映射收入列，因此不显示客单价、ROAS、ROMI 和 LTV。',
     spreadWeekly: '月度费用按当月天数平均分摊后汇总到 ISO 周。',
-    firstWon: '复购客户只计一次，计入其首次成交的渠道和期间。',
+    firstWon: '客户只计一次——在首次成交时计为新客户，并与该成交的收入以相同方式归因到渠道。',
     totals: '合计为求和；合计行中的比率是合计值之比，而非比率的平均值。',
   },
 };

@@ -259,7 +259,8 @@ function signRules(ranges: string[]): ConditionalRule[] {
 
 function sheetNotes(data: AggregatedData, L: DashboardLabels, has: (k: string) => boolean): string[] {
   const notes = [L.note.totals];
-  if (data.notes.includes('crm_cohort')) notes.push(L.note.cohort);
+  if (data.notes.includes('crm_close_basis')) notes.push(L.note.closeBasis);
+  else if (data.notes.includes('crm_cohort')) notes.push(L.note.cohort);
   if (data.notes.includes('customers_first_won')) notes.push(L.note.firstWon);
   if (data.notes.includes('costs_spread_weekly')) notes.push(L.note.spreadWeekly);
   if (has('ltv')) notes.push(L.note.ltv);

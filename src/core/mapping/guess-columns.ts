@@ -7,9 +7,10 @@
 import type { ValueType } from '../../api/contract.js';
 import type { CellValue } from '../values.js';
 import type { ColumnRole } from './types.js';
-import { containsPhrase, normalizeHeader } from './normalize.js';
+import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-forms.js';
+import { containsPhrase, hasCjk, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile } from './sniff.js';
-import { NORMALIZED_SYNONYMS } from './synonyms.js';
+import { HEADER_QUALIFIERS, NORMALIZED_SYNONYMS, type NormalizedSynonym } from './synonyms.js';
 
 export interface ColumnGuess {
   readonly index: number;
@@ -32,19 +33,61 @@ interface Candidate {
   readonly crmOnly?: boolean;
 }
 
+const DATES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['date', 'close_date']);
+
+/** Where `parts` occur in `text` in order (token boundaries; substrings for CJK), or false. */
+function containsParts(text: string, parts: readonly string[]): boolean {
+  let rest = text;
+  for (const part of parts) {
+    if (!containsPhrase(rest, part)) return false;
+    const at = hasCjk(part) ? rest.indexOf(part) : (' ' + rest + ' ').indexOf(' ' + part + ' ');
+    rest = rest.slice(at + part.length).trim();
+  }
+  return true;
+}
+
+/** How strongly one synonym matches one form of the header (0 = not at all). */
+function matchScore(form: HeaderForm, syn: NormalizedSynonym): number {
+  const { entry } = syn;
+  const parts = form.stemmed ? syn.stemmedParts : syn.parts;
+  const phrase = parts.join(' ');
+  if (form.text === phrase) return entry.weight * form.factor;
+  if (entry.exactOnly || !containsParts(form.text, parts)) return 0;
+  if (entry.derived || entry.anywhere) return entry.weight * form.factor;
+  // A phrase covering more of the header is more telling: "Amount spent" is spend, not "amount".
+  return entry.weight * form.factor * (0.6 + 0.25 * Math.min(1, phrase.length / form.text.length));
+}
+
+/**
+ * Whether a qualifier in the header, outside the matched phrase, says the header is not this role:
+ * "Expected close date", "Discount Amount", "Payment Source Type", "Reporting ends".
+ */
+function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: NormalizedSynonym): number {
+  if (role === 'ignore' || tokens.length === 0) return 1;
+  const phraseTokens = syn.parts.join(' ').split(' ');
+  const outside = (w: string): boolean => hasWord(tokens, w) && !hasWord(phraseTokens, w);
+  if (HEADER_QUALIFIERS.notAFact.some(outside)) return 0.25;
+  if (!DATES.has(role) && HEADER_QUALIFIERS.otherMoney.some(outside)) return 0.25;
+  // The head word: last in English ("Source Type"), first in Russian ("Тип источника"), a suffix in Chinese ("来源明细").
+  const heads = [tokens[tokens.length - 1], tokens[0]];
+  if (HEADER_QUALIFIERS.attribute.some((w) => heads.some((t) => (hasCjk(w) ? t.endsWith(w) : hasWord([t], w))) && outside(w))) return 0.25;
+  if (role === 'date' && HEADER_QUALIFIERS.periodEnd.some(outside)) return 0.8;
+  return 1;
+}
+
 /** Scores every role the header's words suggest, best first. */
 export function headerCandidates(header: string): Candidate[] {
   const h = normalizeHeader(header);
   if (h === '') return [];
+  const forms = headerForms(h);
+  const tokens = headerTokens(header, normalizeHeader);
   const best = new Map<ColumnRole, Candidate>();
-  for (const { entry, phrase } of NORMALIZED_SYNONYMS) {
+  for (const syn of NORMALIZED_SYNONYMS) {
     let score = 0;
-    if (h === phrase) score = entry.weight;
-    else if (!entry.exactOnly && containsPhrase(h, phrase)) {
-      // A phrase covering more of the header is more telling: "Amount spent" is spend, not "amount".
-      score = entry.derived ? entry.weight : entry.weight * (0.6 + 0.25 * Math.min(1, phrase.length / h.length));
-    }
+    for (const form of forms) score = Math.max(score, matchScore(form, syn));
     if (score === 0) continue;
+    score *= qualifierFactor(syn.entry.role, tokens, syn);
+    const { entry } = syn;
     const prev = best.get(entry.role);
     if (!prev || score > prev.score) best.set(entry.role, { role: entry.role, score, stageId: entry.stageId, crmOnly: entry.crmOnly });
   }
@@ -53,7 +96,6 @@ export function headerCandidates(header: string): Candidate[] {
 
 const TEXTUAL: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['channel', 'campaign', 'status']);
 const IDENTIFIERS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['lead_id', 'customer_id']);
-const DATES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['date', 'close_date']);
 
 /** How well a column's values fit a role: 1 fits, lower scales the header score down. */
 export function typeFit(role: ColumnRole, valueType: ValueType): number {
@@ -93,6 +135,11 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
     if (c.score < 0.3) continue;
     assigned.set(index, c);
     if (!REPEATABLE.has(c.role)) taken.add(c.role);
+  }
+
+  // A table whose only date is a sale or payment date ("Дата продажи", "Paid at") is dated by it.
+  if (![...assigned.values()].some((c) => c.role === 'date')) {
+    for (const [index, c] of assigned) if (c.role === 'close_date') assigned.set(index, { ...c, role: 'date' });
   }
 
   return headers.map((header, index) => {

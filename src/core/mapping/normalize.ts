@@ -22,17 +22,25 @@ const TRAILING_UNIT = new RegExp(`(?:(?:[,;:]\\s*|\\s+)(?:${TRAILING_ALTERNATION
  * spaces. `/` and `%` survive as tokens because "Cost / conv." and "CTR, %" differ from "Cost" and "CTR".
  */
 export function normalizeHeader(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase().replace(/ё/gu, 'е').trim();
+  // API field names: "CampaignName", "PaymentIntent ID" → words ("cost_micros" and "campaign.name" split below).
+  let s = splitCamelCase(text.normalize('NFKC')).toLowerCase().replace(/ё/gu, 'е').trim();
+  // "Order #", "№ Кампании", "# of orders": the sign is the word "number", not punctuation.
+  s = s.replace(/[#№]/gu, ' no ');
   s = s.replace(BRACKETED_UNIT, ' ');
   // Strip the trailing unit only when something precedes it: a header that is just "%" keeps its meaning.
   const stripped = s.replace(TRAILING_UNIT, '').trim();
   if (stripped !== '') s = stripped;
   s = s
-    .replace(/[_\-–—.,:;!?"'«»“”()[\]{}<>#№*+=|\\]/gu, ' ')
+    .replace(/[_\-–—.,:;!?"'«»“”()[\]{}<>*+=|\\]/gu, ' ')
     .replace(/\//gu, ' / ')
     .replace(/\s+/gu, ' ')
     .trim();
   return s;
+}
+
+/** "CampaignName" → "Campaign Name", "PaymentIntent" → "Payment Intent"; "CTR", "eCPC" and "iOS" stay whole. */
+function splitCamelCase(text: string): string {
+  return text.replace(/(\p{Ll}{2,})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2');
 }
 
 /** Letters and digits only: "Closed Won", "closed_won" and "closedwon" meet here. */

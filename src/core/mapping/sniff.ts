@@ -1,10 +1,14 @@
 /**
  * What kind of values a column holds: numbers, dates, text, or nothing. Exports mix real numbers with
- * text numbers ("1 234,56 ₽"), real dates with text dates ("01.03.2026") and month labels ("2026-03",
- * "Март 2026"), so every cell is classified on its own and the column takes the clear majority.
+ * text numbers ("1 234,56 ₽"), real dates with text dates ("01.03.2026") and period labels ("2026-03",
+ * "Март 2026", "2026-Q1"), so every cell is classified on its own and the column takes the clear majority.
+ * A cell is a date exactly when the shared readers read it (dates.ts parseDateText, periods.ts
+ * parsePeriodText). Text that is both a number and a period (`1.2026`, `2026.10`) is a date only in a
+ * column with a date-like header or a zero-padded label (`01.2026`), where no one means a number.
  */
 import type { ValueType } from '../../api/contract.js';
 import { parseDateText } from '../dates.js';
+import { parsePeriodText } from '../periods.js';
 import { isBlank, isDate, isSheetError, parseNumberText, type CellValue } from '../values.js';
 import { normalizeHeader } from './normalize.js';
 
@@ -14,24 +18,13 @@ export type CellKind = 'number' | 'date' | 'text' | 'blank';
 const SERIAL_MIN = 32874;
 const SERIAL_MAX = 73051;
 
-const MONTH_NAMES =
-  'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|' +
-  'янв|фев|мар|апр|май|мая|июн|июл|авг|сен|сент|окт|ноя|дек|январь|февраль|март|апрель|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|' +
-  'января|февраля|марта|апреля|июня|июля|августа|сентября|октября|ноября|декабря';
-const MONTH_LABEL = new RegExp(`^(?:(?:${MONTH_NAMES})\\.?\\s*'?\\d{2,4}|\\d{4}\\s*(?:${MONTH_NAMES})\\.?)$`, 'iu');
-
-/** Month and week labels that parseDateValue does not read as a day but that clearly name a period. */
+/** Month, quarter and week labels (`2026-01`, `Январь 2026`, `2026-Q1`, `2026年第5周`…): the shared definition. */
 export function isPeriodText(text: string): boolean {
-  const s = text.trim().toLowerCase();
-  return (
-    /^\d{4}[-./]\d{1,2}$/u.test(s) ||
-    /^\d{1,2}[./]\d{4}$/u.test(s) ||
-    /^\d{4}年\d{1,2}月$/u.test(s) ||
-    /^\d{4}[-\s]?(?:w|н|q|кв)\d{1,2}$/iu.test(s) ||
-    /^\d{1,2}\/\d{1,2}\/\d{4}$/u.test(s) ||
-    MONTH_LABEL.test(s)
-  );
+  return parsePeriodText(text) !== undefined;
 }
+
+/** A period label zero-padded the way no one writes a number: `01.2026`, `2026.01`. */
+const PADDED_PERIOD = /^\s*(?:0\d[./-]\d{4}|\d{4}[./-]0\d)\s*$/u;
 
 const DATE_HEADER = /(?:date|day|month|week|period|created|closed|дата|день|месяц|неделя|период|日期|时间|月份|日|月|周)/iu;
 
@@ -64,6 +57,8 @@ export interface ColumnProfile {
   readonly nonBlank: number;
   readonly sampled: number;
   readonly counts: Readonly<Record<CellKind, number>>;
+  /** Sampled text cells that read both as a number and as a period label (`1.2026`), counted as numbers. */
+  readonly numberOrPeriod: number;
   /** Distinct non-blank text values seen in the sample (capped). */
   readonly distinctText: number;
 }
@@ -74,24 +69,33 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
   const distinct = new Set<string>();
   const step = values.length > SNIFF_SAMPLE ? values.length / SNIFF_SAMPLE : 1;
   let sampled = 0;
+  let numberOrPeriod = 0;
+  let padded = false;
   for (let i = 0; i < values.length && sampled < SNIFF_SAMPLE; i = Math.floor(++sampled * step)) {
     const v = values[i];
     const kind = classifyCell(v, serialsAreDates);
     counts[kind]++;
+    if (kind === 'number' && typeof v === 'string' && isPeriodText(v)) {
+      numberOrPeriod++;
+      padded ||= PADDED_PERIOD.test(v);
+    }
     if (kind === 'text' && distinct.size < 1000) distinct.add(String(v).trim().toLowerCase());
   }
   const nonBlank = counts.number + counts.date + counts.text;
-  return { valueType: majorityType(counts, nonBlank), nonBlank, sampled, counts, distinctText: distinct.size };
+  const periodsLikely = numberOrPeriod > 0 && (serialsAreDates || padded);
+  return { valueType: majorityType(counts, nonBlank, periodsLikely ? numberOrPeriod : 0), nonBlank, sampled, counts, numberOrPeriod, distinctText: distinct.size };
 }
 
 export function sniffColumn(values: readonly CellValue[], header = ''): ValueType {
   return profileColumn(values, header).valueType;
 }
 
-function majorityType(counts: Record<CellKind, number>, nonBlank: number): ValueType {
+/** `periods`: cells counted as numbers that this column means as period labels. */
+function majorityType(counts: Record<CellKind, number>, nonBlank: number, periods: number): ValueType {
   if (nonBlank === 0) return 'empty';
   // 80%: a few "n/a" or "—" cells in a numeric column must not turn it into text.
+  if ((counts.number - periods) / nonBlank >= 0.8) return 'number';
+  if ((counts.date + periods) / nonBlank >= 0.8) return 'date';
   if (counts.number / nonBlank >= 0.8) return 'number';
-  if (counts.date / nonBlank >= 0.8) return 'date';
   return 'text';
 }

@@ -5,6 +5,8 @@
  * and a migration.
  */
 
+import type { MetricsOptions } from '../definitions/rules.js';
+
 export const COLUMN_ROLES = [
   'date',
   'channel',
@@ -87,6 +89,8 @@ export interface ReportOptions {
   readonly dashboardName: string;
   /** Per-channel table broken down channel → campaign. */
   readonly byCampaign: boolean;
+  /** Attribution model, period basis, returned-customer days, LTV inputs; defaults in core/definitions/rules.ts. */
+  readonly metrics?: Partial<MetricsOptions>;
 }
 
 export interface Mapping {

@@ -7,7 +7,8 @@ import type { ValidationIssue } from '../../api/contract.js';
 import { columnLetter } from './normalize.js';
 import { COLUMN_ROLES, type ColumnRole, type Mapping, type TableBinding } from './types.js';
 
-const REPEATABLE: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['stage', 'ignore']);
+// Customer identity may span columns (an id, an e-mail, a phone): rows sharing any of them are one customer.
+const REPEATABLE: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['stage', 'ignore', 'customer_id']);
 const GRANULARITIES = ['week', 'month', 'quarter'];
 /** Google Sheets limits a sheet name to 100 characters. */
 const MAX_DASHBOARD_NAME = 100;

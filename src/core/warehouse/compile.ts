@@ -10,11 +10,13 @@
  */
 import { columnOf, headerOf } from '../aggregate/aggregate.js';
 import { MEASURE_COUNT, measureField } from '../aggregate/accumulator.js';
-import { normalizeName } from '../aggregate/cells.js';
 import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
 import type { Dialect } from './dialect.js';
-import { blankOf, dateReader, measureReader, normalizedName, Pipeline, textOf, totalsLabel } from './readers.js';
+import { blankOf, dateReader, measureReader, normalizedName, Pipeline, textOf, totalsLabel, TRIM as TRIM_RE } from './readers.js';
+import { identifierKind, metricsOptions, type IdentifierKind, type MetricsOptions } from '../definitions/index.js';
+import { cellText, normalizeName } from '../aggregate/cells.js';
+import type { Matrix } from '../values.js';
 import type { WarehouseOptions, WarehouseTable } from './types.js';
 
 export interface CompiledAggregation {
@@ -26,6 +28,7 @@ export interface CompiledAggregation {
   readonly ordered: boolean;
   readonly byCampaign: boolean;
   readonly costsUsed: boolean;
+  readonly metrics: MetricsOptions;
 }
 
 const JUNK = -2;
@@ -49,7 +52,9 @@ export function compileAggregation(
   const granularity: Granularity | null = hasDate && costsDated ? mapping.options.granularity : null;
   const width = MEASURE_COUNT + mapping.funnel.length + 1;
   const ordered = source.rowNumber !== undefined && (!costs || !costTable || costs.rowNumber !== undefined);
-  const ctx: Ctx = { d, mapping, width, granularity, byCampaign, ordered, notSet: opts.notSetLabel ?? '(not set)', timeZone: opts.timeZone ?? 'Etc/UTC' };
+  const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
+  checkSupported(mapping, metrics, opts.identityKind ?? 'id');
+  const ctx: Ctx = { d, mapping, width, granularity, byCampaign, ordered, notSet: opts.notSetLabel ?? '(not set)', timeZone: opts.timeZone ?? 'Etc/UTC', metrics };
 
   const ctes: string[] = [];
   const facts: string[] = [];
@@ -70,9 +75,10 @@ export function compileAggregation(
     `SELECT src, reason, chk, campk, period, unknown_status, COUNT(*) AS n, ${ordered ? 'MIN(ord)' : 'CAST(NULL AS ' + intType(d) + ')'} AS first_ord, ` +
     `${first('ch')} AS ch, ${first('camp')} AS camp, ${first('detail')} AS detail, ` +
     `${ordered ? d.smallestList('rn', 5) : "''"} AS row_numbers, ` +
-    `${d.formatDate('MIN(dseen)', '%Y-%m-%d')} AS dmin, ${d.formatDate('MAX(dseen)', '%Y-%m-%d')} AS dmax, MAX(spread) AS spread, ${fieldSums}\n` +
+    `${d.formatDate('MIN(dseen)', '%Y-%m-%d')} AS dmin, ${d.formatDate('MAX(dseen)', '%Y-%m-%d')} AS dmax, ` +
+    `${d.formatDate('MIN(dseen2)', '%Y-%m-%d')} AS dmin2, ${d.formatDate('MAX(dseen2)', '%Y-%m-%d')} AS dmax2, MAX(spread) AS spread, SUM(no_close) AS no_close, ${fieldSums}\n` +
     `FROM facts GROUP BY src, reason, chk, campk, period, unknown_status`;
-  return { sql, width, granularity, ordered, byCampaign, costsUsed };
+  return { sql, width, granularity, ordered, byCampaign, costsUsed, metrics };
 }
 
 interface Ctx {
@@ -84,6 +90,30 @@ interface Ctx {
   readonly ordered: boolean;
   readonly notSet: string;
   readonly timeZone: string;
+  readonly metrics: MetricsOptions;
+}
+
+/** What the SQL path does not compute (yet): the caller falls back to the in-memory engine or says so. */
+export class WarehouseUnsupportedError extends Error {
+  constructor(
+    readonly code: 'warehouse_identity' | 'warehouse_attribution' | 'warehouse_period_labels',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WarehouseUnsupportedError';
+  }
+}
+
+/** The CRM definitions the SQL mirrors exactly; the rest need per-customer journeys (README: warehouse mode). */
+export function checkSupported(mapping: Mapping, metrics: MetricsOptions, identityKind: string): void {
+  if (mapping.shape !== 'crm') return;
+  const identity = mapping.source.columns.filter((c) => c.role === 'customer_id');
+  if (identity.length > 1 || (identity.length === 1 && identityKind !== 'id')) {
+    throw new WarehouseUnsupportedError('warehouse_identity', 'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need the in-memory engine.');
+  }
+  if (metrics.attribution !== 'last_touch' && metrics.attribution !== 'first_touch') {
+    throw new WarehouseUnsupportedError('warehouse_attribution', `Warehouse mode computes last-touch and first-touch attribution; ${metrics.attribution} needs the in-memory engine.`);
+  }
 }
 
 const intType = (d: Dialect): string => (d.name === 'bigquery' ? 'INT64' : 'BIGINT');
@@ -205,7 +235,23 @@ interface FactSelect {
  * used), rn, ord, detail, ch/chk/camp/campk, period, unknown_status, dseen (date that widens the date
  * range), spread, f0..f{width-1}.
  */
-function factColumns(ctx: Ctx, parts: { src: string; reason: string; detail: string; group: string[]; period: string; unknown: string; dseen: string; spread: string; fields: Map<number, string> }, ord: string): string {
+interface FactParts {
+  readonly src: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly group: string[];
+  readonly period: string;
+  readonly unknown: string;
+  /** Dates that widen the reported range (creation or the only date; a close date). */
+  readonly dseen: string;
+  readonly dseen2?: string;
+  readonly spread: string;
+  /** Won deals without a readable close date. */
+  readonly noClose?: string;
+  readonly fields: Map<number, string>;
+}
+
+function factColumns(ctx: Ctx, parts: FactParts, ord: string): string {
   const d = ctx.d;
   const fields = Array.from({ length: ctx.width }, (_, i) => `CAST(${parts.fields.get(i) ?? '0'} AS ${floatType(d)}) AS f${i}`);
   return [
@@ -218,7 +264,9 @@ function factColumns(ctx: Ctx, parts: { src: string; reason: string; detail: str
     `${parts.period} AS period`,
     `${parts.unknown} AS unknown_status`,
     `${parts.dseen} AS dseen`,
+    `${parts.dseen2 ?? 'CAST(NULL AS DATE)'} AS dseen2`,
     `${parts.spread} AS spread`,
+    `${parts.noClose ?? '0'} AS no_close`,
     ...fields,
   ].join(', ');
 }
@@ -282,23 +330,33 @@ function aggregatedFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   return { ctes: p.ctes(), select };
 }
 
+/**
+ * CRM rows give two kinds of facts: the lead's own (leads, funnel stages, junk) in the period of its
+ * creation, and, for a won deal, the sale (won deals, revenue, gross profit, new customers) credited to
+ * the group the attribution model picks, in the period the period basis picks (definitions/rules.ts).
+ */
 function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
-  const { d, mapping } = ctx;
+  const { d, mapping, metrics } = ctx;
   const src = mapping.source;
   const stageIndex = new Map(mapping.funnel.map((s, i) => [s.id, i]));
   const last = mapping.funnel.length - 1;
   const chCol = columnOf(src, 'channel');
   const campCol = mapping.options.byCampaign ? columnOf(src, 'campaign') : -1;
   const dateCol = columnOf(src, 'date');
+  const closeCol = columnOf(src, 'close_date');
   const statusCol = columnOf(src, 'status');
   const revenueCol = columnOf(src, 'revenue');
-  const customerCol = columnOf(src, 'customer_id');
+  const profitCol = columnOf(src, 'gross_profit');
+  const identityCols = src.columns.filter((c) => c.role === 'customer_id').map((c) => c.index);
+  const customerCol = identityCols.length > 0 ? identityCols[0] : -1;
   const leadCol = columnOf(src, 'lead_id');
-  const reader = new TableReader(ctx, 'l', table, src, [chCol, campCol, dateCol, statusCol, revenueCol, customerCol, leadCol], '0');
-  reader.dropBlank([chCol, dateCol, statusCol, revenueCol, customerCol, leadCol]);
+  const reader = new TableReader(ctx, 'l', table, src, [chCol, campCol, dateCol, closeCol, statusCol, revenueCol, profitCol, customerCol, leadCol], '0');
+  reader.dropBlank([chCol, dateCol, statusCol, revenueCol, ...identityCols, leadCol]);
   const p = reader.pipeline;
-  const date = dateCol >= 0 && ctx.granularity !== null ? reader.date(dateCol) : null;
+  const created = dateCol >= 0 ? reader.date(dateCol) : null;
+  const closed = closeCol >= 0 ? reader.date(closeCol) : null;
   const revenue = revenueCol >= 0 ? reader.measure(revenueCol) : null;
+  const profit = profitCol >= 0 ? reader.measure(profitCol) : null;
   // Status rules: first rule per normalised status wins, as the wizard lists them.
   const seen = new Set<string>();
   const whens: string[] = [];
@@ -311,61 +369,95 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   }
   const statusText = reader.text(statusCol);
   p.add(2, 'status_key', normalizedName(d, statusText));
+  // identifierOf('id', …): NFKC, trimmed, lower case.
+  p.add(2, 'cust_key', customerCol >= 0 ? `LOWER(${d.regexReplace(d.nfkc(reader.text(customerCol)), TRIM_RE, '')})` : "''");
   p.add(3, 'reach', whens.length > 0 ? `CASE status_key ${whens.join(' ')} END` : `CAST(NULL AS ${intType(d)})`);
   const won = `COALESCE(reach = ${WON}, FALSE)`;
   const junk = `COALESCE(reach = ${JUNK}, FALSE)`;
-  const revHeader = revenueCol >= 0 ? headerOf(src, revenueCol) : '';
+  const profitRead = profit ? `${won} AND NOT ${reader.isBlank(profitCol)}` : 'FALSE';
   const reason =
     'CASE' +
-    (date ? ` WHEN ${date} IS NULL THEN 'rows_skipped_date'` : '') +
+    (created ? ` WHEN ${created} IS NULL THEN 'rows_skipped_date'` : '') +
     (revenue ? ` WHEN ${won} AND ${revenue.status} = 2 THEN 'rows_skipped_error' WHEN ${won} AND ${revenue.status} = 1 THEN 'rows_skipped_number'` : '') +
+    (profit ? ` WHEN ${profitRead} AND ${profit.status} = 2 THEN 'rows_skipped_error' WHEN ${profitRead} AND ${profit.status} = 1 THEN 'rows_skipped_number'` : '') +
     ' END';
   const detail =
     'CASE' +
-    (date ? ` WHEN ${date} IS NULL THEN ${d.literal(headerOf(src, dateCol))}` : '') +
-    (revenue ? ` WHEN ${won} AND ${revenue.status} <> 0 THEN ${d.literal(revHeader)}` : '') +
+    (created ? ` WHEN ${created} IS NULL THEN ${d.literal(headerOf(src, dateCol))}` : '') +
+    (revenue ? ` WHEN ${won} AND ${revenue.status} <> 0 THEN ${d.literal(headerOf(src, revenueCol))}` : '') +
+    (profit ? ` WHEN ${profitRead} AND ${profit.status} <> 0 THEN ${d.literal(headerOf(src, profitCol))}` : '') +
     " ELSE '' END";
   p.add(9, 'reason', reason);
   p.add(9, 'detail', detail);
+  const group = groupColumns(ctx, reader.text(chCol), campCol >= 0 ? reader.text(campCol) : ctx.byCampaign ? "''" : null);
+  for (const [alias, expr] of group) p.add(9, alias, expr);
+  p.add(9, 'ord', reader.orderExpr());
   const usedWon = `(reason IS NULL AND ${won})`;
-  // First won deal of a customer counts, so sums over channels and periods equal distinct customers.
-  // Without a row order the earliest deal by date wins (ties: channel, campaign).
-  const customerOrder = ctx.ordered ? 'rn' : `${date ?? "''"}, ${reader.text(chCol)}, ${reader.text(campCol)}`;
-  if (customerCol >= 0) {
-    p.add(10, 'cust_rank', `ROW_NUMBER() OVER (PARTITION BY ${reader.text(customerCol)}, ${usedWon} ORDER BY ${customerOrder})`);
-  }
-  const fields = new Map<number, string>();
-  const usedNotJunk = `(reason IS NULL AND NOT ${junk})`;
-  fields.set(measureField('leads'), `CASE WHEN ${usedNotJunk} THEN 1 ELSE 0 END`);
-  fields.set(ctx.width - 1, `CASE WHEN reason IS NULL AND ${junk} THEN 1 ELSE 0 END`);
+  const usedLead = `(reason IS NULL AND NOT ${junk})`;
+  const purchase = closed && created ? `COALESCE(${closed}, ${created})` : (closed ?? created ?? 'CAST(NULL AS DATE)');
+  // Without a row order, ties go by channel and campaign (README: warehouse mode).
+  const tie = ctx.ordered ? 'rn' : 'chk, campk';
+  // A customer's first won deal (by purchase date, then row order) makes a new customer.
+  p.add(10, 'first_sale', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedWon} ORDER BY ${purchase} ${nullsFirst(d)}, ${tie})`);
+  // First touch: the customer's earliest lead (by creation, then row order).
+  const firstTouch = (x: string): string => `FIRST_VALUE(${x}) OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}, ${tie})`;
+  const credited = metrics.attribution === 'first_touch' ? ['ch', 'chk', 'camp', 'campk', 'ord'].map((c) => [c, `CASE WHEN cust_key = '' THEN ${c} ELSE ${firstTouch(c)} END`] as const) : [];
+  for (const [c, e] of credited) p.add(10, `credit_${c}`, e);
+  const creditOf = (c: string): string => (credited.length > 0 ? `credit_${c}` : c);
+
+  const leadFields = new Map<number, string>();
+  leadFields.set(measureField('leads'), `CASE WHEN ${usedLead} THEN 1 ELSE 0 END`);
+  leadFields.set(ctx.width - 1, `CASE WHEN reason IS NULL AND ${junk} THEN 1 ELSE 0 END`);
   for (let k = 0; k <= last; k++) {
-    fields.set(MEASURE_COUNT + k, `CASE WHEN ${usedNotJunk} AND (${won} OR COALESCE(reach, 0) >= ${k}) THEN 1 ELSE 0 END`);
+    leadFields.set(MEASURE_COUNT + k, `CASE WHEN ${usedLead} AND (${won} OR COALESCE(reach, 0) >= ${k}) THEN 1 ELSE 0 END`);
   }
-  fields.set(measureField('orders'), `CASE WHEN ${usedWon} THEN 1 ELSE 0 END`);
-  if (revenue) fields.set(measureField('revenue'), `CASE WHEN ${usedWon} THEN ${revenue.value} ELSE 0 END`);
-  fields.set(
-    measureField('customers'),
-    customerCol < 0 ? `CASE WHEN ${usedWon} THEN 1 ELSE 0 END` : `CASE WHEN ${usedWon} AND (${reader.text(customerCol)} = '' OR cust_rank = 1) THEN 1 ELSE 0 END`,
-  );
   const used = (x: string): string => `CASE WHEN reason IS NULL THEN ${x} END`;
-  const group = groupColumns(ctx, reader.text(chCol), campCol >= 0 ? reader.text(campCol) : ctx.byCampaign ? "''" : null).map(([alias, expr]) => `${used(expr)} AS ${alias}`);
-  const select = `SELECT ${factColumns(
+  const leadSelect = `SELECT ${factColumns(
     ctx,
     {
       src: 'L',
       reason: 'reason',
       detail: 'detail',
-      group,
-      period: used(date ? periodOf(ctx, date) : "'all'"),
+      group: group.map(([alias]) => `${used(alias)} AS ${alias}`),
+      period: used(created ? periodOf(ctx, created) : "'all'"),
       unknown: `CASE WHEN reason IS NULL AND reach IS NULL THEN ${statusText} END`,
-      dseen: date ?? 'CAST(NULL AS DATE)',
+      dseen: created ?? 'CAST(NULL AS DATE)',
+      dseen2: closed ? used(closed) : 'CAST(NULL AS DATE)',
       spread: '0',
-      fields,
+      noClose: closed ? `CASE WHEN ${usedWon} AND ${closed} IS NULL THEN 1 ELSE 0 END` : '0',
+      fields: leadFields,
     },
-    reader.orderExpr(),
+    'ord',
   )} FROM ${p.last}`;
-  return { ctes: p.ctes(), select };
+
+  const dealFields = new Map<number, string>();
+  dealFields.set(measureField('orders'), '1');
+  if (revenue) dealFields.set(measureField('revenue'), revenue.value);
+  if (profit) dealFields.set(measureField('gross_profit'), `CASE WHEN ${reader.isBlank(profitCol)} THEN 0 ELSE ${profit.value} END`);
+  dealFields.set(measureField('customers'), `CASE WHEN cust_key = '' OR first_sale = 1 THEN 1 ELSE 0 END`);
+  const dealDate = metrics.periodBasis === 'close' ? purchase : (created ?? 'CAST(NULL AS DATE)');
+  const dealSelect = `SELECT ${factColumns(
+    ctx,
+    {
+      src: 'D',
+      reason: `CAST(NULL AS ${textType(d)})`,
+      detail: "''",
+      group: ['ch', 'chk', 'camp', 'campk'].map((c) => `${creditOf(c)} AS ${c}`),
+      period: created || closed ? periodOf(ctx, dealDate) : "'all'",
+      unknown: `CAST(NULL AS ${textType(d)})`,
+      dseen: 'CAST(NULL AS DATE)',
+      dseen2: 'CAST(NULL AS DATE)',
+      spread: '0',
+      noClose: '0',
+      fields: dealFields,
+    },
+    creditOf('ord'),
+  )} FROM ${p.last} WHERE ${usedWon}`;
+  return { ctes: p.ctes(), select: `${leadSelect} UNION ALL ${dealSelect}` };
 }
+
+/** Undated rows sort first, as -Infinity does in memory; BigQuery's ASC puts NULLs first already, DuckDB's last. */
+const nullsFirst = (d: Dialect): string => (d.name === 'bigquery' ? 'ASC' : 'ASC NULLS FIRST');
 
 function costFacts(ctx: Ctx, binding: TableBinding, table: WarehouseTable, channelCosts: string): FactSelect {
   const d = ctx.d;
@@ -429,4 +521,17 @@ function costFacts(ctx: Ctx, binding: TableBinding, table: WarehouseTable, chann
     reader.orderExpr(),
   )} FROM ${from}`;
   return { ctes, select };
+}
+
+/** What the customer-id column holds, judged on sample rows as the in-memory path judges it. */
+export function identityKindOf(mapping: Mapping, sample: Matrix): IdentifierKind {
+  const col = mapping.source.columns.find((c) => c.role === 'customer_id')?.index;
+  if (col === undefined) return 'id';
+  const values: string[] = [];
+  for (const row of sample) {
+    const t = cellText(row[col]);
+    if (t !== '') values.push(t);
+    if (values.length >= 500) break;
+  }
+  return identifierKind(values);
 }

@@ -4,7 +4,7 @@
  * cannot tell which engine summed the rows.
  */
 import type { ValidationIssue } from '../../api/contract.js';
-import { columnOf } from '../aggregate/aggregate.js';
+import { columnOf, incompletePeriod } from '../aggregate/aggregate.js';
 import { MEASURE_COUNT } from '../aggregate/accumulator.js';
 import { channelsWithoutCostsWarning } from '../aggregate/costs.js';
 import { unknownStatusesWarning } from '../aggregate/crm.js';
@@ -16,7 +16,8 @@ import type { CompiledAggregation } from './compile.js';
 import type { ResultRow } from './types.js';
 
 interface Fact {
-  readonly src: 'L' | 'C';
+  /** L: a source row's own facts; D: a won deal's credit; C: a cost row. */
+  readonly src: 'L' | 'C' | 'D';
   readonly reason: string | null;
   readonly chk: string | null;
   readonly key: string;
@@ -30,6 +31,9 @@ interface Fact {
   readonly rows: number[];
   readonly dmin: string | null;
   readonly dmax: string | null;
+  readonly dmin2: string | null;
+  readonly dmax2: string | null;
+  readonly noClose: number;
   readonly spread: boolean;
   readonly f: Float64Array;
 }
@@ -42,7 +46,7 @@ function readFact(row: ResultRow, width: number): Fact {
   for (let i = 0; i < width; i++) f[i] = num(row[`f${i}`]);
   const chk = text(row.chk);
   return {
-    src: row.src === 'C' ? 'C' : 'L',
+    src: row.src === 'C' ? 'C' : row.src === 'D' ? 'D' : 'L',
     reason: text(row.reason),
     chk,
     key: `${chk ?? ''}\u0001${text(row.campk) ?? ''}`,
@@ -60,6 +64,9 @@ function readFact(row: ResultRow, width: number): Fact {
       .map(Number),
     dmin: text(row.dmin),
     dmax: text(row.dmax),
+    dmin2: text(row.dmin2),
+    dmax2: text(row.dmax2),
+    noClose: num(row.no_close),
     spread: num(row.spread) > 0,
     f,
   };
@@ -68,7 +75,7 @@ function readFact(row: ResultRow, width: number): Fact {
 /** Orders facts as the in-memory path meets rows: by row number when known, else leads first, then by label. */
 function byFirstSeen(a: Fact, b: Fact): number {
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
-  if (a.src !== b.src) return a.src === 'L' ? -1 : 1;
+  if (a.src !== b.src) return a.src < b.src ? 1 : -1; // L, then D, then C
   return a.ch < b.ch ? -1 : a.ch > b.ch ? 1 : a.camp < b.camp ? -1 : a.camp > b.camp ? 1 : 0;
 }
 
@@ -89,6 +96,7 @@ export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregatio
   let dmin: string | null = null;
   let dmax: string | null = null;
   let spread = false;
+  let noClose = 0;
 
   const groupOf = (fact: Fact) => {
     let g = groups.get(fact.key);
@@ -100,8 +108,9 @@ export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregatio
   };
   for (const fact of facts) {
     if (fact.src === 'L') sourceRows += fact.n;
-    if (fact.dmin !== null && (dmin === null || fact.dmin < dmin)) dmin = fact.dmin;
-    if (fact.dmax !== null && (dmax === null || fact.dmax > dmax)) dmax = fact.dmax;
+    for (const lo of [fact.dmin, fact.dmin2]) if (lo !== null && (dmin === null || lo < dmin)) dmin = lo;
+    for (const hi of [fact.dmax, fact.dmax2]) if (hi !== null && (dmax === null || hi > dmax)) dmax = hi;
+    noClose += fact.noClose;
     if (fact.src === 'C' && fact.chk !== null) costChannels.add(fact.chk);
     if (fact.reason !== null) {
       (fact.src === 'L' ? sourceSkips : costSkips).record(fact.reason, fact.n, fact.rows, fact.detail);
@@ -132,6 +141,15 @@ export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregatio
     warnings.push({ severity: 'warning', code: 'costs_undated', message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.' });
   }
   if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
+  const hasClose = mapping.shape === 'crm' && columnOf(mapping.source, 'close_date') >= 0;
+  if (hasClose && noClose > 0 && compiled.metrics.periodBasis === 'close') {
+    warnings.push({
+      severity: 'warning',
+      code: 'won_without_close_date',
+      message: `${noClose} won deal(s) have no readable close date; they are dated by their lead's creation.`,
+      params: { count: noClose },
+    });
+  }
   if (costTable && costsGiven) {
     warnings.push(...costSkips.issues('costs'));
     if (compiled.costsUsed) {
@@ -144,7 +162,9 @@ export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregatio
   if (mapping.shape === 'crm') {
     measures = ['leads', 'customers', 'orders'];
     if (columnOf(mapping.source, 'revenue') >= 0) measures.push('revenue');
+    if (columnOf(mapping.source, 'gross_profit') >= 0) measures.push('gross_profit');
     notes.push('crm_cohort');
+    if (compiled.metrics.periodBasis === 'close' && hasClose) notes.push('crm_close_basis');
     if (columnOf(mapping.source, 'customer_id') >= 0) notes.push('customers_first_won');
   } else {
     measures = MEASURE_ROLES.filter((role) => columnOf(mapping.source, role) >= 0);
@@ -176,6 +196,10 @@ export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregatio
     rows,
     totals: figures(grand, mapping.funnel.length),
     dateRange: dmin !== null && dmax !== null ? { from: dmin, to: dmax } : null,
+    asOf: dmax,
+    incompletePeriod: dmax === null || compiled.granularity === null ? null : incompletePeriod(sorted, Date.parse(`${dmax}T00:00:00Z`), compiled.granularity),
+    // Per-deal records stay in the warehouse: analyses that need them (cohorts, journeys) are not built from SQL.
+    detail: null,
     sourceRows,
     usedRows,
     skippedRows: sourceSkips.total,

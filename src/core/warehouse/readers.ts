@@ -51,7 +51,7 @@ export class Pipeline {
   }
 }
 
-const TRIM = `^${WS}+|${WS}+$`;
+export const TRIM = `^${WS}+|${WS}+$`;
 const INT = (d: Dialect, x: string): string => d.tryInt(x);
 /** What the CLI's CSV reader turns into a number (cellsFromCsv). */
 const PLAIN_DECIMAL = '^-?[0-9]+(?:\\.[0-9]+)?$';

@@ -1,3 +1,4 @@
+import type { IdentifierKind, MetricsOptions } from '../definitions/index.js';
 /** A table in a warehouse (BigQuery, DuckDB) as the SQL compiler sees it. */
 
 /** How the warehouse types a column; it decides how a cell is read (text goes through the same rules as the sheet). */
@@ -29,6 +30,10 @@ export interface WarehouseOptions {
   readonly channelCostsLabel?: string;
   /** IANA zone of the spreadsheet: TIMESTAMP columns are read as calendar days there. */
   readonly timeZone?: string;
+  /** Attribution model and period basis (defaults: definitions/rules.ts, then the mapping's own). */
+  readonly metrics?: Partial<MetricsOptions>;
+  /** What the customer-id column holds (definitions identifierKind on a sample); only 'id' is compiled. */
+  readonly identityKind?: IdentifierKind;
 }
 
 /** One row of the compiled query's result (values as the driver hands them: numbers, bigints or text). */

@@ -1,0 +1,175 @@
+/**
+ * What a period is, declared once: the report's period keys (ISO week `2026-W05`, month `2026-01`, quarter
+ * `2026-Q1`) and the period labels exports write instead of dates (`2026-01`, `2026年1月`, `Январь 2026`,
+ * `янв. 2026`, `Jan 2026`, `2026/01`, `01.2026`, `2026-Q1`, `Q1 2026`, `1 кв. 2026`, `2026年第1季度`,
+ * `2026-W05`…). The sniffer calls a cell a period exactly when parsePeriodText reads it, and every reader
+ * (aggregator, CLI) reads it with the same function, so a column is never sniffed as dates and then skipped.
+ */
+import { MS_PER_DAY, type DateReader } from './dates.js';
+import type { Granularity } from './mapping/types.js';
+
+/** A labelled period: [start, end) in wall-clock ms (see dates.ts), and how long it is. */
+export interface Period {
+  readonly granularity: Granularity;
+  readonly start: number;
+  readonly end: number;
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+
+/** ISO 8601 week: weeks start Monday; week 1 holds the year's first Thursday, so Jan 1 may be in W52/53. */
+export function isoWeekKey(time: number): string {
+  const d = new Date(time);
+  const day = (d.getUTCDay() + 6) % 7; // Monday 0
+  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day + 3);
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * MS_PER_DAY));
+  return `${year}-W${pad2(week)}`;
+}
+
+/** The key of the report period holding wall-clock `time`. */
+export function periodKey(time: number, granularity: Granularity): string {
+  const d = new Date(time);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  switch (granularity) {
+    case 'week':
+      return isoWeekKey(time);
+    case 'month':
+      return `${y}-${pad2(m + 1)}`;
+    case 'quarter':
+      return `${y}-Q${Math.floor(m / 3) + 1}`;
+  }
+}
+
+/**
+ * The report period a labelled period falls in, or undefined when it does not fit in one: a month label in a
+ * weekly report, or an ISO week that straddles two months. Such rows are reported, never split or guessed.
+ */
+export function periodKeyOf(period: Period, granularity: Granularity): string | undefined {
+  const first = periodKey(period.start, granularity);
+  return periodKey(period.end - 1, granularity) === first ? first : undefined;
+}
+
+// Month names as exports spell them: English, Russian nominative, genitive and abbreviated.
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['jan', 'january', 'янв', 'январь', 'января'],
+  ['feb', 'february', 'фев', 'февр', 'февраль', 'февраля'],
+  ['mar', 'march', 'мар', 'март', 'марта'],
+  ['apr', 'april', 'апр', 'апрель', 'апреля'],
+  ['may', 'май', 'мая'],
+  ['jun', 'june', 'июн', 'июнь', 'июня'],
+  ['jul', 'july', 'июл', 'июль', 'июля'],
+  ['aug', 'august', 'авг', 'август', 'августа'],
+  ['sep', 'sept', 'september', 'сен', 'сент', 'сентябрь', 'сентября'],
+  ['oct', 'october', 'окт', 'октябрь', 'октября'],
+  ['nov', 'november', 'ноя', 'нояб', 'ноябрь', 'ноября'],
+  ['dec', 'december', 'дек', 'декабрь', 'декабря'],
+];
+const MONTH_BY_NAME = new Map<string, number>(MONTH_NAMES.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2199;
+
+export function monthPeriod(year: number, month: number): Period | undefined {
+  if (!(year >= YEAR_MIN && year <= YEAR_MAX && month >= 1 && month <= 12)) return undefined;
+  return { granularity: 'month', start: Date.UTC(year, month - 1, 1), end: Date.UTC(year, month, 1) };
+}
+
+export function quarterPeriod(year: number, quarter: number): Period | undefined {
+  if (!(year >= YEAR_MIN && year <= YEAR_MAX && quarter >= 1 && quarter <= 4)) return undefined;
+  return { granularity: 'quarter', start: Date.UTC(year, (quarter - 1) * 3, 1), end: Date.UTC(year, quarter * 3, 1) };
+}
+
+/** ISO week `week` of ISO year `year`; W53 only in years that have one. */
+export function weekPeriod(year: number, week: number): Period | undefined {
+  if (!(year >= YEAR_MIN && year <= YEAR_MAX && week >= 1 && week <= 53)) return undefined;
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * MS_PER_DAY + (week - 1) * 7 * MS_PER_DAY;
+  if (isoWeekKey(monday) !== `${year}-W${pad2(week)}`) return undefined;
+  return { granularity: 'week', start: monday, end: monday + 7 * MS_PER_DAY };
+}
+
+const twoDigitYear = (yy: string): number => 2000 + Number(yy);
+
+type Rule = readonly [RegExp, (m: RegExpExecArray) => Period | undefined];
+
+// Each rule reads the whole (normalised) text; anything left over means it is not a period label.
+const RULES: readonly Rule[] = [
+  // Months: 2026-01, 2026/1, 2026.01 · 01.2026, 1/2026, 01-2026 · 2026年1月(份)
+  [/^(\d{4})[-/.](\d{1,2})$/u, (m) => monthPeriod(+m[1], +m[2])],
+  [/^(\d{1,2})[-/.](\d{4})$/u, (m) => monthPeriod(+m[2], +m[1])],
+  [/^(\d{4})\s*年\s*(\d{1,2})\s*月份?$/u, (m) => monthPeriod(+m[1], +m[2])],
+  // Jan 2026, January 2026, янв. 2026, Январь 2026 (г.), Jan-26, Jan '26 · 2026 Jan
+  [/^(\p{L}+)\.?[\s-]*(\d{4})$/u, (m) => monthByName(m[1], +m[2])],
+  [/^(\p{L}+)\.?(?:-|\s*['’])(\d{2})$/u, (m) => monthByName(m[1], twoDigitYear(m[2]))],
+  [/^(\d{4})[\s-]*(\p{L}+)\.?$/u, (m) => monthByName(m[2], +m[1])],
+  // Quarters: 2026-Q1, 2026 Q1, 2026Q1, 2026 кв1 · Q1 2026, Q1-2026, Q1'26 · 1 кв. 2026, I квартал 2026, 1-й квартал 2026
+  // · 2026年第1季度, 2026年Q1, 2026年一季度
+  [/^(\d{4})\s*[-/]?\s*(?:q|кв\.?)\s*([1-4])$/u, (m) => quarterPeriod(+m[1], +m[2])],
+  [/^q([1-4])\s*[-/]?\s*(\d{4})$/u, (m) => quarterPeriod(+m[2], +m[1])],
+  [/^q([1-4])\s*['’](\d{2})$/u, (m) => quarterPeriod(twoDigitYear(m[2]), +m[1])],
+  [/^([1-4]|i{1,3}|iv)(?:\s*-?й)?\s*кв(?:\.|артал)?\s*(\d{4})$/u, (m) => quarterPeriod(+m[2], ROMAN[m[1]] ?? +m[1])],
+  [/^(\d{4})\s*年\s*(?:第\s*([1-4一二三四])\s*季度?|([1-4一二三四])\s*季度|q([1-4]))$/u, (m) => {
+    const q = m[2] ?? m[3] ?? m[4];
+    return quarterPeriod(+m[1], ROMAN[q] ?? +q);
+  }],
+  // ISO weeks: 2026-W05, 2026W5, 2026 н5 · W05 2026 · 2026年第5周 · 5 нед. 2026, 5-я неделя 2026
+  [/^(\d{4})\s*-?\s*(?:w|н)\s*(\d{1,2})$/u, (m) => weekPeriod(+m[1], +m[2])],
+  [/^w(\d{1,2})\s*[-/]?\s*(\d{4})$/u, (m) => weekPeriod(+m[2], +m[1])],
+  [/^(\d{4})\s*年\s*第\s*(\d{1,2})\s*周$/u, (m) => weekPeriod(+m[1], +m[2])],
+  [/^(\d{1,2})(?:\s*-?я)?\s*нед(?:\.|еля)?\s*(\d{4})$/u, (m) => weekPeriod(+m[2], +m[1])],
+];
+
+function monthByName(name: string, year: number): Period | undefined {
+  const month = MONTH_BY_NAME.get(name);
+  return month === undefined ? undefined : monthPeriod(year, month);
+}
+
+/**
+ * A month, quarter or ISO-week label, or undefined. Case, surrounding spaces and a Russian year mark
+ * (`2026 г.`, `2026 года`) do not matter; an impossible month (`2026-13`), quarter or week (`2026-W54`) is
+ * not a period.
+ */
+export function parsePeriodText(text: string): Period | undefined {
+  const s = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .replace(/(\d{4})\s*(?:г\.?|года?)$/u, '$1');
+  if (s.length < 4 || s.length > 24) return undefined;
+  for (const [re, make] of RULES) {
+    const m = re.exec(s);
+    const period = m ? make(m) : undefined;
+    if (period) return period;
+  }
+  return undefined;
+}
+
+/** A cell of a date column: a day (maybe with a time) or a labelled period. */
+export type Temporal = { readonly kind: 'date'; readonly time: number } | { readonly kind: 'period'; readonly period: Period };
+
+/**
+ * The one reader of date-column cells, shared by the sniffer (what it calls a date) and every reader: a
+ * date first (Date, serial or date text), else a period label.
+ */
+export function readTemporal(value: unknown, dates: DateReader): Temporal | undefined {
+  const time = dates.read(value);
+  if (time !== undefined) return { kind: 'date', time };
+  if (typeof value !== 'string') return undefined;
+  const period = parsePeriodText(value);
+  return period ? { kind: 'period', period } : undefined;
+}
+
+/** Every day of the labelled period, as [report period key, share of the period], for spreading a sum. */
+export function spreadOver(period: Period, granularity: Granularity): Map<string, number> {
+  const days = Math.round((period.end - period.start) / MS_PER_DAY);
+  const out = new Map<string, number>();
+  for (let t = period.start; t < period.end; t += MS_PER_DAY) {
+    const key = periodKey(t, granularity);
+    out.set(key, (out.get(key) ?? 0) + 1 / days);
+  }
+  return out;
+}

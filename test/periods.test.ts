@@ -1,0 +1,211 @@
+/**
+ * Periods as values (src/core/periods.ts): month, quarter and ISO-week labels in en/ru/zh spellings are read
+ * by one definition that the sniffer and every reader share. The contract the property test enforces:
+ * whatever the sniffer calls a date or a period, the aggregator's reader and the CLI's CSV reader can read.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { aggregate } from '../src/core/aggregate/index.js';
+import { DateReader } from '../src/core/dates.js';
+import { classifyCell, profileColumn } from '../src/core/mapping/index.js';
+import type { Mapping } from '../src/core/mapping/types.js';
+import { parsePeriodText, periodKey, periodKeyOf, readTemporal, type Period } from '../src/core/periods.js';
+import { cellsFromCsv, runReport } from '../src/cli/report.js';
+
+const key = (p: Period | undefined): string | undefined => p && periodKey(p.start, p.granularity);
+
+describe('parsePeriodText: the spellings exports use', () => {
+  it.each([
+    ['2026-01', '2026-01'],
+    ['2026/01', '2026-01'],
+    ['2026.1', '2026-01'],
+    ['01.2026', '2026-01'],
+    ['1/2026', '2026-01'],
+    ['2026年1月', '2026-01'],
+    ['2026 年 01 月份', '2026-01'],
+    ['Январь 2026', '2026-01'],
+    ['январь 2026 г.', '2026-01'],
+    ['янв. 2026', '2026-01'],
+    ['Янв 2026', '2026-01'],
+    ['Jan 2026', '2026-01'],
+    ['JANUARY 2026', '2026-01'],
+    ['Jan-26', '2026-01'],
+    ["Sep '25", '2025-09'],
+    ['2026 Mar', '2026-03'],
+    ['сентябрь 2025', '2025-09'],
+    ['мая 2026', '2026-05'],
+    ['2026-Q1', '2026-Q1'],
+    ['2026 q4', '2026-Q4'],
+    ['Q1 2026', '2026-Q1'],
+    ['Q2-2026', '2026-Q2'],
+    ["Q3'26", '2026-Q3'],
+    ['1 кв. 2026', '2026-Q1'],
+    ['II квартал 2026', '2026-Q2'],
+    ['3-й квартал 2026 г.', '2026-Q3'],
+    ['2026年第1季度', '2026-Q1'],
+    ['2026年Q2', '2026-Q2'],
+    ['2026年四季度', '2026-Q4'],
+    ['2026-W05', '2026-W05'],
+    ['2026W5', '2026-W05'],
+    ['W05 2026', '2026-W05'],
+    ['2026年第5周', '2026-W05'],
+    ['5 нед. 2026', '2026-W05'],
+    ['2026-W53', '2026-W53'],
+  ])('%s → %s', (text, want) => {
+    expect(key(parsePeriodText(text))).toBe(want);
+  });
+
+  it.each(['2026-13', '13.2026', '2026-Q5', 'Q0 2026', '2025-W53', '2026-W54', '2026-W00', 'Jan 26', 'Janx 2026', 'Март', '2026', '2026-01-15', '1.5', '12345', 'total 2026', '1899-12'])(
+    '%s is not a period label',
+    (text) => {
+      expect(parsePeriodText(text)).toBeUndefined();
+    },
+  );
+
+  it('property: every month, quarter and week of 1990–2100 reads back in each spelling', () => {
+    const en = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const ru = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const want = `${y}-${String(m).padStart(2, '0')}`;
+        for (const s of [want, `${y}/${m}`, `${String(m).padStart(2, '0')}.${y}`, `${y}年${m}月`, `${en[m - 1]} ${y}`, `${ru[m - 1]} ${y}`]) expect(key(parsePeriodText(s)), s).toBe(want);
+        const q = Math.ceil(m / 3);
+        for (const s of [`${y}-Q${q}`, `Q${q} ${y}`, `${q} кв. ${y}`, `${y}年第${q}季度`]) expect(key(parsePeriodText(s)), s).toBe(`${y}-Q${q}`);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1) / 86_400_000, max: Date.UTC(2100, 0, 1) / 86_400_000 }), (day) => {
+        const week = periodKey(day * 86_400_000, 'week');
+        const p = parsePeriodText(week);
+        expect(key(p)).toBe(week);
+        expect(day * 86_400_000).toBeGreaterThanOrEqual(p!.start);
+        expect(day * 86_400_000).toBeLessThan(p!.end);
+      }),
+    );
+  });
+
+  it('a label fits a report period only when it lies inside one', () => {
+    const month = parsePeriodText('2026-02')!;
+    expect(periodKeyOf(month, 'month')).toBe('2026-02');
+    expect(periodKeyOf(month, 'quarter')).toBe('2026-Q1');
+    expect(periodKeyOf(month, 'week')).toBeUndefined();
+    expect(periodKeyOf(parsePeriodText('2026-W10')!, 'month')).toBe('2026-03'); // 2–8 March
+    expect(periodKeyOf(parsePeriodText('2026-W05')!, 'month')).toBeUndefined(); // 26 Jan – 1 Feb
+  });
+});
+
+// Cells as exports and Sheets hand them over: date and period spellings, numbers, junk.
+const temporalText = fc.oneof(
+  fc.tuple(fc.integer({ min: 1850, max: 2250 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 33 })).chain(([y, m, d]) =>
+    fc.constantFrom(
+      `${y}-${m}`,
+      `${y}-${String(m).padStart(2, '0')}`,
+      `${String(m).padStart(2, '0')}.${y}`,
+      `${m}.${y}`,
+      `${y}.${m}`,
+      `${m}/${y}`,
+      `${y}年${m}月`,
+      `${y}-Q${m}`,
+      `Q${m} ${y}`,
+      `${m} кв. ${y}`,
+      `${y}-W${String(d).padStart(2, '0')}`,
+      `${y}年第${d}周`,
+      `${y}-${m}-${d}`,
+      `${d}.${m}.${y}`,
+      `${y}年${m}月${d}日`,
+      `${m}/${d}/${y}`,
+      `${y}-${m}-${d} 12:${d + 40}`,
+    ),
+  ),
+  fc.tuple(fc.constantFrom('Jan', 'янв.', 'Январь', 'марта', 'Sept', 'Dez', 'Mai'), fc.integer({ min: 0, max: 2300 })).map(([m, y]) => `${m} ${y}`),
+  fc.double({ min: -1e7, max: 1e7, noNaN: true }).map(String),
+  fc.string({ maxLength: 12 }),
+);
+
+describe('the sniffer–reader contract', () => {
+  it('property: whatever the sniffer calls a date or period, the aggregator and the CSV reader can read', () => {
+    const dates = new DateReader('Europe/Moscow');
+    fc.assert(
+      fc.property(temporalText, (s) => {
+        const sniffedAsDate = classifyCell(s, true) === 'date' || profileColumn([s, s, s], 'Month').valueType === 'date';
+        if (!sniffedAsDate) return;
+        expect(readTemporal(s, dates), s).toBeDefined();
+        const [[csvCell]] = cellsFromCsv([[s]]);
+        expect(readTemporal(csvCell, dates), `CSV cell ${JSON.stringify(csvCell)}`).toBeDefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a column of zero-padded or date-headed labels is a date column; plain decimals stay numbers', () => {
+    expect(profileColumn(['01.2026', '02.2026', '11.2026', '12.2026']).valueType).toBe('date');
+    expect(profileColumn(['1.2026', '2.2026', '11.2026'], 'Период').valueType).toBe('date');
+    expect(profileColumn(['1.2026', '2.2026', '11.2026'], 'ROAS').valueType).toBe('number');
+    expect(profileColumn(['1,5', '2.25', '3.2026'], 'Месяц').valueType).toBe('number');
+  });
+});
+
+function monthlyMapping(granularity: 'week' | 'month' | 'quarter'): Mapping {
+  return {
+    schemaVersion: 1,
+    shape: 'aggregated',
+    source: {
+      sheetId: 1,
+      sheetName: 'r',
+      headerRow: 1,
+      firstDataRow: 2,
+      lastDataRow: null,
+      firstColumn: 1,
+      lastColumn: 3,
+      columns: [
+        { index: 0, header: 'Month', role: 'date' },
+        { index: 1, header: 'Channel', role: 'channel' },
+        { index: 2, header: 'Spend', role: 'spend' },
+      ],
+    },
+    costs: null,
+    funnel: [],
+    statusRules: [],
+    options: { granularity, grossMargin: 1, currency: 'USD', byCampaign: false, dashboardName: 'D', locale: 'en' },
+  } as unknown as Mapping;
+}
+
+describe('period-label rows in reports', () => {
+  const rows = [
+    ['2026-01', 'Ads', 100],
+    ['2026年2月', 'Ads', 200],
+    ['Март 2026', 'SEO', 300],
+    ['Apr 2026', 'SEO', 400],
+    ['05.2026', 'Ads', 500],
+  ];
+
+  it('each row is assigned to its labelled month, and quarters sum them', () => {
+    const month = aggregate(monthlyMapping('month'), rows);
+    expect(month.periods).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+    expect(month.totals.measures.spend).toBe(1500);
+    expect(month.skippedRows).toBe(0);
+    expect(month.dateRange).toEqual({ from: '2026-01-01', to: '2026-05-31' });
+    const quarter = aggregate(monthlyMapping('quarter'), rows);
+    expect(quarter.periods).toEqual(['2026-Q1', '2026-Q2']);
+    expect(quarter.rows.find((r) => r.channel === 'Ads')?.byPeriod.map((f) => f.measures.spend)).toEqual([300, 500]);
+  });
+
+  it('a month label under weekly periods is reported with its rows, never put in a week', () => {
+    const week = aggregate(monthlyMapping('week'), rows);
+    expect(week.totals.measures.spend).toBe(0);
+    expect(week.skippedRows).toBe(5);
+    const w = week.warnings.find((x) => x.code === 'rows_skipped_period');
+    expect(w?.params).toMatchObject({ count: 5, rows: '2, 3, 4, 5, 6', column: 'Month' });
+  });
+
+  it('CLI: a channel × month CSV with month labels reports per month, not an all-zero table', () => {
+    for (const labels of [['2026-01', '2026-02'], ['2026年1月', '2026年2月'], ['Январь 2026', 'Февраль 2026'], ['Jan 2026', 'Feb 2026'], ['2026/01', '2026/02'], ['01.2026', '02.2026']]) {
+      const csv = ['Month,Channel,Spend,Leads,Revenue', `${labels[0]},Ads,100,10,500`, `${labels[1]},Ads,200,20,900`, `${labels[1]},SEO,50,5,100`].join('\n');
+      const report = runReport(csv);
+      expect(report.periods, labels[0]).toEqual(['2026-01', '2026-02']);
+      expect(report.totals.spend, labels[0]).toBe(350);
+      expect(report.totals.revenue, labels[0]).toBe(1500);
+      expect(report.warnings.filter((w) => w.code.startsWith('rows_skipped')), labels[0]).toEqual([]);
+    }
+  });
+});
