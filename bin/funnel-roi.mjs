@@ -3,10 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`funnel-roi: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-}
+const { cli } = await import('../src/cli/main.ts');
+process.exitCode = await cli(process.argv.slice(2));

@@ -1,7 +1,7 @@
 /** EmbeddedChartBuilder / EmbeddedChart: the chart calls the dashboard makes, recorded as ChartState. */
 import { counted, unwrap } from './calls.js';
 import type { Document, SheetState } from './document.js';
-import { enumName, type ChartState } from './charts.js';
+import { chartOption, enumName, type ChartState } from './charts.js';
 import type { BlockRef } from './ranges-ref.js';
 import { rangeObject, RangeImpl } from './range.js';
 
@@ -131,7 +131,7 @@ export class EmbeddedChartImpl {
   }
   getOptions(): { get(option: string): unknown } {
     const options = this._state.options;
-    return { get: (option: string) => options[option] ?? null };
+    return { get: (option: string) => chartOption(options, option) ?? null };
   }
   getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
     const p = this._state.position;

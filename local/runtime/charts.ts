@@ -37,3 +37,18 @@ export interface ChartState {
 export function enumName(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
+
+/**
+ * setOption accepts both dotted keys (`'hAxis.title'`) and nested objects (`'hAxis', {title}`), and
+ * EmbeddedChart.getOptions().get reads either way: the exact key, else the longest dotted prefix.
+ */
+export function chartOption(options: Readonly<Record<string, unknown>>, key: string): unknown {
+  if (key in options) return options[key];
+  const parts = key.split('.');
+  for (let cut = parts.length - 1; cut >= 1; cut--) {
+    let value: unknown = options[parts.slice(0, cut).join('.')];
+    for (const p of parts.slice(cut)) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}

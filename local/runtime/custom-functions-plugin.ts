@@ -30,7 +30,7 @@ export function attachHooks(hf: HyperFormula, hooks: PluginHooks): void {
  * The shape a result spills into. Elementwise functions follow their range arguments; an aggregate is a
  * single value unless its declaration says `spill: 'like-first-range'` (FUNNEL).
  */
-export type SpillRule = 'scalar' | 'like-ranges' | 'like-first-range';
+export type SpillRule = 'scalar' | 'like-ranges' | 'like-first-range' | 'table';
 
 export function spillRule(fn: CustomFunction): SpillRule {
   if (fn.kind === 'elementwise') return 'like-ranges';
@@ -120,6 +120,15 @@ class CustomFunctionsPlugin extends FunctionPlugin {
     // A reference's size has isRef set (which isScalar() counts as scalar): judge by the dimensions.
     const ranges = sizes.filter((s) => s.width !== 1 || s.height !== 1);
     const first = ranges[0];
+    if (rule === 'table' && fn.tableSize) {
+      // The engine sizes a spill before it evaluates: reserve the largest table these arguments can give.
+      const literal = (i: number): number | undefined => {
+        const a = ast.args[i] as { type?: string; value?: unknown } | undefined;
+        return a && a.type === 'NUMBER' && typeof a.value === 'number' ? a.value : undefined;
+      };
+      const { rows, cols } = fn.tableSize(first ? first.height : 1, literal);
+      return new ArraySize(Math.max(1, cols), Math.max(1, rows));
+    }
     if (!first) return ArraySize.scalar();
     return new ArraySize(first.width, first.height);
   }

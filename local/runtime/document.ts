@@ -33,6 +33,8 @@ export interface RuntimeOptions {
    * Dates with local getters in this zone, so the runtime makes it the process zone (TZ): one per process.
    */
   readonly scriptTimeZone?: string;
+  /** OAuth scopes granted (default: appsscript.json's oauthScopes); SpreadsheetApp.create needs `spreadsheets`. */
+  readonly scopes?: readonly string[];
   /** Where HtmlService.createHtmlOutputFromFile reads `<name>.html` (default: dist/). */
   readonly htmlDir?: string;
   /** Spreadsheet id; deterministic by default. */
@@ -110,6 +112,13 @@ export class Document {
       },
       dateToSerial: (date) => this.dateToSerial(date),
     });
+  }
+
+  /** Throws Apps Script's permission error unless one of `scopes` was granted. */
+  requireScope(what: string, ...scopes: string[]): void {
+    const full = scopes.map((s) => `https://www.googleapis.com/auth/${s}`);
+    if (full.some((s) => this.options.scopes.includes(s))) return;
+    throw new Error(`You do not have permission to call ${what}. Required permissions: ${full.join(' || ')}`);
   }
 
   /** Chart, metadata and uuid numbers: one counter, so a run's ids are the same every time. */

@@ -17,3 +17,5 @@ export { argumentSeparator, formulaFromLocale, formulaToLocale } from './formula
 export { spillRule, SHADOWED_BY_BUILTINS, type SpillRule } from './custom-functions-plugin.js';
 export { VALUE_LIMIT_BYTES, STORE_LIMIT_BYTES } from './properties.js';
 export { ADDON_MENU_TITLE } from './ui.js';
+export { chartOption } from './charts.js';
+export { SUPPORTED_REQUESTS } from './sheets-api.js';

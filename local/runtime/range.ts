@@ -212,6 +212,14 @@ export class RangeImpl {
     const on = args.slice(0, 6).some((a) => a === true);
     return this.setProp('border', on ? true : undefined);
   }
+  /** Merged blocks that overlap this range, as ranges (Range.getMergedRanges). */
+  getMergedRanges(): RangeImpl[] {
+    const r1 = this.row + this.numRows - 1;
+    const c1 = this.column + this.numColumns - 1;
+    return this._sheet.merges
+      .filter((m) => m.row <= r1 && m.row + m.numRows - 1 >= this.row && m.column <= c1 && m.column + m.numColumns - 1 >= this.column)
+      .map((m) => rangeObject(this.doc, this._sheet, m.row, m.column, m.numRows, m.numColumns));
+  }
   merge(): RangeImpl {
     this._sheet.merges.push(this._ref());
     return this;

@@ -14,6 +14,7 @@ import { HtmlServiceImpl } from './html.js';
 import { PropertiesImpl, PropertyStore } from './properties.js';
 import { LockImpl, type LockState } from './lock.js';
 import { formatDate } from './utilities.js';
+import { SheetsAdvancedImpl } from './sheets-api.js';
 
 class SpreadsheetAppImpl {
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
@@ -35,6 +36,7 @@ class SpreadsheetAppImpl {
   }
   /** Needs the full `spreadsheets` scope in Apps Script (see README, "Scopes"). */
   create(name: string): SpreadsheetImpl {
+    this.doc.requireScope('SpreadsheetApp.create', 'spreadsheets');
     if (typeof name !== 'string' || name.trim() === '') throw new Error('Invalid argument: name');
     return spreadsheetObject(this.doc.createSpreadsheet(name.slice(0, 255)));
   }
@@ -122,6 +124,7 @@ export interface RuntimeServices {
   readonly HtmlService: HtmlServiceImpl;
   readonly Charts: { readonly ChartType: typeof ChartType; readonly ChartMergeStrategy: typeof ChartMergeStrategy; readonly ChartHiddenDimensionStrategy: typeof ChartHiddenDimensionStrategy };
   readonly Utilities: UtilitiesImpl;
+  readonly Sheets: SheetsAdvancedImpl;
 }
 
 export function createServices(doc: Document): RuntimeServices {
@@ -134,6 +137,7 @@ export function createServices(doc: Document): RuntimeServices {
     HtmlService: c(new HtmlServiceImpl(doc.options.htmlDir, doc.calls), 'HtmlService'),
     Charts: Object.freeze({ ChartType, ChartMergeStrategy, ChartHiddenDimensionStrategy }),
     Utilities: c(new UtilitiesImpl(doc), 'Utilities'),
+    Sheets: c(new SheetsAdvancedImpl(doc), 'Sheets'),
   };
 }
 

@@ -65,7 +65,10 @@ export interface LocalWorkbook {
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_HTML_DIR = resolve(here, '../../dist');
 /** The manifest's zone: where the shipped script runs on Google's servers. */
-const MANIFEST_TIME_ZONE = (JSON.parse(readFileSync(resolve(here, '../../appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+const MANIFEST = JSON.parse(readFileSync(resolve(here, '../../appsscript.json'), 'utf8')) as { timeZone: string; oauthScopes?: string[] };
+const MANIFEST_TIME_ZONE = MANIFEST.timeZone;
+/** The scopes the add-on is authorised with: calls that need another one fail, as in Apps Script. */
+const MANIFEST_SCOPES: readonly string[] = MANIFEST.oauthScopes ?? [];
 
 /**
  * Script code (the bundle in node:vm shares this process's clock) splits Dates with local getters in the
@@ -92,6 +95,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       userLocale: options.userLocale ?? 'en',
       timeZone: options.timeZone ?? 'Etc/UTC',
       scriptTimeZone: options.scriptTimeZone ?? MANIFEST_TIME_ZONE,
+      scopes: options.scopes ?? MANIFEST_SCOPES,
       id: options.id ?? 'local-spreadsheet-0001',
       htmlDir: options.htmlDir ?? DEFAULT_HTML_DIR,
     },

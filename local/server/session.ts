@@ -8,7 +8,7 @@ import { createWorkbook, loadBundle, type BundleCall, type ChartSnapshot, type L
 import type { AppState, CellView, ChartView, MenuItemView, RunResponse, SheetView } from '../web/view-types.js';
 import { addSample, freezeHeaderRow, readSample, SAMPLE_NAMES } from './samples.js';
 import { readTableFile, type ImportedSheet } from './import-file.js';
-import { parseUserInput } from '../runtime/index.js';
+import { chartOption, parseUserInput } from '../runtime/index.js';
 
 export interface LocalSession {
   readonly workbook: LocalWorkbook;
@@ -263,21 +263,6 @@ export function toChartView(chart: ChartSnapshot): ChartView {
     width: positiveNumber(option('width')) ?? 600,
     height: positiveNumber(option('height')) ?? 371,
   };
-}
-
-/**
- * setOption accepts both dotted keys (`'hAxis.title'`) and nested objects (`'hAxis', {title}`); read
- * either way, the longest dotted prefix first.
- */
-export function chartOption(options: Readonly<Record<string, unknown>>, key: string): unknown {
-  if (key in options) return options[key];
-  const parts = key.split('.');
-  for (let cut = parts.length - 1; cut >= 1; cut--) {
-    let value: unknown = options[parts.slice(0, cut).join('.')];
-    for (const p of parts.slice(cut)) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
-    if (value !== undefined) return value;
-  }
-  return undefined;
 }
 
 function stringOption(v: unknown): string | undefined {

@@ -9,9 +9,12 @@ export interface GasServices {
   readonly Session: GoogleAppsScript.Base.Session;
   readonly HtmlService: GoogleAppsScript.HTML.HtmlService;
   readonly Charts: GoogleAppsScript.Charts.Charts;
+  /** The Sheets advanced service (appsscript.json enables it); undefined where it is not enabled. */
+  readonly Sheets: GoogleAppsScript.Sheets | undefined;
 }
 
 /** The Apps Script globals. Only the src/gas entry calls this; everything below it takes GasServices. */
 export function globalServices(): GasServices {
-  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts };
+  // An advanced service that is not enabled is no global at all: typeof keeps that from throwing.
+  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts, Sheets: typeof Sheets === 'undefined' ? undefined : Sheets };
 }

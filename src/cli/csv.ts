@@ -1,7 +1,10 @@
 /**
- * CSV as exports write it: RFC 4180 quoting (quotes doubled, newlines inside quotes), `,` `;` or tab
- * delimiter sniffed from the first lines (Russian Excel writes `;`), UTF-8 with or without BOM.
+ * CSV as exports write it, parsed by papaparse (RFC 4180 quoting, quotes doubled, newlines inside quotes).
+ * The delimiter is sniffed here rather than by papaparse: Russian Excel writes `;` with decimal commas,
+ * which inflate the comma count, so ties go to `;`.
  */
+import Papa from 'papaparse';
+
 export type Delimiter = ',' | ';' | '\t';
 
 export function sniffDelimiter(text: string): Delimiter {
@@ -19,38 +22,14 @@ export function sniffDelimiter(text: string): Delimiter {
   return counts['\t'] > 0 && counts['\t'] >= counts[';'] && counts['\t'] >= counts[','] ? '\t' : counts[';'] >= counts[','] && counts[';'] > 0 ? ';' : ',';
 }
 
-export function parseCsv(input: string, delimiter: Delimiter = sniffDelimiter(input.replace(/^\uFEFF/u, ''))): string[][] {
+export function parseCsv(input: string, delimiter?: Delimiter): string[][] {
   const text = input.replace(/^\uFEFF/u, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') {
-      quoted = true;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (quoted) throw new Error('CSV: a quoted field is not closed (missing ").');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  const result = Papa.parse<string[]>(text, { delimiter: delimiter ?? sniffDelimiter(text), skipEmptyLines: false });
+  const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
+  if (unclosed) throw new Error(`CSV: a quoted field is not closed (missing ") in row ${(unclosed.row ?? 0) + 1}.`);
+  const rows = result.data;
+  // A final line break is not an empty last row.
+  const last = rows[rows.length - 1];
+  if (last && last.length === 1 && last[0] === '') rows.pop();
   return rows;
 }

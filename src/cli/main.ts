@@ -1,7 +1,9 @@
 /** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign] [--engine memory|duckdb]`. */
 import { readFileSync } from 'node:fs';
 import type { Granularity } from '../core/mapping/types.js';
+import { decodeInput } from './decode.js';
 import { formatReport, runReport, type Report, type ReportOptions } from './report.js';
+import { printable, printableBlock, printableJson } from './terminal.js';
 
 const USAGE =
   'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign] [--engine memory|duckdb]\n' +
@@ -44,7 +46,8 @@ export function main(argv: readonly string[]): number | Promise<number> {
   }
   if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
   const print = (report: Report): number => {
-    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    // JSON escapes C0 itself; the replacer also removes escapes, C1 and bidi marks from every string.
+    process.stdout.write(json ? `${JSON.stringify(report, printableJson, 2)}\n` : `${formatReport(report)}\n`);
     return 0;
   };
   if (engine === 'duckdb') {
@@ -52,6 +55,25 @@ export function main(argv: readonly string[]): number | Promise<number> {
     // Loaded on demand: the default engine never needs DuckDB's native binary.
     return import('./report-duckdb.js').then(({ runReportDuckDb }) => runReportDuckDb(source, { granularity, margin, byCampaign, costsFile }).then(print));
   }
-  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8') };
-  return print(runReport(readFileSync(file, 'utf8'), options));
+  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readCsvText(costsFile) };
+  return print(runReport(readCsvText(file), options));
+}
+
+/** A CSV file's text in whatever encoding it was saved (see decode.ts); refused with the reason otherwise. */
+export function readCsvText(path: string): string {
+  return decodeInput(readFileSync(path), printable(path)).text;
+}
+
+/** The bin entry: runs `main`, prints any error on one sanitised line, returns the exit code. */
+export function cli(argv: readonly string[]): number | Promise<number> {
+  const fail = (error: unknown): number => {
+    process.stderr.write(`funnel-roi: ${printableBlock(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  };
+  try {
+    const code = main(argv);
+    return typeof code === 'number' ? code : code.catch(fail);
+  } catch (error) {
+    return fail(error);
+  }
 }

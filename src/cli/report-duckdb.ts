@@ -17,6 +17,8 @@ import { DateReader } from '../core/dates.js';
 import { parsePeriodText } from '../core/periods.js';
 import type { ColumnKind, WarehouseTable } from '../core/warehouse/types.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
+import { decodeInput } from './decode.js';
+import { printable } from './terminal.js';
 import { aggregateOnDuckDb, openDuckDb, queryRows } from './duckdb.js';
 import { cellsFromCsv, prepareReport, reportFrom, type Report, type ReportOptions } from './report.js';
 
@@ -43,28 +45,35 @@ interface Loaded {
 const q = (s: string): string => duckdb.ident(s);
 const lit = (s: string): string => duckdb.literal(s);
 
-function readBytes(file: string, start: number, length: number): string {
+function readBytes(file: string, start: number, length: number): Buffer {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(length);
     const n = readSync(fd, buf, 0, length, start);
-    return buf.subarray(0, n).toString('utf8');
+    return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
 }
 
+/** DuckDB's reader takes UTF-8; other encodings (decode.ts) go to the default engine, which converts them. */
+function utf8Head(file: string, bytes: Buffer, whole: boolean): string {
+  const cut = whole ? bytes : bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
+  const { text, encoding } = decodeInput(cut, printable(file));
+  if (encoding !== 'utf-8') throw new Error(`--engine duckdb reads UTF-8 files; ${printable(file)} is ${encoding}: use the default engine, or save it as UTF-8.`);
+  return text;
+}
+
 async function loadCsv(conn: DuckDBConnection, file: string, name: string, wholeSampleBytes: number): Promise<Loaded> {
   const size = statSync(file).size;
   const whole = size <= wholeSampleBytes;
-  let head = readBytes(file, 0, whole ? size : Math.min(HEAD_BYTES, wholeSampleBytes));
-  if (!whole) head = head.slice(0, head.lastIndexOf('\n') + 1);
+  const head = utf8Head(file, readBytes(file, 0, whole ? size : Math.min(HEAD_BYTES, wholeSampleBytes)), whole);
   const delimiter = sniffDelimiter(head.replace(/^\uFEFF/u, ''));
   let sample = cellsFromCsv(parseCsv(head, delimiter));
   let tail: Matrix = [];
   if (!whole) {
     const tailBytes = Math.min(TAIL_BYTES, wholeSampleBytes);
-    const text = readBytes(file, size - tailBytes, tailBytes);
+    const text = readBytes(file, size - tailBytes, tailBytes).toString('utf8');
     tail = cellsFromCsv(parseCsv(text.slice(text.indexOf('\n') + 1), delimiter));
   }
   const width = Math.max(1, ...[...sample, ...tail].map((r) => r.length));

@@ -9,6 +9,7 @@ import { defaultMapping, detectSheet, validateMapping, type Granularity, type Ma
 import type { Matrix } from '../core/values.js';
 import { parsePeriodText } from '../core/periods.js';
 import { parseCsv } from './csv.js';
+import { printable } from './terminal.js';
 
 export interface ReportOptions {
   /** CRM exports: the monthly costs per channel, as CSV text (the add-on's second range). */
@@ -144,21 +145,33 @@ const COLUMNS: readonly [keyof ChannelReport, string, 'money' | 'count' | 'pct' 
   ['ltv', 'LTV', 'money'],
 ];
 
+// One formatter each: `toLocaleString` with options builds a new one per call (seconds on 150k channels).
+const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 function show(v: unknown, kind: 'money' | 'count' | 'pct' | 'ratio'): string {
   if (typeof v !== 'number') return '—';
   if (kind === 'pct') return `${(v * 100).toFixed(1)}%`;
   if (kind === 'ratio') return v.toFixed(2);
-  return v.toLocaleString('en-US', { maximumFractionDigits: kind === 'money' ? 2 : 0, minimumFractionDigits: kind === 'money' ? 2 : 0 });
+  return (kind === 'money' ? MONEY : COUNT).format(v);
 }
 
-/** Aligned text table: labels left, numbers right. Terminal-safe: control characters in labels are shown as spaces. */
+/**
+ * Aligned text table: labels left, numbers right. Terminal-safe: escape sequences and control characters
+ * in user text are removed (see terminal.ts). Widths are found by a loop, not `Math.max(...spread)`, which
+ * throws past ~100k arguments (a 150k-channel export).
+ */
 export function formatReport(report: Report): string {
-  const label = (r: ChannelReport): string => (r.campaign === null ? r.channel : `${r.channel} / ${r.campaign}`).replace(/[\u0000-\u001f\u007f]/gu, ' ');
+  const label = (r: ChannelReport): string => printable(r.campaign === null ? r.channel : `${r.channel} / ${r.campaign}`);
   const body = [...report.channels, report.totals].map((r) => [label(r), ...COLUMNS.map(([k, , kind]) => show(r[k], kind))]);
   const head = ['Channel', ...COLUMNS.map(([, h]) => h)];
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const widths = head.map((h) => h.length);
+  for (const row of body) for (let i = 0; i < row.length; i++) if (row[i].length > widths[i]) widths[i] = row[i].length;
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.slice(0, -1).map(line), widths.map((w) => '-'.repeat(w)).join('  '), line(body[body.length - 1])];
-  for (const w of report.warnings) out.push(`${w.severity}: ${w.message}`);
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const out = [line(head), rule];
+  for (let i = 0; i < body.length - 1; i++) out.push(line(body[i]));
+  out.push(rule, line(body[body.length - 1]));
+  for (const w of report.warnings) out.push(printable(`${w.severity}: ${w.message}`));
   return out.join('\n');
 }

@@ -94,6 +94,11 @@ describe('dist/Code.js in a bare V8 context', () => {
       ['NPS([[10],[9],[3],[""],[7]])', 25],
       [`DEAL_CYCLE([[${date('2026-01-01')}],[${date('2026-02-01')}],[${date('2026-03-01')}]], [[${date('2026-01-11')}],[""],[${date('2026-03-31')}]])`, 20],
       ['ABTEST(200, 1000, 250, 1000)', 0.007419649261025693],
+      ['DRR(120, 1000)', 0.12],
+      ['CPO(9000, 45)', 200],
+      ['PROFIT(10000, 3000, 0.25)', -500],
+      [`ATTRIBUTION([["a"],["a"]], [[${date('2026-01-01')}],[${date('2026-01-11')}]], [["x"],["y"]], [[""],[100]], "first_touch")`, [['channel', 'revenue', 'customers', 'purchases'], ['x', 100, 1, 1], ['y', 0, 0, 0]]],
+      [`COHORT_LTV([["a"],["a"]], [[${date('2026-01-01')}],[${date('2026-02-11')}]], [[100],[50]], 1)`, [['cohort', 'customers', 'month 0', 'month 1'], ['2026-01', 1, 100, 150]]],
     ];
     expect(cases.map(([src]) => src.slice(0, src.indexOf('(')))).toEqual(CUSTOM_FUNCTIONS.map((f) => f.name).flatMap((n) => (n === 'ROMI' ? [n, n, n] : [n])));
     for (const [src, want] of cases) {

@@ -209,11 +209,11 @@ describe('ABTEST', () => {
 });
 
 describe('registry', () => {
-  it('has the 21 functions of the contract, each once', () => {
+  it('has the 26 functions of the contract, each once', () => {
     const names = CUSTOM_FUNCTIONS.map((f) => f.name);
     expect(names).toEqual([
       'ROMI', 'ROI', 'ROAS', 'CAC', 'CPL', 'CPC', 'CPM', 'CTR', 'LCR', 'FUNNEL', 'LTV', 'LTV_CHURN', 'LTV_CAC', 'PAYBACK', 'AOV',
-      'GROWTH_RATE', 'RETENTION', 'REPEAT_RATE', 'NPS', 'DEAL_CYCLE', 'ABTEST',
+      'GROWTH_RATE', 'RETENTION', 'REPEAT_RATE', 'NPS', 'DEAL_CYCLE', 'ABTEST', 'DRR', 'CPO', 'PROFIT', 'ATTRIBUTION', 'COHORT_LTV',
     ]);
   });
   it('never takes the name of a Sheets built-in (a custom function cannot shadow one)', () => {

@@ -3,6 +3,7 @@
  * top-level functions of the built dist/Code.js loaded into a bare V8 context against the local runtime.
  * Arguments go through a JSON round trip, like google.script.run's serialisation.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult, Detection, ShareResult, SidebarContext, ValidationIssue } from '../../src/api/contract.js';
 import { defaultMapping, type Mapping } from '../../src/core/mapping/index.js';
@@ -221,6 +222,11 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
     expect(copy.notes.flat().filter((n) => n !== '').length).toBeGreaterThan(5);
     expect(copy.columnWidths).toEqual(original.columnWidths);
     expect(copy.frozenRows).toBe(original.frozenRows);
+    expect(copy.frozenColumns).toBe(original.frozenColumns);
+    expect(original.frozenColumns).toBeGreaterThan(0);
+    expect(copy.merges).toEqual(original.merges);
+    expect(copy.fontWeights).toEqual(original.fontWeights);
+    expect(copy.backgrounds).toEqual(original.backgrounds);
     expect(original.conditional.flat().filter((c) => c !== null).length).toBeGreaterThan(0);
     expect(copy.conditional).toEqual(original.conditional);
     expect(original.charts.length).toBeGreaterThanOrEqual(3);
@@ -228,5 +234,38 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
       original.charts.map((c) => [c.type, c.options.title, c.ranges.map((r) => r.a1), c.position]),
     );
     expect(copy.charts.map((c) => c.ranges.map((r) => r.values))).toEqual(original.charts.map((c) => c.ranges.map((r) => r.values)));
+    // Chart options the API can carry arrive intact: legend, axis titles, data labels, clipped axes, size.
+    const carried = (o: Readonly<Record<string, unknown>>) =>
+      Object.fromEntries(Object.entries(o).filter(([k]) => /^(title|legend|width|height|[hv]Axis\.(title|viewWindow\..*)|series\.\d+\.(dataLabel|color))$/u.test(k)));
+    expect(copy.charts.map((c) => carried(c.options))).toEqual(original.charts.map((c) => carried(c.options)));
+    expect(copy.charts.map((c) => c.numHeaders)).toEqual(original.charts.map((c) => Math.max(0, c.numHeaders)));
+  });
+
+  it('makes the copy through the Sheets advanced service under spreadsheets.currentonly + drive.file', () => {
+    // The manifest no longer asks for the full `spreadsheets` scope: SpreadsheetApp.create is refused,
+    // as Apps Script refuses a call whose scope was not granted; the share path never calls it.
+    const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8')) as { oauthScopes: string[]; dependencies: { enabledAdvancedServices: { userSymbol: string; version: string }[] } };
+    expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
+    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/drive.file']));
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([expect.objectContaining({ userSymbol: 'Sheets', version: 'v4' })]);
+    const s = createSession({ samples: ['channel-monthly-zh'] });
+    expect(() => s.workbook.services.SpreadsheetApp.create('x')).toThrow(/Required permissions: https:\/\/www\.googleapis\.com\/auth\/spreadsheets$/u);
+    ok(s, 'saveMapping', mappingFor(s, '渠道月报'));
+    ok(s, 'buildDashboard');
+    s.workbook.calls.reset();
+    ok(s, 'shareReport');
+    const calls = Object.fromEntries([...s.workbook.calls.byMethod].filter(([name]) => name.startsWith('Sheets.')));
+    expect(calls).toEqual({ 'Sheets.Spreadsheets.create': 1, 'Sheets.Spreadsheets.Values.batchUpdate': 1, 'Sheets.Spreadsheets.batchUpdate': 1 });
+    expect(s.workbook.calls.count('SpreadsheetApp.create')).toBe(0);
+  });
+
+  it('the local Sheets API refuses request kinds it does not implement, before applying any', () => {
+    const s = createSession({ samples: ['channel-monthly-zh'] });
+    const api = s.workbook.services.Sheets!;
+    const { spreadsheetId } = api.Spreadsheets.create({ properties: { title: 'x' } });
+    expect(() =>
+      api.Spreadsheets.batchUpdate({ requests: [{ updateSheetProperties: { properties: { sheetId: 0, gridProperties: { frozenRowCount: 2 } }, fields: 'gridProperties.frozenRowCount' } }, { sortRange: {} }] }, spreadsheetId!),
+    ).toThrow(/"sortRange" is not implemented/u);
+    expect(s.workbook.createdSpreadsheets()[0].snapshot('Sheet1').frozenRows).toBe(0);
   });
 });

@@ -94,7 +94,8 @@ describe('custom functions inside HyperFormula', () => {
 
   it('spill rules follow the declaration kind', () => {
     for (const fn of CUSTOM_FUNCTIONS) {
-      expect(spillRule(fn)).toBe(fn.kind === 'elementwise' ? 'like-ranges' : fn.name === 'FUNNEL' ? 'like-first-range' : 'scalar');
+      const table = fn.name === 'ATTRIBUTION' || fn.name === 'COHORT_LTV';
+      expect(spillRule(fn)).toBe(fn.kind === 'elementwise' ? 'like-ranges' : fn.name === 'FUNNEL' ? 'like-first-range' : table ? 'table' : 'scalar');
     }
   });
 

@@ -43,6 +43,11 @@ const FORMULAS: Readonly<Record<string, string>> = {
   NPS: 'NPS(H1:H6)',
   DEAL_CYCLE: 'DEAL_CYCLE(E1:E6, F1:F6, "median")',
   ABTEST: 'ABTEST(C1:C6, A1:A6, C1:C6, B1:B6)',
+  DRR: 'DRR(B1:B6, A1:A6)',
+  CPO: 'CPO(B1:B6, C1:C6)',
+  PROFIT: 'PROFIT(A1:A6, B1:B6, D1:D6)',
+  ATTRIBUTION: 'ATTRIBUTION(G1:G6, E1:E6, H1:H6, B1:B6, "linear")',
+  COHORT_LTV: 'COHORT_LTV(G1:G6, E1:E6, A1:A6, 3, 0.5)',
 };
 
 function parseCell(v: number | string): unknown {

@@ -47,14 +47,26 @@ export interface ElementwiseSpec extends SpecBase {
 export interface AggregateSpec extends SpecBase {
   /** Gets each argument through an `ArgReader` that knows the function and parameter names for errors. */
   readonly compute: (args: readonly ArgReader[]) => CustomFunctionResult;
-  /** The result's shape: one value (default), or a spill the shape of the first argument's range (FUNNEL). */
-  readonly spill?: 'scalar' | 'like-first-range';
+  /**
+   * The result's shape: one value (default), a spill the shape of the first argument's range (FUNNEL), or a
+   * table whose size depends on the data (ATTRIBUTION, COHORT_LTV).
+   */
+  readonly spill?: SpillKind;
+  /**
+   * `spill: 'table'`: the largest table the arguments can give, from the first range's row count and the
+   * numeric literals among the arguments (by parameter index). Sheets spills exactly the result; an engine
+   * that sizes a spill before evaluating (the local runtime) reserves this and pads with blanks.
+   */
+  readonly tableSize?: (firstRangeRows: number, literal: (paramIndex: number) => number | undefined) => { rows: number; cols: number };
 }
+
+export type SpillKind = 'scalar' | 'like-first-range' | 'table';
 
 export interface CustomFunction extends SpecBase {
   readonly kind: 'elementwise' | 'aggregate';
   /** Aggregates only; see AggregateSpec.spill. Elementwise results take the shape of their ranges. */
-  readonly spill?: 'scalar' | 'like-first-range';
+  readonly spill?: SpillKind;
+  readonly tableSize?: AggregateSpec['tableSize'];
   /**
    * Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments) and
    * the spreadsheet's context (its time zone, for Date arguments).
@@ -74,6 +86,7 @@ export function elementwise(spec: ElementwiseSpec): CustomFunction {
 
 export function aggregate(spec: AggregateSpec): CustomFunction {
   checkSpec(spec);
+  if ((spec.spill === 'table') !== (spec.tableSize !== undefined)) throw new Error(`${spec.name}: a table spill needs tableSize, and only a table spill has one`);
   const run = (context: CallContext, args: readonly unknown[]): CustomFunctionResult => runAggregate(spec, args, context);
   return { ...spec, kind: 'aggregate', run, invoke: (...args: unknown[]) => run(UTC_CONTEXT, args) };
 }

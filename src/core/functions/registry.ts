@@ -24,8 +24,13 @@ import { REPEAT_RATE } from './library/repeat-rate.js';
 import { NPS } from './library/nps.js';
 import { DEAL_CYCLE } from './library/deal-cycle.js';
 import { ABTEST } from './library/abtest.js';
+import { DRR } from './library/drr.js';
+import { CPO } from './library/cpo.js';
+import { PROFIT } from './library/profit.js';
+import { ATTRIBUTION } from './library/attribution.js';
+import { COHORT_LTV } from './library/cohort-ltv.js';
 
 export const CUSTOM_FUNCTIONS: readonly CustomFunction[] = [
   ROMI, ROI, ROAS, CAC, CPL, CPC, CPM, CTR, LCR, FUNNEL, LTV, LTV_CHURN, LTV_CAC, PAYBACK, AOV,
-  GROWTH_RATE, RETENTION, REPEAT_RATE, NPS, DEAL_CYCLE, ABTEST,
+  GROWTH_RATE, RETENTION, REPEAT_RATE, NPS, DEAL_CYCLE, ABTEST, DRR, CPO, PROFIT, ATTRIBUTION, COHORT_LTV,
 ];

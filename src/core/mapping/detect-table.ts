@@ -62,8 +62,13 @@ export function detectTable(values: Matrix, display?: readonly (readonly string[
   // Columns: the header's span widened by any data column (a data column with a blank header still holds data).
   let lastRowIndex = rowCount - 1;
   while (lastRowIndex > headerIndex && filled[lastRowIndex].length === 0) lastRowIndex--;
-  let first = Math.min(...filled[headerIndex]);
-  let last = Math.max(...filled[headerIndex]);
+  // A loop, not Math.min(...cols): a spread over a very wide row exceeds the engine's argument limit.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of filled[headerIndex]) {
+    if (c < first) first = c;
+    if (c > last) last = c;
+  }
   for (let r = headerIndex + 1; r <= lastRowIndex; r++) {
     const cols = filled[r];
     if (cols.length === 0) continue;

@@ -23,7 +23,7 @@ const TRAILING_UNIT = new RegExp(`(?:(?:[,;:]\\s*|\\s+)(?:${TRAILING_ALTERNATION
  */
 export function normalizeHeader(text: string): string {
   // API field names: "CampaignName", "PaymentIntent ID" → words ("cost_micros" and "campaign.name" split below).
-  let s = splitCamelCase(text.normalize('NFKC')).toLowerCase().replace(/ё/gu, 'е').trim();
+  let s = splitCamelCase(withoutControls(text).normalize('NFKC')).toLowerCase().replace(/ё/gu, 'е').trim();
   // "Order #", "№ Кампании", "# of orders": the sign is the word "number", not punctuation.
   s = s.replace(/[#№]/gu, ' no ');
   s = s.replace(BRACKETED_UNIT, ' ');
@@ -36,6 +36,12 @@ export function normalizeHeader(text: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
   return s;
+}
+
+/** Terminal escape sequences and control characters in a header say nothing about its role. */
+function withoutControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\u0000-\u001f\u007f-\u009f]/gu, ' ');
 }
 
 /** "CampaignName" → "Campaign Name", "PaymentIntent" → "Payment Intent"; "CTR", "eCPC" and "iOS" stay whole. */
