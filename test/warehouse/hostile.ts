@@ -1,7 +1,7 @@
 /**
  * Generated hostile data for the engine-parity tests: channel spellings that differ by case, spaces, NBSP
  * and full-width letters; SQL, formula and HTML in names; totals lines; text numbers in every locale the
- * readers know, error values and junk; dates in ISO, Russian and Chinese forms, impossible days, times.
+ * readers know (not the ambiguous `1,234`: the SQL reads cells, not columns — README), error values and junk; dates in ISO, Russian and Chinese forms, impossible days, times.
  */
 import { prng } from '../../scripts/generate-samples.js';
 import type { ColumnBinding, ColumnRole, Mapping, StatusRule, TableBinding } from '../../src/core/mapping/types.js';
@@ -30,7 +30,7 @@ export const HOSTILE_NAMES = [
 ];
 
 const NUMBERS: CellValue[] = [
-  12, 0, -5, 1234.5, 0.1, '1 234,56 ₽', '$1,234.50', '(1 200)', '15%', '−42', '1.234.567,8', '1,234', '0,123', '2,5', '1e3', '€ 99',
+  12, 0, -5, 1234.5, 0.1, '1 234,56 ₽', '$1,234.50', '(1 200)', '15%', '−42', '1.234.567,8', '0,123', '2,5', '1e3', '€ 99',
   'abc', '#N/A', '#DIV/0!', '', '  ', '1,2,3', '12,34', '.5', '5.', '+7', '1.5e-2', '12 345 руб.', '¥1,000', '100 USD', true, '١٢',
 ];
 

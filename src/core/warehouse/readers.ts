@@ -53,8 +53,8 @@ export class Pipeline {
 
 export const TRIM = `^${WS}+|${WS}+$`;
 const INT = (d: Dialect, x: string): string => d.tryInt(x);
-/** What the CLI's CSV reader turns into a number (cellsFromCsv). */
-const PLAIN_DECIMAL = '^-?[0-9]+(?:\\.[0-9]+)?$';
+/** What the CLI's CSV reader turns into a number (cellsFromCsv): a whole number of up to 15 digits. */
+const PLAIN_DECIMAL = '^-?[0-9]{1,15}$';
 
 /** String(n) for a double: integers without a decimal part. */
 function numberText(d: Dialect, x: string): string {
