@@ -7,6 +7,9 @@ import type { ValidationIssue } from '../api/contract.js';
 import { aggregate, type AggregatedData, type Figures } from '../core/aggregate/index.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
+import type { MetricsOptions } from '../core/definitions/index.js';
+import type { Locale } from '../core/i18n/index.js';
+import { analysisReport, formatAnalysis, type AnalysisReport } from './analysis-report.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
 import { printable } from './terminal.js';
 
@@ -16,6 +19,10 @@ export interface ReportOptions {
   readonly granularity?: Granularity;
   readonly margin?: number;
   readonly byCampaign?: boolean;
+  /** Attribution model, period basis, returned-customer days, half-life, LTV inputs (core/definitions). */
+  readonly metrics?: Partial<MetricsOptions>;
+  /** Language of findings and definitions. */
+  readonly locale?: Locale;
 }
 
 export interface ChannelReport {
@@ -34,7 +41,8 @@ export interface ChannelReport {
   readonly cac: number | null;
   readonly roas: number | null;
   readonly romi: number | null;
-  readonly ltv: number | null;
+  /** Revenue / customers of the rows: a period figure, not a lifetime value (see `analysis.ltv`). */
+  readonly revenuePerCustomer: number | null;
 }
 
 export interface Report {
@@ -43,6 +51,8 @@ export interface Report {
   readonly channels: readonly ChannelReport[];
   readonly totals: ChannelReport;
   readonly warnings: readonly ValidationIssue[];
+  /** Models compared, cohort LTV, B2B block, findings and the definitions used. */
+  readonly analysis: AnalysisReport;
 }
 
 const ratio = (a: number, b: number, ok = true): number | null => (ok && b !== 0 && Number.isFinite(a / b) ? a / b : null);
@@ -64,7 +74,7 @@ function metrics(channel: string, campaign: string | null, f: Figures, margin: n
     cac: ratio(m.spend, m.customers, has('spend') && has('customers')),
     roas: ratio(m.revenue, m.spend, has('spend') && has('revenue')),
     romi: ratio(m.revenue * margin - m.spend, m.spend, has('spend') && has('revenue')),
-    ltv: ratio(m.revenue * margin, m.customers, has('revenue') && has('customers')),
+    revenuePerCustomer: ratio(m.revenue, m.customers, has('revenue') && has('customers')),
   };
 }
 
@@ -87,6 +97,7 @@ function tableRows(values: Matrix, t: TableBinding): Matrix {
 export interface PreparedReport {
   readonly mapping: Mapping;
   readonly margin: number;
+  readonly options: ReportOptions;
   /** Detection and validation warnings, shown before the aggregation's own. */
   readonly warnings: readonly ValidationIssue[];
 }
@@ -100,13 +111,13 @@ export function prepareReport(values: Matrix, costValues: Matrix | null, options
   if (!(margin > 0 && margin <= 1)) throw new Error(`--margin must be in (0, 1], got ${margin}`);
   const mapping: Mapping = {
     ...base,
-    options: { ...base.options, granularity: options.granularity ?? base.options.granularity, grossMargin: margin, byCampaign: options.byCampaign ?? false },
+    options: { ...base.options, granularity: options.granularity ?? base.options.granularity, grossMargin: margin, byCampaign: options.byCampaign ?? false, metrics: options.metrics },
   };
   // The same checks the sidebar makes before saving: a file without a channel column is refused, not summed to nothing.
   const issues = validateMapping(mapping);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
-  return { mapping, margin, warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...issues.filter((i) => i.severity === 'warning')] };
+  return { mapping, margin, options, warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...issues.filter((i) => i.severity === 'warning')] };
 }
 
 /** The report of aggregated sums, whichever engine summed them. */
@@ -119,6 +130,8 @@ export function reportFrom(prepared: PreparedReport, data: AggregatedData): Repo
     channels: data.rows.map((r) => metrics(r.channel, r.campaign, r.total, margin, has)),
     totals: metrics('Total', null, data.totals, margin, has),
     warnings: [...prepared.warnings, ...data.warnings],
+    // From the sums alone when the engine keeps the per-deal records in the warehouse (detail null).
+    analysis: analysisReport(data, margin, prepared.options.metrics ?? {}, prepared.options.locale ?? 'en'),
   };
 }
 
@@ -144,7 +157,7 @@ const COLUMNS: readonly [keyof ChannelReport, string, 'money' | 'count' | 'pct' 
   ['cac', 'CAC', 'money'],
   ['roas', 'ROAS', 'ratio'],
   ['romi', 'ROMI', 'pct'],
-  ['ltv', 'LTV', 'money'],
+  ['revenuePerCustomer', 'Rev/cust', 'money'],
 ];
 
 // One formatter each: `toLocaleString` with options builds a new one per call (seconds on 150k channels).
@@ -163,7 +176,7 @@ function show(v: unknown, kind: 'money' | 'count' | 'pct' | 'ratio'): string {
  * in user text are removed (see terminal.ts). Widths are found by a loop, not `Math.max(...spread)`, which
  * throws past ~100k arguments (a 150k-channel export).
  */
-export function formatReport(report: Report): string {
+export function formatReport(report: Report, locale: Locale = 'en'): string {
   const label = (r: ChannelReport): string => printable(r.campaign === null ? r.channel : `${r.channel} / ${r.campaign}`);
   const body = [...report.channels, report.totals].map((r) => [label(r), ...COLUMNS.map(([k, , kind]) => show(r[k], kind))]);
   const head = ['Channel', ...COLUMNS.map(([, h]) => h)];
@@ -174,6 +187,10 @@ export function formatReport(report: Report): string {
   const out = [line(head), rule];
   for (let i = 0; i < body.length - 1; i++) out.push(line(body[i]));
   out.push(rule, line(body[body.length - 1]));
+  const a = report.analysis;
+  const incomplete = a.incompletePeriod === null ? '' : `; ${a.incompletePeriod} is incomplete (data until ${a.asOf})`;
+  out.push(`Model: ${a.options.attribution}; sales dated by ${a.options.periodBasis === 'close' ? 'close date' : 'lead creation'}${incomplete}`);
   for (const w of report.warnings) out.push(printable(`${w.severity}: ${w.message}`));
+  out.push(formatAnalysis(a, locale));
   return out.join('\n');
 }
