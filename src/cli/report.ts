@@ -4,7 +4,8 @@
  * totals in the totals line).
  */
 import type { ValidationIssue } from '../api/contract.js';
-import { aggregate, type AggregatedData, type Figures } from '../core/aggregate/index.js';
+import { aggregate, nothingReadable, type AggregatedData, type Figures } from '../core/aggregate/index.js';
+import { MappingError } from '../core/mapping/errors.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
 import type { MetricsOptions } from '../core/definitions/index.js';
@@ -50,6 +51,9 @@ export interface Report {
   readonly periods: readonly string[];
   readonly channels: readonly ChannelReport[];
   readonly totals: ChannelReport;
+  /** Source rows: read (non-blank), used in the figures, skipped (each reason in warnings). */
+  readonly rows: { readonly source: number; readonly used: number; readonly skipped: number };
+  /** Everything not counted, and why: title and totals rows left out, skipped rows, mapping gaps. */
   readonly warnings: readonly ValidationIssue[];
   /** Models compared, cohort LTV, B2B block, findings and the definitions used. */
   readonly analysis: AnalysisReport;
@@ -117,18 +121,23 @@ export function prepareReport(values: Matrix, costValues: Matrix | null, options
   const issues = validateMapping(mapping);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
-  return { mapping, margin, options, warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...issues.filter((i) => i.severity === 'warning')] };
+  return { mapping, margin, options, warnings: [...detection.notes.filter((n) => n.code !== 'currency_detected'), ...issues.filter((i) => i.severity === 'warning')] };
 }
 
 /** The report of aggregated sums, whichever engine summed them. */
 export function reportFrom(prepared: PreparedReport, data: AggregatedData): Report {
   const { mapping, margin } = prepared;
+  // Nothing read is an error (exit 1), never an all-zero table.
+  const empty = nothingReadable(data);
+  if (empty) throw new MappingError(empty.code, empty.message, empty.params);
   const has = (m: string): boolean => (data.measures as readonly string[]).includes(m);
   return {
     shape: mapping.shape,
     periods: data.periods,
     channels: data.rows.map((r) => metrics(r.channel, r.campaign, r.total, margin, has)),
     totals: metrics('Total', null, data.totals, margin, has),
+    rows: { source: data.sourceRows, used: data.usedRows, skipped: data.skippedRows },
+    // Detection notes of every severity: a skipped title row or an excluded totals row is a row not counted.
     warnings: [...prepared.warnings, ...data.warnings],
     // From the sums alone when the engine keeps the per-deal records in the warehouse (detail null).
     analysis: analysisReport(data, margin, prepared.options.metrics ?? {}, prepared.options.locale ?? 'en'),
@@ -190,6 +199,7 @@ export function formatReport(report: Report, locale: Locale = 'en'): string {
   const a = report.analysis;
   const incomplete = a.incompletePeriod === null ? '' : `; ${a.incompletePeriod} is incomplete (data until ${a.asOf})`;
   out.push(`Model: ${a.options.attribution}; sales dated by ${a.options.periodBasis === 'close' ? 'close date' : 'lead creation'}${incomplete}`);
+  out.push(`Rows: ${report.rows.used} of ${report.rows.source} used, ${report.rows.skipped} skipped.`);
   for (const w of report.warnings) out.push(printable(`${w.severity}: ${w.message}`));
   out.push(formatAnalysis(a, locale));
   return out.join('\n');

@@ -22,7 +22,12 @@ async function same(file: string, options: ReportOptions & { costsFile?: string 
   const { costsFile, ...rest } = options;
   const memory = runReport(readFileSync(file, 'utf8'), { ...rest, costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8') });
   const duck = await runReportDuckDb(file, { ...rest, costsFile, wholeSampleBytes });
-  expectSame(comparable(duck), comparable(memory));
+  if (wholeSampleBytes === undefined) expectSame(comparable(duck), comparable(memory));
+  else {
+    // Sampled by head and tail, detection notes count rows of the sample (README: warehouse mode).
+    const strip = (r: unknown): unknown => ({ ...(comparable(r) as object), warnings: (comparable(r) as { warnings: { code: string }[] }).warnings.filter((w) => !w.code.startsWith('totals_') && !w.code.startsWith('footer')) });
+    expectSame(strip(duck), strip(memory));
+  }
 }
 
 /**
