@@ -12,7 +12,7 @@ import type { TableBinding } from '../core/mapping/types.js';
 import type { CellValue, Matrix } from '../core/values.js';
 import { duckdb } from '../core/warehouse/dialect.js';
 import { identityKindOf, WarehouseUnsupportedError } from '../core/warehouse/compile.js';
-import { columnOf, headerOf } from '../core/aggregate/aggregate.js';
+import { columnOf, headerOf } from '../core/aggregate/rows.js';
 import { DateReader } from '../core/dates.js';
 import { parsePeriodText } from '../core/periods.js';
 import type { ColumnKind, WarehouseTable } from '../core/warehouse/types.js';

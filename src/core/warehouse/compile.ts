@@ -8,7 +8,7 @@
  * The costs "join" is a union of lead facts and cost facts grouped on the same keys: that is the full
  * outer join on (channel, campaign, period) the in-memory accumulator performs, without a join's fan-out.
  */
-import { columnOf, headerOf } from '../aggregate/aggregate.js';
+import { columnOf, headerOf } from '../aggregate/rows.js';
 import { MEASURE_COUNT, measureField } from '../aggregate/accumulator.js';
 import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';

@@ -4,7 +4,8 @@
  * cannot tell which engine summed the rows.
  */
 import type { ValidationIssue } from '../../api/contract.js';
-import { columnOf, incompletePeriod } from '../aggregate/aggregate.js';
+import { columnOf } from '../aggregate/rows.js';
+import { incompletePeriod } from '../aggregate/aggregate.js';
 import { MEASURE_COUNT } from '../aggregate/accumulator.js';
 import { channelsWithoutCostsWarning } from '../aggregate/costs.js';
 import { unknownStatusesWarning } from '../aggregate/crm.js';
