@@ -3,7 +3,7 @@
  * with the same groups, periods, totals, skip warnings and notes, so the dashboard planner and the CLI
  * cannot tell which engine summed the rows.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import { columnOf } from '../aggregate/rows.js';
 import { incompletePeriod } from '../aggregate/aggregate.js';
 import { MEASURE_COUNT } from '../aggregate/accumulator.js';
