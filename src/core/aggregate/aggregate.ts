@@ -11,6 +11,7 @@ import { isBlank, type CellValue, type Matrix } from '../values.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
 import { cellText, ERROR_VALUE } from './cells.js';
 import { MeasureReaders } from './measures.js';
+import type { ColumnNumbers } from '../numbers.js';
 import { DateReader, MS_PER_DAY } from '../dates.js';
 import { parsePeriodText, periodKeyOf, readTemporal, type Temporal } from '../periods.js';
 import { addCosts } from './costs.js';
@@ -222,6 +223,8 @@ function readAggregatedRows(
   });
   const watched = [chCol, dateCol, ...cols].filter((c) => c >= 0);
   const values = new Float64Array(cols.length);
+  // Built on a column's first text cell: all-number columns (typed sheets) are never scanned.
+  const readers: (ColumnNumbers | undefined)[] = cols.map(() => undefined);
   let used = 0;
   let rows = 0;
   for (let r = 0; r < source.length; r++) {
@@ -243,7 +246,8 @@ function readAggregatedRows(
     let bad = -1;
     let error = false;
     for (let i = 0; i < cols.length; i++) {
-      const v = numbers.read(cols[i], row[cols[i]], rowNumber);
+      const cell = row[cols[i]];
+      const v = typeof cell === 'number' ? (Number.isFinite(cell) ? cell : Number.NaN) : numbers.readWith((readers[i] ??= numbers.column(cols[i])), cols[i], cell, rowNumber);
       if (Number.isNaN(v) || v === ERROR_VALUE) {
         bad = cols[i];
         error = v === ERROR_VALUE;
