@@ -5,7 +5,7 @@
  */
 import type { BuildResult, UiLocale, ValidationIssue } from '../../api/contract.js';
 import { aggregate } from '../../core/aggregate/index.js';
-import { DASHBOARD_LABELS, planDashboard } from '../../core/dashboard/index.js';
+import { checkDashboardLimits, DASHBOARD_LABELS, MAX_DASHBOARD_CHANNELS, planDashboard, rollUpChannels } from '../../core/dashboard/index.js';
 import type { Mapping } from '../../core/mapping/types.js';
 import type { GasServices } from '../services.js';
 import { applyPlan, clearDashboard } from './apply-plan.js';
@@ -50,15 +50,29 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const timeZone = ss.getSpreadsheetTimeZone();
   // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes them.
   const sheetLocale = ss.getSpreadsheetLocale();
-  const data = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone, locale: sheetLocale });
+  const aggregated = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone, locale: sheetLocale });
+  const rolled = rollUpChannels(aggregated, L.otherChannels);
+  const data = rolled.data;
   const warnings: ValidationIssue[] = [...data.warnings];
+  if (rolled.rolledUp > 0) {
+    warnings.push({
+      severity: 'warning',
+      code: 'channels_rolled_up',
+      message: `${rolled.rolledUp} channels with the least spend are summed into one “${L.otherChannels}” row; totals are unchanged.`,
+      params: { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS },
+    });
+  }
 
+  // Before anything is written: a dashboard Sheets would refuse half-way is refused here, with the reason.
+  checkDashboardLimits(planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: mapping.options.dashboardName }));
   const own = findOwnDashboard(services, ss);
   let sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  let sheetName: string;
   if (own) {
     sheet = own.sheet;
     // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
     const name = sheet.getName();
+    sheetName = name;
     if (name === source.sheetName || (costs && name === costs.sheetName)) {
       throw new Error('FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.');
     }
@@ -76,9 +90,9 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
       });
     }
     sheet = ss.insertSheet(name);
+    sheetName = name;
     sheet.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
-  const sheetName = sheet.getName();
   const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName });
   applyPlan(services, sheet, plan);
   return {
