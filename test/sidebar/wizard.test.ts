@@ -46,7 +46,7 @@ describe('sidebar wizard', () => {
     const { page, saved, dialogs, pageErrors } = await harness.open({
       context: context('en', 'Ads report'),
       detections: detections('en'),
-      build: { sheetName: 'FunnelROI dashboard', sheetId: 99, channels: 2, periods: 2, sourceRows: 4, warnings: [] },
+      build: { sheetName: 'FunnelROI dashboard', sheetId: 99, channels: 2, periods: 2, sourceRows: 4, usedRows: 4, skippedRows: 0, warnings: [] },
       share: { url: 'https://docs.google.com/spreadsheets/d/abc/edit', name: 'ROI report copy' },
       buildDelayMs: 400,
     });
@@ -237,7 +237,7 @@ describe('sidebar wizard', () => {
     const { page, saved } = await harness.open({
       context: context('ru', 'Лиды'),
       detections: detections('ru'),
-      build: { sheetName: 'Дашборд', sheetId: 9, channels: 2, periods: 1, sourceRows: 8, warnings: [] },
+      build: { sheetName: 'Дашборд', sheetId: 9, channels: 2, periods: 1, sourceRows: 8, usedRows: 8, skippedRows: 0, warnings: [] },
     });
     const calls = (): Promise<string[]> => page.evaluate(() => ((window as unknown as { __calls: { name: string }[] }).__calls ?? []).map((c) => c.name));
     // CRM source detected, costs sheet guessed and detected, issues shown: all from openWizard.

@@ -11,6 +11,7 @@ import { BlockBuilder, formula, num, safe, text } from './block.js';
 import { figureOf, KPI_ORDER, metricColumns, stageRefs, type MetricColumn, type Refs } from './columns.js';
 import { FORMAT, moneyFormat } from './formats.js';
 import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
+import { readingNotes } from './reading-notes.js';
 import type { ChartSpec, ConditionalRule, DashboardPlan, PlanBlock, PlanCell, PlanContext } from './types.js';
 
 const HEADER_WIDTH = 8;
@@ -23,6 +24,7 @@ const TITLE_BG = '#1f3864';
 const HEAD_BG = '#d9e2f3';
 const TOTAL_BG = '#f2f2f2';
 const MUTED = '#595959';
+const WARN = '#9c5700';
 export const DASHBOARD_MARGIN_CELL = '$B$3';
 
 const NEG = { fontColor: '#9c0006', background: '#ffc7ce' };
@@ -58,6 +60,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     { formats: ['', FORMAT.percent], notes: ['', L.marginNote], bold: false },
   );
   for (const note of sheetNotes(data, L, has)) head.add([text(note)], { color: MUTED });
+  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note)], { color: WARN });
   blocks.push(head.build());
   let row = head.nextRow + 1;
 
@@ -222,7 +225,8 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   chartKinds.forEach((id, i) => {
     const position = { anchorRow: chartsRow + Math.floor(i / 2) * CHART_ROW_SPAN, anchorColumn: 1, offsetX: (i % 2) * CHART_GAP_X, offsetY: 0, width: CHART_WIDTH, height: CHART_HEIGHT };
     if (id === 'romi') {
-      charts.push({ id, type: 'bar', title: L.chart.romi, ranges: chartByChannel('romi'), ...position, options: { legend: 'none', 'vAxis.format': 'percent' } });
+      // A bar chart's value axis is the horizontal one, so the percent format goes on hAxis (vAxis holds the channels).
+      charts.push({ id, type: 'bar', title: L.chart.romi, ranges: chartByChannel('romi'), ...position, options: { legend: 'none', 'hAxis.format': 'percent' } });
     } else if (id === 'spend_revenue') {
       const ranges = chartByChannel(has('spend') ? 'spend' : 'revenue');
       if (has('spend') && has('revenue')) ranges.push(chartByChannel('revenue')[1]);
