@@ -3,7 +3,7 @@
  * report periods and notes above the header, totals below the data, and sometimes leave column A empty; a
  * user's own sheet may have none of that. Coordinates returned are 1-based sheet rows and columns.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import { isBlank, isDate, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { MappingError } from './errors.js';
 import { columnLetter, normalizeHeader } from './normalize.js';
