@@ -9,7 +9,9 @@ import { call, errorMessage } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { marginToInput } from './format.js';
 import { renderIssues } from './issues.js';
-import { applyCostsDetection, applyDetection, applySaved, buildMapping, type WizardState } from './model.js';
+import { applyCostsDetection, applyDetection, applySaved, buildMapping, type TableState, type WizardState } from './model.js';
+import { validateMapping } from '../src/core/mapping/validate.js';
+import { defaultSheet as defaultSheetOf, savedSheetName } from '../src/core/mapping/wizard-start.js';
 import { renderColumns } from './steps/columns.js';
 import { guessCostsSheet, renderData } from './steps/data.js';
 import { renderFunnel } from './steps/funnel.js';
@@ -183,8 +185,20 @@ async function validateNow(): Promise<void> {
   refreshIssues();
 }
 
+/** Detections openWizard sent ahead; each is used once, by the boot step that asks for that sheet. */
+const prefetched = new Map<string, Detection>();
+
+function detectSheetNamed(sheetName: string): Promise<Detection> {
+  const ready = prefetched.get(sheetName);
+  if (ready) {
+    prefetched.delete(sheetName);
+    return Promise.resolve(ready);
+  }
+  return call('detect', sheetName);
+}
+
 async function loadSource(sheetName: string): Promise<void> {
-  const detection = await call('detect', sheetName);
+  const detection = await detectSheetNamed(sheetName);
   applyDetection(state, sheetName, detection);
   if (detection.shape === 'crm' && !state.costs) {
     const guess = guessCostsSheet(state.context?.sheets ?? [], sheetName);
@@ -193,7 +207,7 @@ async function loadSource(sheetName: string): Promise<void> {
 }
 
 async function loadCosts(sheetName: string | null): Promise<void> {
-  applyCostsDetection(state, sheetName, sheetName ? await call('detect', sheetName) : null);
+  applyCostsDetection(state, sheetName, sheetName ? await detectSheetNamed(sheetName) : null);
 }
 
 function afterLoad(): void {
@@ -202,15 +216,31 @@ function afterLoad(): void {
   mappingChanged();
 }
 
+/**
+ * Right after a detection the headers are the ones the server just read, so the core validation can run
+ * here instead of costing another cold server execution; later edits validate on the server as before.
+ */
+function afterOpen(): void {
+  clearTimeout(validateTimer);
+  validating = false;
+  const mapping = buildMapping(state);
+  const headersOf = (table: TableState | null): string[] | undefined => {
+    if (!table) return undefined;
+    const out: string[] = [];
+    for (const c of table.detection.columns) out[c.index] = c.header;
+    return Array.from(out, (h) => h ?? '');
+  };
+  state.issues = mapping ? validateMapping(mapping, { source: headersOf(state.source), costs: headersOf(state.costs) }) : [];
+  render();
+  refreshIssues();
+}
+
 function defaultSheet(context: SidebarContext): string | null {
-  const usable = context.sheets.filter((s) => !s.isDashboard);
-  return (usable.find((s) => s.name === context.activeSheetName) ?? usable[0])?.name ?? null;
+  return defaultSheetOf(context.sheets, context.activeSheetName);
 }
 
 async function restore(context: SidebarContext, saved: Mapping): Promise<void> {
-  const find = (id: number, name: string): string | undefined =>
-    (context.sheets.find((s) => s.sheetId === id) ?? context.sheets.find((s) => s.name === name))?.name;
-  const sourceName = find(saved.source.sheetId, saved.source.sheetName);
+  const sourceName = savedSheetName(context.sheets, saved.source);
   state.showSavedProblems = context.savedProblems.length > 0;
   if (!sourceName) {
     // The mapped sheet is gone: start from a fresh guess, keep the problems visible.
@@ -219,9 +249,9 @@ async function restore(context: SidebarContext, saved: Mapping): Promise<void> {
     state.showSavedProblems = true;
     return;
   }
-  const detection = await call('detect', sourceName);
-  const costsName = saved.costs ? find(saved.costs.sheetId, saved.costs.sheetName) : undefined;
-  const costs: Detection | null = costsName ? await call('detect', costsName).catch(() => null) : null;
+  const detection = await detectSheetNamed(sourceName);
+  const costsName = saved.costs ? savedSheetName(context.sheets, saved.costs) : undefined;
+  const costs: Detection | null = costsName ? await detectSheetNamed(costsName).catch(() => null) : null;
   applySaved(state, saved, detection, costs);
   state.marginText = marginToInput(state.options.grossMargin);
   if (context.savedProblems.length === 0) state.savedJson = JSON.stringify(buildMapping(state));
@@ -230,7 +260,10 @@ async function restore(context: SidebarContext, saved: Mapping): Promise<void> {
 async function boot(): Promise<void> {
   render();
   await busy(t(locale, 'common.loading'), async () => {
-    const context = await call('getContext');
+    // One server call: the context plus the detections the steps below ask for (served from `prefetched`).
+    const opening = await call('openWizard');
+    for (const d of opening.detections) prefetched.set(d.sheetName, d.detection);
+    const context = opening.context;
     state.context = context;
     locale = resolveLocale(context.locale);
     state.options = { ...context.defaultOptions };
@@ -242,7 +275,8 @@ async function boot(): Promise<void> {
       if (name) await loadSource(name);
     }
   });
-  afterLoad();
+  prefetched.clear();
+  afterOpen();
   if (state.restored) ui.announce(t(locale, 'data.savedLoaded'));
 }
 

@@ -6,7 +6,6 @@ import { renderIssues } from '../issues.js';
 import type { Ui } from '../ui.js';
 
 const PREVIEW_ROWS = 6;
-const COSTS_NAME = /cost|spend|expense|budget|расход|затрат|реклам|бюджет|费用|花费|消费|投放/iu;
 
 function dataSheets(ui: Ui): readonly SheetSummary[] {
   return (ui.state.context?.sheets ?? []).filter((s) => !s.isDashboard);
@@ -89,6 +88,4 @@ export function renderData(ui: Ui): HTMLElement {
 }
 
 /** A costs sheet worth proposing for a CRM export: its name says costs/spend/ads in en/ru/zh. */
-export function guessCostsSheet(sheets: readonly SheetSummary[], sourceName: string): string | null {
-  return sheets.find((s) => !s.isDashboard && s.name !== sourceName && COSTS_NAME.test(s.name))?.name ?? null;
-}
+export { guessCostsSheet } from '../../src/core/mapping/wizard-start.js';

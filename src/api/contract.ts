@@ -47,8 +47,17 @@ export interface ShareResult {
   readonly name: string;
 }
 
+/** Everything the wizard needs to open on a full guessed (or restored) mapping, in one server call. */
+export interface WizardOpening {
+  readonly context: SidebarContext;
+  /** The detections the sidebar will ask for first (core/mapping/wizard-start.ts decides which sheets). */
+  readonly detections: readonly { readonly sheetName: string; readonly detection: Detection }[];
+}
+
 export interface SidebarApi {
   getContext(): SidebarContext;
+  /** getContext plus the detections of the sheets the wizard opens on: one cold execution instead of up to three. */
+  openWizard(): WizardOpening;
   /** Finds the header row and data region of a sheet and guesses every column's role. */
   detect(sheetName: string): Detection;
   validate(mapping: Mapping): readonly ValidationIssue[];

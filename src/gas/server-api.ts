@@ -3,7 +3,8 @@
  * Every argument from the client is re-parsed (the sidebar runs in the user's browser and is untrusted);
  * every failure is a thrown Error whose message the sidebar shows as text.
  */
-import type { BuildResult, Detection, ShareResult, SidebarApi, SidebarContext, ValidationIssue } from '../api/contract.js';
+import type { BuildResult, Detection, ShareResult, SidebarApi, SidebarContext, ValidationIssue, WizardOpening } from '../api/contract.js';
+import { defaultSheet, guessCostsSheet, savedSheetName } from '../core/mapping/wizard-start.js';
 import { buildDashboard as buildWithServices, shareReport as shareWithServices } from '../adapter/dashboard/index.js';
 import { loadMapping, sanitizeMapping, saveMapping as storeMapping } from '../adapter/mapping-store.js';
 import { checkMapping } from '../adapter/mapping-check.js';
@@ -50,6 +51,55 @@ export function buildFromSaved(services: GasServices, locale: Locale): BuildResu
   return buildWithServices(services, stored.mapping, { locale });
 }
 
+function contextOf(s: GasServices): SidebarContext {
+  const ss = s.SpreadsheetApp.getActiveSpreadsheet();
+  const locale = userLocale(s);
+  const saved = savedMapping(s);
+  return {
+    locale,
+    activeSheetName: ss.getActiveSheet().getName(),
+    sheets: sheetSummaries(s, ss),
+    saved: saved.mapping,
+    savedProblems: saved.problems,
+    defaultOptions: defaultOptions({ locale }),
+  };
+}
+
+function detectNamed(s: GasServices, sheetName: string): Detection {
+  const { sheet, values, display } = readSheet(s.SpreadsheetApp.getActiveSpreadsheet(), sheetName);
+  return detectSheet(values, display, { sheetId: sheet.getSheetId(), sheetName: sheet.getName(), locale: userLocale(s) });
+}
+
+/**
+ * The sheets the sidebar's boot detects, in its order (sidebar/main.ts restore/loadSource): the saved
+ * mapping's source and costs sheets, or the default sheet and, for a CRM export, a costs sheet guessed by
+ * name. A sheet that cannot be read is left out; the sidebar then asks for it itself and shows the error.
+ */
+function openingDetections(s: GasServices, context: SidebarContext): WizardOpening['detections'] {
+  const out: { sheetName: string; detection: Detection }[] = [];
+  const detect = (name: string | null | undefined): Detection | null => {
+    if (!name) return null;
+    try {
+      const detection = detectNamed(s, name);
+      out.push({ sheetName: name, detection });
+      return detection;
+    } catch {
+      return null;
+    }
+  };
+  const saved = context.saved;
+  const savedSource = saved ? savedSheetName(context.sheets, saved.source) : undefined;
+  if (saved && savedSource) {
+    detect(savedSource);
+    if (saved.costs) detect(savedSheetName(context.sheets, saved.costs));
+    return out;
+  }
+  const name = defaultSheet(context.sheets, context.activeSheetName);
+  const source = detect(name);
+  if (name && source?.shape === 'crm') detect(guessCostsSheet(context.sheets, name));
+  return out;
+}
+
 export function createServerApi(servicesOf: () => GasServices): SidebarApi {
   // Every google.script.run call is its own execution: each checks the consent it relies on first.
   const services = (): GasServices => {
@@ -59,24 +109,16 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
   };
   return {
     getContext(): SidebarContext {
+      return contextOf(services());
+    },
+    openWizard(): WizardOpening {
       const s = services();
-      const ss = s.SpreadsheetApp.getActiveSpreadsheet();
-      const locale = userLocale(s);
-      const saved = savedMapping(s);
-      return {
-        locale,
-        activeSheetName: ss.getActiveSheet().getName(),
-        sheets: sheetSummaries(s, ss),
-        saved: saved.mapping,
-        savedProblems: saved.problems,
-        defaultOptions: defaultOptions({ locale }),
-      };
+      const context = contextOf(s);
+      return { context, detections: openingDetections(s, context) };
     },
     detect(sheetName: string): Detection {
-      const s = services();
       if (typeof sheetName !== 'string') throw new Error('FunnelROI detect: sheetName must be text.');
-      const { sheet, values, display } = readSheet(s.SpreadsheetApp.getActiveSpreadsheet(), sheetName);
-      return detectSheet(values, display, { sheetId: sheet.getSheetId(), sheetName: sheet.getName(), locale: userLocale(s) });
+      return detectNamed(services(), sheetName);
     },
     validate(mapping: Mapping): readonly ValidationIssue[] {
       return validateAgainstSheet(services(), sanitizeMapping(mapping));

@@ -152,7 +152,14 @@ describe('hostile channel names and service calls', () => {
       const mapping = mappingFor([{ name: 'Data', rows }], [id], { dashboardName: 'Dash' });
       wb.calls.reset();
       buildDashboard(wb.services, mapping, { now: NOW });
-      return { first: wb.calls.roundTrips, all: wb.calls.total };
+      const first = { first: wb.calls.roundTrips, all: wb.calls.total };
+      if (n === 100) {
+        // The rebuild (previous dashboard swapped out, its charts with it) stays within the budget too.
+        wb.calls.reset();
+        buildDashboard(wb.services, mapping, { now: NOW });
+        expect(wb.calls.roundTrips).toBeLessThanOrEqual(40);
+      }
+      return first;
     };
     const small = count(100);
     expect(count(20_000)).toEqual(small);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { BuildResult, Detection, ShareResult, SidebarContext, ValidationIssue } from '../../src/api/contract.js';
+import type { BuildResult, Detection, ShareResult, SidebarContext, ValidationIssue, WizardOpening } from '../../src/api/contract.js';
 import { defaultMapping, type Mapping } from '../../src/core/mapping/index.js';
 import { MAPPING_PROPERTY_KEY } from '../../src/adapter/mapping-store.js';
 import { createSession, type LocalSession } from '../../local/server/session.js';
@@ -59,6 +59,19 @@ describe('getContext / detect', () => {
     expect(ctx.sheets.map((x) => [x.name, x.isDashboard])).toEqual([['Лиды', false], ['Расходы', false]]);
     expect(ctx.saved).toBeNull();
     expect(ctx.defaultOptions.currency).toBe('RUB');
+  });
+
+  it('openWizard: the context and the detections the sidebar opens on, in one call', () => {
+    const s = createSession({ samples: ['crm-leads-ru'], userLocale: 'ru' });
+    const opening = ok<WizardOpening>(s, 'openWizard');
+    expect(opening.context).toEqual(ok<SidebarContext>(s, 'getContext'));
+    // A CRM export on the active sheet, and the costs sheet its name gives away.
+    expect(opening.detections.map((d) => [d.sheetName, d.detection.shape])).toEqual([['Лиды', 'crm'], ['Расходы', 'aggregated']]);
+    expect(opening.detections[0].detection).toEqual(ok<Detection>(s, 'detect', 'Лиды'));
+    // With a saved mapping, the saved sheets are the ones detected.
+    const ads = createSession({ samples: ['ad-platform-export-en'] });
+    ok(ads, 'saveMapping', mappingFor(ads, 'Ads export'));
+    expect(ok<WizardOpening>(ads, 'openWizard').detections.map((d) => d.sheetName)).toEqual(['Ads export']);
   });
 
   it('detects the region and roles of each sample sheet, with the real sheet id and name', () => {

@@ -233,6 +233,31 @@ describe('sidebar wizard', () => {
     await page.close();
   });
 
+  it('opens on a full guessed mapping with one server call; save and build are two more', async () => {
+    const { page, saved } = await harness.open({
+      context: context('ru', 'Лиды'),
+      detections: detections('ru'),
+      build: { sheetName: 'Дашборд', sheetId: 9, channels: 2, periods: 1, sourceRows: 8, usedRows: 8, skippedRows: 0, warnings: [] },
+    });
+    const calls = (): Promise<string[]> => page.evaluate(() => ((window as unknown as { __calls: { name: string }[] }).__calls ?? []).map((c) => c.name));
+    // CRM source detected, costs sheet guessed and detected, issues shown: all from openWizard.
+    await expect.poll(() => page.getByLabel('Лист с расходами на рекламу').inputValue()).toBe('Расходы');
+    await expect.poll(() => page.locator('.app').getAttribute('aria-busy')).toBe('false');
+    await page.waitForTimeout(600); // past the validation debounce: nothing else may be sent
+    expect(await calls()).toEqual(['openWizard']);
+    for (const step of ['Столбцы', 'Воронка', 'Параметры', 'Проверка и сохранение']) await next(page, step);
+    await page.getByRole('button', { name: 'Сохранить разметку' }).click();
+    await expect.poll(() => saved.length).toBe(1);
+    const build = page.getByRole('button', { name: 'Построить дашборд' });
+    await expect.poll(() => build.isDisabled()).toBe(false);
+    await build.click();
+    await expect.poll(() => page.locator('.app').getAttribute('aria-busy')).toBe('false');
+    const all = await calls();
+    expect(all[0]).toBe('openWizard');
+    expect(all.slice(1)).toEqual(['saveMapping', 'buildDashboard']);
+    await page.close();
+  });
+
   it('renders hostile text literally and never runs it', async () => {
     const { page, dialogs, pageErrors } = await harness.open({
       context: context('en', XSS),

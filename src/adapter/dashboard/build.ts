@@ -13,7 +13,7 @@
  */
 import type { BuildResult, UiLocale, ValidationIssue } from '../../api/contract.js';
 import { aggregate, nothingReadable, skipWarnings } from '../../core/aggregate/index.js';
-import { DASHBOARD_LABELS, planDashboard } from '../../core/dashboard/index.js';
+import { checkDashboardLimits, DASHBOARD_LABELS, MAX_DASHBOARD_CHANNELS, planDashboard, rollUpChannels } from '../../core/dashboard/index.js';
 import { IssuesError, MappingError } from '../../core/mapping/errors.js';
 import type { Mapping } from '../../core/mapping/types.js';
 import { checkMapping, errorsOf } from '../mapping-check.js';
@@ -77,7 +77,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const timeZone = ss.getSpreadsheetTimeZone();
   // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes them.
   const sheetLocale = ss.getSpreadsheetLocale();
-  const data = aggregate(mapping, source.rows, costs?.rows, {
+  const aggregated = aggregate(mapping, source.rows, costs?.rows, {
     notSetLabel: L.notSet,
     channelCostsLabel: L.channelCosts,
     timeZone,
@@ -85,9 +85,19 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     firstRowNumber: mapping.source.firstDataRow,
     costsFirstRowNumber: mapping.costs?.firstDataRow,
   });
-  const empty = nothingReadable(data);
-  if (empty) throw new IssuesError(empty.code, `FunnelROI: ${empty.message}`, skipWarnings(data), { rows: data.sourceRows });
+  const empty = nothingReadable(aggregated);
+  if (empty) throw new IssuesError(empty.code, `FunnelROI: ${empty.message}`, skipWarnings(aggregated), { rows: aggregated.sourceRows });
+  const rolled = rollUpChannels(aggregated, L.otherChannels);
+  const data = rolled.data;
   const warnings: ValidationIssue[] = [...source.notes, ...(costs?.notes ?? []), ...data.warnings];
+  if (rolled.rolledUp > 0) {
+    warnings.push({
+      severity: 'warning',
+      code: 'channels_rolled_up',
+      message: `${rolled.rolledUp} channels with the least spend are summed into one “${L.otherChannels}” row; totals are unchanged.`,
+      params: { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS },
+    });
+  }
 
   const own = findOwnDashboard(services, ss);
   // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
@@ -110,6 +120,8 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     }
   }
   const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: name, warnings });
+  // Before anything is written: a dashboard Sheets would refuse half-way is refused here, with the reason.
+  checkDashboardLimits(plan);
   const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
   return {
     sheetName: name,

@@ -12,6 +12,8 @@ export interface DashboardLabels {
   readonly rowsRead: string;
   readonly notSet: string;
   readonly channelCosts: string;
+  /** The one row that sums every channel beyond the dashboard's channel cap. */
+  readonly otherChannels: string;
   readonly channel: string;
   readonly campaign: string;
   readonly total: string;
@@ -76,6 +78,7 @@ const en: DashboardLabels = {
   rowsRead: 'Rows used',
   notSet: '(not set)',
   channelCosts: '(channel costs)',
+  otherChannels: 'Other channels',
   channel: 'Channel',
   campaign: 'Campaign',
   total: 'Total',
@@ -135,6 +138,7 @@ const ru: DashboardLabels = {
   rowsRead: 'Строк учтено',
   notSet: '(не указан)',
   channelCosts: '(расходы канала)',
+  otherChannels: 'Другие каналы',
   channel: 'Канал',
   campaign: 'Кампания',
   total: 'Итого',
@@ -194,6 +198,7 @@ const zh: DashboardLabels = {
   rowsRead: '已用行数',
   notSet: '（未设置）',
   channelCosts: '（渠道费用）',
+  otherChannels: '其他渠道',
   channel: '渠道',
   campaign: '推广计划',
   total: '合计',

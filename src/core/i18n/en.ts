@@ -169,6 +169,7 @@ export const enIssues = {
   missing_costs_date: 'The costs sheet has no date column: costs are spread over the whole period.',
   no_won_status: 'No status is marked as won: customers, CAC and conversion cannot be counted.',
   missing_customer_id: 'No customer ID column: every won deal counts as a new customer.',
+  channels_rolled_up: '{count} channels with the least spend are summed into one “other channels” row (the dashboard shows at most {max}); totals are unchanged.',
   missing_revenue: 'No revenue column: ROMI, ROAS, AOV and LTV cannot be computed.',
   duplicate_role: 'Several columns are mapped as “{role}”: {headers}. Keep one.',
   column_bound_twice: 'Column {column} is mapped twice.',

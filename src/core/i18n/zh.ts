@@ -160,6 +160,7 @@ export const zhIssues: IssueTemplates = {
   missing_costs_date: '花费工作表没有日期列：花费将平摊到整个期间。',
   no_won_status: '没有状态被标记为赢单：无法统计客户、CAC 和转化率。',
   missing_customer_id: '没有客户 ID 列：每个赢单都算作新客户。',
+  channels_rolled_up: '花费最少的 {count} 个渠道合并为一行“其他渠道”（仪表板最多显示 {max} 个）；合计不变。',
   missing_revenue: '没有收入列：无法计算 ROMI、ROAS、客单价和 LTV。',
   duplicate_role: '多列被映射为“{role}”：{headers}。请只保留一列。',
   column_bound_twice: '第 {column} 列被映射了两次。',
