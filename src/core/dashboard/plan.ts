@@ -60,7 +60,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     { formats: ['', FORMAT.percent], notes: ['', L.marginNote], bold: false },
   );
   for (const note of sheetNotes(data, L, has)) head.add([text(note)], { color: MUTED });
-  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note)], { color: WARN });
+  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note.text)], { color: note.warning ? WARN : MUTED });
   blocks.push(head.build());
   let row = head.nextRow + 1;
 
