@@ -63,6 +63,8 @@ export interface PlanIndex {
   readonly totalsRow: number;
   /** Metric key (spend, romi, stage:1, conv:0…) → 1-based column in the channel table. */
   readonly columns: Readonly<Record<string, number>>;
+  /** First row of each metrics block (models, cohort, ltvChannels, ltvNone, b2b, definitions) that was planned. */
+  readonly blocks?: Readonly<Record<string, number>>;
 }
 
 export interface DashboardPlan {
