@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { counted } from './calls.js';
 import type { Document } from './document.js';
-import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
+import type { SpreadsheetImpl } from './spreadsheet.js';
 import type { SheetImpl } from './sheet.js';
-import { ConditionalFormatRuleBuilderImpl } from './conditional-format-api.js';
+import type { ConditionalFormatRuleBuilderImpl } from './conditional-format-api.js';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developer-metadata.js';
 import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType } from './charts.js';
 import { UiImpl, Button, ButtonSet } from './ui.js';
@@ -28,19 +28,19 @@ class SpreadsheetAppImpl {
   constructor(private readonly doc: Document) {}
 
   getActiveSpreadsheet(): SpreadsheetImpl {
-    return spreadsheetObject(this.doc);
+    return this.doc.handles.spreadsheet();
   }
   getActive(): SpreadsheetImpl {
-    return spreadsheetObject(this.doc);
+    return this.doc.handles.spreadsheet();
   }
   getActiveSheet(): SheetImpl {
-    return spreadsheetObject(this.doc).getActiveSheet();
+    return this.doc.handles.spreadsheet().getActiveSheet();
   }
   /** Needs the full `spreadsheets` scope in Apps Script (see README, "Scopes"). */
   create(name: string): SpreadsheetImpl {
     this.doc.requireScope('SpreadsheetApp.create', 'spreadsheets');
     if (typeof name !== 'string' || name.trim() === '') throw new Error('Invalid argument: name');
-    return spreadsheetObject(this.doc.createSpreadsheet(name.slice(0, 255)));
+    return this.doc.createSpreadsheet(name.slice(0, 255)).handles.spreadsheet();
   }
   getUi(): UiImpl {
     return counted(new UiImpl(this.doc.ui, this.doc.calls), 'Ui', this.doc.calls);
@@ -48,7 +48,7 @@ class SpreadsheetAppImpl {
   /** Writes are applied at once here; flush only marks the point where Apps Script would send them. */
   flush(): void {}
   newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
-    return counted(new ConditionalFormatRuleBuilderImpl(this.doc), 'ConditionalFormatRuleBuilder', this.doc.calls);
+    return this.doc.handles.ruleBuilder();
   }
 }
 

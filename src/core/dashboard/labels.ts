@@ -1,5 +1,5 @@
 /** Dashboard labels in the three languages our users work in. Metric definitions go into header notes. */
-import type { UiLocale } from '../../api/contract.js';
+import type { UiLocale } from '../types.js';
 
 export interface DashboardLabels {
   readonly title: string;

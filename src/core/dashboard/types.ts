@@ -2,7 +2,7 @@
  * A declarative description of the dashboard sheet. The adapter applies it with a bounded number of
  * batched calls; tests evaluate its grid with HyperFormula. Rows and columns are 1-based.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { Locale, ValidationIssue } from '../types.js';
 
 export type PlanCell =
   | { readonly t: 'n'; readonly v: number }
@@ -85,7 +85,7 @@ export interface DashboardPlan {
 export interface PlanContext {
   /** ISO 8601 timestamp, passed in so planning stays pure and testable. */
   readonly generatedAt: string;
-  readonly locale: 'en' | 'ru' | 'zh';
+  readonly locale: Locale;
   /** e.g. `'Ads export'!A3:K732`. */
   readonly sourceA1: string;
   readonly sheetName: string;
