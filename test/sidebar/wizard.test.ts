@@ -46,7 +46,10 @@ describe('sidebar wizard', () => {
     const { page, saved, dialogs, pageErrors } = await harness.open({
       context: context('en', 'Ads report'),
       detections: detections('en'),
-      build: { sheetName: 'FunnelROI dashboard', sheetId: 99, channels: 2, periods: 2, sourceRows: 4, usedRows: 4, skippedRows: 0, warnings: [] },
+      build: {
+        sheetName: 'FunnelROI dashboard', sheetId: 99, channels: 2, periods: 2, sourceRows: 5, usedRows: 4, skippedRows: 1,
+        warnings: [{ severity: 'warning', code: 'rows_skipped_date', message: '1 source row(s) skipped: the date cannot be read (Date); rows 6.', params: { count: 1, rows: '6', column: 'Date', table: 'source' } }],
+      },
       share: { url: 'https://docs.google.com/spreadsheets/d/abc/edit', name: 'ROI report copy' },
       buildDelayMs: 400,
     });
@@ -140,7 +143,10 @@ describe('sidebar wizard', () => {
     expect(await page.locator('.status-text').textContent()).toBe('Building the dashboard…');
     await shot(page, '5-building-en');
     await expect.poll(() => page.locator('.app').getAttribute('aria-busy')).toBe('false');
-    expect(await page.locator('.results').textContent()).toContain('Dashboard “FunnelROI dashboard” is ready: 2 channels, 2 periods, 4 source rows.');
+    expect(await page.locator('.results').textContent()).toContain('Dashboard “FunnelROI dashboard” is ready: 2 channels, 2 periods, 5 source rows.');
+    // Skipped rows are said, with the reason and the row numbers (issue 9 item 6).
+    expect(await page.locator('.results [data-skipped]').textContent()).toBe('Rows read: 4 of 5; 1 skipped (reasons below).');
+    expect(await page.locator('.results').textContent()).toContain('1 rows skipped: the date cannot be read (Date); rows 6.');
 
     await page.getByRole('button', { name: 'Share report' }).click();
     const link = page.locator('.results a');

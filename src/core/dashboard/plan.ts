@@ -62,7 +62,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     { formats: ['', FORMAT.percent], notes: ['', L.marginNote], bold: false },
   );
   for (const note of sheetNotes(data, L, has)) head.add([text(note)], { color: MUTED });
-  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note)], { color: WARN });
+  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note.text)], { color: note.warning ? WARN : MUTED });
   // Findings at the top: plain sentences computed from the data, in the user's language.
   const moneyText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
   const insights = computeInsights(data, mapping.options.grossMargin, mapping.options.metrics ?? {}, (x) => `${moneyText.format(x)} ${mapping.options.currency}`);

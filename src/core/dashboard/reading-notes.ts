@@ -7,6 +7,17 @@ import { issueText } from '../i18n/index.js';
 
 const SHOWN = new Set(['totals_row_excluded', 'footer_rows_excluded', 'table_grew']);
 
-export function readingNotes(locale: 'en' | 'ru' | 'zh', warnings: readonly ValidationIssue[]): string[] {
-  return warnings.filter((w) => w.code.startsWith('rows_skipped_') || SHOWN.has(w.code)).map((w) => `⚠ ${issueText(locale, w)}`);
+export interface ReadingNote {
+  readonly text: string;
+  /** A skipped row is a warning (marked ⚠); a totals row left out or rows added are information. */
+  readonly warning: boolean;
+}
+
+export function readingNotes(locale: 'en' | 'ru' | 'zh', warnings: readonly ValidationIssue[]): ReadingNote[] {
+  return warnings
+    .filter((w) => w.code.startsWith('rows_skipped_') || SHOWN.has(w.code))
+    .map((w) => {
+      const warning = w.code.startsWith('rows_skipped_');
+      return { text: `${warning ? '⚠ ' : ''}${issueText(locale, w)}`, warning };
+    });
 }
