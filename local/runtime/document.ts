@@ -19,6 +19,7 @@ import type { UiRecord } from './ui.js';
 import type { PropertyStore } from './properties.js';
 import type { LockState } from './lock.js';
 import type { BlockRef } from './ranges-ref.js';
+import type { Handles } from './handles.js';
 
 export interface RuntimeOptions {
   readonly name?: string;
@@ -78,7 +79,14 @@ export class Document {
   readonly locale: NumberLocale;
   readonly metadata: MetadataState[] = [];
   readonly properties = new Map<'document' | 'user' | 'script', PropertyStore>();
-  readonly locks = new Map<'document' | 'script', LockState>();
+  readonly locks = new Map<'document' | 'script' | 'user', LockState>();
+  /**
+   * LockService.getDocumentLock() is documented as `Lock|null` (null outside a containing document, e.g.
+   * a standalone or time-driven execution); tests switch this off to take that path.
+   */
+  documentLockAvailable = true;
+  /** Manifest scopes the user left unticked on Google's granular consent screen. */
+  readonly ungrantedScopes = new Set<string>();
   activeSheetId = 0;
   /** The Date constructor of the realm add-on code runs in (node:vm contexts have their own). */
   DateCtor: DateConstructor = Date;
@@ -89,10 +97,16 @@ export class Document {
   /** Spreadsheets this one's scripts made with SpreadsheetApp.create (share copies), in order. */
   readonly created: Document[] = [];
 
+  /** Makes and recognises this document's Apps Script objects (see handles.ts). */
+  readonly handles: Handles;
+
   constructor(
     readonly options: Required<Omit<RuntimeOptions, 'htmlDir'>> & { htmlDir: string },
     readonly ui: UiRecord,
+    // Passed in rather than imported: handles.ts imports the object classes, which import this module.
+    private readonly makeHandles: (doc: Document) => Handles,
   ) {
+    this.handles = makeHandles(this);
     registerCustomFunctions();
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     // Sheets accepts TRUE/FALSE as literals in formulas; HyperFormula only as functions.
@@ -234,7 +248,7 @@ export class Document {
   /** Parses one Apps Script value as Sheets does for user-entered input. */
   /** SpreadsheetApp.create: a new, separate file with one empty "Sheet1", as Drive makes it. */
   createSpreadsheet(name: string): Document {
-    const child = new Document({ ...this.options, name, id: `${this.options.id}-created-${this.created.length + 1}` }, this.ui);
+    const child = new Document({ ...this.options, name, id: `${this.options.id}-created-${this.created.length + 1}` }, this.ui, this.makeHandles);
     child.DateCtor = this.DateCtor;
     child.invokeCustom = this.invokeCustom;
     child.addSheet('Sheet1', 0);

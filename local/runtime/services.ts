@@ -2,11 +2,13 @@
  * The Apps Script globals the add-on uses, bound to one in-memory document: SpreadsheetApp,
  * PropertiesService, LockService, Session, HtmlService, Charts, Utilities.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { counted } from './calls.js';
 import type { Document } from './document.js';
-import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
+import type { SpreadsheetImpl } from './spreadsheet.js';
 import type { SheetImpl } from './sheet.js';
-import { ConditionalFormatRuleBuilderImpl } from './conditional-format-api.js';
+import type { ConditionalFormatRuleBuilderImpl } from './conditional-format-api.js';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developer-metadata.js';
 import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType } from './charts.js';
 import { UiImpl, Button, ButtonSet } from './ui.js';
@@ -26,19 +28,19 @@ class SpreadsheetAppImpl {
   constructor(private readonly doc: Document) {}
 
   getActiveSpreadsheet(): SpreadsheetImpl {
-    return spreadsheetObject(this.doc);
+    return this.doc.handles.spreadsheet();
   }
   getActive(): SpreadsheetImpl {
-    return spreadsheetObject(this.doc);
+    return this.doc.handles.spreadsheet();
   }
   getActiveSheet(): SheetImpl {
-    return spreadsheetObject(this.doc).getActiveSheet();
+    return this.doc.handles.spreadsheet().getActiveSheet();
   }
   /** Needs the full `spreadsheets` scope in Apps Script (see README, "Scopes"). */
   create(name: string): SpreadsheetImpl {
     this.doc.requireScope('SpreadsheetApp.create', 'spreadsheets');
     if (typeof name !== 'string' || name.trim() === '') throw new Error('Invalid argument: name');
-    return spreadsheetObject(this.doc.createSpreadsheet(name.slice(0, 255)));
+    return this.doc.createSpreadsheet(name.slice(0, 255)).handles.spreadsheet();
   }
   getUi(): UiImpl {
     return counted(new UiImpl(this.doc.ui, this.doc.calls), 'Ui', this.doc.calls);
@@ -46,7 +48,7 @@ class SpreadsheetAppImpl {
   /** Writes are applied at once here; flush only marks the point where Apps Script would send them. */
   flush(): void {}
   newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
-    return counted(new ConditionalFormatRuleBuilderImpl(this.doc), 'ConditionalFormatRuleBuilder', this.doc.calls);
+    return this.doc.handles.ruleBuilder();
   }
 }
 
@@ -72,7 +74,7 @@ class PropertiesServiceImpl {
   }
 }
 
-export function lockState(doc: Document, kind: 'document' | 'script'): LockState {
+export function lockState(doc: Document, kind: 'document' | 'script' | 'user'): LockState {
   let state = doc.locks.get(kind);
   if (!state) {
     state = { holder: null };
@@ -84,11 +86,53 @@ export function lockState(doc: Document, kind: 'document' | 'script'): LockState
 class LockServiceImpl {
   constructor(private readonly doc: Document) {}
 
-  getDocumentLock(): LockImpl {
+  /** `Lock|null`: null when there is no containing document (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()). */
+  getDocumentLock(): LockImpl | null {
+    if (!this.doc.documentLockAvailable) return null;
     return counted(new LockImpl(lockState(this.doc, 'document')), 'Lock', this.doc.calls);
+  }
+  getUserLock(): LockImpl {
+    return counted(new LockImpl(lockState(this.doc, 'user')), 'Lock', this.doc.calls);
   }
   getScriptLock(): LockImpl {
     return counted(new LockImpl(lockState(this.doc, 'script')), 'Lock', this.doc.calls);
+  }
+}
+
+const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
+
+/** The scopes appsscript.json asks for; a granular-consent test unticks some of them (workbook.denyScopes). */
+export const MANIFEST_SCOPES: readonly string[] = (
+  JSON.parse(readFileSync(fileURLToPath(new URL('../../appsscript.json', import.meta.url)), 'utf8')) as { oauthScopes: string[] }
+).oauthScopes;
+
+/** Thrown where Apps Script ends the execution to show its authorization prompt. */
+export class AuthorizationRequired extends Error {
+  constructor(readonly scopes: readonly string[]) {
+    super('Authorization is required to perform that action.');
+    this.name = 'AuthorizationRequired';
+  }
+}
+
+/**
+ * ScriptApp.requireAllScopes: with granular consent a user may grant only some of the manifest's scopes;
+ * the call ends the execution and renders an authorization prompt for the missing ones
+ * (https://developers.google.com/apps-script/reference/script/script-app#requireAllScopes(AuthMode),
+ * https://developers.google.com/apps-script/concepts/scopes, "granular OAuth consent").
+ */
+class ScriptAppImpl {
+  readonly AuthMode = AuthMode;
+
+  constructor(private readonly doc: Document) {}
+
+  requireAllScopes(authMode: unknown): void {
+    if (authMode !== AuthMode.FULL && authMode !== AuthMode.LIMITED && authMode !== AuthMode.NONE && authMode !== AuthMode.CUSTOM_FUNCTION) {
+      throw new Error('Invalid argument: authMode');
+    }
+    const missing = MANIFEST_SCOPES.filter((s) => this.doc.ungrantedScopes.has(s));
+    if (missing.length === 0) return;
+    this.doc.ui.authPrompts.push({ scopes: missing });
+    throw new AuthorizationRequired(missing);
   }
 }
 
@@ -124,6 +168,7 @@ export interface RuntimeServices {
   readonly HtmlService: HtmlServiceImpl;
   readonly Charts: { readonly ChartType: typeof ChartType; readonly ChartMergeStrategy: typeof ChartMergeStrategy; readonly ChartHiddenDimensionStrategy: typeof ChartHiddenDimensionStrategy };
   readonly Utilities: UtilitiesImpl;
+  readonly ScriptApp: ScriptAppImpl;
   readonly Sheets: SheetsAdvancedImpl;
 }
 
@@ -137,6 +182,7 @@ export function createServices(doc: Document): RuntimeServices {
     HtmlService: c(new HtmlServiceImpl(doc.options.htmlDir, doc.calls), 'HtmlService'),
     Charts: Object.freeze({ ChartType, ChartMergeStrategy, ChartHiddenDimensionStrategy }),
     Utilities: c(new UtilitiesImpl(doc), 'Utilities'),
+    ScriptApp: c(new ScriptAppImpl(doc), 'ScriptApp'),
     Sheets: c(new SheetsAdvancedImpl(doc), 'Sheets'),
   };
 }

@@ -11,8 +11,7 @@ import { parseA1 } from './a1.js';
 import type { CallCounter } from './calls.js';
 import { Document, DEFAULT_COLUMNS, DEFAULT_ROWS, type RuntimeOptions } from './document.js';
 import { createServices, lockState, type RuntimeServices } from './services.js';
-import { sheetObject } from './sheet.js';
-import { spreadsheetObject } from './spreadsheet.js';
+import { Handles } from './handles.js';
 import { newUiRecord, type UiRecord } from './ui.js';
 import { parseUserInput } from './user-input.js';
 import { formulaFromLocale, formulaToLocale } from './formula-locale.js';
@@ -50,6 +49,12 @@ export interface LocalWorkbook {
   developerMetadata(): { id: number; key: string; value: string | null; sheet: string | null }[];
   activeSheetName(): string;
   activate(sheetName: string): void;
+  /** Test hook: the `skip`-th next call of `method` (`Sheet.insertChart`) throws `message`, like a service timeout. */
+  failOn(method: string, message?: string, skip?: number): void;
+  /** Test hook: LockService.getDocumentLock() returns null (no containing document), as documented. */
+  setDocumentLockAvailable(available: boolean): void;
+  /** Test hook: the user left these manifest scopes unticked on the granular consent screen. */
+  denyScopes(scopes: readonly string[]): void;
   /** Test hook: another execution holds the document (or script) lock until the returned release(). */
   holdLockElsewhere(kind: 'document' | 'script'): () => void;
   /** Stored properties, bypassing quotas and counters. */
@@ -100,6 +105,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       htmlDir: options.htmlDir ?? DEFAULT_HTML_DIR,
     },
     ui,
+    (d) => new Handles(d),
   );
   useScriptTimeZone(doc.options.scriptTimeZone);
   doc.addSheet('Sheet1', 0);
@@ -107,7 +113,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
   const defaultInvoke = doc.invokeCustom;
 
   const workbook: LocalWorkbook = {
-    spreadsheet: asAppsScript<GoogleAppsScript.Spreadsheet.Spreadsheet>(spreadsheetObject(doc)),
+    spreadsheet: asAppsScript<GoogleAppsScript.Spreadsheet.Spreadsheet>(doc.handles.spreadsheet()),
     services: asAppsScript<AppsScriptServices>(services satisfies RuntimeServices),
     calls: doc.calls,
     ui,
@@ -118,7 +124,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       if (rows.length > 0 && width > 0) {
         doc.writeBlock(state, 0, 0, rows.map((r) => Array.from({ length: width }, (_, j) => doc.parseValue(r[j], false))));
       }
-      return asAppsScript<GoogleAppsScript.Spreadsheet.Sheet>(sheetObject(doc, state));
+      return asAppsScript<GoogleAppsScript.Spreadsheet.Sheet>(doc.handles.sheet(state));
     },
     setCell(sheetName, a1, input) {
       const state = doc.requireSheet(sheetName);
@@ -155,6 +161,15 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     activate(sheetName) {
       doc.activeSheetId = doc.requireSheet(sheetName).id;
     },
+    failOn(method, message = `Service Spreadsheets timed out while accessing document with id ${doc.options.id}.`, skip = 0) {
+      doc.calls.failOn(method, message, skip);
+    },
+    setDocumentLockAvailable(available) {
+      doc.documentLockAvailable = available;
+    },
+    denyScopes(scopes) {
+      for (const s of scopes) doc.ungrantedScopes.add(s);
+    },
     holdLockElsewhere(kind) {
       const state = lockState(doc, kind);
       if (state.holder !== null) throw new Error(`local runtime: the ${kind} lock is already held`);
@@ -166,7 +181,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     createdSpreadsheets() {
       return doc.created.map((child) => ({
         name: child.options.name,
-        url: spreadsheetObject(child).getUrl(),
+        url: child.handles.spreadsheet().getUrl(),
         sheetNames: () => child.sheets.map((s) => s.name),
         snapshot: (sheetName: string) => snapshotSheet(child, child.requireSheet(sheetName)),
       }));

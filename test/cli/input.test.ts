@@ -90,6 +90,7 @@ describe('terminal safety', () => {
       expect(r.status, r.stderr).toBe(0);
       const out = r.stdout + r.stderr;
       expect(out).toContain('Evil');
+      // eslint-disable-next-line no-control-regex -- the test looks for control characters
       expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
       if (args.length === 2) expect(r.stdout).toMatch(/warning: .*Leads/u); // the skipped row names its column
     }
@@ -105,7 +106,7 @@ describe('a report with 150,000 channels', () => {
     const n = 150_000;
     // The analysis blocks of a small real report (they print after the table).
     const analysis = runReport('Date,Channel,Spend,Leads\n2026-01-01,a,1,1').analysis;
-    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), warnings: [], analysis } as unknown as Report;
+    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), rows: { source: n, used: n, skipped: 0 }, warnings: [], analysis } as unknown as Report;
     const text = formatReport(report);
     const lines = text.split('\n');
     expect(lines[n + 3]).toMatch(/^Total/u);

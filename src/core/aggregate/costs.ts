@@ -3,15 +3,15 @@
  * normalised channel name and period. Channels with spend but no leads still get a row: money spent
  * with nothing to show is exactly what the report must surface.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import type { TableBinding } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
 import { measureField, type Accumulator } from './accumulator.js';
-import { columnOf, headerOf, isBlankRow, periodSkipReason, type PeriodReader } from './aggregate.js';
 import { spreadOver } from '../periods.js';
-import { cellText, ERROR_VALUE, normalizeName } from './cells.js';
+import { cellText, normalizeName } from './cells.js';
 import { MeasureReaders } from './measures.js';
 import { ALL_PERIOD, monthShareByWeek } from './periods.js';
+import { columnOf, headerOf, isBlankRow, periodSkipReason, type PeriodReader } from './rows.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregateOptions } from './types.js';
 
@@ -58,10 +58,7 @@ export function addCosts(
     if (!row || isBlankRow(row, watched)) continue;
     const rowNumber = firstRow + r;
     const amount = numbers.read(spendCol, row[spendCol], rowNumber);
-    if (Number.isNaN(amount) || amount === ERROR_VALUE) {
-      skips.skip(amount === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(table, spendCol));
-      continue;
-    }
+    if (skips.skipUnreadable(amount, rowNumber, table, spendCol)) continue;
     const campaign = !byCampaign ? undefined : campCol >= 0 ? row[campCol] : channelCosts;
     const group = acc.group(row[chCol], campaign);
     costChannels.add(normalizeName(cellText(row[chCol]) || notSet));

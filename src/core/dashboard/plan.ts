@@ -11,7 +11,10 @@ import { BlockBuilder, formula, num, safe, text } from './block.js';
 import { figureOf, KPI_ORDER, metricColumns, stageRefs, type MetricColumn, type Refs } from './columns.js';
 import { FORMAT, moneyFormat } from './formats.js';
 import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
+import { readingNotes } from './reading-notes.js';
 import type { ChartSpec, ConditionalRule, DashboardPlan, PlanBlock, PlanCell, PlanContext } from './types.js';
+import { computeInsights } from '../analysis/index.js';
+import { findingLines, periodLabel, planMetricsBlocks } from './metrics-blocks.js';
 
 const HEADER_WIDTH = 8;
 const CHART_WIDTH = 600;
@@ -23,6 +26,7 @@ const TITLE_BG = '#1f3864';
 const HEAD_BG = '#d9e2f3';
 const TOTAL_BG = '#f2f2f2';
 const MUTED = '#595959';
+const WARN = '#9c5700';
 export const DASHBOARD_MARGIN_CELL = '$B$3';
 
 const NEG = { fontColor: '#9c0006', background: '#ffc7ce' };
@@ -58,6 +62,11 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     { formats: ['', FORMAT.percent], notes: ['', L.marginNote], bold: false },
   );
   for (const note of sheetNotes(data, L, has)) head.add([text(note)], { color: MUTED });
+  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note)], { color: WARN });
+  // Findings at the top: plain sentences computed from the data, in the user's language.
+  const moneyText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  const insights = computeInsights(data, mapping.options.grossMargin, mapping.options.metrics ?? {}, (x) => `${moneyText.format(x)} ${mapping.options.currency}`);
+  for (const line of findingLines(insights, ctx.locale)) head.add([text(`• ${line}`)], { bold: true });
   blocks.push(head.build());
   let row = head.nextRow + 1;
 
@@ -153,7 +162,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   for (const key of pivotKeys) {
     const p = new BlockBuilder(`pivot:${key}`, row, pivotWidth);
     p.add([text(L.pivot(L.metric[key]))], { bold: true });
-    const header = p.add([text(L.channel), ...data.periods.map(text), text(L.total)], { bold: true, background: HEAD_BG });
+    const header = p.add([text(L.channel), ...data.periods.map((pk) => text(periodLabel(data, pk, ctx.locale))), text(L.total)], { bold: true, background: HEAD_BG });
     const first = p.nextRow;
     const fmt = ['', ...data.periods.map(() => money0), money0];
     for (const s of series) {
@@ -178,7 +187,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     const rv = pivots.revenue;
     const p = new BlockBuilder('pivot:romi', row, pivotWidth);
     p.add([text(L.pivot(L.metric.romi))], { bold: true, notes: [L.definition.romi ?? ''] });
-    const header = p.add([text(L.channel), ...data.periods.map(text), text(L.total)], { bold: true, background: HEAD_BG });
+    const header = p.add([text(L.channel), ...data.periods.map((pk) => text(periodLabel(data, pk, ctx.locale))), text(L.total)], { bold: true, background: HEAD_BG });
     const first = p.nextRow;
     const romiAt = (rvRow: number, spRow: number, c: number): PlanCell =>
       safe(`(${cellA1(rvRow, c)}*${DASHBOARD_MARGIN_CELL}-${cellA1(spRow, c)})/${cellA1(spRow, c)}`);
@@ -206,12 +215,18 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     t.add([text(L.overTime)], { bold: true });
     const header = t.add([text(L.period), ...pivotKeys.map((k) => text(L.metric[k]))], { bold: true, background: HEAD_BG });
     data.periods.forEach((pk, i) => {
-      t.add([text(pk), ...pivotKeys.map((k) => formula(`=${cellA1(pivots[k].totals, i + 2)}`))], { formats: ['', ...pivotKeys.map(() => money0)] });
+      t.add([text(periodLabel(data, pk, ctx.locale)), ...pivotKeys.map((k) => formula(`=${cellA1(pivots[k].totals, i + 2)}`))], { formats: ['', ...pivotKeys.map(() => money0)] });
     });
     timeRange = [rangeA1(header, 1, t.nextRow - 1, 1), ...pivotKeys.map((_, i) => rangeA1(header, i + 2, t.nextRow - 1, i + 2))];
     blocks.push(t.build());
     row = t.nextRow + 1;
   }
+
+  // ── Metrics blocks: models compared, cohort LTV, B2B, definitions (metrics-blocks.ts).
+  const metricsBlocks = planMetricsBlocks(insights, data, { currency: mapping.options.currency, locale: ctx.locale, marginCell: DASHBOARD_MARGIN_CELL, startRow: row });
+  blocks.push(...metricsBlocks.blocks);
+  rules.push(...signRules(metricsBlocks.romiRanges));
+  row = metricsBlocks.nextRow;
 
   // ── Charts over the reserved rows, two per row.
   const chartByChannel = (key: 'romi' | 'spend' | 'revenue'): string[] => {
@@ -222,7 +237,8 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   chartKinds.forEach((id, i) => {
     const position = { anchorRow: chartsRow + Math.floor(i / 2) * CHART_ROW_SPAN, anchorColumn: 1, offsetX: (i % 2) * CHART_GAP_X, offsetY: 0, width: CHART_WIDTH, height: CHART_HEIGHT };
     if (id === 'romi') {
-      charts.push({ id, type: 'bar', title: L.chart.romi, ranges: chartByChannel('romi'), ...position, options: { legend: 'none', 'vAxis.format': 'percent' } });
+      // A bar chart's value axis is the horizontal one, so the percent format goes on hAxis (vAxis holds the channels).
+      charts.push({ id, type: 'bar', title: L.chart.romi, ranges: chartByChannel('romi'), ...position, options: { legend: 'none', 'hAxis.format': 'percent' } });
     } else if (id === 'spend_revenue') {
       const ranges = chartByChannel(has('spend') ? 'spend' : 'revenue');
       if (has('spend') && has('revenue')) ranges.push(chartByChannel('revenue')[1]);
@@ -246,7 +262,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     charts,
     lastRow: row - 1,
     lastColumn,
-    index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf },
+    index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf, blocks: metricsBlocks.rows },
   };
 }
 

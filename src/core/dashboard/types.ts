@@ -2,6 +2,8 @@
  * A declarative description of the dashboard sheet. The adapter applies it with a bounded number of
  * batched calls; tests evaluate its grid with HyperFormula. Rows and columns are 1-based.
  */
+import type { Locale, ValidationIssue } from '../types.js';
+
 export type PlanCell =
   | { readonly t: 'n'; readonly v: number }
   /** Text; written so Sheets keeps it as text even when it looks like a formula, number or date. */
@@ -61,6 +63,8 @@ export interface PlanIndex {
   readonly totalsRow: number;
   /** Metric key (spend, romi, stage:1, conv:0…) → 1-based column in the channel table. */
   readonly columns: Readonly<Record<string, number>>;
+  /** First row of each metrics block (models, cohort, ltvChannels, ltvNone, b2b, definitions) that was planned. */
+  readonly blocks?: Readonly<Record<string, number>>;
 }
 
 export interface DashboardPlan {
@@ -81,8 +85,10 @@ export interface DashboardPlan {
 export interface PlanContext {
   /** ISO 8601 timestamp, passed in so planning stays pure and testable. */
   readonly generatedAt: string;
-  readonly locale: 'en' | 'ru' | 'zh';
+  readonly locale: Locale;
   /** e.g. `'Ads export'!A3:K732`. */
   readonly sourceA1: string;
   readonly sheetName: string;
+  /** Build warnings; skipped and excluded rows are listed in the header (reading-notes.ts). */
+  readonly warnings?: readonly ValidationIssue[];
 }
