@@ -96,7 +96,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
 }
 
 /** The last period is partial when the day after the data's last date still falls inside it. */
-function incompletePeriod(sorted: readonly string[], asOf: number, granularity: Granularity): string | null {
+export function incompletePeriod(sorted: readonly string[], asOf: number, granularity: Granularity): string | null {
   const last = sorted[sorted.length - 1];
   const key = periodKey(asOf, granularity);
   return last === key && periodKey(asOf + MS_PER_DAY, granularity) === key ? key : null;
@@ -135,12 +135,13 @@ function readAggregatedRows(
   const watched = [chCol, dateCol, ...cols].filter((c) => c >= 0);
   const values = new Float64Array(cols.length);
   const n = cols.length;
-  // Each distinct channel text is looked at once: group index × 4, + 1 when it reads as a totals label
-  // ("Итого", "Total"), + 2 when it is blank. The per-row cost is one Map lookup, not a regex.
+  // Each distinct channel text is looked at once: 1 when it reads as a totals label ("Итого", "Total"),
+  // + 2 when it is blank. The per-row cost is one Map lookup, not a regex. Groups are opened only by rows
+  // that are summed (below), so a skipped row neither adds an empty channel nor sets its spelling.
   const channelCodes = new Map<string, number>();
   const codeOf = (text: string): number => {
     const blank = text.trim() === '';
-    const code = (byCampaign || blank ? 0 : acc.group(text, undefined) * 4) + (isTotalsLabel(text) ? 1 : 0) + (blank ? 2 : 0);
+    const code = (isTotalsLabel(text) ? 1 : 0) + (blank ? 2 : 0);
     channelCodes.set(text, code);
     return code;
   };
@@ -155,7 +156,7 @@ function readAggregatedRows(
     if ((code < 0 || (code & 2) !== 0) && isBlankRow(row, watched)) continue;
     rows++;
     // A "Total"/"Итого" line at the bottom of an export would double every sum.
-    if (code > 0 && (code & 1) !== 0 && (dateCol < 0 || isBlank(row[dateCol]))) {
+    if (code >= 0 && (code & 1) !== 0 && (dateCol < 0 || isBlank(row[dateCol]))) {
       skips.skip('rows_skipped_totals', firstRow + r, cellText(channel));
       continue;
     }
@@ -175,9 +176,8 @@ function readAggregatedRows(
         break;
       }
     }
-    const group = code >= 0 && (code & 2) === 0 && !byCampaign ? code >> 2 : acc.group(channel, campCol >= 0 ? row[campCol] : undefined);
     if (plain) {
-      const slot = acc.slot(group, p);
+      const slot = acc.slot(acc.group(channel, campCol >= 0 ? row[campCol] : undefined), p);
       const sums = acc.buffer;
       for (let i = 0; i < n; i++) sums[slot + fields[i]] += row[cols[i]] as number;
       used++;
@@ -189,7 +189,7 @@ function readAggregatedRows(
       readable = !skips.skipUnreadable(values[i], firstRow + r, src, cols[i]);
     }
     if (!readable) continue;
-    const slot = acc.slot(group, p);
+    const slot = acc.slot(acc.group(channel, campCol >= 0 ? row[campCol] : undefined), p);
     const sums = acc.buffer;
     for (let i = 0; i < n; i++) sums[slot + fields[i]] += values[i];
     used++;

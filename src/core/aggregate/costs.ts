@@ -82,14 +82,17 @@ export function addCosts(
   }
   warnings.push(...skips.issues('costs'), ...numbers.issues('costs'));
   const uncosted = acc.groups.map((g) => g.channel).filter((ch, i, all) => leadChannels.has(normalizeName(ch)) && !costChannels.has(normalizeName(ch)) && all.indexOf(ch) === i);
-  if (uncosted.length > 0) {
-    const list = uncosted.slice(0, SHOWN_CHANNELS).join(', ') + (uncosted.length > SHOWN_CHANNELS ? ', …' : '');
-    warnings.push({
-      severity: 'warning',
-      code: 'channels_without_costs',
-      message: `No cost rows for channel(s) ${list}: their spend is 0, so CAC and ROMI there are not meaningful.`,
-      params: { channels: list, count: uncosted.length },
-    });
-  }
+  if (uncosted.length > 0) warnings.push(channelsWithoutCostsWarning(uncosted));
   return { warnings, spreadWeekly };
+}
+
+/** Channels with leads but no cost rows. Shared with the warehouse path. */
+export function channelsWithoutCostsWarning(uncosted: readonly string[]): ValidationIssue {
+  const list = uncosted.slice(0, SHOWN_CHANNELS).join(', ') + (uncosted.length > SHOWN_CHANNELS ? ', …' : '');
+  return {
+    severity: 'warning',
+    code: 'channels_without_costs',
+    message: `No cost rows for channel(s) ${list}: their spend is 0, so CAC and ROMI there are not meaningful.`,
+    params: { channels: list, count: uncosted.length },
+  };
 }

@@ -131,16 +131,7 @@ export function readCrmRows(
   const resolved: LeadRecord[] = records.map((rec, i) => ({ ...rec, customer: identity.resolve(identifiers[i]) }));
   const deals = classifyDeals(resolved, metrics.returnDays);
   creditDeals(deals, acc, periods, metrics, profitCol >= 0);
-  if (unknown.size > 0) {
-    const list = [...unknown].slice(0, SHOWN_STATUSES).map(([s, n]) => `${s === '' ? '(blank)' : s} (${n})`);
-    const more = unknown.size > SHOWN_STATUSES ? `, … ${unknown.size - SHOWN_STATUSES} more` : '';
-    warnings.push({
-      severity: 'warning',
-      code: 'unknown_statuses',
-      message: `Statuses without a rule were counted as leads only: ${list.join(', ')}${more}.`,
-      params: { statuses: list.join(', ') + more, count: unknown.size },
-    });
-  }
+  if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
   if (closeCol >= 0 && wonWithoutClose > 0 && metrics.periodBasis === 'close') {
     warnings.push({
       severity: 'warning',
@@ -201,4 +192,16 @@ function isBlankCell(v: CellValue): boolean {
 function npsAnswer(v: CellValue): number | null {
   const n = readMeasure(v);
   return isBlankCell(v) || !Number.isInteger(n) || n < 0 || n > 10 ? null : n;
+}
+
+/** Statuses without a rule, first seen first, with their row counts. Shared with the warehouse path. */
+export function unknownStatusesWarning(unknown: ReadonlyMap<string, number>): ValidationIssue {
+  const list = [...unknown].slice(0, SHOWN_STATUSES).map(([s, n]) => `${s === '' ? '(blank)' : s} (${n})`);
+  const more = unknown.size > SHOWN_STATUSES ? `, … ${unknown.size - SHOWN_STATUSES} more` : '';
+  return {
+    severity: 'warning',
+    code: 'unknown_statuses',
+    message: `Statuses without a rule were counted as leads only: ${list.join(', ')}${more}.`,
+    params: { statuses: list.join(', ') + more, count: unknown.size },
+  };
 }

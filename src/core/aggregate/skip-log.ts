@@ -28,6 +28,18 @@ export class SkipLog {
     if (e.rows.length < SHOWN_ROWS) e.rows.push(rowNumber);
   }
 
+  /** Rows counted elsewhere (a warehouse query): `rows` are row numbers in ascending order, any count. */
+  record(reason: string, count: number, rows: readonly number[], detail: string): void {
+    this.total += count;
+    let e = this.entries.get(reason);
+    if (!e) {
+      e = { count: 0, rows: [], detail };
+      this.entries.set(reason, e);
+    }
+    e.count += count;
+    e.rows = [...e.rows, ...rows].sort((a, b) => a - b).slice(0, SHOWN_ROWS);
+  }
+
   /**
    * Skips the row when a measure read as NaN (text that is not a number) or as an error value; true when
    * it did. The column's header is looked up only then, so the happy path costs one comparison.
