@@ -4,11 +4,11 @@
  * held-out round is written, update it here and in README.
  */
 export const GUESSER_ACCURACY = {
-  /** test/corpus/headers: columns right / columns; every synonym is written against these (46 sets). */
-  tuned: 750 / 750,
+  /** test/corpus/headers: columns right / columns; every synonym is written against these (69 sets, rounds 1 and 2 included). */
+  tuned: 1083 / 1083,
   /**
-   * test/corpus/held-out, round 2 (23 sets): 312 of 333 when first measured; 314 after fixing one bug it
-   * exposed (a survey question naming "our product" lost its NPS role to the money qualifier).
+   * test/corpus/held-out, round 3 (27 sets): 303 of 341, measured once after tuning on round 2's misses
+   * stopped. Round 2 measured 312/333 blind (314 after one bug fix), round 1 227/243.
    */
-  heldOut: 314 / 333,
+  heldOut: 303 / 341,
 } as const;

@@ -23,8 +23,8 @@ describe('header corpus', () => {
     expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(GUESSER_ACCURACY.tuned);
   });
 
-  it('held-out header sets (never tuned on) stay at their documented level, and are a third of all sets', () => {
-    expect(heldOut.length * 3).toBeGreaterThanOrEqual(corpus.length + heldOut.length - 2);
+  it('held-out header sets (never tuned on) stay at their documented level, and are a quarter of all sets', () => {
+    expect(heldOut.length * 4).toBeGreaterThanOrEqual(corpus.length + heldOut.length - 2);
     expect(new Set(heldOut.map((c) => c.language))).toEqual(new Set(['en', 'ru', 'zh']));
     const s = scoreCorpus(heldOut);
     expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(GUESSER_ACCURACY.heldOut);

@@ -138,5 +138,29 @@ describe('guessColumns generalises by class, not by listed word', () => {
   it('keeps an NPS question that names "our product" (money qualifiers do not apply to a score)', () => {
     expect(roles(['On a scale from 0-10, how likely are you to recommend our product to a friend?'])).toEqual(['nps']);
   });
+
+  it('reads a money word as an amount, not a count ("Gross Sales Total" is not a number of sales)', () => {
+    expect(roles(['Date', 'Clicks', 'Revenue', 'Gross Sales Total'])).toEqual(['date', 'clicks', 'revenue', 'ignore']);
+  });
+
+  it('prefers a whole amount to one with something taken out, whichever comes first', () => {
+    expect(roles(['Order ID', 'Status', 'Order Total (excl. tax)', 'Order Total (incl. tax)'])).toEqual(['lead_id', 'status', 'ignore', 'revenue']);
+  });
+
+  it('reads an ambiguous cost word as the deal value in a record export, as spend in an ad report', () => {
+    expect(roles(['Номер', 'Статус', 'Стоимость'])).toEqual(['lead_id', 'status', 'revenue']);
+    expect(roles(['Дата', 'Показы', 'Стоимость'])).toEqual(['date', 'impressions', 'spend']);
+  });
+
+  it('drops a survey response status, keeps a deal status beside an NPS column', () => {
+    const q = 'How likely are you to recommend us to a colleague?';
+    expect(roles(['Response ID', 'Status', q])).toEqual(['lead_id', 'ignore', 'nps']);
+    expect(roles(['Deal ID', 'Status', 'Amount', q])).toEqual(['lead_id', 'status', 'revenue', 'nps']);
+  });
+
+  it('takes the row name as the campaign only in a measure report without a campaign column', () => {
+    expect(roles(['Name', 'Sent on', 'Delivered', 'Clicks'])).toEqual(['campaign', 'ignore', 'impressions', 'clicks']);
+    expect(roles(['Name', 'Campaign', 'Clicks'])).toEqual(['ignore', 'campaign', 'clicks']);
+  });
 });
 

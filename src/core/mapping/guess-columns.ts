@@ -36,6 +36,11 @@ const DATES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['date', 'close_date'
 const MEASURE_LIKE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...MEASURE_ROLES, 'stage', 'nps', 'ignore']);
 /** Counts an aggregated report has per row; a one-record-per-row CRM export has none (its statuses are counted). */
 const ROW_COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers', 'stage']);
+/** Counts of things: a money word in the header ("Total Gross Sales") makes it an amount instead. */
+const COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers', 'orders', 'clicks', 'impressions', 'stage']);
+const AMOUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['revenue', 'spend', 'gross_profit']);
+/** A report row's own name: where a report has no campaign column, the row's name is the campaign (Mailchimp "Title"). */
+const ROW_NAMES: ReadonlySet<string> = new Set(['name', 'title', 'название', 'наименование', '名称']);
 
 /** Where `parts` occur in `text` in order (token boundaries; substrings for CJK), or false. */
 function containsParts(text: string, parts: readonly string[]): boolean {
@@ -76,8 +81,16 @@ function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: Norma
   if (HEADER_QUALIFIERS.attribute.some((w) => heads.some((t) => (hasCjk(w) ? t.endsWith(w) : hasWord([t], w))) && outside(w))) return 0.25;
   const last = tokens[tokens.length - 1];
   if (!MEASURE_LIKE.has(role) && hasCjk(last) && HEADER_QUALIFIERS.countSuffix.some((w) => last.endsWith(w) && !syn.phrase.endsWith(w))) return 0.25;
+  if (COUNTS.has(role) && HEADER_QUALIFIERS.money.some(outside)) return 0.25;
   if (role === 'date' && HEADER_QUALIFIERS.periodEnd.some(outside)) return 0.8;
   return 1;
+}
+
+/** "Order Total (ex tax)" next to "Order Total (inc tax)": a part of an amount loses to the whole. Brackets count here. */
+function exclusionFactor(role: ColumnRole, header: string): number {
+  if (!AMOUNTS.has(role)) return 1;
+  const all = normalizeHeader(header).split(' ');
+  return HEADER_QUALIFIERS.excluding.some((w) => (hasCjk(w) ? all.some((t) => t.includes(w)) : all.includes(w))) ? 0.6 : 1;
 }
 
 /** Scores every role the header's words suggest, best first. */
@@ -91,7 +104,7 @@ export function headerCandidates(header: string): Candidate[] {
     let score = 0;
     for (const form of forms) score = Math.max(score, matchScore(form, syn));
     if (score === 0) continue;
-    score *= qualifierFactor(syn.entry.role, tokens, syn);
+    score *= qualifierFactor(syn.entry.role, tokens, syn) * exclusionFactor(syn.entry.role, header);
     const { entry } = syn;
     const prev = best.get(entry.role);
     if (!prev || score > prev.score) best.set(entry.role, { role: entry.role, score, stageId: entry.stageId, crmOnly: entry.crmOnly });
@@ -130,7 +143,12 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
   // are linked records there, not funnel counts.
   const tops = candidates.map((list) => list[0]);
   const recordExport = tops.some((c) => c?.role === 'lead_id' && c.score >= 0.85) && tops.some((c) => (c?.role === 'status' || c?.role === 'customer_id') && c.score >= 0.5);
-  if (recordExport) candidates = candidates.map((list) => list.filter((c) => !ROW_COUNTS.has(c.role)));
+  // A deal or order row has a value, never an ad spend: "Стоимость" there is what the deal is worth.
+  if (recordExport) candidates = candidates.map((list) => list.filter((c) => !ROW_COUNTS.has(c.role) && c.role !== 'spend'));
+  // A survey export (a recommend question, no deal money or close date): its "Status" is the response's state,
+  // not a deal's. A CRM export carrying an NPS column keeps its status.
+  const survey = tops.some((c) => c?.role === 'nps' && c.score >= 0.9) && !tops.some((c) => c?.role === 'revenue' || c?.role === 'close_date');
+  if (survey) candidates = candidates.map((list) => list.filter((c) => c.role !== 'status'));
 
   // Unique roles go to the best-scoring column; a column's later candidates get their turn after.
   const assigned = new Map<number, Candidate>();
@@ -150,6 +168,13 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
   // A table whose only date is a sale or payment date ("Дата продажи", "Paid at") is dated by it.
   if (![...assigned.values()].some((c) => c.role === 'date')) {
     for (const [index, c] of assigned) if (c.role === 'close_date') assigned.set(index, { ...c, role: 'date' });
+  }
+
+  // A report of measures with no campaign column: the row's own name ("Title", "Name") is what each row is.
+  const measured = [...assigned.values()].some((c) => c.role === 'impressions' || c.role === 'clicks' || c.role === 'spend');
+  if (measured && ![...assigned.values()].some((c) => c.role === 'campaign')) {
+    const named = headers.findIndex((h, i) => ROW_NAMES.has(normalizeHeader(h)) && (assigned.get(i)?.role ?? 'ignore') === 'ignore');
+    if (named >= 0) assigned.set(named, { role: 'campaign', score: 0.6 });
   }
 
   return headers.map((header, index) => {

@@ -40,7 +40,7 @@ export interface SynonymEntry {
 
 export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   // --- date ---
-  { role: 'date', lang: 'en', weight: 0.95, phrases: ['date', 'day', 'month', 'week', 'period', 'reporting starts', 'create date', 'created date', 'date created', 'created', 'created at', 'created on', 'creation date', 'lead date', 'report date', 'created time', 'order date', 'date start', 'start date', 'by day', 'timestamp'] },
+  { role: 'date', lang: 'en', weight: 0.95, phrases: ['date', 'day', 'month', 'week', 'period', 'reporting starts', 'create date', 'created date', 'date created', 'created', 'created at', 'created on', 'creation date', 'lead date', 'report date', 'created time', 'order date', 'date start', 'start date', 'by day', 'timestamp', 'start time', 'start datetime', 'period start', 'time start'] },
   // A survey answer or form entry is dated when it was sent, not when the respondent opened the form.
   { role: 'date', lang: 'en', weight: 0.97, phrases: ['submit date', 'submitted at', 'submitted on', 'submission date', 'response date', 'completed at'] },
   { role: 'date', lang: 'ru', weight: 0.95, phrases: ['дата', 'день', 'месяц', 'неделя', 'период', 'дата начала', 'создано', 'создан', 'начало', 'начало периода', 'начало отчетности', 'отметка времени', 'дата заказа', 'принят в обработку', 'дата оформления'] },
@@ -48,7 +48,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'date', lang: 'ru', weight: 0.97, phrases: ['дата создания', 'дата лида', 'дата обращения', 'дата заявки'] },
   { role: 'date', lang: 'zh', weight: 0.95, phrases: ['日期', '时间', '月份', '月', '日', '周', '创建时间', '创建日期', '统计日期', '投放日期', '时间戳', '提交时间', '下单时间', '提交…时间'] },
   // --- close date ---
-  { role: 'close_date', lang: 'en', weight: 0.97, phrases: ['close date', 'closed date', 'date closed', 'closed at', 'closed on', 'won date', 'won time', 'payment date', 'closing date', 'paid at', 'paid date', 'date paid', 'paid on', 'became a customer date'] },
+  { role: 'close_date', lang: 'en', weight: 0.97, phrases: ['close date', 'closed date', 'date closed', 'closed at', 'closed on', 'won date', 'won time', 'payment date', 'closing date', 'paid at', 'paid date', 'date paid', 'paid on', 'became a customer date', 'billed at', 'billed on', 'billing date', 'charged at', 'captured at', 'settled at', 'converted date', 'converted at', 'conversion date', 'date converted'] },
   { role: 'close_date', lang: 'ru', weight: 0.97, phrases: ['дата закрытия', 'дата завершения', 'дата оплаты', 'дата продажи', 'дата успешной сделки', 'закрыта', 'дата доставки'] },
   { role: 'close_date', lang: 'zh', weight: 0.97, phrases: ['成交日期', '成交时间', '关闭日期', '签约日期', '赢单日期', '回款日期', '付款时间', '支付时间'] },
   // --- channel ---
@@ -69,11 +69,11 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'campaign', lang: 'ru', weight: 0.6, phrases: ['id кампании', 'номер кампании', '№ кампании'] },
   { role: 'campaign', lang: 'zh', weight: 0.95, phrases: ['计划', '计划名称', '广告计划', '推广计划', '广告系列', '活动', '活动名称', '推广计划名称', '广告计划名称'] },
   // --- lead / deal id ---
-  { role: 'lead_id', lang: 'en', weight: 0.9, exactOnly: true, phrases: ['id', 'lead id', 'deal id', 'record id', 'opportunity id', 'ticket id', 'request id', 'no', 'number', 'order id', 'order no', 'transaction id', 'respondent id', 'response id', 'submission id', 'payment id', 'charge id'] },
+  { role: 'lead_id', lang: 'en', weight: 0.9, exactOnly: true, phrases: ['id', 'lead id', 'deal id', 'record id', 'opportunity id', 'ticket id', 'request id', 'no', 'number', 'order id', 'order no', 'transaction id', 'respondent id', 'response id', 'submission id', 'payment id', 'charge id', 'call id', 'chat id', 'inquiry id', 'tranid', 'trans id', 'txn id', 'txnid', 'transid'] },
   // The customer-facing order number is what people search by; the internal id is a database key.
   { role: 'lead_id', lang: 'en', weight: 0.92, exactOnly: true, phrases: ['order number', 'order name'] },
-  { role: 'lead_id', lang: 'ru', weight: 0.9, exactOnly: true, phrases: ['№', 'номер', 'id лида', 'id сделки', 'номер сделки', 'номер лида', 'id заявки', 'номер заявки', 'ид', 'номер заказа', 'id заказа', 'номер ответа'] },
-  { role: 'lead_id', lang: 'zh', weight: 0.9, exactOnly: true, phrases: ['编号', '线索id', '商机id', '线索编号', '商机编号', '序号', '订单号', '订单编号', '订单id', '答卷编号'] },
+  { role: 'lead_id', lang: 'ru', weight: 0.9, exactOnly: true, phrases: ['№', 'номер', 'id лида', 'id сделки', 'номер сделки', 'номер лида', 'id заявки', 'номер заявки', 'ид', 'номер заказа', 'id заказа', 'номер ответа', 'id звонка', 'номер звонка', 'id обращения', 'номер обращения', 'id чата'] },
+  { role: 'lead_id', lang: 'zh', weight: 0.9, exactOnly: true, phrases: ['编号', '线索id', '商机id', '线索编号', '商机编号', '序号', '订单号', '订单编号', '订单id', '答卷编号', '通话id', '通话编号', '工单编号'] },
   // --- customer id ---
   { role: 'customer_id', lang: 'en', weight: 0.95, phrases: ['customer id', 'client id', 'contact id', 'customer email', 'buyer email'] },
   // In an ad report "account" is the advertiser's ad account, not a customer.
@@ -86,6 +86,10 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   // In a CRM an account is the customer company; in an ad report it is the ad account (crmOnly drops it there).
   { role: 'customer_id', lang: 'en', weight: 0.7, crmOnly: true, phrases: ['account name', 'account'] },
   { role: 'customer_id', lang: 'ru', weight: 0.95, phrases: ['id клиента', 'id контакта', 'id компании', 'код клиента', 'номер клиента'] },
+  // A call log knows the customer only by the number that called.
+  { role: 'customer_id', lang: 'en', weight: 0.85, phrases: ['caller number', 'caller phone', 'caller id', 'caller'] },
+  { role: 'customer_id', lang: 'ru', weight: 0.85, phrases: ['номер абонента', 'номер звонящего', 'телефон абонента', 'абонент'] },
+  { role: 'customer_id', lang: 'zh', weight: 0.85, phrases: ['来电号码', '主叫号码'] },
   { role: 'customer_id', lang: 'ru', weight: 0.8, phrases: ['клиент', 'контакт', 'основной контакт', 'покупатель'] },
   { role: 'customer_id', lang: 'ru', weight: 0.85, phrases: ['почта', 'эл почта', 'электронная почта', 'адрес электронной почты', 'email', 'e mail'] },
   { role: 'customer_id', lang: 'ru', weight: 0.5, crmOnly: true, phrases: ['компания'] },
@@ -99,14 +103,18 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'status', lang: 'zh', weight: 0.95, crmOnly: true, phrases: ['阶段', '状态', '销售阶段', '商机阶段', '线索状态', '跟进状态', '商机状态', '订单状态'] },
   // --- spend ---
   { role: 'spend', lang: 'en', weight: 0.95, phrases: ['spend', 'cost', 'costs', 'amount spent', 'ad spend', 'media spend', 'spent', 'expenses', 'expense', 'marketing spend', 'total cost', 'investment', 'total spent', 'spend amount', 'cost micros'] },
-  { role: 'spend', lang: 'ru', weight: 0.95, phrases: ['расход', 'расходы', 'затраты', 'стоимость', 'потрачено', 'рекламный бюджет', 'расход на рекламу', 'затраты на рекламу', 'траты', 'потраченная сумма', 'сумма затрат', 'сумма расхода'] },
-  { role: 'spend', lang: 'zh', weight: 0.95, phrases: ['花费', '消费', '消耗', '成本', '费用', '总花费', '总消耗', '广告费', '投放金额', '推广费用'] },
+  { role: 'spend', lang: 'ru', weight: 0.95, phrases: ['расход', 'расходы', 'затраты', 'стоимость', 'потрачено', 'рекламный бюджет', 'расход на рекламу', 'затраты на рекламу', 'траты', 'потраченная сумма', 'сумма затрат', 'сумма расхода', 'списания', 'списано', 'сумма списаний'] },
+  { role: 'spend', lang: 'zh', weight: 0.95, phrases: ['花费', '消费', '消耗', '成本', '费用', '总花费', '总消耗', '广告费', '投放金额', '推广费用', '扣费'] },
   // --- impressions ---
   { role: 'impressions', lang: 'en', weight: 0.95, phrases: ['impressions', 'impr', 'impression'] },
   { role: 'impressions', lang: 'ru', weight: 0.95, phrases: ['показы', 'показов', 'число показов'] },
+  // E-mail reports: a delivered message is the impression; recipients and sends include bounces.
+  { role: 'impressions', lang: 'en', weight: 0.9, phrases: ['successful deliveries', 'deliveries', 'delivered', 'emails delivered'] },
+  { role: 'impressions', lang: 'ru', weight: 0.9, phrases: ['доставлено', 'доставлены', 'доставлено писем'] },
+  { role: 'impressions', lang: 'zh', weight: 0.9, phrases: ['送达', '送达数', '送达量'] },
   { role: 'impressions', lang: 'zh', weight: 0.95, phrases: ['展现', '展现量', '展示', '展示数', '展示量', '曝光', '曝光量', '展现次数', '曝光次数'] },
   // --- clicks ---
-  { role: 'clicks', lang: 'en', weight: 0.95, phrases: ['clicks', 'link clicks', 'click', 'outbound clicks', 'clicks destination'] },
+  { role: 'clicks', lang: 'en', weight: 0.95, phrases: ['clicks', 'link clicks', 'click', 'outbound clicks', 'clicks destination', 'swipe ups', 'swipe up', 'swipes', 'taps'] },
   { role: 'clicks', lang: 'en', weight: 0.85, phrases: ['clicks all', 'interactions'] },
   { role: 'clicks', lang: 'ru', weight: 0.85, phrases: ['взаимодействия'] },
   { role: 'clicks', lang: 'ru', weight: 0.95, phrases: ['клики', 'кликов', 'переходы', 'клики по ссылке'] },
@@ -121,7 +129,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'leads', lang: 'ru', weight: 0.95, phrases: ['лиды', 'лидов', 'заявки', 'заявок', 'обращения', 'новые лиды'] },
   { role: 'leads', lang: 'ru', weight: 0.85, phrases: ['конверсии', 'конверсий'] },
   // Metrica names a goal's columns "<goal> (достижения цели)": the goal's label says nothing, the metric does.
-  { role: 'leads', lang: 'ru', weight: 0.85, anywhere: true, phrases: ['достижения целей', 'достижения цели'] },
+  { role: 'leads', lang: 'ru', weight: 0.85, anywhere: true, phrases: ['достижения целей', 'достижения цели', 'достигнутые цели', 'выполненные цели'] },
+  { role: 'leads', lang: 'en', weight: 0.85, phrases: ['goal completions', 'goals completed', 'completed goals'] },
   // Visits that reached a goal: a goal's own conversion count, when present, is the better lead count.
   { role: 'leads', lang: 'ru', weight: 0.7, phrases: ['целевые визиты'] },
   { role: 'leads', lang: 'ru', weight: 0.6, phrases: ['все конв', 'все конверсии'] },
@@ -152,15 +161,17 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'orders', lang: 'en', weight: 0.95, phrases: ['orders', 'transactions', 'purchases', 'order count', 'ecommerce purchases'] },
   { role: 'orders', lang: 'ru', weight: 0.95, phrases: ['заказы', 'заказов', 'покупки', 'транзакции'] },
   { role: 'orders', lang: 'zh', weight: 0.95, phrases: ['订单', '订单数', '订单量', '购买', '订单行', '成交订单数', '下单量', '支付订单数'] },
+  // Chinese counts transactions with 笔 and orders with 单 (people with 人): "成交笔数" counts orders, not buyers.
+  { role: 'orders', lang: 'zh', weight: 0.96, anywhere: true, phrases: ['笔数', '单数'] },
   // --- revenue ---
-  { role: 'revenue', lang: 'en', weight: 0.95, phrases: ['revenue', 'income', 'sales amount', 'deal amount', 'deal value', 'conv value', 'conversion value', 'total conv value', 'purchase value', 'gmv', 'turnover', 'won amount', 'closed amount', 'conversions value', 'purchase revenue', 'order total', 'total revenue', 'sales amount', 'payment amount'] },
+  { role: 'revenue', lang: 'en', weight: 0.95, phrases: ['revenue', 'income', 'sales amount', 'deal amount', 'deal value', 'conv value', 'conversion value', 'total conv value', 'purchase value', 'gmv', 'turnover', 'won amount', 'closed amount', 'conversions value', 'purchases value', 'orders value', 'order value', 'sales value', 'purchase revenue', 'order total', 'total revenue', 'sales amount', 'payment amount'] },
   // Shop reports: net sales are what was earned; gross and total sales still hold returns, shipping and tax.
   { role: 'revenue', lang: 'en', weight: 0.97, phrases: ['net sales', 'net revenue'] },
   { role: 'revenue', lang: 'en', weight: 0.9, phrases: ['gross sales', 'total sales'] },
   { role: 'revenue', lang: 'en', weight: 0.88, exactOnly: true, phrases: ['total', 'gross', 'grand total'] },
   { role: 'revenue', lang: 'en', weight: 0.88, crmOnly: true, phrases: ['amount', 'value', 'sum'] },
   { role: 'revenue', lang: 'ru', weight: 0.95, phrases: ['выручка', 'доход', 'сумма сделки', 'оборот', 'ценность конверсий', 'ценность конв', 'сумма продаж', 'сумма оплаты', 'доход по цели', 'сумма заказа', 'стоимость заказа', 'выручка от продаж', 'бюджет сделок'] },
-  { role: 'revenue', lang: 'ru', weight: 0.88, crmOnly: true, phrases: ['сумма', 'бюджет', 'цена сделки'] },
+  { role: 'revenue', lang: 'ru', weight: 0.88, crmOnly: true, phrases: ['сумма', 'бюджет', 'цена сделки', 'стоимость', 'стоимость сделки'] },
   { role: 'revenue', lang: 'zh', weight: 0.95, phrases: ['收入', '成交金额', '销售额', '营收', '转化价值', '订单金额', '回款', '回款金额', '销售收入', '营业额', '支付金额', '成交金额', '下单金额', '交易额', '付费金额'] },
   { role: 'revenue', lang: 'zh', weight: 0.88, crmOnly: true, phrases: ['金额', '商机金额'] },
   // --- gross profit ---
@@ -177,9 +188,9 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'nps', lang: 'zh', weight: 0.95, phrases: ['净推荐值', 'nps得分'] },
 
   // --- ratios and averages: never summed, so never a measure ---
-  { role: 'ignore', lang: 'en', weight: 0.97, derived: true, phrases: ['ctr', 'cpc', 'cpm', 'cpa', 'cpl', 'cpo', 'cac', 'roi', 'romi', 'roas', 'ltv', 'aov', 'arpu', 'arppu', 'cost / conv', 'cost per', 'conv rate', 'conversion rate', 'value / cost', 'conv value / cost', 'avg', 'average', 'rate', '%', 'frequency', 'ratio', 'share', 'percent', 'per click', 'per lead', 'per result', 'probability', 'ecpm', 'ecpc'] },
+  { role: 'ignore', lang: 'en', weight: 0.97, derived: true, phrases: ['ctr', 'cpc', 'cpm', 'cpa', 'cpl', 'cpo', 'cac', 'roi', 'romi', 'roas', 'ltv', 'aov', 'arpu', 'arppu', 'cost / conv', 'cost per', 'conv rate', 'conversion rate', 'value / cost', 'conv value / cost', 'avg', 'average', 'rate', '%', 'frequency', 'ratio', 'share', 'percent', 'per click', 'per lead', 'per result', 'probability', 'ecpm', 'ecpc', 'acos', 'tacos', 'advertising cost of sales'] },
   { role: 'ignore', lang: 'ru', weight: 0.97, derived: true, phrases: ['дрр', 'ср', 'средняя', 'средний', 'цена цели', 'цена клика', 'цена конверсии', 'цена лида', 'стоимость конверсии', 'стоимость клика', 'стоимость лида', 'стоимость цели', 'стоимость заявки', 'конверсия', 'доля', 'процент', 'отказы', 'глубина', 'рентабельность', 'сред', 'цена за', 'цена / конв', 'стоимость / конв', 'коэф', 'коэффициент', 'показатель', 'вероятность', 'стоимость контакта', 'цена контакта'] },
-  { role: 'ignore', lang: 'zh', weight: 0.97, derived: true, phrases: ['点击率', '转化率', '平均', '单价', '转化成本', '千次', '均价', '占比', '投产比', '成本价', '率', '线索成本', '获客成本', '点击成本'] },
+  { role: 'ignore', lang: 'zh', weight: 0.97, derived: true, phrases: ['点击率', '转化率', '平均', '单价', '转化成本', '千次', '均价', '占比', '投产比', '成本价', '率', '线索成本', '获客成本', '点击成本', '每笔', '每次', '每个', '每单', '每位'] },
   // --- descriptive columns with no role ---
   { role: 'ignore', lang: 'en', weight: 0.93, phrases: ['name', 'deal name', 'lead name', 'title', 'keyword', 'search keyword', 'owner', 'deal owner', 'contact owner', 'responsible', 'manager', 'pipeline', 'tags', 'currency', 'currency code', 'comment', 'notes', 'reach', 'reporting ends', 'ends', 'starts', 'budget', 'campaign type', 'campaign status', 'ad status', 'delivery', 'bid strategy', 'attribution setting', 'last modified date', 'modified', 'last activity date', 'created by', 'modified by', 'phone', 'deal type', 'priority', 'forecast category', 'utm medium', 'utm content', 'utm term', 'medium', 'original source drill down 1', 'original source drill down 2', 'description', 'city', 'country', 'region', 'device', 'quality score', 'impr top %', 'impr abs top %', 'result type', 'first name', 'last name', 'status reasons', 'budget name', 'budget type', 'campaign delivery', 'ad set budget', 'views', 'page views', 'video views', 'time', 'time zone', 'timezone', 'objective', 'net', 'subtotal', 'shipping', 'taxes', 'tax', 'discounts', 'returns', 'quantity', 'sessions', 'users', 'ip address', 'tags', 'label', 'age', 'next step', 'fiscal period', 'actions', 'action values', 'duration', 'time spent', 'time on site'] },
   { role: 'ignore', lang: 'ru', weight: 0.93, phrases: ['название', 'название сделки', 'название лида', 'наименование', 'ответственный', 'менеджер', 'воронка', 'теги', 'валюта', 'комментарий', 'примечание', 'охват', 'дата изменения', 'изменено', 'кем создан', 'кем изменен', 'телефон', 'тип кампании', 'статус кампании', 'ключевая фраза', 'условие показа', 'тип', 'город', 'регион', 'устройство', 'utm medium', 'utm content', 'utm term', 'тип площадки', 'визиты', 'отказы', 'имя', 'фио', 'должность', 'причина отказа', 'причина закрытия', 'обращение', 'сделка', 'лид', 'товары', 'последнее изменение', 'дата последнего изменения', 'полная стоимость', 'контакт телефон', 'код валюты', 'фамилия', 'отчество', 'дата редактирования', 'кем создана', 'кем редактирована', 'кем изменена', 'источник подробнее', 'ставка', 'просмотры', 'конец', 'окончание', 'конец отчетности', 'количество', 'кол во', 'артикул', 'бренд', 'предмет', 'склад', 'посетители', 'должность', 'частота', 'длительность', 'время на сайте'] },
@@ -200,6 +211,10 @@ export const HEADER_QUALIFIERS: {
   /** The header names an attribute of the thing (its type, id, reason…): the head word of an English header is its last, of a Russian one its first. */
   readonly attribute: readonly string[];
   readonly countSuffix: readonly string[];
+  /** Money words: a header naming an amount ("Total Gross Sales") is not a count of sales, buyers or orders. */
+  readonly money: readonly string[];
+  /** Part of an amount with something taken out ("Order Total (ex tax)"): the whole amount is the role. Read inside brackets too. */
+  readonly excluding: readonly string[];
   /** The end of a period or of an event: the start (or creation) is the row's date. */
   readonly periodEnd: readonly string[];
 } = {
@@ -209,7 +224,7 @@ export const HEADER_QUALIFIERS: {
     '预计', '预测', '预估', '预期', '取消',
   ],
   otherMoney: [
-    'discount', 'discounts', 'tax', 'taxes', 'shipping', 'item', 'items', 'product', 'lineitem', 'sku', 'refund', 'refunds', 'refunded', 'fee', 'fees', 'commission', 'tip', 'tips', 'duties', 'duty', 'balance', 'outstanding', 'coupon', 'returns', 'returned', 'deposit', 'subtotal', 'storage', 'logistics', 'penalty',
+    'discount', 'discounts', 'tax', 'taxes', 'shipping', 'item', 'items', 'product', 'lineitem', 'sku', 'refund', 'refunds', 'refunded', 'fee', 'fees', 'commission', 'tip', 'tips', 'duties', 'duty', 'funding', 'billing', 'balance', 'outstanding', 'coupon', 'returns', 'returned', 'deposit', 'subtotal', 'storage', 'logistics', 'penalty',
     'скидк', 'налог', 'ндс', 'доставк', 'товар', 'логистик', 'возврат', 'комисс', 'штраф', 'остаток', 'баланс', 'хранен', 'купон',
     '优惠', '折扣', '运费', '退款', '商品', '税', '佣金', '手续费', '余额', '直接', '间接', '退货',
   ],
@@ -220,6 +235,8 @@ export const HEADER_QUALIFIERS: {
   ],
   /** Chinese count suffixes ("下单买家数", "关注人数"): a count is never an id, a name or a date. */
   countSuffix: ['数', '量'],
+  money: ['gross', 'net', 'amount', 'value', 'revenue', 'сумм', 'стоимост', 'выручк', '金额', '额'],
+  excluding: ['ex', 'excl', 'excluding', 'without', 'без', '不含'],
   periodEnd: ['end', 'ends', 'ending', 'stop', 'finish', 'until', 'конец', 'окончан', 'завершен', '结束', '截止'],
 };
 
