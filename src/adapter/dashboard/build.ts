@@ -77,7 +77,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     sheet.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
   const sheetName = sheet.getName();
-  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName });
+  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName, timeZone });
   applyPlan(services, sheet, plan);
   return {
     sheetName,

@@ -9,7 +9,9 @@ import type { Mapping } from '../mapping/types.js';
 import { cellA1, letters, rangeA1 } from './a1.js';
 import { BlockBuilder, formula, num, safe, text } from './block.js';
 import { figureOf, KPI_ORDER, metricColumns, stageRefs, type MetricColumn, type Refs } from './columns.js';
-import { FORMAT, moneyFormat } from './formats.js';
+import { FORMAT, moneyFormat, percentDecimalsFor, percentFormat } from './formats.js';
+import { timeToSerial, wallClock } from '../dates.js';
+import { comparedPeriods, LOWER_IS_BETTER, metricValue, NEUTRAL, periodTotals, relativeChange } from './kpi.js';
 import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
 import type { ChartSpec, ConditionalRule, DashboardPlan, PlanBlock, PlanCell, PlanContext } from './types.js';
 
@@ -50,8 +52,11 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   const head = new BlockBuilder('header', 1, HEADER_WIDTH);
   head.add([text(L.title)], { bold: true, color: '#ffffff', background: TITLE_BG });
   const period = data.dateRange ? `${data.dateRange.from} – ${data.dateRange.to}` : data.periods.join(', ');
-  head.add([text(L.source), text(ctx.sourceA1), null, text(L.period), text(period), null, text(L.generated), text(ctx.generatedAt)], {
+  const generated = generatedCell(ctx);
+  head.add([text(L.source), text(ctx.sourceA1), null, text(L.period), text(period), null, text(L.generated), generated.cell], {
     color: MUTED,
+    formats: ['', '', '', '', '', '', '', generated.format],
+    notes: ['', '', '', '', '', '', '', generated.note],
   });
   head.add(
     [text(L.margin), num(mapping.options.grossMargin), null, text(L.currency), text(mapping.options.currency), null, text(L.rowsRead), text(`${data.usedRows} / ${data.sourceRows}`)],
@@ -64,7 +69,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   // Positions first: KPI and charts sit above the table but reference it.
   const kpis = KPI_ORDER.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined);
   const kpiRow = row;
-  if (kpis.length > 0) row += 3;
+  if (kpis.length > 0) row += 4;
   const chartKinds = plannedCharts(data, has, stages.length, byCampaign);
   const chartsRow = row;
   row += Math.ceil(chartKinds.length / 2) * CHART_ROW_SPAN;
@@ -116,30 +121,50 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     const kpi = new BlockBuilder('kpi', kpiRow, kpis.length);
     kpi.add(kpis.map((m) => text(m.header)), { bold: true, background: HEAD_BG, notes: kpis.map((m) => m.note) });
     kpi.add(kpis.map((m) => formula(`=${cellA1(totalsRow, colOf[m.key])}`)), { formats: kpis.map((m) => m.format), bold: true });
+    // Change in the latest full period vs the one before, with an arrow; green when it is good news.
+    const pair = comparedPeriods(data);
+    if (pair) {
+      const now = periodTotals(data, pair.current);
+      const before = periodTotals(data, pair.previous);
+      const margin = mapping.options.grossMargin;
+      const changes = kpis.map((m) => relativeChange(metricValue(metrics, m.key, now, margin), metricValue(metrics, m.key, before, margin)));
+      const note = L.kpiChange(data.periods[pair.current], data.periods[pair.previous]);
+      kpi.add(
+        changes.map((c) => (c === null ? text('–') : num(c))),
+        {
+          formats: kpis.map(() => DELTA_FORMAT),
+          notes: kpis.map(() => note),
+          colors: kpis.map((m, i) => deltaColour(m.key, changes[i])),
+        },
+      );
+    }
     blocks.push(kpi.build());
     if (has('romi')) rules.push(...signRules([cellA1(kpiRow + 1, kpis.findIndex((m) => m.key === 'romi') + 1)]));
   }
 
-  // ── Funnel totals with conversions.
+  // ── Funnel totals with conversions, from the first funnel stage: impressions and clicks are traffic
+  // (their rate is CTR, in the table); starting there made "from first" read 0.0% for every stage.
   let funnelRange: { labels: string; counts: string; headers: number } | null = null;
-  if (stages.length >= 2) {
+  const leadsAt = stages.findIndex((s) => s.key === 'leads');
+  const funnelStages = leadsAt > 0 && stages.length - leadsAt >= 2 ? stages.slice(leadsAt) : stages;
+  if (funnelStages.length >= 2) {
     const funnel = new BlockBuilder('funnel', row, 4);
     funnel.add([text(L.funnel)], { bold: true });
     const fh = funnel.add([text(L.stage), text(L.count), text(L.fromPrevious), text(L.fromFirst)], { bold: true, background: HEAD_BG });
     const first = funnel.nextRow;
-    stages.forEach((s, i) => {
+    const count = (key: string): number => figureOf(data.totals, key);
+    const rate = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+    const prevFormat = percentFormat(percentDecimalsFor(funnelStages.map((s, i) => (i === 0 ? null : rate(count(s.key), count(funnelStages[i - 1].key))))));
+    const firstFormat = percentFormat(percentDecimalsFor(funnelStages.map((s) => rate(count(s.key), count(funnelStages[0].key)))));
+    funnelStages.forEach((s, i) => {
       const r = first + i;
       funnel.add(
         [text(s.label), formula(`=${cellA1(totalsRow, colOf[s.key])}`), i === 0 ? null : safe(`B${r}/B${r - 1}`), i === 0 ? null : safe(`B${r}/$B$${first}`)],
-        { formats: ['', FORMAT.count, FORMAT.percent, FORMAT.percent] },
+        { formats: ['', FORMAT.count, prevFormat, firstFormat] },
       );
     });
     blocks.push(funnel.build());
-    // Impressions and clicks dwarf every later stage, so the chart starts at leads when the funnel has
-    // at least two stages from there; the table above still lists them all.
-    const leadsAt = stages.findIndex((s) => s.key === 'leads');
-    const from = leadsAt > 0 && stages.length - leadsAt >= 2 ? first + leadsAt : fh;
-    funnelRange = { labels: rangeA1(from, 1, funnel.nextRow - 1, 1), counts: rangeA1(from, 2, funnel.nextRow - 1, 2), headers: from === fh ? 1 : 0 };
+    funnelRange = { labels: rangeA1(fh, 1, funnel.nextRow - 1, 1), counts: rangeA1(fh, 2, funnel.nextRow - 1, 2), headers: 1 };
     row = funnel.nextRow + 1;
   }
 
@@ -222,15 +247,31 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   chartKinds.forEach((id, i) => {
     const position = { anchorRow: chartsRow + Math.floor(i / 2) * CHART_ROW_SPAN, anchorColumn: 1, offsetX: (i % 2) * CHART_GAP_X, offsetY: 0, width: CHART_WIDTH, height: CHART_HEIGHT };
     if (id === 'romi') {
-      charts.push({ id, type: 'bar', title: L.chart.romi, ranges: chartByChannel('romi'), ...position, options: { legend: 'none', 'vAxis.format': 'percent' } });
+      // A horizontal bar chart's value axis is its hAxis (Google Charts); labels show each channel's ROMI.
+      charts.push({
+        id,
+        type: 'bar',
+        title: L.chart.romi,
+        ranges: chartByChannel('romi'),
+        ...position,
+        options: { legend: 'none', 'hAxis.format': 'percent', 'hAxis.title': L.metric.romi, 'vAxis.title': L.channel, 'series.0.dataLabel': 'value' },
+      });
     } else if (id === 'spend_revenue') {
       const ranges = chartByChannel(has('spend') ? 'spend' : 'revenue');
       if (has('spend') && has('revenue')) ranges.push(chartByChannel('revenue')[1]);
-      charts.push({ id, type: 'column', title: L.chart.spendRevenue, ranges, ...position, options: { legend: 'bottom' } });
+      charts.push({ id, type: 'column', title: L.chart.spendRevenue, ranges, ...position, options: { legend: 'bottom', 'vAxis.title': mapping.options.currency, 'hAxis.title': L.channel } });
     } else if (id === 'funnel' && funnelRange) {
-      charts.push({ id, type: 'bar', title: L.chart.funnel, ranges: [funnelRange.labels, funnelRange.counts], numHeaders: funnelRange.headers, ...position, options: { legend: 'none' } });
+      charts.push({
+        id,
+        type: 'bar',
+        title: L.chart.funnel,
+        ranges: [funnelRange.labels, funnelRange.counts],
+        numHeaders: funnelRange.headers,
+        ...position,
+        options: { legend: 'none', 'hAxis.title': L.count, 'vAxis.title': L.stage, 'series.0.dataLabel': 'value' },
+      });
     } else if (id === 'over_time' && timeRange) {
-      charts.push({ id, type: 'line', title: L.chart.overTime, ranges: timeRange, ...position, options: { legend: 'bottom' } });
+      charts.push({ id, type: 'line', title: L.chart.overTime, ranges: timeRange, ...position, options: { legend: 'bottom', 'vAxis.title': mapping.options.currency, 'hAxis.title': L.period } });
     }
   });
 
@@ -248,6 +289,28 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     lastColumn,
     index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf },
   };
+}
+
+/** Arrow and sign in the format, so the cell stays a number (sortable, readable by formulas). */
+const DELTA_FORMAT = '"▲ "#,##0.0%;"▼ "#,##0.0%;"= 0%"';
+
+function deltaColour(key: string, change: number | null): string {
+  if (change === null || change === 0 || NEUTRAL.has(key)) return MUTED;
+  const good = LOWER_IS_BETTER.has(key) ? change < 0 : change > 0;
+  return good ? '#188038' : '#c5221f';
+}
+
+/** How the generated time is written per dashboard language (Sheets then shows it as it is). */
+const GENERATED_FORMAT: Readonly<Record<PlanContext['locale'], string>> = { en: 'm/d/yyyy hh:mm', ru: 'dd.mm.yyyy hh:mm', zh: 'yyyy/m/d hh:mm' };
+
+/**
+ * "Generated": the build's instant as a date-time in the spreadsheet's time zone (not raw UTC ISO), with
+ * the zone in the note; without a zone (the CLI) the ISO text stays.
+ */
+function generatedCell(ctx: PlanContext): { cell: PlanCell; format: string; note: string } {
+  const time = Date.parse(ctx.generatedAt);
+  if (!ctx.timeZone || !Number.isFinite(time)) return { cell: text(ctx.generatedAt), format: '', note: '' };
+  return { cell: num(timeToSerial(wallClock(time, ctx.timeZone))), format: GENERATED_FORMAT[ctx.locale], note: `${ctx.generatedAt} (${ctx.timeZone})` };
 }
 
 function signRules(ranges: string[]): ConditionalRule[] {

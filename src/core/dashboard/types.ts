@@ -81,6 +81,8 @@ export interface DashboardPlan {
 export interface PlanContext {
   /** ISO 8601 timestamp, passed in so planning stays pure and testable. */
   readonly generatedAt: string;
+  /** The spreadsheet's time zone: "Generated" is shown as its wall-clock time there. */
+  readonly timeZone?: string;
   readonly locale: 'en' | 'ru' | 'zh';
   /** e.g. `'Ads export'!A3:K732`. */
   readonly sourceA1: string;
