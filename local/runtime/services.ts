@@ -15,6 +15,7 @@ import { PropertiesImpl, PropertyStore } from './properties.js';
 import { LockImpl, type LockState } from './lock.js';
 import { formatDate } from './utilities.js';
 import { SheetsAdvancedImpl } from './sheets-api.js';
+import { ScriptAppImpl } from './script-app.js';
 
 class SpreadsheetAppImpl {
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
@@ -25,11 +26,23 @@ class SpreadsheetAppImpl {
 
   constructor(private readonly doc: Document) {}
 
-  getActiveSpreadsheet(): SpreadsheetImpl {
-    return spreadsheetObject(this.doc);
+  /** null in a time-driven execution: there is no open document (open it by id instead). */
+  getActiveSpreadsheet(): SpreadsheetImpl | null {
+    return this.doc.execution === 'clock' ? null : spreadsheetObject(this.doc);
   }
-  getActive(): SpreadsheetImpl {
-    return spreadsheetObject(this.doc);
+  getActive(): SpreadsheetImpl | null {
+    return this.getActiveSpreadsheet();
+  }
+  /**
+   * This spreadsheet or one this script created. Whether `spreadsheets.currentonly` lets a clock trigger
+   * open the add-on's own document is not documented; this runtime allows it (see README, "Scopes").
+   */
+  openById(id: string): SpreadsheetImpl {
+    if (id === this.doc.options.id) return spreadsheetObject(this.doc);
+    this.doc.requireScope('SpreadsheetApp.openById', 'spreadsheets');
+    const created = this.doc.created.find((d) => d.options.id === id);
+    if (!created) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    return spreadsheetObject(created);
   }
   getActiveSheet(): SheetImpl {
     return spreadsheetObject(this.doc).getActiveSheet();
@@ -41,6 +54,7 @@ class SpreadsheetAppImpl {
     return spreadsheetObject(this.doc.createSpreadsheet(name.slice(0, 255)));
   }
   getUi(): UiImpl {
+    if (this.doc.execution === 'clock') throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
     return counted(new UiImpl(this.doc.ui, this.doc.calls), 'Ui', this.doc.calls);
   }
   /** Writes are applied at once here; flush only marks the point where Apps Script would send them. */
@@ -61,8 +75,9 @@ class PropertiesServiceImpl {
     }
     return counted(new PropertiesImpl(store), 'Properties', this.doc.calls);
   }
-  getDocumentProperties(): PropertiesImpl {
-    return this.store('document');
+  /** null without an open document (a time-driven execution), as Apps Script documents. */
+  getDocumentProperties(): PropertiesImpl | null {
+    return this.doc.execution === 'clock' ? null : this.store('document');
   }
   getUserProperties(): PropertiesImpl {
     return this.store('user');
@@ -84,7 +99,8 @@ export function lockState(doc: Document, kind: 'document' | 'script'): LockState
 class LockServiceImpl {
   constructor(private readonly doc: Document) {}
 
-  getDocumentLock(): LockImpl {
+  getDocumentLock(): LockImpl | null {
+    if (this.doc.execution === 'clock') return null;
     return counted(new LockImpl(lockState(this.doc, 'document')), 'Lock', this.doc.calls);
   }
   getScriptLock(): LockImpl {
@@ -125,6 +141,7 @@ export interface RuntimeServices {
   readonly Charts: { readonly ChartType: typeof ChartType; readonly ChartMergeStrategy: typeof ChartMergeStrategy; readonly ChartHiddenDimensionStrategy: typeof ChartHiddenDimensionStrategy };
   readonly Utilities: UtilitiesImpl;
   readonly Sheets: SheetsAdvancedImpl;
+  readonly ScriptApp: ScriptAppImpl;
 }
 
 export function createServices(doc: Document): RuntimeServices {
@@ -138,6 +155,7 @@ export function createServices(doc: Document): RuntimeServices {
     Charts: Object.freeze({ ChartType, ChartMergeStrategy, ChartHiddenDimensionStrategy }),
     Utilities: c(new UtilitiesImpl(doc), 'Utilities'),
     Sheets: c(new SheetsAdvancedImpl(doc), 'Sheets'),
+    ScriptApp: c(new ScriptAppImpl(doc), 'ScriptApp'),
   };
 }
 

@@ -11,10 +11,12 @@ export interface GasServices {
   readonly Charts: GoogleAppsScript.Charts.Charts;
   /** The Sheets advanced service (appsscript.json enables it); undefined where it is not enabled. */
   readonly Sheets: GoogleAppsScript.Sheets | undefined;
+  /** Installable triggers (scheduled rebuild). */
+  readonly ScriptApp: GoogleAppsScript.Script.ScriptApp;
 }
 
 /** The Apps Script globals. Only the src/gas entry calls this; everything below it takes GasServices. */
 export function globalServices(): GasServices {
   // An advanced service that is not enabled is no global at all: typeof keeps that from throwing.
-  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts, Sheets: typeof Sheets === 'undefined' ? undefined : Sheets };
+  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts, Sheets: typeof Sheets === 'undefined' ? undefined : Sheets, ScriptApp };
 }
