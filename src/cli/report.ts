@@ -7,8 +7,7 @@ import type { ValidationIssue } from '../api/contract.js';
 import { aggregate, type Figures } from '../core/aggregate/index.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
-import { parsePeriodText } from '../core/periods.js';
-import { parseCsv } from './csv.js';
+import { parseCsv, sniffDelimiter } from './csv.js';
 import { printable } from './terminal.js';
 
 export interface ReportOptions {
@@ -70,11 +69,12 @@ function metrics(channel: string, campaign: string | null, f: Figures, margin: n
 }
 
 /**
- * Plain decimal text becomes a number, as Sheets would import it; everything else stays text for the
- * parsers, and so does text the shared period definition reads (`01.2026` is January, not 1.2026).
+ * Whole numbers become numbers, as Sheets would import them; everything else stays text, so the column
+ * readers decide what `12.345` or `2.000` means from the whole column (../core/numbers.ts) and the period
+ * reader sees `01.2026` as January (../core/periods.ts).
  */
 export function cellsFromCsv(rows: string[][]): Matrix {
-  return rows.map((r) => r.map((v) => (/^-?\d+(?:\.\d+)?$/u.test(v.trim()) && parsePeriodText(v) === undefined ? Number(v) : v)));
+  return rows.map((r) => r.map((v) => (/^-?\d{1,15}$/u.test(v.trim()) ? Number(v) : v)));
 }
 
 /** The data rows of a detected table, as the add-on reads them (header and anything below the table cut off). */
@@ -101,7 +101,9 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
   const t = mapping.source;
-  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow });
+  // A `;`-separated file comes from a decimal-comma Excel: the tie-break for columns that do not say themselves.
+  const locale = sniffDelimiter(csvText.replace(/^\uFEFF/u, '')) === ';' ? 'ru_RU' : 'en_US';
+  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow, locale });
   const has = (m: string): boolean => (data.measures as readonly string[]).includes(m);
   return {
     shape: mapping.shape,

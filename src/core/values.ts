@@ -35,6 +35,21 @@ const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007']/gu;
  * write it; a leading `0,` (`0,123`) or any other digit count (`2,5`) is a decimal comma.
  */
 export function parseNumberText(text: string): number | undefined {
+  const parts = numberParts(text);
+  if (!parts) return undefined;
+  const normalized = normalizeSeparators(parts.body);
+  return normalized === undefined ? undefined : finish(Number(normalized), parts);
+}
+
+/** The sign, percent and digits-and-separators body of a text number; undefined when it is not one. */
+export interface NumberParts {
+  readonly negative: boolean;
+  readonly percent: boolean;
+  /** Digits, `.` and `,` with an optional exponent; currency marks and group spaces removed. */
+  readonly body: string;
+}
+
+export function numberParts(text: string): NumberParts | undefined {
   let s = text.trim();
   if (s === '') return undefined;
   let negative = false;
@@ -56,12 +71,35 @@ export function parseNumberText(text: string): number | undefined {
   }
   // Currency may also sit between sign and digits: "-$12" → after removal "-12"; handled above.
   if (!/^[0-9.,]+(?:e[+-]?\d+)?$/iu.test(s) || !/\d/u.test(s)) return undefined;
-  const normalized = normalizeSeparators(s);
-  if (normalized === undefined) return undefined;
-  let n = Number(normalized);
+  return { negative, percent, body: s };
+}
+
+/** The value of parts whose body became the plain decimal `n`; undefined when not finite. */
+export function finish(n: number, parts: NumberParts): number | undefined {
   if (!Number.isFinite(n)) return undefined;
-  if (percent) n /= 100;
-  return negative ? -n : n;
+  const v = parts.percent ? n / 100 : n;
+  return parts.negative ? -v : v;
+}
+
+/**
+ * The body read strictly under one convention: `.` decimal with `,` groups, or `,` decimal with `.` groups
+ * (groups of exactly three digits after a first group of 1–3 that is not 0). Undefined when the body does
+ * not fit the convention.
+ */
+export function bodyUnder(body: string, decimal: '.' | ','): number | undefined {
+  const [mantissa, exponent] = splitExponent(body);
+  const group = decimal === '.' ? ',' : '.';
+  const at = mantissa.indexOf(decimal);
+  if (at !== mantissa.lastIndexOf(decimal)) return undefined;
+  const intPart = at < 0 ? mantissa : mantissa.slice(0, at);
+  const frac = at < 0 ? '' : mantissa.slice(at + 1);
+  if (frac.includes(group) || (at >= 0 && frac === '')) return undefined;
+  if (intPart === '' && frac === '') return undefined;
+  if (intPart.includes(group)) {
+    const groups = intPart.split(group);
+    if (!/^[1-9]\d{0,2}$/u.test(groups[0]) || !groups.slice(1).every((g) => /^\d{3}$/u.test(g))) return undefined;
+  } else if (!/^\d*$/u.test(intPart)) return undefined;
+  return Number(`${intPart.split(group).join('') || '0'}.${frac || '0'}${exponent}`);
 }
 
 function normalizeSeparators(s: string): string | undefined {

@@ -125,4 +125,18 @@ describe('guessColumns generalises by class, not by listed word', () => {
   it('does not read page or video views as ad impressions', () => {
     expect(roles(['Просмотры', 'Views', 'Video views'])).toEqual(['ignore', 'ignore', 'ignore']);
   });
+
+  it('treats a record export\'s linked-record columns as ignore, not funnel counts', () => {
+    expect(roles(['ID', 'Рабочий email', 'Сделки', 'Дата создания'])).toEqual(['lead_id', 'customer_id', 'ignore', 'date']);
+    expect(roles(['Канал', 'Сделки', 'Выручка'])).toEqual(['channel', 'customers', 'revenue']);
+  });
+
+  it('never reads a Chinese count ("下单买家数") as an id or a name', () => {
+    expect(roles(['买家', '下单买家数'])).toEqual(['customer_id', 'ignore']);
+  });
+
+  it('keeps an NPS question that names "our product" (money qualifiers do not apply to a score)', () => {
+    expect(roles(['On a scale from 0-10, how likely are you to recommend our product to a friend?'])).toEqual(['nps']);
+  });
 });
+

@@ -48,7 +48,9 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const costs = mapping.shape === 'crm' && mapping.costs ? readTable(ss, mapping.costs, 'costs') : null;
   // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
   const timeZone = ss.getSpreadsheetTimeZone();
-  const data = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone });
+  // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes them.
+  const sheetLocale = ss.getSpreadsheetLocale();
+  const data = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone, locale: sheetLocale });
   const warnings: ValidationIssue[] = [...data.warnings];
 
   const own = findOwnDashboard(services, ss);

@@ -9,7 +9,8 @@ import type { ColumnRole, Granularity, Mapping, MeasureRole, TableBinding } from
 import { MEASURE_ROLES } from '../mapping/types.js';
 import { isBlank, type CellValue, type Matrix } from '../values.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
-import { cellText, ERROR_VALUE, readMeasure } from './cells.js';
+import { cellText, ERROR_VALUE } from './cells.js';
+import { MeasureReaders } from './measures.js';
 import { DateReader, MS_PER_DAY } from '../dates.js';
 import { parsePeriodText, periodKeyOf, readTemporal, type Temporal } from '../periods.js';
 import { addCosts } from './costs.js';
@@ -131,7 +132,9 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
 
   if (mapping.shape === 'crm') {
     const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
-    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics);
+    const numbers = new MeasureReaders(src, source, opts.locale);
+    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics, numbers);
+    warnings.push(...numbers.issues('source'));
     measures = r.measures;
     usedRows = r.used;
     sourceRows = r.rows;
@@ -140,7 +143,9 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     if (metrics.periodBasis === 'close' && r.detail.hasCloseDate) notes.push('crm_close_basis');
     if (r.detail.identity.length > 0) notes.push('customers_first_won');
   } else {
-    const r = readAggregatedRows(mapping, source, acc, periods, skips, firstRow, byCampaign);
+    const numbers = new MeasureReaders(src, source, opts.locale);
+    const r = readAggregatedRows(mapping, source, acc, periods, skips, firstRow, byCampaign, numbers);
+    warnings.push(...numbers.issues('source'));
     measures = r.measures;
     usedRows = r.used;
     sourceRows = r.rows;
@@ -193,6 +198,7 @@ function readAggregatedRows(
   skips: SkipLog,
   firstRow: number,
   byCampaign: boolean,
+  numbers: MeasureReaders,
 ): { measures: MeasureRole[]; used: number; rows: number } {
   const src = mapping.source;
   const chCol = columnOf(src, 'channel');
@@ -237,7 +243,7 @@ function readAggregatedRows(
     let bad = -1;
     let error = false;
     for (let i = 0; i < cols.length; i++) {
-      const v = readMeasure(row[cols[i]]);
+      const v = numbers.read(cols[i], row[cols[i]], rowNumber);
       if (Number.isNaN(v) || v === ERROR_VALUE) {
         bad = cols[i];
         error = v === ERROR_VALUE;

@@ -2,7 +2,9 @@
 import { isBlank, isDate, isSheetError, parseNumberText, type CellValue } from '../values.js';
 
 /** NaN = unreadable text, -Infinity marker for an error value; blank → 0. */
-export const ERROR_VALUE = Number.NEGATIVE_INFINITY;
+import { ERROR_VALUE } from '../numbers.js';
+
+export { ERROR_VALUE };
 
 export function readMeasure(value: CellValue): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;

@@ -9,7 +9,8 @@ import type { Matrix } from '../values.js';
 import { measureField, type Accumulator } from './accumulator.js';
 import { columnOf, headerOf, isBlankRow, periodSkipReason, type PeriodReader } from './aggregate.js';
 import { spreadOver } from '../periods.js';
-import { cellText, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
+import { cellText, ERROR_VALUE, normalizeName } from './cells.js';
+import { MeasureReaders } from './measures.js';
 import { ALL_PERIOD, monthShareByWeek } from './periods.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregateOptions } from './types.js';
@@ -34,6 +35,7 @@ export function addCosts(
   const channelCosts = opts.channelCostsLabel ?? '(channel costs)';
   const firstRow = opts.costsFirstRowNumber ?? table.firstDataRow;
   const skips = new SkipLog();
+  const numbers = new MeasureReaders(table, costs, opts.locale);
   const watched = [chCol, dateCol, spendCol].filter((c) => c >= 0);
   const leadChannels = new Set(acc.groups.map((g) => normalizeName(g.channel)));
   const costChannels = new Set<string>();
@@ -55,7 +57,7 @@ export function addCosts(
     const row = costs[r];
     if (!row || isBlankRow(row, watched)) continue;
     const rowNumber = firstRow + r;
-    const amount = readMeasure(row[spendCol]);
+    const amount = numbers.read(spendCol, row[spendCol], rowNumber);
     if (Number.isNaN(amount) || amount === ERROR_VALUE) {
       skips.skip(amount === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(table, spendCol));
       continue;
@@ -81,7 +83,7 @@ export function addCosts(
     }
     acc.add(acc.slot(group, p), spend, amount);
   }
-  warnings.push(...skips.issues('costs'));
+  warnings.push(...skips.issues('costs'), ...numbers.issues('costs'));
   const uncosted = acc.groups.map((g) => g.channel).filter((ch, i, all) => leadChannels.has(normalizeName(ch)) && !costChannels.has(normalizeName(ch)) && all.indexOf(ch) === i);
   if (uncosted.length > 0) {
     const list = uncosted.slice(0, SHOWN_CHANNELS).join(', ') + (uncosted.length > SHOWN_CHANNELS ? ', …' : '');

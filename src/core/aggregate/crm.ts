@@ -12,6 +12,7 @@ import type { CellValue, Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
 import { columnOf, headerOf, isBlankRow, type PeriodReader } from './aggregate.js';
 import { cellText, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
+import type { MeasureReaders } from './measures.js';
 import type { SkipLog } from './skip-log.js';
 import type { DealsDetail } from './types.js';
 
@@ -34,6 +35,7 @@ export function readCrmRows(
   firstRow: number,
   warnings: ValidationIssue[],
   metrics: MetricsOptions,
+  numbers: MeasureReaders,
 ): { measures: MeasureRole[]; used: number; rows: number; detail: DealsDetail } {
   const src = mapping.source;
   const stageIndex = new Map(mapping.funnel.map((s, i) => [s.id, i]));
@@ -84,14 +86,14 @@ export function readCrmRows(
     let amount = 0;
     let profit: number | null = null;
     if (reach === WON && revenueCol >= 0) {
-      amount = readMeasure(row[revenueCol]);
+      amount = numbers.read(revenueCol, row[revenueCol], rowNumber);
       if (Number.isNaN(amount) || amount === ERROR_VALUE) {
         skips.skip(amount === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(src, revenueCol));
         continue;
       }
     }
     if (reach === WON && profitCol >= 0 && !isBlankCell(row[profitCol])) {
-      profit = readMeasure(row[profitCol]);
+      profit = numbers.read(profitCol, row[profitCol], rowNumber);
       if (Number.isNaN(profit) || profit === ERROR_VALUE) {
         skips.skip(profit === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(src, profitCol));
         continue;

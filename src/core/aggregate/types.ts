@@ -84,4 +84,6 @@ export interface AggregateOptions {
   readonly metrics?: Partial<MetricsOptions>;
   /** The spreadsheet's time zone: Date cells are read as their wall clock there (default Etc/UTC). */
   readonly timeZone?: string;
+  /** The spreadsheet's locale (`ru_RU`): the decimal mark for text numbers only when a column does not say. */
+  readonly locale?: string;
 }

@@ -187,6 +187,8 @@ export const enIssues = {
   sheet_missing: 'The sheet “{sheet}” of the saved mapping no longer exists; choose the data sheet again.',
   mapping_unreadable: 'The saved mapping cannot be read ({message}); map the columns again.',
   column_missing: 'Column “{header}” (was {column}) is no longer in the table.',
+  rows_skipped_period: '{count} {table} row(s) skipped: their period label in “{column}” spans more than one report period (a month in a weekly report); choose a longer period. Rows {rows}.',
+  numbers_ambiguous: '{count} {table} cell(s) in “{column}” read either way (e.g. “{example}”) and nothing else in the column says which; they were read as the spreadsheet’s locale writes numbers. Check rows {rows}.',
 } as const;
 
 export type IssueCode = keyof typeof enIssues;

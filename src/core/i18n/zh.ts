@@ -178,4 +178,6 @@ export const zhIssues: IssueTemplates = {
   sheet_missing: '已保存映射中的工作表“{sheet}”已不存在；请重新选择数据工作表。',
   mapping_unreadable: '无法读取已保存的映射（{message}）；请重新映射各列。',
   column_missing: '列“{header}”（原 {column}）已不在表中。',
+  rows_skipped_period: '已跳过{table}中的 {count} 行：“{column}”中的期间标签长于报告期间（例如周报中的月份）；请选择更长的期间。行 {rows}。',
+  numbers_ambiguous: '{table}“{column}”列中有 {count} 个单元格可有两种读法（例如“{example}”），且该列其他单元格无法判断；已按表格区域设置的数字写法读取。请检查行 {rows}。',
 };

@@ -6,7 +6,7 @@
  */
 import type { ValueType } from '../../api/contract.js';
 import type { CellValue } from '../values.js';
-import type { ColumnRole } from './types.js';
+import { MEASURE_ROLES, type ColumnRole } from './types.js';
 import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-forms.js';
 import { containsPhrase, hasCjk, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile } from './sniff.js';
@@ -34,6 +34,9 @@ interface Candidate {
 }
 
 const DATES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['date', 'close_date']);
+const MEASURE_LIKE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...MEASURE_ROLES, 'stage', 'nps', 'ignore']);
+/** Counts an aggregated report has per row; a one-record-per-row CRM export has none (its statuses are counted). */
+const ROW_COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers', 'stage']);
 
 /** Where `parts` occur in `text` in order (token boundaries; substrings for CJK), or false. */
 function containsParts(text: string, parts: readonly string[]): boolean {
@@ -67,10 +70,13 @@ function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: Norma
   const phraseTokens = syn.parts.join(' ').split(' ');
   const outside = (w: string): boolean => hasWord(tokens, w) && !hasWord(phraseTokens, w);
   if (HEADER_QUALIFIERS.notAFact.some(outside)) return 0.25;
-  if (!DATES.has(role) && HEADER_QUALIFIERS.otherMoney.some(outside)) return 0.25;
+  // A survey question may name "our product": a score is not money.
+  if (!DATES.has(role) && role !== 'nps' && HEADER_QUALIFIERS.otherMoney.some(outside)) return 0.25;
   // The head word: last in English ("Source Type"), first in Russian ("Тип источника"), a suffix in Chinese ("来源明细").
   const heads = [tokens[tokens.length - 1], tokens[0]];
   if (HEADER_QUALIFIERS.attribute.some((w) => heads.some((t) => (hasCjk(w) ? t.endsWith(w) : hasWord([t], w))) && outside(w))) return 0.25;
+  const last = tokens[tokens.length - 1];
+  if (!MEASURE_LIKE.has(role) && hasCjk(last) && HEADER_QUALIFIERS.countSuffix.some((w) => last.endsWith(w) && !syn.phrase.endsWith(w))) return 0.25;
   if (role === 'date' && HEADER_QUALIFIERS.periodEnd.some(outside)) return 0.8;
   return 1;
 }
@@ -121,6 +127,11 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
   // An ad-platform report (impressions or clicks): CRM-only words mean something else there.
   const adReport = candidates.some((list) => list[0] && (list[0].role === 'impressions' || list[0].role === 'clicks') && list[0].score >= 0.8);
   if (adReport) candidates = candidates.map((list) => list.filter((c) => !c.crmOnly));
+  // A record export (an id column plus a status or a customer column): "Сделки", "Contacts", "Number of deals"
+  // are linked records there, not funnel counts.
+  const tops = candidates.map((list) => list[0]);
+  const recordExport = tops.some((c) => c?.role === 'lead_id' && c.score >= 0.85) && tops.some((c) => (c?.role === 'status' || c?.role === 'customer_id') && c.score >= 0.5);
+  if (recordExport) candidates = candidates.map((list) => list.filter((c) => !ROW_COUNTS.has(c.role)));
 
   // Unique roles go to the best-scoring column; a column's later candidates get their turn after.
   const assigned = new Map<number, Candidate>();

@@ -41,10 +41,10 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'date', lang: 'en', weight: 0.95, phrases: ['date', 'day', 'month', 'week', 'period', 'reporting starts', 'create date', 'created date', 'date created', 'created', 'created at', 'created on', 'creation date', 'lead date', 'report date', 'created time', 'order date', 'date start', 'start date', 'by day', 'timestamp'] },
   // A survey answer or form entry is dated when it was sent, not when the respondent opened the form.
   { role: 'date', lang: 'en', weight: 0.97, phrases: ['submit date', 'submitted at', 'submitted on', 'submission date', 'response date', 'completed at'] },
-  { role: 'date', lang: 'ru', weight: 0.95, phrases: ['дата', 'день', 'месяц', 'неделя', 'период', 'дата начала', 'создано', 'создан', 'начало', 'начало периода', 'начало отчетности', 'отметка времени', 'дата заказа'] },
+  { role: 'date', lang: 'ru', weight: 0.95, phrases: ['дата', 'день', 'месяц', 'неделя', 'период', 'дата начала', 'создано', 'создан', 'начало', 'начало периода', 'начало отчетности', 'отметка времени', 'дата заказа', 'принят в обработку', 'дата оформления'] },
   // Creation beats "Дата начала" in a Bitrix24 deal export: cohorts start when the lead arrives.
   { role: 'date', lang: 'ru', weight: 0.97, phrases: ['дата создания', 'дата лида', 'дата обращения', 'дата заявки'] },
-  { role: 'date', lang: 'zh', weight: 0.95, phrases: ['日期', '时间', '月份', '月', '日', '周', '创建时间', '创建日期', '统计日期', '投放日期', '时间戳', '提交时间', '下单时间'] },
+  { role: 'date', lang: 'zh', weight: 0.95, phrases: ['日期', '时间', '月份', '月', '日', '周', '创建时间', '创建日期', '统计日期', '投放日期', '时间戳', '提交时间', '下单时间', '提交…时间'] },
   // --- close date ---
   { role: 'close_date', lang: 'en', weight: 0.97, phrases: ['close date', 'closed date', 'date closed', 'closed at', 'closed on', 'won date', 'won time', 'payment date', 'closing date', 'paid at', 'paid date', 'date paid', 'paid on', 'became a customer date'] },
   { role: 'close_date', lang: 'ru', weight: 0.97, phrases: ['дата закрытия', 'дата завершения', 'дата оплаты', 'дата продажи', 'дата успешной сделки', 'закрыта', 'дата доставки'] },
@@ -58,6 +58,11 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   // --- campaign ---
   { role: 'campaign', lang: 'en', weight: 0.95, phrases: ['campaign', 'campaign name', 'utm campaign', 'utm_campaign', 'campaign source', 'primary campaign source'] },
   { role: 'campaign', lang: 'en', weight: 0.6, phrases: ['campaign id'] },
+  // Where ads are the unit (classifieds, some ad cabinets) the ad's or group's name is the only campaign-like column;
+  // a real campaign column outscores it, and the losing ad column falls back to ignore.
+  { role: 'campaign', lang: 'en', weight: 0.7, phrases: ['ad name', 'ad set name', 'ad group', 'ad set'] },
+  { role: 'campaign', lang: 'ru', weight: 0.7, phrases: ['название объявления', 'объявление', 'группа объявлений'] },
+  { role: 'campaign', lang: 'zh', weight: 0.7, phrases: ['广告名称', '广告组', '单元名称', '推广单元'] },
   { role: 'campaign', lang: 'ru', weight: 0.95, phrases: ['кампания', 'название кампании', 'рекламная кампания', 'utm кампания'] },
   { role: 'campaign', lang: 'ru', weight: 0.6, phrases: ['id кампании', 'номер кампании', '№ кампании'] },
   { role: 'campaign', lang: 'zh', weight: 0.95, phrases: ['计划', '计划名称', '广告计划', '推广计划', '广告系列', '活动', '活动名称', '推广计划名称', '广告计划名称'] },
@@ -75,7 +80,9 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   // An e-mail address identifies a person better than a name does.
   { role: 'customer_id', lang: 'en', weight: 0.85, phrases: ['email address', 'from email address', 'billing email'] },
   { role: 'customer_id', lang: 'en', weight: 0.85, phrases: ['email', 'e mail'] },
-  { role: 'customer_id', lang: 'en', weight: 0.5, crmOnly: true, phrases: ['company', 'account name'] },
+  { role: 'customer_id', lang: 'en', weight: 0.5, crmOnly: true, phrases: ['company'] },
+  // In a CRM an account is the customer company; in an ad report it is the ad account (crmOnly drops it there).
+  { role: 'customer_id', lang: 'en', weight: 0.7, crmOnly: true, phrases: ['account name', 'account'] },
   { role: 'customer_id', lang: 'ru', weight: 0.95, phrases: ['id клиента', 'id контакта', 'id компании', 'код клиента', 'номер клиента'] },
   { role: 'customer_id', lang: 'ru', weight: 0.8, phrases: ['клиент', 'контакт', 'основной контакт', 'покупатель'] },
   { role: 'customer_id', lang: 'ru', weight: 0.85, phrases: ['почта', 'эл почта', 'электронная почта', 'адрес электронной почты', 'email', 'e mail'] },
@@ -102,16 +109,24 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'clicks', lang: 'ru', weight: 0.85, phrases: ['взаимодействия'] },
   { role: 'clicks', lang: 'ru', weight: 0.95, phrases: ['клики', 'кликов', 'переходы', 'клики по ссылке'] },
   { role: 'clicks', lang: 'zh', weight: 0.95, phrases: ['点击', '点击数', '点击量', '点击次数'] },
+  // Kuaishou's name for clicks on an ad ("actions").
+  { role: 'clicks', lang: 'zh', weight: 0.85, phrases: ['行为数'] },
   // --- leads ---
   { role: 'leads', lang: 'en', weight: 0.95, phrases: ['leads', 'new leads', 'lead count', 'signups', 'sign ups', 'inquiries', 'form submissions'] },
   { role: 'leads', lang: 'en', weight: 0.85, phrases: ['conversions', 'conv', 'key events'] },
   { role: 'leads', lang: 'en', weight: 0.75, phrases: ['results'] },
   { role: 'leads', lang: 'en', weight: 0.6, phrases: ['all conv'] },
   { role: 'leads', lang: 'ru', weight: 0.95, phrases: ['лиды', 'лидов', 'заявки', 'заявок', 'обращения', 'новые лиды'] },
-  { role: 'leads', lang: 'ru', weight: 0.85, phrases: ['конверсии', 'конверсий', 'достижения целей', 'целевые визиты'] },
+  { role: 'leads', lang: 'ru', weight: 0.85, phrases: ['конверсии', 'конверсий'] },
+  // Metrica names a goal's columns "<goal> (достижения цели)": the goal's label says nothing, the metric does.
+  { role: 'leads', lang: 'ru', weight: 0.85, anywhere: true, phrases: ['достижения целей', 'достижения цели'] },
+  // Visits that reached a goal: a goal's own conversion count, when present, is the better lead count.
+  { role: 'leads', lang: 'ru', weight: 0.7, phrases: ['целевые визиты'] },
   { role: 'leads', lang: 'ru', weight: 0.6, phrases: ['все конв', 'все конверсии'] },
   { role: 'leads', lang: 'ru', weight: 0.75, phrases: ['результаты'] },
-  { role: 'leads', lang: 'zh', weight: 0.95, phrases: ['线索', '线索数', '线索量', '表单', '表单提交', '留资', '询盘', '获客数', '表单提交成功'] },
+  // Classifieds count a buyer's contact (call, chat) as the lead.
+  { role: 'leads', lang: 'ru', weight: 0.8, phrases: ['контакты'] },
+  { role: 'leads', lang: 'zh', weight: 0.95, phrases: ['线索', '线索数', '线索量', '表单', '表单提交', '留资', '询盘', '获客数', '表单提交成功', '表单提交数'] },
   { role: 'leads', lang: 'zh', weight: 0.85, phrases: ['转化', '转化数', '转化量', '转化次数'] },
   // --- intermediate funnel stages counted in columns ---
   { role: 'stage', lang: 'en', weight: 0.95, stageId: 'mql', phrases: ['mql', 'mqls', 'marketing qualified leads', 'qualified leads'] },
@@ -144,7 +159,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'revenue', lang: 'en', weight: 0.88, crmOnly: true, phrases: ['amount', 'value', 'sum'] },
   { role: 'revenue', lang: 'ru', weight: 0.95, phrases: ['выручка', 'доход', 'сумма сделки', 'оборот', 'ценность конверсий', 'ценность конв', 'сумма продаж', 'сумма оплаты', 'доход по цели', 'сумма заказа', 'стоимость заказа', 'выручка от продаж', 'бюджет сделок'] },
   { role: 'revenue', lang: 'ru', weight: 0.88, crmOnly: true, phrases: ['сумма', 'бюджет', 'цена сделки'] },
-  { role: 'revenue', lang: 'zh', weight: 0.95, phrases: ['收入', '成交金额', '销售额', '营收', '转化价值', '订单金额', '回款', '回款金额', '销售收入', '营业额', '支付金额', '成交金额', '下单金额', '交易额'] },
+  { role: 'revenue', lang: 'zh', weight: 0.95, phrases: ['收入', '成交金额', '销售额', '营收', '转化价值', '订单金额', '回款', '回款金额', '销售收入', '营业额', '支付金额', '成交金额', '下单金额', '交易额', '付费金额'] },
   { role: 'revenue', lang: 'zh', weight: 0.88, crmOnly: true, phrases: ['金额', '商机金额'] },
   // --- gross profit ---
   { role: 'gross_profit', lang: 'en', weight: 0.95, phrases: ['gross profit', 'gross margin', 'margin', 'profit', 'contribution margin'] },
@@ -161,12 +176,12 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
 
   // --- ratios and averages: never summed, so never a measure ---
   { role: 'ignore', lang: 'en', weight: 0.97, derived: true, phrases: ['ctr', 'cpc', 'cpm', 'cpa', 'cpl', 'cpo', 'cac', 'roi', 'romi', 'roas', 'ltv', 'aov', 'arpu', 'arppu', 'cost / conv', 'cost per', 'conv rate', 'conversion rate', 'value / cost', 'conv value / cost', 'avg', 'average', 'rate', '%', 'frequency', 'ratio', 'share', 'percent', 'per click', 'per lead', 'per result', 'probability', 'ecpm', 'ecpc'] },
-  { role: 'ignore', lang: 'ru', weight: 0.97, derived: true, phrases: ['дрр', 'ср', 'средняя', 'средний', 'цена цели', 'цена клика', 'цена конверсии', 'цена лида', 'стоимость конверсии', 'стоимость клика', 'стоимость лида', 'стоимость цели', 'стоимость заявки', 'конверсия', 'доля', 'процент', 'отказы', 'глубина', 'рентабельность', 'сред', 'цена за', 'цена / конв', 'стоимость / конв', 'коэф', 'коэффициент', 'показатель', 'вероятность'] },
+  { role: 'ignore', lang: 'ru', weight: 0.97, derived: true, phrases: ['дрр', 'ср', 'средняя', 'средний', 'цена цели', 'цена клика', 'цена конверсии', 'цена лида', 'стоимость конверсии', 'стоимость клика', 'стоимость лида', 'стоимость цели', 'стоимость заявки', 'конверсия', 'доля', 'процент', 'отказы', 'глубина', 'рентабельность', 'сред', 'цена за', 'цена / конв', 'стоимость / конв', 'коэф', 'коэффициент', 'показатель', 'вероятность', 'стоимость контакта', 'цена контакта'] },
   { role: 'ignore', lang: 'zh', weight: 0.97, derived: true, phrases: ['点击率', '转化率', '平均', '单价', '转化成本', '千次', '均价', '占比', '投产比', '成本价', '率', '线索成本', '获客成本', '点击成本'] },
   // --- descriptive columns with no role ---
-  { role: 'ignore', lang: 'en', weight: 0.93, phrases: ['name', 'deal name', 'lead name', 'title', 'ad name', 'ad set name', 'ad group', 'ad set', 'keyword', 'search keyword', 'owner', 'deal owner', 'contact owner', 'responsible', 'manager', 'pipeline', 'tags', 'currency', 'currency code', 'comment', 'notes', 'reach', 'reporting ends', 'ends', 'starts', 'budget', 'campaign type', 'campaign status', 'ad status', 'delivery', 'bid strategy', 'attribution setting', 'account', 'account name', 'last modified date', 'modified', 'last activity date', 'created by', 'modified by', 'phone', 'deal type', 'priority', 'forecast category', 'utm medium', 'utm content', 'utm term', 'medium', 'original source drill down 1', 'original source drill down 2', 'description', 'city', 'country', 'region', 'device', 'quality score', 'impr top %', 'impr abs top %', 'result type', 'first name', 'last name', 'status reasons', 'budget name', 'budget type', 'campaign delivery', 'ad set budget', 'views', 'page views', 'video views', 'time', 'time zone', 'timezone', 'objective', 'net', 'subtotal', 'shipping', 'taxes', 'tax', 'discounts', 'returns', 'quantity', 'sessions', 'users', 'ip address', 'tags', 'label', 'age', 'next step', 'fiscal period', 'actions', 'action values'] },
-  { role: 'ignore', lang: 'ru', weight: 0.93, phrases: ['название', 'название сделки', 'название лида', 'наименование', 'ответственный', 'менеджер', 'воронка', 'теги', 'валюта', 'комментарий', 'примечание', 'охват', 'дата изменения', 'изменено', 'кем создан', 'кем изменен', 'телефон', 'тип кампании', 'статус кампании', 'группа объявлений', 'объявление', 'ключевая фраза', 'условие показа', 'тип', 'город', 'регион', 'устройство', 'utm medium', 'utm content', 'utm term', 'тип площадки', 'визиты', 'отказы', 'имя', 'фио', 'должность', 'причина отказа', 'причина закрытия', 'обращение', 'сделка', 'лид', 'товары', 'последнее изменение', 'дата последнего изменения', 'полная стоимость', 'контакт телефон', 'код валюты', 'фамилия', 'отчество', 'дата редактирования', 'кем создана', 'кем редактирована', 'кем изменена', 'источник подробнее', 'ставка', 'просмотры', 'конец', 'окончание', 'конец отчетности', 'количество', 'кол во', 'артикул', 'бренд', 'предмет', 'склад', 'посетители', 'должность', 'частота'] },
-  { role: 'ignore', lang: 'zh', weight: 0.93, phrases: ['名称', '负责人', '销售', '备注', '标签', '币种', '单元', '推广单元', '单元名称', '关键词', '创意', '账户', '账户名称', '地域', '设备', '覆盖人数', '广告组', '出价', '预算', '计划id', '单元id', '账户id', '创意id'] },
+  { role: 'ignore', lang: 'en', weight: 0.93, phrases: ['name', 'deal name', 'lead name', 'title', 'keyword', 'search keyword', 'owner', 'deal owner', 'contact owner', 'responsible', 'manager', 'pipeline', 'tags', 'currency', 'currency code', 'comment', 'notes', 'reach', 'reporting ends', 'ends', 'starts', 'budget', 'campaign type', 'campaign status', 'ad status', 'delivery', 'bid strategy', 'attribution setting', 'last modified date', 'modified', 'last activity date', 'created by', 'modified by', 'phone', 'deal type', 'priority', 'forecast category', 'utm medium', 'utm content', 'utm term', 'medium', 'original source drill down 1', 'original source drill down 2', 'description', 'city', 'country', 'region', 'device', 'quality score', 'impr top %', 'impr abs top %', 'result type', 'first name', 'last name', 'status reasons', 'budget name', 'budget type', 'campaign delivery', 'ad set budget', 'views', 'page views', 'video views', 'time', 'time zone', 'timezone', 'objective', 'net', 'subtotal', 'shipping', 'taxes', 'tax', 'discounts', 'returns', 'quantity', 'sessions', 'users', 'ip address', 'tags', 'label', 'age', 'next step', 'fiscal period', 'actions', 'action values', 'duration', 'time spent', 'time on site'] },
+  { role: 'ignore', lang: 'ru', weight: 0.93, phrases: ['название', 'название сделки', 'название лида', 'наименование', 'ответственный', 'менеджер', 'воронка', 'теги', 'валюта', 'комментарий', 'примечание', 'охват', 'дата изменения', 'изменено', 'кем создан', 'кем изменен', 'телефон', 'тип кампании', 'статус кампании', 'ключевая фраза', 'условие показа', 'тип', 'город', 'регион', 'устройство', 'utm medium', 'utm content', 'utm term', 'тип площадки', 'визиты', 'отказы', 'имя', 'фио', 'должность', 'причина отказа', 'причина закрытия', 'обращение', 'сделка', 'лид', 'товары', 'последнее изменение', 'дата последнего изменения', 'полная стоимость', 'контакт телефон', 'код валюты', 'фамилия', 'отчество', 'дата редактирования', 'кем создана', 'кем редактирована', 'кем изменена', 'источник подробнее', 'ставка', 'просмотры', 'конец', 'окончание', 'конец отчетности', 'количество', 'кол во', 'артикул', 'бренд', 'предмет', 'склад', 'посетители', 'должность', 'частота', 'длительность', 'время на сайте'] },
+  { role: 'ignore', lang: 'zh', weight: 0.93, phrases: ['名称', '负责人', '销售', '备注', '标签', '币种', '单元', '关键词', '创意', '账户', '账户名称', '地域', '设备', '覆盖人数', '出价', '预算', '计划id', '单元id', '账户id', '创意id', '所用时间', '用时', '时长'] },
 ];
 
 /**
@@ -182,6 +197,7 @@ export const HEADER_QUALIFIERS: {
   readonly otherMoney: readonly string[];
   /** The header names an attribute of the thing (its type, id, reason…): the head word of an English header is its last, of a Russian one its first. */
   readonly attribute: readonly string[];
+  readonly countSuffix: readonly string[];
   /** The end of a period or of an event: the start (or creation) is the row's date. */
   readonly periodEnd: readonly string[];
 } = {
@@ -191,15 +207,17 @@ export const HEADER_QUALIFIERS: {
     '预计', '预测', '预估', '预期', '取消',
   ],
   otherMoney: [
-    'discount', 'discounts', 'tax', 'taxes', 'shipping', 'refund', 'refunds', 'refunded', 'fee', 'fees', 'commission', 'tip', 'tips', 'duties', 'duty', 'balance', 'outstanding', 'coupon', 'returns', 'returned', 'deposit', 'subtotal', 'storage', 'logistics', 'penalty',
-    'скидк', 'налог', 'ндс', 'доставк', 'логистик', 'возврат', 'комисс', 'штраф', 'остаток', 'баланс', 'хранен', 'купон',
-    '优惠', '折扣', '运费', '退款', '税', '佣金', '手续费', '余额', '直接', '间接', '退货',
+    'discount', 'discounts', 'tax', 'taxes', 'shipping', 'item', 'items', 'product', 'lineitem', 'sku', 'refund', 'refunds', 'refunded', 'fee', 'fees', 'commission', 'tip', 'tips', 'duties', 'duty', 'balance', 'outstanding', 'coupon', 'returns', 'returned', 'deposit', 'subtotal', 'storage', 'logistics', 'penalty',
+    'скидк', 'налог', 'ндс', 'доставк', 'товар', 'логистик', 'возврат', 'комисс', 'штраф', 'остаток', 'баланс', 'хранен', 'купон',
+    '优惠', '折扣', '运费', '退款', '商品', '税', '佣金', '手续费', '余额', '直接', '间接', '退货',
   ],
   attribute: [
     'type', 'types', 'method', 'reason', 'note', 'notes', 'title', 'code', 'currency', 'category', 'kind', 'url', 'link', 'message', 'descriptor', 'description', 'id', 'format', 'version',
     'тип', 'вид', 'способ', 'причин', 'код', 'ссылк', 'валют', 'категор', 'номер', 'id', 'комментар', 'примечан',
     '类型', '方式', '原因', '详情', '明细', '说明', '链接', '币种', 'id',
   ],
+  /** Chinese count suffixes ("下单买家数", "关注人数"): a count is never an id, a name or a date. */
+  countSuffix: ['数', '量'],
   periodEnd: ['end', 'ends', 'ending', 'stop', 'finish', 'until', 'конец', 'окончан', 'завершен', '结束', '截止'],
 };
 

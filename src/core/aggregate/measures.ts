@@ -1,0 +1,79 @@
+/**
+ * Measure columns read as columns: one ColumnNumbers per mapped column (its decimal convention inferred from
+ * all its cells, ../numbers.ts), and the cells only the spreadsheet locale could decide, reported with their
+ * row numbers instead of being silently read one way.
+ */
+import type { ValidationIssue } from '../../api/contract.js';
+import type { MeasureRole, TableBinding } from '../mapping/types.js';
+import { ColumnNumbers, columnCells, localeDecimal, type Decimal } from '../numbers.js';
+import type { CellValue, Matrix } from '../values.js';
+
+const SHOWN_ROWS = 5;
+const COUNT_ROLES: ReadonlySet<string> = new Set<MeasureRole | 'stage'>(['impressions', 'clicks', 'leads', 'customers', 'orders', 'stage']);
+
+interface Unclear {
+  count: number;
+  rows: number[];
+  example: string;
+}
+
+export class MeasureReaders {
+  private readonly readers = new Map<number, ColumnNumbers>();
+  private readonly unclear = new Map<number, Unclear>();
+  private readonly fallback: Decimal;
+
+  constructor(
+    private readonly table: TableBinding,
+    private readonly rows: Matrix,
+    locale: string | undefined,
+  ) {
+    this.fallback = localeDecimal(locale);
+  }
+
+  /** The reader of column `col` (0-based in the table), built from every cell of it on first use. */
+  column(col: number): ColumnNumbers {
+    let r = this.readers.get(col);
+    if (!r) {
+      const role = this.table.columns.find((c) => c.index === col)?.role ?? '';
+      r = new ColumnNumbers(columnCells(this.rows, col), { fallback: this.fallback, counts: COUNT_ROLES.has(role) });
+      this.readers.set(col, r);
+    }
+    return r;
+  }
+
+  /** Reads a measure cell (ColumnNumbers.read), noting it when only the locale decided how. */
+  read(col: number, value: CellValue, rowNumber: number): number {
+    const reader = this.column(col);
+    const n = reader.read(value);
+    if (typeof value === 'string' && reader.isAmbiguous(value)) {
+      let u = this.unclear.get(col);
+      if (!u) {
+        u = { count: 0, rows: [], example: value.trim().slice(0, 40) };
+        this.unclear.set(col, u);
+      }
+      u.count++;
+      if (u.rows.length < SHOWN_ROWS) u.rows.push(rowNumber);
+    }
+    return n;
+  }
+
+  /** One warning per column whose cells the locale had to decide (`numbers_ambiguous`). */
+  issues(label: string): ValidationIssue[] {
+    const out: ValidationIssue[] = [];
+    for (const [col, u] of this.unclear) {
+      const column = this.table.columns.find((c) => c.index === col)?.header ?? `#${col + 1}`;
+      const rows = u.rows.join(', ') + (u.count > u.rows.length ? ', …' : '');
+      const decimal = this.column(col).decimal;
+      const mark = decimal === ',' ? 'a decimal comma' : 'a decimal point';
+      out.push({
+        severity: 'warning',
+        code: 'numbers_ambiguous',
+        message:
+          `${u.count} ${label} cell(s) in "${column}" read either way (e.g. "${u.example}"); nothing else in the column says which, ` +
+          `so they were read with ${mark}, as the spreadsheet's locale writes numbers: check rows ${rows}.`,
+        params: { count: u.count, rows, column, example: u.example, decimal, table: label },
+      });
+    }
+    return out;
+  }
+}
