@@ -282,13 +282,58 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     merges: [rangeA1(1, 1, 1, HEADER_WIDTH)],
     frozenRows: 1,
     frozenColumns: labelCols,
-    columnWidths: Array.from({ length: lastColumn }, (_, i) => ({ column: i + 1, width: i === 0 ? 200 : i === 1 && byCampaign ? 180 : 110 })),
+    columnWidths: widenForHeaders(fittedWidths(lastColumn, labelCols, ordered, metrics, byCampaign), blocks),
+    // Header rows wrap (the row grows) instead of cutting "Квалифицирован…" at the column edge.
+    // (KPI labels are short; one range keeps the build within its round-trip budget.)
+    wrapRanges: [rangeA1(headerRow, 1, headerRow, labelCols + metrics.length)],
     conditionalRules: rules,
     charts,
     lastRow: row - 1,
     lastColumn,
     index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf },
   };
+}
+
+/**
+ * Widths from the content: the label column as wide as its longest name (within limits), metric columns
+ * as wide as their longest header word, so wrapped headers break between words, not inside them.
+ * Pixel estimates (≈7.5 px per character at Sheets' default 10 pt Arial; CJK ≈ 13 px).
+ */
+function fittedWidths(lastColumn: number, labelCols: number, rows: readonly AggregateRow[], metrics: readonly MetricColumn[], byCampaign: boolean): { column: number; width: number }[] {
+  const px = (t: string): number => [...t].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 13 : 7.5), 0);
+  const clamp = (v: number, lo: number, hi: number): number => Math.round(Math.min(hi, Math.max(lo, v)));
+  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map(px));
+  return Array.from({ length: lastColumn }, (_, i) => {
+    if (i === 0) return { column: 1, width: clamp(longest(rows.map((r) => r.channel)) + 16, 140, 240) };
+    if (i === 1 && byCampaign) return { column: 2, width: clamp(longest(rows.map((r) => r.campaign ?? '')) + 16, 120, 220) };
+    const m = metrics[i - labelCols];
+    if (!m) return { column: i + 1, width: 100 };
+    // From the header only (values up to ~12 characters fit the minimum): widths, and so the number of
+    // setColumnWidths calls, never depend on how much data there is.
+    return { column: i + 1, width: clamp(longest(m.header.split(/\s+/u)) + 14, 104, 140) };
+  });
+}
+
+/**
+ * Every table header row (funnel, pivots…) shares the sheet's columns with the channel table: a column is
+ * widened so that no header any block puts in it is cut.
+ */
+function widenForHeaders(widths: { column: number; width: number }[], blocks: readonly PlanBlock[]): { column: number; width: number }[] {
+  const need = new Map<number, number>();
+  for (const b of blocks) {
+    b.cells.forEach((row, i) => {
+      if (!b.backgrounds[i]?.some((bg) => bg === HEAD_BG)) return;
+      row.forEach((cell, j) => {
+        if (cell?.t !== 's') return;
+        // The channel table's header row wraps (longest word counts); other header rows are one line.
+        const parts = b.name === 'channels' ? cell.v.split(/\s+/u) : [cell.v];
+        const px = Math.max(...parts.map((w) => [...w].reduce((a, ch) => a + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 13 : 8), 0))) + 16;
+        const column = b.column + j;
+        need.set(column, Math.max(need.get(column) ?? 0, Math.min(180, Math.round(px))));
+      });
+    });
+  }
+  return widths.map((w) => ({ column: w.column, width: Math.max(w.width, need.get(w.column) ?? 0) }));
 }
 
 /** Arrow and sign in the format, so the cell stays a number (sortable, readable by formulas). */

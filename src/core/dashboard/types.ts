@@ -70,6 +70,8 @@ export interface DashboardPlan {
   readonly frozenRows: number;
   readonly frozenColumns: number;
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
+  /** A1 ranges whose text wraps (header rows): the row grows instead of the text being cut. */
+  readonly wrapRanges?: readonly string[];
   readonly conditionalRules: readonly ConditionalRule[];
   readonly charts: readonly ChartSpec[];
   /** Extent of the written area. */
