@@ -195,9 +195,12 @@ function toSheetView(s: SheetSnapshot, localFormula: (formula: string) => string
   };
 }
 
+/** Sheets' default alignment: numbers and dates right, booleans centred, text (even `2026-01 – …`) left. */
 function alignment(own: string | null, value: unknown): CellView['align'] {
   if (own === 'left' || own === 'right' || own === 'center') return own;
-  return typeof value === 'number' || value instanceof Date ? 'right' : undefined;
+  if (typeof value === 'boolean') return 'center';
+  if (typeof value === 'string') return value === '' ? undefined : 'left';
+  return typeof value === 'number' || value instanceof Date || (typeof value === 'object' && value !== null) ? 'right' : undefined;
 }
 
 /** What the formula bar shows for a plain cell: the raw number rather than its formatted text. */

@@ -318,3 +318,15 @@ describe('presentation: one column per formula, rates readable, time in the shee
     expect(header.notes[1][at]).toBe('2026-11-22T12:00:00Z (Asia/Shanghai)');
   });
 });
+
+describe('ROMI chart with an outlier channel', () => {
+  it('clips the value axis so paid channels stay readable, negatives included; nothing clipped without outliers', async () => {
+    const { clippedAxis } = await import('../../src/core/dashboard/plan.js');
+    expect(clippedAxis('hAxis', [710.35, 3.1, 1.2, -0.4, 0.8])).toEqual({ 'hAxis.viewWindow.max': 5, 'hAxis.viewWindow.min': -0.5 });
+    // The en sample: SEO, Email and Referral dwarf the paid channels; the axis follows the paid ones.
+    expect(clippedAxis('hAxis', [3.22, 1.28, -0.18, 1.84, -0.31, -0.52, 60.74, 81.06, 710.35])).toEqual({ 'hAxis.viewWindow.max': 5, 'hAxis.viewWindow.min': -0.6 });
+    expect(clippedAxis('hAxis', [710, 500, 3, 2, 2.5])).toEqual({ 'hAxis.viewWindow.max': 5 });
+    expect(clippedAxis('hAxis', [3, 2.5, 1, null])).toEqual({});
+    expect(clippedAxis('hAxis', [710, -1, -2])).toEqual({});
+  });
+});

@@ -248,13 +248,17 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     const position = { anchorRow: chartsRow + Math.floor(i / 2) * CHART_ROW_SPAN, anchorColumn: 1, offsetX: (i % 2) * CHART_GAP_X, offsetY: 0, width: CHART_WIDTH, height: CHART_HEIGHT };
     if (id === 'romi') {
       // A horizontal bar chart's value axis is its hAxis (Google Charts); labels show each channel's ROMI.
+      // One outlier (SEO at 71,034%) made every paid channel a sliver: the axis is clipped instead, the
+      // outlier's bar runs to the edge and its data label still gives its true value. Not a log scale: it
+      // cannot show the negative ROMI of the channels that lose money, which is what the chart is for.
+      const romiValues = (byCampaign ? series.map((x) => addAll(x.byPeriod, data.stages.length)) : ordered.map((r) => r.total)).map((f) => metricValue(metrics, 'romi', f, mapping.options.grossMargin));
       charts.push({
         id,
         type: 'bar',
         title: L.chart.romi,
         ranges: chartByChannel('romi'),
         ...position,
-        options: { legend: 'none', 'hAxis.format': 'percent', 'hAxis.title': L.metric.romi, 'vAxis.title': L.channel, 'series.0.dataLabel': 'value' },
+        options: { legend: 'none', 'hAxis.format': 'percent', 'hAxis.title': L.metric.romi, 'vAxis.title': L.channel, 'series.0.dataLabel': 'value', ...clippedAxis('hAxis', romiValues) },
       });
     } else if (id === 'spend_revenue') {
       const ranges = chartByChannel(has('spend') ? 'spend' : 'revenue');
@@ -322,6 +326,10 @@ function widenForHeaders(widths: { column: number; width: number }[], blocks: re
   const need = new Map<number, number>();
   for (const b of blocks) {
     b.cells.forEach((row, i) => {
+      // A date-time that does not fit shows as ##### in Sheets: its column gets room for it.
+      row.forEach((cell, j) => {
+        if (cell?.t === 'n' && /h/u.test(b.numberFormats[i]?.[j] ?? '')) need.set(b.column + j, Math.max(need.get(b.column + j) ?? 0, 132));
+      });
       if (!b.backgrounds[i]?.some((bg) => bg === HEAD_BG)) return;
       row.forEach((cell, j) => {
         if (cell?.t !== 's') return;
@@ -334,6 +342,33 @@ function widenForHeaders(widths: { column: number; width: number }[], blocks: re
     });
   }
   return widths.map((w) => ({ column: w.column, width: Math.max(w.width, need.get(w.column) ?? 0) }));
+}
+
+/**
+ * A view window that keeps the bulk of the bars readable when a few values dwarf the rest: the axis ends
+ * at 1.5× the largest ordinary value. Empty when nothing stands out.
+ */
+export function clippedAxis(axis: 'hAxis' | 'vAxis', values: readonly (number | null)[]): Record<string, number> {
+  const v = values.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => b - a);
+  if (v.length < 3) return {};
+  // The typical size is the median magnitude; values over 4× it are outliers, the largest other one sets
+  // the axis (SEO 71,035%, Email 8,106%, Referral 6,074% against paid channels at −52…322%).
+  const abs = v.map(Math.abs).sort((a, b) => a - b);
+  const median = abs.length % 2 === 1 ? abs[(abs.length - 1) / 2] : (abs[abs.length / 2 - 1] + abs[abs.length / 2]) / 2;
+  const ordinary = v.find((x) => x <= 4 * median);
+  if (ordinary === undefined || ordinary <= 0 || !(v[0] > 4 * ordinary)) return {};
+  const max = niceCeil(ordinary * 1.5);
+  const low = v[v.length - 1];
+  return { [`${axis}.viewWindow.max`]: max, ...(low < 0 ? { [`${axis}.viewWindow.min`]: -niceCeil(-low * 1.1) } : {}) };
+}
+
+function niceCeil(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  return Number((Math.ceil(x / p) * p).toPrecision(12));
+}
+
+function addAll(figures: readonly Figures[], stageCount: number): Figures {
+  return figures.reduce((a, b) => addFigures(a, b, stageCount));
 }
 
 /** Arrow and sign in the format, so the cell stays a number (sortable, readable by formulas). */
