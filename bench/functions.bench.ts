@@ -1,16 +1,13 @@
 /**
  * Each custom function over a 100,000-row range (plausible numbers with some blanks and text numbers as
  * exports write them; dates, ids and scores where the function takes those), called through `invoke`
- * exactly as the Apps Script wrapper calls it. Best of 5 after a warm-up. Then the server bundle's size,
- * which every cold custom-function call pays to load.
+ * exactly as the Apps Script wrapper calls it: median (and min) of 5 after a warm-up. The bundle's size and
+ * cold start are in cold-start.bench.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { buildAll } from '../scripts/build.js';
 import { prng } from '../scripts/generate-samples.js';
 import type { CustomFunction } from '../src/core/functions/define.js';
 import { CUSTOM_FUNCTIONS } from '../src/core/functions/registry.js';
+import { record, time } from './lib/timing.js';
 
 const ROWS = 100_000;
 const TARGET_MS = 100;
@@ -55,16 +52,6 @@ function inputs(f: CustomFunction, rand: () => number): unknown[] {
   }
 }
 
-function time(run: () => unknown): number {
-  run();
-  let best = Infinity;
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
 
 export default async function bench(): Promise<void> {
   const rand = prng(42);
@@ -73,7 +60,7 @@ export default async function bench(): Promise<void> {
   for (const f of CUSTOM_FUNCTIONS) {
     const args = inputs(f, rand);
     let failure = '';
-    const ms = time(() => {
+    const t = time(() => {
       try {
         return f.invoke(...args);
       } catch (e) {
@@ -81,6 +68,8 @@ export default async function bench(): Promise<void> {
         return null;
       }
     });
+    const ms = t.median;
+    record(`functions.msPer100k.${f.name}`, { min: Number(t.min.toFixed(2)), median: Number(t.median.toFixed(2)) });
     if (failure) console.log(`  (${f.name} threw on the bench data: ${failure})`);
     worst = Math.max(worst, ms);
     const ratio = ms / TARGET_MS;
@@ -88,8 +77,5 @@ export default async function bench(): Promise<void> {
   }
   console.log(`slowest: ${worst.toFixed(1)} ms per 100k rows = ${(worst / TARGET_MS).toFixed(2)} of the ${TARGET_MS} ms target`);
 
-  const code = join(process.cwd(), 'dist', 'Code.js');
-  if (!existsSync(code)) await buildAll();
-  const bytes = readFileSync(code);
-  console.log(`dist/Code.js: ${bytes.length.toLocaleString('en-US')} bytes, ${gzipSync(bytes).length.toLocaleString('en-US')} gzipped`);
+  record('functions.slowestMsPer100k', Number(worst.toFixed(2)));
 }

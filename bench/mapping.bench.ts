@@ -6,6 +6,7 @@ import { detectSheet } from '../src/core/mapping/index.js';
 import type { Matrix } from '../src/core/values.js';
 import { GUESSER_ACCURACY } from '../test/corpus/accuracy.js';
 import { loadCorpus, scoreCorpusFile, type CorpusPart } from '../test/corpus/load-corpus.js';
+import { ms, record, time } from './lib/timing.js';
 
 function crmSheet(rows: number): Matrix {
   const statuses = ['Новый', 'В работе', 'Квалифицирован', 'Встреча назначена', 'КП отправлено', 'Успешно реализовано', 'Закрыто и не реализовано', 'Спам'];
@@ -27,13 +28,10 @@ function adSheet(rows: number): Matrix {
   return out;
 }
 
-function time(label: string, fn: () => unknown, runs = 5): number {
-  fn(); // warm-up
-  const t0 = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  const ms = (performance.now() - t0) / runs;
-  console.log(`${label}: ${ms.toFixed(1)} ms`);
-  return ms;
+function timed(label: string, fn: () => unknown, runs = 5): number {
+  const t = time(fn, runs, 1);
+  console.log(`${label}: ${ms(t)}`);
+  return t.median;
 }
 
 function accuracy(part: CorpusPart, documented: number): void {
@@ -49,6 +47,7 @@ function accuracy(part: CorpusPart, documented: number): void {
   }
   for (const m of misses) console.log(`      wrong: ${m}`);
   const goal = part === 'tuned' ? 'stays at' : 'target ≥ 97%, documented';
+  record(`mapping.accuracy.${part === 'tuned' ? 'tuned' : 'heldOut'}`, Number((right / total).toFixed(4)));
   console.log(`guesser accuracy, ${part}: ${right}/${total} columns = ${((100 * right) / total).toFixed(1)}% (${goal} ${(100 * documented).toFixed(1)}%)`);
 }
 
@@ -58,8 +57,9 @@ export default function run(): void {
 
   const crm = crmSheet(10_000);
   const ad = adSheet(10_000);
-  const crmMs = time('detect+guess, CRM export 10,000 rows × 8 columns', () => detectSheet(crm));
-  const adMs = time('detect+guess, ad export 10,000 rows × 13 columns + totals', () => detectSheet(ad));
+  const crmMs = timed('detect+guess, CRM export 10,000 rows × 8 columns', () => detectSheet(crm));
+  const adMs = timed('detect+guess, ad export 10,000 rows × 13 columns + totals', () => detectSheet(ad));
   // Apps Script allows 30 s per custom-function/UI call; detection should be a small part of a sidebar round trip.
+  record('mapping.detectMs', { crm10k: Number(crmMs.toFixed(1)), ad10k: Number(adMs.toFixed(1)) });
   console.log(`ratio to a 1 s budget: CRM ${(crmMs / 1000).toFixed(3)}, ad ${(adMs / 1000).toFixed(3)} (goal < 0.5 locally; V8 in Apps Script is ~3–5× slower)`);
 }

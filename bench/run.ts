@@ -1,10 +1,14 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in name order. Each module's default export prints its
- * own figures and ratios. Performance goals live here, never as timed assertions in tests.
+ * `npm run bench`: runs every bench/*.bench.ts in name order (or those whose name contains the first
+ * argument). Each module prints its own figures and records them (bench/lib/timing.ts `record`); a full
+ * run writes them to bench/last.json as nested objects (`build.serviceCalls.1k` is a path). Performance
+ * goals live here, never as timed assertions in tests.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { record, results } from './lib/timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
@@ -15,4 +19,11 @@ for (const file of files) {
   console.log(`\n=== ${file.replace('.bench.ts', '')} ===`);
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<void> | void };
   await mod.default();
+}
+if (!only) {
+  record('meta.date', new Date().toISOString());
+  record('meta.node', process.version);
+  record('meta.cpus', cpus().length);
+  writeFileSync(join(here, 'last.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote bench/last.json`);
 }

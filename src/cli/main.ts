@@ -1,11 +1,26 @@
 /** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]`. */
 import { readFileSync } from 'node:fs';
+import { metricsOptions, type MetricsOptions } from '../core/definitions/index.js';
+import { resolveLocale, type Locale } from '../core/i18n/index.js';
 import type { Granularity } from '../core/mapping/types.js';
 import { decodeInput } from './decode.js';
 import { formatReport, runReport, type ReportOptions } from './report.js';
 import { printable, printableBlock, printableJson } from './terminal.js';
 
-const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]';
+const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]\n' +
+  '  [--model last_touch|first_touch|linear|position_based|time_decay] [--period-basis close|created] [--return-days 90]\n' +
+  '  [--half-life 7] [--lifespan YEARS --frequency PER_YEAR] [--lang en|ru|zh]';
+
+/** Metric options by flag: the value is checked by metricsOptions, which names the field. */
+const METRIC_FLAGS: Readonly<Record<string, keyof MetricsOptions>> = {
+  '--model': 'attribution',
+  '--period-basis': 'periodBasis',
+  '--return-days': 'returnDays',
+  '--half-life': 'halfLifeDays',
+  '--lifespan': 'lifespanYears',
+  '--frequency': 'purchasesPerYear',
+};
+const TEXT_METRICS = new Set<keyof MetricsOptions>(['attribution', 'periodBasis']);
 
 export function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
@@ -19,9 +34,17 @@ export function main(argv: readonly string[]): number {
   let margin: number | undefined;
   let byCampaign = false;
   let costsFile: string | undefined;
+  const metrics: Record<string, unknown> = {};
+  let locale: Locale = 'en';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') json = true;
+    else if (arg in METRIC_FLAGS) {
+      const key = METRIC_FLAGS[arg];
+      const v = rest[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      metrics[key] = TEXT_METRICS.has(key) ? v : Number(v);
+    } else if (arg === '--lang') locale = resolveLocale(rest[++i]);
     else if (arg === '--by-campaign') byCampaign = true;
     else if (arg === '--costs') {
       costsFile = rest[++i];
@@ -38,10 +61,13 @@ export function main(argv: readonly string[]): number {
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
   if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
-  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readCsvText(costsFile) };
+  const checked = metricsOptions(metrics); // fails early, naming the flag's field
+  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readCsvText(costsFile), metrics: checked, locale };
   const report = runReport(readCsvText(file), options);
   // JSON escapes C0 itself; the replacer also removes escapes, C1 and bidi marks from every string.
-  process.stdout.write(json ? `${JSON.stringify(report, printableJson, 2)}\n` : `${formatReport(report)}\n`);
+  process.stdout.write(json ? `${JSON.stringify(report, printableJson, 2)}
+` : `${formatReport(report, locale)}
+`);
   return 0;
 }
 

@@ -34,11 +34,13 @@ describe('cohort LTV (hand-worked, margin 50%, data until 2026-06-10)', () => {
   });
 
   it('pooled curve and the projection say how they were made', () => {
-    // k=1: (150 + 500 + 200 + 1000) / 4; k=2,3: Cat's 50 joins; k=4: only Bob and Ann observed.
-    expect(cohort.pooled).toEqual([462.5, 475, 475, 325]);
-    // Falling tail (fewer, older customers): no negative slope, the projection stays at the last point.
-    expect(cohort.projection).toEqual({ horizonMonths: 24, fromMonth: 4, slopeMonths: 3, value: 325 });
-    expect(cohort.channels.find((c) => c.channel === 'vk')!.projected).toBeCloseTo((325 * 150) / 475, 9);
+    // k=1: (150 + 500 + 200 + 1000) / 4; k=2,3: Cat's 50 joins. k=4 would rest on 2 of the 4 customers
+    // (Bob, Ann): fewer than all of them (the minimum is min(10, customers)), so the curve stops at 3.
+    expect(cohort.pooled).toEqual([462.5, 475, 475]);
+    // Slope over the last 2 steps: (475 − 462.5) / 2 = 6.25 a month, for 21 more months.
+    expect(cohort.projection).toEqual({ horizonMonths: 24, fromMonth: 3, slopeMonths: 2, value: 475 + 6.25 * 21 });
+    // A channel's projection: the pooled projection scaled by its 3-month LTV against the pooled 3-month value.
+    expect(cohort.channels.find((c) => c.channel === 'vk')!.projected).toBeCloseTo(((475 + 6.25 * 21) * 150) / 475, 9);
   });
 
   it('addMonths clamps to the month end', () => {

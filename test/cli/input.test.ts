@@ -100,13 +100,16 @@ describe('a report with 150,000 channels', () => {
   it('prints (widths found without spreading the rows into Math.max)', () => {
     const row = (channel: string, spend: number): ChannelReport => ({
       channel, campaign: null, spend, impressions: 0, clicks: 0, leads: 1, customers: 0, revenue: 0,
-      ctr: null, cpc: null, cpl: spend, cac: null, roas: null, romi: null, ltv: null,
+      ctr: null, cpc: null, cpl: spend, cac: null, roas: null, romi: null, revenuePerCustomer: null,
     });
     const n = 150_000;
-    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), warnings: [] } as unknown as Report;
+    // The analysis blocks of a small real report (they print after the table).
+    const analysis = runReport('Date,Channel,Spend,Leads\n2026-01-01,a,1,1').analysis;
+    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), warnings: [], analysis } as unknown as Report;
     const text = formatReport(report);
     const lines = text.split('\n');
-    expect(lines).toHaveLength(n + 4);
+    expect(lines[n + 3]).toMatch(/^Total/u);
+    expect(lines[n + 4]).toMatch(/^Model: /u);
     expect(lines[n + 1]).toMatch(/^ch149999\s+149,999\.00/u);
   }, 120_000);
 

@@ -52,7 +52,8 @@ describe('runReport', () => {
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^Channel\s+Spend\s+Leads/u);
     expect(lines.find((l) => l.startsWith('Total'))).toContain('25,100.50');
-    const widths = new Set(lines.filter((l) => !l.includes(':')).map((l) => l.length));
+    const tableLines = lines.slice(0, lines.findIndex((l) => l.startsWith('Model:')));
+    const widths = new Set(tableLines.filter((l) => !l.includes(':')).map((l) => l.length));
     expect(widths.size).toBe(1);
   });
 
@@ -96,5 +97,57 @@ describe('runReport on a CRM export with --costs', () => {
 
   it('refuses a file with no channel column instead of printing an empty table', () => {
     expect(() => runReport('a,b\n1,2\n3,4')).toThrow(/No channel\/source column/u);
+  });
+});
+
+describe('report blocks beyond the channel table (CRM with customer ids and close dates)', () => {
+  // Two customers: A touches google then buys via vk; B buys via google twice, 100 days apart (a return).
+  const leads = [
+    'ID,Дата создания,Источник,Статус,Сумма сделки,Дата закрытия,ID клиента',
+    '1,2026-01-05,google,В работе,,,A',
+    '2,2026-01-15,vk,Успешно реализовано,"1 000,00",2026-01-25,A',
+    '3,2026-01-10,google,Успешно реализовано,400,2026-01-20,B',
+    '4,2026-04-20,google,Успешно реализовано,600,2026-04-30,B',
+  ].join('\n');
+  const costs = ['Месяц,Канал,Расход', '2026-01-01,google,300', '2026-01-01,vk,400'].join('\n');
+
+  it('JSON carries every model, LTV basis, the B2B block, findings and the definitions used', () => {
+    const r = runReport(leads, { costsCsv: costs, margin: 0.5, metrics: { attribution: 'first_touch' } });
+    const a = r.analysis;
+    expect(a.options.attribution).toBe('first_touch');
+    // First touch: A's 1000 goes to google (her first lead), so vk gets nothing; last touch gives it to vk.
+    expect(r.channels.find((c) => c.channel === 'google')!.revenue).toBe(2000);
+    const lastVk = a.models!.last_touch.find((m) => m.channel === 'vk')!;
+    // vk makes 1000 × 0.5 − 400 under last touch and loses its 400 under first touch: the verdict flips.
+    expect([lastVk.revenue, lastVk.newCustomers, lastVk.profit]).toEqual([1000, 1, 500 - 400]);
+    expect(a.models!.first_touch.find((m) => m.channel === 'vk')!.revenue).toBe(0);
+    expect(a.ltv.basis).toBe('cohort');
+    // B returned after 90+ days (01-20 → 04-30); 600 of 2000 is repeat revenue.
+    expect(a.b2b!.returnedCustomers).toBe(1);
+    expect(a.b2b!.moneyTotal.repeatShare).toBeCloseTo(0.3, 12);
+    expect(a.findings.map((f) => f.key)).toContain('finding.modelFlip');
+    expect(a.definitions.map((d) => d.id)).toContain('returned_customer');
+    expect(JSON.parse(JSON.stringify(r)).analysis.models.linear).toHaveLength(2);
+  });
+
+  it('text report prints findings, the model comparison, cohorts, the B2B block and definitions, in Russian on request', () => {
+    const text = formatReport(runReport(leads, { costsCsv: costs, margin: 0.5, locale: 'ru' }), 'ru');
+    for (const heading of ['Выводы:', 'Сравнение моделей атрибуции', 'LTV по когортам', 'B2B:', 'Определения:']) expect(text).toContain(heading);
+    expect(text).not.toMatch(/^Channel .* LTV\s*$/mu); // no period "LTV" column in the channel table
+  });
+
+  it('without customer ids there is no LTV, only revenue per customer', () => {
+    const noIds = leads.split('\n').map((l) => l.split(',').slice(0, -1).join(',')).join('\n');
+    const a = runReport(noIds, { costsCsv: costs }).analysis;
+    expect(a.ltv.basis).toBe('none');
+  });
+
+  it('the CLI takes --model and refuses an unknown one, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'funnel-roi-'));
+    writeFileSync(join(dir, 'l.csv'), leads);
+    writeFileSync(join(dir, 'c.csv'), costs);
+    const out = execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', join(dir, 'l.csv'), '--costs', join(dir, 'c.csv'), '--json', '--model', 'linear'], { encoding: 'utf8' });
+    expect((JSON.parse(out) as Report).analysis.options.attribution).toBe('linear');
+    expect(() => execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', join(dir, 'l.csv'), '--model', 'shapley'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/attribution must be one of/u);
   });
 });

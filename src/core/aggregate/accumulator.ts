@@ -18,7 +18,8 @@ export class Accumulator {
   readonly junkField: number;
   private data: Float64Array;
   private slotCount = 0;
-  private readonly slots = new Map<number, number>();
+  /** Per group: period index → slot number (-1 = none yet). Typed arrays, not a Map: this is per row. */
+  private readonly slotsByGroup: Int32Array[] = [];
   private readonly groupByKey = new Map<string, number>();
   private readonly groupByRaw = new Map<string, number>();
   readonly groups: { channel: string; campaign: string | null }[] = [];
@@ -65,18 +66,39 @@ export class Accumulator {
 
   /** Offset of the slot's first field in the data array. */
   slot(group: number, period: number): number {
-    const id = group * PERIOD_CAP + period;
-    let s = this.slots.get(id);
-    if (s === undefined) {
+    let row = this.slotsByGroup[group];
+    if (row === undefined || period >= row.length) row = this.growSlots(group, period);
+    let s = row[period];
+    if (s < 0) {
       s = this.slotCount++;
       if (s * this.width + this.width > this.data.length) {
         const grown = new Float64Array(this.data.length * 2);
         grown.set(this.data);
         this.data = grown;
       }
-      this.slots.set(id, s);
+      row[period] = s;
     }
     return s * this.width;
+  }
+
+  private growSlots(group: number, period: number): Int32Array {
+    const old = this.slotsByGroup[group];
+    let size = Math.max(16, old?.length ?? 0);
+    while (size <= period) size *= 2;
+    const row = new Int32Array(size).fill(-1);
+    if (old) row.set(old);
+    this.slotsByGroup[group] = row;
+    return row;
+  }
+
+  private slotOf(group: number, period: number): number | undefined {
+    const s = this.slotsByGroup[group]?.[period];
+    return s === undefined || s < 0 ? undefined : s;
+  }
+
+  /** The sums array, for a caller's tight loop right after slot() (which may reallocate it). */
+  get buffer(): Float64Array {
+    return this.data;
   }
 
   add(offset: number, field: number, value: number): void {
@@ -91,7 +113,7 @@ export class Accumulator {
     const rows: AggregateRow[] = this.groups.map((g, gi) => {
       const sum = new Float64Array(this.width);
       const byPeriod = order.map((pi) => {
-        const s = this.slots.get(gi * PERIOD_CAP + pi);
+        const s = this.slotOf(gi, pi);
         const cell = new Float64Array(this.width);
         if (s !== undefined) cell.set(this.data.subarray(s * this.width, s * this.width + this.width));
         for (let f = 0; f < this.width; f++) sum[f] += cell[f];

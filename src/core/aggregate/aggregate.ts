@@ -48,6 +48,9 @@ export class PeriodReader {
     this.dates = new DateReader(timeZone);
   }
 
+  /** Date cell instant → period index: getValues hands over a new Date per cell, mostly of a few hundred days. */
+  readonly byInstant = new Map<number, number>();
+
   /** The date or labelled period a date-column cell holds (../periods.ts decides which texts are periods). */
   temporal(value: CellValue): Temporal | undefined {
     return readTemporal(value, this.dates);
@@ -67,6 +70,16 @@ export class PeriodReader {
    */
   read(value: CellValue): number {
     if (this.granularity === null) return this.acc.period(ALL_PERIOD);
+    if (value instanceof Date) {
+      // Same-realm Date (Apps Script's own): one Map lookup per row; the zone conversion runs once per instant.
+      const instant = value.getTime();
+      const p = this.byInstant.get(instant);
+      if (p !== undefined) return p;
+      const t = this.time(value);
+      const q = t === undefined ? UNREADABLE_PERIOD : this.at(t);
+      this.byInstant.set(instant, q);
+      return q;
+    }
     const t = this.time(value);
     if (t !== undefined) return this.at(t);
     if (typeof value !== 'string') return UNREADABLE_PERIOD;
@@ -222,28 +235,59 @@ function readAggregatedRows(
   });
   const watched = [chCol, dateCol, ...cols].filter((c) => c >= 0);
   const values = new Float64Array(cols.length);
+  const n = cols.length;
+  // Each distinct channel text is looked at once: group index × 4, + 1 when it reads as a totals label
+  // ("Итого", "Total"), + 2 when it is blank. The per-row cost is one Map lookup, not a regex.
+  const channelCodes = new Map<string, number>();
+  const codeOf = (text: string): number => {
+    const blank = text.trim() === '';
+    const code = (byCampaign || blank ? 0 : acc.group(text, undefined) * 4) + (isTotalsLabel(text) ? 1 : 0) + (blank ? 2 : 0);
+    channelCodes.set(text, code);
+    return code;
+  };
   let used = 0;
   let rows = 0;
   for (let r = 0; r < source.length; r++) {
     const row = source[r];
-    if (!row || isBlankRow(row, watched)) continue;
-    rows++;
-    const rowNumber = firstRow + r;
+    if (!row) continue;
     const channel = chCol >= 0 ? row[chCol] : undefined;
+    const code = typeof channel === 'string' ? (channelCodes.get(channel) ?? codeOf(channel)) : -1;
+    // A non-blank channel text means the row is not blank; anything else takes the full check.
+    if ((code < 0 || (code & 2) !== 0) && isBlankRow(row, watched)) continue;
+    rows++;
     // A "Total"/"Итого" line at the bottom of an export would double every sum.
-    if (typeof channel === 'string' && isTotalsLabel(channel) && (dateCol < 0 || isBlank(row[dateCol]))) {
-      skips.skip('rows_skipped_totals', rowNumber, cellText(channel));
+    if (code > 0 && (code & 1) !== 0 && (dateCol < 0 || isBlank(row[dateCol]))) {
+      skips.skip('rows_skipped_totals', firstRow + r, cellText(channel));
       continue;
     }
-    const p = periods.read(dateCol >= 0 ? row[dateCol] : undefined);
+    const date = dateCol >= 0 ? row[dateCol] : undefined;
+    const p = (date instanceof Date ? periods.byInstant.get(date.getTime()) : undefined) ?? periods.read(date);
     if (p < 0) {
-      skips.skip(periodSkipReason(p), rowNumber, headerOf(src, dateCol));
+      skips.skip(periodSkipReason(p), firstRow + r, headerOf(src, dateCol));
+      continue;
+    }
+    // Fast path: every measure cell a finite number (what getValues gives for a clean export) is summed
+    // straight away; anything else goes through the column's number reader, which may skip the row.
+    let plain = true;
+    for (let i = 0; i < n; i++) {
+      const cell = row[cols[i]];
+      if (typeof cell !== 'number' || cell - cell !== 0) {
+        plain = false;
+        break;
+      }
+    }
+    const group = code >= 0 && (code & 2) === 0 && !byCampaign ? code >> 2 : acc.group(channel, campCol >= 0 ? row[campCol] : undefined);
+    if (plain) {
+      const slot = acc.slot(group, p);
+      const sums = acc.buffer;
+      for (let i = 0; i < n; i++) sums[slot + fields[i]] += row[cols[i]] as number;
+      used++;
       continue;
     }
     let bad = -1;
     let error = false;
-    for (let i = 0; i < cols.length; i++) {
-      const v = numbers.read(cols[i], row[cols[i]], rowNumber);
+    for (let i = 0; i < n; i++) {
+      const v = numbers.read(cols[i], row[cols[i]], firstRow + r);
       if (Number.isNaN(v) || v === ERROR_VALUE) {
         bad = cols[i];
         error = v === ERROR_VALUE;
@@ -252,11 +296,12 @@ function readAggregatedRows(
       values[i] = v;
     }
     if (bad >= 0) {
-      skips.skip(error ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(src, bad));
+      skips.skip(error ? 'rows_skipped_error' : 'rows_skipped_number', firstRow + r, headerOf(src, bad));
       continue;
     }
-    const slot = acc.slot(acc.group(channel, campCol >= 0 ? row[campCol] : undefined), p);
-    for (let i = 0; i < cols.length; i++) acc.add(slot, fields[i], values[i]);
+    const slot = acc.slot(group, p);
+    const sums = acc.buffer;
+    for (let i = 0; i < n; i++) sums[slot + fields[i]] += values[i];
     used++;
   }
   return { measures, used, rows };

@@ -5,7 +5,7 @@
  * credit under the chosen model, so LTV and CAC share one customer count.
  */
 import { normalizeName } from '../aggregate/cells.js';
-import { LTV_WINDOWS, PROJECTION_SLOPE_MONTHS, touchWeights, type AttributionModel, type WonDeal } from '../definitions/index.js';
+import { LTV_WINDOWS, PROJECTION_MIN_CUSTOMERS, PROJECTION_SLOPE_MONTHS, touchWeights, type AttributionModel, type WonDeal } from '../definitions/index.js';
 import { dealProfit } from './credits.js';
 
 export interface CohortRow {
@@ -106,11 +106,13 @@ export function cohortLtv(
     return { cohort: monthKey(m), customers: members.length, cumulative };
   });
 
-  // Pooled curve over customers observed ≥ k whole months.
+  // Pooled curve over customers observed ≥ k whole months; it stops where too few are left to trust
+  // (all customers count when there are fewer than the minimum in total, as in a small test sheet).
   const pooled: number[] = [];
+  const minSeen = Math.min(PROJECTION_MIN_CUSTOMERS, list.length);
   for (let k = 1; ; k++) {
     const seen = list.filter((c) => addMonths(c.acquired, k) <= asOf);
-    if (seen.length === 0) break;
+    if (seen.length === 0 || seen.length < minSeen) break;
     pooled.push(seen.reduce((s, c) => s + valueAt(c, k), 0) / seen.length);
   }
   const longest = pooled.length;

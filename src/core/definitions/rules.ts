@@ -50,6 +50,9 @@ export const LTV_WINDOWS = [3, 6, 12] as const;
 /** Months of the pooled cohort curve whose mean monthly increase extends it to the horizon. */
 export const PROJECTION_SLOPE_MONTHS = 3;
 
+/** A point of the pooled LTV curve needs this many customers observed that long (else it is noise, not a curve). */
+export const PROJECTION_MIN_CUSTOMERS = 10;
+
 /** NPS answers are 0–10: 9–10 promoters, 0–6 detractors. */
 export const NPS_PROMOTER_MIN = 9;
 export const NPS_DETRACTOR_MAX = 6;

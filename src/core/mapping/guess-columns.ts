@@ -10,7 +10,7 @@ import { MEASURE_ROLES, type ColumnRole } from './types.js';
 import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-forms.js';
 import { containsPhrase, hasCjk, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile } from './sniff.js';
-import { HEADER_QUALIFIERS, NORMALIZED_SYNONYMS, type NormalizedSynonym } from './synonyms.js';
+import { HEADER_QUALIFIERS, normalizedSynonyms, type NormalizedSynonym } from './synonyms.js';
 
 export interface ColumnGuess {
   readonly index: number;
@@ -88,7 +88,7 @@ export function headerCandidates(header: string): Candidate[] {
   const forms = headerForms(h);
   const tokens = headerTokens(header, normalizeHeader);
   const best = new Map<ColumnRole, Candidate>();
-  for (const syn of NORMALIZED_SYNONYMS) {
+  for (const syn of normalizedSynonyms()) {
     let score = 0;
     for (const form of forms) score = Math.max(score, matchScore(form, syn));
     if (score === 0) continue;

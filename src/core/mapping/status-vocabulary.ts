@@ -62,9 +62,18 @@ interface PreparedPattern {
   readonly compact: string;
 }
 
-const PREPARED: readonly PreparedPattern[] = STATUS_PATTERNS.flatMap((pattern) =>
-  pattern.phrases.map((p) => ({ pattern, phrase: normalizeHeader(p), compact: compactText(p) })),
-);
+let prepared: readonly PreparedPattern[] | null = null;
+
+/** Normalised on first use, not at load (see normalizedSynonyms for why). */
+function preparedPatterns(): readonly PreparedPattern[] {
+  prepared ??= STATUS_PATTERNS.flatMap((pattern) => pattern.phrases.map((p) => ({ pattern, phrase: normalizeHeader(p), compact: compactText(p) })));
+  return prepared;
+}
+
+/** For tests: whether the status vocabulary has been prepared in this module instance. */
+export function statusVocabularyBuilt(): boolean {
+  return prepared !== null;
+}
 
 export interface StatusMeaning {
   readonly kind: StatusKind;
@@ -79,13 +88,13 @@ export function classifyStatus(status: string): StatusMeaning {
   const compact = compactText(status);
   if (norm === '') return { kind: 'stage', known: false };
   // Whole-value matches first (HubSpot ids like "closedwon" only match compactly), then phrases inside.
-  for (const p of PREPARED) {
+  for (const p of preparedPatterns()) {
     if (norm === p.phrase || (p.compact.length >= 4 && compact === p.compact)) return meaning(p.pattern);
   }
   // Inside a longer value the longest phrase wins: "Закрыто и не реализовано" holds "реализовано" (won)
   // but "не реализовано" (lost) is longer; on a tie the earlier pattern (junk, lost) wins.
   let best: PreparedPattern | undefined;
-  for (const p of PREPARED) {
+  for (const p of preparedPatterns()) {
     if (containsPhrase(norm, p.phrase) && (!best || p.phrase.length > best.phrase.length)) best = p;
   }
   return best ? meaning(best.pattern) : { kind: 'stage', known: false };

@@ -1,7 +1,7 @@
 /**
  * Header vocabulary: which header words mean which column role, in English, Russian and Chinese. Data,
  * not code, so adding a CRM's spelling is a one-line change. Phrases are written naturally and normalised
- * once at load (see normalize.ts), so "Cost / conv." and "cost / conv" are the same entry.
+ * once, on first use (see normalize.ts), so "Cost / conv." and "cost / conv" are the same entry.
  *
  * Weights: how sure a full-header match makes us (0–1). A phrase found inside a longer header scores
  * less (see guess-columns.ts), except ratio metrics, which are recognised anywhere in a header because a
@@ -231,12 +231,20 @@ export interface NormalizedSynonym {
   readonly stemmedParts: readonly string[];
 }
 
-/** The table with every phrase normalised the way headers are. */
-export const NORMALIZED_SYNONYMS: readonly NormalizedSynonym[] = HEADER_SYNONYMS.flatMap((entry) =>
-  entry.phrases
-    .map((p) => {
-      const parts = p.split('…').map((x) => normalizeHeader(x)).filter((x) => x !== '');
-      return { entry, phrase: parts.join(' … '), parts, stemmedParts: parts.map(stemText) };
-    })
-    .filter((s) => s.parts.length > 0),
-);
+let normalized: readonly NormalizedSynonym[] | null = null;
+
+/**
+ * The table with every phrase normalised the way headers are. Built on first use, not at load: every
+ * custom-function cell and sidebar call loads the whole bundle cold, and only the guesser needs this.
+ */
+export function normalizedSynonyms(): readonly NormalizedSynonym[] {
+  normalized ??= HEADER_SYNONYMS.flatMap((entry) =>
+    entry.phrases
+      .map((p) => {
+        const parts = p.split('…').map((x) => normalizeHeader(x)).filter((x) => x !== '');
+        return { entry, phrase: parts.join(' … '), parts, stemmedParts: parts.map(stemText) };
+      })
+      .filter((s) => s.parts.length > 0),
+  );
+  return normalized;
+}
