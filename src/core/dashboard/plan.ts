@@ -283,7 +283,9 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   return {
     sheetName: ctx.sheetName,
     blocks,
-    merges: [rangeA1(1, 1, 1, HEADER_WIDTH)],
+    // No merged title: its text runs on over the filled empty cells to its right anyway, and the round
+    // trip that merge cost pays for wrapping the table's header row instead.
+    merges: [],
     frozenRows: 1,
     frozenColumns: labelCols,
     columnWidths: widenForHeaders(fittedWidths(lastColumn, labelCols, ordered, metrics, byCampaign), blocks),
@@ -314,7 +316,7 @@ function fittedWidths(lastColumn: number, labelCols: number, rows: readonly Aggr
     if (!m) return { column: i + 1, width: 100 };
     // From the header only (values up to ~12 characters fit the minimum): widths, and so the number of
     // setColumnWidths calls, never depend on how much data there is.
-    return { column: i + 1, width: clamp(longest(m.header.split(/\s+/u)) + 14, 104, 140) };
+    return { column: i + 1, width: bucket(longest(m.header.split(/\s+/u)) + 14) };
   });
 }
 
@@ -341,7 +343,15 @@ function widenForHeaders(widths: { column: number; width: number }[], blocks: re
       });
     });
   }
-  return widths.map((w) => ({ column: w.column, width: Math.max(w.width, need.get(w.column) ?? 0) }));
+  return widths.map((w) => ({ column: w.column, width: w.column === 1 ? Math.max(w.width, need.get(1) ?? 0) : bucket(Math.max(w.width, need.get(w.column) ?? 0)) }));
+}
+
+/**
+ * Metric columns come in three widths only: neighbours of equal width are set with one call, so the
+ * number of setColumnWidths round trips stays small whatever the headers say.
+ */
+function bucket(px: number): number {
+  return px <= 104 ? 104 : px <= 140 ? 140 : 180;
 }
 
 /**
