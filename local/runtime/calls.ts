@@ -21,12 +21,39 @@ export function isRoundTrip(name: string): boolean {
   return !BUILDER_TYPES.has(name.slice(0, name.indexOf('.')));
 }
 
+/** A test's armed failure: the `skip`-th next call of a method (0 = the next one) throws `message`. */
+interface Fault {
+  skip: number;
+  readonly message: string;
+}
+
 export class CallCounter {
   /** Every call on a service object, builder calls included. */
   total = 0;
   /** Calls that go to the spreadsheet (see isRoundTrip): the figure the ≤ 40-per-build budget is about. */
   roundTrips = 0;
   readonly byMethod = new Map<string, number>();
+  private readonly faults = new Map<string, Fault>();
+
+  /**
+   * Fault injection for tests: the call of `method` (`Sheet.insertChart`) after `skip` successful ones
+   * throws, as a service timeout does part-way through an execution in Apps Script. Fires once.
+   */
+  failOn(method: string, message: string, skip = 0): void {
+    this.faults.set(method, { skip, message });
+  }
+
+  /** Called before every counted call; throws when a fault armed for this method is due. */
+  check(name: string): void {
+    const fault = this.faults.get(name);
+    if (!fault) return;
+    if (fault.skip > 0) {
+      fault.skip--;
+      return;
+    }
+    this.faults.delete(name);
+    throw new Error(fault.message);
+  }
 
   record(name: string): void {
     this.total++;
@@ -75,6 +102,7 @@ export function counted<T extends object>(target: T, typeName: string, calls: Ca
       if (typeof value === 'function') {
         if (prop.startsWith('_') || NOT_METHODS.has(prop)) return value.bind(obj) as unknown;
         return (...args: unknown[]) => {
+          calls.check(`${typeName}.${prop}`);
           if (countCalls) calls.record(`${typeName}.${prop}`);
           const result: unknown = Reflect.apply(value as (...a: unknown[]) => unknown, obj, args);
           return result === obj ? proxy : result;

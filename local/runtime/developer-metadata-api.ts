@@ -1,5 +1,5 @@
 /** DeveloperMetadata objects and the finder, over spreadsheet- and sheet-level metadata. */
-import { counted } from './calls.js';
+import { counted, unwrap } from './calls.js';
 import type { Document } from './document.js';
 import { checkMetadata, metadataMatches, type MetadataQuery, type MetadataState } from './developer-metadata.js';
 import { sheetObject, type SheetImpl } from './sheet.js';
@@ -57,6 +57,14 @@ export class DeveloperMetadataImpl {
       getSheet: () => (sheet ? sheetObject(this.doc, sheet) : null),
       getSpreadsheet: () => (this.state.sheetId === null ? spreadsheetObject(this.doc) : null),
     };
+  }
+  /** Moves sheet-level (or spreadsheet-level) metadata onto another sheet; its id and value stay. */
+  moveToSheet(sheet: SheetImpl): DeveloperMetadataImpl {
+    const raw = unwrap(sheet);
+    const target = typeof raw === 'object' && raw !== null && '_state' in raw ? (raw as unknown as { _state: { id: number } })._state : null;
+    if (!target || !this.doc.sheetById(target.id)) throw new Error('Invalid argument: sheet');
+    this.state.sheetId = target.id;
+    return this;
   }
   remove(): void {
     const i = this.doc.metadata.indexOf(this.state);

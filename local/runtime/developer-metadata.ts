@@ -9,7 +9,7 @@ export interface MetadataState {
   value: string | null;
   visibility: string;
   /** null for spreadsheet-level metadata. */
-  readonly sheetId: number | null;
+  sheetId: number | null;
 }
 
 export interface MetadataQuery {

@@ -81,7 +81,14 @@ export class Document {
   readonly locale: NumberLocale;
   readonly metadata: MetadataState[] = [];
   readonly properties = new Map<'document' | 'user' | 'script', PropertyStore>();
-  readonly locks = new Map<'document' | 'script', LockState>();
+  readonly locks = new Map<'document' | 'script' | 'user', LockState>();
+  /**
+   * LockService.getDocumentLock() is documented as `Lock|null` (null outside a containing document, e.g.
+   * a standalone or time-driven execution); tests switch this off to take that path.
+   */
+  documentLockAvailable = true;
+  /** Manifest scopes the user left unticked on Google's granular consent screen. */
+  readonly ungrantedScopes = new Set<string>();
   activeSheetId = 0;
   /** The Date constructor of the realm add-on code runs in (node:vm contexts have their own). */
   DateCtor: DateConstructor = Date;

@@ -92,9 +92,8 @@ class TriggerBuilderImpl {
 
 export class ScriptAppImpl {
   readonly EventType = Object.freeze({ CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_CHANGE: 'ON_CHANGE', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT' });
-  readonly AuthMode = Object.freeze({ NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' });
 
-  constructor(private readonly doc: Document) {}
+  constructor(protected readonly doc: Document) {}
 
   newTrigger(functionName: string): TriggerBuilderImpl {
     this.doc.requireScope('ScriptApp.newTrigger', 'script.scriptapp');

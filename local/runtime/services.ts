@@ -2,6 +2,8 @@
  * The Apps Script globals the add-on uses, bound to one in-memory document: SpreadsheetApp,
  * PropertiesService, LockService, Session, HtmlService, Charts, Utilities.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { counted } from './calls.js';
 import type { Document } from './document.js';
 import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
@@ -15,7 +17,7 @@ import { PropertiesImpl, PropertyStore } from './properties.js';
 import { LockImpl, type LockState } from './lock.js';
 import { formatDate } from './utilities.js';
 import { SheetsAdvancedImpl } from './sheets-api.js';
-import { ScriptAppImpl } from './script-app.js';
+import { ScriptAppImpl as TriggerScriptAppImpl } from './script-app.js';
 
 class SpreadsheetAppImpl {
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
@@ -87,7 +89,7 @@ class PropertiesServiceImpl {
   }
 }
 
-export function lockState(doc: Document, kind: 'document' | 'script'): LockState {
+export function lockState(doc: Document, kind: 'document' | 'script' | 'user'): LockState {
   let state = doc.locks.get(kind);
   if (!state) {
     state = { holder: null };
@@ -99,12 +101,52 @@ export function lockState(doc: Document, kind: 'document' | 'script'): LockState
 class LockServiceImpl {
   constructor(private readonly doc: Document) {}
 
+  /** `Lock|null`: null when there is no containing document (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()). */
   getDocumentLock(): LockImpl | null {
-    if (this.doc.execution === 'clock') return null;
+    if (!this.doc.documentLockAvailable || this.doc.execution === 'clock') return null;
     return counted(new LockImpl(lockState(this.doc, 'document')), 'Lock', this.doc.calls);
+  }
+  getUserLock(): LockImpl {
+    return counted(new LockImpl(lockState(this.doc, 'user')), 'Lock', this.doc.calls);
   }
   getScriptLock(): LockImpl {
     return counted(new LockImpl(lockState(this.doc, 'script')), 'Lock', this.doc.calls);
+  }
+}
+
+const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
+
+/** The scopes appsscript.json asks for; a granular-consent test unticks some of them (workbook.denyScopes). */
+export const MANIFEST_SCOPES: readonly string[] = (
+  JSON.parse(readFileSync(fileURLToPath(new URL('../../appsscript.json', import.meta.url)), 'utf8')) as { oauthScopes: string[] }
+).oauthScopes;
+
+/** Thrown where Apps Script ends the execution to show its authorization prompt. */
+export class AuthorizationRequired extends Error {
+  constructor(readonly scopes: readonly string[]) {
+    super('Authorization is required to perform that action.');
+    this.name = 'AuthorizationRequired';
+  }
+}
+
+/**
+ * ScriptApp.requireAllScopes: with granular consent a user may grant only some of the manifest's scopes;
+ * the call ends the execution and renders an authorization prompt for the missing ones
+ * (https://developers.google.com/apps-script/reference/script/script-app#requireAllScopes(AuthMode),
+ * https://developers.google.com/apps-script/concepts/scopes, "granular OAuth consent").
+ */
+/** ScriptApp: authorization checks here, the installable-trigger subset in script-app.ts. */
+class ScriptAppImpl extends TriggerScriptAppImpl {
+  readonly AuthMode = AuthMode;
+
+  requireAllScopes(authMode: unknown): void {
+    if (authMode !== AuthMode.FULL && authMode !== AuthMode.LIMITED && authMode !== AuthMode.NONE && authMode !== AuthMode.CUSTOM_FUNCTION) {
+      throw new Error('Invalid argument: authMode');
+    }
+    const missing = MANIFEST_SCOPES.filter((s) => this.doc.ungrantedScopes.has(s));
+    if (missing.length === 0) return;
+    this.doc.ui.authPrompts.push({ scopes: missing });
+    throw new AuthorizationRequired(missing);
   }
 }
 
@@ -140,8 +182,8 @@ export interface RuntimeServices {
   readonly HtmlService: HtmlServiceImpl;
   readonly Charts: { readonly ChartType: typeof ChartType; readonly ChartMergeStrategy: typeof ChartMergeStrategy; readonly ChartHiddenDimensionStrategy: typeof ChartHiddenDimensionStrategy };
   readonly Utilities: UtilitiesImpl;
-  readonly Sheets: SheetsAdvancedImpl;
   readonly ScriptApp: ScriptAppImpl;
+  readonly Sheets: SheetsAdvancedImpl;
 }
 
 export function createServices(doc: Document): RuntimeServices {
@@ -154,8 +196,8 @@ export function createServices(doc: Document): RuntimeServices {
     HtmlService: c(new HtmlServiceImpl(doc.options.htmlDir, doc.calls), 'HtmlService'),
     Charts: Object.freeze({ ChartType, ChartMergeStrategy, ChartHiddenDimensionStrategy }),
     Utilities: c(new UtilitiesImpl(doc), 'Utilities'),
-    Sheets: c(new SheetsAdvancedImpl(doc), 'Sheets'),
     ScriptApp: c(new ScriptAppImpl(doc), 'ScriptApp'),
+    Sheets: c(new SheetsAdvancedImpl(doc), 'Sheets'),
   };
 }
 

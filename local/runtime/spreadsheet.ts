@@ -91,6 +91,13 @@ export class SpreadsheetImpl {
     this.doc.activeSheetId = state.id;
     return sheetObject(this.doc, state);
   }
+  /** Moves the active sheet to 1-based position `pos` among all sheets (hidden ones count), as Apps Script does. */
+  moveActiveSheet(pos: number): void {
+    if (!Number.isInteger(pos) || pos < 1 || pos > this.doc.sheets.length) throw new Error('Invalid argument: pos');
+    const state = this.doc.sheetById(this.doc.activeSheetId) ?? this.doc.sheets[0];
+    this.doc.sheets.splice(this.doc.sheets.indexOf(state), 1);
+    this.doc.sheets.splice(pos - 1, 0, state);
+  }
   deleteSheet(sheet: unknown): void {
     this.doc.removeSheet(toSheet(this.doc, sheet)._state);
   }

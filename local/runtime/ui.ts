@@ -29,12 +29,14 @@ export interface UiRecord {
   dialogs: { readonly title: string; readonly html: string; readonly modal: boolean }[];
   alerts: AlertRecord[];
   toasts: { readonly message: string; readonly title: string; readonly seconds: number }[];
+  /** Authorization prompts ScriptApp.requireAllScopes rendered: the scopes it asked for. */
+  authPrompts: { readonly scopes: readonly string[] }[];
   /** What the next alert() returns (tests may set 'NO' / 'CANCEL'); resets to the default after use. */
   nextAlertResponse: string | null;
 }
 
 export function newUiRecord(): UiRecord {
-  return { menus: [], sidebar: null, dialogs: [], alerts: [], toasts: [], nextAlertResponse: null };
+  return { menus: [], sidebar: null, dialogs: [], alerts: [], toasts: [], authPrompts: [], nextAlertResponse: null };
 }
 
 export const Button = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' });

@@ -50,6 +50,12 @@ export interface LocalWorkbook {
   developerMetadata(): { id: number; key: string; value: string | null; sheet: string | null }[];
   activeSheetName(): string;
   activate(sheetName: string): void;
+  /** Test hook: the `skip`-th next call of `method` (`Sheet.insertChart`) throws `message`, like a service timeout. */
+  failOn(method: string, message?: string, skip?: number): void;
+  /** Test hook: LockService.getDocumentLock() returns null (no containing document), as documented. */
+  setDocumentLockAvailable(available: boolean): void;
+  /** Test hook: the user left these manifest scopes unticked on the granular consent screen. */
+  denyScopes(scopes: readonly string[]): void;
   /** Test hook: another execution holds the document (or script) lock until the returned release(). */
   holdLockElsewhere(kind: 'document' | 'script'): () => void;
   /** Stored properties, bypassing quotas and counters. */
@@ -159,6 +165,15 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     },
     activate(sheetName) {
       doc.activeSheetId = doc.requireSheet(sheetName).id;
+    },
+    failOn(method, message = `Service Spreadsheets timed out while accessing document with id ${doc.options.id}.`, skip = 0) {
+      doc.calls.failOn(method, message, skip);
+    },
+    setDocumentLockAvailable(available) {
+      doc.documentLockAvailable = available;
+    },
+    denyScopes(scopes) {
+      for (const s of scopes) doc.ungrantedScopes.add(s);
     },
     holdLockElsewhere(kind) {
       const state = lockState(doc, kind);

@@ -24,6 +24,11 @@ export function localIssues(ui: Ui): ValidationIssue[] {
 function builtText(ui: Ui, result: BuildResult): HTMLElement {
   return h('div', { className: 'result' }, [
     h('p', { className: 'ok' }, [ui.tr('review.built', { sheet: result.sheetName, channels: result.channels, periods: result.periods, rows: result.sourceRows })]),
+    result.skippedRows > 0
+      ? h('p', { className: 'warning', attrs: { 'data-skipped': String(result.skippedRows) } }, [
+          ui.tr('review.rowsRead', { used: result.usedRows, rows: result.sourceRows, skipped: result.skippedRows }),
+        ])
+      : null,
   ]);
 }
 

@@ -9,14 +9,13 @@ export interface GasServices {
   readonly Session: GoogleAppsScript.Base.Session;
   readonly HtmlService: GoogleAppsScript.HTML.HtmlService;
   readonly Charts: GoogleAppsScript.Charts.Charts;
+  readonly ScriptApp: GoogleAppsScript.Script.ScriptApp;
   /** The Sheets advanced service (appsscript.json enables it); undefined where it is not enabled. */
   readonly Sheets: GoogleAppsScript.Sheets | undefined;
-  /** Installable triggers (scheduled rebuild). */
-  readonly ScriptApp: GoogleAppsScript.Script.ScriptApp;
 }
 
 /** The Apps Script globals. Only the src/gas entry calls this; everything below it takes GasServices. */
 export function globalServices(): GasServices {
   // An advanced service that is not enabled is no global at all: typeof keeps that from throwing.
-  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts, Sheets: typeof Sheets === 'undefined' ? undefined : Sheets, ScriptApp };
+  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts, ScriptApp, Sheets: typeof Sheets === 'undefined' ? undefined : Sheets };
 }

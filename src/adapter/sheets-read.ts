@@ -1,11 +1,10 @@
 /**
- * Small reads the server API needs besides the dashboard's own: the sheet list with dashboards marked,
- * a sheet's full values for detection, and a table's current header row for validating a saved mapping.
+ * Small reads the server API needs besides the dashboard's own: the sheet list with dashboards marked
+ * and a sheet's full values for detection (a saved table is observed by dashboard/read-table.ts).
  */
 import type { SheetSummary } from '../api/contract.js';
-import type { TableBinding } from '../core/mapping/types.js';
 import type { Matrix } from '../core/values.js';
-import { lookupSheet, ownDashboards } from './dashboard/index.js';
+import { ownDashboards } from './dashboard/index.js';
 import type { GasServices } from './services.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -41,14 +40,4 @@ export function readSheet(ss: Spreadsheet, sheetName: string): SheetContent {
   const values = sheet.getRange(1, 1, rows, cols).getValues() as Matrix;
   const display = sheet.getRange(1, 1, Math.min(rows, DISPLAY_ROWS), cols).getDisplayValues();
   return { sheet, values, display };
-}
-
-/** The header cells a table's columns point at now, or null when its sheet is gone. */
-export function currentHeaders(ss: Spreadsheet, table: TableBinding): string[] | null {
-  const sheet = lookupSheet(ss, table);
-  if (!sheet) return null;
-  const width = table.lastColumn - table.firstColumn + 1;
-  if (table.firstColumn > sheet.getMaxColumns()) return [];
-  const readable = Math.min(width, sheet.getMaxColumns() - table.firstColumn + 1);
-  return sheet.getRange(table.headerRow, table.firstColumn, 1, readable).getDisplayValues()[0] ?? [];
 }

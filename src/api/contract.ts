@@ -77,6 +77,9 @@ export interface BuildResult {
   readonly channels: number;
   readonly periods: number;
   readonly sourceRows: number;
+  /** Source rows that went into the figures; the rest were skipped, each reason in `warnings`. */
+  readonly usedRows: number;
+  readonly skippedRows: number;
   readonly warnings: readonly ValidationIssue[];
 }
 

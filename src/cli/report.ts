@@ -4,7 +4,8 @@
  * totals in the totals line).
  */
 import type { ValidationIssue } from '../api/contract.js';
-import { aggregate, type Figures } from '../core/aggregate/index.js';
+import { aggregate, nothingReadable, type Figures } from '../core/aggregate/index.js';
+import { MappingError } from '../core/mapping/errors.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
 import type { MetricsOptions } from '../core/definitions/index.js';
@@ -50,6 +51,9 @@ export interface Report {
   readonly periods: readonly string[];
   readonly channels: readonly ChannelReport[];
   readonly totals: ChannelReport;
+  /** Source rows: read (non-blank), used in the figures, skipped (each reason in warnings). */
+  readonly rows: { readonly source: number; readonly used: number; readonly skipped: number };
+  /** Everything not counted, and why: title and totals rows left out, skipped rows, mapping gaps. */
   readonly warnings: readonly ValidationIssue[];
   /** Models compared, cohort LTV, B2B block, findings and the definitions used. */
   readonly analysis: AnalysisReport;
@@ -114,13 +118,18 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
   // A `;`-separated file comes from a decimal-comma Excel: the tie-break for columns that do not say themselves.
   const locale = sniffDelimiter(csvText.replace(/^\uFEFF/u, '')) === ';' ? 'ru_RU' : 'en_US';
   const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow, locale });
+  // Nothing read is an error (exit 1), never an all-zero table.
+  const empty = nothingReadable(data);
+  if (empty) throw new MappingError(empty.code, empty.message, empty.params);
   const has = (m: string): boolean => (data.measures as readonly string[]).includes(m);
   return {
     shape: mapping.shape,
     periods: data.periods,
     channels: data.rows.map((r) => metrics(r.channel, r.campaign, r.total, margin, has)),
     totals: metrics('Total', null, data.totals, margin, has),
-    warnings: [...detection.notes.filter((n) => n.severity !== 'info'), ...issues.filter((i) => i.severity === 'warning'), ...data.warnings],
+    rows: { source: data.sourceRows, used: data.usedRows, skipped: data.skippedRows },
+    // Detection notes of every severity: a skipped title row or an excluded totals row is a row not counted.
+    warnings: [...detection.notes.filter((n) => n.code !== 'currency_detected'), ...issues.filter((i) => i.severity === 'warning'), ...data.warnings],
     analysis: analysisReport(data, margin, options.metrics ?? {}, options.locale ?? 'en'),
   };
 }
@@ -167,6 +176,7 @@ export function formatReport(report: Report, locale: Locale = 'en'): string {
   const a = report.analysis;
   const incomplete = a.incompletePeriod === null ? '' : `; ${a.incompletePeriod} is incomplete (data until ${a.asOf})`;
   out.push(`Model: ${a.options.attribution}; sales dated by ${a.options.periodBasis === 'close' ? 'close date' : 'lead creation'}${incomplete}`);
+  out.push(`Rows: ${report.rows.used} of ${report.rows.source} used, ${report.rows.skipped} skipped.`);
   for (const w of report.warnings) out.push(printable(`${w.severity}: ${w.message}`));
   out.push(formatAnalysis(a, locale));
   return out.join('\n');

@@ -7,10 +7,12 @@ import type { BuildResult, Detection, ScheduleInterval, ScheduleState, ShareResu
 import { getSchedule, refreshScheduledMapping, setSchedule } from '../adapter/schedule.js';
 import { buildDashboard as buildWithServices, shareReport as shareWithServices } from '../adapter/dashboard/index.js';
 import { loadMapping, MAPPING_PROPERTY_KEY, sanitizeMapping, saveMapping as storeMapping } from '../adapter/mapping-store.js';
-import { currentHeaders, readSheet, sheetSummaries } from '../adapter/sheets-read.js';
+import { checkMapping } from '../adapter/mapping-check.js';
+import { readSheet, sheetSummaries } from '../adapter/sheets-read.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
 import { resolveLocale, t, type Locale } from '../core/i18n/index.js';
-import { defaultOptions, detectSheet, validateMapping, type Mapping } from '../core/mapping/index.js';
+import { errorText, requireAllScopes } from './errors.js';
+import { defaultOptions, detectSheet, type Mapping } from '../core/mapping/index.js';
 
 export function userLocale(services: GasServices): Locale {
   try {
@@ -20,25 +22,12 @@ export function userLocale(services: GasServices): Locale {
   }
 }
 
-/** Validation against the sheet as it is now: a moved, renamed or deleted column is reported, not guessed around. */
+/**
+ * Validation against the sheet as it is now: a moved, renamed or deleted column is reported, not guessed
+ * around. The same check (adapter/mapping-check.ts) runs again inside every build.
+ */
 export function validateAgainstSheet(services: GasServices, mapping: Mapping): ValidationIssue[] {
-  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
-  const issues: ValidationIssue[] = [];
-  const tables = [['source', mapping.source], ['costs', mapping.costs]] as const;
-  const actual: { source?: string[]; costs?: string[] } = {};
-  for (const [label, table] of tables) {
-    if (!table) continue;
-    const headers = currentHeaders(ss, table);
-    if (headers === null) {
-      issues.push({
-        severity: 'error',
-        code: 'sheet_missing',
-        message: `The ${label} sheet "${table.sheetName}" no longer exists; choose the data sheet again.`,
-        params: { sheet: table.sheetName, table: label },
-      });
-    } else actual[label] = headers;
-  }
-  return [...issues, ...validateMapping(mapping, actual)];
+  return [...checkMapping(services.SpreadsheetApp.getActiveSpreadsheet(), mapping, false).issues];
 }
 
 /** The saved mapping, loaded and checked; used by the sidebar and the menu's Refresh dashboard. */
@@ -52,8 +41,8 @@ export function savedMapping(services: GasServices): { mapping: Mapping | null; 
 }
 
 /**
- * Builds from the saved mapping; null when there is none yet. The build itself re-checks every mapped
- * header against the sheet (readTable), so no separate validation pass reads them first.
+ * Builds from the saved mapping; null when there is none yet. The build runs the same check as Save
+ * (checkMapping) on what it reads, so a stored mapping Save would refuse never builds.
  */
 export function buildFromSaved(services: GasServices, locale: Locale): BuildResult | null {
   const stored = loadMapping(services);
@@ -62,7 +51,13 @@ export function buildFromSaved(services: GasServices, locale: Locale): BuildResu
   return buildWithServices(services, stored.mapping, { locale });
 }
 
-export function createServerApi(services: () => GasServices): SidebarApi {
+export function createServerApi(servicesOf: () => GasServices): SidebarApi {
+  // Every google.script.run call is its own execution: each checks the consent it relies on first.
+  const services = (): GasServices => {
+    const s = servicesOf();
+    requireAllScopes(s.ScriptApp);
+    return s;
+  };
   return {
     getContext(): SidebarContext {
       const s = services();
@@ -101,7 +96,12 @@ export function createServerApi(services: () => GasServices): SidebarApi {
     buildDashboard(): BuildResult {
       const s = services();
       const locale = userLocale(s);
-      const result = buildFromSaved(s, locale);
+      let result: BuildResult | null;
+      try {
+        result = buildFromSaved(s, locale);
+      } catch (error) {
+        throw new Error(errorText(locale, error));
+      }
       if (!result) throw new Error(t(locale, 'alert.noMapping'));
       return result;
     },

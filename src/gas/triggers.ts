@@ -5,7 +5,8 @@
 import { shareReport } from '../adapter/dashboard/index.js';
 import { globalServices } from '../adapter/services.js';
 import { runScheduled } from '../adapter/schedule.js';
-import { t, type Locale } from '../core/i18n/index.js';
+import { issueText, t, type Locale } from '../core/i18n/index.js';
+import { errorText, requireAllScopes } from './errors.js';
 import { buildFromSaved, userLocale } from './server-api.js';
 
 function menuLocale(): Locale {
@@ -19,8 +20,7 @@ function menuLocale(): Locale {
 }
 
 function alertError(locale: Locale, error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  SpreadsheetApp.getUi().alert(t(locale, 'alert.failed', { message }));
+  SpreadsheetApp.getUi().alert(t(locale, 'alert.failed', { message: errorText(locale, error) }));
 }
 
 export const triggers = {
@@ -43,12 +43,14 @@ export const triggers = {
     triggers.onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
   },
   showSidebar(): void {
+    requireAllScopes(ScriptApp);
     const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('FunnelROI');
     SpreadsheetApp.getUi().showSidebar(html);
   },
   /** Rebuilds from the saved mapping without opening the sidebar. */
   refreshDashboard(): void {
     const services = globalServices();
+    requireAllScopes(services.ScriptApp);
     const locale = userLocale(services);
     try {
       const result = buildFromSaved(services, locale);
@@ -59,7 +61,11 @@ export const triggers = {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const sheet = ss.getSheetByName(result.sheetName);
       if (sheet) ss.setActiveSheet(sheet);
-      ss.toast(t(locale, 'alert.built', { sheet: result.sheetName, channels: result.channels, periods: result.periods, rows: result.sourceRows }), 'FunnelROI', 8);
+      const built = t(locale, 'alert.built', { sheet: result.sheetName, channels: result.channels, periods: result.periods, rows: result.sourceRows });
+      const reasons = result.warnings.filter((w) => w.code.startsWith('rows_skipped_')).map((w) => issueText(locale, w)).join(' ');
+      const skipped = result.skippedRows > 0 ? ` ${t(locale, 'alert.skipped', { skipped: result.skippedRows, rows: result.sourceRows, reasons })}` : '';
+      // Skips make the toast longer; give it time to be read.
+      ss.toast(built + skipped, 'FunnelROI', skipped ? 20 : 8);
     } catch (error) {
       alertError(locale, error);
     }
@@ -77,6 +83,7 @@ export const triggers = {
   },
   shareDashboard(): void {
     const services = globalServices();
+    requireAllScopes(services.ScriptApp);
     const locale = userLocale(services);
     try {
       const result = shareReport(services);

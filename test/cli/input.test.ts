@@ -105,7 +105,7 @@ describe('a report with 150,000 channels', () => {
     const n = 150_000;
     // The analysis blocks of a small real report (they print after the table).
     const analysis = runReport('Date,Channel,Spend,Leads\n2026-01-01,a,1,1').analysis;
-    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), warnings: [], analysis } as unknown as Report;
+    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), rows: { source: n, used: n, skipped: 0 }, warnings: [], analysis } as unknown as Report;
     const text = formatReport(report);
     const lines = text.split('\n');
     expect(lines[n + 3]).toMatch(/^Total/u);

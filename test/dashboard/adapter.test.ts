@@ -96,7 +96,7 @@ describe('buildDashboard on the ad-platform sample', () => {
   it('a deleted column stops the build with a message naming it', () => {
     const { wb, mapping } = setup(sheets);
     wb.spreadsheet.getSheetByName(sheets[0].name)!.deleteColumn(4); // Spend
-    expect(() => buildDashboard(wb.services, mapping, { now: NOW })).toThrow(/column "Spend" \(spend\).*column D/u);
+    expect(() => buildDashboard(wb.services, mapping, { now: NOW })).toThrow(/Column "Spend" \(was D\) is no longer in the source table/u);
   });
 });
 

@@ -46,7 +46,7 @@ describe('sidebar wizard', () => {
     const { page, saved, dialogs, pageErrors } = await harness.open({
       context: context('en', 'Ads report'),
       detections: detections('en'),
-      build: { sheetName: 'FunnelROI dashboard', sheetId: 99, channels: 2, periods: 2, sourceRows: 4, warnings: [] },
+      build: { sheetName: 'FunnelROI dashboard', sheetId: 99, channels: 2, periods: 2, sourceRows: 4, usedRows: 4, skippedRows: 0, warnings: [] },
       share: { url: 'https://docs.google.com/spreadsheets/d/abc/edit', name: 'ROI report copy' },
       buildDelayMs: 400,
     });

@@ -1,18 +1,33 @@
 /**
- * buildDashboard: the one-click path from a saved Mapping to the dashboard sheet. Reads each table once,
- * aggregates and plans in pure code, then applies the plan in batches. Serialised by the document lock so
- * two clicks (or two users) cannot interleave writes on the same sheet.
+ * buildDashboard: the one-click path from a saved Mapping to the dashboard sheet.
+ *
+ * 1. Check the mapping exactly as Save does (adapter/mapping-check.ts) against the sheet as it is now,
+ *    reading each table once; re-find each table's bottom so appended rows count.
+ * 2. Aggregate and plan in pure code; a table of which nothing could be read stops here with an error.
+ * 3. Write the plan into a fresh working sheet and, only when it is complete, swap it in for the previous
+ *    dashboard (the metadata marker on the new sheet, old sheet deleted, its name and tab position kept). A failure
+ *    while writing (a service timeout at a chart) deletes the half-written sheet and leaves the previous
+ *    dashboard as it was.
+ *
+ * Serialised by the document lock so two clicks (or two users) cannot interleave.
  */
 import type { BuildResult, UiLocale, ValidationIssue } from '../../api/contract.js';
-import { aggregate } from '../../core/aggregate/index.js';
+import { aggregate, nothingReadable, skipWarnings } from '../../core/aggregate/index.js';
 import { DASHBOARD_LABELS, planDashboard } from '../../core/dashboard/index.js';
+import { IssuesError, MappingError } from '../../core/mapping/errors.js';
 import type { Mapping } from '../../core/mapping/types.js';
+import { checkMapping, errorsOf } from '../mapping-check.js';
 import type { GasServices } from '../services.js';
-import { applyPlan, clearDashboard } from './apply-plan.js';
-import { DASHBOARD_METADATA_KEY, findOwnDashboard, freeSheetName, metadataValue } from './locate.js';
-import { readTable } from './read-table.js';
+import { applyPlan } from './apply-plan.js';
+import { DASHBOARD_METADATA_KEY, findOwnDashboard, freeSheetName, metadataValue, type OwnDashboard } from './locate.js';
+import { tableData, type TableRead } from './read-table.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 10_000;
+/** The working sheet's name while it is written (plus a timestamp); renamed when it is swapped in. */
+const BUILDING_NAME = 'FunnelROI building';
 
 export interface BuildOptions {
   readonly locale?: UiLocale;
@@ -21,12 +36,17 @@ export interface BuildOptions {
   readonly lockWaitMs?: number;
 }
 
+/**
+ * LockService.getDocumentLock() returns null outside a containing document (a standalone or time-driven
+ * execution): https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock().
+ * The user lock then still keeps this user's executions apart.
+ */
 export function withDocumentLock<T>(services: GasServices, waitMs: number, work: () => T): T {
-  const lock = services.LockService.getDocumentLock();
+  const lock = services.LockService.getDocumentLock() ?? services.LockService.getUserLock();
   try {
     lock.waitLock(waitMs);
   } catch {
-    throw new Error('Another dashboard build is running in this spreadsheet. Wait a minute and try again.');
+    throw new MappingError('build_busy', 'Another dashboard build is running in this spreadsheet. Wait a minute and try again.');
   }
   try {
     return work();
@@ -44,29 +64,42 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const L = DASHBOARD_LABELS[locale];
   const builtAt = options.now ?? new Date().toISOString();
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
-  const source = readTable(ss, mapping.source, 'source');
-  const costs = mapping.shape === 'crm' && mapping.costs ? readTable(ss, mapping.costs, 'costs') : null;
+
+  const check = checkMapping(ss, mapping, true);
+  const errors = errorsOf(check.issues);
+  if (errors.length > 0 || !check.source?.block) {
+    throw new IssuesError('mapping_not_buildable', `FunnelROI: the saved mapping cannot be built. ${errors.map((e) => e.message).join(' ')}`, errors);
+  }
+  const source = tableData(check.source, mapping.source, check.source.block, 'source');
+  const costs: TableRead | null =
+    mapping.shape === 'crm' && mapping.costs && check.costs?.block ? tableData(check.costs, mapping.costs, check.costs.block, 'costs') : null;
   // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
   const timeZone = ss.getSpreadsheetTimeZone();
   // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes them.
   const sheetLocale = ss.getSpreadsheetLocale();
-  const data = aggregate(mapping, source.rows, costs?.rows, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone, locale: sheetLocale });
-  const warnings: ValidationIssue[] = [...data.warnings];
+  const data = aggregate(mapping, source.rows, costs?.rows, {
+    notSetLabel: L.notSet,
+    channelCostsLabel: L.channelCosts,
+    timeZone,
+    locale: sheetLocale,
+    firstRowNumber: mapping.source.firstDataRow,
+    costsFirstRowNumber: mapping.costs?.firstDataRow,
+  });
+  const empty = nothingReadable(data);
+  if (empty) throw new IssuesError(empty.code, `FunnelROI: ${empty.message}`, skipWarnings(data), { rows: data.sourceRows });
+  const warnings: ValidationIssue[] = [...source.notes, ...(costs?.notes ?? []), ...data.warnings];
 
   const own = findOwnDashboard(services, ss);
-  let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  if (own) {
-    sheet = own.sheet;
-    // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
-    const name = sheet.getName();
-    if (name === source.sheetName || (costs && name === costs.sheetName)) {
-      throw new Error('FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.');
-    }
-    clearDashboard(sheet);
-    own.metadata.setValue(metadataValue(builtAt));
-  } else {
+  // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
+  const ownName = own ? own.sheet.getName() : null;
+  if (ownName !== null && (ownName === source.sheetName || ownName === costs?.sheetName)) {
+    throw new MappingError('dashboard_is_source', 'FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.');
+  }
+  let name: string;
+  if (ownName !== null) name = ownName;
+  else {
     const wanted = mapping.options.dashboardName.trim() || L.title;
-    const name = freeSheetName(ss, wanted);
+    name = freeSheetName(ss, wanted);
     if (name !== wanted) {
       warnings.push({
         severity: 'warning',
@@ -75,18 +108,50 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
         params: { wanted, name },
       });
     }
-    sheet = ss.insertSheet(name);
-    sheet.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
-  const sheetName = sheet.getName();
-  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName, timeZone });
-  applyPlan(services, sheet, plan);
+  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: name, warnings, timeZone });
+  const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
   return {
-    sheetName,
+    sheetName: name,
     sheetId: sheet.getSheetId(),
     channels: data.rows.length,
     periods: data.periods.length,
     sourceRows: data.sourceRows,
+    usedRows: data.usedRows,
+    skippedRows: data.skippedRows,
     warnings,
   };
+}
+
+/**
+ * Writes into a fresh working sheet, then swaps it in. Until the swap the previous dashboard is untouched;
+ * if writing fails, the working sheet is deleted and the error says the previous dashboard is intact.
+ * The working sheet is not hidden: hiding and showing would cost two round trips of the 40, and Sheets
+ * shows a script's changes when the execution ends, by which time the working sheet is gone or swapped in.
+ */
+function writeThenSwap(services: GasServices, ss: Spreadsheet, own: OwnDashboard | null, name: string, builtAt: string, write: (sheet: Sheet) => void): Sheet {
+  // Right before the old dashboard (0-based index), so once that is deleted the new one is in its place.
+  // insertSheet also makes the new sheet the active one, which is where the user should land.
+  const position = own ? own.sheet.getIndex() - 1 : undefined;
+  const workName = `${BUILDING_NAME} ${builtAt.replace(/\D/gu, '').slice(0, 14)}`;
+  const work = position === undefined ? ss.insertSheet(workName) : ss.insertSheet(workName, position);
+  try {
+    write(work);
+  } catch (error) {
+    try {
+      ss.deleteSheet(work);
+    } catch {
+      // Nothing more to undo: the working sheet is named as such.
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw own
+      ? new MappingError('rebuild_failed', `FunnelROI: the dashboard could not be rebuilt (${reason}). The previous dashboard "${name}" is unchanged.`, { reason, sheet: name })
+      : new MappingError('build_failed', `FunnelROI: the dashboard could not be built (${reason}). Nothing was added to the spreadsheet.`, { reason });
+  }
+  // The marker goes onto the new sheet; the old sheet's marker is deleted with it (sheet-scoped developer
+  // metadata does not outlive its sheet). One call, where moveToSheet + setValue would be two of the 40.
+  work.addDeveloperMetadata(DASHBOARD_METADATA_KEY, metadataValue(builtAt), services.SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  if (own) ss.deleteSheet(own.sheet);
+  work.setName(name);
+  return work;
 }

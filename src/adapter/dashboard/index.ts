@@ -3,4 +3,4 @@ export { buildDashboard, withDocumentLock, type BuildOptions } from './build.js'
 export { shareReport } from './share.js';
 export { applyPlan, clearDashboard } from './apply-plan.js';
 export { findOwnDashboard, ownDashboards, freeSheetName, DASHBOARD_METADATA_KEY, DASHBOARD_SCHEMA } from './locate.js';
-export { readTable, findSheet, lookupSheet } from './read-table.js';
+export { lookupSheet, observeTable, tableData, type TableObservation, type TableRead } from './read-table.js';

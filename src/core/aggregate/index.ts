@@ -3,3 +3,4 @@ export { aggregate } from './aggregate.js';
 export { periodKey, isoWeekKey, ALL_PERIOD } from './periods.js';
 export { normalizeName } from './cells.js';
 export type { AggregatedData, AggregateRow, Figures, AggregateNote, AggregateOptions } from './types.js';
+export { nothingReadable, skipWarnings } from './readable.js';

@@ -13,6 +13,7 @@ import { FORMAT, moneyFormat, percentDecimalsFor, percentFormat } from './format
 import { timeToSerial, wallClock } from '../dates.js';
 import { comparedPeriods, LOWER_IS_BETTER, metricValue, NEUTRAL, periodTotals, relativeChange } from './kpi.js';
 import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
+import { readingNotes } from './reading-notes.js';
 import type { ChartSpec, ConditionalRule, DashboardPlan, PlanBlock, PlanCell, PlanContext } from './types.js';
 
 const HEADER_WIDTH = 8;
@@ -25,6 +26,7 @@ const TITLE_BG = '#1f3864';
 const HEAD_BG = '#d9e2f3';
 const TOTAL_BG = '#f2f2f2';
 const MUTED = '#595959';
+const WARN = '#9c5700';
 export const DASHBOARD_MARGIN_CELL = '$B$3';
 
 const NEG = { fontColor: '#9c0006', background: '#ffc7ce' };
@@ -63,6 +65,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     { formats: ['', FORMAT.percent], notes: ['', L.marginNote], bold: false },
   );
   for (const note of sheetNotes(data, L, has)) head.add([text(note)], { color: MUTED });
+  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note)], { color: WARN });
   blocks.push(head.build());
   let row = head.nextRow + 1;
 
@@ -343,7 +346,11 @@ function widenForHeaders(widths: { column: number; width: number }[], blocks: re
       });
     });
   }
-  return widths.map((w) => ({ column: w.column, width: w.column === 1 ? Math.max(w.width, need.get(1) ?? 0) : bucket(Math.max(w.width, need.get(w.column) ?? 0)) }));
+  const fitted = widths.map((w) => ({ column: w.column, width: w.column === 1 ? Math.max(w.width, need.get(1) ?? 0) : bucket(Math.max(w.width, need.get(w.column) ?? 0)) }));
+  // One width for every metric column (the widest any needs): a single setColumnWidths call for them all
+  // keeps a rebuild, swap included, within its 40 round trips.
+  const metricWidth = Math.max(104, ...fitted.filter((w) => w.column > 1).map((w) => w.width));
+  return fitted.map((w) => (w.column === 1 ? w : { column: w.column, width: metricWidth }));
 }
 
 /**

@@ -2,6 +2,8 @@
  * A declarative description of the dashboard sheet. The adapter applies it with a bounded number of
  * batched calls; tests evaluate its grid with HyperFormula. Rows and columns are 1-based.
  */
+import type { ValidationIssue } from '../../api/contract.js';
+
 export type PlanCell =
   | { readonly t: 'n'; readonly v: number }
   /** Text; written so Sheets keeps it as text even when it looks like a formula, number or date. */
@@ -89,4 +91,6 @@ export interface PlanContext {
   /** e.g. `'Ads export'!A3:K732`. */
   readonly sourceA1: string;
   readonly sheetName: string;
+  /** Build warnings; skipped and excluded rows are listed in the header (reading-notes.ts). */
+  readonly warnings?: readonly ValidationIssue[];
 }

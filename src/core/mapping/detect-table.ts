@@ -236,9 +236,9 @@ function headerText(value: CellValue, shown: string | undefined): string {
 
 /**
  * A totals row: labelled "Итого"/"Total"/"合计", or with no label and numbers that equal the sums of the
- * rows above.
+ * rows above. Indices are 0-based into `values`; also used when a saved table is re-found at build.
  */
-function isTotalsRow(values: Matrix, firstData: number, row: number, first: number, last: number): boolean {
+export function isTotalsRow(values: Matrix, firstData: number, row: number, first: number, last: number): boolean {
   const cells = values[row];
   let labelled = false;
   let seenFilled = false;
@@ -276,4 +276,11 @@ function isTotalsRow(values: Matrix, firstData: number, row: number, first: numb
 function toNumber(v: CellValue): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   return typeof v === 'string' ? parseNumberText(v) : undefined;
+}
+
+/** A lone text cell under a table at least three columns wide: a footnote ("* VAT included"), not a record. */
+export function isFootnoteRow(values: Matrix, row: number, first: number, last: number): boolean {
+  if (last - first + 1 < 3) return false;
+  const cols = nonBlankColumns(values[row]).filter((c) => c >= first && c <= last);
+  return cols.length === 1 && classifyCell(values[row][cols[0]]) === 'text';
 }

@@ -1,0 +1,31 @@
+/**
+ * "Nothing silent": a table of which no row could be read is an error, never an all-zero dashboard or
+ * report. One rule for the add-on's build and the CLI.
+ */
+import type { ValidationIssue } from '../../api/contract.js';
+import type { AggregatedData } from './types.js';
+
+/** Skip warnings (rows_skipped_*): each names a reason, a count and the first row numbers. */
+export function skipWarnings(data: Pick<AggregatedData, 'warnings'>): ValidationIssue[] {
+  return data.warnings.filter((w) => w.code.startsWith('rows_skipped_'));
+}
+
+/** The error to stop on when no source row was read, or null when at least one was. */
+export function nothingReadable(data: AggregatedData): ValidationIssue | null {
+  if (data.usedRows > 0) return null;
+  if (data.sourceRows === 0) {
+    return {
+      severity: 'error',
+      code: 'no_rows_to_read',
+      message: 'The source table has no data rows under its header, so there is nothing to report yet.',
+      params: {},
+    };
+  }
+  const reasons = skipWarnings(data).map((w) => w.message).join(' ');
+  return {
+    severity: 'error',
+    code: 'nothing_readable',
+    message: `None of the ${data.sourceRows} source rows could be read, so there is nothing to report. ${reasons}`.trim(),
+    params: { rows: data.sourceRows, problems: reasons },
+  };
+}

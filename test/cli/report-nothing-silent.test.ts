@@ -1,0 +1,51 @@
+/** The CLI says what it did not count (issue 9 item 6): in text, in --json, and by its exit code. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatReport, runReport } from '../../src/cli/report.js';
+
+const AD_CSV = readFileSync(new URL('../../samples/csv/ad-platform-export-en--ads-export.csv', import.meta.url), 'utf8');
+
+function cli(csv: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const file = join(mkdtempSync(join(tmpdir(), 'funnel-roi-')), 'data.csv');
+  writeFileSync(file, csv);
+  const res = spawnSync(process.execPath, ['bin/funnel-roi.mjs', 'report', file, ...args], { encoding: 'utf8' });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('CLI: nothing silent', () => {
+  it('--json warnings include the skipped title row and the excluded totals row, and rows are counted', () => {
+    const out = cli(AD_CSV, '--json');
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout) as ReturnType<typeof runReport>;
+    const codes = report.warnings.map((w) => w.code);
+    expect(codes).toContain('title_rows_skipped');
+    expect(codes).toContain('totals_row_excluded');
+    expect(report.warnings.find((w) => w.code === 'totals_row_excluded')?.params?.rows).toBe('732');
+    expect(report.rows).toEqual({ source: 728, used: 728, skipped: 0 });
+  });
+
+  it('text output counts rows and lists each skip reason with row numbers', () => {
+    const csv = ['Date,Channel,Spend,Leads', '2026-01-05,Google,10,1', 'soon,Meta,5,1', '2026-01-07,Meta,7,2', 'later,Google,1,1'].join('\n');
+    const text = formatReport(runReport(csv));
+    expect(text).toContain('Rows: 2 of 4 used, 2 skipped.');
+    expect(text).toContain('warning: 2 source row(s) skipped: the date cannot be read (Date); rows 3, 5.');
+  });
+
+  it('when nothing can be read it is an error and the CLI exits non-zero, in text and --json', () => {
+    const csv = ['Date,Channel,Spend,Leads', 'soon,Google,10,1', 'later,Meta,5,1'].join('\n');
+    expect(() => runReport(csv)).toThrow(/None of the 2 source rows could be read/u);
+    for (const args of [[], ['--json']]) {
+      const out = cli(csv, ...args);
+      expect(out.status).toBe(1);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(/funnel-roi: None of the 2 source rows could be read.*the date cannot be read \(Date\); rows 2, 3/u);
+    }
+  });
+
+  it('a header with no data rows is an error too, not an all-zero table', () => {
+    expect(() => runReport('Date,Channel,Spend\n')).toThrow(/no data rows/u);
+  });
+});
