@@ -4,4 +4,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { cli } = await import('../src/cli/main.ts');
-process.exitCode = cli(process.argv.slice(2));
+process.exitCode = await cli(process.argv.slice(2));

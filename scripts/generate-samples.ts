@@ -51,7 +51,6 @@ function draw(r: Rand, n: number, p: number): number {
 
 const DAY = 86_400_000;
 const isoDate = (t: number): string => new Date(t).toISOString().slice(0, 10);
-const YEAR_START = Date.UTC(2026, 0, 1);
 /** B2B seasonality: slow January and August, busy autumn. */
 const SEASON = [0.75, 0.95, 1.05, 1.05, 1.0, 0.95, 0.85, 0.75, 1.1, 1.2, 1.2, 0.9];
 

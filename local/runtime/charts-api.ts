@@ -1,9 +1,9 @@
 /** EmbeddedChartBuilder / EmbeddedChart: the chart calls the dashboard makes, recorded as ChartState. */
-import { counted, unwrap } from './calls.js';
+import { unwrap } from './calls.js';
 import type { Document, SheetState } from './document.js';
 import { chartOption, enumName, type ChartState } from './charts.js';
 import type { BlockRef } from './ranges-ref.js';
-import { rangeObject, RangeImpl } from './range.js';
+import type { RangeImpl } from './range.js';
 
 export class EmbeddedChartBuilderImpl {
   private state: { -readonly [K in keyof ChartState]: ChartState[K] };
@@ -30,8 +30,8 @@ export class EmbeddedChartBuilderImpl {
   }
 
   addRange(range: RangeImpl): EmbeddedChartBuilderImpl {
-    const raw = unwrap(range);
-    if (!(raw instanceof RangeImpl)) throw new Error('Invalid argument: range');
+    const raw = this.doc.handles.asRange(range);
+    if (!raw) throw new Error('Invalid argument: range');
     this.state.ranges = [...this.state.ranges, raw._ref()];
     return this;
   }
@@ -45,7 +45,7 @@ export class EmbeddedChartBuilderImpl {
     return this;
   }
   getRanges(): RangeImpl[] {
-    return this.state.ranges.map((r) => rangeObject(this.doc, r.sheet, r.row, r.column, r.numRows, r.numColumns));
+    return this.state.ranges.map((r) => this.doc.handles.range(r.sheet, r.row, r.column, r.numRows, r.numColumns));
   }
   setChartType(type: unknown): EmbeddedChartBuilderImpl {
     this.state.type = enumName(type);
@@ -113,7 +113,7 @@ export class EmbeddedChartBuilderImpl {
     return this;
   }
   build(): EmbeddedChartImpl {
-    return counted(new EmbeddedChartImpl(this.doc, { ...this.state, ranges: [...this.state.ranges], options: { ...this.state.options } }), 'EmbeddedChart', this.doc.calls);
+    return this.doc.handles.chart({ ...this.state, ranges: [...this.state.ranges], options: { ...this.state.options } });
   }
 }
 
@@ -127,7 +127,7 @@ export class EmbeddedChartImpl {
     return this._state.chartId === 0 ? null : this._state.chartId;
   }
   getRanges(): RangeImpl[] {
-    return this._state.ranges.map((r: BlockRef) => rangeObject(this.doc, r.sheet, r.row, r.column, r.numRows, r.numColumns));
+    return this._state.ranges.map((r: BlockRef) => this.doc.handles.range(r.sheet, r.row, r.column, r.numRows, r.numColumns));
   }
   getOptions(): { get(option: string): unknown } {
     const options = this._state.options;
@@ -149,6 +149,6 @@ export class EmbeddedChartImpl {
   modify(): EmbeddedChartBuilderImpl {
     const sheet = this._state.ranges[0]?.sheet;
     if (!sheet) throw new Error('local runtime: chart without ranges cannot be modified');
-    return counted(new EmbeddedChartBuilderImpl(this.doc, sheet, this._state), 'EmbeddedChartBuilder', this.doc.calls);
+    return this.doc.handles.chartBuilder(sheet, this._state);
   }
 }

@@ -1,9 +1,8 @@
 /** ConditionalFormatRuleBuilder / ConditionalFormatRule for the subset the dashboard uses. */
-import { counted, unwrap } from './calls.js';
 import type { Document } from './document.js';
 import type { ConditionalRuleState, Criterion } from './conditional-format.js';
 import type { BlockRef } from './ranges-ref.js';
-import { rangeObject, RangeImpl } from './range.js';
+import type { RangeImpl } from './range.js';
 
 function finite(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`Invalid argument: ${what}`);
@@ -55,22 +54,18 @@ export class ConditionalFormatRuleBuilderImpl {
   setRanges(ranges: unknown): ConditionalFormatRuleBuilderImpl {
     if (!Array.isArray(ranges)) throw new Error('Invalid argument: ranges');
     this.ranges = ranges.map((r: unknown) => {
-      const raw = unwrap(r);
-      if (!(raw instanceof RangeImpl)) throw new Error('Invalid argument: ranges');
+      const raw = this.doc.handles.asRange(r);
+      if (!raw) throw new Error('Invalid argument: ranges');
       return raw._ref();
     });
     return this;
   }
   getRanges(): RangeImpl[] {
-    return this.ranges.map((r) => rangeObject(this.doc, r.sheet, r.row, r.column, r.numRows, r.numColumns));
+    return this.ranges.map((r) => this.doc.handles.range(r.sheet, r.row, r.column, r.numRows, r.numColumns));
   }
   build(): ConditionalFormatRuleImpl {
     if (!this.criterion) throw new Error('local runtime: a conditional format rule needs a condition (whenNumber…/whenFormulaSatisfied)');
-    return counted(
-      new ConditionalFormatRuleImpl(this.doc, { criterion: this.criterion, ranges: [...this.ranges], fontColor: this.fontColor, background: this.background }),
-      'ConditionalFormatRule',
-      this.doc.calls,
-    );
+    return this.doc.handles.rule({ criterion: this.criterion, ranges: [...this.ranges], fontColor: this.fontColor, background: this.background });
   }
 }
 
@@ -81,7 +76,7 @@ export class ConditionalFormatRuleImpl {
   ) {}
 
   getRanges(): RangeImpl[] {
-    return this._state.ranges.map((r) => rangeObject(this.doc, r.sheet, r.row, r.column, r.numRows, r.numColumns));
+    return this._state.ranges.map((r) => this.doc.handles.range(r.sheet, r.row, r.column, r.numRows, r.numColumns));
   }
   getBooleanCondition(): { getCriteriaType(): string; getCriteriaValues(): unknown[]; getFontColor(): string | null; getBackground(): string | null } {
     const s = this._state;
@@ -90,6 +85,6 @@ export class ConditionalFormatRuleImpl {
     return { getCriteriaType: () => c.type, getCriteriaValues: () => values, getFontColor: () => s.fontColor, getBackground: () => s.background };
   }
   copy(): ConditionalFormatRuleBuilderImpl {
-    return counted(new ConditionalFormatRuleBuilderImpl(this.doc, this._state), 'ConditionalFormatRuleBuilder', this.doc.calls);
+    return this.doc.handles.ruleBuilder(this._state);
   }
 }

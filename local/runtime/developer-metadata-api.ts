@@ -1,9 +1,8 @@
 /** DeveloperMetadata objects and the finder, over spreadsheet- and sheet-level metadata. */
-import { counted, unwrap } from './calls.js';
 import type { Document } from './document.js';
 import { checkMetadata, metadataMatches, type MetadataQuery, type MetadataState } from './developer-metadata.js';
-import { sheetObject, type SheetImpl } from './sheet.js';
-import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
+import type { SheetImpl } from './sheet.js';
+import type { SpreadsheetImpl } from './spreadsheet.js';
 
 export function addMetadata(doc: Document, sheetId: number | null, key: unknown, value: unknown, visibility: unknown): MetadataState {
   checkMetadata(key, value);
@@ -16,10 +15,6 @@ export function addMetadata(doc: Document, sheetId: number | null, key: unknown,
   };
   doc.metadata.push(state);
   return state;
-}
-
-export function metadataObject(doc: Document, state: MetadataState): DeveloperMetadataImpl {
-  return counted(new DeveloperMetadataImpl(doc, state), 'DeveloperMetadata', doc.calls);
 }
 
 export class DeveloperMetadataImpl {
@@ -54,14 +49,13 @@ export class DeveloperMetadataImpl {
     const sheet = this.state.sheetId === null ? undefined : this.doc.sheetById(this.state.sheetId);
     return {
       getLocationType: () => (this.state.sheetId === null ? 'SPREADSHEET' : 'SHEET'),
-      getSheet: () => (sheet ? sheetObject(this.doc, sheet) : null),
-      getSpreadsheet: () => (this.state.sheetId === null ? spreadsheetObject(this.doc) : null),
+      getSheet: () => (sheet ? this.doc.handles.sheet(sheet) : null),
+      getSpreadsheet: () => (this.state.sheetId === null ? this.doc.handles.spreadsheet() : null),
     };
   }
   /** Moves sheet-level (or spreadsheet-level) metadata onto another sheet; its id and value stay. */
   moveToSheet(sheet: SheetImpl): DeveloperMetadataImpl {
-    const raw = unwrap(sheet);
-    const target = typeof raw === 'object' && raw !== null && '_state' in raw ? (raw as unknown as { _state: { id: number } })._state : null;
+    const target = this.doc.handles.asSheet(sheet)?._state ?? null;
     if (!target || !this.doc.sheetById(target.id)) throw new Error('Invalid argument: sheet');
     this.state.sheetId = target.id;
     return this;
@@ -100,6 +94,6 @@ export class DeveloperMetadataFinderImpl {
   find(): DeveloperMetadataImpl[] {
     return this.doc.metadata
       .filter((m) => (this.sheetId === null || m.sheetId === this.sheetId) && metadataMatches(m, this.query))
-      .map((m) => metadataObject(this.doc, m));
+      .map((m) => this.doc.handles.metadata(m));
   }
 }

@@ -20,6 +20,7 @@ import type { PropertyStore } from './properties.js';
 import type { LockState } from './lock.js';
 import type { BlockRef } from './ranges-ref.js';
 import type { TriggerState } from './script-app.js';
+import type { Handles } from './handles.js';
 
 export interface RuntimeOptions {
   readonly name?: string;
@@ -106,10 +107,16 @@ export class Document {
    */
   execution: 'interactive' | 'clock' = 'interactive';
 
+  /** Makes and recognises this document's Apps Script objects (see handles.ts). */
+  readonly handles: Handles;
+
   constructor(
     readonly options: Required<Omit<RuntimeOptions, 'htmlDir'>> & { htmlDir: string },
     readonly ui: UiRecord,
+    // Passed in rather than imported: handles.ts imports the object classes, which import this module.
+    private readonly makeHandles: (doc: Document) => Handles,
   ) {
+    this.handles = makeHandles(this);
     registerCustomFunctions();
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     // Sheets accepts TRUE/FALSE as literals in formulas; HyperFormula only as functions.
@@ -251,7 +258,7 @@ export class Document {
   /** Parses one Apps Script value as Sheets does for user-entered input. */
   /** SpreadsheetApp.create: a new, separate file with one empty "Sheet1", as Drive makes it. */
   createSpreadsheet(name: string): Document {
-    const child = new Document({ ...this.options, name, id: `${this.options.id}-created-${this.created.length + 1}` }, this.ui);
+    const child = new Document({ ...this.options, name, id: `${this.options.id}-created-${this.created.length + 1}` }, this.ui, this.makeHandles);
     child.DateCtor = this.DateCtor;
     child.invokeCustom = this.invokeCustom;
     child.addSheet('Sheet1', 0);

@@ -143,7 +143,7 @@ function renderNumber(tokens: Token[], value: number, locale: NumberLocale): str
   const minFrac = (fracPattern.match(/0/gu) ?? []).length;
   const maxFrac = (fracPattern.match(/[0#?]/gu) ?? []).length;
   let n = Math.abs(value) * 100 ** percent / 1000 ** scaleCommas;
-  let fixed = n.toFixed(maxFrac);
+  const fixed = n.toFixed(maxFrac);
   n = Number(fixed);
   let [intDigits, fracDigits = ''] = fixed.split('.');
   while (fracDigits.length > minFrac && fracDigits.endsWith('0')) fracDigits = fracDigits.slice(0, -1);

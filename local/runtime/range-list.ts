@@ -2,7 +2,6 @@
  * RangeList (Sheet.getRangeList): many A1 ranges of one sheet in one call. getRanges hands back the
  * Range objects, so a chart or conditional-format rule needs no Sheet.getRange call per range.
  */
-import { counted } from './calls.js';
 import type { Document } from './document.js';
 import type { RangeImpl } from './range.js';
 
@@ -39,8 +38,4 @@ export class RangeListImpl {
     for (const r of this.ranges) r.clear();
     return this;
   }
-}
-
-export function rangeListObject(doc: Document, ranges: readonly RangeImpl[]): RangeListImpl {
-  return counted(new RangeListImpl(doc, ranges), 'RangeList', doc.calls);
 }

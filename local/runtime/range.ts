@@ -3,21 +3,16 @@
  * (Document.parseValue), reads come back as Apps Script returns them (Dates, '' for blanks, error codes).
  */
 import type { CellProps } from './cell-props.js';
-import { counted } from './calls.js';
 import { shiftFormula } from './conditional-format.js';
 import type { AppsValue, Document, SheetState } from './document.js';
 import { renderA1 } from './a1.js';
 import type { ParsedInput } from './user-input.js';
-import { sheetObject, type SheetImpl } from './sheet.js';
+import type { SheetImpl } from './sheet.js';
 
 type Grid<T> = T[][];
 
 function isGrid(value: unknown): value is unknown[][] {
   return Array.isArray(value) && value.every((row) => Array.isArray(row));
-}
-
-export function rangeObject(doc: Document, sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): RangeImpl {
-  return counted(new RangeImpl(doc, sheet, row, column, numRows, numColumns), 'Range', doc.calls);
 }
 
 /** Apps Script's own messages for bad coordinates. */
@@ -218,7 +213,7 @@ export class RangeImpl {
     const c1 = this.column + this.numColumns - 1;
     return this._sheet.merges
       .filter((m) => m.row <= r1 && m.row + m.numRows - 1 >= this.row && m.column <= c1 && m.column + m.numColumns - 1 >= this.column)
-      .map((m) => rangeObject(this.doc, this._sheet, m.row, m.column, m.numRows, m.numColumns));
+      .map((m) => this.doc.handles.range(this._sheet, m.row, m.column, m.numRows, m.numColumns));
   }
   merge(): RangeImpl {
     this._sheet.merges.push(this._ref());
@@ -264,7 +259,7 @@ export class RangeImpl {
     return renderA1(this.row, this.column, this.numRows, this.numColumns);
   }
   getSheet(): SheetImpl {
-    return sheetObject(this.doc, this._sheet);
+    return this.doc.handles.sheet(this._sheet);
   }
   getGridId(): number {
     return this._sheet.id;
@@ -275,7 +270,7 @@ export class RangeImpl {
     const nr = numRows ?? this.numRows;
     const nc = numColumns ?? this.numColumns;
     checkBounds(this._sheet, row, column, nr, nc);
-    return rangeObject(this.doc, this._sheet, row, column, nr, nc);
+    return this.doc.handles.range(this._sheet, row, column, nr, nc);
   }
   activate(): RangeImpl {
     this.doc.activeSheetId = this._sheet.id;

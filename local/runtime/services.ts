@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { counted } from './calls.js';
 import type { Document } from './document.js';
-import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
+import type { SpreadsheetImpl } from './spreadsheet.js';
 import type { SheetImpl } from './sheet.js';
-import { ConditionalFormatRuleBuilderImpl } from './conditional-format-api.js';
+import type { ConditionalFormatRuleBuilderImpl } from './conditional-format-api.js';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developer-metadata.js';
 import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType } from './charts.js';
 import { UiImpl, Button, ButtonSet } from './ui.js';
@@ -30,7 +30,7 @@ class SpreadsheetAppImpl {
 
   /** null in a time-driven execution: there is no open document (open it by id instead). */
   getActiveSpreadsheet(): SpreadsheetImpl | null {
-    return this.doc.execution === 'clock' ? null : spreadsheetObject(this.doc);
+    return this.doc.execution === 'clock' ? null : this.doc.handles.spreadsheet();
   }
   getActive(): SpreadsheetImpl | null {
     return this.getActiveSpreadsheet();
@@ -40,20 +40,20 @@ class SpreadsheetAppImpl {
    * open the add-on's own document is not documented; this runtime allows it (see README, "Scopes").
    */
   openById(id: string): SpreadsheetImpl {
-    if (id === this.doc.options.id) return spreadsheetObject(this.doc);
+    if (id === this.doc.options.id) return this.doc.handles.spreadsheet();
     this.doc.requireScope('SpreadsheetApp.openById', 'spreadsheets');
     const created = this.doc.created.find((d) => d.options.id === id);
     if (!created) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
-    return spreadsheetObject(created);
+    return created.handles.spreadsheet();
   }
   getActiveSheet(): SheetImpl {
-    return spreadsheetObject(this.doc).getActiveSheet();
+    return this.doc.handles.spreadsheet().getActiveSheet();
   }
   /** Needs the full `spreadsheets` scope in Apps Script (see README, "Scopes"). */
   create(name: string): SpreadsheetImpl {
     this.doc.requireScope('SpreadsheetApp.create', 'spreadsheets');
     if (typeof name !== 'string' || name.trim() === '') throw new Error('Invalid argument: name');
-    return spreadsheetObject(this.doc.createSpreadsheet(name.slice(0, 255)));
+    return this.doc.createSpreadsheet(name.slice(0, 255)).handles.spreadsheet();
   }
   getUi(): UiImpl {
     if (this.doc.execution === 'clock') throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
@@ -62,7 +62,7 @@ class SpreadsheetAppImpl {
   /** Writes are applied at once here; flush only marks the point where Apps Script would send them. */
   flush(): void {}
   newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
-    return counted(new ConditionalFormatRuleBuilderImpl(this.doc), 'ConditionalFormatRuleBuilder', this.doc.calls);
+    return this.doc.handles.ruleBuilder();
   }
 }
 

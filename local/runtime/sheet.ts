@@ -1,26 +1,14 @@
 /** Sheet: one tab. Structure changes go through the engine so formulas keep pointing at the same cells. */
-import { counted, unwrap } from './calls.js';
+import { unwrap } from './calls.js';
 import { parseA1 } from './a1.js';
 import type { Document, SheetState } from './document.js';
 import { DEFAULT_COLUMN_WIDTH } from './document.js';
-import { checkBounds, rangeObject, type RangeImpl } from './range.js';
-import { rangeListObject, type RangeListImpl } from './range-list.js';
-import { EmbeddedChartBuilderImpl, EmbeddedChartImpl } from './charts-api.js';
-import { ConditionalFormatRuleImpl } from './conditional-format-api.js';
-import { DeveloperMetadataFinderImpl, addMetadata, metadataObject, type DeveloperMetadataImpl } from './developer-metadata-api.js';
-import { spreadsheetObject, type SpreadsheetImpl } from './spreadsheet.js';
-
-const sheetObjects = new WeakMap<SheetState, SheetImpl>();
-
-/** The one Sheet object per tab (stable identity, like comparing sheet ids). */
-export function sheetObject(doc: Document, state: SheetState): SheetImpl {
-  let sheet = sheetObjects.get(state);
-  if (!sheet) {
-    sheet = counted(new SheetImpl(doc, state), 'Sheet', doc.calls);
-    sheetObjects.set(state, sheet);
-  }
-  return sheet;
-}
+import { checkBounds, type RangeImpl } from './range.js';
+import type { RangeListImpl } from './range-list.js';
+import type { EmbeddedChartBuilderImpl, EmbeddedChartImpl } from './charts-api.js';
+import type { ConditionalFormatRuleImpl } from './conditional-format-api.js';
+import { addMetadata, type DeveloperMetadataFinderImpl, type DeveloperMetadataImpl } from './developer-metadata-api.js';
+import type { SpreadsheetImpl } from './spreadsheet.js';
 
 function positiveInt(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new Error(`Invalid argument: ${what}`);
@@ -54,7 +42,7 @@ export class SheetImpl {
     return this.doc.sheets.indexOf(this.live()) + 1;
   }
   getParent(): SpreadsheetImpl {
-    return spreadsheetObject(this.doc);
+    return this.doc.handles.spreadsheet();
   }
 
   getRange(a: unknown, column?: number, numRows?: number, numColumns?: number): RangeImpl {
@@ -66,23 +54,23 @@ export class SheetImpl {
       const lastRow = ref.lastRow ?? target.maxRows;
       const lastColumn = ref.lastColumn ?? target.maxColumns;
       checkBounds(target, ref.row, ref.column, lastRow - ref.row + 1, lastColumn - ref.column + 1);
-      return rangeObject(this.doc, target, ref.row, ref.column, lastRow - ref.row + 1, lastColumn - ref.column + 1);
+      return this.doc.handles.range(target, ref.row, ref.column, lastRow - ref.row + 1, lastColumn - ref.column + 1);
     }
     const row = a as number;
     const nr = numRows ?? 1;
     const nc = numColumns ?? 1;
     checkBounds(state, row, column as number, nr, nc);
-    return rangeObject(this.doc, state, row, column as number, nr, nc);
+    return this.doc.handles.range(state, row, column as number, nr, nc);
   }
   /** Each range is resolved the way getRange(a1) would (same errors), but in one call. */
   getRangeList(a1Notations: unknown): RangeListImpl {
     if (!Array.isArray(a1Notations) || a1Notations.some((a) => typeof a !== 'string')) throw new Error('Invalid argument: a1Notations');
     // `this` is the raw sheet (the counting proxy calls methods on it), so these getRange calls are not counted.
-    return rangeListObject(this.doc, a1Notations.map((a1: string) => this.getRange(a1)));
+    return this.doc.handles.rangeList(a1Notations.map((a1: string) => this.getRange(a1)));
   }
   getDataRange(): RangeImpl {
     const { rows, columns } = this.doc.contentExtent(this.live());
-    return rangeObject(this.doc, this._state, 1, 1, Math.max(1, rows), Math.max(1, columns));
+    return this.doc.handles.range(this._state, 1, 1, Math.max(1, rows), Math.max(1, columns));
   }
   getLastRow(): number {
     return this.doc.contentExtent(this.live()).rows;
@@ -267,12 +255,12 @@ export class SheetImpl {
   }
 
   newChart(): EmbeddedChartBuilderImpl {
-    return counted(new EmbeddedChartBuilderImpl(this.doc, this.live()), 'EmbeddedChartBuilder', this.doc.calls);
+    return this.doc.handles.chartBuilder(this.live());
   }
   insertChart(chart: EmbeddedChartImpl): void {
     const state = this.live();
-    const raw = unwrap(chart);
-    if (!(raw instanceof EmbeddedChartImpl)) throw new Error('Invalid argument: chart');
+    const raw = this.doc.handles.asChart(chart);
+    if (!raw) throw new Error('Invalid argument: chart');
     state.charts.push({ ...raw._state, chartId: this.doc.newId() });
   }
   updateChart(chart: EmbeddedChartImpl): void {
@@ -288,19 +276,19 @@ export class SheetImpl {
     state.charts = state.charts.filter((c) => c.chartId !== raw._state.chartId);
   }
   getCharts(): EmbeddedChartImpl[] {
-    return this.live().charts.map((c) => counted(new EmbeddedChartImpl(this.doc, c), 'EmbeddedChart', this.doc.calls));
+    return this.live().charts.map((c) => this.doc.handles.chart(c));
   }
 
   setConditionalFormatRules(rules: unknown): void {
     if (!Array.isArray(rules)) throw new Error('Invalid argument: rules');
     this.live().conditionalRules = rules.map((r: unknown) => {
-      const raw = unwrap(r);
-      if (!(raw instanceof ConditionalFormatRuleImpl)) throw new Error('Invalid argument: rules');
+      const raw = this.doc.handles.asRule(r);
+      if (!raw) throw new Error('Invalid argument: rules');
       return raw._state;
     });
   }
   getConditionalFormatRules(): ConditionalFormatRuleImpl[] {
-    return this.live().conditionalRules.map((r) => counted(new ConditionalFormatRuleImpl(this.doc, r), 'ConditionalFormatRule', this.doc.calls));
+    return this.live().conditionalRules.map((r) => this.doc.handles.rule(r));
   }
   clearConditionalFormatRules(): void {
     this.live().conditionalRules = [];
@@ -312,10 +300,10 @@ export class SheetImpl {
   }
   getDeveloperMetadata(): DeveloperMetadataImpl[] {
     const id = this.live().id;
-    return this.doc.metadata.filter((m) => m.sheetId === id).map((m) => metadataObject(this.doc, m));
+    return this.doc.metadata.filter((m) => m.sheetId === id).map((m) => this.doc.handles.metadata(m));
   }
   createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
-    return counted(new DeveloperMetadataFinderImpl(this.doc, this.live().id), 'DeveloperMetadataFinder', this.doc.calls);
+    return this.doc.handles.metadataFinder(this.live().id);
   }
 }
 

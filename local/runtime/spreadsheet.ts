@@ -1,26 +1,14 @@
 /** Spreadsheet: the document — its sheets, metadata, locale and toasts. */
-import { counted, unwrap } from './calls.js';
 import { parseA1 } from './a1.js';
 import type { Document } from './document.js';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS } from './document.js';
-import { sheetObject, SheetImpl } from './sheet.js';
+import type { SheetImpl } from './sheet.js';
 import type { RangeImpl } from './range.js';
-import { DeveloperMetadataFinderImpl, addMetadata, metadataObject, type DeveloperMetadataImpl } from './developer-metadata-api.js';
-
-const spreadsheetObjects = new WeakMap<Document, SpreadsheetImpl>();
-
-export function spreadsheetObject(doc: Document): SpreadsheetImpl {
-  let ss = spreadsheetObjects.get(doc);
-  if (!ss) {
-    ss = counted(new SpreadsheetImpl(doc), 'Spreadsheet', doc.calls);
-    spreadsheetObjects.set(doc, ss);
-  }
-  return ss;
-}
+import { addMetadata, type DeveloperMetadataFinderImpl, type DeveloperMetadataImpl } from './developer-metadata-api.js';
 
 function toSheet(doc: Document, sheet: unknown): SheetImpl {
-  const raw = unwrap(sheet);
-  if (!(raw instanceof SheetImpl) || !doc.sheets.includes(raw._state)) throw new Error('Invalid argument: sheet');
+  const raw = doc.handles.asSheet(sheet);
+  if (!raw || !doc.sheets.includes(raw._state)) throw new Error('Invalid argument: sheet');
   return raw;
 }
 
@@ -46,28 +34,28 @@ export class SpreadsheetImpl {
     return this.doc.options.timeZone;
   }
   getSheets(): SheetImpl[] {
-    return this.doc.sheets.map((s) => sheetObject(this.doc, s));
+    return this.doc.sheets.map((s) => this.doc.handles.sheet(s));
   }
   getNumSheets(): number {
     return this.doc.sheets.length;
   }
   getSheetByName(name: string): SheetImpl | null {
     const state = this.doc.sheetByName(String(name));
-    return state ? sheetObject(this.doc, state) : null;
+    return state ? this.doc.handles.sheet(state) : null;
   }
   getSheetById(id: number): SheetImpl | null {
     const state = this.doc.sheetById(id);
-    return state ? sheetObject(this.doc, state) : null;
+    return state ? this.doc.handles.sheet(state) : null;
   }
   getActiveSheet(): SheetImpl {
     const state = this.doc.sheetById(this.doc.activeSheetId) ?? this.doc.sheets[0];
-    return sheetObject(this.doc, state);
+    return this.doc.handles.sheet(state);
   }
   setActiveSheet(sheet: unknown): SheetImpl {
     const raw = toSheet(this.doc, sheet);
     raw._state.hidden = false;
     this.doc.activeSheetId = raw._state.id;
-    return sheetObject(this.doc, raw._state);
+    return this.doc.handles.sheet(raw._state);
   }
   /** insertSheet(), insertSheet(name), insertSheet(index), insertSheet(name, index). */
   insertSheet(a?: unknown, b?: unknown): SheetImpl {
@@ -89,7 +77,7 @@ export class SpreadsheetImpl {
     const at = index ?? this.doc.sheets.findIndex((s) => s.id === this.doc.activeSheetId) + 1;
     const state = this.doc.addSheet(name, at, DEFAULT_ROWS, DEFAULT_COLUMNS);
     this.doc.activeSheetId = state.id;
-    return sheetObject(this.doc, state);
+    return this.doc.handles.sheet(state);
   }
   /** Moves the active sheet to 1-based position `pos` among all sheets (hidden ones count), as Apps Script does. */
   moveActiveSheet(pos: number): void {
@@ -105,7 +93,7 @@ export class SpreadsheetImpl {
     const ref = parseA1(a1);
     const state = ref.sheetName === undefined ? this.doc.sheetById(this.doc.activeSheetId) : this.doc.sheetByName(ref.sheetName);
     if (!state) throw new Error('Range not found');
-    return sheetObject(this.doc, state).getRange(a1.slice(a1.lastIndexOf('!') + 1));
+    return this.doc.handles.sheet(state).getRange(a1.slice(a1.lastIndexOf('!') + 1));
   }
   getActiveRange(): RangeImpl {
     return this.getActiveSheet().getRange(1, 1);
@@ -118,9 +106,9 @@ export class SpreadsheetImpl {
     return this;
   }
   getDeveloperMetadata(): DeveloperMetadataImpl[] {
-    return this.doc.metadata.filter((m) => m.sheetId === null).map((m) => metadataObject(this.doc, m));
+    return this.doc.metadata.filter((m) => m.sheetId === null).map((m) => this.doc.handles.metadata(m));
   }
   createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
-    return counted(new DeveloperMetadataFinderImpl(this.doc, null), 'DeveloperMetadataFinder', this.doc.calls);
+    return this.doc.handles.metadataFinder(null);
   }
 }

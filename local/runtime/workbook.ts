@@ -11,8 +11,7 @@ import { parseA1 } from './a1.js';
 import type { CallCounter } from './calls.js';
 import { Document, DEFAULT_COLUMNS, DEFAULT_ROWS, type RuntimeOptions } from './document.js';
 import { createServices, lockState, type RuntimeServices } from './services.js';
-import { sheetObject } from './sheet.js';
-import { spreadsheetObject } from './spreadsheet.js';
+import { Handles } from './handles.js';
 import { newUiRecord, type UiRecord } from './ui.js';
 import { parseUserInput } from './user-input.js';
 import { formulaFromLocale, formulaToLocale } from './formula-locale.js';
@@ -111,6 +110,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       htmlDir: options.htmlDir ?? DEFAULT_HTML_DIR,
     },
     ui,
+    (d) => new Handles(d),
   );
   useScriptTimeZone(doc.options.scriptTimeZone);
   doc.addSheet('Sheet1', 0);
@@ -118,7 +118,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
   const defaultInvoke = doc.invokeCustom;
 
   const workbook: LocalWorkbook = {
-    spreadsheet: asAppsScript<GoogleAppsScript.Spreadsheet.Spreadsheet>(spreadsheetObject(doc)),
+    spreadsheet: asAppsScript<GoogleAppsScript.Spreadsheet.Spreadsheet>(doc.handles.spreadsheet()),
     services: asAppsScript<AppsScriptServices>(services satisfies RuntimeServices),
     calls: doc.calls,
     ui,
@@ -129,7 +129,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       if (rows.length > 0 && width > 0) {
         doc.writeBlock(state, 0, 0, rows.map((r) => Array.from({ length: width }, (_, j) => doc.parseValue(r[j], false))));
       }
-      return asAppsScript<GoogleAppsScript.Spreadsheet.Sheet>(sheetObject(doc, state));
+      return asAppsScript<GoogleAppsScript.Spreadsheet.Sheet>(doc.handles.sheet(state));
     },
     setCell(sheetName, a1, input) {
       const state = doc.requireSheet(sheetName);
@@ -197,7 +197,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     createdSpreadsheets() {
       return doc.created.map((child) => ({
         name: child.options.name,
-        url: spreadsheetObject(child).getUrl(),
+        url: child.handles.spreadsheet().getUrl(),
         sheetNames: () => child.sheets.map((s) => s.name),
         snapshot: (sheetName: string) => snapshotSheet(child, child.requireSheet(sheetName)),
       }));

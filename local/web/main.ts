@@ -3,7 +3,7 @@
  * that edits cells (recalculated by the server's formula engine), the add-on menu, and the real built
  * sidebar in a 300 px side panel. Every piece of workbook text is rendered with textContent.
  */
-import type { AppState, CellView, ChartView, RunResponse, SheetView } from './view-types.js';
+import type { AppState, CellView, RunResponse, SheetView } from './view-types.js';
 import { disposeCharts, renderChart } from './chart-render.js';
 
 const WINDOW_ROWS = 300;

@@ -3,9 +3,12 @@
  * wrapper and src/gas/server-api.ts both use this interface, so a renamed field fails the typecheck on both
  * sides. Everything crossing it is plain JSON (google.script.run rejects Dates and class instances).
  */
-import type { ColumnRole, DataShape, FunnelStage, Mapping, ReportOptions, StatusRule, TableBinding } from '../core/mapping/types.js';
+import type { Detection, Mapping, ReportOptions } from '../core/mapping/types.js';
+import type { UiLocale, ValidationIssue } from '../core/types.js';
 
-export type UiLocale = 'en' | 'ru' | 'zh';
+// Defined in the core (which imports nothing above it) and re-exported here for the sidebar and server.
+export type { UiLocale, ValidationIssue } from '../core/types.js';
+export type { DetectedColumn, Detection, StatusCount, ValueType } from '../core/mapping/types.js';
 
 export interface SheetSummary {
   readonly sheetId: number;
@@ -25,50 +28,6 @@ export interface SidebarContext {
   /** Why the saved mapping no longer fits the sheet (deleted column, renamed header…); empty when it fits. */
   readonly savedProblems: readonly ValidationIssue[];
   readonly defaultOptions: ReportOptions;
-}
-
-export type ValueType = 'number' | 'date' | 'text' | 'empty';
-
-export interface DetectedColumn {
-  readonly index: number;
-  readonly header: string;
-  readonly role: ColumnRole;
-  /** 0–1: how sure the guesser is; the UI highlights low-confidence guesses. */
-  readonly confidence: number;
-  readonly valueType: ValueType;
-  /** A few display strings from the column, for the preview. */
-  readonly samples: readonly string[];
-}
-
-export interface StatusCount {
-  readonly status: string;
-  readonly count: number;
-}
-
-export interface Detection {
-  readonly shape: DataShape;
-  readonly table: TableBinding;
-  readonly columns: readonly DetectedColumn[];
-  /** Header row plus the first data rows, as display strings. */
-  readonly preview: readonly (readonly string[])[];
-  readonly funnel: readonly FunnelStage[];
-  /** CRM shape: distinct statuses with counts, and the guessed meaning of each. */
-  readonly statuses: readonly StatusCount[];
-  readonly statusRules: readonly StatusRule[];
-  /** Title rows skipped, totals rows excluded, and the like, for the user to see. */
-  readonly notes: readonly ValidationIssue[];
-}
-
-export interface ValidationIssue {
-  readonly severity: 'error' | 'warning' | 'info';
-  /** A stable code the sidebar localises, e.g. "missing_role". */
-  readonly code: string;
-  /** English text, used when the sidebar has no translation. */
-  readonly message: string;
-  /** Values for the localised template, e.g. { role: 'spend' }. */
-  readonly params?: Readonly<Record<string, string | number>>;
-  /** Metrics this problem makes impossible (e.g. ["ROMI", "CAC"]). */
-  readonly metrics?: readonly string[];
 }
 
 export interface BuildResult {

@@ -1,15 +1,16 @@
-/** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]`. */
+/** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign] [--engine memory|duckdb]`. */
 import { readFileSync } from 'node:fs';
 import { metricsOptions, type MetricsOptions } from '../core/definitions/index.js';
 import { resolveLocale, type Locale } from '../core/i18n/index.js';
 import type { Granularity } from '../core/mapping/types.js';
 import { decodeInput } from './decode.js';
-import { formatReport, runReport, type ReportOptions } from './report.js';
+import { formatReport, runReport, type Report, type ReportOptions } from './report.js';
 import { printable, printableBlock, printableJson } from './terminal.js';
 
 const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]\n' +
   '  [--model last_touch|first_touch|linear|position_based|time_decay] [--period-basis close|created] [--return-days 90]\n' +
-  '  [--half-life 7] [--lifespan YEARS --frequency PER_YEAR] [--lang en|ru|zh]';
+  '  [--half-life 7] [--lifespan YEARS --frequency PER_YEAR] [--lang en|ru|zh] [--engine memory|duckdb]\n' +
+  '  --engine duckdb sums the rows in DuckDB out of core (CSV, TSV or .parquet; bounded memory for multi-GB exports).';
 
 /** Metric options by flag: the value is checked by metricsOptions, which names the field. */
 const METRIC_FLAGS: Readonly<Record<string, keyof MetricsOptions>> = {
@@ -22,7 +23,7 @@ const METRIC_FLAGS: Readonly<Record<string, keyof MetricsOptions>> = {
 };
 const TEXT_METRICS = new Set<keyof MetricsOptions>(['attribution', 'periodBasis']);
 
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command !== 'report') {
     process.stderr.write(`${USAGE}\n`);
@@ -34,6 +35,7 @@ export function main(argv: readonly string[]): number {
   let margin: number | undefined;
   let byCampaign = false;
   let costsFile: string | undefined;
+  let engine: 'memory' | 'duckdb' = 'memory';
   const metrics: Record<string, unknown> = {};
   let locale: Locale = 'en';
   for (let i = 0; i < rest.length; i++) {
@@ -46,7 +48,11 @@ export function main(argv: readonly string[]): number {
       metrics[key] = TEXT_METRICS.has(key) ? v : Number(v);
     } else if (arg === '--lang') locale = resolveLocale(rest[++i]);
     else if (arg === '--by-campaign') byCampaign = true;
-    else if (arg === '--costs') {
+    else if (arg === '--engine') {
+      const e = rest[++i];
+      if (e !== 'memory' && e !== 'duckdb') throw new Error(`--engine must be memory or duckdb, got ${String(e)}`);
+      engine = e;
+    } else if (arg === '--costs') {
       costsFile = rest[++i];
       if (!costsFile) throw new Error(`--costs needs a CSV file\n${USAGE}`);
     }
@@ -62,13 +68,18 @@ export function main(argv: readonly string[]): number {
   }
   if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
   const checked = metricsOptions(metrics); // fails early, naming the flag's field
+  const print = (report: Report): number => {
+    // JSON escapes C0 itself; the replacer also removes escapes, C1 and bidi marks from every string.
+    process.stdout.write(json ? `${JSON.stringify(report, printableJson, 2)}\n` : `${formatReport(report, locale)}\n`);
+    return 0;
+  };
+  if (engine === 'duckdb') {
+    const source = file;
+    // Loaded on demand: the default engine never needs DuckDB's native binary.
+    return import('./report-duckdb.js').then(({ runReportDuckDb }) => runReportDuckDb(source, { granularity, margin, byCampaign, costsFile, metrics: checked, locale }).then(print));
+  }
   const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readCsvText(costsFile), metrics: checked, locale };
-  const report = runReport(readCsvText(file), options);
-  // JSON escapes C0 itself; the replacer also removes escapes, C1 and bidi marks from every string.
-  process.stdout.write(json ? `${JSON.stringify(report, printableJson, 2)}
-` : `${formatReport(report, locale)}
-`);
-  return 0;
+  return print(runReport(readCsvText(file), options));
 }
 
 /** A CSV file's text in whatever encoding it was saved (see decode.ts); refused with the reason otherwise. */
@@ -77,11 +88,15 @@ export function readCsvText(path: string): string {
 }
 
 /** The bin entry: runs `main`, prints any error on one sanitised line, returns the exit code. */
-export function cli(argv: readonly string[]): number {
-  try {
-    return main(argv);
-  } catch (error) {
+export function cli(argv: readonly string[]): number | Promise<number> {
+  const fail = (error: unknown): number => {
     process.stderr.write(`funnel-roi: ${printableBlock(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
+  };
+  try {
+    const code = main(argv);
+    return typeof code === 'number' ? code : code.catch(fail);
+  } catch (error) {
+    return fail(error);
   }
 }

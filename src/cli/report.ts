@@ -4,7 +4,7 @@
  * totals in the totals line).
  */
 import type { ValidationIssue } from '../api/contract.js';
-import { aggregate, nothingReadable, type Figures } from '../core/aggregate/index.js';
+import { aggregate, nothingReadable, type AggregatedData, type Figures } from '../core/aggregate/index.js';
 import { MappingError } from '../core/mapping/errors.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
@@ -97,10 +97,17 @@ function tableRows(values: Matrix, t: TableBinding): Matrix {
   return values.slice(t.firstDataRow - 1, end).map((r) => r.slice(t.firstColumn - 1, t.lastColumn));
 }
 
-export function runReport(csvText: string, options: ReportOptions = {}): Report {
-  const values = cellsFromCsv(parseCsv(csvText));
+/** The mapping both engines use: detected, defaulted, the CLI's flags applied and validated as the sidebar does. */
+export interface PreparedReport {
+  readonly mapping: Mapping;
+  readonly margin: number;
+  readonly options: ReportOptions;
+  /** Detection and validation warnings, shown before the aggregation's own. */
+  readonly warnings: readonly ValidationIssue[];
+}
+
+export function prepareReport(values: Matrix, costValues: Matrix | null, options: ReportOptions = {}): PreparedReport {
   const detection = detectSheet(values, undefined, { sheetName: 'csv', sheetId: 0 });
-  const costValues = options.costsCsv === undefined ? null : cellsFromCsv(parseCsv(options.costsCsv));
   const costs = costValues ? detectSheet(costValues, undefined, { sheetName: 'costs csv', sheetId: 1 }).table : null;
   if (costs && detection.shape !== 'crm') throw new Error('--costs is for CRM exports (one lead or deal per row); this file already has a spend column per row');
   const base = defaultMapping(detection, { costs });
@@ -114,10 +121,12 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
   const issues = validateMapping(mapping);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
-  const t = mapping.source;
-  // A `;`-separated file comes from a decimal-comma Excel: the tie-break for columns that do not say themselves.
-  const locale = sniffDelimiter(csvText.replace(/^\uFEFF/u, '')) === ';' ? 'ru_RU' : 'en_US';
-  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow, locale });
+  return { mapping, margin, options, warnings: [...detection.notes.filter((n) => n.code !== 'currency_detected'), ...issues.filter((i) => i.severity === 'warning')] };
+}
+
+/** The report of aggregated sums, whichever engine summed them. */
+export function reportFrom(prepared: PreparedReport, data: AggregatedData): Report {
+  const { mapping, margin } = prepared;
   // Nothing read is an error (exit 1), never an all-zero table.
   const empty = nothingReadable(data);
   if (empty) throw new MappingError(empty.code, empty.message, empty.params);
@@ -129,9 +138,23 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
     totals: metrics('Total', null, data.totals, margin, has),
     rows: { source: data.sourceRows, used: data.usedRows, skipped: data.skippedRows },
     // Detection notes of every severity: a skipped title row or an excluded totals row is a row not counted.
-    warnings: [...detection.notes.filter((n) => n.code !== 'currency_detected'), ...issues.filter((i) => i.severity === 'warning'), ...data.warnings],
-    analysis: analysisReport(data, margin, options.metrics ?? {}, options.locale ?? 'en'),
+    warnings: [...prepared.warnings, ...data.warnings],
+    // From the sums alone when the engine keeps the per-deal records in the warehouse (detail null).
+    analysis: analysisReport(data, margin, prepared.options.metrics ?? {}, prepared.options.locale ?? 'en'),
   };
+}
+
+export function runReport(csvText: string, options: ReportOptions = {}): Report {
+  const values = cellsFromCsv(parseCsv(csvText));
+  const costValues = options.costsCsv === undefined ? null : cellsFromCsv(parseCsv(options.costsCsv));
+  const prepared = prepareReport(values, costValues, options);
+  const { mapping } = prepared;
+  const t = mapping.source;
+  const costs = mapping.shape === 'crm' ? mapping.costs : null;
+  // A `;`-separated file comes from a decimal-comma Excel: the tie-break for columns that do not say themselves.
+  const locale = sniffDelimiter(csvText.replace(/^\uFEFF/u, '')) === ';' ? 'ru_RU' : 'en_US';
+  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow, locale });
+  return reportFrom(prepared, data);
 }
 
 const COLUMNS: readonly [keyof ChannelReport, string, 'money' | 'count' | 'pct' | 'ratio'][] = [

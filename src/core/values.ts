@@ -8,7 +8,7 @@ export type CellValue = number | string | boolean | Date | null | undefined;
 export type Matrix = CellValue[][];
 
 /** Error codes Sheets may hand over as text when a referenced cell holds an error. */
-const SHEET_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;
+export const SHEET_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;
 
 // Dates have their own module (time zones); re-exported so callers keep one import for cell values.
 export { isDate, MS_PER_DAY, parseDateValue, serialToTime, timeToSerial } from './dates.js';
@@ -22,9 +22,9 @@ export function isSheetError(value: unknown): value is string {
 }
 
 // Currency marks seen in Google Ads / Yandex Direct / Meta / Bitrix24 / amoCRM exports.
-const CURRENCY = /(?:руб\.?|р\.|₽|\$|€|£|¥|元|₸|₴|usd|rub|eur|cny|rmb|kzt|gbp)/giu;
+export const CURRENCY = /(?:руб\.?|р\.|₽|\$|€|£|¥|元|₸|₴|usd|rub|eur|cny|rmb|kzt|gbp)/giu;
 // Every kind of space used as a thousands separator: normal, NBSP, narrow NBSP, thin, figure, apostrophe (Swiss).
-const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007']/gu;
+export const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007']/gu;
 
 /**
  * Reads a number written as text the way exports write it: `1 234,56 ₽`, `$1,234.50`, `2,5`, `15%`,

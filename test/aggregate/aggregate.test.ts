@@ -196,3 +196,20 @@ describe('aggregate: CRM shape', () => {
     expect(weekly.notes).toContain('costs_spread_weekly');
   });
 });
+
+describe('aggregate: skipped rows open no channel', () => {
+  it('a totals line, an undated row and an unreadable row add no empty channel and set no spelling', () => {
+    const roles: ColumnRole[] = ['date', 'channel', 'spend'];
+    const source: Matrix = [
+      ['not a date', 'Ghost Dated', 1],
+      ['2026-01-05', 'META', 'abc'],
+      ['2026-01-05', 'Bad Number', 'abc'],
+      ['2026-01-05', 'Meta', 5],
+      ['', 'Итого', 5],
+    ];
+    for (const byCampaign of [false, true]) {
+      const agg = aggregate(aggregatedMapping(roles, {}, { byCampaign }), source);
+      expect(agg.rows.map((r) => r.channel)).toEqual(['Meta']);
+    }
+  });
+});

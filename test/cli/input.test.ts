@@ -90,6 +90,7 @@ describe('terminal safety', () => {
       expect(r.status, r.stderr).toBe(0);
       const out = r.stdout + r.stderr;
       expect(out).toContain('Evil');
+      // eslint-disable-next-line no-control-regex -- the test looks for control characters
       expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
       if (args.length === 2) expect(r.stdout).toMatch(/warning: .*Leads/u); // the skipped row names its column
     }

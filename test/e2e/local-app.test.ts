@@ -212,10 +212,29 @@ describe('the wizard on each sample, then the dashboard', () => {
       };
       await expect.poll(tone, { message: `${a1} = ${v}` }).toBe(v < 0 ? 'red' : 'green');
     }
+    // CRM: the metrics blocks are on the sheet below the pivots, and their revenue agrees with the table's.
+    if (walk.costs) {
+      const find = (label: string): number => dash.values.findIndex((row) => row[0] === label);
+      const models = find('Attribution models compared');
+      const b2b = find('B2B: deal cycle, repeat sales, NPS, profit');
+      expect(models).toBeGreaterThan(total);
+      expect(find('Cohort LTV: cumulative gross profit per customer, by months since acquisition')).toBeGreaterThan(models);
+      expect(b2b).toBeGreaterThan(models);
+      expect(find('Definitions')).toBeGreaterThan(b2b);
+      const b2bTotal = dash.values.findIndex((row, i) => i > b2b && row[0] === 'Total');
+      const revenueAt = (headerRow: number, row: number): number => dash.values[row][dash.values[headerRow].indexOf('Revenue')] as number;
+      expect(revenueAt(b2b + 1, b2bTotal)).toBeCloseTo(revenueAt(header, total), 2);
+      expect(dash.values.slice(0, header).some((row) => typeof row[0] === 'string' && row[0].startsWith('• '))).toBe(true); // findings at the top
+    }
     await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard.png` });
     // One step in the page: the grid re-renders its charts whenever the sidebar reports a change.
     await page.evaluate(() => document.querySelector('figure.chart.floating:last-of-type')?.scrollIntoView({ block: 'end' }));
     await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard-charts.png` });
+    if (walk.costs) {
+      const models = dash.values.findIndex((row) => row[0] === 'Attribution models compared');
+      await page.locator(`td[data-a1="A${models + 1}"]`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard-metrics.png` });
+    }
 
     // Reload the page, reopen the sidebar: the saved mapping comes back with the changed guess.
     await page.reload();

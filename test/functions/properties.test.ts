@@ -80,7 +80,10 @@ describe.each(ELEMENTWISE.map((f) => [f.name, f] as const))('%s (elementwise)', 
           if (!whole.ok) continue; // the range call failed on some row; checked below
           const got = anyRange ? (whole.value as unknown[][])[r][0] : whole.value;
           if (one.ok) expect(got).toBe(one.value);
-          else expect(one.message, `row ${r + 1}`).toMatch(/is 0, so the ratio is undefined/u), expect(got).toBe('');
+          else {
+            expect(one.message, `row ${r + 1}`).toMatch(/is 0, so the ratio is undefined/u);
+            expect(got).toBe('');
+          }
         }
         if (!whole.ok && anyRange) {
           // Some row must fail on its own with a non-denominator error, and the message names the row.

@@ -3,15 +3,15 @@
  * normalised channel name and period. Channels with spend but no leads still get a row: money spent
  * with nothing to show is exactly what the report must surface.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import type { TableBinding } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
 import { measureField, type Accumulator } from './accumulator.js';
-import { columnOf, headerOf, isBlankRow, periodSkipReason, type PeriodReader } from './aggregate.js';
 import { spreadOver } from '../periods.js';
-import { cellText, ERROR_VALUE, normalizeName } from './cells.js';
+import { cellText, normalizeName } from './cells.js';
 import { MeasureReaders } from './measures.js';
 import { ALL_PERIOD, monthShareByWeek } from './periods.js';
+import { columnOf, headerOf, isBlankRow, periodSkipReason, type PeriodReader } from './rows.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregateOptions } from './types.js';
 
@@ -58,10 +58,7 @@ export function addCosts(
     if (!row || isBlankRow(row, watched)) continue;
     const rowNumber = firstRow + r;
     const amount = numbers.read(spendCol, row[spendCol], rowNumber);
-    if (Number.isNaN(amount) || amount === ERROR_VALUE) {
-      skips.skip(amount === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(table, spendCol));
-      continue;
-    }
+    if (skips.skipUnreadable(amount, rowNumber, table, spendCol)) continue;
     const campaign = !byCampaign ? undefined : campCol >= 0 ? row[campCol] : channelCosts;
     const group = acc.group(row[chCol], campaign);
     costChannels.add(normalizeName(cellText(row[chCol]) || notSet));
@@ -85,14 +82,17 @@ export function addCosts(
   }
   warnings.push(...skips.issues('costs'), ...numbers.issues('costs'));
   const uncosted = acc.groups.map((g) => g.channel).filter((ch, i, all) => leadChannels.has(normalizeName(ch)) && !costChannels.has(normalizeName(ch)) && all.indexOf(ch) === i);
-  if (uncosted.length > 0) {
-    const list = uncosted.slice(0, SHOWN_CHANNELS).join(', ') + (uncosted.length > SHOWN_CHANNELS ? ', …' : '');
-    warnings.push({
-      severity: 'warning',
-      code: 'channels_without_costs',
-      message: `No cost rows for channel(s) ${list}: their spend is 0, so CAC and ROMI there are not meaningful.`,
-      params: { channels: list, count: uncosted.length },
-    });
-  }
+  if (uncosted.length > 0) warnings.push(channelsWithoutCostsWarning(uncosted));
   return { warnings, spreadWeekly };
+}
+
+/** Channels with leads but no cost rows. Shared with the warehouse path. */
+export function channelsWithoutCostsWarning(uncosted: readonly string[]): ValidationIssue {
+  const list = uncosted.slice(0, SHOWN_CHANNELS).join(', ') + (uncosted.length > SHOWN_CHANNELS ? ', …' : '');
+  return {
+    severity: 'warning',
+    code: 'channels_without_costs',
+    message: `No cost rows for channel(s) ${list}: their spend is 0, so CAC and ROMI there are not meaningful.`,
+    params: { channels: list, count: uncosted.length },
+  };
 }

@@ -5,13 +5,13 @@
  * definitions module: one attribution model splits each deal over the customer's touches, and the same
  * weights credit its revenue and its customer, in the period the period basis picks.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import { callingCodeForCurrency, classifyDeals, CustomerIdentity, dealCredits, identifierKind, identifierOf, type IdentifierKind, type LeadRecord, type MetricsOptions, type WonDeal } from '../definitions/index.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
 import type { CellValue, Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
-import { columnOf, headerOf, isBlankRow, type PeriodReader } from './aggregate.js';
-import { cellText, ERROR_VALUE, normalizeName, readMeasure } from './cells.js';
+import { cellText, normalizeName, readMeasure } from './cells.js';
+import { columnOf, headerOf, isBlankRow, type PeriodReader } from './rows.js';
 import type { MeasureReaders } from './measures.js';
 import type { SkipLog } from './skip-log.js';
 import type { DealsDetail } from './types.js';
@@ -65,7 +65,6 @@ export function readCrmRows(
   const records: LeadRecord[] = [];
   const identifiers: string[][] = [];
   const identity = new CustomerIdentity();
-  const hasIdentity = identityCols.length > 0;
   let used = 0;
   let rows = 0;
   let wonWithoutClose = 0;
@@ -87,17 +86,11 @@ export function readCrmRows(
     let profit: number | null = null;
     if (reach === WON && revenueCol >= 0) {
       amount = numbers.read(revenueCol, row[revenueCol], rowNumber);
-      if (Number.isNaN(amount) || amount === ERROR_VALUE) {
-        skips.skip(amount === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(src, revenueCol));
-        continue;
-      }
+      if (skips.skipUnreadable(amount, rowNumber, src, revenueCol)) continue;
     }
     if (reach === WON && profitCol >= 0 && !isBlankCell(row[profitCol])) {
       profit = numbers.read(profitCol, row[profitCol], rowNumber);
-      if (Number.isNaN(profit) || profit === ERROR_VALUE) {
-        skips.skip(profit === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(src, profitCol));
-        continue;
-      }
+      if (skips.skipUnreadable(profit, rowNumber, src, profitCol)) continue;
     }
     // A close date that cannot be read is not a reason to drop a sale: it falls back to the lead's date.
     const closed = closeCol >= 0 && !isBlankCell(row[closeCol]) ? (periods.time(row[closeCol]) ?? null) : null;
@@ -138,16 +131,7 @@ export function readCrmRows(
   const resolved: LeadRecord[] = records.map((rec, i) => ({ ...rec, customer: identity.resolve(identifiers[i]) }));
   const deals = classifyDeals(resolved, metrics.returnDays);
   creditDeals(deals, acc, periods, metrics, profitCol >= 0);
-  if (unknown.size > 0) {
-    const list = [...unknown].slice(0, SHOWN_STATUSES).map(([s, n]) => `${s === '' ? '(blank)' : s} (${n})`);
-    const more = unknown.size > SHOWN_STATUSES ? `, … ${unknown.size - SHOWN_STATUSES} more` : '';
-    warnings.push({
-      severity: 'warning',
-      code: 'unknown_statuses',
-      message: `Statuses without a rule were counted as leads only: ${list.join(', ')}${more}.`,
-      params: { statuses: list.join(', ') + more, count: unknown.size },
-    });
-  }
+  if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
   if (closeCol >= 0 && wonWithoutClose > 0 && metrics.periodBasis === 'close') {
     warnings.push({
       severity: 'warning',
@@ -208,4 +192,16 @@ function isBlankCell(v: CellValue): boolean {
 function npsAnswer(v: CellValue): number | null {
   const n = readMeasure(v);
   return isBlankCell(v) || !Number.isInteger(n) || n < 0 || n > 10 ? null : n;
+}
+
+/** Statuses without a rule, first seen first, with their row counts. Shared with the warehouse path. */
+export function unknownStatusesWarning(unknown: ReadonlyMap<string, number>): ValidationIssue {
+  const list = [...unknown].slice(0, SHOWN_STATUSES).map(([s, n]) => `${s === '' ? '(blank)' : s} (${n})`);
+  const more = unknown.size > SHOWN_STATUSES ? `, … ${unknown.size - SHOWN_STATUSES} more` : '';
+  return {
+    severity: 'warning',
+    code: 'unknown_statuses',
+    message: `Statuses without a rule were counted as leads only: ${list.join(', ')}${more}.`,
+    params: { statuses: list.join(', ') + more, count: unknown.size },
+  };
 }

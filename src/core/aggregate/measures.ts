@@ -3,7 +3,7 @@
  * all its cells, ../numbers.ts), and the cells only the spreadsheet locale could decide, reported with their
  * row numbers instead of being silently read one way.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import type { MeasureRole, TableBinding } from '../mapping/types.js';
 import { ColumnNumbers, columnCells, localeDecimal, type Decimal } from '../numbers.js';
 import type { CellValue, Matrix } from '../values.js';

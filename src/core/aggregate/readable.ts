@@ -2,7 +2,7 @@
  * "Nothing silent": a table of which no row could be read is an error, never an all-zero dashboard or
  * report. One rule for the add-on's build and the CLI.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import type { AggregatedData } from './types.js';
 
 /** Skip warnings (rows_skipped_*): each names a reason, a count and the first row numbers. */

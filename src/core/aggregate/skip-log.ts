@@ -1,5 +1,8 @@
 /** Rows that could not be read are skipped, never silently: counted per reason with the first row numbers. */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { TableBinding } from '../mapping/types.js';
+import type { ValidationIssue } from '../types.js';
+import { ERROR_VALUE } from './cells.js';
+import { headerOf } from './rows.js';
 
 const SHOWN_ROWS = 5;
 
@@ -23,6 +26,28 @@ export class SkipLog {
     }
     e.count++;
     if (e.rows.length < SHOWN_ROWS) e.rows.push(rowNumber);
+  }
+
+  /** Rows counted elsewhere (a warehouse query): `rows` are row numbers in ascending order, any count. */
+  record(reason: string, count: number, rows: readonly number[], detail: string): void {
+    this.total += count;
+    let e = this.entries.get(reason);
+    if (!e) {
+      e = { count: 0, rows: [], detail };
+      this.entries.set(reason, e);
+    }
+    e.count += count;
+    e.rows = [...e.rows, ...rows].sort((a, b) => a - b).slice(0, SHOWN_ROWS);
+  }
+
+  /**
+   * Skips the row when a measure read as NaN (text that is not a number) or as an error value; true when
+   * it did. The column's header is looked up only then, so the happy path costs one comparison.
+   */
+  skipUnreadable(value: number, rowNumber: number, table: TableBinding, column: number): boolean {
+    if (!Number.isNaN(value) && value !== ERROR_VALUE) return false;
+    this.skip(value === ERROR_VALUE ? 'rows_skipped_error' : 'rows_skipped_number', rowNumber, headerOf(table, column));
+    return true;
   }
 
   issues(table: string): ValidationIssue[] {

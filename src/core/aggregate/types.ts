@@ -1,5 +1,5 @@
 /** What aggregation hands to the dashboard planner and the CLI: sums per channel (× campaign) × period. */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import type { IdentifierKind, LeadRecord, MetricsOptions, WonDeal } from '../definitions/index.js';
 import type { DataShape, FunnelStage, Granularity, MeasureRole } from '../mapping/types.js';
 

@@ -118,7 +118,8 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
   if (revenue && spend) derived('roas', FORMAT.ratio, (r) => `${r.at('revenue')}/${r.at('spend')}`);
   if (revenue && spend) derived('romi', FORMAT.percent, (r) => `(${r.at('revenue')}*${r.margin}-${r.at('spend')})/${r.at('spend')}`, true);
   if (revenue && customers) derived('ltv', money0, (r) => `${r.at('revenue')}*${r.margin}/${r.at('customers')}`);
-  if (revenue && customers && spend) derived('ltv_cac', FORMAT.ratio, (r) => `${r.at('ltv')}/${r.at('cac')}`, true);
+  // No period "LTV:CAC": revenue × margin / customers over CAC is ROAS × margin in disguise. Lifetime
+  // LTV:CAC comes from cohorts (metrics-blocks.ts) when there is customer history.
   if (spend) derived('spend_share', FORMAT.percent, (r) => `${r.at('spend')}/${r.total('spend')}`);
   if (revenue) derived('revenue_share', FORMAT.percent, (r) => `${r.at('revenue')}/${r.total('revenue')}`);
   return withRateDecimals(withoutDuplicateFormulas(cols), [...data.rows.map((r) => r.total), data.totals]);
@@ -148,4 +149,4 @@ function withRateDecimals(cols: MetricColumn[], figures: readonly Figures[]): Me
 }
 
 /** KPI order on the summary strip. */
-export const KPI_ORDER: readonly string[] = ['spend', 'revenue', 'customers', 'cac', 'romi', 'ltv_cac', 'leads', 'cpl'];
+export const KPI_ORDER: readonly string[] = ['spend', 'revenue', 'customers', 'cac', 'romi', 'leads', 'cpl'];

@@ -1,5 +1,5 @@
 /** Dashboard labels in the three languages our users work in. Metric definitions go into header notes. */
-import type { UiLocale } from '../../api/contract.js';
+import type { UiLocale } from '../types.js';
 
 export interface DashboardLabels {
   readonly title: string;
@@ -95,7 +95,7 @@ const en: DashboardLabels = {
   metric: {
     spend: 'Spend', impressions: 'Impressions', clicks: 'Clicks', leads: 'Leads', customers: 'Customers', orders: 'Orders',
     revenue: 'Revenue', gross_profit: 'Gross profit', junk: 'Junk leads', ctr: 'CTR', cpc: 'CPC', cpl: 'CPL', lcr: 'Lead → customer',
-    cac: 'CAC', aov: 'AOV', roas: 'ROAS', romi: 'ROMI', ltv: 'LTV', ltv_cac: 'LTV:CAC', spend_share: 'Share of spend', revenue_share: 'Share of revenue',
+    cac: 'CAC', aov: 'AOV', roas: 'ROAS', romi: 'ROMI', ltv: 'Gross profit per customer', ltv_cac: 'LTV:CAC', spend_share: 'Share of spend', revenue_share: 'Share of revenue',
   },
   definition: {
     ctr: 'Click-through rate = clicks / impressions.',
@@ -106,7 +106,7 @@ const en: DashboardLabels = {
     aov: 'Average order value = revenue / orders.',
     roas: 'Return on ad spend = revenue / spend.',
     romi: 'Return on marketing investment = (revenue × gross margin − spend) / spend. Margin is the labelled cell at the top.',
-    ltv: 'Lifetime value over the report period = AOV × orders per customer × gross margin = revenue × margin / customers.',
+    ltv: 'Revenue × margin / new customers over the report period: a period figure, not a lifetime value (see the cohort LTV block).',
     ltv_cac: 'LTV / CAC. Above 3 is usually healthy.',
     spend_share: "This row's spend / total spend.",
     revenue_share: "This row's revenue / total revenue.",
@@ -118,7 +118,7 @@ const en: DashboardLabels = {
   note: {
     cohort: 'Periods are by lead creation date (cohort view): revenue of a deal is in the period its lead arrived.',
     closeBasis: 'Leads and the funnel are by lead creation date; won deals, revenue and customers by close date (what was sold in the period).',
-    ltv: 'LTV = revenue × gross margin / customers over the report period (AOV × orders per customer × margin).',
+    ltv: 'Gross profit per customer = revenue × gross margin / new customers over the report period — not LTV; lifetime value is in the cohort block when customer history exists.',
     noSpend: 'No spend is mapped, so CPC, CPL, CAC, ROAS and ROMI are not shown.',
     noRevenue: 'No revenue is mapped, so AOV, ROAS, ROMI and LTV are not shown.',
     spreadWeekly: 'Monthly costs are spread evenly over the days of each month and summed into ISO weeks.',
@@ -155,7 +155,7 @@ const ru: DashboardLabels = {
   metric: {
     spend: 'Расход', impressions: 'Показы', clicks: 'Клики', leads: 'Лиды', customers: 'Клиенты', orders: 'Заказы',
     revenue: 'Выручка', gross_profit: 'Валовая прибыль', junk: 'Мусорные лиды', ctr: 'CTR', cpc: 'CPC', cpl: 'CPL', lcr: 'Лид → клиент',
-    cac: 'CAC', aov: 'Средний чек', roas: 'ROAS', romi: 'ROMI', ltv: 'LTV', ltv_cac: 'LTV:CAC', spend_share: 'Доля расходов', revenue_share: 'Доля выручки',
+    cac: 'CAC', aov: 'Средний чек', roas: 'ROAS', romi: 'ROMI', ltv: 'Валовая прибыль на клиента', ltv_cac: 'LTV:CAC', spend_share: 'Доля расходов', revenue_share: 'Доля выручки',
   },
   definition: {
     ctr: 'CTR = клики / показы.',
@@ -166,7 +166,7 @@ const ru: DashboardLabels = {
     aov: 'Средний чек = выручка / заказы.',
     roas: 'ROAS = выручка / расход.',
     romi: 'ROMI = (выручка × валовая маржа − расход) / расход. Маржа — в подписанной ячейке вверху.',
-    ltv: 'LTV за период отчёта = средний чек × заказов на клиента × маржа = выручка × маржа / клиенты.',
+    ltv: 'Выручка × маржа / новые клиенты за период отчёта: показатель периода, а не пожизненная ценность (см. блок LTV по когортам).',
     ltv_cac: 'LTV / CAC. Больше 3 — обычно хорошо.',
     spend_share: 'Расход строки / общий расход.',
     revenue_share: 'Выручка строки / общая выручка.',
@@ -178,7 +178,7 @@ const ru: DashboardLabels = {
   note: {
     cohort: 'Периоды — по дате создания лида (когортный взгляд): выручка сделки относится к периоду, когда пришёл лид.',
     closeBasis: 'Лиды и воронка — по дате создания лида; успешные сделки, выручка и клиенты — по дате закрытия (что продано в периоде).',
-    ltv: 'LTV = выручка × валовая маржа / клиенты за период отчёта (средний чек × заказов на клиента × маржа).',
+    ltv: 'Валовая прибыль на клиента = выручка × маржа / новые клиенты за период — это не LTV; пожизненная ценность — в блоке когорт, если есть история клиентов.',
     noSpend: 'Расход не сопоставлен, поэтому CPC, CPL, CAC, ROAS и ROMI не показаны.',
     noRevenue: 'Выручка не сопоставлена, поэтому средний чек, ROAS, ROMI и LTV не показаны.',
     spreadWeekly: 'Месячные расходы распределены поровну по дням месяца и сложены по ISO-неделям.',
@@ -215,7 +215,7 @@ const zh: DashboardLabels = {
   metric: {
     spend: '花费', impressions: '展现量', clicks: '点击', leads: '线索', customers: '客户', orders: '订单',
     revenue: '收入', gross_profit: '毛利', junk: '无效线索', ctr: '点击率', cpc: '单次点击成本', cpl: '单条线索成本', lcr: '线索 → 客户',
-    cac: '获客成本', aov: '客单价', roas: 'ROAS', romi: 'ROMI', ltv: 'LTV', ltv_cac: 'LTV:CAC', spend_share: '花费占比', revenue_share: '收入占比',
+    cac: '获客成本', aov: '客单价', roas: 'ROAS', romi: 'ROMI', ltv: '客均毛利', ltv_cac: 'LTV:CAC', spend_share: '花费占比', revenue_share: '收入占比',
   },
   definition: {
     ctr: '点击率 = 点击 / 展现量。',
@@ -226,7 +226,7 @@ const zh: DashboardLabels = {
     aov: '客单价 = 收入 / 订单。',
     roas: 'ROAS = 收入 / 花费。',
     romi: 'ROMI =（收入 × 毛利率 − 花费）/ 花费。毛利率见顶部标注的单元格。',
-    ltv: '报告期内 LTV = 客单价 × 人均订单数 × 毛利率 = 收入 × 毛利率 / 客户。',
+    ltv: '报告期内 收入 × 毛利率 / 新客户：期间指标，不是生命周期价值（见同期群 LTV 区块）。',
     ltv_cac: 'LTV / 获客成本。通常大于 3 为健康。',
     spend_share: '本行花费 / 总花费。',
     revenue_share: '本行收入 / 总收入。',
@@ -238,7 +238,7 @@ const zh: DashboardLabels = {
   note: {
     cohort: '期间按线索创建日期划分（同期群视角）：成交收入计入线索到达的期间。',
     closeBasis: '线索和漏斗按线索创建日期；成交、收入和客户按成交日期（本期售出的内容）。',
-    ltv: 'LTV = 收入 × 毛利率 / 客户（报告期内；客单价 × 人均订单数 × 毛利率）。',
+    ltv: '客均毛利 = 报告期内 收入 × 毛利率 / 新客户——不是 LTV；有客户历史时，生命周期价值见同期群区块。',
     noSpend: '未映射花费列，因此不显示 CPC、CPL、获客成本、ROAS 和 ROMI。',
     noRevenue: '未映射收入列，因此不显示客单价、ROAS、ROMI 和 LTV。',
     spreadWeekly: '月度费用按当月天数平均分摊后汇总到 ISO 周。',

@@ -15,6 +15,8 @@ import { comparedPeriods, LOWER_IS_BETTER, metricValue, NEUTRAL, periodTotals, r
 import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
 import { readingNotes } from './reading-notes.js';
 import type { ChartSpec, ConditionalRule, DashboardPlan, PlanBlock, PlanCell, PlanContext } from './types.js';
+import { computeInsights } from '../analysis/index.js';
+import { findingLines, periodLabel, planMetricsBlocks } from './metrics-blocks.js';
 
 const HEADER_WIDTH = 8;
 const CHART_WIDTH = 600;
@@ -66,6 +68,10 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   );
   for (const note of sheetNotes(data, L, has)) head.add([text(note)], { color: MUTED });
   for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note)], { color: WARN });
+  // Findings at the top: plain sentences computed from the data, in the user's language.
+  const moneyText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  const insights = computeInsights(data, mapping.options.grossMargin, mapping.options.metrics ?? {}, (x) => `${moneyText.format(x)} ${mapping.options.currency}`);
+  for (const line of findingLines(insights, ctx.locale)) head.add([text(`• ${line}`)], { bold: true });
   blocks.push(head.build());
   let row = head.nextRow + 1;
 
@@ -181,7 +187,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   for (const key of pivotKeys) {
     const p = new BlockBuilder(`pivot:${key}`, row, pivotWidth);
     p.add([text(L.pivot(L.metric[key]))], { bold: true });
-    const header = p.add([text(L.channel), ...data.periods.map(text), text(L.total)], { bold: true, background: HEAD_BG });
+    const header = p.add([text(L.channel), ...data.periods.map((pk) => text(periodLabel(data, pk, ctx.locale))), text(L.total)], { bold: true, background: HEAD_BG });
     const first = p.nextRow;
     const fmt = ['', ...data.periods.map(() => money0), money0];
     for (const s of series) {
@@ -206,7 +212,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     const rv = pivots.revenue;
     const p = new BlockBuilder('pivot:romi', row, pivotWidth);
     p.add([text(L.pivot(L.metric.romi))], { bold: true, notes: [L.definition.romi ?? ''] });
-    const header = p.add([text(L.channel), ...data.periods.map(text), text(L.total)], { bold: true, background: HEAD_BG });
+    const header = p.add([text(L.channel), ...data.periods.map((pk) => text(periodLabel(data, pk, ctx.locale))), text(L.total)], { bold: true, background: HEAD_BG });
     const first = p.nextRow;
     const romiAt = (rvRow: number, spRow: number, c: number): PlanCell =>
       safe(`(${cellA1(rvRow, c)}*${DASHBOARD_MARGIN_CELL}-${cellA1(spRow, c)})/${cellA1(spRow, c)}`);
@@ -234,12 +240,18 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     t.add([text(L.overTime)], { bold: true });
     const header = t.add([text(L.period), ...pivotKeys.map((k) => text(L.metric[k]))], { bold: true, background: HEAD_BG });
     data.periods.forEach((pk, i) => {
-      t.add([text(pk), ...pivotKeys.map((k) => formula(`=${cellA1(pivots[k].totals, i + 2)}`))], { formats: ['', ...pivotKeys.map(() => money0)] });
+      t.add([text(periodLabel(data, pk, ctx.locale)), ...pivotKeys.map((k) => formula(`=${cellA1(pivots[k].totals, i + 2)}`))], { formats: ['', ...pivotKeys.map(() => money0)] });
     });
     timeRange = [rangeA1(header, 1, t.nextRow - 1, 1), ...pivotKeys.map((_, i) => rangeA1(header, i + 2, t.nextRow - 1, i + 2))];
     blocks.push(t.build());
     row = t.nextRow + 1;
   }
+
+  // ── Metrics blocks: models compared, cohort LTV, B2B, definitions (metrics-blocks.ts).
+  const metricsBlocks = planMetricsBlocks(insights, data, { currency: mapping.options.currency, locale: ctx.locale, marginCell: DASHBOARD_MARGIN_CELL, startRow: row });
+  blocks.push(...metricsBlocks.blocks);
+  rules.push(...signRules(metricsBlocks.romiRanges));
+  row = metricsBlocks.nextRow;
 
   // ── Charts over the reserved rows, two per row.
   const chartByChannel = (key: 'romi' | 'spend' | 'revenue'): string[] => {
@@ -299,7 +311,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     charts,
     lastRow: row - 1,
     lastColumn,
-    index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf },
+    index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf, blocks: metricsBlocks.rows },
   };
 }
 

@@ -2,7 +2,7 @@
  * The dashboard header says what was not read and why: skipped rows (count, reason, first row numbers)
  * and rows the table's bottom excluded or gained, each in the dashboard's language.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import { issueText } from '../i18n/index.js';
 
 const SHOWN = new Set(['totals_row_excluded', 'footer_rows_excluded', 'table_grew']);

@@ -2,7 +2,7 @@
  * A declarative description of the dashboard sheet. The adapter applies it with a bounded number of
  * batched calls; tests evaluate its grid with HyperFormula. Rows and columns are 1-based.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { Locale, ValidationIssue } from '../types.js';
 
 export type PlanCell =
   | { readonly t: 'n'; readonly v: number }
@@ -63,6 +63,8 @@ export interface PlanIndex {
   readonly totalsRow: number;
   /** Metric key (spend, romi, stage:1, conv:0…) → 1-based column in the channel table. */
   readonly columns: Readonly<Record<string, number>>;
+  /** First row of each metrics block (models, cohort, ltvChannels, ltvNone, b2b, definitions) that was planned. */
+  readonly blocks?: Readonly<Record<string, number>>;
 }
 
 export interface DashboardPlan {
@@ -87,7 +89,7 @@ export interface PlanContext {
   readonly generatedAt: string;
   /** The spreadsheet's time zone: "Generated" is shown as its wall-clock time there. */
   readonly timeZone?: string;
-  readonly locale: 'en' | 'ru' | 'zh';
+  readonly locale: Locale;
   /** e.g. `'Ads export'!A3:K732`. */
   readonly sourceA1: string;
   readonly sheetName: string;

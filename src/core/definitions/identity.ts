@@ -96,6 +96,8 @@ export class CustomerIdentity {
     const ra = this.find(a);
     const rb = this.find(b);
     // The smaller key wins, so the result does not depend on row order.
-    if (ra !== rb) (ra < rb ? this.parent.set(rb, ra) : this.parent.set(ra, rb));
+    if (ra === rb) return;
+    if (ra < rb) this.parent.set(rb, ra);
+    else this.parent.set(ra, rb);
   }
 }

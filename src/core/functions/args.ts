@@ -8,16 +8,10 @@
 import { isoDay, parseDateValue } from '../dates.js';
 import { describeValue, isBlank, isDate, isSheetError, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { ComputeFailure } from './failures.js';
-import type { AggregateSpec, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './define.js';
+import type { AggregateSpec, ArgReader, CallContext, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
 
-/**
- * What a custom function may know about the spreadsheet calling it. The time zone is asked lazily: reading it
- * is a service call, and only a Date argument needs it (Google's custom-function guide: when the script's
- * and the spreadsheet's time zones differ, the function must compensate).
- */
-export interface CallContext {
-  timeZone(): string;
-}
+export type { CallContext } from './types.js';
+
 
 /** The Error a user sees on `#ERROR!`: always starts with the function name. */
 export function userError(fn: string, message: string): Error {
@@ -160,28 +154,6 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   return out;
 }
 
-/** Access to one argument of an aggregate function, with errors that name it. */
-export interface ArgReader {
-  readonly fn: string;
-  readonly param: ParamSpec;
-  /** False when the argument was omitted. */
-  readonly given: boolean;
-  readonly isRange: boolean;
-  /** Scalars appear as a 1×1 matrix. */
-  readonly matrix: Matrix;
-  readonly rows: number;
-  readonly cols: number;
-  /** Throws the user-facing error for this argument, at a cell when given. */
-  fail(reason: string, r?: number, c?: number): never;
-  /** Number at a cell; null when blank. */
-  numberAt(r: number, c: number): number | null;
-  /** Date at a cell as wall-clock ms in the spreadsheet's zone (dates.ts); null when blank. */
-  dateAt(r: number, c: number): number | null;
-  /** Text at a cell (numbers as written); null when blank; sheet errors throw. */
-  textAt(r: number, c: number): string | null;
-  /** A choice option (case-insensitive), its default when omitted or blank. */
-  choice(): string;
-}
 
 function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
   const isRange = a.range !== null;

@@ -9,72 +9,11 @@
  * - `aggregate`: parameters are whole ranges (scores, ids, dates, stage counts) reduced by the function.
  */
 import type { CellValue } from '../values.js';
-import { runElementwise, runAggregate, type ArgReader, type CallContext } from './args.js';
+import { runElementwise, runAggregate } from './args.js';
+import type { AggregateSpec, CallContext, CustomFunction, CustomFunctionResult, ElementwiseSpec, SpecBase } from './types.js';
 
-export type CustomFunctionResult = number | string | (number | string)[][];
-
-export interface ParamSpec {
-  readonly name: string;
-  readonly description: string;
-  /** Optional parameters take `default` when omitted or blank. */
-  readonly optional?: boolean;
-  readonly default?: number | string;
-  /** For text options such as FUNNEL's mode. */
-  readonly choices?: readonly string[];
-}
-
-interface SpecBase {
-  readonly name: string;
-  /** One sentence: autocomplete description and README. */
-  readonly summary: string;
-  /** The formula in words, for README (e.g. "(revenue × margin − cost) / cost"). */
-  readonly formula: string;
-  /** What the result is and how to format it, for JSDoc @return and README. */
-  readonly returns: string;
-  readonly params: readonly ParamSpec[];
-  /** An example formula for README and tests, e.g. `=ROMI(B2:B13, C2:C13)`. */
-  readonly example: string;
-}
-
-export interface ElementwiseSpec extends SpecBase {
-  /**
-   * Compute one result from numbers (already parsed, blanks as 0, optional blanks as their default).
-   * Throw `zeroDenominator(param)` or `invalid(param, reason)` from ./failures.
-   */
-  readonly compute: (...values: number[]) => number;
-}
-
-export interface AggregateSpec extends SpecBase {
-  /** Gets each argument through an `ArgReader` that knows the function and parameter names for errors. */
-  readonly compute: (args: readonly ArgReader[]) => CustomFunctionResult;
-  /**
-   * The result's shape: one value (default), a spill the shape of the first argument's range (FUNNEL), or a
-   * table whose size depends on the data (ATTRIBUTION, COHORT_LTV).
-   */
-  readonly spill?: SpillKind;
-  /**
-   * `spill: 'table'`: the largest table the arguments can give, from the first range's row count and the
-   * numeric literals among the arguments (by parameter index). Sheets spills exactly the result; an engine
-   * that sizes a spill before evaluating (the local runtime) reserves this and pads with blanks.
-   */
-  readonly tableSize?: (firstRangeRows: number, literal: (paramIndex: number) => number | undefined) => { rows: number; cols: number };
-}
-
-export type SpillKind = 'scalar' | 'like-first-range' | 'table';
-
-export interface CustomFunction extends SpecBase {
-  readonly kind: 'elementwise' | 'aggregate';
-  /** Aggregates only; see AggregateSpec.spill. Elementwise results take the shape of their ranges. */
-  readonly spill?: SpillKind;
-  readonly tableSize?: AggregateSpec['tableSize'];
-  /**
-   * Called with exactly what Sheets passes (scalars or 2D arrays, `undefined` for omitted arguments) and
-   * the spreadsheet's context (its time zone, for Date arguments).
-   */
-  readonly run: (context: CallContext, args: readonly unknown[]) => CustomFunctionResult;
-  /** `run` in a UTC spreadsheet: tests and callers that pass no Dates. */
-  readonly invoke: (...args: unknown[]) => CustomFunctionResult;
-}
+// The spec types live in ./types.ts so args.ts can use them without importing this file back.
+export type { AggregateSpec, ArgReader, CallContext, CustomFunction, CustomFunctionResult, ElementwiseSpec, ParamSpec, SpillKind } from './types.js';
 
 export const UTC_CONTEXT: CallContext = { timeZone: () => 'Etc/UTC' };
 
@@ -109,4 +48,4 @@ function checkSpec(spec: SpecBase): void {
   }
 }
 
-export type { CellValue, CallContext };
+export type { CellValue };

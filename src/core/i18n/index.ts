@@ -3,12 +3,14 @@
  * DOM, no Apps Script, so both bundles can import it.
  */
 import { COLUMN_ROLES, type ColumnRole } from '../mapping/types.js';
+import type { Locale } from '../types.js';
 import { en, enIssues, enRoles, type IssueCode, type IssueTemplates, type MessageKey, type Messages } from './en.js';
 import { ru, ruIssues, ruRoles } from './ru.js';
 import { zh, zhIssues, zhRoles } from './zh.js';
 
 export type { IssueCode, MessageKey, Messages } from './en.js';
-export type Locale = 'en' | 'ru' | 'zh';
+export type { Locale } from '../types.js';
+export { LOCALES } from '../types.js';
 export type Params = Readonly<Record<string, string | number>>;
 
 interface Pack {
@@ -22,8 +24,6 @@ const PACKS: Readonly<Record<Locale, Pack>> = {
   ru: { messages: ru, roles: ruRoles, issues: ruIssues },
   zh: { messages: zh, roles: zhRoles, issues: zhIssues },
 };
-
-export const LOCALES: readonly Locale[] = ['en', 'ru', 'zh'];
 
 /** 'ru_RU', 'ru-RU', 'zh_CN', 'zh-Hant-TW', 'EN' → a supported locale; anything else → 'en'. */
 export function resolveLocale(tag: string | null | undefined): Locale {

@@ -3,7 +3,7 @@
  * "Amount spent (USD)") and display strings ("$1,234.50", "1 234 ₽"). Counted, not first-seen, so one
  * stray "$" in a comment does not outvote a column of roubles.
  */
-import type { UiLocale } from '../../api/contract.js';
+import type { UiLocale } from '../types.js';
 
 const CURRENCY_MARKS: readonly { readonly code: string; readonly pattern: RegExp }[] = [
   { code: 'RUB', pattern: /₽|руб|\brub\b|\brur\b/giu },

@@ -1,9 +1,9 @@
 /** A complete, savable Mapping from a detection, with default report options. */
-import type { Detection, UiLocale } from '../../api/contract.js';
+import type { UiLocale } from '../types.js';
 import { LOCALE_CURRENCY } from './currency.js';
 import { CURRENCY_NOTE } from './detect-sheet.js';
 import { DEFAULT_DASHBOARD_NAME } from './labels.js';
-import type { Mapping, ReportOptions, TableBinding } from './types.js';
+import type { Detection, Mapping, ReportOptions, TableBinding } from './types.js';
 
 export interface DefaultOptionsInput {
   readonly locale?: UiLocale;

@@ -2,13 +2,13 @@
  * One call for the server's detect(sheetName): table, column roles, shape, funnel and statuses from a
  * sheet's values (and display strings when the caller has them), as the sidebar's Detection.
  */
-import type { DetectedColumn, Detection, UiLocale, ValidationIssue } from '../../api/contract.js';
+import type { UiLocale, ValidationIssue } from '../types.js';
 import { isBlank, isDate, type CellValue, type Matrix } from '../values.js';
 import { detectCurrency } from './currency.js';
 import { detectTable } from './detect-table.js';
 import { countStatuses, guessFunnel, guessShape, guessStatusRules, unknownStatuses } from './funnel.js';
 import { guessColumns, LOW_CONFIDENCE } from './guess-columns.js';
-import type { ColumnRole, TableBinding } from './types.js';
+import type { ColumnRole, DetectedColumn, Detection, TableBinding } from './types.js';
 
 export interface DetectSheetOptions {
   readonly sheetId?: number;

@@ -3,7 +3,7 @@
  * report periods and notes above the header, totals below the data, and sometimes leave column A empty; a
  * user's own sheet may have none of that. Coordinates returned are 1-based sheet rows and columns.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import { isBlank, isDate, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { MappingError } from './errors.js';
 import { columnLetter, normalizeHeader } from './normalize.js';
@@ -28,7 +28,7 @@ const CONSISTENCY_ROWS = 5;
 
 // "Итого", "Total: Campaigns" (Google Ads), "Итого за март", "合计". Whole-cell only: a lead called
 // "Total Solutions LLC" is a record, and dropping it would lose user data.
-const TOTALS_LABEL = /^(?:итого|итог|всего|total|totals|grand total|sum|summary|overall|合计|总计|总和|汇总|小计)\s*(?:[:：].*|(?:за|по|for|of)\s.*)?$/iu;
+export const TOTALS_LABEL = /^(?:итого|итог|всего|total|totals|grand total|sum|summary|overall|合计|总计|总和|汇总|小计)\s*(?:[:：].*|(?:за|по|for|of)\s.*)?$/iu;
 
 export function isTotalsLabel(text: string): boolean {
   return TOTALS_LABEL.test(text.normalize('NFKC').trim());

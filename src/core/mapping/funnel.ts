@@ -3,11 +3,11 @@
  * leads → MQL/SQL… → customers); a CRM export carries it in the values of one status column, which we
  * read through the status vocabulary.
  */
-import type { StatusCount, UiLocale } from '../../api/contract.js';
+import type { UiLocale } from '../types.js';
 import { isBlank, type CellValue, type Matrix } from '../values.js';
 import type { ColumnGuess } from './guess-columns.js';
 import { classifyStatus, levelById, PIPELINE_LEVELS, WON_STAGE } from './status-vocabulary.js';
-import type { ColumnRole, DataShape, FunnelStage, StatusRule } from './types.js';
+import type { ColumnRole, DataShape, FunnelStage, StatusCount, StatusRule } from './types.js';
 
 const COUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['spend', 'impressions', 'clicks', 'leads', 'stage', 'customers', 'orders']);
 

@@ -4,9 +4,8 @@
  * then roles that appear once per table are handed out best-score-first, so "Cost" beats "Cost / conv."
  * and "UTM Source" beats a second "Источник".
  */
-import type { ValueType } from '../../api/contract.js';
 import type { CellValue } from '../values.js';
-import { MEASURE_ROLES, type ColumnRole } from './types.js';
+import { MEASURE_ROLES, type ColumnRole, type ValueType } from './types.js';
 import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-forms.js';
 import { containsPhrase, hasCjk, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile } from './sniff.js';

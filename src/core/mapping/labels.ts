@@ -1,5 +1,5 @@
 /** Role names as the sidebar shows them, per UI language. */
-import type { UiLocale } from '../../api/contract.js';
+import type { UiLocale } from '../types.js';
 import type { ColumnRole } from './types.js';
 
 export const ROLE_LABELS: Readonly<Record<UiLocale, Readonly<Record<ColumnRole, string>>>> = {

@@ -4,7 +4,7 @@
  * row, or after deleting it — are counted. Rows the bottom scan excludes (totals, footnotes) are reported,
  * never dropped silently. Pure: the adapter hands in one block of cell values.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import { isBlank, type CellValue, type Matrix } from '../values.js';
 import { isFootnoteRow, isTotalsRow } from './detect-table.js';
 import type { TableBinding } from './types.js';

@@ -6,7 +6,7 @@
  * parsePeriodText). Text that is both a number and a period (`1.2026`, `2026.10`) is a date only in a
  * column with a date-like header or a zero-padded label (`01.2026`), where no one means a number.
  */
-import type { ValueType } from '../../api/contract.js';
+import type { ValueType } from './types.js';
 import { parseDateText } from '../dates.js';
 import { parsePeriodText } from '../periods.js';
 import { isBlank, isDate, isSheetError, parseNumberText, type CellValue } from '../values.js';

@@ -7,11 +7,13 @@
  * less (see guess-columns.ts), except ratio metrics, which are recognised anywhere in a header because a
  * ratio column must never be summed.
  */
+import type { Locale } from '../types.js';
 import type { ColumnRole } from './types.js';
 import { stemText } from './header-forms.js';
 import { normalizeHeader } from './normalize.js';
 
-export type SynonymLanguage = 'en' | 'ru' | 'zh';
+/** Header words come in the same languages as the interface. */
+export type SynonymLanguage = Locale;
 
 export interface SynonymEntry {
   readonly role: ColumnRole;

@@ -4,6 +4,7 @@
  * generator. Stored as versioned JSON (see persistence.ts); a change of shape needs a new schemaVersion
  * and a migration.
  */
+import type { ValidationIssue } from '../types.js';
 
 import type { MetricsOptions } from '../definitions/rules.js';
 
@@ -104,4 +105,37 @@ export interface Mapping {
   /** CRM shape only; empty for aggregated. */
   readonly statusRules: readonly StatusRule[];
   readonly options: ReportOptions;
+}
+
+/** What the reader sees in a column's cells. */
+export type ValueType = 'number' | 'date' | 'text' | 'empty';
+
+export interface DetectedColumn {
+  readonly index: number;
+  readonly header: string;
+  readonly role: ColumnRole;
+  /** 0–1: how sure the guesser is; the UI highlights low-confidence guesses. */
+  readonly confidence: number;
+  readonly valueType: ValueType;
+  /** A few display strings from the column, for the preview. */
+  readonly samples: readonly string[];
+}
+
+export interface StatusCount {
+  readonly status: string;
+  readonly count: number;
+}
+
+export interface Detection {
+  readonly shape: DataShape;
+  readonly table: TableBinding;
+  readonly columns: readonly DetectedColumn[];
+  /** Header row plus the first data rows, as display strings. */
+  readonly preview: readonly (readonly string[])[];
+  readonly funnel: readonly FunnelStage[];
+  /** CRM shape: distinct statuses with counts, and the guessed meaning of each. */
+  readonly statuses: readonly StatusCount[];
+  readonly statusRules: readonly StatusRule[];
+  /** Title rows skipped, totals rows excluded, and the like, for the user to see. */
+  readonly notes: readonly ValidationIssue[];
 }

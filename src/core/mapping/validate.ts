@@ -3,7 +3,7 @@
  * it makes impossible, with a stable code for the sidebar's translations. Also catches a sheet that changed
  * under a saved mapping (a column moved or deleted) and out-of-range options.
  */
-import type { ValidationIssue } from '../../api/contract.js';
+import type { ValidationIssue } from '../types.js';
 import { columnLetter } from './normalize.js';
 import { COLUMN_ROLES, type ColumnRole, type Mapping, type TableBinding } from './types.js';
 

@@ -29,7 +29,11 @@ export const ATTRIBUTION = aggregate({
     if (deals.length === 0) throw invalid('revenue', 'has no purchases (all blank)');
     const names: string[] = [];
     const sums = new Map<number, [number, number, number]>();
-    for (const l of leads) if (!sums.has(l.group)) (sums.set(l.group, [0, 0, 0]), names.push(l.channel));
+    for (const l of leads) {
+      if (sums.has(l.group)) continue;
+      sums.set(l.group, [0, 0, 0]);
+      names.push(l.channel);
+    }
     for (const d of deals) {
       for (const { group, weight } of dealCredits(d, model, halfLife)) {
         const s = sums.get(group)!;

@@ -3,7 +3,7 @@
  * definitions module's lead records, so a cell function counts customers exactly as the dashboard does.
  */
 import { identifierKind, identifierOf, type LeadRecord } from '../../definitions/index.js';
-import type { ArgReader } from '../args.js';
+import type { ArgReader } from '../types.js';
 import { invalid } from '../failures.js';
 
 export const NOT_SET = '(not set)';

@@ -1,0 +1,140 @@
+/**
+ * DuckDB as the local warehouse: runs the compiled aggregation (core/warehouse) on tables loaded from a
+ * sheet-like matrix (tests, bench) or from a CSV/TSV/Parquet file read out of core (CLI --engine duckdb).
+ * Node-only; @duckdb/node-api is loaded on demand so the default engine never needs the native binary.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { AggregatedData } from '../core/aggregate/index.js';
+import type { Mapping } from '../core/mapping/types.js';
+import { isBlank, isDate, parseDateValue, type CellValue, type Matrix } from '../core/values.js';
+import { compileAggregation } from '../core/warehouse/compile.js';
+import { decodeAggregation } from '../core/warehouse/decode.js';
+import { duckdb } from '../core/warehouse/dialect.js';
+import type { ColumnKind, ResultRow, WarehouseOptions, WarehouseTable } from '../core/warehouse/types.js';
+
+export interface DuckDbSession {
+  readonly connection: DuckDBConnection;
+  close(): void;
+}
+
+/** An in-memory database, or one backed by `file` so tables larger than memory spill to disk. */
+export async function openDuckDb(file = ':memory:', settings: Readonly<Record<string, string>> = {}): Promise<DuckDbSession> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(file, { preserve_insertion_order: 'true', ...settings });
+  const connection = await instance.connect();
+  // CAST(TIMESTAMPTZ AS DATE) then reads in UTC, as BigQuery's does; zones are always explicit.
+  await connection.run("SET TimeZone = 'UTC'");
+  return {
+    connection,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+export async function queryRows(connection: DuckDBConnection, sql: string): Promise<ResultRow[]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRowObjectsJS() as ResultRow[];
+}
+
+/** The in-memory aggregate(), computed by DuckDB on warehouse tables. */
+export async function aggregateOnDuckDb(
+  connection: DuckDBConnection,
+  mapping: Mapping,
+  source: WarehouseTable,
+  costs: WarehouseTable | null,
+  opts: WarehouseOptions = {},
+): Promise<AggregatedData> {
+  const compiled = compileAggregation(mapping, source, costs, duckdb, opts);
+  const rows = await queryRows(connection, compiled.sql);
+  return decodeAggregation(mapping, compiled, rows, costs !== null);
+}
+
+/**
+ * How a warehouse would type each column of a sheet-like matrix: all numbers → number, all dates →
+ * timestamp (the instant Apps Script hands over), all TRUE/FALSE → bool, else string.
+ */
+export function inferKinds(rows: Matrix, width: number): ColumnKind[] {
+  const kinds: ColumnKind[] = [];
+  for (let c = 0; c < width; c++) {
+    let kind: ColumnKind | null = null;
+    for (const row of rows) {
+      const v = row[c];
+      if (v === null || v === undefined || v === '') continue;
+      const k: ColumnKind = typeof v === 'number' ? 'number' : isDate(v) ? 'timestamp' : typeof v === 'boolean' ? 'bool' : 'string';
+      kind = kind === null || kind === k ? k : 'string';
+      if (kind === 'string') break;
+    }
+    kinds.push(kind ?? 'string');
+  }
+  return kinds;
+}
+
+/**
+ * What a string column of a warehouse holds for a cell of another type: numbers in JavaScript spelling
+ * (which parseNumberText reads back exactly), booleans as true/false. Dates in a text column become ISO
+ * text. Tests feed this same matrix to the in-memory path, so both engines see identical data.
+ */
+export function asWarehouseText(value: CellValue, timeZone: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (isDate(value)) {
+    const t = parseDateValue(value, timeZone);
+    return t === undefined ? null : new Date(t).toISOString().slice(0, 19).replace('T', ' ');
+  }
+  return String(value);
+}
+
+/** The matrix as a warehouse table would hold it: each column typed by inferKinds, strings as asWarehouseText. */
+export function warehouseMatrix(rows: Matrix, width: number, timeZone: string): { rows: Matrix; kinds: ColumnKind[] } {
+  const kinds = inferKinds(rows, width);
+  const out = rows.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const v = row[c];
+      if (kinds[c] === 'string') return isBlank(v) && typeof v !== 'string' ? null : asWarehouseText(v, timeZone);
+      return v === '' ? null : v;
+    }),
+  );
+  return { rows: out, kinds };
+}
+
+const SQL_TYPE: Record<ColumnKind, string> = {
+  string: 'VARCHAR',
+  csv: 'VARCHAR',
+  number: 'DOUBLE',
+  date: 'DATE',
+  datetime: 'TIMESTAMP',
+  timestamp: 'TIMESTAMPTZ',
+  bool: 'BOOLEAN',
+  other: 'VARCHAR',
+};
+
+/** Loads a matrix (already through warehouseMatrix) as table `name` with a 1-based `__row` column from `firstRow`. */
+export async function loadMatrix(
+  connection: DuckDBConnection,
+  name: string,
+  headers: readonly string[],
+  data: { rows: Matrix; kinds: ColumnKind[] },
+  firstRow: number,
+): Promise<WarehouseTable> {
+  const { timestampTZValue } = await import('@duckdb/node-api');
+  const q = (s: string): string => duckdb.ident(s);
+  const cols = headers.map((h, i) => `${q(`col${i}`)} ${SQL_TYPE[data.kinds[i]]}`);
+  await connection.run(`CREATE OR REPLACE TABLE ${q(name)} (${q('__row')} BIGINT, ${cols.join(', ')})`);
+  const appender = await connection.createAppender(name);
+  data.rows.forEach((row, r) => {
+    appender.appendDouble(firstRow + r);
+    headers.forEach((_, c) => {
+      const v = row[c];
+      if (v === null || v === undefined) appender.appendNull();
+      else if (data.kinds[c] === 'number') appender.appendDouble(v as number);
+      else if (data.kinds[c] === 'bool') appender.appendBoolean(v as boolean);
+      else if (data.kinds[c] === 'timestamp') appender.appendTimestampTZ(timestampTZValue(BigInt((v as Date).getTime()) * 1000n));
+      else appender.appendVarchar(String(v));
+    });
+    appender.endRow();
+  });
+  appender.closeSync();
+  return { path: [name], columns: headers.map((h, i) => ({ name: `col${i}`, kind: data.kinds[i] })), rowNumber: '__row' };
+}

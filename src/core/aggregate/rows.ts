@@ -1,0 +1,116 @@
+/** Row helpers every table reader shares: where a role's column is, what it is called, blank rows, periods. */
+import type { ColumnRole, Granularity, TableBinding } from '../mapping/types.js';
+import type { CellValue } from '../values.js';
+import { DateReader, MS_PER_DAY } from '../dates.js';
+import { parsePeriodText, periodKeyOf, readTemporal, type Temporal } from '../periods.js';
+import type { Accumulator } from './accumulator.js';
+import { ALL_PERIOD, periodKey } from './periods.js';
+
+export function columnOf(table: TableBinding | null, role: ColumnRole): number {
+  return table?.columns.find((c) => c.role === role)?.index ?? -1;
+}
+
+export function headerOf(table: TableBinding, index: number): string {
+  return table.columns.find((c) => c.index === index)?.header ?? `#${index + 1}`;
+}
+
+/** PeriodReader.read: the cell is neither a date nor a period label. */
+export const UNREADABLE_PERIOD = -1;
+/** PeriodReader.read: a period label longer than (or straddling) the report's periods: a month in a weekly report. */
+export const PERIOD_DOES_NOT_FIT = -2;
+
+/** Shared per-row context: date or period label → period slot, with the date range tracked. */
+export class PeriodReader {
+  readonly dates: DateReader;
+  private readonly cache = new Map<number, number>();
+  private readonly labels = new Map<string, number>();
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly acc: Accumulator,
+    readonly granularity: Granularity | null,
+    timeZone: string,
+  ) {
+    this.dates = new DateReader(timeZone);
+  }
+
+  /** Date cell instant → period index: getValues hands over a new Date per cell, mostly of a few hundred days. */
+  readonly byInstant = new Map<number, number>();
+
+  /** The date or labelled period a date-column cell holds (../periods.ts decides which texts are periods). */
+  temporal(value: CellValue): Temporal | undefined {
+    return readTemporal(value, this.dates);
+  }
+
+  /** Widens the reported date range by a day or a whole labelled period. */
+  widen(t: Temporal): void {
+    const from = t.kind === 'date' ? t.time : t.period.start;
+    const to = t.kind === 'date' ? t.time : t.period.end - MS_PER_DAY;
+    if (from < this.min) this.min = from;
+    if (to > this.max) this.max = to;
+  }
+
+  /**
+   * Period index; UNREADABLE_PERIOD when the cell is neither a date nor a period label, PERIOD_DOES_NOT_FIT
+   * when it is a label that does not fall inside one report period (never split or guessed: reported).
+   */
+  read(value: CellValue): number {
+    if (this.granularity === null) return this.acc.period(ALL_PERIOD);
+    if (value instanceof Date) {
+      // Same-realm Date (Apps Script's own): one Map lookup per row; the zone conversion runs once per instant.
+      const instant = value.getTime();
+      const p = this.byInstant.get(instant);
+      if (p !== undefined) return p;
+      const t = this.time(value);
+      const q = t === undefined ? UNREADABLE_PERIOD : this.at(t);
+      this.byInstant.set(instant, q);
+      return q;
+    }
+    const t = this.time(value);
+    if (t !== undefined) return this.at(t);
+    if (typeof value !== 'string') return UNREADABLE_PERIOD;
+    let p = this.labels.get(value);
+    if (p === undefined) {
+      const period = parsePeriodText(value);
+      const key = period && periodKeyOf(period, this.granularity);
+      p = !period ? UNREADABLE_PERIOD : key === undefined ? PERIOD_DOES_NOT_FIT : this.acc.period(key);
+      if (period && key !== undefined) this.widen({ kind: 'period', period });
+      this.labels.set(value, p);
+    }
+    return p;
+  }
+
+  /** A date as wall-clock ms, widening the date range; undefined when it is not a date (labels included). */
+  time(value: CellValue): number | undefined {
+    const t = this.dates.read(value);
+    if (t === undefined) return undefined;
+    if (t < this.min) this.min = t;
+    if (t > this.max) this.max = t;
+    return t;
+  }
+
+  /** The period index of a time already read. */
+  at(t: number): number {
+    if (this.granularity === null) return this.acc.period(ALL_PERIOD);
+    let p = this.cache.get(t);
+    if (p === undefined) {
+      p = this.acc.period(periodKey(t, this.granularity));
+      this.cache.set(t, p);
+    }
+    return p;
+  }
+}
+
+/** The skip reason for a failed PeriodReader.read. */
+export function periodSkipReason(p: number): 'rows_skipped_date' | 'rows_skipped_period' {
+  return p === PERIOD_DOES_NOT_FIT ? 'rows_skipped_period' : 'rows_skipped_date';
+}
+
+export function isBlankRow(row: readonly CellValue[], cols: readonly number[]): boolean {
+  for (const c of cols) {
+    const v = row[c];
+    if (!(v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === ''))) return false;
+  }
+  return true;
+}

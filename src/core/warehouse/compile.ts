@@ -1,0 +1,537 @@
+/**
+ * compileAggregation(mapping, tables, dialect): the SQL that sums a mapped warehouse table per channel
+ * (× campaign) × period exactly as core/aggregate does in memory — same readers, same skip rules, same
+ * CRM status rules and first-won customers, costs joined by normalised channel and period. The result is
+ * small (one row per group × period, plus one per skip reason) and decodeAggregation() turns it into the
+ * AggregatedData the dashboard planner and the CLI already take.
+ *
+ * The costs "join" is a union of lead facts and cost facts grouped on the same keys: that is the full
+ * outer join on (channel, campaign, period) the in-memory accumulator performs, without a join's fan-out.
+ */
+import { columnOf, headerOf } from '../aggregate/rows.js';
+import { MEASURE_COUNT, measureField } from '../aggregate/accumulator.js';
+import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
+import { MEASURE_ROLES } from '../mapping/types.js';
+import type { Dialect } from './dialect.js';
+import { blankOf, dateReader, measureReader, normalizedName, Pipeline, textOf, totalsLabel, TRIM as TRIM_RE } from './readers.js';
+import { identifierKind, metricsOptions, type IdentifierKind, type MetricsOptions } from '../definitions/index.js';
+import { cellText, normalizeName } from '../aggregate/cells.js';
+import type { Matrix } from '../values.js';
+import type { WarehouseOptions, WarehouseTable } from './types.js';
+
+export interface CompiledAggregation {
+  readonly sql: string;
+  /** Summed fields per group: 8 measures, one per funnel stage, then junk (as the Accumulator lays them out). */
+  readonly width: number;
+  readonly granularity: Granularity | null;
+  /** The source table has a row-number column, so labels and row numbers follow the export's order. */
+  readonly ordered: boolean;
+  readonly byCampaign: boolean;
+  readonly costsUsed: boolean;
+  readonly metrics: MetricsOptions;
+}
+
+const JUNK = -2;
+const WON = -3;
+/** Cost rows sort after every source row, as the accumulator meets them after the leads. */
+const COSTS_ORDER_OFFSET = '1000000000000';
+
+export function compileAggregation(
+  mapping: Mapping,
+  source: WarehouseTable,
+  costs: WarehouseTable | null,
+  dialect: Dialect,
+  opts: WarehouseOptions = {},
+): CompiledAggregation {
+  const d = dialect;
+  const src = mapping.source;
+  const byCampaign = mapping.options.byCampaign && columnOf(src, 'campaign') >= 0;
+  const costTable = mapping.shape === 'crm' ? mapping.costs : null;
+  const costsDated = !costTable || columnOf(costTable, 'date') >= 0;
+  const hasDate = columnOf(src, 'date') >= 0;
+  const granularity: Granularity | null = hasDate && costsDated ? mapping.options.granularity : null;
+  const width = MEASURE_COUNT + mapping.funnel.length + 1;
+  const ordered = source.rowNumber !== undefined && (!costs || !costTable || costs.rowNumber !== undefined);
+  const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
+  checkSupported(mapping, metrics, opts.identityKind ?? 'id');
+  const ctx: Ctx = { d, mapping, width, granularity, byCampaign, ordered, notSet: opts.notSetLabel ?? '(not set)', timeZone: opts.timeZone ?? 'Etc/UTC', metrics };
+
+  const ctes: string[] = [];
+  const facts: string[] = [];
+  const lead = mapping.shape === 'crm' ? crmFacts(ctx, source) : aggregatedFacts(ctx, source);
+  ctes.push(...lead.ctes);
+  facts.push(lead.select);
+  const costsUsed = !!(costTable && costs && columnOf(costTable, 'channel') >= 0 && columnOf(costTable, 'spend') >= 0);
+  if (costTable && costs && costsUsed) {
+    const c = costFacts(ctx, costTable, costs, opts.channelCostsLabel ?? '(channel costs)');
+    ctes.push(...c.ctes);
+    facts.push(c.select);
+  }
+  ctes.push(`facts AS (${facts.join(' UNION ALL ')})`);
+  const first = (x: string): string => (ordered ? d.firstBy(x, 'ord') : `MIN(${x})`);
+  const fieldSums = Array.from({ length: width }, (_, i) => `SUM(f${i}) AS f${i}`).join(', ');
+  const sql =
+    `WITH ${ctes.join(',\n')}\n` +
+    `SELECT src, reason, chk, campk, period, unknown_status, COUNT(*) AS n, ${ordered ? 'MIN(ord)' : 'CAST(NULL AS ' + intType(d) + ')'} AS first_ord, ` +
+    `${first('ch')} AS ch, ${first('camp')} AS camp, ${first('detail')} AS detail, ` +
+    `${ordered ? d.smallestList('rn', 5) : "''"} AS row_numbers, ` +
+    `${d.formatDate('MIN(dseen)', '%Y-%m-%d')} AS dmin, ${d.formatDate('MAX(dseen)', '%Y-%m-%d')} AS dmax, ` +
+    `${d.formatDate('MIN(dseen2)', '%Y-%m-%d')} AS dmin2, ${d.formatDate('MAX(dseen2)', '%Y-%m-%d')} AS dmax2, MAX(spread) AS spread, SUM(no_close) AS no_close, ${fieldSums}\n` +
+    `FROM facts GROUP BY src, reason, chk, campk, period, unknown_status`;
+  return { sql, width, granularity, ordered, byCampaign, costsUsed, metrics };
+}
+
+interface Ctx {
+  readonly d: Dialect;
+  readonly mapping: Mapping;
+  readonly width: number;
+  readonly granularity: Granularity | null;
+  readonly byCampaign: boolean;
+  readonly ordered: boolean;
+  readonly notSet: string;
+  readonly timeZone: string;
+  readonly metrics: MetricsOptions;
+}
+
+/** What the SQL path does not compute (yet): the caller falls back to the in-memory engine or says so. */
+export class WarehouseUnsupportedError extends Error {
+  constructor(
+    readonly code: 'warehouse_identity' | 'warehouse_attribution' | 'warehouse_period_labels',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WarehouseUnsupportedError';
+  }
+}
+
+/** The CRM definitions the SQL mirrors exactly; the rest need per-customer journeys (README: warehouse mode). */
+export function checkSupported(mapping: Mapping, metrics: MetricsOptions, identityKind: string): void {
+  if (mapping.shape !== 'crm') return;
+  const identity = mapping.source.columns.filter((c) => c.role === 'customer_id');
+  if (identity.length > 1 || (identity.length === 1 && identityKind !== 'id')) {
+    throw new WarehouseUnsupportedError('warehouse_identity', 'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need the in-memory engine.');
+  }
+  if (metrics.attribution !== 'last_touch' && metrics.attribution !== 'first_touch') {
+    throw new WarehouseUnsupportedError('warehouse_attribution', `Warehouse mode computes last-touch and first-touch attribution; ${metrics.attribution} needs the in-memory engine.`);
+  }
+}
+
+const intType = (d: Dialect): string => (d.name === 'bigquery' ? 'INT64' : 'BIGINT');
+const textType = (d: Dialect): string => (d.name === 'bigquery' ? 'STRING' : 'VARCHAR');
+const floatType = (d: Dialect): string => (d.name === 'bigquery' ? 'FLOAT64' : 'DOUBLE');
+
+/** The columns of a table the compiler reads: raw value `c_i` (layer 0), text `t_i` (layer 1). */
+class TableReader {
+  readonly pipeline: Pipeline;
+  private readonly used: number[];
+  private readonly measures = new Map<number, { value: string; status: string }>();
+  private readonly dates = new Map<number, string>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    name: string,
+    private readonly table: WarehouseTable,
+    binding: TableBinding,
+    roles: readonly (ColumnRole | number)[],
+    private readonly orderOffset: string,
+  ) {
+    const d = ctx.d;
+    this.used = [...new Set(roles.map((r) => (typeof r === 'number' ? r : columnOf(binding, r))).filter((c) => c >= 0))].sort((a, b) => a - b);
+    for (const c of this.used) if (!table.columns[c]) throw new Error(`warehouse: column #${c + 1} of ${binding.sheetName} is not in the table`);
+    const rn = table.rowNumber !== undefined ? `CAST(${d.ident(table.rowNumber)} AS ${intType(d)})` : `CAST(NULL AS ${intType(d)})`;
+    const cols = this.used.map((c) => `${d.ident(table.columns[c].name)} AS c_${c}`);
+    this.pipeline = new Pipeline(name, `SELECT ${[`${rn} AS rn`, ...cols].join(', ')} FROM ${d.table(table.path)}`);
+    for (const c of this.used) this.pipeline.add(1, `t_${c}`, textOf(d, this.kind(c), `c_${c}`));
+  }
+
+  kind(c: number) {
+    return this.table.columns[c].kind;
+  }
+
+  /** Drops rows blank in every watched column, as isBlankRow does. */
+  dropBlank(watched: readonly number[]): void {
+    const cols = watched.filter((c) => c >= 0);
+    if (cols.length === 0) return;
+    this.pipeline.where(2, `NOT (${cols.map((c) => blankOf(this.kind(c), `c_${c}`, `t_${c}`)).join(' AND ')})`);
+  }
+
+  text(c: number): string {
+    return c >= 0 ? `t_${c}` : "''";
+  }
+
+  /** A column read twice (a stage column that is also the leads measure) is read once. */
+  measure(c: number): { value: string; status: string } {
+    let m = this.measures.get(c);
+    if (!m) {
+      m = measureReader(this.ctx.d, this.pipeline, this.kind(c), `c_${c}`, `t_${c}`, String(c));
+      this.measures.set(c, m);
+    }
+    return m;
+  }
+
+  date(c: number): string {
+    let out = this.dates.get(c);
+    if (!out) {
+      out = dateReader(this.ctx.d, this.pipeline, this.kind(c), `c_${c}`, `t_${c}`, String(c), this.ctx.timeZone);
+      this.dates.set(c, out);
+    }
+    return out;
+  }
+
+  isBlank(c: number): string {
+    return blankOf(this.kind(c), `c_${c}`, `t_${c}`);
+  }
+
+  orderExpr(): string {
+    return this.ctx.ordered ? `(rn + ${this.orderOffset})` : `CAST(NULL AS ${intType(this.ctx.d)})`;
+  }
+}
+
+/** Group label and key columns: blank → the "(not set)" label, key = normalizeName(label). */
+function groupColumns(ctx: Ctx, channelText: string, campaignText: string | null): [string, string][] {
+  const d = ctx.d;
+  const ch = `COALESCE(NULLIF(${channelText}, ''), ${d.literal(ctx.notSet)})`;
+  const camp = campaignText === null ? "''" : `COALESCE(NULLIF(${campaignText}, ''), ${d.literal(ctx.notSet)})`;
+  return [
+    ['ch', ch],
+    ['chk', normalizedName(d, ch)],
+    ['camp', camp],
+    ['campk', campaignText === null ? "''" : normalizedName(d, camp)],
+  ];
+}
+
+function periodOf(ctx: Ctx, date: string): string {
+  const d = ctx.d;
+  switch (ctx.granularity) {
+    case null:
+      return "'all'";
+    case 'week':
+      return d.formatDate(date, '%G-W%V');
+    case 'month':
+      return d.formatDate(date, '%Y-%m');
+    case 'quarter':
+      return `CONCAT(${d.formatDate(date, '%Y')}, '-Q', ${d.toText(`EXTRACT(QUARTER FROM ${date})`)})`;
+  }
+}
+
+/** The first unreadable measure column in mapping order names the reason and the column. */
+function firstBad(ctx: Ctx, binding: TableBinding, readers: readonly { col: number; status: string }[]): { reason: string[]; detail: string[] } {
+  const reason: string[] = [];
+  const detail: string[] = [];
+  for (const r of readers) {
+    reason.push(`WHEN ${r.status} = 2 THEN 'rows_skipped_error' WHEN ${r.status} = 1 THEN 'rows_skipped_number'`);
+    detail.push(`WHEN ${r.status} <> 0 THEN ${ctx.d.literal(headerOf(binding, r.col))}`);
+  }
+  return { reason, detail };
+}
+
+interface FactSelect {
+  readonly ctes: string[];
+  readonly select: string;
+}
+
+/**
+ * One fact row per source row, all with the same columns: src ('L' leads / 'C' costs), reason (NULL when
+ * used), rn, ord, detail, ch/chk/camp/campk, period, unknown_status, dseen (date that widens the date
+ * range), spread, f0..f{width-1}.
+ */
+interface FactParts {
+  readonly src: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly group: string[];
+  readonly period: string;
+  readonly unknown: string;
+  /** Dates that widen the reported range (creation or the only date; a close date). */
+  readonly dseen: string;
+  readonly dseen2?: string;
+  readonly spread: string;
+  /** Won deals without a readable close date. */
+  readonly noClose?: string;
+  readonly fields: Map<number, string>;
+}
+
+function factColumns(ctx: Ctx, parts: FactParts, ord: string): string {
+  const d = ctx.d;
+  const fields = Array.from({ length: ctx.width }, (_, i) => `CAST(${parts.fields.get(i) ?? '0'} AS ${floatType(d)}) AS f${i}`);
+  return [
+    `'${parts.src}' AS src`,
+    `${parts.reason} AS reason`,
+    'rn',
+    `${ord} AS ord`,
+    `${parts.detail} AS detail`,
+    ...parts.group,
+    `${parts.period} AS period`,
+    `${parts.unknown} AS unknown_status`,
+    `${parts.dseen} AS dseen`,
+    `${parts.dseen2 ?? 'CAST(NULL AS DATE)'} AS dseen2`,
+    `${parts.spread} AS spread`,
+    `${parts.noClose ?? '0'} AS no_close`,
+    ...fields,
+  ].join(', ');
+}
+
+function aggregatedFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
+  const { d, mapping } = ctx;
+  const src = mapping.source;
+  const chCol = columnOf(src, 'channel');
+  const campCol = ctx.byCampaign ? columnOf(src, 'campaign') : -1;
+  const dateCol = columnOf(src, 'date');
+  const measureCols: { col: number; field: number }[] = [];
+  for (const role of MEASURE_ROLES) {
+    const c = columnOf(src, role);
+    if (c >= 0) measureCols.push({ col: c, field: measureField(role) });
+  }
+  mapping.funnel.forEach((stage, i) => {
+    if (stage.column !== undefined) measureCols.push({ col: stage.column, field: MEASURE_COUNT + i });
+  });
+  const reader = new TableReader(ctx, 'l', table, src, [chCol, campCol, dateCol, ...measureCols.map((m) => m.col)], '0');
+  reader.dropBlank([chCol, dateCol, ...measureCols.map((m) => m.col)]);
+  const readers = measureCols.map((m) => ({ ...m, ...reader.measure(m.col) }));
+  const date = dateCol >= 0 && ctx.granularity !== null ? reader.date(dateCol) : null;
+  const p = reader.pipeline;
+  // A "Total"/"Итого" line at the bottom of an export would double every sum.
+  const totals =
+    chCol >= 0 && (reader.kind(chCol) === 'string' || reader.kind(chCol) === 'csv') ? `(${totalsLabel(d, `c_${chCol}`)} AND ${dateCol >= 0 ? reader.isBlank(dateCol) : 'TRUE'})` : 'FALSE';
+  const bad = firstBad(ctx, src, readers.map((r) => ({ col: r.col, status: r.status })));
+  const dateHeader = dateCol >= 0 ? headerOf(src, dateCol) : '';
+  const reason =
+    `CASE WHEN ${totals} THEN 'rows_skipped_totals'` +
+    (date ? ` WHEN ${date} IS NULL THEN 'rows_skipped_date'` : '') +
+    ` ${bad.reason.join(' ')} END`;
+  const detail =
+    `CASE WHEN ${totals} THEN ${reader.text(chCol)}` + (date ? ` WHEN ${date} IS NULL THEN ${d.literal(dateHeader)}` : '') + ` ${bad.detail.join(' ')} ELSE '' END`;
+  const stage = 9;
+  p.add(stage, 'reason', reason);
+  p.add(stage, 'detail', detail);
+  const fields = new Map<number, string>();
+  for (const r of readers) {
+    const prev = fields.get(r.field);
+    fields.set(r.field, prev ? `${prev} + ${r.value}` : r.value);
+  }
+  for (const [f, e] of fields) fields.set(f, `CASE WHEN reason IS NULL THEN ${e} ELSE 0 END`);
+  const used = (x: string): string => `CASE WHEN reason IS NULL THEN ${x} END`;
+  const group = groupColumns(ctx, reader.text(chCol), campCol >= 0 ? reader.text(campCol) : ctx.byCampaign ? "''" : null).map(([alias, expr]) => `${used(expr)} AS ${alias}`);
+  const select = `SELECT ${factColumns(
+    ctx,
+    {
+      src: 'L',
+      reason: 'reason',
+      detail: 'detail',
+      group,
+      period: used(date ? periodOf(ctx, date) : "'all'"),
+      unknown: `CAST(NULL AS ${textType(d)})`,
+      dseen: date ? `CASE WHEN reason IS NULL OR reason <> 'rows_skipped_totals' THEN ${date} END` : 'CAST(NULL AS DATE)',
+      spread: '0',
+      fields,
+    },
+    reader.orderExpr(),
+  )} FROM ${p.last}`;
+  return { ctes: p.ctes(), select };
+}
+
+/**
+ * CRM rows give two kinds of facts: the lead's own (leads, funnel stages, junk) in the period of its
+ * creation, and, for a won deal, the sale (won deals, revenue, gross profit, new customers) credited to
+ * the group the attribution model picks, in the period the period basis picks (definitions/rules.ts).
+ */
+function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
+  const { d, mapping, metrics } = ctx;
+  const src = mapping.source;
+  const stageIndex = new Map(mapping.funnel.map((s, i) => [s.id, i]));
+  const last = mapping.funnel.length - 1;
+  const chCol = columnOf(src, 'channel');
+  const campCol = mapping.options.byCampaign ? columnOf(src, 'campaign') : -1;
+  const dateCol = columnOf(src, 'date');
+  const closeCol = columnOf(src, 'close_date');
+  const statusCol = columnOf(src, 'status');
+  const revenueCol = columnOf(src, 'revenue');
+  const profitCol = columnOf(src, 'gross_profit');
+  const identityCols = src.columns.filter((c) => c.role === 'customer_id').map((c) => c.index);
+  const customerCol = identityCols.length > 0 ? identityCols[0] : -1;
+  const leadCol = columnOf(src, 'lead_id');
+  const reader = new TableReader(ctx, 'l', table, src, [chCol, campCol, dateCol, closeCol, statusCol, revenueCol, profitCol, customerCol, leadCol], '0');
+  reader.dropBlank([chCol, dateCol, statusCol, revenueCol, ...identityCols, leadCol]);
+  const p = reader.pipeline;
+  const created = dateCol >= 0 ? reader.date(dateCol) : null;
+  const closed = closeCol >= 0 ? reader.date(closeCol) : null;
+  const revenue = revenueCol >= 0 ? reader.measure(revenueCol) : null;
+  const profit = profitCol >= 0 ? reader.measure(profitCol) : null;
+  // Status rules: first rule per normalised status wins, as the wizard lists them.
+  const seen = new Set<string>();
+  const whens: string[] = [];
+  for (const rule of mapping.statusRules) {
+    const key = normalizeName(rule.status);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const reach = rule.kind === 'junk' ? JUNK : rule.kind === 'won' ? WON : rule.stageId !== undefined ? (stageIndex.get(rule.stageId) ?? 0) : 0;
+    whens.push(`WHEN ${d.literal(key)} THEN ${reach}`);
+  }
+  const statusText = reader.text(statusCol);
+  p.add(2, 'status_key', normalizedName(d, statusText));
+  // identifierOf('id', …): NFKC, trimmed, lower case.
+  p.add(2, 'cust_key', customerCol >= 0 ? `LOWER(${d.regexReplace(d.nfkc(reader.text(customerCol)), TRIM_RE, '')})` : "''");
+  p.add(3, 'reach', whens.length > 0 ? `CASE status_key ${whens.join(' ')} END` : `CAST(NULL AS ${intType(d)})`);
+  const won = `COALESCE(reach = ${WON}, FALSE)`;
+  const junk = `COALESCE(reach = ${JUNK}, FALSE)`;
+  const profitRead = profit ? `${won} AND NOT ${reader.isBlank(profitCol)}` : 'FALSE';
+  const reason =
+    'CASE' +
+    (created ? ` WHEN ${created} IS NULL THEN 'rows_skipped_date'` : '') +
+    (revenue ? ` WHEN ${won} AND ${revenue.status} = 2 THEN 'rows_skipped_error' WHEN ${won} AND ${revenue.status} = 1 THEN 'rows_skipped_number'` : '') +
+    (profit ? ` WHEN ${profitRead} AND ${profit.status} = 2 THEN 'rows_skipped_error' WHEN ${profitRead} AND ${profit.status} = 1 THEN 'rows_skipped_number'` : '') +
+    ' END';
+  const detail =
+    'CASE' +
+    (created ? ` WHEN ${created} IS NULL THEN ${d.literal(headerOf(src, dateCol))}` : '') +
+    (revenue ? ` WHEN ${won} AND ${revenue.status} <> 0 THEN ${d.literal(headerOf(src, revenueCol))}` : '') +
+    (profit ? ` WHEN ${profitRead} AND ${profit.status} <> 0 THEN ${d.literal(headerOf(src, profitCol))}` : '') +
+    " ELSE '' END";
+  p.add(9, 'reason', reason);
+  p.add(9, 'detail', detail);
+  const group = groupColumns(ctx, reader.text(chCol), campCol >= 0 ? reader.text(campCol) : ctx.byCampaign ? "''" : null);
+  for (const [alias, expr] of group) p.add(9, alias, expr);
+  p.add(9, 'ord', reader.orderExpr());
+  const usedWon = `(reason IS NULL AND ${won})`;
+  const usedLead = `(reason IS NULL AND NOT ${junk})`;
+  const purchase = closed && created ? `COALESCE(${closed}, ${created})` : (closed ?? created ?? 'CAST(NULL AS DATE)');
+  // Without a row order, ties go by channel and campaign (README: warehouse mode).
+  const tie = ctx.ordered ? 'rn' : 'chk, campk';
+  // A customer's first won deal (by purchase date, then row order) makes a new customer.
+  p.add(10, 'first_sale', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedWon} ORDER BY ${purchase} ${nullsFirst(d)}, ${tie})`);
+  // First touch: the customer's earliest lead (by creation, then row order).
+  const firstTouch = (x: string): string => `FIRST_VALUE(${x}) OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}, ${tie})`;
+  const credited = metrics.attribution === 'first_touch' ? ['ch', 'chk', 'camp', 'campk', 'ord'].map((c) => [c, `CASE WHEN cust_key = '' THEN ${c} ELSE ${firstTouch(c)} END`] as const) : [];
+  for (const [c, e] of credited) p.add(10, `credit_${c}`, e);
+  const creditOf = (c: string): string => (credited.length > 0 ? `credit_${c}` : c);
+
+  const leadFields = new Map<number, string>();
+  leadFields.set(measureField('leads'), `CASE WHEN ${usedLead} THEN 1 ELSE 0 END`);
+  leadFields.set(ctx.width - 1, `CASE WHEN reason IS NULL AND ${junk} THEN 1 ELSE 0 END`);
+  for (let k = 0; k <= last; k++) {
+    leadFields.set(MEASURE_COUNT + k, `CASE WHEN ${usedLead} AND (${won} OR COALESCE(reach, 0) >= ${k}) THEN 1 ELSE 0 END`);
+  }
+  const used = (x: string): string => `CASE WHEN reason IS NULL THEN ${x} END`;
+  const leadSelect = `SELECT ${factColumns(
+    ctx,
+    {
+      src: 'L',
+      reason: 'reason',
+      detail: 'detail',
+      group: group.map(([alias]) => `${used(alias)} AS ${alias}`),
+      period: used(created ? periodOf(ctx, created) : "'all'"),
+      unknown: `CASE WHEN reason IS NULL AND reach IS NULL THEN ${statusText} END`,
+      dseen: created ?? 'CAST(NULL AS DATE)',
+      dseen2: closed ? used(closed) : 'CAST(NULL AS DATE)',
+      spread: '0',
+      noClose: closed ? `CASE WHEN ${usedWon} AND ${closed} IS NULL THEN 1 ELSE 0 END` : '0',
+      fields: leadFields,
+    },
+    'ord',
+  )} FROM ${p.last}`;
+
+  const dealFields = new Map<number, string>();
+  dealFields.set(measureField('orders'), '1');
+  if (revenue) dealFields.set(measureField('revenue'), revenue.value);
+  if (profit) dealFields.set(measureField('gross_profit'), `CASE WHEN ${reader.isBlank(profitCol)} THEN 0 ELSE ${profit.value} END`);
+  dealFields.set(measureField('customers'), `CASE WHEN cust_key = '' OR first_sale = 1 THEN 1 ELSE 0 END`);
+  const dealDate = metrics.periodBasis === 'close' ? purchase : (created ?? 'CAST(NULL AS DATE)');
+  const dealSelect = `SELECT ${factColumns(
+    ctx,
+    {
+      src: 'D',
+      reason: `CAST(NULL AS ${textType(d)})`,
+      detail: "''",
+      group: ['ch', 'chk', 'camp', 'campk'].map((c) => `${creditOf(c)} AS ${c}`),
+      period: created || closed ? periodOf(ctx, dealDate) : "'all'",
+      unknown: `CAST(NULL AS ${textType(d)})`,
+      dseen: 'CAST(NULL AS DATE)',
+      dseen2: 'CAST(NULL AS DATE)',
+      spread: '0',
+      noClose: '0',
+      fields: dealFields,
+    },
+    creditOf('ord'),
+  )} FROM ${p.last} WHERE ${usedWon}`;
+  return { ctes: p.ctes(), select: `${leadSelect} UNION ALL ${dealSelect}` };
+}
+
+/** Undated rows sort first, as -Infinity does in memory; BigQuery's ASC puts NULLs first already, DuckDB's last. */
+const nullsFirst = (d: Dialect): string => (d.name === 'bigquery' ? 'ASC' : 'ASC NULLS FIRST');
+
+function costFacts(ctx: Ctx, binding: TableBinding, table: WarehouseTable, channelCosts: string): FactSelect {
+  const d = ctx.d;
+  const chCol = columnOf(binding, 'channel');
+  const dateCol = columnOf(binding, 'date');
+  const spendCol = columnOf(binding, 'spend');
+  const campCol = ctx.byCampaign ? columnOf(binding, 'campaign') : -1;
+  const reader = new TableReader(ctx, 'c', table, binding, [chCol, dateCol, spendCol, campCol], COSTS_ORDER_OFFSET);
+  reader.dropBlank([chCol, dateCol, spendCol]);
+  const p = reader.pipeline;
+  const spend = reader.measure(spendCol);
+  const readDate = dateCol >= 0 && ctx.granularity !== null;
+  const date = dateCol >= 0 ? reader.date(dateCol) : null;
+  const reason =
+    `CASE WHEN ${spend.status} = 2 THEN 'rows_skipped_error' WHEN ${spend.status} = 1 THEN 'rows_skipped_number'` +
+    (readDate ? ` WHEN ${date} IS NULL THEN 'rows_skipped_date'` : '') +
+    ' END';
+  const detail =
+    `CASE WHEN ${spend.status} <> 0 THEN ${d.literal(headerOf(binding, spendCol))}` + (readDate ? ` WHEN ${date} IS NULL THEN ${d.literal(headerOf(binding, dateCol))}` : '') + " ELSE '' END";
+  p.add(9, 'reason', reason);
+  p.add(9, 'detail', detail);
+  const ctes = p.ctes();
+  let from = p.last;
+  let day = date;
+  let share = '1';
+  let spread = '0';
+  // Monthly cost tables (every readable date on the 1st) are spread over the month's days into ISO weeks.
+  if (readDate && ctx.granularity === 'week' && date) {
+    ctes.push(`c_monthly AS (SELECT COALESCE(MAX(CASE WHEN ${date} IS NOT NULL AND EXTRACT(DAY FROM ${date}) <> 1 THEN 1 ELSE 0 END), 0) = 0 AS monthly FROM ${p.last})`);
+    const dim = `EXTRACT(DAY FROM LAST_DAY(${date}))`;
+    const spreading = `(c_monthly.monthly AND reason IS NULL)`;
+    ctes.push(
+      `c_spread AS (SELECT ${p.last}.*, ${spreading} AS spreading, c_monthly.monthly AS c_monthly_flag, k FROM ${p.last} CROSS JOIN c_monthly ${d.crossIntegers(31, 'k')} ` +
+        `WHERE k = 1 OR (${spreading} AND k <= ${dim}))`,
+    );
+    from = 'c_spread';
+    day = `CASE WHEN spreading THEN ${d.dateFromDays(`${d.daysOf(date)} + k - 1`)} ELSE ${date} END`;
+    share = `CASE WHEN spreading THEN 1.0 / ${dim} ELSE 1 END`;
+    spread = 'CASE WHEN c_monthly_flag THEN 1 ELSE 0 END';
+  }
+  const used = (x: string): string => `CASE WHEN reason IS NULL THEN ${x} END`;
+  const campaign = !ctx.byCampaign ? null : campCol >= 0 ? reader.text(campCol) : d.literal(channelCosts);
+  // A cost row whose date cannot be read still opens its channel's group and counts the channel as
+  // costed (the accumulator groups before it reads the date), so its keys are kept.
+  const grouped = (x: string): string => `CASE WHEN reason IS NULL OR reason = 'rows_skipped_date' THEN ${x} END`;
+  const group = groupColumns(ctx, reader.text(chCol), campaign).map(([alias, expr]) => `${grouped(expr)} AS ${alias}`);
+  const fields = new Map<number, string>([[measureField('spend'), `CASE WHEN reason IS NULL THEN ${spend.value} * ${share} ELSE 0 END`]]);
+  const select = `SELECT ${factColumns(
+    ctx,
+    {
+      src: 'C',
+      reason: 'reason',
+      detail: 'detail',
+      group,
+      period: used(day ? periodOf(ctx, day) : "'all'"),
+      unknown: `CAST(NULL AS ${textType(d)})`,
+      dseen: readDate && date ? `CASE WHEN ${spend.status} = 0 THEN ${date} END` : 'CAST(NULL AS DATE)',
+      spread,
+      fields,
+    },
+    reader.orderExpr(),
+  )} FROM ${from}`;
+  return { ctes, select };
+}
+
+/** What the customer-id column holds, judged on sample rows as the in-memory path judges it. */
+export function identityKindOf(mapping: Mapping, sample: Matrix): IdentifierKind {
+  const col = mapping.source.columns.find((c) => c.role === 'customer_id')?.index;
+  if (col === undefined) return 'id';
+  const values: string[] = [];
+  for (const row of sample) {
+    const t = cellText(row[col]);
+    if (t !== '') values.push(t);
+    if (values.length >= 500) break;
+  }
+  return identifierKind(values);
+}

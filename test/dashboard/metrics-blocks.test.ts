@@ -1,0 +1,97 @@
+/**
+ * The dashboard's metrics blocks on the hand-worked journeys (test/definitions/journeys.fixture.ts), with
+ * the sheet's formulas evaluated by the formula engine and recomputed here by hand.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { aggregate } from '../../src/core/aggregate/index.js';
+import { planDashboard, type PlanBlock, type PlanCell } from '../../src/core/dashboard/index.js';
+import { journeyCosts, journeyMapping, journeyRows } from '../definitions/journeys.fixture.js';
+import { evaluatePlan } from './evaluate-plan.js';
+
+const ctx = { generatedAt: '2026-11-22T12:00:00Z', locale: 'en' as const, sourceA1: "'Leads'!A1:H11", sheetName: 'Dashboard' };
+const mapping = journeyMapping({ grossMargin: 0.5, metrics: { attribution: 'linear', halfLifeDays: 10 } });
+const data = aggregate(mapping, journeyRows, journeyCosts);
+const plan = planDashboard(data, mapping, ctx);
+const ev = evaluatePlan(plan);
+afterAll(() => ev.destroy());
+
+const block = (name: string): PlanBlock => plan.blocks.find((b) => b.name === name)!;
+const texts = (b: PlanBlock): string[] => b.cells.flat().filter((c): c is Extract<PlanCell, { t: 's' }> => c?.t === 's').map((c) => c.v);
+/** Row of a channel in a block (first column). */
+const rowOf = (b: PlanBlock, label: string): number => b.row + b.cells.findIndex((r) => r[0]?.t === 's' && r[0].v === label);
+
+describe('metrics blocks on the dashboard', () => {
+  it('findings sit in the header, at the top', () => {
+    const head = texts(block('header'));
+    expect(head.some((t) => t.startsWith('• ') && t.includes('lose money over the whole period'))).toBe(true);
+    expect(head.some((t) => t.includes('2026-06 is incomplete'))).toBe(true);
+  });
+
+  it('model comparison: customers and revenue per model, ROMI a formula over them and the margin cell', () => {
+    const b = block('models');
+    const r = rowOf(b, 'google');
+    // Spend 600. Last touch: 2000 revenue, 1 customer → ROMI (2000 × .5 − 600) / 600.
+    expect(ev.at(r, 2)).toBe(600);
+    expect([ev.at(r, 3), ev.at(r, 4)]).toEqual([1, 2000]);
+    expect(ev.at(r, 5)).toBeCloseTo((1000 - 600) / 600, 6);
+    // First touch (models in order last, first, linear, …): Ann's 1000 + 500 → (750 − 600) / 600.
+    expect(ev.at(r, 7)).toBe(1500);
+    expect(ev.at(r, 8)).toBeCloseTo((750 - 600) / 600, 6);
+    // Linear: 1000/3 + 1000 + 100/3 + 125.
+    expect(ev.at(r, 10)).toBeCloseTo(1000 / 3 + 1000 + 100 / 3 + 125, 6);
+  });
+
+  it('the channel table follows the chosen model (linear) and has no period LTV:CAC', () => {
+    expect(plan.index.columns.ltv_cac).toBeUndefined();
+    const r = rowOf(block('channels'), 'vk');
+    expect(ev.at(r, plan.index.columns.revenue)).toBeCloseTo(300 + 1000 / 3 + 125, 6);
+  });
+
+  it('cohort LTV block and LTV:CAC per acquisition channel', () => {
+    const c = block('cohort');
+    const jan = rowOf(c, '2026-01');
+    // Bob: 300 × .5 in January, observed through June (M0..M5), blank after.
+    expect([ev.at(jan, 2), ev.at(jan, 3), ev.at(jan, 8)]).toEqual([1, 150, 150]);
+    expect(ev.at(jan, 9)).toBe(null);
+    const l = block('ltv_channels');
+    const y = rowOf(l, 'yandex');
+    // Linear: Ann's acquisition is split google/vk/yandex; each of their 3-month LTV is Ann's 500.
+    expect(ev.at(y, 2)).toBeCloseTo(500, 6);
+    const projected = ev.at(y, 5) as number;
+    const cac = ev.at(y, 6) as number;
+    // yandex CAC (linear): 300 spend / (1/3 of Ann).
+    expect(cac).toBeCloseTo(900, 6);
+    expect(ev.at(y, 7)).toBeCloseTo(projected / cac, 6);
+  });
+
+  it('B2B block: cycle, repeat share, NPS columns and formulas for profit, ДРР and CPO', () => {
+    const b = block('b2b');
+    const y = rowOf(b, 'yandex');
+    // Own-channel cycle: 15 and 9 days.
+    expect([ev.at(y, 2), ev.at(y, 3), ev.at(y, 4)]).toEqual([12, 12, 2]);
+    const [rev, spend, won] = [ev.at(y, 9) as number, ev.at(y, 10) as number, ev.at(y, 11) as number];
+    expect(rev).toBeCloseTo(1000 / 3 + 250, 6);
+    expect(spend).toBe(300);
+    expect(ev.at(y, 12)).toBeCloseTo(rev * 0.5 - spend, 6);
+    expect(ev.at(y, 13)).toBeCloseTo(spend / rev, 6);
+    expect(ev.at(y, 14)).toBeCloseTo(spend / won, 6);
+    const total = rowOf(b, 'Total');
+    expect(ev.at(total, 9)).toBeCloseTo(4300, 6);
+    expect(ev.at(total, 6)).toBe(1); // one returned customer (Ann)
+  });
+
+  it('marks the incomplete period in the pivots and writes the definitions', () => {
+    const pivotTexts = plan.blocks.filter((b) => b.name.startsWith('pivot')).flatMap(texts);
+    expect(pivotTexts).toContain('2026-06 (incomplete)');
+    const defs = texts(block('definitions'));
+    expect(defs.some((t) => t.startsWith('Returned customer: a repeat sale after at least 90 days'))).toBe(true);
+  });
+
+  it('says why there is no LTV without customer history', () => {
+    const m = journeyMapping();
+    const noIds = { ...m, source: { ...m.source, columns: m.source.columns.filter((c) => c.role !== 'customer_id') } };
+    const p = planDashboard(aggregate(noIds, journeyRows, journeyCosts), noIds, { ...ctx, locale: 'ru' });
+    expect(p.blocks.find((b) => b.name === 'cohort')).toBeUndefined();
+    expect(texts(p.blocks.find((b) => b.name === 'ltv_none')!)[0]).toMatch(/^Нет истории клиентов/u);
+  });
+});
