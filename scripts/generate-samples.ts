@@ -184,8 +184,10 @@ function pickSource(r: Rand): CrmSource {
   return CRM_SOURCES[CRM_SOURCES.length - 1];
 }
 
-const CRM_HEADERS = ['ID', 'Дата создания', 'Источник', 'Кампания', 'Статус', 'Сумма сделки', 'Дата закрытия', 'ID клиента'];
-const CRM_FORMATS = ['0', 'dd.mm.yyyy', 'General', 'General', 'General', '#,##0.00', 'dd.mm.yyyy', 'General'];
+const CRM_HEADERS = ['ID', 'Дата создания', 'Источник', 'Кампания', 'Статус', 'Сумма сделки', 'Дата закрытия', 'ID клиента', 'Оценка NPS'];
+const CRM_FORMATS = ['0', 'dd.mm.yyyy', 'General', 'General', 'General', '#,##0.00', 'dd.mm.yyyy', 'General', '0'];
+/** Share of won deals whose customer answered the NPS survey; partners' customers are the happiest. */
+const NPS_RESPONSE_RATE = 0.45;
 const LEAD_COUNT = 3200;
 const YEAR_END = Date.UTC(2026, 11, 31);
 
@@ -208,6 +210,8 @@ function crmWorkbook(): SampleWorkbook {
   const formats: string[][] = [CRM_HEADERS.map(() => 'General')];
   const wonCustomers: string[] = [];
   let nextCustomer = 5001;
+  // NPS answers draw from their own sequence, so adding them left every other figure of the sample as it was.
+  const rn = prng(20260505);
   for (let i = 0; i < LEAD_COUNT; i++) {
     const src = pickSource(r);
     const t = created[i];
@@ -247,7 +251,9 @@ function crmWorkbook(): SampleWorkbook {
     }
     // CRM exports mix real numbers and text numbers in one column.
     const amountCell: SampleCell = amount === null ? null : r() < 0.3 ? rubText(amount) : amount;
-    rows.push([10001 + i, isoDate(t), src.utm, campaign, status, amountCell, closed === null ? null : isoDate(closed), customer]);
+    let nps: number | null = null;
+    if (status === WON && rn() < NPS_RESPONSE_RATE) nps = Math.max(0, Math.min(10, Math.round(5 + 4 * src.quality + (rn() - 0.5) * 6)));
+    rows.push([10001 + i, isoDate(t), src.utm, campaign, status, amountCell, closed === null ? null : isoDate(closed), customer, nps]);
     formats.push([...CRM_FORMATS]);
   }
 

@@ -7,14 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../src/core/aggregate/index.js';
 import type { Mapping } from '../src/core/mapping/types.js';
-import { ColumnNumbers, localeDecimal } from '../src/core/numbers.js';
+import { columnNumbers, localeDecimal } from '../src/core/numbers.js';
 import { runReport } from '../src/cli/report.js';
 import { createWorkbook } from '../local/runtime/index.js';
 import { buildDashboard } from '../src/adapter/dashboard/index.js';
 import { defaultMapping, detectSheet } from '../src/core/mapping/index.js';
 
 const read = (cells: string[], fallback: '.' | ',' = '.', counts = false): number[] => {
-  const c = new ColumnNumbers(cells, { fallback, counts });
+  const c = columnNumbers(cells, { fallback, counts });
   return cells.map((v) => c.read(v));
 };
 
@@ -30,7 +30,7 @@ describe('ColumnNumbers: the column decides', () => {
   it('12.345 impressions in a column of whole numbers are 12 345, in any locale', () => {
     expect(read(['1200', '850', '12.345', '3 400'], '.')).toEqual([1200, 850, 12345, 3400]);
     expect(read(['12.345', '7.500'], '.', true)).toEqual([12345, 7500]);
-    const mixed = new ColumnNumbers([1200, 850, '12.345'], { fallback: '.' });
+    const mixed = columnNumbers([1200, 850, '12.345'], { fallback: '.' });
     expect(mixed.read('12.345')).toBe(12345);
     expect(mixed.decidedBy).toBe('whole-numbers');
   });
@@ -40,12 +40,12 @@ describe('ColumnNumbers: the column decides', () => {
   });
 
   it('a column nothing decides is read by the locale and every unclear cell is flagged', () => {
-    const en = new ColumnNumbers(['2.000', '15.000', '7'], { fallback: '.' });
+    const en = columnNumbers(['2.000', '15.000', '7'], { fallback: '.' });
     expect(en.decidedBy).toBe('locale');
     expect(en.read('2.000')).toBe(2);
     expect(en.isAmbiguous('2.000')).toBe(true);
     expect(en.isAmbiguous('7')).toBe(false);
-    const ru = new ColumnNumbers(['2.000', '15.000', '7,5'], { fallback: '.' });
+    const ru = columnNumbers(['2.000', '15.000', '7,5'], { fallback: '.' });
     expect(ru.decidedBy).toBe('cells'); // 7,5 only fits a decimal comma
     expect(ru.read('15.000')).toBe(15000);
     expect(ru.isAmbiguous('15.000')).toBe(false);
@@ -57,7 +57,7 @@ describe('ColumnNumbers: the column decides', () => {
   });
 
   it('keeps the cell reader\'s answers for text that is not a number, errors and blanks', () => {
-    const c = new ColumnNumbers(['abc', '#N/A', '', '1,5'], { fallback: '.' });
+    const c = columnNumbers(['abc', '#N/A', '', '1,5'], { fallback: '.' });
     expect(c.read('abc')).toBeNaN();
     expect(c.read('#N/A')).toBe(Number.NEGATIVE_INFINITY);
     expect(c.read('')).toBe(0);
@@ -89,7 +89,7 @@ describe('property: never silently misread', () => {
         fc.boolean(),
         (values, style, group, currency, fallback, counts) => {
           const cells = values.map((v) => format(v, style, group, currency));
-          const reader = new ColumnNumbers(cells, { fallback, counts: counts && values.every(Number.isInteger) });
+          const reader = columnNumbers(cells, { fallback, counts: counts && values.every(Number.isInteger) });
           cells.forEach((cell, i) => {
             const got = reader.read(cell);
             if (reader.isAmbiguous(cell)) return;

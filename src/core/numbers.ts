@@ -53,49 +53,72 @@ export interface ColumnNumberOptions {
   readonly counts?: boolean;
 }
 
-/** Reads the cells of one column by the convention inferred from all of them. */
+/** Evidence gathered from a column's cells, one pass. */
+class ColumnScan {
+  readonly readings = new Map<string, Readings | undefined>();
+  readonly unclear: Readings[] = [];
+  pointOnly = 0;
+  commaOnly = 0;
+  whole = 0;
+  fractional = 0;
+
+  add(v: CellValue): void {
+    if (typeof v === 'number') {
+      if (Number.isInteger(v)) this.whole++;
+      else if (Number.isFinite(v)) this.fractional++;
+      return;
+    }
+    if (typeof v !== 'string' || isBlank(v)) return;
+    let r = this.readings.get(v);
+    if (!this.readings.has(v)) {
+      r = readingsOf(v);
+      this.readings.set(v, r);
+      if (r && ambiguous(r)) this.unclear.push(r);
+    }
+    if (!r) return;
+    if (r.point !== undefined && r.comma === undefined) this.pointOnly++;
+    else if (r.comma !== undefined && r.point === undefined) this.commaOnly++;
+    else if (r.point === r.comma && r.point !== undefined) {
+      if (Number.isInteger(r.point)) this.whole++;
+      else this.fractional++;
+    }
+  }
+}
+
+/** A reader for `cells` (one column), by the convention inferred from all of them. */
+export function columnNumbers(cells: Iterable<CellValue>, options: ColumnNumberOptions): ColumnNumbers {
+  const scan = new ColumnScan();
+  for (const v of cells) scan.add(v);
+  return new ColumnNumbers(scan, options);
+}
+
+/** columnNumbers for column `col` of a matrix, without copying a million-row column. */
+export function columnNumbersOf(rows: readonly (readonly CellValue[] | undefined)[], col: number, options: ColumnNumberOptions): ColumnNumbers {
+  const scan = new ColumnScan();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row) scan.add(row[col]);
+  }
+  return new ColumnNumbers(scan, options);
+}
+
+/** Reads the cells of one column by the convention inferred from all of them (columnNumbers, columnNumbersOf). */
 export class ColumnNumbers {
   readonly decimal: Decimal;
   readonly decidedBy: DecidedBy;
   private readonly readings: Map<string, Readings | undefined>;
 
-  constructor(cells: Iterable<CellValue>, options: ColumnNumberOptions) {
-    const readings = new Map<string, Readings | undefined>();
-    let pointOnly = 0;
-    let commaOnly = 0;
-    let whole = 0;
-    let fractional = 0;
-    const unclear: Readings[] = [];
-    for (const v of cells) {
-      if (typeof v === 'number') {
-        if (Number.isInteger(v)) whole++;
-        else if (Number.isFinite(v)) fractional++;
-        continue;
-      }
-      if (typeof v !== 'string' || isBlank(v)) continue;
-      let r = readings.get(v);
-      if (!readings.has(v)) {
-        r = readingsOf(v);
-        readings.set(v, r);
-        if (r && ambiguous(r)) unclear.push(r);
-      }
-      if (!r) continue;
-      if (r.point !== undefined && r.comma === undefined) pointOnly++;
-      else if (r.comma !== undefined && r.point === undefined) commaOnly++;
-      else if (r.point === r.comma && r.point !== undefined) {
-        if (Number.isInteger(r.point)) whole++;
-        else fractional++;
-      }
-    }
-    this.readings = readings;
-    if (pointOnly !== commaOnly) {
-      this.decimal = pointOnly > commaOnly ? '.' : ',';
+  constructor(scan: ColumnScan, options: ColumnNumberOptions) {
+    this.readings = scan.readings;
+    if (scan.pointOnly !== scan.commaOnly) {
+      this.decimal = scan.pointOnly > scan.commaOnly ? '.' : ',';
       this.decidedBy = 'cells';
       return;
     }
     // No cell decides. Among whole numbers (or in a count column), the reading that keeps every unclear cell
     // whole is the grouping one: `12.345` next to `1 200` and `850` is 12 345.
-    const wholeColumn = options.counts === true || (whole > 0 && fractional === 0);
+    const unclear = scan.unclear;
+    const wholeColumn = options.counts === true || (scan.whole > 0 && scan.fractional === 0);
     const wholeUnder = (d: Decimal): boolean => unclear.every((r) => Number.isInteger(d === '.' ? r.point : r.comma));
     if (wholeColumn && unclear.length > 0 && wholeUnder('.') !== wholeUnder(',')) {
       this.decimal = wholeUnder('.') ? '.' : ',';
@@ -130,9 +153,4 @@ export class ColumnNumbers {
     const r = this.readings.get(value);
     return r !== undefined && ambiguous(r);
   }
-}
-
-/** The cells of column `col` of a matrix, lazily (no copy of a million-row column). */
-export function* columnCells(rows: readonly (readonly CellValue[] | undefined)[], col: number): Generator<CellValue> {
-  for (const row of rows) if (row) yield row[col];
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,5 +149,21 @@ describe('report blocks beyond the channel table (CRM with customer ids and clos
     const out = execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', join(dir, 'l.csv'), '--costs', join(dir, 'c.csv'), '--json', '--model', 'linear'], { encoding: 'utf8' });
     expect((JSON.parse(out) as Report).analysis.options.attribution).toBe('linear');
     expect(() => execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', join(dir, 'l.csv'), '--model', 'shapley'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/attribution must be one of/u);
+  });
+});
+
+describe('the CRM sample’s NPS answers reach the B2B block', () => {
+  it('counts every answer, and NPS = % promoters − % detractors over them', () => {
+    const dir = 'samples/csv';
+    const leads = readFileSync(`${dir}/crm-leads-ru--leads.csv`, 'utf8');
+    const r = runReport(leads, { costsCsv: readFileSync(`${dir}/crm-leads-ru--costs.csv`, 'utf8') });
+    // Independently: the last CSV column holds the answers.
+    const scores = leads.trim().split(/\r?\n/u).slice(1).map((l) => l.split(',').at(-1)!).filter((v) => v !== '').map(Number);
+    expect(scores.length).toBeGreaterThan(50);
+    const n = r.analysis.b2b!.npsTotal!;
+    expect(n.answers).toBe(scores.length);
+    const promoters = scores.filter((s) => s >= 9).length;
+    const detractors = scores.filter((s) => s <= 6).length;
+    expect(n.nps).toBeCloseTo(((promoters - detractors) / scores.length) * 100, 9);
   });
 });

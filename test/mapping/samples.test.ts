@@ -142,7 +142,7 @@ describe('CRM sample (ru) with its costs table', () => {
     expect(d.shape).toBe('crm');
     expect(rolesOf(d)).toEqual({
       ID: 'lead_id', 'Дата создания': 'date', Источник: 'channel', Кампания: 'campaign', Статус: 'status',
-      'Сумма сделки': 'revenue', 'Дата закрытия': 'close_date', 'ID клиента': 'customer_id',
+      'Сумма сделки': 'revenue', 'Дата закрытия': 'close_date', 'ID клиента': 'customer_id', 'Оценка NPS': 'nps',
     });
     const counted = new Map<string, number>();
     for (const r of rows) counted.set(String(r[4]), (counted.get(String(r[4])) ?? 0) + 1);

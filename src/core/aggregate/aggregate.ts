@@ -12,6 +12,7 @@ import { MS_PER_DAY } from '../dates.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
 import { cellText } from './cells.js';
 import { MeasureReaders } from './measures.js';
+import type { ColumnNumbers } from '../numbers.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
@@ -134,6 +135,8 @@ function readAggregatedRows(
   });
   const watched = [chCol, dateCol, ...cols].filter((c) => c >= 0);
   const values = new Float64Array(cols.length);
+  // Built on a column's first text cell: all-number columns (typed sheets) are never scanned.
+  const readers: (ColumnNumbers | undefined)[] = cols.map(() => undefined);
   const n = cols.length;
   // Each distinct channel text is looked at once: 1 when it reads as a totals label ("Итого", "Total"),
   // + 2 when it is blank. The per-row cost is one Map lookup, not a regex. Groups are opened only by rows
@@ -185,7 +188,8 @@ function readAggregatedRows(
     }
     let readable = true;
     for (let i = 0; i < n && readable; i++) {
-      values[i] = numbers.read(cols[i], row[cols[i]], firstRow + r);
+      const cell = row[cols[i]];
+      values[i] = typeof cell === 'number' ? (Number.isFinite(cell) ? cell : Number.NaN) : numbers.readWith((readers[i] ??= numbers.column(cols[i])), cols[i], cell, firstRow + r);
       readable = !skips.skipUnreadable(values[i], firstRow + r, src, cols[i]);
     }
     if (!readable) continue;

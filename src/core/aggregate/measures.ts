@@ -5,7 +5,7 @@
  */
 import type { ValidationIssue } from '../types.js';
 import type { MeasureRole, TableBinding } from '../mapping/types.js';
-import { ColumnNumbers, columnCells, localeDecimal, type Decimal } from '../numbers.js';
+import { columnNumbersOf, localeDecimal, type ColumnNumbers, type Decimal } from '../numbers.js';
 import type { CellValue, Matrix } from '../values.js';
 
 const SHOWN_ROWS = 5;
@@ -35,7 +35,7 @@ export class MeasureReaders {
     let r = this.readers.get(col);
     if (!r) {
       const role = this.table.columns.find((c) => c.index === col)?.role ?? '';
-      r = new ColumnNumbers(columnCells(this.rows, col), { fallback: this.fallback, counts: COUNT_ROLES.has(role) });
+      r = columnNumbersOf(this.rows, col, { fallback: this.fallback, counts: COUNT_ROLES.has(role) });
       this.readers.set(col, r);
     }
     return r;
@@ -43,7 +43,14 @@ export class MeasureReaders {
 
   /** Reads a measure cell (ColumnNumbers.read), noting it when only the locale decided how. */
   read(col: number, value: CellValue, rowNumber: number): number {
-    const reader = this.column(col);
+    // Real numbers (most cells of most sheets) need no column and no lookup.
+    if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
+    return this.readWith(this.column(col), col, value, rowNumber);
+  }
+
+  /** read() with the column's reader already at hand (hot loops keep an array of them). */
+  readWith(reader: ColumnNumbers, col: number, value: CellValue, rowNumber: number): number {
+    if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
     const n = reader.read(value);
     if (typeof value === 'string' && reader.isAmbiguous(value)) {
       let u = this.unclear.get(col);
