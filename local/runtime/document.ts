@@ -19,6 +19,7 @@ import type { UiRecord } from './ui.js';
 import type { PropertyStore } from './properties.js';
 import type { LockState } from './lock.js';
 import type { BlockRef } from './ranges-ref.js';
+import type { TriggerState } from './script-app.js';
 import type { Handles } from './handles.js';
 
 export interface RuntimeOptions {
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   readonly locale?: string;
   /** Session.getActiveUserLocale(): `en`, `ru`, `zh_CN`… */
   readonly userLocale?: string;
+  /** The user running the script (Session.getEffectiveUser); owns the triggers they create. */
+  readonly userEmail?: string;
   /** The spreadsheet's time zone (File > Settings): date cells are wall-clock times there. */
   readonly timeZone?: string;
   /**
@@ -96,6 +99,13 @@ export class Document {
   private nextIdCounter = 1;
   /** Spreadsheets this one's scripts made with SpreadsheetApp.create (share copies), in order. */
   readonly created: Document[] = [];
+  /** Installable triggers of the script (ScriptApp), each owned by one user. */
+  readonly triggers: TriggerState[] = [];
+  /**
+   * What kind of execution is running: 'interactive' (menu, sidebar, custom function) or 'clock' (a
+   * time-driven trigger: no active spreadsheet, no UI, no document properties or lock).
+   */
+  execution: 'interactive' | 'clock' = 'interactive';
 
   /** Makes and recognises this document's Apps Script objects (see handles.ts). */
   readonly handles: Handles;

@@ -17,6 +17,7 @@ import { PropertiesImpl, PropertyStore } from './properties.js';
 import { LockImpl, type LockState } from './lock.js';
 import { formatDate } from './utilities.js';
 import { SheetsAdvancedImpl } from './sheets-api.js';
+import { ScriptAppImpl as TriggerScriptAppImpl } from './script-app.js';
 
 class SpreadsheetAppImpl {
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
@@ -27,11 +28,23 @@ class SpreadsheetAppImpl {
 
   constructor(private readonly doc: Document) {}
 
-  getActiveSpreadsheet(): SpreadsheetImpl {
-    return this.doc.handles.spreadsheet();
+  /** null in a time-driven execution: there is no open document (open it by id instead). */
+  getActiveSpreadsheet(): SpreadsheetImpl | null {
+    return this.doc.execution === 'clock' ? null : this.doc.handles.spreadsheet();
   }
-  getActive(): SpreadsheetImpl {
-    return this.doc.handles.spreadsheet();
+  getActive(): SpreadsheetImpl | null {
+    return this.getActiveSpreadsheet();
+  }
+  /**
+   * This spreadsheet or one this script created. Whether `spreadsheets.currentonly` lets a clock trigger
+   * open the add-on's own document is not documented; this runtime allows it (see README, "Scopes").
+   */
+  openById(id: string): SpreadsheetImpl {
+    if (id === this.doc.options.id) return this.doc.handles.spreadsheet();
+    this.doc.requireScope('SpreadsheetApp.openById', 'spreadsheets');
+    const created = this.doc.created.find((d) => d.options.id === id);
+    if (!created) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    return created.handles.spreadsheet();
   }
   getActiveSheet(): SheetImpl {
     return this.doc.handles.spreadsheet().getActiveSheet();
@@ -43,6 +56,7 @@ class SpreadsheetAppImpl {
     return this.doc.createSpreadsheet(name.slice(0, 255)).handles.spreadsheet();
   }
   getUi(): UiImpl {
+    if (this.doc.execution === 'clock') throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
     return counted(new UiImpl(this.doc.ui, this.doc.calls), 'Ui', this.doc.calls);
   }
   /** Writes are applied at once here; flush only marks the point where Apps Script would send them. */
@@ -63,8 +77,9 @@ class PropertiesServiceImpl {
     }
     return counted(new PropertiesImpl(store), 'Properties', this.doc.calls);
   }
-  getDocumentProperties(): PropertiesImpl {
-    return this.store('document');
+  /** null without an open document (a time-driven execution), as Apps Script documents. */
+  getDocumentProperties(): PropertiesImpl | null {
+    return this.doc.execution === 'clock' ? null : this.store('document');
   }
   getUserProperties(): PropertiesImpl {
     return this.store('user');
@@ -88,7 +103,7 @@ class LockServiceImpl {
 
   /** `Lock|null`: null when there is no containing document (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()). */
   getDocumentLock(): LockImpl | null {
-    if (!this.doc.documentLockAvailable) return null;
+    if (!this.doc.documentLockAvailable || this.doc.execution === 'clock') return null;
     return counted(new LockImpl(lockState(this.doc, 'document')), 'Lock', this.doc.calls);
   }
   getUserLock(): LockImpl {
@@ -120,10 +135,9 @@ export class AuthorizationRequired extends Error {
  * (https://developers.google.com/apps-script/reference/script/script-app#requireAllScopes(AuthMode),
  * https://developers.google.com/apps-script/concepts/scopes, "granular OAuth consent").
  */
-class ScriptAppImpl {
+/** ScriptApp: authorization checks here, the installable-trigger subset in script-app.ts. */
+class ScriptAppImpl extends TriggerScriptAppImpl {
   readonly AuthMode = AuthMode;
-
-  constructor(private readonly doc: Document) {}
 
   requireAllScopes(authMode: unknown): void {
     if (authMode !== AuthMode.FULL && authMode !== AuthMode.LIMITED && authMode !== AuthMode.NONE && authMode !== AuthMode.CUSTOM_FUNCTION) {

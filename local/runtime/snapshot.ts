@@ -18,7 +18,7 @@ export interface ChartSnapshot {
   readonly numHeaders: number;
   readonly transpose: boolean;
   readonly mergeStrategy: string;
-  readonly ranges: readonly { readonly sheet: string; readonly a1: string; readonly values: (AppsValue | string)[][]; readonly display: string[][] }[];
+  readonly ranges: readonly { readonly sheet: string; readonly a1: string; readonly values: (AppsValue | string)[][]; readonly display: string[][]; readonly formats: string[][] }[];
 }
 
 export interface SheetSnapshot {
@@ -161,6 +161,7 @@ export function snapshotSheet(doc: Document, sheet: SheetState, window?: { fromR
           a1: `${quoteSheetName(ref.sheet.name)}!${blockA1(ref)}`,
           values: doc.readBlock(ref.sheet, ref.row - 1, ref.column - 1, ref.numRows, ref.numColumns, 'values'),
           display: doc.readBlock(ref.sheet, ref.row - 1, ref.column - 1, ref.numRows, ref.numColumns, 'display') as string[][],
+          formats: Array.from({ length: ref.numRows }, (_, i) => Array.from({ length: ref.numColumns }, (__, j) => doc.effectiveFormat(ref.sheet, ref.row - 1 + i, ref.column - 1 + j, false))),
         })),
     })),
     conditionalRules: sheet.conditionalRules.map((r) => ({ criterion: r.criterion, ranges: r.ranges.map(blockA1), fontColor: r.fontColor, background: r.background })),

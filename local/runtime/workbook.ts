@@ -61,6 +61,10 @@ export interface LocalWorkbook {
   peekProperties(kind: 'document' | 'user' | 'script'): Record<string, string>;
   /** Dates handed to add-on code are made with this constructor (a node:vm realm's Date). */
   setDateConstructor(ctor: DateConstructor): void;
+  /** Installable triggers, with their owners. */
+  triggers(): { uid: string; handler: string; owner: string; everyHours: number | null; everyDays: number | null; atHour: number | null }[];
+  /** Runs `run` as a time-driven execution (no active spreadsheet, UI, document properties or lock). */
+  asClockExecution<T>(run: () => T): T;
   /** Spreadsheets the add-on created (SpreadsheetApp.create), each readable like this one. */
   createdSpreadsheets(): { readonly name: string; readonly url: string; sheetNames(): string[]; snapshot(sheetName: string): SheetSnapshot }[];
   /** Routes formula custom functions to another implementation (loadBundle: the bundle's own); null restores the registry. */
@@ -98,6 +102,7 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       name: options.name ?? 'Untitled spreadsheet',
       locale: options.locale ?? 'en_US',
       userLocale: options.userLocale ?? 'en',
+      userEmail: options.userEmail ?? 'me@example.com',
       timeZone: options.timeZone ?? 'Etc/UTC',
       scriptTimeZone: options.scriptTimeZone ?? MANIFEST_TIME_ZONE,
       scopes: options.scopes ?? MANIFEST_SCOPES,
@@ -177,6 +182,17 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       return () => {
         if (state.holder === 'other') state.holder = null;
       };
+    },
+    triggers() {
+      return doc.triggers.map((t) => ({ ...t }));
+    },
+    asClockExecution(run) {
+      doc.execution = 'clock';
+      try {
+        return run();
+      } finally {
+        doc.execution = 'interactive';
+      }
     },
     createdSpreadsheets() {
       return doc.created.map((child) => ({

@@ -195,9 +195,12 @@ function toSheetView(s: SheetSnapshot, localFormula: (formula: string) => string
   };
 }
 
+/** Sheets' default alignment: numbers and dates right, booleans centred, text (even `2026-01 – …`) left. */
 function alignment(own: string | null, value: unknown): CellView['align'] {
   if (own === 'left' || own === 'right' || own === 'center') return own;
-  return typeof value === 'number' || value instanceof Date ? 'right' : undefined;
+  if (typeof value === 'boolean') return 'center';
+  if (typeof value === 'string') return value === '' ? undefined : 'left';
+  return typeof value === 'number' || value instanceof Date || (typeof value === 'object' && value !== null) ? 'right' : undefined;
 }
 
 /** What the formula bar shows for a plain cell: the raw number rather than its formatted text. */
@@ -220,9 +223,11 @@ export function toChartView(chart: ChartSnapshot): ChartView {
   const height = Math.max(0, ...chart.ranges.map((r) => r.values.length));
   let table: unknown[][] = Array.from({ length: height }, (_, i) => chart.ranges.flatMap((r) => r.values[i] ?? []));
   let display: string[][] = Array.from({ length: height }, (_, i) => chart.ranges.flatMap((r) => r.display[i] ?? []));
+  let formats: string[][] = Array.from({ length: height }, (_, i) => chart.ranges.flatMap((r) => r.formats[i] ?? []));
   if (chart.transpose) {
     table = transpose(table);
     display = transpose(display);
+    formats = transpose(formats);
   }
   const headers = Math.max(0, chart.numHeaders);
   const body = table.slice(headers);
@@ -248,7 +253,8 @@ export function toChartView(chart: ChartSnapshot): ChartView {
     legendPosition,
     valueAxis: {
       title: stringOption(option(`${valueKey}.title`)),
-      format: stringOption(option(`${valueKey}.format`)),
+      // No format option: Sheets labels the value axis in the number format of the series' cells.
+      format: stringOption(option(`${valueKey}.format`)) ?? formats.slice(headers).map((row) => row[1]).find((f) => f && f !== 'General'),
       logScale: option(`${valueKey}.logScale`) === true || option(`${valueKey}.scaleType`) === 'log',
       min: numberOption(option(`${valueKey}.viewWindow.min`)),
       max: numberOption(option(`${valueKey}.viewWindow.max`)),

@@ -46,8 +46,10 @@ export function chartOptions(chart: ChartView, localeTag: string): echarts.EChar
   const valueAxis = {
     type: chart.valueAxis.logScale ? 'log' : 'value',
     name: chart.valueAxis.title,
-    nameLocation: 'middle',
-    nameGap: horizontal ? 28 : 52,
+    nameGap: horizontal ? 26 : 14,
+    // A vertical value axis carries its title above the labels, where it never collides with them.
+    nameLocation: horizontal ? 'middle' : 'end',
+    nameTextStyle: { color: '#5f6368', align: horizontal ? 'center' : 'left' },
     min: chart.valueAxis.min,
     max: chart.valueAxis.max,
     axisLabel: { formatter: fmt, hideOverlap: true, color: '#5f6368' },
@@ -57,8 +59,10 @@ export function chartOptions(chart: ChartView, localeTag: string): echarts.EChar
     type: 'category',
     data: [...chart.categories],
     name: chart.domainAxisTitle,
-    nameLocation: 'middle',
-    nameGap: horizontal ? 90 : 40,
+    // Channel/stage title above the bar labels (horizontal) or under the category labels (columns).
+    nameLocation: horizontal ? 'start' : 'middle',
+    nameGap: horizontal ? 8 : 28,
+    nameTextStyle: { color: '#5f6368', align: horizontal ? 'right' : 'center' },
     // Bars listed top-down in sheet order, as Sheets draws them.
     inverse: horizontal,
     axisLabel: { color: '#3c4043', width: horizontal ? 110 : 80, overflow: 'truncate', interval: 0, rotate: !horizontal && chart.categories.length > 6 ? 30 : 0 },
@@ -70,7 +74,8 @@ export function chartOptions(chart: ChartView, localeTag: string): echarts.EChar
     color: colors,
     legend,
     tooltip: { trigger: 'axis', valueFormatter: fmt },
-    grid: { left: 16, right: 24, top: 40 + (chart.legendPosition === 'top' ? 24 : 0), bottom: bottomLegend ? 40 : 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // outerBounds keep axis labels and axis titles inside the chart box, clear of the legend.
+    grid: { left: 16, right: 24, top: 48 + (chart.legendPosition === 'top' ? 24 : 0), bottom: bottomLegend ? 36 : 12, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: chart.series.map((s) => ({

@@ -3,6 +3,8 @@ import type { Granularity } from '../../src/core/mapping/types.js';
 import { h, uid } from '../dom.js';
 import { currentMargin } from '../model.js';
 import type { Ui } from '../ui.js';
+import type { ScheduleInterval } from '../../src/api/contract.js';
+import { call } from '../api.js';
 
 export const CURRENCIES = ['RUB', 'USD', 'EUR', 'CNY', 'GBP', 'KZT', 'UAH', 'BYN', 'UZS', 'TRY', 'INR', 'JPY'] as const;
 const GRANULARITIES: readonly Granularity[] = ['week', 'month', 'quarter'];
@@ -106,6 +108,7 @@ export function renderOptions(ui: Ui): HTMLElement {
     field(ui.tr('options.currency'), currency, cId, null, null),
     field(ui.tr('options.dashboardName'), name, nId, null, nErr),
     h('div', { className: 'field check' }, [byCampaign, h('label', { attrs: { for: bId } }, [ui.tr('options.byCampaign')])]),
+    scheduleField(ui),
   ]);
   // Show an already-invalid value (e.g. restored state) right away, once the error elements exist.
   queueMicrotask(() => {
@@ -113,4 +116,45 @@ export function renderOptions(ui: Ui): HTMLElement {
     if (!dashboardNameValid(state.options.dashboardName)) setError(name, nErr, ui.tr('options.dashboardNameInvalid'));
   });
   return out;
+}
+
+/**
+ * Rebuild on a schedule: this user's own time-driven trigger, set or removed at once (not part of the
+ * shared mapping, which every editor of the file shares). Needs a saved mapping.
+ */
+function scheduleField(ui: Ui): HTMLElement {
+  const id = uid('schedule');
+  const hintId = uid('schedule-hint');
+  const status = h('p', { className: 'hint', attrs: { 'aria-live': 'polite' } });
+  const select = h(
+    'select',
+    { id, attrs: { 'aria-describedby': hintId } },
+    (['off', 'hourly', 'daily'] as const).map((v) => h('option', { attrs: { value: v } }, [ui.tr(`options.schedule.${v}`)])),
+  );
+  select.disabled = true;
+  void call('getSchedule')
+    .then((s) => {
+      select.value = s.interval;
+      select.disabled = false;
+    })
+    .catch(() => (status.textContent = ui.tr('options.scheduleUnavailable')));
+  select.addEventListener('change', () => {
+    const wanted = select.value as ScheduleInterval;
+    void ui
+      .busy(ui.tr('common.working'), async () => {
+        const s = await call('setSchedule', wanted);
+        select.value = s.interval;
+        status.textContent = ui.tr(s.interval === 'off' ? 'options.scheduleRemoved' : 'options.scheduleSet', { interval: ui.tr(`options.schedule.${s.interval}`) });
+      })
+      .then(async (done) => {
+        // A refusal (no saved mapping yet) leaves the trigger as it was: show what is really set.
+        if (done === undefined) select.value = (await call('getSchedule').catch(() => ({ interval: 'off' as const }))).interval;
+      });
+  });
+  return h('div', { className: 'field' }, [
+    h('label', { attrs: { for: id } }, [ui.tr('options.schedule')]),
+    select,
+    h('p', { className: 'hint', id: hintId }, [ui.tr('options.scheduleHint')]),
+    status,
+  ]);
 }

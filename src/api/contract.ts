@@ -66,6 +66,16 @@ export interface SidebarApi {
   /** Builds or rebuilds the dashboard from the saved mapping. */
   buildDashboard(): BuildResult;
   shareReport(): ShareResult;
+  /** This user's scheduled rebuild of this spreadsheet. */
+  getSchedule(): ScheduleState;
+  /** Sets or removes (off) this user's scheduled rebuild: an installable time-driven trigger they own. */
+  setSchedule(interval: ScheduleInterval): ScheduleState;
+}
+
+export type ScheduleInterval = 'off' | 'hourly' | 'daily';
+
+export interface ScheduleState {
+  readonly interval: ScheduleInterval;
 }
 
 export type SidebarMethod = keyof SidebarApi;

@@ -3,10 +3,21 @@
  * Every argument from the client is re-parsed (the sidebar runs in the user's browser and is untrusted);
  * every failure is a thrown Error whose message the sidebar shows as text.
  */
-import type { BuildResult, Detection, ShareResult, SidebarApi, SidebarContext, ValidationIssue, WizardOpening } from '../api/contract.js';
+import type {
+  BuildResult,
+  Detection,
+  ScheduleInterval,
+  ScheduleState,
+  ShareResult,
+  SidebarApi,
+  SidebarContext,
+  ValidationIssue,
+  WizardOpening,
+} from '../api/contract.js';
 import { defaultSheet, guessCostsSheet, savedSheetName } from '../core/mapping/wizard-start.js';
+import { getSchedule, refreshScheduledMapping, setSchedule } from '../adapter/schedule.js';
 import { buildDashboard as buildWithServices, shareReport as shareWithServices } from '../adapter/dashboard/index.js';
-import { loadMapping, sanitizeMapping, saveMapping as storeMapping } from '../adapter/mapping-store.js';
+import { loadMapping, MAPPING_PROPERTY_KEY, sanitizeMapping, saveMapping as storeMapping } from '../adapter/mapping-store.js';
 import { checkMapping } from '../adapter/mapping-check.js';
 import { readSheet, sheetSummaries } from '../adapter/sheets-read.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
@@ -130,6 +141,8 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
       const errors = issues.filter((i) => i.severity === 'error');
       if (errors.length > 0) throw new Error(`FunnelROI: the mapping was not saved. ${errors.map((e) => e.message).join(' ')}`);
       storeMapping(s, clean);
+      const stored = s.PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY_KEY);
+      if (stored) refreshScheduledMapping(s, stored);
       return issues;
     },
     buildDashboard(): BuildResult {
@@ -146,6 +159,13 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
     },
     shareReport(): ShareResult {
       return shareWithServices(services());
+    },
+    getSchedule(): ScheduleState {
+      return getSchedule(services());
+    },
+    setSchedule(interval: ScheduleInterval): ScheduleState {
+      const s = services();
+      return setSchedule(s, interval, userLocale(s));
     },
   };
 }

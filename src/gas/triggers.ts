@@ -4,6 +4,7 @@
  */
 import { shareReport } from '../adapter/dashboard/index.js';
 import { globalServices } from '../adapter/services.js';
+import { runScheduled } from '../adapter/schedule.js';
 import { issueText, t, type Locale } from '../core/i18n/index.js';
 import { errorText, requireAllScopes } from './errors.js';
 import { buildFromSaved, userLocale } from './server-api.js';
@@ -67,6 +68,17 @@ export const triggers = {
       ss.toast(built + skipped, 'FunnelROI', skipped ? 20 : 8);
     } catch (error) {
       alertError(locale, error);
+    }
+  },
+  /**
+   * The scheduled rebuild's clock trigger (adapter/schedule.ts). No UI exists in a trigger run, so a
+   * failure is logged (Apps Script's execution log) and the next run tries again.
+   */
+  scheduledRebuild(e?: GoogleAppsScript.Events.TimeDriven): void {
+    try {
+      runScheduled(globalServices(), e);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
     }
   },
   shareDashboard(): void {

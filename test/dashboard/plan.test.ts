@@ -131,14 +131,15 @@ describe('aggregated sample (ad platform export): independent check', () => {
     expect(plan.conditionalRules.some((r) => r.when === 'lt' && r.ranges.some((a) => a.startsWith(`${letter(col.romi)}`)))).toBe(true);
   });
 
-  it('the funnel chart starts at leads (impressions would dwarf every later stage); the table keeps all stages', () => {
+  it('the funnel block and chart start at leads, the first funnel stage (impressions and clicks are traffic: CTR is in the table)', () => {
     const funnel = plan.blocks.find((b) => b.name === 'funnel')!;
     const labels = funnel.cells.slice(2).map((r) => (r[0]?.t === 's' ? r[0].v : ''));
-    expect(labels[0]).toBe('Impressions');
+    expect(labels[0]).toBe('Leads');
+    expect(labels).not.toContain('Impressions');
     const chart = plan.charts.find((c) => c.id === 'funnel')!;
-    const leadsRow = funnel.row + 2 + labels.indexOf('Leads');
-    expect(chart.ranges[0]).toBe(`A${leadsRow}:A${funnel.row + funnel.cells.length - 1}`);
-    expect(chart.numHeaders).toBe(0);
+    expect(chart.ranges[0]).toBe(`A${funnel.row + 1}:A${funnel.row + funnel.cells.length - 1}`);
+    expect(chart.numHeaders).toBe(1);
+    expect(plan.index.columns.ctr).toBeGreaterThan(0);
   });
 });
 
@@ -255,3 +256,77 @@ describe('hostile labels and missing inputs', () => {
 function letter(column: number): string {
   return String.fromCharCode(64 + column);
 }
+
+describe('presentation: one column per formula, rates readable, time in the sheet zone, KPI deltas', () => {
+  const sheets = loadSample('channel-monthly-zh');
+  const mapping = mappingFor(sheets, [1]);
+  const data = aggregate(mapping, dataRows(sheets[0].rows, mapping.source));
+  const plan = planDashboard(data, mapping, { ...ctx, locale: 'zh', timeZone: 'Asia/Shanghai' });
+  const table = plan.blocks.find((b) => b.name === 'channels')!;
+  const headerRow = table.cells[plan.index.tableHeaderRow - table.row];
+
+  it('no two columns compute the same thing (the zh table showed 线索 → 成交客户 and 线索 → 客户)', () => {
+    const headers = headerRow.map((c) => (c?.t === 's' ? c.v : ''));
+    expect(new Set(headers).size).toBe(headers.length);
+    const formulas = table.cells[plan.index.firstChannelRow - table.row].map((c) => (c?.t === 'f' ? c.v.replace(/\d+/gu, '#') : null)).filter((f) => f !== null);
+    expect(new Set(formulas).size).toBe(formulas.length);
+  });
+
+  it('percents are grouped and no non-zero rate rounds to 0.0%', () => {
+    const formats = table.numberFormats.flat().filter((f) => f.endsWith('%'));
+    expect(formats.length).toBeGreaterThan(2);
+    for (const f of formats) expect(f.startsWith('#,##0')).toBe(true);
+    const ev = evaluatePlan(plan);
+    for (let r = plan.index.firstChannelRow; r <= plan.index.totalsRow; r++) {
+      for (let c = 1; c <= headerRow.length; c++) {
+        const f = table.numberFormats[r - table.row][c - 1];
+        const v = ev.at(r, c);
+        if (!f.endsWith('%') || typeof v !== 'number' || v === 0) continue;
+        const decimals = f.split('.')[1]?.length ? f.split('.')[1].length - 1 : 0;
+        expect(Math.round(Math.abs(v) * 100 * 10 ** decimals), `R${r}C${c} ${v} as ${f}`).toBeGreaterThan(0);
+      }
+    }
+    ev.destroy();
+  });
+
+  it('KPI tiles show the change of the latest full period vs the one before, coloured by whether it is good', () => {
+    const kpi = plan.blocks.find((b) => b.name === 'kpi')!;
+    expect(kpi.cells).toHaveLength(3);
+    const headers = kpi.cells[0].map((c) => (c?.t === 's' ? c.v : ''));
+    const deltas = kpi.cells[2];
+    const n = data.periods.length;
+    const last = data.incompletePeriod === data.periods[n - 1] ? n - 2 : n - 1;
+    const sum = (p: number, col: number): number => data.rows.reduce((a, r) => a + (r.byPeriod[p].measures as Record<string, number>)[mapping.source.columns.find((c) => c.index === col)!.role], 0);
+    const spendCol = mapping.source.columns.find((c) => c.role === 'spend')!.index;
+    const spendAt = headers.indexOf(plan.blocks.find((b) => b.name === 'channels')!.cells[plan.index.tableHeaderRow - plan.blocks.find((b) => b.name === 'channels')!.row][plan.index.columns.spend - 1]!.v as string);
+    const expected = (sum(last, spendCol) - sum(last - 1, spendCol)) / sum(last - 1, spendCol);
+    expect(deltas[spendAt]).toEqual({ t: 'n', v: expect.closeTo(expected, 12) });
+    for (const [i, d] of deltas.entries()) {
+      expect(d?.t === 'n' || (d?.t === 's' && d.v === '–'), headers[i]).toBe(true);
+      expect(kpi.numberFormats[2][i]).toContain('▲');
+      expect(kpi.notes[2][i]).toContain(data.periods[last]);
+    }
+    expect(kpi.fontColors[2].some((c) => c === '#188038' || c === '#c5221f')).toBe(true);
+  });
+
+  it('"Generated" is a date-time in the spreadsheet zone, the ISO instant in its note', () => {
+    const header = plan.blocks.find((b) => b.name === 'header')!;
+    const at = header.cells[1].findIndex((c) => c?.t === 'n');
+    const cell = header.cells[1][at];
+    expect(cell?.t === 'n' && cell.v).toBeCloseTo((Date.UTC(2026, 10, 22, 20, 0) - Date.UTC(1899, 11, 30)) / 86_400_000, 9);
+    expect(header.numberFormats[1][at]).toBe('yyyy/m/d hh:mm');
+    expect(header.notes[1][at]).toBe('2026-11-22T12:00:00Z (Asia/Shanghai)');
+  });
+});
+
+describe('ROMI chart with an outlier channel', () => {
+  it('clips the value axis so paid channels stay readable, negatives included; nothing clipped without outliers', async () => {
+    const { clippedAxis } = await import('../../src/core/dashboard/plan.js');
+    expect(clippedAxis('hAxis', [710.35, 3.1, 1.2, -0.4, 0.8])).toEqual({ 'hAxis.viewWindow.max': 5, 'hAxis.viewWindow.min': -0.5 });
+    // The en sample: SEO, Email and Referral dwarf the paid channels; the axis follows the paid ones.
+    expect(clippedAxis('hAxis', [3.22, 1.28, -0.18, 1.84, -0.31, -0.52, 60.74, 81.06, 710.35])).toEqual({ 'hAxis.viewWindow.max': 5, 'hAxis.viewWindow.min': -0.6 });
+    expect(clippedAxis('hAxis', [710, 500, 3, 2, 2.5])).toEqual({ 'hAxis.viewWindow.max': 5 });
+    expect(clippedAxis('hAxis', [3, 2.5, 1, null])).toEqual({});
+    expect(clippedAxis('hAxis', [710, -1, -2])).toEqual({});
+  });
+});

@@ -10,6 +10,8 @@ import { chromium, type Browser, type FrameLocator, type Page } from 'playwright
 import { startLocalApp, type LocalApp } from '../../local/server/app.js';
 import { createSession, type SessionOptions } from '../../local/server/session.js';
 import { parseNumberText } from '../../src/core/values.js';
+import { defaultMapping } from '../../src/core/mapping/index.js';
+import type { BuildResult, Detection } from '../../src/api/contract.js';
 import { axeSerious } from '../support/axe.js';
 
 const ARTIFACTS = 'test-artifacts/e2e';
@@ -379,4 +381,77 @@ describe('the local grid behaves like the Sheets grid', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+/** Latin words a ru/zh dashboard may carry: metric acronyms and currency codes, not English text. */
+const ACRONYMS = new Set(['ROMI', 'ROAS', 'CAC', 'CPL', 'CPC', 'CPM', 'CTR', 'LTV', 'AOV', 'LCR', 'NPS', 'CRM', 'SQL', 'MQL', 'RUB', 'USD', 'CNY', 'EUR', 'DRR', 'B2B', 'UTC']);
+
+describe('dashboard layout invariants on every sample, in its own language', () => {
+  const CASES = [
+    { sample: 'ad-platform-export-en', locale: 'en', sheet: 'Ads export', costs: undefined },
+    { sample: 'crm-leads-ru', locale: 'ru', sheet: 'Лиды', costs: 'Расходы' },
+    { sample: 'channel-monthly-zh', locale: 'zh', sheet: '渠道月报', costs: undefined },
+  ] as const;
+
+  it.each(CASES.map((c) => [c.locale, c] as const))('%s: headers readable, series named, no English in ru/zh, charts clear of tables, KPI deltas', async (_, c) => {
+    const { app, page, errors } = await open({ samples: [c.sample], userLocale: c.locale });
+    const s = app.session;
+    const run = <T>(fn: string, ...args: unknown[]): T => {
+      const res = s.run(fn, JSON.parse(JSON.stringify(args)) as unknown[]);
+      if (!res.ok) throw new Error(`${fn}: ${res.error}`);
+      return res.value as T;
+    };
+    const detection = run<Detection>('detect', c.sheet);
+    const costs = c.costs ? run<Detection>('detect', c.costs).table : null;
+    run('saveMapping', defaultMapping(detection, { costs }));
+    const built = run<BuildResult>('buildDashboard');
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.locator(`#tabs [data-sheet="${built.sheetName}"]`).click();
+    await expect.poll(() => page.locator('figure.chart.floating svg').count()).toBeGreaterThanOrEqual(3);
+
+    const snap = s.workbook.snapshot(built.sheetName);
+    const view = s.sheetView(built.sheetName, 1, 400);
+    // 1. Header cells of the tables show their whole text (wrapped, never cut).
+    const headerRows = snap.backgrounds.flatMap((row, i) => (row.filter((b) => b === '#d9e2f3').length >= 3 ? [i + 1] : []));
+    expect(headerRows.length).toBeGreaterThan(0);
+    for (const r of headerRows) {
+      const cut = await page.locator(`tr:has(> th[scope="row"]:text-is("${r}")) td`).evaluateAll((tds) =>
+        tds.filter((td) => td.textContent !== '' && (td.scrollWidth > td.clientWidth + 1 || td.scrollHeight > td.clientHeight + 1)).map((td) => td.textContent),
+      );
+      expect(cut, `row ${r}`).toEqual([]);
+    }
+    // 2. Every chart series has a name, never "Series N".
+    for (const chart of view.charts) for (const series of chart.series) expect(series.name, chart.title).toMatch(/^(?!Series \d+$)\S/u);
+    // 3. No English words on a ru/zh dashboard (data such as channel names and the source range excepted).
+    if (c.locale !== 'en') {
+      const data = new Set(snap.values.flatMap((row) => [String(row[0] ?? ''), String(row[1] ?? '')]).filter((t) => /^[\w .()/-]+$/u.test(t)));
+      const texts = [
+        ...snap.values.flat().filter((v): v is string => typeof v === 'string' && !data.has(v) && !v.includes('!')),
+        ...snap.notes.flat(),
+        ...view.charts.flatMap((ch) => [ch.title, ch.valueAxis.title ?? '', ch.domainAxisTitle ?? '', ...ch.series.map((x) => x.name)]),
+      ];
+      // IANA zone names ("Asia/Shanghai" in the generated-time note) are identifiers, not English text.
+      const english = texts.flatMap((t) => t.replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/gu, '').match(/[A-Za-z]{3,}/gu) ?? []).filter((w) => !ACRONYMS.has(w.toUpperCase()) && ![...data].some((d) => d.includes(w)));
+      expect([...new Set(english)]).toEqual([]);
+    }
+    // 4. No chart covers a filled cell (measured in the page, where a person would see it).
+    const overlaps = await page.evaluate(() => {
+      const charts = Array.from(document.querySelectorAll('figure.chart.floating')).map((f) => f.getBoundingClientRect());
+      const cells = Array.from(document.querySelectorAll<HTMLElement>('#grid td')).filter((td) => td.textContent !== '');
+      return cells.filter((td) => charts.some((r) => { const c = td.getBoundingClientRect(); return c.left < r.right - 1 && c.right > r.left + 1 && c.top < r.bottom - 1 && c.bottom > r.top + 1; })).map((td) => td.dataset.a1);
+    });
+    expect(overlaps).toEqual([]);
+    // 5. KPI tiles: a value and, under it, the change vs the previous full period.
+    const kpiRow = headerRows[0];
+    const deltas = snap.display[kpiRow + 1].filter((t) => t !== '');
+    expect(deltas.length).toBeGreaterThan(3);
+    for (const d of deltas) expect(d).toMatch(/^(▲|▼|=|–)/u);
+
+    await page.screenshot({ path: `${ARTIFACTS}/8-dashboard-${c.locale}.png` });
+    await page.evaluate(() => document.querySelector('figure.chart.floating:last-of-type')?.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: `${ARTIFACTS}/8-dashboard-${c.locale}-charts.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -282,3 +282,41 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
     expect(s.workbook.createdSpreadsheets()[0].snapshot('Sheet1').frozenRows).toBe(0);
   });
 });
+
+describe('scheduled rebuild (installable time-driven trigger)', () => {
+  it('is set and removed by its owner, fires with no open document, and rebuilds from the saved mapping', () => {
+    const s = createSession({ samples: ['channel-monthly-zh'], userLocale: 'ru' });
+    expect(ok<{ interval: string }>(s, 'getSchedule')).toEqual({ interval: 'off' });
+    // No saved mapping yet: nothing to rebuild, so no trigger.
+    expect(fails(s, 'setSchedule', 'daily')).toContain('save the mapping first');
+    expect(s.workbook.triggers()).toEqual([]);
+    ok(s, 'saveMapping', mappingFor(s, '渠道月报'));
+    expect(ok(s, 'setSchedule', 'hourly')).toEqual({ interval: 'hourly' });
+    expect(ok(s, 'setSchedule', 'daily')).toEqual({ interval: 'daily' });
+    // Switching replaces the trigger: one per user and spreadsheet, owned by the user who set it.
+    const triggers = s.workbook.triggers();
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]).toMatchObject({ handler: 'scheduledRebuild', owner: 'me@example.com', everyDays: 1, atHour: 6 });
+    expect(ok(s, 'getSchedule')).toEqual({ interval: 'daily' });
+
+    // The clock fires: no active spreadsheet, no UI; the handler opens the file by id and builds it.
+    expect(s.workbook.sheetNames().some((n) => n.startsWith('FunnelROI'))).toBe(false);
+    const fired = s.workbook.asClockExecution(() => s.run('scheduledRebuild', [{ triggerUid: triggers[0].uid, authMode: 'FULL' }]));
+    expect(fired.ok).toBe(true);
+    const dashboards = s.workbook.sheetNames().filter((n) => /дашборд|FunnelROI/iu.test(n));
+    expect(dashboards).toHaveLength(1);
+    expect(s.workbook.snapshot(dashboards[0]).values[0][0]).toBe('Окупаемость маркетинга по каналам');
+    expect(() => s.workbook.asClockExecution(() => s.workbook.services.SpreadsheetApp.getUi())).toThrow(/Cannot call SpreadsheetApp.getUi\(\) from this context/u);
+
+    expect(ok(s, 'setSchedule', 'off')).toEqual({ interval: 'off' });
+    expect(s.workbook.triggers()).toEqual([]);
+    expect(s.workbook.peekProperties('user')).toEqual({});
+  });
+
+  it('asks for the script.scriptapp scope, and the runtime refuses triggers without it', () => {
+    const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8')) as { oauthScopes: string[] };
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/script.scriptapp');
+    const s = createSession({ samples: ['channel-monthly-zh'] });
+    expect(() => s.workbook.services.ScriptApp.newTrigger('x').timeBased().everyMinutes(1)).toThrow(/at most once an hour/u);
+  });
+});

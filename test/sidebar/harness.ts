@@ -61,6 +61,8 @@ function installFake(fake: FakeServer): void {
         }, fake.buildDelayMs ?? 0),
       ),
     shareReport: () => fake.share,
+    getSchedule: () => ({ interval: 'off' }),
+    setSchedule: (interval: unknown) => ({ interval }),
   };
   const runner = (ok: Handler | null, fail: Handler | null): unknown =>
     new Proxy(

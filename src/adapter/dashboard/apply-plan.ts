@@ -26,8 +26,10 @@ export function applyPlan(services: GasServices, sheet: Sheet, plan: DashboardPl
     range.setBackgrounds(canvas.backgrounds as string[][]);
   }
   const rules = mergeConditionalRules(plan.conditionalRules);
-  const ranges = rangesByA1(sheet, [...plan.merges, ...rules.flatMap((r) => r.ranges), ...plan.charts.flatMap((c) => c.ranges)]);
+  const wraps = plan.wrapRanges ?? [];
+  const ranges = rangesByA1(sheet, [...plan.merges, ...wraps, ...rules.flatMap((r) => r.ranges), ...plan.charts.flatMap((c) => c.ranges)]);
   for (const a1 of plan.merges) ranges(a1).merge();
+  for (const a1 of wraps) ranges(a1).setWrap(true);
   sheet.setFrozenRows(plan.frozenRows);
   sheet.setFrozenColumns(plan.frozenColumns);
   for (const [start, count, width] of widthRuns(plan.columnWidths)) sheet.setColumnWidths(start, count, width);

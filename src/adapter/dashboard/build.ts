@@ -119,7 +119,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
       });
     }
   }
-  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: name, warnings });
+  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: name, warnings, timeZone });
   // Before anything is written: a dashboard Sheets would refuse half-way is refused here, with the reason.
   checkDashboardLimits(plan);
   const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));

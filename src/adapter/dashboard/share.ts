@@ -13,7 +13,8 @@
  * never parsed as a formula) and one batchUpdate with formats, widths, merges, rules and charts.
  */
 import type { ShareResult } from '../../api/contract.js';
-import { timeToSerial } from '../../core/values.js';
+import { isDate, timeToSerial } from '../../core/values.js';
+import { wallClock } from '../../core/dates.js';
 import type { GasServices } from '../services.js';
 import { withDocumentLock } from './build.js';
 import { findOwnDashboard } from './locate.js';
@@ -44,15 +45,16 @@ export function shareReport(services: GasServices, options: { readonly name?: st
     const notes = range.getNotes();
     const wraps = range.getWraps();
     const name = options.name ?? `${sheet.getName()} — ${ss.getName()}`.slice(0, 100);
+    const timeZone = ss.getSpreadsheetTimeZone();
 
     const created = api.Spreadsheets.create({
-      properties: { title: name, locale: ss.getSpreadsheetLocale(), timeZone: ss.getSpreadsheetTimeZone() },
+      properties: { title: name, locale: ss.getSpreadsheetLocale(), timeZone },
       sheets: [{ properties: { title: sheet.getName(), gridProperties: { rowCount: rows, columnCount: cols, frozenRowCount: sheet.getFrozenRows(), frozenColumnCount: sheet.getFrozenColumns() } } }],
     });
     const id = created.spreadsheetId ?? '';
     const sheetId = created.sheets?.[0]?.properties?.sheetId ?? 0;
     api.Spreadsheets.Values.batchUpdate(
-      { valueInputOption: 'RAW', data: [{ range: `${quoteSheetName(sheet.getName())}!A1`, values: values.map((r) => r.map(rawValue)) }] },
+      { valueInputOption: 'RAW', data: [{ range: `${quoteSheetName(sheet.getName())}!A1`, values: values.map((r) => r.map((v) => rawValue(v, timeZone))) }] },
       id,
     );
     const requests: Request[] = [
@@ -106,10 +108,13 @@ function quoteSheetName(name: string): string {
   return `'${name.replace(/'/gu, "''")}'`;
 }
 
-/** RAW input takes strings, numbers and booleans; a date goes in as its serial (the format shows it). */
-function rawValue(v: unknown): string | number | boolean {
+/**
+ * RAW input takes strings, numbers and booleans; a date goes in as its serial (the format shows it): the
+ * wall-clock time the instant has in the spreadsheet's zone, which is what the cell held.
+ */
+function rawValue(v: unknown, timeZone: string): string | number | boolean {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (v instanceof Date) return timeToSerial(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds()));
+  if (isDate(v)) return timeToSerial(wallClock(v.getTime(), timeZone));
   return v === null || v === undefined ? '' : String(v);
 }
 

@@ -7,6 +7,8 @@ export interface RowStyle {
   readonly notes?: readonly string[];
   readonly bold?: boolean;
   readonly color?: string;
+  /** Per-cell font colours (override `color`). */
+  readonly colors?: readonly string[];
   readonly background?: string | null;
 }
 
@@ -42,7 +44,7 @@ export class BlockBuilder {
     this.formats.push(pad(style.formats, FORMAT.general).map((f) => f || FORMAT.general));
     this.notes.push(pad(style.notes, ''));
     this.weights.push(pad<'bold' | 'normal'>([], style.bold ? 'bold' : 'normal'));
-    this.colors.push(pad([], style.color ?? '#000000'));
+    this.colors.push(pad(style.colors, style.color ?? '#000000'));
     this.backgrounds.push(pad<string | null>([], style.background ?? null));
     return at;
   }

@@ -4,7 +4,7 @@
  */
 import type { AggregatedData, Figures } from '../aggregate/types.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
-import { FORMAT, moneyFormat } from './formats.js';
+import { FORMAT, moneyFormat, percentDecimalsFor, percentFormat } from './formats.js';
 import type { DashboardLabels, MetricKey } from './labels.js';
 
 /** Cell references a derived formula may use: `at` = this row, `total` = the totals row (absolute). */
@@ -25,6 +25,8 @@ export interface MetricColumn {
   readonly expr?: (r: Refs) => string;
   /** KPI summary candidates. */
   readonly kpi?: boolean;
+  /** The rate a percent column shows, from a row's figures (null: undefined), to choose its decimals. */
+  readonly rate?: (f: Figures) => number | null;
 }
 
 export interface StageRef {
@@ -87,7 +89,11 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
   if (has('gross_profit')) base('gross_profit', money0);
   if (mapping.shape === 'crm') base('junk', FORMAT.count);
 
-  if (has('impressions') && has('clicks')) derived('ctr', FORMAT.percent, (r) => `${r.at('clicks')}/${r.at('impressions')}`);
+  const rateOf = (to: string, from: string) => (f: Figures): number | null => (figureOf(f, from) === 0 ? null : figureOf(f, to) / figureOf(f, from));
+  if (has('impressions') && has('clicks')) {
+    derived('ctr', FORMAT.percent, (r) => `${r.at('clicks')}/${r.at('impressions')}`);
+    cols[cols.length - 1] = { ...cols[cols.length - 1], rate: rateOf('clicks', 'impressions') };
+  }
   if (spend && has('clicks')) derived('cpc', money2, (r) => `${r.at('spend')}/${r.at('clicks')}`);
   if (spend && has('leads')) derived('cpl', money2, (r) => `${r.at('spend')}/${r.at('leads')}`, true);
   for (let i = 1; i < stages.length; i++) {
@@ -100,9 +106,13 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
       note: L.conversionNote,
       format: FORMAT.percent,
       expr: (r) => `${r.at(to.key)}/${r.at(from.key)}`,
+      rate: rateOf(to.key, from.key),
     });
   }
-  if (has('leads') && customers) derived('lcr', FORMAT.percent, (r) => `${r.at('customers')}/${r.at('leads')}`);
+  if (has('leads') && customers) {
+    derived('lcr', FORMAT.percent, (r) => `${r.at('customers')}/${r.at('leads')}`);
+    cols[cols.length - 1] = { ...cols[cols.length - 1], rate: rateOf('customers', 'leads') };
+  }
   if (spend && customers) derived('cac', money0, (r) => `${r.at('spend')}/${r.at('customers')}`, true);
   if (revenue && ordersKey) derived('aov', money0, (r) => `${r.at('revenue')}/${r.at(ordersKey)}`);
   if (revenue && spend) derived('roas', FORMAT.ratio, (r) => `${r.at('revenue')}/${r.at('spend')}`);
@@ -112,7 +122,30 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
   // LTV:CAC comes from cohorts (metrics-blocks.ts) when there is customer history.
   if (spend) derived('spend_share', FORMAT.percent, (r) => `${r.at('spend')}/${r.total('spend')}`);
   if (revenue) derived('revenue_share', FORMAT.percent, (r) => `${r.at('revenue')}/${r.total('revenue')}`);
-  return cols;
+  return withRateDecimals(withoutDuplicateFormulas(cols), [...data.rows.map((r) => r.total), data.totals]);
+}
+
+/**
+ * A derived column that computes the same formula as another goes: with stages named like the metric
+ * ("Leads → Customers" as a stage conversion and as LCR) the table showed two identical columns, in any
+ * language. Compared on the formula, so it holds whatever the labels say; the named metric (LCR, with its
+ * definition note) is kept over the generic stage conversion.
+ */
+function withoutDuplicateFormulas(cols: MetricColumn[]): MetricColumn[] {
+  const probe: Refs = { at: (k) => `<${k}>`, total: (k) => `<total:${k}>`, margin: '<margin>' };
+  const keep = new Map<string, MetricColumn>();
+  for (const c of cols) {
+    if (!c.expr) continue;
+    const formula = c.expr(probe);
+    const kept = keep.get(formula);
+    if (!kept || (kept.key.startsWith('conv:') && !c.key.startsWith('conv:'))) keep.set(formula, c);
+  }
+  const kept = new Set(keep.values());
+  return cols.filter((c) => !c.expr || kept.has(c));
+}
+
+function withRateDecimals(cols: MetricColumn[], figures: readonly Figures[]): MetricColumn[] {
+  return cols.map((c) => (c.rate ? { ...c, format: percentFormat(percentDecimalsFor(figures.map(c.rate))) } : c));
 }
 
 /** KPI order on the summary strip. */

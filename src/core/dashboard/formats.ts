@@ -15,8 +15,25 @@ export const FORMAT = {
   general: 'General',
   count: '#,##0',
   ratio: '#,##0.00',
-  percent: '0.0%',
+  /** Grouped, so ROMI reads 71,034.6% (71 034,6% in ru), not 71034.6%. */
+  percent: '#,##0.0%',
 } as const;
+
+/** A grouped percent with `decimals` places. */
+export function percentFormat(decimals: number): string {
+  return decimals <= 0 ? '#,##0%' : `#,##0.${'0'.repeat(decimals)}%`;
+}
+
+/**
+ * Places a percent column needs so that no non-zero rate reads 0.0% (impressions → deals is often
+ * 0.004%): one place, more while the smallest non-zero |rate| would round to zero; at most four.
+ */
+export function percentDecimalsFor(rates: readonly (number | null)[]): number {
+  const small = Math.min(...rates.filter((r): r is number => r !== null && Number.isFinite(r) && r !== 0).map(Math.abs));
+  let decimals = 1;
+  while (Number.isFinite(small) && decimals < 4 && Math.round(small * 100 * 10 ** decimals) === 0) decimals++;
+  return decimals;
+}
 
 export function moneyFormat(currency: string, decimals: 0 | 2): string {
   const body = decimals === 2 ? '#,##0.00' : '#,##0';

@@ -26,6 +26,8 @@ export interface DashboardLabels {
   readonly fromFirst: string;
   readonly overTime: string;
   readonly growth: string;
+  /** KPI delta note: change of the latest full period against the one before. */
+  readonly kpiChange: (to: string, from: string) => string;
   readonly pivot: (metric: string) => string;
   readonly metric: Readonly<Record<MetricKey, string>>;
   readonly definition: Readonly<Partial<Record<MetricKey, string>>>;
@@ -91,6 +93,7 @@ const en: DashboardLabels = {
   fromFirst: 'From first',
   overTime: 'Over time',
   growth: 'Growth vs previous period',
+  kpiChange: (to, from) => `Change in ${to} vs ${from} (latest full period vs the one before; a period still running is left out).`,
   pivot: (m) => `${m} by period`,
   metric: {
     spend: 'Spend', impressions: 'Impressions', clicks: 'Clicks', leads: 'Leads', customers: 'Customers', orders: 'Orders',
@@ -151,6 +154,7 @@ const ru: DashboardLabels = {
   fromFirst: 'От первого',
   overTime: 'Динамика',
   growth: 'Рост к прошлому периоду',
+  kpiChange: (to, from) => `Изменение за ${to} к ${from} (последний полный период к предыдущему; незавершённый период не учитывается).`,
   pivot: (m) => `${m} по периодам`,
   metric: {
     spend: 'Расход', impressions: 'Показы', clicks: 'Клики', leads: 'Лиды', customers: 'Клиенты', orders: 'Заказы',
@@ -211,6 +215,7 @@ const zh: DashboardLabels = {
   fromFirst: '较第一阶段',
   overTime: '趋势',
   growth: '环比增长',
+  kpiChange: (to, from) => `${to} 相比 ${from} 的变化（最近一个完整期间对比上一期间；未结束的期间不计入）。`,
   pivot: (m) => `${m}（按期间）`,
   metric: {
     spend: '花费', impressions: '展现量', clicks: '点击', leads: '线索', customers: '客户', orders: '订单',

@@ -9,7 +9,9 @@ import type { Mapping } from '../mapping/types.js';
 import { cellA1, letters, rangeA1 } from './a1.js';
 import { BlockBuilder, formula, num, safe, text } from './block.js';
 import { figureOf, KPI_ORDER, metricColumns, stageRefs, type MetricColumn, type Refs } from './columns.js';
-import { FORMAT, moneyFormat } from './formats.js';
+import { FORMAT, moneyFormat, percentDecimalsFor, percentFormat } from './formats.js';
+import { timeToSerial, wallClock } from '../dates.js';
+import { comparedPeriods, LOWER_IS_BETTER, metricValue, NEUTRAL, periodTotals, relativeChange } from './kpi.js';
 import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
 import { readingNotes } from './reading-notes.js';
 import type { ChartSpec, ConditionalRule, DashboardPlan, PlanBlock, PlanCell, PlanContext } from './types.js';
@@ -54,8 +56,11 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   const head = new BlockBuilder('header', 1, HEADER_WIDTH);
   head.add([text(L.title)], { bold: true, color: '#ffffff', background: TITLE_BG });
   const period = data.dateRange ? `${data.dateRange.from} – ${data.dateRange.to}` : data.periods.join(', ');
-  head.add([text(L.source), text(ctx.sourceA1), null, text(L.period), text(period), null, text(L.generated), text(ctx.generatedAt)], {
+  const generated = generatedCell(ctx);
+  head.add([text(L.source), text(ctx.sourceA1), null, text(L.period), text(period), null, text(L.generated), generated.cell], {
     color: MUTED,
+    formats: ['', '', '', '', '', '', '', generated.format],
+    notes: ['', '', '', '', '', '', '', generated.note],
   });
   head.add(
     [text(L.margin), num(mapping.options.grossMargin), null, text(L.currency), text(mapping.options.currency), null, text(L.rowsRead), text(`${data.usedRows} / ${data.sourceRows}`)],
@@ -73,7 +78,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   // Positions first: KPI and charts sit above the table but reference it.
   const kpis = KPI_ORDER.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined);
   const kpiRow = row;
-  if (kpis.length > 0) row += 3;
+  if (kpis.length > 0) row += 4;
   const chartKinds = plannedCharts(data, has, stages.length, byCampaign);
   const chartsRow = row;
   row += Math.ceil(chartKinds.length / 2) * CHART_ROW_SPAN;
@@ -125,30 +130,50 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     const kpi = new BlockBuilder('kpi', kpiRow, kpis.length);
     kpi.add(kpis.map((m) => text(m.header)), { bold: true, background: HEAD_BG, notes: kpis.map((m) => m.note) });
     kpi.add(kpis.map((m) => formula(`=${cellA1(totalsRow, colOf[m.key])}`)), { formats: kpis.map((m) => m.format), bold: true });
+    // Change in the latest full period vs the one before, with an arrow; green when it is good news.
+    const pair = comparedPeriods(data);
+    if (pair) {
+      const now = periodTotals(data, pair.current);
+      const before = periodTotals(data, pair.previous);
+      const margin = mapping.options.grossMargin;
+      const changes = kpis.map((m) => relativeChange(metricValue(metrics, m.key, now, margin), metricValue(metrics, m.key, before, margin)));
+      const note = L.kpiChange(data.periods[pair.current], data.periods[pair.previous]);
+      kpi.add(
+        changes.map((c) => (c === null ? text('–') : num(c))),
+        {
+          formats: kpis.map(() => DELTA_FORMAT),
+          notes: kpis.map(() => note),
+          colors: kpis.map((m, i) => deltaColour(m.key, changes[i])),
+        },
+      );
+    }
     blocks.push(kpi.build());
     if (has('romi')) rules.push(...signRules([cellA1(kpiRow + 1, kpis.findIndex((m) => m.key === 'romi') + 1)]));
   }
 
-  // ── Funnel totals with conversions.
+  // ── Funnel totals with conversions, from the first funnel stage: impressions and clicks are traffic
+  // (their rate is CTR, in the table); starting there made "from first" read 0.0% for every stage.
   let funnelRange: { labels: string; counts: string; headers: number } | null = null;
-  if (stages.length >= 2) {
+  const leadsAt = stages.findIndex((s) => s.key === 'leads');
+  const funnelStages = leadsAt > 0 && stages.length - leadsAt >= 2 ? stages.slice(leadsAt) : stages;
+  if (funnelStages.length >= 2) {
     const funnel = new BlockBuilder('funnel', row, 4);
     funnel.add([text(L.funnel)], { bold: true });
     const fh = funnel.add([text(L.stage), text(L.count), text(L.fromPrevious), text(L.fromFirst)], { bold: true, background: HEAD_BG });
     const first = funnel.nextRow;
-    stages.forEach((s, i) => {
+    const count = (key: string): number => figureOf(data.totals, key);
+    const rate = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+    const prevFormat = percentFormat(percentDecimalsFor(funnelStages.map((s, i) => (i === 0 ? null : rate(count(s.key), count(funnelStages[i - 1].key))))));
+    const firstFormat = percentFormat(percentDecimalsFor(funnelStages.map((s) => rate(count(s.key), count(funnelStages[0].key)))));
+    funnelStages.forEach((s, i) => {
       const r = first + i;
       funnel.add(
         [text(s.label), formula(`=${cellA1(totalsRow, colOf[s.key])}`), i === 0 ? null : safe(`B${r}/B${r - 1}`), i === 0 ? null : safe(`B${r}/$B$${first}`)],
-        { formats: ['', FORMAT.count, FORMAT.percent, FORMAT.percent] },
+        { formats: ['', FORMAT.count, prevFormat, firstFormat] },
       );
     });
     blocks.push(funnel.build());
-    // Impressions and clicks dwarf every later stage, so the chart starts at leads when the funnel has
-    // at least two stages from there; the table above still lists them all.
-    const leadsAt = stages.findIndex((s) => s.key === 'leads');
-    const from = leadsAt > 0 && stages.length - leadsAt >= 2 ? first + leadsAt : fh;
-    funnelRange = { labels: rangeA1(from, 1, funnel.nextRow - 1, 1), counts: rangeA1(from, 2, funnel.nextRow - 1, 2), headers: from === fh ? 1 : 0 };
+    funnelRange = { labels: rangeA1(fh, 1, funnel.nextRow - 1, 1), counts: rangeA1(fh, 2, funnel.nextRow - 1, 2), headers: 1 };
     row = funnel.nextRow + 1;
   }
 
@@ -237,16 +262,35 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   chartKinds.forEach((id, i) => {
     const position = { anchorRow: chartsRow + Math.floor(i / 2) * CHART_ROW_SPAN, anchorColumn: 1, offsetX: (i % 2) * CHART_GAP_X, offsetY: 0, width: CHART_WIDTH, height: CHART_HEIGHT };
     if (id === 'romi') {
-      // A bar chart's value axis is the horizontal one, so the percent format goes on hAxis (vAxis holds the channels).
-      charts.push({ id, type: 'bar', title: L.chart.romi, ranges: chartByChannel('romi'), ...position, options: { legend: 'none', 'hAxis.format': 'percent' } });
+      // A horizontal bar chart's value axis is its hAxis (Google Charts); labels show each channel's ROMI.
+      // One outlier (SEO at 71,034%) made every paid channel a sliver: the axis is clipped instead, the
+      // outlier's bar runs to the edge and its data label still gives its true value. Not a log scale: it
+      // cannot show the negative ROMI of the channels that lose money, which is what the chart is for.
+      const romiValues = (byCampaign ? series.map((x) => addAll(x.byPeriod, data.stages.length)) : ordered.map((r) => r.total)).map((f) => metricValue(metrics, 'romi', f, mapping.options.grossMargin));
+      charts.push({
+        id,
+        type: 'bar',
+        title: L.chart.romi,
+        ranges: chartByChannel('romi'),
+        ...position,
+        options: { legend: 'none', 'hAxis.format': 'percent', 'hAxis.title': L.metric.romi, 'vAxis.title': L.channel, 'series.0.dataLabel': 'value', ...clippedAxis('hAxis', romiValues) },
+      });
     } else if (id === 'spend_revenue') {
       const ranges = chartByChannel(has('spend') ? 'spend' : 'revenue');
       if (has('spend') && has('revenue')) ranges.push(chartByChannel('revenue')[1]);
-      charts.push({ id, type: 'column', title: L.chart.spendRevenue, ranges, ...position, options: { legend: 'bottom' } });
+      charts.push({ id, type: 'column', title: L.chart.spendRevenue, ranges, ...position, options: { legend: 'bottom', 'vAxis.title': mapping.options.currency, 'hAxis.title': L.channel } });
     } else if (id === 'funnel' && funnelRange) {
-      charts.push({ id, type: 'bar', title: L.chart.funnel, ranges: [funnelRange.labels, funnelRange.counts], numHeaders: funnelRange.headers, ...position, options: { legend: 'none' } });
+      charts.push({
+        id,
+        type: 'bar',
+        title: L.chart.funnel,
+        ranges: [funnelRange.labels, funnelRange.counts],
+        numHeaders: funnelRange.headers,
+        ...position,
+        options: { legend: 'none', 'hAxis.title': L.count, 'vAxis.title': L.stage, 'series.0.dataLabel': 'value' },
+      });
     } else if (id === 'over_time' && timeRange) {
-      charts.push({ id, type: 'line', title: L.chart.overTime, ranges: timeRange, ...position, options: { legend: 'bottom' } });
+      charts.push({ id, type: 'line', title: L.chart.overTime, ranges: timeRange, ...position, options: { legend: 'bottom', 'vAxis.title': mapping.options.currency, 'hAxis.title': L.period } });
     }
   });
 
@@ -254,16 +298,128 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   return {
     sheetName: ctx.sheetName,
     blocks,
-    merges: [rangeA1(1, 1, 1, HEADER_WIDTH)],
+    // No merged title: its text runs on over the filled empty cells to its right anyway, and the round
+    // trip that merge cost pays for wrapping the table's header row instead.
+    merges: [],
     frozenRows: 1,
     frozenColumns: labelCols,
-    columnWidths: Array.from({ length: lastColumn }, (_, i) => ({ column: i + 1, width: i === 0 ? 200 : i === 1 && byCampaign ? 180 : 110 })),
+    columnWidths: widenForHeaders(fittedWidths(lastColumn, labelCols, ordered, metrics, byCampaign), blocks),
+    // Header rows wrap (the row grows) instead of cutting "Квалифицирован…" at the column edge.
+    // (KPI labels are short; one range keeps the build within its round-trip budget.)
+    wrapRanges: [rangeA1(headerRow, 1, headerRow, labelCols + metrics.length)],
     conditionalRules: rules,
     charts,
     lastRow: row - 1,
     lastColumn,
     index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf, blocks: metricsBlocks.rows },
   };
+}
+
+/**
+ * Widths from the content: the label column as wide as its longest name (within limits), metric columns
+ * as wide as their longest header word, so wrapped headers break between words, not inside them.
+ * Pixel estimates (≈7.5 px per character at Sheets' default 10 pt Arial; CJK ≈ 13 px).
+ */
+function fittedWidths(lastColumn: number, labelCols: number, rows: readonly AggregateRow[], metrics: readonly MetricColumn[], byCampaign: boolean): { column: number; width: number }[] {
+  const px = (t: string): number => [...t].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 13 : 7.5), 0);
+  const clamp = (v: number, lo: number, hi: number): number => Math.round(Math.min(hi, Math.max(lo, v)));
+  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map(px));
+  return Array.from({ length: lastColumn }, (_, i) => {
+    if (i === 0) return { column: 1, width: clamp(longest(rows.map((r) => r.channel)) + 16, 140, 240) };
+    if (i === 1 && byCampaign) return { column: 2, width: clamp(longest(rows.map((r) => r.campaign ?? '')) + 16, 120, 220) };
+    const m = metrics[i - labelCols];
+    if (!m) return { column: i + 1, width: 100 };
+    // From the header only (values up to ~12 characters fit the minimum): widths, and so the number of
+    // setColumnWidths calls, never depend on how much data there is.
+    return { column: i + 1, width: bucket(longest(m.header.split(/\s+/u)) + 14) };
+  });
+}
+
+/**
+ * Every table header row (funnel, pivots…) shares the sheet's columns with the channel table: a column is
+ * widened so that no header any block puts in it is cut.
+ */
+function widenForHeaders(widths: { column: number; width: number }[], blocks: readonly PlanBlock[]): { column: number; width: number }[] {
+  const need = new Map<number, number>();
+  for (const b of blocks) {
+    b.cells.forEach((row, i) => {
+      // A date-time that does not fit shows as ##### in Sheets: its column gets room for it.
+      row.forEach((cell, j) => {
+        if (cell?.t === 'n' && /h/u.test(b.numberFormats[i]?.[j] ?? '')) need.set(b.column + j, Math.max(need.get(b.column + j) ?? 0, 132));
+      });
+      if (!b.backgrounds[i]?.some((bg) => bg === HEAD_BG)) return;
+      row.forEach((cell, j) => {
+        if (cell?.t !== 's') return;
+        // The channel table's header row wraps (longest word counts); other header rows are one line.
+        const parts = b.name === 'channels' ? cell.v.split(/\s+/u) : [cell.v];
+        const px = Math.max(...parts.map((w) => [...w].reduce((a, ch) => a + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 13 : 8), 0))) + 16;
+        const column = b.column + j;
+        need.set(column, Math.max(need.get(column) ?? 0, Math.min(180, Math.round(px))));
+      });
+    });
+  }
+  const fitted = widths.map((w) => ({ column: w.column, width: w.column === 1 ? Math.max(w.width, need.get(1) ?? 0) : bucket(Math.max(w.width, need.get(w.column) ?? 0)) }));
+  // One width for every metric column (the widest any needs): a single setColumnWidths call for them all
+  // keeps a rebuild, swap included, within its 40 round trips.
+  const metricWidth = Math.max(104, ...fitted.filter((w) => w.column > 1).map((w) => w.width));
+  return fitted.map((w) => (w.column === 1 ? w : { column: w.column, width: metricWidth }));
+}
+
+/**
+ * Metric columns come in three widths only: neighbours of equal width are set with one call, so the
+ * number of setColumnWidths round trips stays small whatever the headers say.
+ */
+function bucket(px: number): number {
+  return px <= 104 ? 104 : px <= 140 ? 140 : 180;
+}
+
+/**
+ * A view window that keeps the bulk of the bars readable when a few values dwarf the rest: the axis ends
+ * at 1.5× the largest ordinary value. Empty when nothing stands out.
+ */
+export function clippedAxis(axis: 'hAxis' | 'vAxis', values: readonly (number | null)[]): Record<string, number> {
+  const v = values.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => b - a);
+  if (v.length < 3) return {};
+  // The typical size is the median magnitude; values over 4× it are outliers, the largest other one sets
+  // the axis (SEO 71,035%, Email 8,106%, Referral 6,074% against paid channels at −52…322%).
+  const abs = v.map(Math.abs).sort((a, b) => a - b);
+  const median = abs.length % 2 === 1 ? abs[(abs.length - 1) / 2] : (abs[abs.length / 2 - 1] + abs[abs.length / 2]) / 2;
+  const ordinary = v.find((x) => x <= 4 * median);
+  if (ordinary === undefined || ordinary <= 0 || !(v[0] > 4 * ordinary)) return {};
+  const max = niceCeil(ordinary * 1.5);
+  const low = v[v.length - 1];
+  return { [`${axis}.viewWindow.max`]: max, ...(low < 0 ? { [`${axis}.viewWindow.min`]: -niceCeil(-low * 1.1) } : {}) };
+}
+
+function niceCeil(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  return Number((Math.ceil(x / p) * p).toPrecision(12));
+}
+
+function addAll(figures: readonly Figures[], stageCount: number): Figures {
+  return figures.reduce((a, b) => addFigures(a, b, stageCount));
+}
+
+/** Arrow and sign in the format, so the cell stays a number (sortable, readable by formulas). */
+const DELTA_FORMAT = '"▲ "#,##0.0%;"▼ "#,##0.0%;"= 0%"';
+
+function deltaColour(key: string, change: number | null): string {
+  if (change === null || change === 0 || NEUTRAL.has(key)) return MUTED;
+  const good = LOWER_IS_BETTER.has(key) ? change < 0 : change > 0;
+  return good ? '#188038' : '#c5221f';
+}
+
+/** How the generated time is written per dashboard language (Sheets then shows it as it is). */
+const GENERATED_FORMAT: Readonly<Record<PlanContext['locale'], string>> = { en: 'm/d/yyyy hh:mm', ru: 'dd.mm.yyyy hh:mm', zh: 'yyyy/m/d hh:mm' };
+
+/**
+ * "Generated": the build's instant as a date-time in the spreadsheet's time zone (not raw UTC ISO), with
+ * the zone in the note; without a zone (the CLI) the ISO text stays.
+ */
+function generatedCell(ctx: PlanContext): { cell: PlanCell; format: string; note: string } {
+  const time = Date.parse(ctx.generatedAt);
+  if (!ctx.timeZone || !Number.isFinite(time)) return { cell: text(ctx.generatedAt), format: '', note: '' };
+  return { cell: num(timeToSerial(wallClock(time, ctx.timeZone))), format: GENERATED_FORMAT[ctx.locale], note: `${ctx.generatedAt} (${ctx.timeZone})` };
 }
 
 function signRules(ranges: string[]): ConditionalRule[] {

@@ -74,6 +74,8 @@ export interface DashboardPlan {
   readonly frozenRows: number;
   readonly frozenColumns: number;
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
+  /** A1 ranges whose text wraps (header rows): the row grows instead of the text being cut. */
+  readonly wrapRanges?: readonly string[];
   readonly conditionalRules: readonly ConditionalRule[];
   readonly charts: readonly ChartSpec[];
   /** Extent of the written area. */
@@ -85,6 +87,8 @@ export interface DashboardPlan {
 export interface PlanContext {
   /** ISO 8601 timestamp, passed in so planning stays pure and testable. */
   readonly generatedAt: string;
+  /** The spreadsheet's time zone: "Generated" is shown as its wall-clock time there. */
+  readonly timeZone?: string;
   readonly locale: Locale;
   /** e.g. `'Ads export'!A3:K732`. */
   readonly sourceA1: string;

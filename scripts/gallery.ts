@@ -1,0 +1,50 @@
+/**
+ * `npm run gallery`: the README's screenshots, taken from the e2e and sidebar suites' artifacts (run
+ * `npm test` first) and scaled down to 960 px wide by the same headless Chromium, so the PNGs stay small.
+ * Nothing is drawn by hand: every picture is what a test saw.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const OUT = 'docs/gallery';
+const WIDTH = 960;
+
+/** Artifact → gallery file. The README links the gallery files by these names. */
+export const GALLERY: readonly { readonly from: string; readonly to: string }[] = [
+  { from: 'test-artifacts/e2e/8-dashboard-en.png', to: 'dashboard-en.png' },
+  { from: 'test-artifacts/e2e/8-dashboard-ru.png', to: 'dashboard-ru.png' },
+  { from: 'test-artifacts/e2e/8-dashboard-zh.png', to: 'dashboard-zh.png' },
+  { from: 'test-artifacts/e2e/8-dashboard-ru-charts.png', to: 'dashboard-ru-charts.png' },
+  { from: 'test-artifacts/sidebar/1-data-en.png', to: 'wizard-1-data.png' },
+  { from: 'test-artifacts/sidebar/2-columns-en.png', to: 'wizard-2-columns.png' },
+  { from: 'test-artifacts/sidebar/3-funnel-en.png', to: 'wizard-3-funnel.png' },
+  { from: 'test-artifacts/sidebar/4-options-en.png', to: 'wizard-4-options.png' },
+  { from: 'test-artifacts/sidebar/5-review-en.png', to: 'wizard-5-review.png' },
+  { from: 'test-artifacts/e2e/1-grid-custom-functions.png', to: 'cell-formulas.png' },
+  { from: 'test-artifacts/e2e/7-ru-grid-fidelity.png', to: 'grid-ru-semicolons.png' },
+];
+
+async function main(): Promise<void> {
+  const missing = GALLERY.filter((g) => !existsSync(g.from)).map((g) => g.from);
+  if (missing.length > 0) {
+    console.error(`Run npm test first; missing artifacts:\n  ${missing.join('\n  ')}`);
+    process.exit(1);
+  }
+  mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: 600 } });
+    for (const g of GALLERY) {
+      const data = readFileSync(g.from).toString('base64');
+      await page.setContent(`<body style="margin:0"><img id="shot" style="width:${WIDTH}px;display:block" src="data:image/png;base64,${data}"></body>`);
+      await page.locator('#shot').evaluate((img: HTMLImageElement) => img.decode());
+      await page.locator('#shot').screenshot({ path: join(OUT, g.to) });
+      console.log(`${g.from} → ${join(OUT, g.to)}`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();
