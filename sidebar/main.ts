@@ -43,6 +43,7 @@ const state: WizardState = {
   restored: false,
   showSavedProblems: false,
   savedJson: null,
+  schedule: null,
 };
 
 let locale: Locale = resolveLocale(typeof navigator === 'undefined' ? 'en' : navigator.language);
@@ -264,6 +265,7 @@ async function boot(): Promise<void> {
     const opening = await call('openWizard');
     for (const d of opening.detections) prefetched.set(d.sheetName, d.detection);
     const context = opening.context;
+    state.schedule = opening.schedule;
     state.context = context;
     locale = resolveLocale(context.locale);
     state.options = { ...context.defaultOptions };

@@ -2,7 +2,7 @@
  * The wizard's state and the pure operations on it: building the Mapping the server receives, keeping
  * the aggregated funnel in step with column roles, reordering stages, restoring a saved mapping.
  */
-import type { Detection, SidebarContext, ValidationIssue } from '../src/api/contract.js';
+import type { Detection, ScheduleState, SidebarContext, ValidationIssue } from '../src/api/contract.js';
 import type { ColumnBinding, ColumnRole, FunnelStage, Mapping, ReportOptions, StatusRule, TableBinding } from '../src/core/mapping/types.js';
 import { parseMarginInput } from './format.js';
 
@@ -34,6 +34,8 @@ export interface WizardState {
   showSavedProblems: boolean;
   /** JSON of the last mapping the server accepted; compared to know whether Build may run. */
   savedJson: string | null;
+  /** This user's scheduled rebuild as openWizard read it (null: unreadable); kept current by setSchedule. */
+  schedule: ScheduleState | null;
 }
 
 export function tableState(sheetName: string, detection: Detection): TableState {

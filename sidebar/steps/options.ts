@@ -131,24 +131,25 @@ function scheduleField(ui: Ui): HTMLElement {
     { id, attrs: { 'aria-describedby': hintId } },
     (['off', 'hourly', 'daily'] as const).map((v) => h('option', { attrs: { value: v } }, [ui.tr(`options.schedule.${v}`)])),
   );
-  select.disabled = true;
-  void call('getSchedule')
-    .then((s) => {
-      select.value = s.interval;
-      select.disabled = false;
-    })
-    .catch(() => (status.textContent = ui.tr('options.scheduleUnavailable')));
+  // Read by openWizard with everything else: no round trip of its own.
+  const known = ui.state.schedule;
+  if (known) select.value = known.interval;
+  else {
+    select.disabled = true;
+    status.textContent = ui.tr('options.scheduleUnavailable');
+  }
   select.addEventListener('change', () => {
     const wanted = select.value as ScheduleInterval;
     void ui
       .busy(ui.tr('common.working'), async () => {
         const s = await call('setSchedule', wanted);
+        ui.state.schedule = s;
         select.value = s.interval;
         status.textContent = ui.tr(s.interval === 'off' ? 'options.scheduleRemoved' : 'options.scheduleSet', { interval: ui.tr(`options.schedule.${s.interval}`) });
       })
       .then(async (done) => {
         // A refusal (no saved mapping yet) leaves the trigger as it was: show what is really set.
-        if (done === undefined) select.value = (await call('getSchedule').catch(() => ({ interval: 'off' as const }))).interval;
+        if (done === undefined) select.value = (await call('getSchedule').catch(() => ui.state.schedule ?? { interval: 'off' as const })).interval;
       });
   });
   return h('div', { className: 'field' }, [

@@ -52,6 +52,8 @@ export interface WizardOpening {
   readonly context: SidebarContext;
   /** The detections the sidebar will ask for first (core/mapping/wizard-start.ts decides which sheets). */
   readonly detections: readonly { readonly sheetName: string; readonly detection: Detection }[];
+  /** This user's scheduled rebuild, so the Options step needs no call of its own; null when it cannot be read. */
+  readonly schedule: ScheduleState | null;
 }
 
 export interface SidebarApi {

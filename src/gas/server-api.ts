@@ -125,7 +125,7 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
     openWizard(): WizardOpening {
       const s = services();
       const context = contextOf(s);
-      return { context, detections: openingDetections(s, context) };
+      return { context, detections: openingDetections(s, context), schedule: scheduleOrNull(s) };
     },
     detect(sheetName: string): Detection {
       if (typeof sheetName !== 'string') throw new Error('FunnelROI detect: sheetName must be text.');
@@ -171,3 +171,12 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
 }
 
 export const serverApi: SidebarApi = createServerApi(globalServices);
+
+/** The trigger list can be unreadable (a partial grant); the wizard still opens, the schedule field says so. */
+function scheduleOrNull(services: GasServices): ScheduleState | null {
+  try {
+    return getSchedule(services);
+  } catch {
+    return null;
+  }
+}

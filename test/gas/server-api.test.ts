@@ -64,6 +64,8 @@ describe('getContext / detect', () => {
   it('openWizard: the context and the detections the sidebar opens on, in one call', () => {
     const s = createSession({ samples: ['crm-leads-ru'], userLocale: 'ru' });
     const opening = ok<WizardOpening>(s, 'openWizard');
+    // The Options step's schedule comes with it: no getSchedule round trip when the sidebar opens.
+    expect(opening.schedule).toEqual({ interval: 'off' });
     expect(opening.context).toEqual(ok<SidebarContext>(s, 'getContext'));
     // A CRM export on the active sheet, and the costs sheet its name gives away.
     expect(opening.detections.map((d) => [d.sheetName, d.detection.shape])).toEqual([['Лиды', 'crm'], ['Расходы', 'aggregated']]);

@@ -44,7 +44,11 @@ function installFake(fake: FakeServer): void {
   const methods: Record<string, (...args: unknown[]) => unknown> = {
     getContext: () => fake.context,
     // The real server sends only the sheets the boot will ask for; sending every fixture is a superset.
-    openWizard: () => ({ context: fake.context, detections: Object.entries(fake.detections).map(([sheetName, detection]) => ({ sheetName, detection })) }),
+    openWizard: () => ({
+      context: fake.context,
+      detections: Object.entries(fake.detections).map(([sheetName, detection]) => ({ sheetName, detection })),
+      schedule: { interval: 'off' },
+    }),
     detect: (name) => {
       const d = fake.detections[String(name)];
       if (!d) throw new Error(`Sheet "${String(name)}" was not found.`);

@@ -13,7 +13,7 @@ function freshState(): WizardState {
   return {
     context: null, source: null, costs: null, funnel: [], statusRules: [],
     options: { granularity: 'month', grossMargin: 1, currency: 'RUB', dashboardName: 'D', byCampaign: false },
-    marginText: '100', issues: [], restored: false, showSavedProblems: false, savedJson: null,
+    marginText: '100', issues: [], restored: false, showSavedProblems: false, savedJson: null, schedule: null,
   };
 }
 
