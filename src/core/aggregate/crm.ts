@@ -11,7 +11,7 @@ import type { Mapping, MeasureRole } from '../mapping/types.js';
 import type { CellValue, Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
 import { cellText, normalizeName, readMeasure } from './cells.js';
-import { columnOf, headerOf, isBlankRow, type PeriodReader } from './rows.js';
+import { columnOf, crmColumns, headerOf, isBlankRow, type PeriodReader } from './rows.js';
 import type { MeasureReaders } from './measures.js';
 import type { SkipLog } from './skip-log.js';
 import type { DealsDetail } from './types.js';
@@ -47,19 +47,12 @@ export function readCrmRows(
     const at = rule.stageId !== undefined ? (stageIndex.get(rule.stageId) ?? 0) : 0;
     rules.set(key, { reach: rule.kind === 'junk' ? JUNK : rule.kind === 'won' ? WON : at });
   }
-  const chCol = columnOf(src, 'channel');
-  const campCol = mapping.options.byCampaign ? columnOf(src, 'campaign') : -1;
-  const dateCol = columnOf(src, 'date');
-  const closeCol = columnOf(src, 'close_date');
-  const statusCol = columnOf(src, 'status');
-  const revenueCol = columnOf(src, 'revenue');
-  const profitCol = columnOf(src, 'gross_profit');
-  // Every column mapped as customer identity (an id, an e-mail, a phone) links rows into one customer.
-  const identityCols = src.columns.filter((c) => c.role === 'customer_id').map((c) => c.index);
+  const { channel: chCol, campaign: campCol, date: dateCol, close: closeCol, status: statusCol, revenue: revenueCol, profit: profitCol, identity: identityCols, lead: leadCol } =
+    crmColumns(mapping);
   const identityKinds: IdentifierKind[] = identityCols.map((c) => identifierKind(sampleText(source, c)));
   const npsCol = columnOf(src, 'nps');
   const callingCode = callingCodeForCurrency(mapping.options.currency);
-  const watched = [chCol, dateCol, statusCol, revenueCol, ...identityCols, columnOf(src, 'lead_id')].filter((c) => c >= 0);
+  const watched = [chCol, dateCol, statusCol, revenueCol, ...identityCols, leadCol].filter((c) => c >= 0);
   const unknown = new Map<string, number>();
   const leads = measureField('leads');
   const records: LeadRecord[] = [];

@@ -1,5 +1,5 @@
 /** Row helpers every table reader shares: where a role's column is, what it is called, blank rows, periods. */
-import type { ColumnRole, Granularity, TableBinding } from '../mapping/types.js';
+import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
 import type { CellValue } from '../values.js';
 import { DateReader, MS_PER_DAY } from '../dates.js';
 import { parsePeriodText, periodKeyOf, readTemporal, type Temporal } from '../periods.js';
@@ -8,6 +8,36 @@ import { ALL_PERIOD, periodKey } from './periods.js';
 
 export function columnOf(table: TableBinding | null, role: ColumnRole): number {
   return table?.columns.find((c) => c.role === role)?.index ?? -1;
+}
+
+/** The columns a CRM export is read by (-1 where unmapped): one lookup for the in-memory and SQL paths. */
+export interface CrmColumns {
+  readonly channel: number;
+  /** -1 unless the report breaks channels down by campaign. */
+  readonly campaign: number;
+  readonly date: number;
+  readonly close: number;
+  readonly status: number;
+  readonly revenue: number;
+  readonly profit: number;
+  /** Every column mapped as customer identity (an id, an e-mail, a phone): together they link rows into one customer. */
+  readonly identity: readonly number[];
+  readonly lead: number;
+}
+
+export function crmColumns(mapping: Mapping): CrmColumns {
+  const src = mapping.source;
+  return {
+    channel: columnOf(src, 'channel'),
+    campaign: mapping.options.byCampaign ? columnOf(src, 'campaign') : -1,
+    date: columnOf(src, 'date'),
+    close: columnOf(src, 'close_date'),
+    status: columnOf(src, 'status'),
+    revenue: columnOf(src, 'revenue'),
+    profit: columnOf(src, 'gross_profit'),
+    identity: src.columns.filter((c) => c.role === 'customer_id').map((c) => c.index),
+    lead: columnOf(src, 'lead_id'),
+  };
 }
 
 export function headerOf(table: TableBinding, index: number): string {

@@ -8,7 +8,7 @@
  * The costs "join" is a union of lead facts and cost facts grouped on the same keys: that is the full
  * outer join on (channel, campaign, period) the in-memory accumulator performs, without a join's fan-out.
  */
-import { columnOf, headerOf } from '../aggregate/rows.js';
+import { columnOf, crmColumns, headerOf } from '../aggregate/rows.js';
 import { MEASURE_COUNT, measureField } from '../aggregate/accumulator.js';
 import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
@@ -340,16 +340,9 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   const src = mapping.source;
   const stageIndex = new Map(mapping.funnel.map((s, i) => [s.id, i]));
   const last = mapping.funnel.length - 1;
-  const chCol = columnOf(src, 'channel');
-  const campCol = mapping.options.byCampaign ? columnOf(src, 'campaign') : -1;
-  const dateCol = columnOf(src, 'date');
-  const closeCol = columnOf(src, 'close_date');
-  const statusCol = columnOf(src, 'status');
-  const revenueCol = columnOf(src, 'revenue');
-  const profitCol = columnOf(src, 'gross_profit');
-  const identityCols = src.columns.filter((c) => c.role === 'customer_id').map((c) => c.index);
+  const { channel: chCol, campaign: campCol, date: dateCol, close: closeCol, status: statusCol, revenue: revenueCol, profit: profitCol, identity: identityCols, lead: leadCol } =
+    crmColumns(mapping);
   const customerCol = identityCols.length > 0 ? identityCols[0] : -1;
-  const leadCol = columnOf(src, 'lead_id');
   const reader = new TableReader(ctx, 'l', table, src, [chCol, campCol, dateCol, closeCol, statusCol, revenueCol, profitCol, customerCol, leadCol], '0');
   reader.dropBlank([chCol, dateCol, statusCol, revenueCol, ...identityCols, leadCol]);
   const p = reader.pipeline;
