@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../src/core/aggregate/index.js';
-import type { Mapping } from '../src/core/mapping/types.js';
+import { aggregatedMapping } from './support/mappings.js';
 import { columnNumbers, localeDecimal } from '../src/core/numbers.js';
 import { runReport } from '../src/cli/report.js';
 import { createWorkbook } from '../local/runtime/index.js';
@@ -102,30 +102,15 @@ describe('property: never silently misread', () => {
   });
 });
 
-function mapping(): Mapping {
-  return {
-    schemaVersion: 1,
-    shape: 'aggregated',
-    source: {
-      sheetId: 1,
-      sheetName: 'r',
-      headerRow: 1,
-      firstDataRow: 2,
-      lastDataRow: null,
-      firstColumn: 1,
-      lastColumn: 3,
-      columns: [
-        { index: 0, header: 'Channel', role: 'channel' },
-        { index: 1, header: 'Spend', role: 'spend' },
-        { index: 2, header: 'Impressions', role: 'impressions' },
-      ],
-    },
-    costs: null,
-    funnel: [],
-    statusRules: [],
-    options: { granularity: 'month', grossMargin: 1, currency: 'EUR', byCampaign: false, dashboardName: 'D', locale: 'en' },
-  } as unknown as Mapping;
-}
+
+const mapping = aggregatedMapping(
+  [
+    ['Channel', 'channel'],
+    ['Spend', 'spend'],
+    ['Impressions', 'impressions'],
+  ],
+  { currency: 'EUR' },
+);
 
 describe('the aggregator reads measure columns as columns', () => {
   const rows = [
@@ -136,14 +121,14 @@ describe('the aggregator reads measure columns as columns', () => {
   ];
 
   it('sums to 19 234,46 and 17 795 impressions in an en_US spreadsheet', () => {
-    const data = aggregate(mapping(), rows, undefined, { locale: 'en_US' });
+    const data = aggregate(mapping, rows, undefined, { locale: 'en_US' });
     expect(data.totals.measures.spend).toBeCloseTo(19234.46, 9);
     expect(data.totals.measures.impressions).toBe(1200 + 12345 + 850 + 3400);
     expect(data.warnings.filter((w) => w.code === 'numbers_ambiguous')).toEqual([]);
   });
 
   it('reports the cells only the locale decided, with their rows', () => {
-    const data = aggregate(mapping(), [['Ads', '2.000', 1], ['Ads', '15.000', 2], ['SEO', '7', 3]], undefined, { locale: 'ru_RU' });
+    const data = aggregate(mapping, [['Ads', '2.000', 1], ['Ads', '15.000', 2], ['SEO', '7', 3]], undefined, { locale: 'ru_RU' });
     expect(data.totals.measures.spend).toBe(17007);
     const w = data.warnings.find((x) => x.code === 'numbers_ambiguous');
     expect(w?.params).toMatchObject({ count: 2, rows: '2, 3', column: 'Spend', decimal: ',' });

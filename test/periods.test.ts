@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '../src/core/aggregate/index.js';
 import { DateReader } from '../src/core/dates.js';
 import { classifyCell, profileColumn } from '../src/core/mapping/index.js';
-import type { Mapping } from '../src/core/mapping/types.js';
+import { aggregatedMapping } from './support/mappings.js';
 import { parsePeriodText, periodKey, periodKeyOf, readTemporal, type Period } from '../src/core/periods.js';
 import { cellsFromCsv, runReport } from '../src/cli/report.js';
 
@@ -145,30 +145,16 @@ describe('the sniffer–reader contract', () => {
   });
 });
 
-function monthlyMapping(granularity: 'week' | 'month' | 'quarter'): Mapping {
-  return {
-    schemaVersion: 1,
-    shape: 'aggregated',
-    source: {
-      sheetId: 1,
-      sheetName: 'r',
-      headerRow: 1,
-      firstDataRow: 2,
-      lastDataRow: null,
-      firstColumn: 1,
-      lastColumn: 3,
-      columns: [
-        { index: 0, header: 'Month', role: 'date' },
-        { index: 1, header: 'Channel', role: 'channel' },
-        { index: 2, header: 'Spend', role: 'spend' },
-      ],
-    },
-    costs: null,
-    funnel: [],
-    statusRules: [],
-    options: { granularity, grossMargin: 1, currency: 'USD', byCampaign: false, dashboardName: 'D', locale: 'en' },
-  } as unknown as Mapping;
-}
+
+const monthlyMapping = (granularity: 'week' | 'month' | 'quarter') =>
+  aggregatedMapping(
+    [
+      ['Month', 'date'],
+      ['Channel', 'channel'],
+      ['Spend', 'spend'],
+    ],
+    { granularity },
+  );
 
 describe('period-label rows in reports', () => {
   const rows = [

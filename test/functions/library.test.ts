@@ -4,22 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_FUNCTIONS } from '../../src/core/functions/registry.js';
+import { col, err, fn } from './helpers.js';
 import { erfc } from '../../src/core/functions/normal.js';
 
-const fn = (name: string) => {
-  const f = CUSTOM_FUNCTIONS.find((x) => x.name === name);
-  if (!f) throw new Error(`no ${name}`);
-  return (...args: unknown[]) => f.invoke(...args);
-};
-const col = (...v: unknown[]) => v.map((x) => [x]);
-const err = (call: () => unknown): string => {
-  try {
-    call();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 describe('ratio metrics', () => {
   it('ROMI = (revenue × margin − cost) / cost', () => {

@@ -5,22 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTRIBUTION_MODELS } from '../../src/core/definitions/index.js';
-import { CUSTOM_FUNCTIONS } from '../../src/core/functions/registry.js';
+import { col, err, fn } from './helpers.js';
 
-const fn = (name: string) => {
-  const f = CUSTOM_FUNCTIONS.find((x) => x.name === name);
-  if (!f) throw new Error(`no ${name}`);
-  return (...args: unknown[]) => f.invoke(...args);
-};
-const col = (...v: unknown[]) => v.map((x) => [x]);
-const err = (call: () => unknown): string => {
-  try {
-    call();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-};
 const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 describe('DRR, CPO, PROFIT', () => {
