@@ -10,10 +10,7 @@ function forbid(from, folders, why) {
   return {
     files: [`${from}/**/*.ts`],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: `(^|/)(${folders.join('|')})/`, message: why }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ regex: `(^|/)(${folders.join('|')})/`, message: why }] }],
     },
   };
 }
@@ -35,8 +32,16 @@ export default tseslint.config(
     },
   },
   // Layers: each folder may import only from the ones below it.
-  forbid('src/core', ['api', 'adapter', 'gas', 'cli', 'sidebar', 'local'], 'src/core is pure: it imports nothing above it (CONTRIBUTING.md, "Layers").'),
-  forbid('src/adapter', ['gas', 'cli', 'sidebar', 'local'], 'src/adapter is the thin Apps Script layer: no entry points, sidebar or local runtime.'),
+  forbid(
+    'src/core',
+    ['api', 'adapter', 'gas', 'cli', 'sidebar', 'local'],
+    'src/core is pure: it imports nothing above it (CONTRIBUTING.md, "Layers").',
+  ),
+  forbid(
+    'src/adapter',
+    ['gas', 'cli', 'sidebar', 'local'],
+    'src/adapter is the thin Apps Script layer: no entry points, sidebar or local runtime.',
+  ),
   forbid('src/api', ['adapter', 'gas', 'cli', 'sidebar', 'local'], 'src/api is the typed contract: core types only.'),
   forbid('sidebar', ['adapter', 'gas', 'local'], 'The sidebar reaches the server only through google.script.run (src/api/contract.ts).'),
 );

@@ -27,7 +27,16 @@ export function benchMapping(name = 'Data', sheetId = 1): Mapping {
   return {
     schemaVersion: 1,
     shape: 'aggregated',
-    source: { sheetId, sheetName: name, headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: ROLES.length, columns: ROLES.map((role, index) => ({ index, header: role, role })) },
+    source: {
+      sheetId,
+      sheetName: name,
+      headerRow: 1,
+      firstDataRow: 2,
+      lastDataRow: null,
+      firstColumn: 1,
+      lastColumn: ROLES.length,
+      columns: ROLES.map((role, index) => ({ index, header: role, role })),
+    },
     costs: null,
     funnel: [],
     statusRules: [],
@@ -44,7 +53,10 @@ export function benchRows(n: number, dates = true, channels = CHANNELS): CellVal
   const out: CellValue[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const day = (i * 7919) % DAYS;
-    const r: CellValue[] = [dates ? new Date(instants[day]) : new Date(start + day * MS_PER_DAY).toISOString().slice(0, 10), channels[(i * 7) % channels.length]];
+    const r: CellValue[] = [
+      dates ? new Date(instants[day]) : new Date(start + day * MS_PER_DAY).toISOString().slice(0, 10),
+      channels[(i * 7) % channels.length],
+    ];
     for (let m = 0; m < M; m++) r.push(((i * (m + 3)) % 97) + 0.25 * m);
     out[i] = r;
   }
@@ -102,7 +114,10 @@ function oursAsSums(rows: CellValue[][]): Sums {
   for (const r of data.rows) {
     r.byPeriod.forEach((f, p) => {
       if (MEASURE_ROLES.every((role) => f.measures[role] === 0)) return;
-      out.set(`${r.channel}|${data.periods[p]}`, Float64Array.from(MEASURE_ROLES, (role) => f.measures[role]));
+      out.set(
+        `${r.channel}|${data.periods[p]}`,
+        Float64Array.from(MEASURE_ROLES, (role) => f.measures[role]),
+      );
     });
   }
   return out;
@@ -151,7 +166,11 @@ function arqueroTwoStage(table: aq.ColumnTable): Sums {
 
 function arqueroSums(out: aq.ColumnTable): Sums {
   const sums: Sums = new Map();
-  for (const o of out.objects() as Record<string, unknown>[]) sums.set(`${String(o.channel)}|${String(o.month)}`, Float64Array.from(MEASURE_ROLES, (role) => o[role] as number));
+  for (const o of out.objects() as Record<string, unknown>[])
+    sums.set(
+      `${String(o.channel)}|${String(o.month)}`,
+      Float64Array.from(MEASURE_ROLES, (role) => o[role] as number),
+    );
   return sums;
 }
 
@@ -171,28 +190,45 @@ export default function bench(): void {
   const rows = benchRows(ROWS);
   const want = handLoop(rows);
   const table = arqueroTable(rows);
-  const ok = [check('aggregate()', oursAsSums(rows), want), check('arquero rollup', arqueroRollup(table), want), check('arquero two-stage', arqueroTwoStage(table), want)].every(Boolean);
+  const ok = [
+    check('aggregate()', oursAsSums(rows), want),
+    check('arquero rollup', arqueroRollup(table), want),
+    check('arquero two-stage', arqueroTwoStage(table), want),
+  ].every(Boolean);
 
   const m = benchMapping();
   const text = benchRows(ROWS, false);
   // Ours against the hand loop, then ours against arquero: each pair interleaved run by run.
   const [ours, hand] = timeInterleaved([() => aggregate(m, rows, undefined, { timeZone: ZONE }), () => handLoop(rows)], 9, 2);
   const [oursAgain, rollup, twoStage, oursText] = timeInterleaved(
-    [() => aggregate(m, rows, undefined, { timeZone: ZONE }), () => arqueroRollup(table), () => arqueroTwoStage(table), () => aggregate(m, text, undefined, { timeZone: ZONE })],
+    [
+      () => aggregate(m, rows, undefined, { timeZone: ZONE }),
+      () => arqueroRollup(table),
+      () => arqueroTwoStage(table),
+      () => aggregate(m, text, undefined, { timeZone: ZONE }),
+    ],
     5,
     1,
   );
   const arqueroBest = rollup.median <= twoStage.median ? rollup : twoStage;
   const ratioHand = pairedRatio(ours, hand);
   const ratioArquero = pairedRatio(oursAgain, arqueroBest);
-  console.log(`aggregate ${ROWS.toLocaleString('en-US')} rows × 8 measures, Date cells in ${ZONE} (interleaved runs after warm-ups, a full GC before each; ratios are medians of per-run ratios):`);
+  console.log(
+    `aggregate ${ROWS.toLocaleString('en-US')} rows × 8 measures, Date cells in ${ZONE} (interleaved runs after warm-ups, a full GC before each; ratios are medians of per-run ratios):`,
+  );
   console.log(`  aggregate()       ${ms(ours)}`);
   console.log(`  tuned hand loop   ${ms(hand)}   → ours ÷ hand loop ${ratioHand.toFixed(2)}× (goal ≤ 1.5)`);
   console.log(`  arquero rollup    ${ms(rollup)}`);
   console.log(`  arquero 2-stage   ${ms(twoStage)}   → ours ÷ arquero's best ${ratioArquero.toFixed(2)}× (goal < 1)`);
   console.log(`  aggregate() on ISO date text instead of Dates: ${ms(oursText)}`);
   record('aggregate.rows', ROWS);
-  for (const [key, t] of [['ours', ours], ['handLoop', hand], ['arqueroRollup', rollup], ['arqueroTwoStage', twoStage], ['oursIsoText', oursText]] as const) {
+  for (const [key, t] of [
+    ['ours', ours],
+    ['handLoop', hand],
+    ['arqueroRollup', rollup],
+    ['arqueroTwoStage', twoStage],
+    ['oursIsoText', oursText],
+  ] as const) {
     record(`aggregate.${key}Ms`, { min: Number(t.min.toFixed(1)), median: Number(t.median.toFixed(1)) });
   }
   record('aggregate.ratioHandLoop', Number(ratioHand.toFixed(3)));

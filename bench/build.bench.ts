@@ -18,7 +18,10 @@ const LOW_MS = 50;
 const HIGH_MS = 150;
 
 export default function bench(): void {
-  for (const [label, n] of [['1k', 1_000], ['100k', 100_000]] as const) {
+  for (const [label, n] of [
+    ['1k', 1_000],
+    ['100k', 100_000],
+  ] as const) {
     const wb = createWorkbook({ timeZone: 'Europe/Moscow' });
     const id = wb.addSheetFromRows('Data', [BENCH_HEADER, ...benchRows(n)]).getSheetId();
     const mapping = benchMapping('Data', id);
@@ -36,7 +39,10 @@ export default function bench(): void {
     record(`build.serviceCalls.${label}`, first.roundTrips);
     record(`build.rebuildServiceCalls.${label}`, rebuild.roundTrips);
     record(`build.allCalls.${label}`, first.total);
-    record(`build.estimatedAppsScriptSeconds.${label}`, { low: (first.roundTrips * LOW_MS) / 1000, high: (first.roundTrips * HIGH_MS) / 1000 });
+    record(`build.estimatedAppsScriptSeconds.${label}`, {
+      low: (first.roundTrips * LOW_MS) / 1000,
+      high: (first.roundTrips * HIGH_MS) / 1000,
+    });
     record(`build.localMs.${label}`, { min: Number(t.min.toFixed(0)), median: Number(t.median.toFixed(0)) });
   }
 }

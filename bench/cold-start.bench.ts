@@ -37,7 +37,9 @@ export default async function bench(): Promise<void> {
   const b = time(minimal, RUNS, 3);
   const ratio = a.median / b.median;
   console.log(`dist/Code.js: ${bytes.toLocaleString('en-US')} bytes, ${gz.toLocaleString('en-US')} gzipped`);
-  console.log(`cold start (new context + load + ROMI once): bundle ${ms(a)}; minimal script ${ms(b)}; ratio ${ratio.toFixed(1)}× (goal ≤ 8×)`);
+  console.log(
+    `cold start (new context + load + ROMI once): bundle ${ms(a)}; minimal script ${ms(b)}; ratio ${ratio.toFixed(1)}× (goal ≤ 8×)`,
+  );
   record('functions.coldStartRatio', Number(ratio.toFixed(2)));
   record('functions.coldStartMs', Number(a.median.toFixed(3)));
   record('functions.minimalStartMs', Number(b.median.toFixed(3)));

@@ -48,10 +48,15 @@ function inputs(f: CustomFunction, rand: () => number): unknown[] {
       return [numbers(rand, 10, 500), numbers(rand, 0.01, 0.3), 0.6];
     default:
       // Counts and money, denominators never below 1; optional margins as one broadcast cell.
-      return f.params.map((p) => (p.name === 'gross_margin' ? 0.5 : p.optional ? undefined : numbers(rand, 1, 10_000, /customers|leads|clicks|impressions|orders|visitors|conversions/u.test(p.name))));
+      return f.params.map((p) =>
+        p.name === 'gross_margin'
+          ? 0.5
+          : p.optional
+            ? undefined
+            : numbers(rand, 1, 10_000, /customers|leads|clicks|impressions|orders|visitors|conversions/u.test(p.name)),
+      );
   }
 }
-
 
 export default async function bench(): Promise<void> {
   const rand = prng(42);
@@ -73,7 +78,11 @@ export default async function bench(): Promise<void> {
     if (failure) console.log(`  (${f.name} threw on the bench data: ${failure})`);
     worst = Math.max(worst, ms);
     const ratio = ms / TARGET_MS;
-    console.log(`${f.name.padEnd(12)} ${ms.toFixed(1).padStart(13)} ${Math.round((ROWS / ms) * 1000).toLocaleString('en-US').padStart(12)}  ${ratio.toFixed(2)}×${ratio > 1 ? '  OVER TARGET' : ''}`);
+    console.log(
+      `${f.name.padEnd(12)} ${ms.toFixed(1).padStart(13)} ${Math.round((ROWS / ms) * 1000)
+        .toLocaleString('en-US')
+        .padStart(12)}  ${ratio.toFixed(2)}×${ratio > 1 ? '  OVER TARGET' : ''}`,
+    );
   }
   console.log(`slowest: ${worst.toFixed(1)} ms per 100k rows = ${(worst / TARGET_MS).toFixed(2)} of the ${TARGET_MS} ms target`);
 

@@ -51,7 +51,9 @@ export async function buildAll(): Promise<{ codeBytes: number; sidebarBytes: num
     bundle.trim(),
     ...CUSTOM_FUNCTIONS.map(renderCustomFunction),
     ...exportedFunctions(bundle, 'triggers').map((f) => renderForwarder('triggers', f.name, f.arity, `Trigger / menu action ${f.name}.`)),
-    ...exportedFunctions(bundle, 'serverApi').map((f) => renderForwarder('serverApi', f.name, f.arity, `Sidebar server call ${f.name} (google.script.run).`)),
+    ...exportedFunctions(bundle, 'serverApi').map((f) =>
+      renderForwarder('serverApi', f.name, f.arity, `Sidebar server call ${f.name} (google.script.run).`),
+    ),
   ];
   const code = parts.join('\n\n') + '\n';
   writeFileSync(join(dist, 'Code.js'), code);

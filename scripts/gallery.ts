@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: WIDTH, height: 600 } });
     for (const g of GALLERY) {
       const data = readFileSync(g.from).toString('base64');
-      await page.setContent(`<body style="margin:0"><img id="shot" style="width:${WIDTH}px;display:block" src="data:image/png;base64,${data}"></body>`);
+      await page.setContent(
+        `<body style="margin:0"><img id="shot" style="width:${WIDTH}px;display:block" src="data:image/png;base64,${data}"></body>`,
+      );
       await page.locator('#shot').evaluate((img: HTMLImageElement) => img.decode());
       await page.locator('#shot').screenshot({ path: join(OUT, g.to) });
       console.log(`${g.from} → ${join(OUT, g.to)}`);

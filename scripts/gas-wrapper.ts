@@ -42,7 +42,8 @@ export function renderCustomFunction(fn: CustomFunction): string {
 /** Triggers and google.script.run targets: forward every argument unchanged. */
 export function renderForwarder(group: string, name: string, arity: number, doc: string): string {
   // Named parameters only document the call (`onOpen(e)`); every argument is forwarded.
-  const params = arity === 0 ? '' : arity === 1 && group === 'triggers' ? 'e' : Array.from({ length: arity }, (_, i) => `arg${i + 1}`).join(', ');
+  const params =
+    arity === 0 ? '' : arity === 1 && group === 'triggers' ? 'e' : Array.from({ length: arity }, (_, i) => `arg${i + 1}`).join(', ');
   return [
     `/** ${jsdocText(doc)} */`,
     `function ${name}(${params}) {`,

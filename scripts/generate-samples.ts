@@ -75,15 +75,115 @@ interface AdChannel {
 
 // Tuned so the year's ROMI spans roughly −50%…+300%: Meta, VK and Telegram lose money, search and LinkedIn pay.
 const AD_CHANNELS: readonly AdChannel[] = [
-  { name: 'Google Ads', campaigns: ['Search — Brand', 'Search — Generic'], weeklySpend: 2200, cpc: 3.4, ctr: 0.028, leadRate: 0.025, mqlRate: 0.5, sqlRate: 0.45, winRate: 0.25, dealSize: 9000 },
-  { name: 'Yandex Direct', campaigns: ['Поиск — CRM', 'РСЯ — Ретаргетинг'], weeklySpend: 1200, cpc: 1.6, ctr: 0.018, leadRate: 0.02, mqlRate: 0.45, sqlRate: 0.4, winRate: 0.22, dealSize: 6000 },
-  { name: 'Meta Ads', campaigns: ['Lead Ads — Lookalike', 'Retargeting — Video'], weeklySpend: 1500, cpc: 1.3, ctr: 0.009, leadRate: 0.02, mqlRate: 0.35, sqlRate: 0.3, winRate: 0.2, dealSize: 2400 },
-  { name: 'VK Ads', campaigns: ['VK — Interests'], weeklySpend: 700, cpc: 1.1, ctr: 0.006, leadRate: 0.012, mqlRate: 0.45, sqlRate: 0.35, winRate: 0.22, dealSize: 2600 },
-  { name: 'LinkedIn', campaigns: ['ABM — Decision makers', 'Sponsored content'], weeklySpend: 1800, cpc: 7.5, ctr: 0.0058, leadRate: 0.03, mqlRate: 0.6, sqlRate: 0.5, winRate: 0.2, dealSize: 12000 },
-  { name: 'Telegram Ads', campaigns: ['Channels — IT'], weeklySpend: 600, cpc: 2.1, ctr: 0.012, leadRate: 0.015, mqlRate: 0.4, sqlRate: 0.35, winRate: 0.18, dealSize: 3000 },
-  { name: 'Email', campaigns: ['Newsletter', 'Nurture sequence'], weeklySpend: 90, cpc: 0.08, ctr: 0.03, leadRate: 0.02, mqlRate: 0.5, sqlRate: 0.45, winRate: 0.25, dealSize: 6000 },
-  { name: 'SEO / Organic', campaigns: ['Organic search'], weeklySpend: 0, cpc: 0, ctr: 0.035, leadRate: 0.02, mqlRate: 0.45, sqlRate: 0.45, winRate: 0.25, dealSize: 7000 },
-  { name: 'Referral / Partners', campaigns: ['Partner program'], weeklySpend: 250, cpc: 0.9, ctr: 0, leadRate: 0.06, mqlRate: 0.55, sqlRate: 0.5, winRate: 0.3, dealSize: 12000, noImpressions: true },
+  {
+    name: 'Google Ads',
+    campaigns: ['Search — Brand', 'Search — Generic'],
+    weeklySpend: 2200,
+    cpc: 3.4,
+    ctr: 0.028,
+    leadRate: 0.025,
+    mqlRate: 0.5,
+    sqlRate: 0.45,
+    winRate: 0.25,
+    dealSize: 9000,
+  },
+  {
+    name: 'Yandex Direct',
+    campaigns: ['Поиск — CRM', 'РСЯ — Ретаргетинг'],
+    weeklySpend: 1200,
+    cpc: 1.6,
+    ctr: 0.018,
+    leadRate: 0.02,
+    mqlRate: 0.45,
+    sqlRate: 0.4,
+    winRate: 0.22,
+    dealSize: 6000,
+  },
+  {
+    name: 'Meta Ads',
+    campaigns: ['Lead Ads — Lookalike', 'Retargeting — Video'],
+    weeklySpend: 1500,
+    cpc: 1.3,
+    ctr: 0.009,
+    leadRate: 0.02,
+    mqlRate: 0.35,
+    sqlRate: 0.3,
+    winRate: 0.2,
+    dealSize: 2400,
+  },
+  {
+    name: 'VK Ads',
+    campaigns: ['VK — Interests'],
+    weeklySpend: 700,
+    cpc: 1.1,
+    ctr: 0.006,
+    leadRate: 0.012,
+    mqlRate: 0.45,
+    sqlRate: 0.35,
+    winRate: 0.22,
+    dealSize: 2600,
+  },
+  {
+    name: 'LinkedIn',
+    campaigns: ['ABM — Decision makers', 'Sponsored content'],
+    weeklySpend: 1800,
+    cpc: 7.5,
+    ctr: 0.0058,
+    leadRate: 0.03,
+    mqlRate: 0.6,
+    sqlRate: 0.5,
+    winRate: 0.2,
+    dealSize: 12000,
+  },
+  {
+    name: 'Telegram Ads',
+    campaigns: ['Channels — IT'],
+    weeklySpend: 600,
+    cpc: 2.1,
+    ctr: 0.012,
+    leadRate: 0.015,
+    mqlRate: 0.4,
+    sqlRate: 0.35,
+    winRate: 0.18,
+    dealSize: 3000,
+  },
+  {
+    name: 'Email',
+    campaigns: ['Newsletter', 'Nurture sequence'],
+    weeklySpend: 90,
+    cpc: 0.08,
+    ctr: 0.03,
+    leadRate: 0.02,
+    mqlRate: 0.5,
+    sqlRate: 0.45,
+    winRate: 0.25,
+    dealSize: 6000,
+  },
+  {
+    name: 'SEO / Organic',
+    campaigns: ['Organic search'],
+    weeklySpend: 0,
+    cpc: 0,
+    ctr: 0.035,
+    leadRate: 0.02,
+    mqlRate: 0.45,
+    sqlRate: 0.45,
+    winRate: 0.25,
+    dealSize: 7000,
+  },
+  {
+    name: 'Referral / Partners',
+    campaigns: ['Partner program'],
+    weeklySpend: 250,
+    cpc: 0.9,
+    ctr: 0,
+    leadRate: 0.06,
+    mqlRate: 0.55,
+    sqlRate: 0.5,
+    winRate: 0.3,
+    dealSize: 12000,
+    noImpressions: true,
+  },
 ];
 
 const AD_HEADERS = ['Date', 'Channel', 'Campaign', 'Spend', 'Impressions', 'Clicks', 'Leads', 'MQL', 'SQL', 'Customers', 'Revenue'];
@@ -106,7 +206,9 @@ function adPlatformExport(): SampleWorkbook {
         // Organic costs nothing but an SEO tool billed in the first week of each month: zero and near-zero spend.
         const toolBill = new Date(t).getUTCDate() <= 7 ? 49 : 0;
         const spend = organic ? toolBill : round2(ch.weeklySpend * season * between(r, 0.75, 1.25));
-        const clicks = organic ? Math.round(between(r, 900, 1400) * season) : Math.max(1, Math.round(spend / (ch.cpc * between(r, 0.85, 1.15))));
+        const clicks = organic
+          ? Math.round(between(r, 900, 1400) * season)
+          : Math.max(1, Math.round(spend / (ch.cpc * between(r, 0.85, 1.15))));
         const impressions = ch.noImpressions ? null : Math.round(clicks / (ch.ctr * between(r, 0.8, 1.2)));
         const leads = draw(r, clicks, ch.leadRate);
         const mql = draw(r, leads, ch.mqlRate);
@@ -148,9 +250,33 @@ interface CrmSource {
 }
 
 const CRM_SOURCES: readonly CrmSource[] = [
-  { utm: 'yandex', campaigns: ['brand_search', 'crm_search', 'rsya_retarget'], share: 0.3, monthlySpend: 420000, spamRate: 0.08, quality: 1.0, dealSize: 420000 },
-  { utm: 'google', campaigns: ['search_generic', 'pmax'], share: 0.18, monthlySpend: 260000, spamRate: 0.07, quality: 1.0, dealSize: 450000 },
-  { utm: 'vk', campaigns: ['vk_interests', 'vk_lookalike'], share: 0.16, monthlySpend: 230000, spamRate: 0.18, quality: 0.5, dealSize: 180000 },
+  {
+    utm: 'yandex',
+    campaigns: ['brand_search', 'crm_search', 'rsya_retarget'],
+    share: 0.3,
+    monthlySpend: 420000,
+    spamRate: 0.08,
+    quality: 1.0,
+    dealSize: 420000,
+  },
+  {
+    utm: 'google',
+    campaigns: ['search_generic', 'pmax'],
+    share: 0.18,
+    monthlySpend: 260000,
+    spamRate: 0.07,
+    quality: 1.0,
+    dealSize: 450000,
+  },
+  {
+    utm: 'vk',
+    campaigns: ['vk_interests', 'vk_lookalike'],
+    share: 0.16,
+    monthlySpend: 230000,
+    spamRate: 0.18,
+    quality: 0.5,
+    dealSize: 180000,
+  },
   { utm: 'telegram', campaigns: ['tg_channels'], share: 0.1, monthlySpend: 150000, spamRate: 0.12, quality: 0.55, dealSize: 200000 },
   { utm: 'partner', campaigns: ['partner_program'], share: 0.1, monthlySpend: 90000, spamRate: 0.03, quality: 1.25, dealSize: 650000 },
   { utm: 'seo', campaigns: ['organic'], share: 0.16, monthlySpend: 60000, spamRate: 0.1, quality: 1.1, dealSize: 380000 },
@@ -237,16 +363,16 @@ function crmWorkbook(): SampleWorkbook {
       const decided = closeTime <= YEAR_END && r() < 0.35 + 0.6 * maturity;
       if (stage === ADVANCE.length && decided && r() < Math.min(0.9, WIN_FROM_PROPOSAL * boost)) {
         status = WON;
-        amount = Math.round(src.dealSize * between(r, 0.4, 1.8) / 100) * 100;
+        amount = Math.round((src.dealSize * between(r, 0.4, 1.8)) / 100) * 100;
         closed = closeTime;
         if (!repeat) wonCustomers.push(customer);
       } else if (decided && stage < ADVANCE.length + 1 && r() < 0.7) {
         status = LOST;
         closed = closeTime;
-        if (stage >= 3 && r() < 0.5) amount = Math.round(src.dealSize * between(r, 0.5, 1.5) / 100) * 100;
+        if (stage >= 3 && r() < 0.5) amount = Math.round((src.dealSize * between(r, 0.5, 1.5)) / 100) * 100;
       } else {
         status = CRM_PIPELINE[Math.min(stage, CRM_PIPELINE.length - 1)];
-        if (stage >= 4) amount = Math.round(src.dealSize * between(r, 0.5, 1.5) / 100) * 100;
+        if (stage >= 4) amount = Math.round((src.dealSize * between(r, 0.5, 1.5)) / 100) * 100;
       }
     }
     // CRM exports mix real numbers and text numbers in one column.

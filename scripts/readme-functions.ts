@@ -19,7 +19,9 @@ function cellText(s: string): string {
 
 function signature(f: CustomFunction): string {
   const required = f.params.filter((p) => !p.optional).map((p) => p.name);
-  const optional = f.params.filter((p) => p.optional).map((p) => `[${p.name}${p.default !== undefined ? `=${JSON.stringify(p.default)}` : ''}]`);
+  const optional = f.params
+    .filter((p) => p.optional)
+    .map((p) => `[${p.name}${p.default !== undefined ? `=${JSON.stringify(p.default)}` : ''}]`);
   return `${f.name}(${[...required, ...optional].join(', ')})`;
 }
 
@@ -29,7 +31,8 @@ function paramsText(f: CustomFunction): string {
 
 export function renderFunctionTable(functions: readonly CustomFunction[] = CUSTOM_FUNCTIONS): string {
   const rows = functions.map(
-    (f) => `| \`${signature(f)}\` | ${cellText(f.summary)} | ${cellText(f.formula)} | ${cellText(f.returns)} | ${paramsText(f)} | \`${cellText(f.example)}\` |`,
+    (f) =>
+      `| \`${signature(f)}\` | ${cellText(f.summary)} | ${cellText(f.formula)} | ${cellText(f.returns)} | ${paramsText(f)} | \`${cellText(f.example)}\` |`,
   );
   return ['| function | what it measures | formula | result | arguments | example |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -39,18 +39,25 @@ export function setupClasp(args: readonly string[], root: string): SetupResult {
     // Also the first step of `npm run deploy`: stop with the steps rather than let clasp fail or prompt.
     const current = existsSync(target) ? (JSON.parse(readFileSync(target, 'utf8')) as { scriptId?: unknown }).scriptId : undefined;
     if (typeof current === 'string' && SCRIPT_ID.test(current)) return { code: 0, output: `.clasp.json: script ${current}.` };
-    const why = current === undefined ? 'There is no .clasp.json yet.' : `.clasp.json has no valid scriptId (${String(current).slice(0, 60)}).`;
+    const why =
+      current === undefined ? 'There is no .clasp.json yet.' : `.clasp.json has no valid scriptId (${String(current).slice(0, 60)}).`;
     return { code: 1, output: `${why}\n${FIRST_DEPLOY_STEPS}` };
   }
   if (!SCRIPT_ID.test(id)) {
-    return { code: 2, output: `"${id.slice(0, 120)}" is not an Apps Script id (25–100 letters, digits, - or _; Project Settings ▸ IDs ▸ Script ID).` };
+    return {
+      code: 2,
+      output: `"${id.slice(0, 120)}" is not an Apps Script id (25–100 letters, digits, - or _; Project Settings ▸ IDs ▸ Script ID).`,
+    };
   }
   if (existsSync(target) && !force) {
     return { code: 2, output: '.clasp.json already exists; run `npm run setup -- <SCRIPT_ID> --force` to replace it.' };
   }
   const example = JSON.parse(readFileSync(join(root, '.clasp.json.example'), 'utf8')) as Record<string, unknown>;
   writeFileSync(target, `${JSON.stringify({ ...example, scriptId: id }, null, 2)}\n`);
-  return { code: 0, output: `Wrote .clasp.json for script ${id} (rootDir ${String(example.rootDir)}). Next: npx clasp login (once), then npm run deploy.` };
+  return {
+    code: 0,
+    output: `Wrote .clasp.json for script ${id} (rootDir ${String(example.rootDir)}). Next: npx clasp login (once), then npm run deploy.`,
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -29,7 +29,12 @@ function runner(): ScriptRunner {
 export function errorMessage(error: unknown): string {
   let message = String(error);
   if (error instanceof Error) message = error.message;
-  else if (typeof error === 'object' && error !== null && 'message' in error && typeof (error as { message: unknown }).message === 'string') {
+  else if (
+    typeof error === 'object' &&
+    error !== null &&
+    'message' in error &&
+    typeof (error as { message: unknown }).message === 'string'
+  ) {
     message = (error as { message: string }).message;
   }
   return cleanMessage(message);

@@ -20,7 +20,11 @@ export interface Props {
 
 export type Child = Node | string | number | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, children: readonly Child[] = []): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  children: readonly Child[] = [],
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props.id !== undefined) el.id = props.id;
   if (props.className !== undefined) el.className = props.className;

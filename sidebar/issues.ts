@@ -26,7 +26,9 @@ export function renderIssues(ui: Ui, issues: readonly ValidationIssue[], okText:
         list.map((issue) =>
           h('li', { attrs: { 'data-code': issue.code } }, [
             ui.issue(issue),
-            issue.metrics && issue.metrics.length > 0 ? h('span', { className: 'metrics' }, [ui.tr('review.metrics', { metrics: issue.metrics.join(', ') })]) : null,
+            issue.metrics && issue.metrics.length > 0
+              ? h('span', { className: 'metrics' }, [ui.tr('review.metrics', { metrics: issue.metrics.join(', ') })])
+              : null,
           ]),
         ),
       ),

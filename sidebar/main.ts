@@ -28,7 +28,13 @@ const STEPS: readonly { readonly key: MessageKey; readonly short: MessageKey; re
 ];
 
 /** Used only until getContext answers (the server sends localised defaults). */
-const FALLBACK_OPTIONS: ReportOptions = { granularity: 'month', grossMargin: 1, currency: 'USD', dashboardName: 'FunnelROI', byCampaign: false };
+const FALLBACK_OPTIONS: ReportOptions = {
+  granularity: 'month',
+  grossMargin: 1,
+  currency: 'USD',
+  dashboardName: 'FunnelROI',
+  byCampaign: false,
+};
 const VALIDATE_DELAY_MS = 300;
 
 const state: WizardState = {
@@ -93,7 +99,8 @@ const ui: Ui = {
   mappingChanged,
   rerender: render,
   detectSource: (name) => busy(t(locale, 'data.detecting', { sheet: name }), () => loadSource(name)).then(afterLoad),
-  detectCosts: (name) => busy(name ? t(locale, 'data.detecting', { sheet: name }) : t(locale, 'common.working'), () => loadCosts(name)).then(afterLoad),
+  detectCosts: (name) =>
+    busy(name ? t(locale, 'data.detecting', { sheet: name }) : t(locale, 'common.working'), () => loadCosts(name)).then(afterLoad),
   setIssuesBox(box, onChange) {
     issuesBox = box;
     issuesListener = onChange ?? null;
@@ -113,7 +120,9 @@ async function busy<T>(message: string, task: () => Promise<T>): Promise<T | und
   if (busyNow) return undefined;
   busyNow = true;
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  const controls = Array.from(app.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('button, input, select')).filter((c) => !c.disabled);
+  const controls = Array.from(
+    app.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('button, input, select'),
+  ).filter((c) => !c.disabled);
   for (const c of controls) c.disabled = true;
   app.setAttribute('aria-busy', 'true');
   app.classList.add('busy');
@@ -300,12 +309,20 @@ function render(): void {
     STEPS.map((s, i) => {
       const name = `${i + 1}. ${t(locale, s.key)}`;
       return h('li', {}, [
-        h('button', {
-          className: i === step ? 'step-btn current' : i < step ? 'step-btn done' : 'step-btn',
-          disabled: busyNow || (i > 0 && !state.source),
-          attrs: { type: 'button', 'aria-current': i === step ? 'step' : null, title: name },
-          on: { click: () => goTo(i) },
-        }, [h('span', { className: 'step-num' }, [String(i + 1)]), h('span', { className: 'sr-only' }, ['. ']), h('span', { className: 'step-name' }, [t(locale, s.short)])]),
+        h(
+          'button',
+          {
+            className: i === step ? 'step-btn current' : i < step ? 'step-btn done' : 'step-btn',
+            disabled: busyNow || (i > 0 && !state.source),
+            attrs: { type: 'button', 'aria-current': i === step ? 'step' : null, title: name },
+            on: { click: () => goTo(i) },
+          },
+          [
+            h('span', { className: 'step-num' }, [String(i + 1)]),
+            h('span', { className: 'sr-only' }, ['. ']),
+            h('span', { className: 'step-name' }, [t(locale, s.short)]),
+          ],
+        ),
       ]);
     }),
   );

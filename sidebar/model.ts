@@ -3,7 +3,15 @@
  * the aggregated funnel in step with column roles, reordering stages, restoring a saved mapping.
  */
 import type { Detection, ScheduleState, SidebarContext, ValidationIssue } from '../src/api/contract.js';
-import type { ColumnBinding, ColumnRole, FunnelStage, Mapping, ReportOptions, StatusRule, TableBinding } from '../src/core/mapping/types.js';
+import type {
+  ColumnBinding,
+  ColumnRole,
+  FunnelStage,
+  Mapping,
+  ReportOptions,
+  StatusRule,
+  TableBinding,
+} from '../src/core/mapping/types.js';
 import { parseMarginInput } from './format.js';
 
 /** Guesses below this confidence are marked "check". */
@@ -95,9 +103,13 @@ export function syncFunnelWithRole(funnel: readonly FunnelStage[], table: TableS
   if (without.length !== funnel.length) return funnel.slice();
   const rankOf = (stage: FunnelStage): number => {
     const pos = table.detection.columns.findIndex((c) => c.index === stage.column);
-    return pos < 0 ? Number.POSITIVE_INFINITY : FUNNEL_ROLE_RANK[table.roles[pos]] ?? Number.POSITIVE_INFINITY;
+    return pos < 0 ? Number.POSITIVE_INFINITY : (FUNNEL_ROLE_RANK[table.roles[pos]] ?? Number.POSITIVE_INFINITY);
   };
-  const stage: FunnelStage = { id: uniqueId(role === 'stage' ? `stage_${column.index}` : role, funnel), label: column.header, column: column.index };
+  const stage: FunnelStage = {
+    id: uniqueId(role === 'stage' ? `stage_${column.index}` : role, funnel),
+    label: column.header,
+    column: column.index,
+  };
   const at = without.findIndex((s) => rankOf(s) > rank);
   const next = without.slice();
   next.splice(at < 0 ? next.length : at, 0, stage);
@@ -146,7 +158,9 @@ export function applyCostsDetection(state: WizardState, sheetName: string | null
  */
 export function applySaved(state: WizardState, saved: Mapping, detection: Detection, costsDetection: Detection | null): void {
   const restoreRoles = (table: TableState, columns: readonly ColumnBinding[]): void => {
-    table.roles = table.detection.columns.map((c, i) => columns.find((b) => b.index === c.index && b.header === c.header)?.role ?? table.roles[i]);
+    table.roles = table.detection.columns.map(
+      (c, i) => columns.find((b) => b.index === c.index && b.header === c.header)?.role ?? table.roles[i],
+    );
   };
   state.source = tableState(detection.table.sheetName || saved.source.sheetName, detection);
   restoreRoles(state.source, saved.source.columns);

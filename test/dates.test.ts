@@ -9,7 +9,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DateReader, instantOf, isoDay, parseDateText, parseDateValue, serialToTime, timeToSerial, wallClock } from '../src/core/dates.js';
 
-const ZONES = ['Etc/UTC', 'Europe/Moscow', 'Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Australia/Adelaide', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu'];
+const ZONES = [
+  'Etc/UTC',
+  'Europe/Moscow',
+  'Asia/Shanghai',
+  'America/New_York',
+  'Europe/Berlin',
+  'Australia/Adelaide',
+  'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
+  'Asia/Kathmandu',
+];
 const zone = fc.constantFrom(...ZONES);
 /** Wall-clock ms between 1990 and 2100, whole seconds. */
 const wall = fc.integer({ min: Date.UTC(1990, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }).map((s) => s * 1000);
@@ -33,12 +43,23 @@ describe('parseDateText: the forms exports write, nothing more', () => {
     expect(parseDateText(text)).toBe(want);
   });
 
-  it.each(['2026-01-31junk', '2026-01-02 12:99', '2026-01-02 24:00', '2026-01-02 12:30:61', '31.02.2026', '2026-13-01', '2026-02-30', '03/01/2026', '2026-03-01 12', 'soon', '2026', '46082', '2026-03-01T10:00:00+25:00'])(
-    '%s is not a date',
-    (text) => {
-      expect(parseDateText(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2026-01-31junk',
+    '2026-01-02 12:99',
+    '2026-01-02 24:00',
+    '2026-01-02 12:30:61',
+    '31.02.2026',
+    '2026-13-01',
+    '2026-02-30',
+    '03/01/2026',
+    '2026-03-01 12',
+    'soon',
+    '2026',
+    '46082',
+    '2026-03-01T10:00:00+25:00',
+  ])('%s is not a date', (text) => {
+    expect(parseDateText(text)).toBeUndefined();
+  });
 
   it('an explicit instant (Z or an offset) is read as its wall clock in the spreadsheet zone', () => {
     expect(parseDateText('2026-03-01T22:30:00Z', 'Europe/Moscow')).toBe(Date.UTC(2026, 2, 2, 1, 30));
@@ -50,7 +71,14 @@ describe('parseDateText: the forms exports write, nothing more', () => {
       fc.property(wall, (t) => {
         const d = new Date(t);
         const p = (n: number) => String(n).padStart(2, '0');
-        const [y, mo, da, h, mi, s] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
+        const [y, mo, da, h, mi, s] = [
+          d.getUTCFullYear(),
+          d.getUTCMonth() + 1,
+          d.getUTCDate(),
+          d.getUTCHours(),
+          d.getUTCMinutes(),
+          d.getUTCSeconds(),
+        ];
         expect(parseDateText(`${y}-${p(mo)}-${p(da)} ${p(h)}:${p(mi)}:${p(s)}`)).toBe(t);
         expect(parseDateText(`${p(da)}.${p(mo)}.${y} ${h}:${p(mi)}:${p(s)}`)).toBe(t);
         expect(parseDateText(`${y}年${mo}月${da}日`)).toBe(Date.UTC(y, mo - 1, da));
@@ -60,15 +88,19 @@ describe('parseDateText: the forms exports write, nothing more', () => {
 
   it('property: trailing text after a date is never ignored', () => {
     fc.assert(
-      fc.property(wall, fc.string({ minLength: 1, maxLength: 6 }).filter((s) => /^\S/u.test(s) && !/^[\s.:0-9TZz+-]/u.test(s)), (t, junk) => {
-        expect(parseDateText(isoDay(t) + junk)).toBeUndefined();
-      }),
+      fc.property(
+        wall,
+        fc.string({ minLength: 1, maxLength: 6 }).filter((s) => /^\S/u.test(s) && !/^[\s.:0-9TZz+-]/u.test(s)),
+        (t, junk) => {
+          expect(parseDateText(isoDay(t) + junk)).toBeUndefined();
+        },
+      ),
     );
   });
 });
 
 describe('wall clock in a zone', () => {
-  it('a Moscow spreadsheet\'s 1 January is 31 December 21:00 UTC, and reads back as 1 January', () => {
+  it("a Moscow spreadsheet's 1 January is 31 December 21:00 UTC, and reads back as 1 January", () => {
     const instant = instantOf(Date.UTC(2026, 0, 1), 'Europe/Moscow');
     expect(new Date(instant).toISOString()).toBe('2025-12-31T21:00:00.000Z');
     expect(parseDateValue(new Date(instant), 'Europe/Moscow')).toBe(Date.UTC(2026, 0, 1));
@@ -97,7 +129,7 @@ describe('wall clock in a zone', () => {
     expect(new Date(instantOf(Date.UTC(2026, 9, 25, 2, 30), 'Europe/Berlin')).toISOString()).toBe('2026-10-25T00:30:00.000Z');
   });
 
-  it('Sheets\' custom zones such as GMT+03:00 are fixed offsets; an unknown zone is an error naming it', () => {
+  it("Sheets' custom zones such as GMT+03:00 are fixed offsets; an unknown zone is an error naming it", () => {
     expect(wallClock(Date.UTC(2026, 0, 1), 'GMT+03:00')).toBe(Date.UTC(2026, 0, 1, 3));
     expect(wallClock(Date.UTC(2026, 0, 1), 'GMT-07:30')).toBe(Date.UTC(2025, 11, 31, 16, 30));
     expect(() => wallClock(0, 'Mars/Olympus_Mons')).toThrow('unknown time zone "Mars/Olympus_Mons"');
@@ -116,7 +148,7 @@ describe('wall clock in a zone', () => {
     );
   });
 
-  it('property: a date cell read by DateReader is its serial\'s calendar day in every zone (script zone varied too)', () => {
+  it("property: a date cell read by DateReader is its serial's calendar day in every zone (script zone varied too)", () => {
     const saved = process.env.TZ;
     try {
       fc.assert(

@@ -56,7 +56,7 @@ describe('ColumnNumbers: the column decides', () => {
     expect(['en_US', 'zh_CN', 'ja_JP', undefined].map(localeDecimal)).toEqual(['.', '.', '.', '.']);
   });
 
-  it('keeps the cell reader\'s answers for text that is not a number, errors and blanks', () => {
+  it("keeps the cell reader's answers for text that is not a number, errors and blanks", () => {
     const c = columnNumbers(['abc', '#N/A', '', '1,5'], { fallback: '.' });
     expect(c.read('abc')).toBeNaN();
     expect(c.read('#N/A')).toBe(Number.NEGATIVE_INFINITY);
@@ -81,7 +81,13 @@ describe('property: never silently misread', () => {
   it('every cell of a column written in one style reads as its value, or is flagged for the user', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: -2_000_000, max: 50_000_000 }), fc.integer({ min: -1e8, max: 1e10 }).map((c) => c / 100)), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -2_000_000, max: 50_000_000 }),
+            fc.integer({ min: -1e8, max: 1e10 }).map((c) => c / 100),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
         fc.constantFrom('.', ',') as fc.Arbitrary<'.' | ','>,
         fc.boolean(),
         fc.constantFrom('', ' €', ' ₽', ' руб.'),
@@ -101,7 +107,6 @@ describe('property: never silently misread', () => {
     );
   });
 });
-
 
 const mapping = aggregatedMapping(
   [
@@ -128,22 +133,43 @@ describe('the aggregator reads measure columns as columns', () => {
   });
 
   it('reports the cells only the locale decided, with their rows', () => {
-    const data = aggregate(mapping, [['Ads', '2.000', 1], ['Ads', '15.000', 2], ['SEO', '7', 3]], undefined, { locale: 'ru_RU' });
+    const data = aggregate(
+      mapping,
+      [
+        ['Ads', '2.000', 1],
+        ['Ads', '15.000', 2],
+        ['SEO', '7', 3],
+      ],
+      undefined,
+      { locale: 'ru_RU' },
+    );
     expect(data.totals.measures.spend).toBe(17007);
     const w = data.warnings.find((x) => x.code === 'numbers_ambiguous');
     expect(w?.params).toMatchObject({ count: 2, rows: '2, 3', column: 'Spend', decimal: ',' });
   });
 
   it('CLI: the same column in a ;-separated export', () => {
-    const csv = ['Канал;Расход;Показы;Лиды', 'Ads;1.234,56 €;1200;3', 'Ads;2.000 €;12.345;4', 'SEO;15.000 €;850;5', 'SEO;999,90 €;3 400;6'].join('\n');
+    const csv = [
+      'Канал;Расход;Показы;Лиды',
+      'Ads;1.234,56 €;1200;3',
+      'Ads;2.000 €;12.345;4',
+      'SEO;15.000 €;850;5',
+      'SEO;999,90 €;3 400;6',
+    ].join('\n');
     const report = runReport(csv);
     expect(report.totals.spend).toBeCloseTo(19234.46, 9);
     expect(report.channels.find((c) => c.channel === 'Ads')?.spend).toBeCloseTo(3234.56, 9);
   });
 
-  it('local Sheets runtime: a build from a de_DE-style text column gives the column\'s sums', () => {
+  it("local Sheets runtime: a build from a de_DE-style text column gives the column's sums", () => {
     const wb = createWorkbook({ locale: 'en_US' });
-    const table = [['Channel', 'Spend', 'Impressions'], ["'Ads", "'1.234,56 €", "'1200"], ["'Ads", "'2.000 €", "'12.345"], ["'SEO", "'15.000 €", "'850"], ["'SEO", "'999,90 €", "'3 400"]];
+    const table = [
+      ['Channel', 'Spend', 'Impressions'],
+      ["'Ads", "'1.234,56 €", "'1200"],
+      ["'Ads", "'2.000 €", "'12.345"],
+      ["'SEO", "'15.000 €", "'850"],
+      ["'SEO", "'999,90 €", "'3 400"],
+    ];
     const sheet = wb.addSheetFromRows('Data', table);
     const values = sheet.getDataRange().getValues();
     const det = detectSheet(values, undefined, { sheetName: 'Data', sheetId: sheet.getSheetId() });

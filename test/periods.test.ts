@@ -55,12 +55,26 @@ describe('parsePeriodText: the spellings exports use', () => {
     expect(key(parsePeriodText(text))).toBe(want);
   });
 
-  it.each(['2026-13', '13.2026', '2026-Q5', 'Q0 2026', '2025-W53', '2026-W54', '2026-W00', 'Jan 26', 'Janx 2026', 'Март', '2026', '2026-01-15', '1.5', '12345', 'total 2026', '1899-12'])(
-    '%s is not a period label',
-    (text) => {
-      expect(parsePeriodText(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2026-13',
+    '13.2026',
+    '2026-Q5',
+    'Q0 2026',
+    '2025-W53',
+    '2026-W54',
+    '2026-W00',
+    'Jan 26',
+    'Janx 2026',
+    'Март',
+    '2026',
+    '2026-01-15',
+    '1.5',
+    '12345',
+    'total 2026',
+    '1899-12',
+  ])('%s is not a period label', (text) => {
+    expect(parsePeriodText(text)).toBeUndefined();
+  });
 
   it('property: every month, quarter and week of 1990–2100 reads back in each spelling', () => {
     const en = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -68,9 +82,11 @@ describe('parsePeriodText: the spellings exports use', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
         const want = `${y}-${String(m).padStart(2, '0')}`;
-        for (const s of [want, `${y}/${m}`, `${String(m).padStart(2, '0')}.${y}`, `${y}年${m}月`, `${en[m - 1]} ${y}`, `${ru[m - 1]} ${y}`]) expect(key(parsePeriodText(s)), s).toBe(want);
+        for (const s of [want, `${y}/${m}`, `${String(m).padStart(2, '0')}.${y}`, `${y}年${m}月`, `${en[m - 1]} ${y}`, `${ru[m - 1]} ${y}`])
+          expect(key(parsePeriodText(s)), s).toBe(want);
         const q = Math.ceil(m / 3);
-        for (const s of [`${y}-Q${q}`, `Q${q} ${y}`, `${q} кв. ${y}`, `${y}年第${q}季度`]) expect(key(parsePeriodText(s)), s).toBe(`${y}-Q${q}`);
+        for (const s of [`${y}-Q${q}`, `Q${q} ${y}`, `${q} кв. ${y}`, `${y}年第${q}季度`])
+          expect(key(parsePeriodText(s)), s).toBe(`${y}-Q${q}`);
       }),
     );
     fc.assert(
@@ -96,28 +112,32 @@ describe('parsePeriodText: the spellings exports use', () => {
 
 // Cells as exports and Sheets hand them over: date and period spellings, numbers, junk.
 const temporalText = fc.oneof(
-  fc.tuple(fc.integer({ min: 1850, max: 2250 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 33 })).chain(([y, m, d]) =>
-    fc.constantFrom(
-      `${y}-${m}`,
-      `${y}-${String(m).padStart(2, '0')}`,
-      `${String(m).padStart(2, '0')}.${y}`,
-      `${m}.${y}`,
-      `${y}.${m}`,
-      `${m}/${y}`,
-      `${y}年${m}月`,
-      `${y}-Q${m}`,
-      `Q${m} ${y}`,
-      `${m} кв. ${y}`,
-      `${y}-W${String(d).padStart(2, '0')}`,
-      `${y}年第${d}周`,
-      `${y}-${m}-${d}`,
-      `${d}.${m}.${y}`,
-      `${y}年${m}月${d}日`,
-      `${m}/${d}/${y}`,
-      `${y}-${m}-${d} 12:${d + 40}`,
+  fc
+    .tuple(fc.integer({ min: 1850, max: 2250 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 33 }))
+    .chain(([y, m, d]) =>
+      fc.constantFrom(
+        `${y}-${m}`,
+        `${y}-${String(m).padStart(2, '0')}`,
+        `${String(m).padStart(2, '0')}.${y}`,
+        `${m}.${y}`,
+        `${y}.${m}`,
+        `${m}/${y}`,
+        `${y}年${m}月`,
+        `${y}-Q${m}`,
+        `Q${m} ${y}`,
+        `${m} кв. ${y}`,
+        `${y}-W${String(d).padStart(2, '0')}`,
+        `${y}年第${d}周`,
+        `${y}-${m}-${d}`,
+        `${d}.${m}.${y}`,
+        `${y}年${m}月${d}日`,
+        `${m}/${d}/${y}`,
+        `${y}-${m}-${d} 12:${d + 40}`,
+      ),
     ),
-  ),
-  fc.tuple(fc.constantFrom('Jan', 'янв.', 'Январь', 'марта', 'Sept', 'Dez', 'Mai'), fc.integer({ min: 0, max: 2300 })).map(([m, y]) => `${m} ${y}`),
+  fc
+    .tuple(fc.constantFrom('Jan', 'янв.', 'Январь', 'марта', 'Sept', 'Dez', 'Mai'), fc.integer({ min: 0, max: 2300 }))
+    .map(([m, y]) => `${m} ${y}`),
   fc.double({ min: -1e7, max: 1e7, noNaN: true }).map(String),
   fc.string({ maxLength: 12 }),
 );
@@ -144,7 +164,6 @@ describe('the sniffer–reader contract', () => {
     expect(profileColumn(['1,5', '2.25', '3.2026'], 'Месяц').valueType).toBe('number');
   });
 });
-
 
 const monthlyMapping = (granularity: 'week' | 'month' | 'quarter') =>
   aggregatedMapping(
@@ -185,13 +204,28 @@ describe('period-label rows in reports', () => {
   });
 
   it('CLI: a channel × month CSV with month labels reports per month, not an all-zero table', () => {
-    for (const labels of [['2026-01', '2026-02'], ['2026年1月', '2026年2月'], ['Январь 2026', 'Февраль 2026'], ['Jan 2026', 'Feb 2026'], ['2026/01', '2026/02'], ['01.2026', '02.2026']]) {
-      const csv = ['Month,Channel,Spend,Leads,Revenue', `${labels[0]},Ads,100,10,500`, `${labels[1]},Ads,200,20,900`, `${labels[1]},SEO,50,5,100`].join('\n');
+    for (const labels of [
+      ['2026-01', '2026-02'],
+      ['2026年1月', '2026年2月'],
+      ['Январь 2026', 'Февраль 2026'],
+      ['Jan 2026', 'Feb 2026'],
+      ['2026/01', '2026/02'],
+      ['01.2026', '02.2026'],
+    ]) {
+      const csv = [
+        'Month,Channel,Spend,Leads,Revenue',
+        `${labels[0]},Ads,100,10,500`,
+        `${labels[1]},Ads,200,20,900`,
+        `${labels[1]},SEO,50,5,100`,
+      ].join('\n');
       const report = runReport(csv);
       expect(report.periods, labels[0]).toEqual(['2026-01', '2026-02']);
       expect(report.totals.spend, labels[0]).toBe(350);
       expect(report.totals.revenue, labels[0]).toBe(1500);
-      expect(report.warnings.filter((w) => w.code.startsWith('rows_skipped')), labels[0]).toEqual([]);
+      expect(
+        report.warnings.filter((w) => w.code.startsWith('rows_skipped')),
+        labels[0],
+      ).toEqual([]);
     }
   });
 });

@@ -41,7 +41,8 @@ export function time(fn: () => unknown, runs = 5, warmup = 1): Timing {
   return { min: Math.min(...samples), median: median(samples), runs, samples };
 }
 
-export const ms = (t: Timing): string => `min ${t.min.toFixed(t.min < 10 ? 2 : 0)} ms, median ${t.median.toFixed(t.median < 10 ? 2 : 0)} ms`;
+export const ms = (t: Timing): string =>
+  `min ${t.min.toFixed(t.min < 10 ? 2 : 0)} ms, median ${t.median.toFixed(t.median < 10 ? 2 : 0)} ms`;
 
 /** Figures collected by every bench module, written to bench/last.json by run.ts. */
 export const results: Record<string, unknown> = {};

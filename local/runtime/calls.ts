@@ -12,7 +12,14 @@
  * one round trip, getters included: we cannot see Apps Script's caches, so we assume none.
  */
 const BUILDER_TYPES = new Set(['ConditionalFormatRuleBuilder', 'EmbeddedChartBuilder', 'DeveloperMetadataFinder', 'Menu']);
-const BUILDER_FACTORIES = new Set(['SpreadsheetApp.newConditionalFormatRule', 'Sheet.newChart', 'Spreadsheet.createDeveloperMetadataFinder', 'Sheet.createDeveloperMetadataFinder', 'Ui.createAddonMenu', 'Ui.createMenu']);
+const BUILDER_FACTORIES = new Set([
+  'SpreadsheetApp.newConditionalFormatRule',
+  'Sheet.newChart',
+  'Spreadsheet.createDeveloperMetadataFinder',
+  'Sheet.createDeveloperMetadataFinder',
+  'Ui.createAddonMenu',
+  'Ui.createMenu',
+]);
 const BUILDER_SENDS = new Set(['DeveloperMetadataFinder.find', 'Menu.addToUi']);
 
 export function isRoundTrip(name: string): boolean {
@@ -78,7 +85,28 @@ export class CallCounter {
 }
 
 // Properties probed by Promise resolution, vitest/pretty-format and Node's inspect: never "methods".
-const NOT_METHODS = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', 'nodeType', 'tagName', 'inspect', 'toString', 'valueOf', 'length', 'prototype', 'name', 'call', 'apply', 'bind', 'size', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction', 'getMockName']);
+const NOT_METHODS = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'asymmetricMatch',
+  'nodeType',
+  'tagName',
+  'inspect',
+  'toString',
+  'valueOf',
+  'length',
+  'prototype',
+  'name',
+  'call',
+  'apply',
+  'bind',
+  'size',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  '_isMockFunction',
+  'getMockName',
+]);
 
 const proxies = new WeakMap<object, object>();
 const targets = new WeakMap<object, object>();

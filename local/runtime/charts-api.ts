@@ -37,7 +37,16 @@ export class EmbeddedChartBuilderImpl {
   }
   removeRange(range: RangeImpl): EmbeddedChartBuilderImpl {
     const ref = unwrap(range)._ref();
-    this.state.ranges = this.state.ranges.filter((r) => !(r.sheet === ref.sheet && r.row === ref.row && r.column === ref.column && r.numRows === ref.numRows && r.numColumns === ref.numColumns));
+    this.state.ranges = this.state.ranges.filter(
+      (r) =>
+        !(
+          r.sheet === ref.sheet &&
+          r.row === ref.row &&
+          r.column === ref.column &&
+          r.numRows === ref.numRows &&
+          r.numColumns === ref.numColumns
+        ),
+    );
     return this;
   }
   clearRanges(): EmbeddedChartBuilderImpl {
@@ -135,7 +144,12 @@ export class EmbeddedChartImpl {
   }
   getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
     const p = this._state.position;
-    return { getAnchorRow: () => p.anchorRow, getAnchorColumn: () => p.anchorColumn, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+    return {
+      getAnchorRow: () => p.anchorRow,
+      getAnchorColumn: () => p.anchorColumn,
+      getOffsetX: () => p.offsetX,
+      getOffsetY: () => p.offsetY,
+    };
   }
   getNumHeaders(): number {
     return this._state.numHeaders;

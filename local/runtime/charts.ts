@@ -6,13 +6,33 @@ import type { BlockRef } from './ranges-ref.js';
 
 /** Charts.ChartType and friends: Apps Script enums are opaque values whose names we keep as strings. */
 export const ChartType = Object.freeze({
-  AREA: 'AREA', BAR: 'BAR', BUBBLE: 'BUBBLE', CANDLESTICK: 'CANDLESTICK', COLUMN: 'COLUMN', COMBO: 'COMBO', GAUGE: 'GAUGE', GEO: 'GEO',
-  HISTOGRAM: 'HISTOGRAM', LINE: 'LINE', ORG: 'ORG', PIE: 'PIE', RADAR: 'RADAR', SCATTER: 'SCATTER', SPARKLINE: 'SPARKLINE',
-  STEPPED_AREA: 'STEPPED_AREA', TABLE: 'TABLE', TIMELINE: 'TIMELINE', TREEMAP: 'TREEMAP', WATERFALL: 'WATERFALL',
+  AREA: 'AREA',
+  BAR: 'BAR',
+  BUBBLE: 'BUBBLE',
+  CANDLESTICK: 'CANDLESTICK',
+  COLUMN: 'COLUMN',
+  COMBO: 'COMBO',
+  GAUGE: 'GAUGE',
+  GEO: 'GEO',
+  HISTOGRAM: 'HISTOGRAM',
+  LINE: 'LINE',
+  ORG: 'ORG',
+  PIE: 'PIE',
+  RADAR: 'RADAR',
+  SCATTER: 'SCATTER',
+  SPARKLINE: 'SPARKLINE',
+  STEPPED_AREA: 'STEPPED_AREA',
+  TABLE: 'TABLE',
+  TIMELINE: 'TIMELINE',
+  TREEMAP: 'TREEMAP',
+  WATERFALL: 'WATERFALL',
 });
 export const ChartMergeStrategy = Object.freeze({ MERGE_COLUMNS: 'MERGE_COLUMNS', MERGE_ROWS: 'MERGE_ROWS' });
 export const ChartHiddenDimensionStrategy = Object.freeze({
-  IGNORE_BOTH: 'IGNORE_BOTH', IGNORE_ROWS: 'IGNORE_ROWS', IGNORE_COLUMNS: 'IGNORE_COLUMNS', SHOW_BOTH: 'SHOW_BOTH',
+  IGNORE_BOTH: 'IGNORE_BOTH',
+  IGNORE_ROWS: 'IGNORE_ROWS',
+  IGNORE_COLUMNS: 'IGNORE_COLUMNS',
+  SHOW_BOTH: 'SHOW_BOTH',
 });
 
 export interface ChartPosition {
@@ -47,7 +67,8 @@ export function chartOption(options: Readonly<Record<string, unknown>>, key: str
   const parts = key.split('.');
   for (let cut = parts.length - 1; cut >= 1; cut--) {
     let value: unknown = options[parts.slice(0, cut).join('.')];
-    for (const p of parts.slice(cut)) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
+    for (const p of parts.slice(cut))
+      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[p] : undefined;
     if (value !== undefined) return value;
   }
   return undefined;

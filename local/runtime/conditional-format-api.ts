@@ -65,7 +65,12 @@ export class ConditionalFormatRuleBuilderImpl {
   }
   build(): ConditionalFormatRuleImpl {
     if (!this.criterion) throw new Error('local runtime: a conditional format rule needs a condition (whenNumber…/whenFormulaSatisfied)');
-    return this.doc.handles.rule({ criterion: this.criterion, ranges: [...this.ranges], fontColor: this.fontColor, background: this.background });
+    return this.doc.handles.rule({
+      criterion: this.criterion,
+      ranges: [...this.ranges],
+      fontColor: this.fontColor,
+      background: this.background,
+    });
   }
 }
 
@@ -78,11 +83,21 @@ export class ConditionalFormatRuleImpl {
   getRanges(): RangeImpl[] {
     return this._state.ranges.map((r) => this.doc.handles.range(r.sheet, r.row, r.column, r.numRows, r.numColumns));
   }
-  getBooleanCondition(): { getCriteriaType(): string; getCriteriaValues(): unknown[]; getFontColor(): string | null; getBackground(): string | null } {
+  getBooleanCondition(): {
+    getCriteriaType(): string;
+    getCriteriaValues(): unknown[];
+    getFontColor(): string | null;
+    getBackground(): string | null;
+  } {
     const s = this._state;
     const c = s.criterion;
     const values = c.type === 'CUSTOM_FORMULA' ? [c.formula] : c.type === 'NUMBER_BETWEEN' ? [c.low, c.high] : [c.value];
-    return { getCriteriaType: () => c.type, getCriteriaValues: () => values, getFontColor: () => s.fontColor, getBackground: () => s.background };
+    return {
+      getCriteriaType: () => c.type,
+      getCriteriaValues: () => values,
+      getFontColor: () => s.fontColor,
+      getBackground: () => s.background,
+    };
   }
   copy(): ConditionalFormatRuleBuilderImpl {
     return this.doc.handles.ruleBuilder(this._state);

@@ -26,7 +26,7 @@ export interface CellColours {
 export function shiftFormula(formula: string, dr: number, dc: number): string {
   let out = '';
   let quoted: string | null = null;
-  for (let i = 0; i < formula.length; ) {
+  for (let i = 0; i < formula.length;) {
     const ch = formula[i];
     if (quoted) {
       out += ch;

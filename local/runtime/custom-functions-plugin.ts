@@ -7,7 +7,18 @@
  * HyperFormula's plugin registry is global, so each workbook's engine finds its own hooks (Date realm,
  * date-formatted cells, an optional bundle-backed implementation) through its dependency graph.
  */
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type FunctionArgument, type ImplementedFunctions } from 'hyperformula';
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type FunctionArgument,
+  type ImplementedFunctions,
+} from 'hyperformula';
 import { CUSTOM_FUNCTIONS } from '../../src/core/functions/registry.js';
 import type { CustomFunction } from '../../src/core/functions/define.js';
 
@@ -64,7 +75,18 @@ function toSheetsArg(v: unknown): unknown {
 }
 
 function errorCodeText(type: ErrorType): string {
-  const codes: Record<string, string> = { DIV_BY_ZERO: 'DIV/0!', NA: 'N/A', NAME: 'NAME?', VALUE: 'VALUE!', REF: 'REF!', NUM: 'NUM!', ERROR: 'ERROR!', CYCLE: 'CYCLE!', SPILL: 'SPILL!', LIC: 'LIC!' };
+  const codes: Record<string, string> = {
+    DIV_BY_ZERO: 'DIV/0!',
+    NA: 'N/A',
+    NAME: 'NAME?',
+    VALUE: 'VALUE!',
+    REF: 'REF!',
+    NUM: 'NUM!',
+    ERROR: 'ERROR!',
+    CYCLE: 'CYCLE!',
+    SPILL: 'SPILL!',
+    LIC: 'LIC!',
+  };
   return codes[type] ?? 'ERROR!';
 }
 
@@ -92,7 +114,9 @@ class CustomFunctionsPlugin extends FunctionPlugin {
     // runFunction evaluates and validates arguments; its AST/state types are internal to HyperFormula.
     return this.runFunction(ast.args as never[], state as never, this.metadata(fn.name), (...values: unknown[]) => {
       const hooks = this.hooks();
-      const args = values.map((v) => (v instanceof SimpleRangeValue ? this.rangeArgument(v, hooks) : v === undefined ? undefined : toSheetsArg(v)));
+      const args = values.map((v) =>
+        v instanceof SimpleRangeValue ? this.rangeArgument(v, hooks) : v === undefined ? undefined : toSheetsArg(v),
+      );
       let result: EngineValue | EngineValue[][];
       try {
         result = fromResult(hooks.invoke(fn.name, args), hooks);
@@ -138,11 +162,16 @@ function shapeResult(name: string, result: EngineValue | EngineValue[][], size: 
   if (!Array.isArray(result)) {
     if (size.isScalar()) return result;
     // A scalar where a spill was expected (e.g. a single blank row): fill the spill with it.
-    return SimpleRangeValue.onlyValues(Array.from({ length: size.height }, (_, r) => Array.from({ length: size.width }, (__, c) => (r === 0 && c === 0 ? result : ''))));
+    return SimpleRangeValue.onlyValues(
+      Array.from({ length: size.height }, (_, r) => Array.from({ length: size.width }, (__, c) => (r === 0 && c === 0 ? result : ''))),
+    );
   }
   if (size.isScalar()) {
     if (result.length === 1 && result[0].length === 1) return result[0][0];
-    return new CellError(ErrorType.ERROR, `${name}: returned a ${result.length}×${result[0]?.length ?? 0} array where the local runtime expected one value (see spillRule in local/runtime/custom-functions-plugin.ts)`);
+    return new CellError(
+      ErrorType.ERROR,
+      `${name}: returned a ${result.length}×${result[0]?.length ?? 0} array where the local runtime expected one value (see spillRule in local/runtime/custom-functions-plugin.ts)`,
+    );
   }
   // HyperFormula reserves the spill area before evaluating, so pad or trim the result to it.
   const rows = Array.from({ length: size.height }, (_, r) => Array.from({ length: size.width }, (__, c) => result[r]?.[c] ?? ''));
@@ -155,7 +184,10 @@ function shapeResult(name: string, result: EngineValue | EngineValue[][], size: 
  * revenue is required") instead of the engine's generic wrong-arity error.
  */
 function parameters(fn: CustomFunction): FunctionArgument[] {
-  return [...fn.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })), { argumentType: FunctionArgumentType.ANY, optionalArg: true }];
+  return [
+    ...fn.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+    { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+  ];
 }
 
 let registered = false;
@@ -180,7 +212,13 @@ export function registerCustomFunctions(): void {
     }
     const method = `custom_${fn.name}`;
     const sizeMethod = `custom_${fn.name}_size`;
-    implemented[fn.name] = { method, sizeOfResultArrayMethod: sizeMethod, parameters: parameters(fn), repeatLastArgs: 1, vectorizationForbidden: true };
+    implemented[fn.name] = {
+      method,
+      sizeOfResultArrayMethod: sizeMethod,
+      parameters: parameters(fn),
+      repeatLastArgs: 1,
+      vectorizationForbidden: true,
+    };
     translations[fn.name] = fn.name;
     Object.defineProperty(CustomFunctionsPlugin.prototype, method, {
       value(this: CustomFunctionsPlugin, ast: { args: unknown[] }, state: unknown) {
@@ -199,6 +237,7 @@ export function registerCustomFunctions(): void {
 
 /** Errors thrown inside a node:vm bundle are not `instanceof Error` here: read the message by shape. */
 function errorMessage(e: unknown): string {
-  if (typeof e === 'object' && e !== null && 'message' in e && typeof (e as { message: unknown }).message === 'string') return (e as { message: string }).message;
+  if (typeof e === 'object' && e !== null && 'message' in e && typeof (e as { message: unknown }).message === 'string')
+    return (e as { message: string }).message;
   return String(e);
 }

@@ -73,7 +73,13 @@ export const MAX_CELL_CHARS = 50_000;
 
 // Sheets caps a spreadsheet at 10 million cells; the engine's own default is far smaller.
 // smartRounding off: Sheets keeps full double precision in cells (it rounds only for display).
-const ENGINE_CONFIG = { licenseKey: 'gpl-v3', maxRows: 10_000_000, maxColumns: 18_278, useArrayArithmetic: false, smartRounding: false } as const;
+const ENGINE_CONFIG = {
+  licenseKey: 'gpl-v3',
+  maxRows: 10_000_000,
+  maxColumns: 18_278,
+  useArrayArithmetic: false,
+  smartRounding: false,
+} as const;
 
 export class Document {
   readonly hf: HyperFormula;
@@ -234,7 +240,14 @@ export class Document {
   }
 
   /** Values as Apps Script returns them for a block (0-based start). */
-  readBlock(sheet: SheetState, row: number, col: number, rows: number, cols: number, mode: 'values' | 'display' | 'formulas' | 'errors'): (AppsValue | string)[][] {
+  readBlock(
+    sheet: SheetState,
+    row: number,
+    col: number,
+    rows: number,
+    cols: number,
+    mode: 'values' | 'display' | 'formulas' | 'errors',
+  ): (AppsValue | string)[][] {
     if (rows === 0 || cols === 0) return [];
     const range = { start: { sheet: sheet.hfId, row, col }, end: { sheet: sheet.hfId, row: row + rows - 1, col: col + cols - 1 } };
     const formulas = this.hf.getRangeFormulas(range);
@@ -258,7 +271,11 @@ export class Document {
   /** Parses one Apps Script value as Sheets does for user-entered input. */
   /** SpreadsheetApp.create: a new, separate file with one empty "Sheet1", as Drive makes it. */
   createSpreadsheet(name: string): Document {
-    const child = new Document({ ...this.options, name, id: `${this.options.id}-created-${this.created.length + 1}` }, this.ui, this.makeHandles);
+    const child = new Document(
+      { ...this.options, name, id: `${this.options.id}-created-${this.created.length + 1}` },
+      this.ui,
+      this.makeHandles,
+    );
     child.DateCtor = this.DateCtor;
     child.invokeCustom = this.invokeCustom;
     child.addSheet('Sheet1', 0);
@@ -276,7 +293,8 @@ export class Document {
       return { kind: 'date', serial, format: hasTime ? `${this.locale.dateFormat} h:mm:ss` : this.locale.dateFormat };
     }
     const text = typeof value === 'string' ? value : String(value);
-    if (text.length > MAX_CELL_CHARS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    if (text.length > MAX_CELL_CHARS)
+      throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
     if (asFormula && text.startsWith('=')) return { kind: 'formula', formula: text };
     return parseUserInput(text, this.locale);
   }
@@ -355,7 +373,10 @@ export class Document {
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     if (width === 0 || height === 0) return { rows: 0, columns: 0 };
     const block = (row: number, col: number, rows: number, cols: number) =>
-      this.hf.getRangeValues({ start: { sheet: sheet.hfId, row, col }, end: { sheet: sheet.hfId, row: row + rows - 1, col: col + cols - 1 } });
+      this.hf.getRangeValues({
+        start: { sheet: sheet.hfId, row, col },
+        end: { sheet: sheet.hfId, row: row + rows - 1, col: col + cols - 1 },
+      });
     const filled = (v: unknown): boolean => v !== null && v !== undefined;
     const CHUNK = 64;
     let rows = 0;

@@ -16,8 +16,20 @@ export interface NumberLocale {
 
 const LOCALES: Record<string, NumberLocale> = {
   en: { tag: 'en-US', decimal: '.', group: ',', currency: { symbol: '$', before: true, format: '"$"#,##0.00' }, dateFormat: 'm/d/yyyy' },
-  ru: { tag: 'ru-RU', decimal: ',', group: '\u00a0', currency: { symbol: '₽', before: false, format: '#,##0.00 [$₽-419]' }, dateFormat: 'dd.mm.yyyy' },
-  zh: { tag: 'zh-CN', decimal: '.', group: ',', currency: { symbol: '¥', before: true, format: '[$¥-804]#,##0.00' }, dateFormat: 'yyyy/m/d' },
+  ru: {
+    tag: 'ru-RU',
+    decimal: ',',
+    group: '\u00a0',
+    currency: { symbol: '₽', before: false, format: '#,##0.00 [$₽-419]' },
+    dateFormat: 'dd.mm.yyyy',
+  },
+  zh: {
+    tag: 'zh-CN',
+    decimal: '.',
+    group: ',',
+    currency: { symbol: '¥', before: true, format: '[$¥-804]#,##0.00' },
+    dateFormat: 'yyyy/m/d',
+  },
 };
 
 /** `ru_RU`, `ru`, `zh_CN` → the matching rules; anything unknown reads like en_US. */

@@ -132,17 +132,20 @@ function general(value: number, locale: NumberLocale): string {
 
 function renderNumber(tokens: Token[], value: number, locale: NumberLocale): string {
   // The number pattern is the code tokens; literals before/after it are kept in place.
-  const code = tokens.filter((t) => t.kind === 'code').map((t) => t.text).join('');
+  const code = tokens
+    .filter((t) => t.kind === 'code')
+    .map((t) => t.text)
+    .join('');
   const percent = (code.match(/%/gu) ?? []).length;
   const pattern = code.replace(/%/gu, '');
   const [intPattern, fracPattern = ''] = pattern.split('.');
   const grouping = intPattern.includes(',') && /[0#?]/u.test(intPattern.slice(intPattern.indexOf(',') + 1));
   // Trailing commas scale by a thousand each (`#,##0,` shows thousands).
-  const scaleCommas = (/,+$/u.exec(intPattern)?.[0].length ?? 0);
+  const scaleCommas = /,+$/u.exec(intPattern)?.[0].length ?? 0;
   const minInt = (intPattern.match(/0/gu) ?? []).length;
   const minFrac = (fracPattern.match(/0/gu) ?? []).length;
   const maxFrac = (fracPattern.match(/[0#?]/gu) ?? []).length;
-  let n = Math.abs(value) * 100 ** percent / 1000 ** scaleCommas;
+  let n = (Math.abs(value) * 100 ** percent) / 1000 ** scaleCommas;
   const fixed = n.toFixed(maxFrac);
   n = Number(fixed);
   let [intDigits, fracDigits = ''] = fixed.split('.');
@@ -199,8 +202,17 @@ function renderDate(tokens: Token[], serial: number, locale: NumberLocale): stri
     const groups = t.text.match(/am\/pm|a\/p|y+|m+|d+|h+|s+|w+|[^ymdhsw]/giu) ?? [];
     groups.forEach((g, i) => {
       const lower = g.toLowerCase();
-      const prev = groups.slice(0, i).reverse().find((x) => /^[a-z]/iu.test(x))?.toLowerCase() ?? '';
-      const next = groups.slice(i + 1).find((x) => /^[a-z]/iu.test(x))?.toLowerCase() ?? '';
+      const prev =
+        groups
+          .slice(0, i)
+          .reverse()
+          .find((x) => /^[a-z]/iu.test(x))
+          ?.toLowerCase() ?? '';
+      const next =
+        groups
+          .slice(i + 1)
+          .find((x) => /^[a-z]/iu.test(x))
+          ?.toLowerCase() ?? '';
       if (lower === 'am/pm') out.push(d.getUTCHours() < 12 ? 'AM' : 'PM');
       else if (lower === 'a/p') out.push(d.getUTCHours() < 12 ? 'A' : 'P');
       else if (lower.startsWith('y')) out.push(lower.length <= 2 ? pad(d.getUTCFullYear() % 100) : String(d.getUTCFullYear()));

@@ -20,7 +20,8 @@ export class PropertyStore {
 
   private check(key: string, value: string): void {
     if (bytes(value) > VALUE_LIMIT_BYTES) throw new Error('Argument too large: value');
-    if (this.totalWith(key, value) > STORE_LIMIT_BYTES) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    if (this.totalWith(key, value) > STORE_LIMIT_BYTES)
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
   }
 
   get(key: string): string | null {
@@ -41,7 +42,8 @@ export class PropertyStore {
     }
     let total = 0;
     for (const [k, v] of next) total += bytes(k) + bytes(v);
-    if (total > STORE_LIMIT_BYTES) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    if (total > STORE_LIMIT_BYTES)
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
     this.values.clear();
     for (const [k, v] of next) this.values.set(k, v);
   }
@@ -74,7 +76,10 @@ export class PropertiesImpl {
   }
 
   setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean): PropertiesImpl {
-    this.store.setMany(Object.entries(properties).map(([k, v]) => [k, String(v)]), deleteAllOthers === true);
+    this.store.setMany(
+      Object.entries(properties).map(([k, v]) => [k, String(v)]),
+      deleteAllOthers === true,
+    );
     return this;
   }
 

@@ -17,7 +17,12 @@ function isGrid(value: unknown): value is unknown[][] {
 
 /** Apps Script's own messages for bad coordinates. */
 export function checkBounds(sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): void {
-  for (const [v, what] of [[row, 'row'], [column, 'column'], [numRows, 'numRows'], [numColumns, 'numColumns']] as const) {
+  for (const [v, what] of [
+    [row, 'row'],
+    [column, 'column'],
+    [numRows, 'numRows'],
+    [numColumns, 'numColumns'],
+  ] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`Cannot convert '${String(v)}' to int (${what}).`);
   }
   if (row < 1) throw new Error('The starting row of the range is too small.');
@@ -48,13 +53,18 @@ export class RangeImpl {
   }
 
   private checkShape(data: unknown, what: string): asserts data is unknown[][] {
-    if (!isGrid(data)) throw new Error(`The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.${what}.`);
+    if (!isGrid(data))
+      throw new Error(`The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.${what}.`);
     if (data.length !== this.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`,
+      );
     }
     for (const row of data) {
       if (row.length !== this.numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`,
+        );
       }
     }
   }
@@ -76,7 +86,12 @@ export class RangeImpl {
     return this;
   }
 
-  private setProps<K extends keyof CellProps>(prop: K, values: unknown, what: string, convert: (v: unknown) => CellProps[K] | undefined): RangeImpl {
+  private setProps<K extends keyof CellProps>(
+    prop: K,
+    values: unknown,
+    what: string,
+    convert: (v: unknown) => CellProps[K] | undefined,
+  ): RangeImpl {
     this.checkShape(values, what);
     this.eachCell((r, c, i, j) => this._sheet.props.set(r, c, prop, convert(values[i][j])));
     return this;
@@ -127,7 +142,9 @@ export class RangeImpl {
   setFormula(formula: unknown): RangeImpl {
     const text = String(formula);
     // Like Sheets, a formula set on a block is adjusted cell by cell (relative references move).
-    const cells = this.fill<ParsedInput>({ kind: 'blank' }).map((row, i) => row.map((_, j) => this.doc.parseValue(i === 0 && j === 0 ? text : shiftFormula(text, i, j), true)));
+    const cells = this.fill<ParsedInput>({ kind: 'blank' }).map((row, i) =>
+      row.map((_, j) => this.doc.parseValue(i === 0 && j === 0 ? text : shiftFormula(text, i, j), true)),
+    );
     this.write(cells);
     return this;
   }
@@ -277,6 +294,8 @@ export class RangeImpl {
     return this;
   }
   isBlank(): boolean {
-    return this.read('values').every((row) => row.every((v) => v === '')) && this.read('formulas').every((row) => row.every((f) => f === ''));
+    return (
+      this.read('values').every((row) => row.every((v) => v === '')) && this.read('formulas').every((row) => row.every((f) => f === ''))
+    );
   }
 }

@@ -13,4 +13,3 @@ export interface BlockRef {
 export function blockA1(ref: BlockRef): string {
   return renderA1(ref.row, ref.column, ref.numRows, ref.numColumns);
 }
-

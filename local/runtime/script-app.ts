@@ -74,7 +74,14 @@ class ClockTriggerBuilderImpl {
     if (this.doc.triggers.filter((t) => t.owner === owner).length >= MAX_TRIGGERS_PER_USER) {
       throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
-    const state: TriggerState = { uid: String(this.doc.newId() * 7919), handler: this.handler, owner, everyHours: this.hours, everyDays: this.days, atHour: this.hour };
+    const state: TriggerState = {
+      uid: String(this.doc.newId() * 7919),
+      handler: this.handler,
+      owner,
+      everyHours: this.hours,
+      everyDays: this.days,
+      atHour: this.hour,
+    };
     this.doc.triggers.push(state);
     return counted(new TriggerImpl(state), 'Trigger', this.doc.calls);
   }
@@ -91,7 +98,13 @@ class TriggerBuilderImpl {
 }
 
 export class ScriptAppImpl {
-  readonly EventType = Object.freeze({ CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_CHANGE: 'ON_CHANGE', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT' });
+  readonly EventType = Object.freeze({
+    CLOCK: 'CLOCK',
+    ON_OPEN: 'ON_OPEN',
+    ON_EDIT: 'ON_EDIT',
+    ON_CHANGE: 'ON_CHANGE',
+    ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+  });
 
   constructor(protected readonly doc: Document) {}
 
@@ -103,7 +116,9 @@ export class ScriptAppImpl {
   /** The current user's triggers of this project (another user's are invisible to them). */
   getProjectTriggers(): TriggerImpl[] {
     this.doc.requireScope('ScriptApp.getProjectTriggers', 'script.scriptapp');
-    return this.doc.triggers.filter((t) => t.owner === this.doc.options.userEmail).map((t) => counted(new TriggerImpl(t), 'Trigger', this.doc.calls));
+    return this.doc.triggers
+      .filter((t) => t.owner === this.doc.options.userEmail)
+      .map((t) => counted(new TriggerImpl(t), 'Trigger', this.doc.calls));
   }
   deleteTrigger(trigger: TriggerImpl): void {
     this.doc.requireScope('ScriptApp.deleteTrigger', 'script.scriptapp');

@@ -22,7 +22,14 @@ import { ScriptAppImpl as TriggerScriptAppImpl } from './script-app.js';
 class SpreadsheetAppImpl {
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
-  readonly BorderStyle = Object.freeze({ SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOTTED: 'DOTTED', DASHED: 'DASHED', DOUBLE: 'DOUBLE' });
+  readonly BorderStyle = Object.freeze({
+    SOLID: 'SOLID',
+    SOLID_MEDIUM: 'SOLID_MEDIUM',
+    SOLID_THICK: 'SOLID_THICK',
+    DOTTED: 'DOTTED',
+    DASHED: 'DASHED',
+    DOUBLE: 'DOUBLE',
+  });
   readonly WrapStrategy = Object.freeze({ WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' });
   readonly ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' });
 
@@ -140,7 +147,12 @@ class ScriptAppImpl extends TriggerScriptAppImpl {
   readonly AuthMode = AuthMode;
 
   requireAllScopes(authMode: unknown): void {
-    if (authMode !== AuthMode.FULL && authMode !== AuthMode.LIMITED && authMode !== AuthMode.NONE && authMode !== AuthMode.CUSTOM_FUNCTION) {
+    if (
+      authMode !== AuthMode.FULL &&
+      authMode !== AuthMode.LIMITED &&
+      authMode !== AuthMode.NONE &&
+      authMode !== AuthMode.CUSTOM_FUNCTION
+    ) {
       throw new Error('Invalid argument: authMode');
     }
     const missing = MANIFEST_SCOPES.filter((s) => this.doc.ungrantedScopes.has(s));
@@ -180,7 +192,11 @@ export interface RuntimeServices {
   readonly LockService: LockServiceImpl;
   readonly Session: SessionImpl;
   readonly HtmlService: HtmlServiceImpl;
-  readonly Charts: { readonly ChartType: typeof ChartType; readonly ChartMergeStrategy: typeof ChartMergeStrategy; readonly ChartHiddenDimensionStrategy: typeof ChartHiddenDimensionStrategy };
+  readonly Charts: {
+    readonly ChartType: typeof ChartType;
+    readonly ChartMergeStrategy: typeof ChartMergeStrategy;
+    readonly ChartHiddenDimensionStrategy: typeof ChartHiddenDimensionStrategy;
+  };
   readonly Utilities: UtilitiesImpl;
   readonly ScriptApp: ScriptAppImpl;
   readonly Sheets: SheetsAdvancedImpl;

@@ -158,7 +158,12 @@ export class SheetImpl {
     const state = this.live();
     const { width, height } = this.doc.hf.getSheetDimensions(state.hfId);
     if (width > 0 && height > 0) {
-      this.doc.setContents(state.hfId, 0, 0, Array.from({ length: height }, () => Array.from({ length: width }, () => null)));
+      this.doc.setContents(
+        state.hfId,
+        0,
+        0,
+        Array.from({ length: height }, () => Array.from({ length: width }, () => null)),
+      );
     }
     return this;
   }
@@ -246,7 +251,8 @@ export class SheetImpl {
   }
   hideSheet(): SheetImpl {
     const state = this.live();
-    if (this.doc.sheets.filter((s) => !s.hidden).length <= 1 && !state.hidden) throw new Error("You can't hide all the sheets in a document.");
+    if (this.doc.sheets.filter((s) => !s.hidden).length <= 1 && !state.hidden)
+      throw new Error("You can't hide all the sheets in a document.");
     state.hidden = true;
     return this;
   }

@@ -20,7 +20,14 @@ type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
 type Color = GoogleAppsScript.Sheets.Schema.Color;
 
 /** The request kinds implemented; the API's others throw here. */
-export const SUPPORTED_REQUESTS = ['updateCells', 'updateDimensionProperties', 'updateSheetProperties', 'mergeCells', 'addConditionalFormatRule', 'addChart'] as const;
+export const SUPPORTED_REQUESTS = [
+  'updateCells',
+  'updateDimensionProperties',
+  'updateSheetProperties',
+  'mergeCells',
+  'addConditionalFormatRule',
+  'addChart',
+] as const;
 
 function fail(message: string): never {
   throw new Error(`local runtime: Sheets API: ${message}`);
@@ -28,24 +35,44 @@ function fail(message: string): never {
 
 export function colorToHex(c: Color | undefined): string | null {
   if (!c) return null;
-  const h = (v: number | undefined): string => Math.round(Math.max(0, Math.min(1, v ?? 0)) * 255).toString(16).padStart(2, '0');
+  const h = (v: number | undefined): string =>
+    Math.round(Math.max(0, Math.min(1, v ?? 0)) * 255)
+      .toString(16)
+      .padStart(2, '0');
   return `#${h(c.red)}${h(c.green)}${h(c.blue)}`;
 }
 
 export class SheetsAdvancedImpl {
   readonly Spreadsheets: {
     create: (resource: Schema) => Schema;
-    batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest, spreadsheetId: string) => GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse;
+    batchUpdate: (
+      resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+      spreadsheetId: string,
+    ) => GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse;
     Values: {
-      batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest, spreadsheetId: string) => GoogleAppsScript.Sheets.Schema.BatchUpdateValuesResponse;
+      batchUpdate: (
+        resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest,
+        spreadsheetId: string,
+      ) => GoogleAppsScript.Sheets.Schema.BatchUpdateValuesResponse;
     };
   };
 
   constructor(private readonly doc: Document) {
     // Each call is one API round trip; counted like SpreadsheetApp calls.
-    const values = counted({ batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest, id: string) => this.valuesBatchUpdate(resource, id) }, 'Sheets.Spreadsheets.Values', doc.calls);
+    const values = counted(
+      {
+        batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest, id: string) =>
+          this.valuesBatchUpdate(resource, id),
+      },
+      'Sheets.Spreadsheets.Values',
+      doc.calls,
+    );
     this.Spreadsheets = counted(
-      { create: (resource: Schema) => this.create(resource), batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest, id: string) => this.batchUpdate(resource, id), Values: values },
+      {
+        create: (resource: Schema) => this.create(resource),
+        batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest, id: string) => this.batchUpdate(resource, id),
+        Values: values,
+      },
       'Sheets.Spreadsheets',
       doc.calls,
     );
@@ -82,21 +109,28 @@ export class SheetsAdvancedImpl {
       spreadsheetId: child.options.id,
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${child.options.id}/edit`,
       properties: { title },
-      sheets: child.sheets.map((s) => ({ properties: { sheetId: s.id, title: s.name, gridProperties: { rowCount: s.maxRows, columnCount: s.maxColumns } } })),
+      sheets: child.sheets.map((s) => ({
+        properties: { sheetId: s.id, title: s.name, gridProperties: { rowCount: s.maxRows, columnCount: s.maxColumns } },
+      })),
     };
   }
 
-  private valuesBatchUpdate(resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest, id: string): GoogleAppsScript.Sheets.Schema.BatchUpdateValuesResponse {
+  private valuesBatchUpdate(
+    resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest,
+    id: string,
+  ): GoogleAppsScript.Sheets.Schema.BatchUpdateValuesResponse {
     const target = this.find(id);
     const option = resource.valueInputOption;
     if (option !== 'RAW' && option !== 'USER_ENTERED') fail(`valueInputOption must be RAW or USER_ENTERED, got ${String(option)}`);
     let cells = 0;
     for (const vr of resource.data ?? []) {
       const ref = parseA1(vr.range ?? fail('a ValueRange needs a range'));
-      const sheet = ref.sheetName !== undefined ? (target.sheetByName(ref.sheetName) ?? fail(`Unable to parse range: ${vr.range}`)) : target.sheets[0];
+      const sheet =
+        ref.sheetName !== undefined ? (target.sheetByName(ref.sheetName) ?? fail(`Unable to parse range: ${vr.range}`)) : target.sheets[0];
       const rows = (vr.values ?? []) as unknown[][];
       const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-      if (ref.row - 1 + rows.length > sheet.maxRows || ref.column - 1 + width > sheet.maxColumns) fail(`Range ${vr.range} exceeds grid limits`);
+      if (ref.row - 1 + rows.length > sheet.maxRows || ref.column - 1 + width > sheet.maxColumns)
+        fail(`Range ${vr.range} exceeds grid limits`);
       // RAW stores strings as they are (never a formula or number); USER_ENTERED parses like typing.
       const parsed: ParsedInput[][] = rows.map((r) =>
         Array.from({ length: width }, (_, j): ParsedInput => {
@@ -114,14 +148,18 @@ export class SheetsAdvancedImpl {
     return { spreadsheetId: id, totalUpdatedCells: cells };
   }
 
-  private batchUpdate(resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest, id: string): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
+  private batchUpdate(
+    resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+    id: string,
+  ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
     const target = this.find(id);
     const requests = resource.requests ?? [];
     // The API validates every request before applying any: unknown kinds fail the whole batch.
     for (const r of requests) {
       const kinds = Object.keys(r).filter((k) => (r as Record<string, unknown>)[k] !== undefined);
       if (kinds.length !== 1) fail(`each Request must hold exactly one kind, got ${kinds.join(', ') || 'none'}`);
-      if (!(SUPPORTED_REQUESTS as readonly string[]).includes(kinds[0])) fail(`request "${kinds[0]}" is not implemented in the local runtime`);
+      if (!(SUPPORTED_REQUESTS as readonly string[]).includes(kinds[0]))
+        fail(`request "${kinds[0]}" is not implemented in the local runtime`);
     }
     const replies = requests.map((r) => this.apply(target, r));
     return { spreadsheetId: id, replies };
@@ -182,8 +220,17 @@ export class SheetsAdvancedImpl {
       const value = Number(b.condition?.values?.[0]?.userEnteredValue);
       const type = b.condition?.type;
       const criterion: Criterion =
-        type === 'NUMBER_LESS' ? { type: 'NUMBER_LESS_THAN', value } : type === 'NUMBER_GREATER' ? { type: 'NUMBER_GREATER_THAN', value } : fail(`condition ${String(type)} is not implemented`);
-      const state = { criterion, ranges, fontColor: colorToHex(b.format?.textFormat?.foregroundColor), background: colorToHex(b.format?.backgroundColor) };
+        type === 'NUMBER_LESS'
+          ? { type: 'NUMBER_LESS_THAN', value }
+          : type === 'NUMBER_GREATER'
+            ? { type: 'NUMBER_GREATER_THAN', value }
+            : fail(`condition ${String(type)} is not implemented`);
+      const state = {
+        criterion,
+        ranges,
+        fontColor: colorToHex(b.format?.textFormat?.foregroundColor),
+        background: colorToHex(b.format?.backgroundColor),
+      };
       sheet.conditionalRules.splice(r.addConditionalFormatRule.index ?? sheet.conditionalRules.length, 0, state);
       return {};
     }
@@ -203,10 +250,17 @@ export class SheetsAdvancedImpl {
     };
     const options: Record<string, unknown> = {};
     if (spec.title) options.title = spec.title;
-    const legend = { BOTTOM_LEGEND: 'bottom', TOP_LEGEND: 'top', RIGHT_LEGEND: 'right', LEFT_LEGEND: 'left', NO_LEGEND: 'none' }[basic.legendPosition ?? ''];
+    const legend = { BOTTOM_LEGEND: 'bottom', TOP_LEGEND: 'top', RIGHT_LEGEND: 'right', LEFT_LEGEND: 'left', NO_LEGEND: 'none' }[
+      basic.legendPosition ?? ''
+    ];
     if (legend) options.legend = legend;
     for (const axis of (basic.axis ?? []) as ChartAxisWithView[]) {
-      const key = axis.position === 'BOTTOM_AXIS' ? 'hAxis' : axis.position === 'LEFT_AXIS' ? 'vAxis' : fail(`axis ${String(axis.position)} is not implemented`);
+      const key =
+        axis.position === 'BOTTOM_AXIS'
+          ? 'hAxis'
+          : axis.position === 'LEFT_AXIS'
+            ? 'vAxis'
+            : fail(`axis ${String(axis.position)} is not implemented`);
       if (axis.title) options[`${key}.title`] = axis.title;
       if (axis.viewWindowOptions?.viewWindowMin !== undefined) options[`${key}.viewWindow.min`] = axis.viewWindowOptions.viewWindowMin;
       if (axis.viewWindowOptions?.viewWindowMax !== undefined) options[`${key}.viewWindow.max`] = axis.viewWindowOptions.viewWindowMax;
@@ -223,7 +277,12 @@ export class SheetsAdvancedImpl {
       chartId,
       type: basic.chartType ?? fail('basicChart needs a chartType'),
       ranges: [...(basic.domains ?? []).map((d) => source(d.domain)), ...(basic.series ?? []).map((s) => source(s.series))],
-      position: { anchorRow: (anchor.rowIndex ?? 0) + 1, anchorColumn: (anchor.columnIndex ?? 0) + 1, offsetX: at.offsetXPixels ?? 0, offsetY: at.offsetYPixels ?? 0 },
+      position: {
+        anchorRow: (anchor.rowIndex ?? 0) + 1,
+        anchorColumn: (anchor.columnIndex ?? 0) + 1,
+        offsetX: at.offsetXPixels ?? 0,
+        offsetY: at.offsetYPixels ?? 0,
+      },
       options,
       numHeaders: basic.headerCount ?? 0,
       transpose: false,
@@ -238,5 +297,11 @@ export class SheetsAdvancedImpl {
 function block(sheet: SheetState, g: GridRange): BlockRef {
   const row = (g.startRowIndex ?? 0) + 1;
   const column = (g.startColumnIndex ?? 0) + 1;
-  return { sheet, row, column, numRows: (g.endRowIndex ?? sheet.maxRows) - row + 1, numColumns: (g.endColumnIndex ?? sheet.maxColumns) - column + 1 };
+  return {
+    sheet,
+    row,
+    column,
+    numRows: (g.endRowIndex ?? sheet.maxRows) - row + 1,
+    numColumns: (g.endColumnIndex ?? sheet.maxColumns) - column + 1,
+  };
 }

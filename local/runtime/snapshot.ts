@@ -18,7 +18,13 @@ export interface ChartSnapshot {
   readonly numHeaders: number;
   readonly transpose: boolean;
   readonly mergeStrategy: string;
-  readonly ranges: readonly { readonly sheet: string; readonly a1: string; readonly values: (AppsValue | string)[][]; readonly display: string[][]; readonly formats: string[][] }[];
+  readonly ranges: readonly {
+    readonly sheet: string;
+    readonly a1: string;
+    readonly values: (AppsValue | string)[][];
+    readonly display: string[][];
+    readonly formats: string[][];
+  }[];
 }
 
 export interface SheetSnapshot {
@@ -54,7 +60,12 @@ export interface SheetSnapshot {
   readonly columnWidths: number[];
   readonly merges: string[];
   readonly charts: ChartSnapshot[];
-  readonly conditionalRules: { readonly criterion: Criterion; readonly ranges: string[]; readonly fontColor: string | null; readonly background: string | null }[];
+  readonly conditionalRules: {
+    readonly criterion: Criterion;
+    readonly ranges: string[];
+    readonly fontColor: string | null;
+    readonly background: string | null;
+  }[];
   readonly metadata: { readonly id: number; readonly key: string; readonly value: string | null }[];
 }
 
@@ -83,7 +94,13 @@ function formulaHolds(doc: Document, sheet: SheetState, formula: string, ref: Bl
 }
 
 /** Colours from conditional rules for rows [fromRow, fromRow+numRows) and columns 1..numColumns. */
-export function conditionalColours(doc: Document, sheet: SheetState, fromRow: number, numRows: number, numColumns: number): (CellColours | null)[][] {
+export function conditionalColours(
+  doc: Document,
+  sheet: SheetState,
+  fromRow: number,
+  numRows: number,
+  numColumns: number,
+): (CellColours | null)[][] {
   const out: (CellColours | null)[][] = Array.from({ length: numRows }, () => Array.from({ length: numColumns }, () => null));
   if (numRows === 0 || numColumns === 0) return out;
   const values = doc.readBlock(sheet, fromRow - 1, 0, numRows, numColumns, 'values');
@@ -95,7 +112,10 @@ export function conditionalColours(doc: Document, sheet: SheetState, fromRow: nu
           const i = r - fromRow;
           const j = c - 1;
           if (out[i][j] !== null) continue;
-          const hit = rule.criterion.type === 'CUSTOM_FORMULA' ? formulaHolds(doc, sheet, rule.criterion.formula, ref, r, c) : numberMatches(rule.criterion, values[i][j]);
+          const hit =
+            rule.criterion.type === 'CUSTOM_FORMULA'
+              ? formulaHolds(doc, sheet, rule.criterion.formula, ref, r, c)
+              : numberMatches(rule.criterion, values[i][j]);
           if (!hit) continue;
           const colours: CellColours = {};
           if (rule.fontColor) colours.fontColor = rule.fontColor;
@@ -115,7 +135,8 @@ export function snapshotSheet(doc: Document, sheet: SheetState, window?: { fromR
   const lastColumn = Math.max(content.columns, styled.columns);
   const fromRow = Math.max(1, window?.fromRow ?? 1);
   const numRows = Math.max(0, Math.min(window?.numRows ?? lastRow, lastRow - fromRow + 1));
-  const read = (mode: 'values' | 'display' | 'formulas' | 'errors'): (AppsValue | string)[][] => doc.readBlock(sheet, fromRow - 1, 0, numRows, lastColumn, mode);
+  const read = (mode: 'values' | 'display' | 'formulas' | 'errors'): (AppsValue | string)[][] =>
+    doc.readBlock(sheet, fromRow - 1, 0, numRows, lastColumn, mode);
   const grid = <T>(fn: (r0: number, c0: number) => T): T[][] =>
     Array.from({ length: numRows }, (_, i) => Array.from({ length: lastColumn }, (__, j) => fn(fromRow - 1 + i, j)));
   const prop = (r: number, c: number) => sheet.props.get(r, c);
@@ -161,10 +182,17 @@ export function snapshotSheet(doc: Document, sheet: SheetState, window?: { fromR
           a1: `${quoteSheetName(ref.sheet.name)}!${blockA1(ref)}`,
           values: doc.readBlock(ref.sheet, ref.row - 1, ref.column - 1, ref.numRows, ref.numColumns, 'values'),
           display: doc.readBlock(ref.sheet, ref.row - 1, ref.column - 1, ref.numRows, ref.numColumns, 'display') as string[][],
-          formats: Array.from({ length: ref.numRows }, (_, i) => Array.from({ length: ref.numColumns }, (__, j) => doc.effectiveFormat(ref.sheet, ref.row - 1 + i, ref.column - 1 + j, false))),
+          formats: Array.from({ length: ref.numRows }, (_, i) =>
+            Array.from({ length: ref.numColumns }, (__, j) => doc.effectiveFormat(ref.sheet, ref.row - 1 + i, ref.column - 1 + j, false)),
+          ),
         })),
     })),
-    conditionalRules: sheet.conditionalRules.map((r) => ({ criterion: r.criterion, ranges: r.ranges.map(blockA1), fontColor: r.fontColor, background: r.background })),
+    conditionalRules: sheet.conditionalRules.map((r) => ({
+      criterion: r.criterion,
+      ranges: r.ranges.map(blockA1),
+      fontColor: r.fontColor,
+      background: r.background,
+    })),
     metadata: doc.metadata.filter((m) => m.sheetId === sheet.id).map((m) => ({ id: m.id, key: m.key, value: m.value })),
   };
 }

@@ -99,7 +99,11 @@ export class SpreadsheetImpl {
     return this.getActiveSheet().getRange(1, 1);
   }
   toast(msg: unknown, title?: unknown, timeoutSeconds?: unknown): void {
-    this.doc.ui.toasts.push({ message: String(msg), title: title === undefined ? '' : String(title), seconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : 5 });
+    this.doc.ui.toasts.push({
+      message: String(msg),
+      title: title === undefined ? '' : String(title),
+      seconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : 5,
+    });
   }
   addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown): SpreadsheetImpl {
     addMetadata(this.doc, null, key, value, visibility);

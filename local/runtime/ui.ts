@@ -115,7 +115,11 @@ export class UiImpl {
   alert(a: unknown, b?: unknown, c?: unknown): string {
     // alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons)
     const record: AlertRecord =
-      c !== undefined ? { title: String(a), prompt: String(b), buttons: String(c) } : b !== undefined ? { title: null, prompt: String(a), buttons: String(b) } : { title: null, prompt: String(a), buttons: null };
+      c !== undefined
+        ? { title: String(a), prompt: String(b), buttons: String(c) }
+        : b !== undefined
+          ? { title: null, prompt: String(a), buttons: String(b) }
+          : { title: null, prompt: String(a), buttons: null };
     this.ui.alerts.push(record);
     const response = this.ui.nextAlertResponse;
     this.ui.nextAlertResponse = null;

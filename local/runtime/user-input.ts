@@ -80,7 +80,13 @@ export function parseUserInput(input: string, locale: NumberLocale): ParsedInput
   if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE' };
   const plain = parseLocaleNumber(trimmed, locale);
   if (plain !== undefined) {
-    return { kind: 'number', value: plain, ...(trimmed.includes(locale.group) || /\s/u.test(trimmed) ? { format: '#,##0' + (decimalsOf(trimmed, locale) > 0 ? '.' + '0'.repeat(decimalsOf(trimmed, locale)) : '') } : {}) };
+    return {
+      kind: 'number',
+      value: plain,
+      ...(trimmed.includes(locale.group) || /\s/u.test(trimmed)
+        ? { format: '#,##0' + (decimalsOf(trimmed, locale) > 0 ? '.' + '0'.repeat(decimalsOf(trimmed, locale)) : '') }
+        : {}),
+    };
   }
   if (trimmed.endsWith('%')) {
     const n = parseLocaleNumber(trimmed.slice(0, -1).trim(), locale);
@@ -92,7 +98,13 @@ export function parseUserInput(input: string, locale: NumberLocale): ParsedInput
   const { symbol, before, format } = locale.currency;
   const sign = trimmed.startsWith('-') ? -1 : 1;
   const unsigned = trimmed.replace(/^[+-]/u, '');
-  const body = before ? (unsigned.startsWith(symbol) ? unsigned.slice(symbol.length) : undefined) : unsigned.endsWith(symbol) ? unsigned.slice(0, -symbol.length) : undefined;
+  const body = before
+    ? unsigned.startsWith(symbol)
+      ? unsigned.slice(symbol.length)
+      : undefined
+    : unsigned.endsWith(symbol)
+      ? unsigned.slice(0, -symbol.length)
+      : undefined;
   if (body !== undefined) {
     const n = parseLocaleNumber(body.trim(), locale);
     if (n !== undefined && n >= 0) return { kind: 'number', value: sign * n, format };

@@ -4,14 +4,32 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   if (Object.prototype.toString.call(date) !== '[object Date]' || Number.isNaN(date.getTime())) throw new Error('Invalid argument: date');
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short', hourCycle: 'h23' }).formatToParts(date);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    }).formatToParts(date);
   } catch {
     throw new Error(`Invalid argument: timeZone`);
   }
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  const fields: Record<string, string> = { y: get('year'), M: get('month'), d: get('day'), H: get('hour'), m: get('minute'), s: get('second'), E: get('weekday') };
+  const fields: Record<string, string> = {
+    y: get('year'),
+    M: get('month'),
+    d: get('day'),
+    H: get('hour'),
+    m: get('minute'),
+    s: get('second'),
+    E: get('weekday'),
+  };
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i];
     if (ch === "'") {
       const end = pattern.indexOf("'", i + 1);
@@ -28,7 +46,12 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += width === 2 ? fields.y.slice(-2) : fields.y;
         break;
       case 'M':
-        out += width >= 3 ? new Intl.DateTimeFormat('en-US', { timeZone, month: width === 3 ? 'short' : 'long' }).format(date) : width === 1 ? String(Number(fields.M)) : fields.M;
+        out +=
+          width >= 3
+            ? new Intl.DateTimeFormat('en-US', { timeZone, month: width === 3 ? 'short' : 'long' }).format(date)
+            : width === 1
+              ? String(Number(fields.M))
+              : fields.M;
         break;
       case 'd':
       case 'H':

@@ -66,7 +66,12 @@ export interface LocalWorkbook {
   /** Runs `run` as a time-driven execution (no active spreadsheet, UI, document properties or lock). */
   asClockExecution<T>(run: () => T): T;
   /** Spreadsheets the add-on created (SpreadsheetApp.create), each readable like this one. */
-  createdSpreadsheets(): { readonly name: string; readonly url: string; sheetNames(): string[]; snapshot(sheetName: string): SheetSnapshot }[];
+  createdSpreadsheets(): {
+    readonly name: string;
+    readonly url: string;
+    sheetNames(): string[];
+    snapshot(sheetName: string): SheetSnapshot;
+  }[];
   /** Routes formula custom functions to another implementation (loadBundle: the bundle's own); null restores the registry. */
   setCustomFunctionInvoker(invoke: ((name: string, args: unknown[], fallback: () => unknown) => unknown) | null): void;
 }
@@ -127,7 +132,12 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
       const state = doc.addSheet(name, doc.sheets.length, Math.max(DEFAULT_ROWS, rows.length), Math.max(DEFAULT_COLUMNS, width));
       if (rows.length > 0 && width > 0) {
-        doc.writeBlock(state, 0, 0, rows.map((r) => Array.from({ length: width }, (_, j) => doc.parseValue(r[j], false))));
+        doc.writeBlock(
+          state,
+          0,
+          0,
+          rows.map((r) => Array.from({ length: width }, (_, j) => doc.parseValue(r[j], false))),
+        );
       }
       return asAppsScript<GoogleAppsScript.Spreadsheet.Sheet>(doc.handles.sheet(state));
     },
@@ -135,10 +145,12 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       const state = doc.requireSheet(sheetName);
       const ref = parseA1(a1);
       if (ref.lastRow !== ref.row || ref.lastColumn !== ref.column) throw new Error(`local runtime: setCell takes one cell, got ${a1}`);
-      if (ref.row > state.maxRows || ref.column > state.maxColumns) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      if (ref.row > state.maxRows || ref.column > state.maxColumns)
+        throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
       const parsed = parseUserInput(input, doc.locale);
       // Typed in the grid, a formula is in the locale's syntax (`;` in ru_RU); the engine keeps en_US.
-      const cell = parsed.kind === 'formula' ? { kind: 'formula' as const, formula: formulaFromLocale(parsed.formula, doc.locale) } : parsed;
+      const cell =
+        parsed.kind === 'formula' ? { kind: 'formula' as const, formula: formulaFromLocale(parsed.formula, doc.locale) } : parsed;
       doc.writeBlock(state, ref.row - 1, ref.column - 1, [[cell]]);
     },
     formulaForDisplay(formula) {
@@ -158,7 +170,12 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
       return doc.sheets.map((s) => ({ name: s.name, sheetId: s.id, hidden: s.hidden }));
     },
     developerMetadata() {
-      return doc.metadata.map((m) => ({ id: m.id, key: m.key, value: m.value, sheet: m.sheetId === null ? null : (doc.sheetById(m.sheetId)?.name ?? null) }));
+      return doc.metadata.map((m) => ({
+        id: m.id,
+        key: m.key,
+        value: m.value,
+        sheet: m.sheetId === null ? null : (doc.sheetById(m.sheetId)?.name ?? null),
+      }));
     },
     activeSheetName() {
       return (doc.sheetById(doc.activeSheetId) ?? doc.sheets[0]).name;
@@ -214,4 +231,3 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
   };
   return workbook;
 }
-

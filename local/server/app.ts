@@ -78,7 +78,11 @@ export async function startLocalApp(session: LocalSession, options: { port?: num
           }
           case 'POST /api/cell': {
             const body = await readJson(req);
-            session.setCell(field(body, 'sheet', isString, 'a sheet name'), field(body, 'a1', isString, 'an A1 reference'), field(body, 'input', isString, 'text'));
+            session.setCell(
+              field(body, 'sheet', isString, 'a sheet name'),
+              field(body, 'a1', isString, 'an A1 reference'),
+              field(body, 'input', isString, 'text'),
+            );
             return sendJson(res, 200, { ok: true });
           }
           case 'POST /api/active': {
@@ -92,7 +96,11 @@ export async function startLocalApp(session: LocalSession, options: { port?: num
           }
           case 'POST /api/run': {
             const body = await readJson(req);
-            return sendJson(res, 200, session.run(field(body, 'functionName', isString, 'a function name'), field(body, 'args', isArray, 'an array')));
+            return sendJson(
+              res,
+              200,
+              session.run(field(body, 'functionName', isString, 'a function name'), field(body, 'args', isArray, 'an array')),
+            );
           }
           case 'POST /api/import': {
             const name = url.searchParams.get('name') ?? '';

@@ -4,7 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const MAX_BODY_BYTES = 1_000_000;
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -50,7 +53,8 @@ export function sendHtml(res: ServerResponse, html: string): void {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     // The page and the sidebar load nothing from the network: say so to the browser too.
-    'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; connect-src 'self'",
+    'content-security-policy':
+      "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; connect-src 'self'",
   });
   res.end(html);
 }

@@ -28,7 +28,10 @@ export async function readTableFile(fileName: string, bytes: Uint8Array): Promis
 
 function checkSize(name: string, rows: readonly unknown[][]): void {
   const cells = rows.reduce((n, r) => n + r.length, 0);
-  if (cells > MAX_IMPORT_CELLS) throw new Error(`${name}: ${cells.toLocaleString('en-US')} cells is more than this local runtime opens (${MAX_IMPORT_CELLS.toLocaleString('en-US')})`);
+  if (cells > MAX_IMPORT_CELLS)
+    throw new Error(
+      `${name}: ${cells.toLocaleString('en-US')} cells is more than this local runtime opens (${MAX_IMPORT_CELLS.toLocaleString('en-US')})`,
+    );
 }
 
 export function readCsv(name: string, text: string): ImportedSheet {
@@ -53,7 +56,8 @@ export function decodeText(bytes: Uint8Array): string {
       { text: new TextDecoder('windows-1251').decode(bytes), letters: /[\u0400-\u04ff]/gu },
       { text: new TextDecoder('gb18030').decode(bytes), letters: /[\u4e00-\u9fff]/gu },
     ];
-    const score = (c: (typeof candidates)[number]): number => (c.text.match(c.letters)?.length ?? 0) - 4 * (c.text.match(/\uFFFD/gu)?.length ?? 0);
+    const score = (c: (typeof candidates)[number]): number =>
+      (c.text.match(c.letters)?.length ?? 0) - 4 * (c.text.match(/\uFFFD/gu)?.length ?? 0);
     return candidates.reduce((best, c) => (score(c) > score(best) ? c : best)).text;
   }
 }
@@ -77,7 +81,11 @@ async function readXlsx(base: string, bytes: Uint8Array): Promise<ImportedSheet[
     });
     const dense = Array.from(rows, (r) => r ?? []);
     checkSize(`${base} / ${ws.name}`, dense);
-    sheets.push({ name: book.worksheets.length > 1 ? `${base} – ${ws.name}` : base, rows: dense, formats: Array.from(formats, (f) => f ?? []) });
+    sheets.push({
+      name: book.worksheets.length > 1 ? `${base} – ${ws.name}` : base,
+      rows: dense,
+      formats: Array.from(formats, (f) => f ?? []),
+    });
   });
   return sheets;
 }
@@ -87,7 +95,8 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   // exceljs reads a date cell as the UTC instant of its wall-clock fields; Sheets keeps the wall clock.
-  if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds());
+  if (v instanceof Date)
+    return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds());
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('formula' in v || 'sharedFormula' in v) return cellValue((v as { result?: ExcelJS.CellValue }).result ?? null);
   if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as ExcelJS.CellValue);

@@ -17,7 +17,10 @@ export function readSample(name: string): SampleWorkbook {
 export function addSample(workbook: LocalWorkbook, sample: SampleWorkbook): void {
   for (const sheet of sample.sheets) {
     const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
-    const added = workbook.addSheetFromRows(sheet.name, sheet.rows.map((r) => r.map((v) => v ?? '')));
+    const added = workbook.addSheetFromRows(
+      sheet.name,
+      sheet.rows.map((r) => r.map((v) => v ?? '')),
+    );
     if (sheet.rows.length === 0 || width === 0) continue;
     const formats = sheet.rows.map((_, r) => Array.from({ length: width }, (_, c) => sheet.numberFormats[r]?.[c] ?? 'General'));
     added.getRange(1, 1, formats.length, width).setNumberFormats(formats);

@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createWorkbook, loadBundle, type BundleCall, type ChartSnapshot, type LocalWorkbook, type SheetSnapshot } from '../runtime/index.js';
+import {
+  createWorkbook,
+  loadBundle,
+  type BundleCall,
+  type ChartSnapshot,
+  type LocalWorkbook,
+  type SheetSnapshot,
+} from '../runtime/index.js';
 import type { AppState, CellView, ChartView, MenuItemView, RunResponse, SheetView } from '../web/view-types.js';
 import { addSample, freezeHeaderRow, readSample, SAMPLE_NAMES } from './samples.js';
 import { readTableFile, type ImportedSheet } from './import-file.js';
@@ -81,7 +88,10 @@ export function createSession(options: SessionOptions = {}): LocalSession {
       seenToasts = ui.toasts.length;
       return {
         title: workbook.spreadsheet.getName(),
-        sheets: workbook.sheets().filter((s) => !s.hidden).map((s) => ({ name: s.name, sheetId: s.sheetId })),
+        sheets: workbook
+          .sheets()
+          .filter((s) => !s.hidden)
+          .map((s) => ({ name: s.name, sheetId: s.sheetId })),
         activeSheet: workbook.activeSheetName(),
         menu: menu && { title: menu.title, items: menuItems(menu.entries) },
         sidebar: ui.sidebar && { title: ui.sidebar.title },
@@ -90,7 +100,11 @@ export function createSession(options: SessionOptions = {}): LocalSession {
       };
     },
     sheetView(name, fromRow, count) {
-      return toSheetView(workbook.snapshot(name, { fromRow, numRows: count }), (f) => workbook.formulaForDisplay(f), workbook.numberLocale.tag);
+      return toSheetView(
+        workbook.snapshot(name, { fromRow, numRows: count }),
+        (f) => workbook.formulaForDisplay(f),
+        workbook.numberLocale.tag,
+      );
     },
     setCell(sheet, a1, input) {
       workbook.setCell(sheet, a1, input);
@@ -105,7 +119,10 @@ export function createSession(options: SessionOptions = {}): LocalSession {
         return { ok: true, value: value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown) };
       } catch (e) {
         // The bundle runs in its own realm: its Errors are not `instanceof Error` here, so read `message`.
-        const message = typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : String(e);
+        const message =
+          typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string'
+            ? (e as { message: string }).message
+            : String(e);
         return { ok: false, error: message };
       }
     },
@@ -134,11 +151,13 @@ export function addImported(workbook: LocalWorkbook, sheets: readonly ImportedSh
   const names: string[] = [];
   for (const sheet of sheets) {
     const name = freeName(workbook, sheet.name.slice(0, 90));
-    const rows = sheet.rows.map((r) => r.map((v) => (typeof v === 'string' && parseUserInput(v, workbook.numberLocale).kind === 'formula' ? `'${v}` : v)));
+    const rows = sheet.rows.map((r) =>
+      r.map((v) => (typeof v === 'string' && parseUserInput(v, workbook.numberLocale).kind === 'formula' ? `'${v}` : v)),
+    );
     const added = workbook.addSheetFromRows(name, rows);
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     if (sheet.formats.length > 0 && rows.length > 0 && width > 0) {
-      const formats = rows.map((_, r) => Array.from({ length: width }, (_, c) => (sheet.formats[r]?.[c] || 'General')));
+      const formats = rows.map((_, r) => Array.from({ length: width }, (_, c) => sheet.formats[r]?.[c] || 'General'));
       if (formats.some((r) => r.some((f) => f !== 'General'))) added.getRange(1, 1, rows.length, width).setNumberFormats(formats);
     }
     freezeHeaderRow(added, rows, width);
@@ -254,14 +273,22 @@ export function toChartView(chart: ChartSnapshot): ChartView {
     valueAxis: {
       title: stringOption(option(`${valueKey}.title`)),
       // No format option: Sheets labels the value axis in the number format of the series' cells.
-      format: stringOption(option(`${valueKey}.format`)) ?? formats.slice(headers).map((row) => row[1]).find((f) => f && f !== 'General'),
+      format:
+        stringOption(option(`${valueKey}.format`)) ??
+        formats
+          .slice(headers)
+          .map((row) => row[1])
+          .find((f) => f && f !== 'General'),
       logScale: option(`${valueKey}.logScale`) === true || option(`${valueKey}.scaleType`) === 'log',
       min: numberOption(option(`${valueKey}.viewWindow.min`)),
       max: numberOption(option(`${valueKey}.viewWindow.max`)),
     },
     domainAxisTitle: stringOption(option(`${domainKey}.title`)),
     dataLabels: Array.from({ length: seriesCount }, (_, j) => option(`series.${j}.dataLabel`)).some((v) => v === 'value'),
-    colors: Array.from({ length: seriesCount }, (_, j) => stringOption(option(`series.${j}.color`)) ?? (Array.isArray(colors) ? stringOption(colors[j]) : undefined)),
+    colors: Array.from(
+      { length: seriesCount },
+      (_, j) => stringOption(option(`series.${j}.color`)) ?? (Array.isArray(colors) ? stringOption(colors[j]) : undefined),
+    ),
     row: chart.position.anchorRow,
     column: chart.position.anchorColumn,
     offsetX: chart.position.offsetX,

@@ -33,6 +33,10 @@ function formatPattern(value: number, f: string, localeTag: string): string {
   const grouped = body[0].includes(',');
   const percent = body[0].endsWith('%') || f.includes('%');
   // A pattern's `%` is glued to the digits in every locale, as Sheets shows `0.0%` cells.
-  const digits = new Intl.NumberFormat(localeTag, { useGrouping: grouped, minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(percent ? value * 100 : value);
+  const digits = new Intl.NumberFormat(localeTag, {
+    useGrouping: grouped,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(percent ? value * 100 : value);
   return `${f.slice(0, body.index)}${digits}${percent ? '%' : ''}${f.slice(body.index + body[0].length).replace('%', '')}`.trim();
 }

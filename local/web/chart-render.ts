@@ -39,7 +39,17 @@ export function chartOptions(chart: ChartView, localeTag: string): echarts.EChar
       color: PALETTE,
       legend,
       tooltip: { trigger: 'item' },
-      series: s ? [{ type: 'pie', name: s.name, radius: '60%', data: chart.categories.map((c, i) => ({ name: c, value: s.values[i] ?? 0 })), label: { formatter: '{b}: {d}%' } }] : [],
+      series: s
+        ? [
+            {
+              type: 'pie',
+              name: s.name,
+              radius: '60%',
+              data: chart.categories.map((c, i) => ({ name: c, value: s.values[i] ?? 0 })),
+              label: { formatter: '{b}: {d}%' },
+            },
+          ]
+        : [],
     };
   }
   const horizontal = type === 'BAR';
@@ -65,7 +75,13 @@ export function chartOptions(chart: ChartView, localeTag: string): echarts.EChar
     nameTextStyle: { color: '#5f6368', align: horizontal ? 'right' : 'center' },
     // Bars listed top-down in sheet order, as Sheets draws them.
     inverse: horizontal,
-    axisLabel: { color: '#3c4043', width: horizontal ? 110 : 80, overflow: 'truncate', interval: 0, rotate: !horizontal && chart.categories.length > 6 ? 30 : 0 },
+    axisLabel: {
+      color: '#3c4043',
+      width: horizontal ? 110 : 80,
+      overflow: 'truncate',
+      interval: 0,
+      rotate: !horizontal && chart.categories.length > 6 ? 30 : 0,
+    },
     axisTick: { alignWithLabel: true },
   };
   const bottomLegend = legend.show !== false && chart.legendPosition === 'bottom';
@@ -75,7 +91,14 @@ export function chartOptions(chart: ChartView, localeTag: string): echarts.EChar
     legend,
     tooltip: { trigger: 'axis', valueFormatter: fmt },
     // outerBounds keep axis labels and axis titles inside the chart box, clear of the legend.
-    grid: { left: 16, right: 24, top: 48 + (chart.legendPosition === 'top' ? 24 : 0), bottom: bottomLegend ? 36 : 12, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    grid: {
+      left: 16,
+      right: 24,
+      top: 48 + (chart.legendPosition === 'top' ? 24 : 0),
+      bottom: bottomLegend ? 36 : 12,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: chart.series.map((s) => ({
@@ -83,7 +106,13 @@ export function chartOptions(chart: ChartView, localeTag: string): echarts.EChar
       name: s.name,
       data: s.values.map((v) => (v === null || (chart.valueAxis.logScale && v <= 0) ? null : v)),
       ...(type === 'AREA' ? { areaStyle: {} } : {}),
-      label: { show: chart.dataLabels, position: horizontal ? 'right' : 'top', formatter: (p: { value: unknown }) => fmt(p.value), fontSize: 10, color: '#3c4043' },
+      label: {
+        show: chart.dataLabels,
+        position: horizontal ? 'right' : 'top',
+        formatter: (p: { value: unknown }) => fmt(p.value),
+        fontSize: 10,
+        color: '#3c4043',
+      },
       barMaxWidth: 28,
     })),
   };

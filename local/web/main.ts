@@ -21,7 +21,11 @@ let view: SheetView | null = null;
 let selection: Selection = { row: 1, column: 1 };
 let windowStart = 1;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -35,7 +39,10 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    path,
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   const data = (await res.json()) as T & { error?: string };
   if (!res.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
   return data;
@@ -89,7 +96,11 @@ function renderMenu(): void {
   const menu = byId('addon-menu');
   menu.replaceChildren();
   if (!state.menu) return;
-  const button = el('button', { type: 'button', id: 'addon-menu-button', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, `Extensions ▸ ${state.menu.title}`);
+  const button = el(
+    'button',
+    { type: 'button', id: 'addon-menu-button', 'aria-haspopup': 'true', 'aria-expanded': 'false' },
+    `Extensions ▸ ${state.menu.title}`,
+  );
   const list = el('ul', { role: 'menu', id: 'addon-menu-list', hidden: '' });
   for (const item of state.menu.items) {
     if (!item.functionName) {
@@ -126,7 +137,11 @@ function renderTabs(): void {
   const tabs = byId('tabs');
   tabs.replaceChildren();
   for (const sheet of state.sheets) {
-    const tab = el('button', { type: 'button', role: 'tab', 'aria-selected': String(sheet.name === state.activeSheet), 'data-sheet': sheet.name }, sheet.name);
+    const tab = el(
+      'button',
+      { type: 'button', role: 'tab', 'aria-selected': String(sheet.name === state.activeSheet), 'data-sheet': sheet.name },
+      sheet.name,
+    );
     tab.addEventListener('click', () => void activate(sheet.name));
     tabs.append(tab);
   }
@@ -330,7 +345,11 @@ function moveSelection(dr: number, dc: number): void {
 /** Sends a file to the server, which parses it (papaparse/exceljs) into new tabs; shows the first. */
 async function openFile(file: File): Promise<void> {
   showStatus(`Opening ${file.name}…`);
-  const res = await fetch(`/api/import?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+  const res = await fetch(`/api/import?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: file,
+  });
   const data = (await res.json()) as { sheets?: string[]; error?: string };
   if (!res.ok || !data.sheets) {
     showStatus(data.error ?? `HTTP ${res.status}`, true);

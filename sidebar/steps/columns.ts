@@ -12,13 +12,20 @@ function columnRow(ui: Ui, table: TableState, pos: number, isSource: boolean): H
   const unsure = column.confidence < LOW_CONFIDENCE;
   const badgeId = unsure ? uid('check') : null;
   const letter = columnLetter(table.detection.table.firstColumn + column.index);
-  const samples = column.samples.filter((s) => s.trim() !== '').slice(0, 3).map((s) => clip(s, 24));
+  const samples = column.samples
+    .filter((s) => s.trim() !== '')
+    .slice(0, 3)
+    .map((s) => clip(s, 24));
   const select = h(
     'select',
     {
       id: selectId,
       // The name says what is chosen ("Role of column “Spend”") and still contains the visible header.
-      attrs: { 'aria-label': ui.tr('columns.role', { header: column.header }), 'aria-describedby': badgeId ? `${samplesId} ${badgeId}` : samplesId, 'data-column': column.index },
+      attrs: {
+        'aria-label': ui.tr('columns.role', { header: column.header }),
+        'aria-describedby': badgeId ? `${samplesId} ${badgeId}` : samplesId,
+        'data-column': column.index,
+      },
       on: {
         change: () => {
           const role = COLUMN_ROLES.find((r) => r === select.value);
@@ -36,7 +43,9 @@ function columnRow(ui: Ui, table: TableState, pos: number, isSource: boolean): H
     h('div', { className: 'col-head' }, [
       h('label', { className: 'col-header', attrs: { for: selectId, title: column.header } }, [column.header]),
       h('span', { className: 'col-letter', attrs: { 'aria-hidden': 'true' } }, [letter]),
-      badgeId ? h('span', { id: badgeId, className: 'badge', attrs: { title: ui.tr('columns.checkTitle') } }, [ui.tr('columns.check')]) : null,
+      badgeId
+        ? h('span', { id: badgeId, className: 'badge', attrs: { title: ui.tr('columns.checkTitle') } }, [ui.tr('columns.check')])
+        : null,
     ]),
     h('div', { id: samplesId, className: 'samples' }, [
       samples.length > 0 ? ui.tr('columns.samples', { samples: samples.join(', ') }) : ui.tr('columns.noSamples'),
@@ -51,11 +60,23 @@ export function renderColumns(ui: Ui): HTMLElement {
   const out = h('div', { className: 'step-body' }, [h('p', { className: 'hint' }, [ui.tr('columns.intro')])]);
   if (!state.source) return out;
   const source = state.source;
-  out.appendChild(h('ul', { className: 'columns' }, source.detection.columns.map((_, pos) => columnRow(ui, source, pos, true))));
+  out.appendChild(
+    h(
+      'ul',
+      { className: 'columns' },
+      source.detection.columns.map((_, pos) => columnRow(ui, source, pos, true)),
+    ),
+  );
   if (state.costs) {
     const costs = state.costs;
     out.appendChild(h('h3', {}, [ui.tr('columns.costs'), ' — ', costs.sheetName]));
-    out.appendChild(h('ul', { className: 'columns' }, costs.detection.columns.map((_, pos) => columnRow(ui, costs, pos, false))));
+    out.appendChild(
+      h(
+        'ul',
+        { className: 'columns' },
+        costs.detection.columns.map((_, pos) => columnRow(ui, costs, pos, false)),
+      ),
+    );
   }
   const issues = h('div', { className: 'live-issues', attrs: { 'aria-live': 'polite' } });
   out.appendChild(issues);

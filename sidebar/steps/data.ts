@@ -21,16 +21,19 @@ export function regionSummary(ui: Ui, detection: Detection): string {
   return ui.tr('data.region', { range, header: table.headerRow, rows: Math.max(0, last - table.firstDataRow + 1) });
 }
 
-function sheetSelect(ui: Ui, label: string, sheets: readonly SheetSummary[], selected: string, allowNone: boolean, onPick: (name: string | null) => void): HTMLElement {
+function sheetSelect(
+  ui: Ui,
+  label: string,
+  sheets: readonly SheetSummary[],
+  selected: string,
+  allowNone: boolean,
+  onPick: (name: string | null) => void,
+): HTMLElement {
   const id = uid('sheet');
-  const select = h(
-    'select',
-    { id, on: { change: () => onPick(select.value === '' ? null : select.value) } },
-    [
-      allowNone ? h('option', { value: '', selected: selected === '' }, [ui.tr('common.none')]) : null,
-      ...sheets.map((s) => h('option', { value: s.name, selected: s.name === selected }, [s.name])),
-    ],
-  );
+  const select = h('select', { id, on: { change: () => onPick(select.value === '' ? null : select.value) } }, [
+    allowNone ? h('option', { value: '', selected: selected === '' }, [ui.tr('common.none')]) : null,
+    ...sheets.map((s) => h('option', { value: s.name, selected: s.name === selected }, [s.name])),
+  ]);
   return h('div', { className: 'field' }, [h('label', { attrs: { for: id } }, [label]), select]);
 }
 
@@ -39,8 +42,26 @@ function preview(ui: Ui, sheetName: string, detection: Detection): HTMLElement {
   const captionId = uid('cap');
   const table = h('table', { className: 'preview-table' }, [
     h('caption', { id: captionId, className: 'sr-only' }, [ui.tr('data.previewCaption', { sheet: sheetName })]),
-    head ? h('thead', {}, [h('tr', {}, head.map((cell) => h('th', { attrs: { scope: 'col' } }, [clip(cell, 30)])))]) : null,
-    h('tbody', {}, rows.slice(0, PREVIEW_ROWS).map((row) => h('tr', {}, row.map((cell) => h('td', {}, [clip(cell, 30)]))))),
+    head
+      ? h('thead', {}, [
+          h(
+            'tr',
+            {},
+            head.map((cell) => h('th', { attrs: { scope: 'col' } }, [clip(cell, 30)])),
+          ),
+        ])
+      : null,
+    h(
+      'tbody',
+      {},
+      rows.slice(0, PREVIEW_ROWS).map((row) =>
+        h(
+          'tr',
+          {},
+          row.map((cell) => h('td', {}, [clip(cell, 30)])),
+        ),
+      ),
+    ),
   ]);
   // A scrollable region must be focusable so keyboard users can scroll it.
   return h('div', { className: 'preview', attrs: { tabindex: 0, role: 'region', 'aria-labelledby': captionId } }, [table]);
@@ -60,7 +81,15 @@ export function renderData(ui: Ui): HTMLElement {
   }
   if (state.restored || (state.showSavedProblems && problems.length > 0)) {
     out.appendChild(
-      h('button', { className: 'secondary', attrs: { type: 'button' }, on: { click: () => void ui.detectSource(state.source?.sheetName ?? sheets[0]?.name ?? '') } }, [ui.tr('data.redetect')]),
+      h(
+        'button',
+        {
+          className: 'secondary',
+          attrs: { type: 'button' },
+          on: { click: () => void ui.detectSource(state.source?.sheetName ?? sheets[0]?.name ?? '') },
+        },
+        [ui.tr('data.redetect')],
+      ),
     );
   }
   if (sheets.length === 0) {

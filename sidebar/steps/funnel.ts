@@ -32,7 +32,9 @@ export function renderFunnel(ui: Ui): HTMLElement {
     state.funnel = moveStage(state.funnel, from, to);
     drawStages();
     drawStatuses();
-    const target = list.children[to]?.querySelector<HTMLElement>(`.${focusClass}:not([disabled])`) ?? list.children[to]?.querySelector<HTMLElement>('input');
+    const target =
+      list.children[to]?.querySelector<HTMLElement>(`.${focusClass}:not([disabled])`) ??
+      list.children[to]?.querySelector<HTMLElement>('input');
     target?.focus();
     ui.announce(ui.tr('funnel.moved', { label: state.funnel[to].label, n: to + 1, total: state.funnel.length }));
     ui.mappingChanged();
@@ -59,60 +61,84 @@ export function renderFunnel(ui: Ui): HTMLElement {
             change: () => drawStatuses(),
           },
         });
-        const up = h('button', {
-          className: 'icon move-up',
-          disabled: i === 0,
-          attrs: { type: 'button', 'aria-label': ui.tr('funnel.moveUp', { label: stage.label }), title: ui.tr('funnel.moveUp', { label: stage.label }) },
-          on: { click: () => move(i, i - 1, 'move-up') },
-        }, ['↑']);
-        const down = h('button', {
-          className: 'icon move-down',
-          disabled: i === total - 1,
-          attrs: { type: 'button', 'aria-label': ui.tr('funnel.moveDown', { label: stage.label }), title: ui.tr('funnel.moveDown', { label: stage.label }) },
-          on: { click: () => move(i, i + 1, 'move-down') },
-        }, ['↓']);
-        const handle = h('span', {
-          className: 'handle',
-          attrs: { draggable: 'true', title: ui.tr('funnel.dragHandle', { label: stage.label }), 'aria-hidden': 'true' },
-          on: {
-            dragstart: (event) => {
-              dragFrom = i;
-              event.dataTransfer?.setData(DRAG_TYPE, String(i));
-              if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-              item.classList.add('dragging');
+        const up = h(
+          'button',
+          {
+            className: 'icon move-up',
+            disabled: i === 0,
+            attrs: {
+              type: 'button',
+              'aria-label': ui.tr('funnel.moveUp', { label: stage.label }),
+              title: ui.tr('funnel.moveUp', { label: stage.label }),
             },
-            dragend: () => {
-              dragFrom = null;
-              item.classList.remove('dragging');
+            on: { click: () => move(i, i - 1, 'move-up') },
+          },
+          ['↑'],
+        );
+        const down = h(
+          'button',
+          {
+            className: 'icon move-down',
+            disabled: i === total - 1,
+            attrs: {
+              type: 'button',
+              'aria-label': ui.tr('funnel.moveDown', { label: stage.label }),
+              title: ui.tr('funnel.moveDown', { label: stage.label }),
+            },
+            on: { click: () => move(i, i + 1, 'move-down') },
+          },
+          ['↓'],
+        );
+        const handle = h(
+          'span',
+          {
+            className: 'handle',
+            attrs: { draggable: 'true', title: ui.tr('funnel.dragHandle', { label: stage.label }), 'aria-hidden': 'true' },
+            on: {
+              dragstart: (event) => {
+                dragFrom = i;
+                event.dataTransfer?.setData(DRAG_TYPE, String(i));
+                if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+                item.classList.add('dragging');
+              },
+              dragend: () => {
+                dragFrom = null;
+                item.classList.remove('dragging');
+              },
             },
           },
-        }, ['⠿']);
-        const item = h('li', {
-          className: 'stage',
-          attrs: { 'data-stage-id': stage.id },
-          on: {
-            keydown: (event) => {
-              if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
-              event.preventDefault();
-              const focusClass = event.target === input ? 'stage-name' : event.key === 'ArrowUp' ? 'move-up' : 'move-down';
-              move(i, event.key === 'ArrowUp' ? i - 1 : i + 1, focusClass);
-            },
-            dragover: (event) => {
-              if (dragFrom === null) return;
-              event.preventDefault();
-              if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
-              item.classList.add('drop-target');
-            },
-            dragleave: () => item.classList.remove('drop-target'),
-            drop: (event) => {
-              event.preventDefault();
-              item.classList.remove('drop-target');
-              const from = dragFrom ?? Number(event.dataTransfer?.getData(DRAG_TYPE));
-              dragFrom = null;
-              if (Number.isInteger(from)) move(from, i, 'stage-name');
+          ['⠿'],
+        );
+        const item = h(
+          'li',
+          {
+            className: 'stage',
+            attrs: { 'data-stage-id': stage.id },
+            on: {
+              keydown: (event) => {
+                if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+                event.preventDefault();
+                const focusClass = event.target === input ? 'stage-name' : event.key === 'ArrowUp' ? 'move-up' : 'move-down';
+                move(i, event.key === 'ArrowUp' ? i - 1 : i + 1, focusClass);
+              },
+              dragover: (event) => {
+                if (dragFrom === null) return;
+                event.preventDefault();
+                if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+                item.classList.add('drop-target');
+              },
+              dragleave: () => item.classList.remove('drop-target'),
+              drop: (event) => {
+                event.preventDefault();
+                item.classList.remove('drop-target');
+                const from = dragFrom ?? Number(event.dataTransfer?.getData(DRAG_TYPE));
+                dragFrom = null;
+                if (Number.isInteger(from)) move(from, i, 'stage-name');
+              },
             },
           },
-        }, [handle, h('span', { className: 'stage-n', attrs: { 'aria-hidden': 'true' } }, [String(i + 1)]), input, up, down]);
+          [handle, h('span', { className: 'stage-n', attrs: { 'aria-hidden': 'true' } }, [String(i + 1)]), input, up, down],
+        );
         return item;
       }),
     );

@@ -145,11 +145,14 @@ function scheduleField(ui: Ui): HTMLElement {
         const s = await call('setSchedule', wanted);
         ui.state.schedule = s;
         select.value = s.interval;
-        status.textContent = ui.tr(s.interval === 'off' ? 'options.scheduleRemoved' : 'options.scheduleSet', { interval: ui.tr(`options.schedule.${s.interval}`) });
+        status.textContent = ui.tr(s.interval === 'off' ? 'options.scheduleRemoved' : 'options.scheduleSet', {
+          interval: ui.tr(`options.schedule.${s.interval}`),
+        });
       })
       .then(async (done) => {
         // A refusal (no saved mapping yet) leaves the trigger as it was: show what is really set.
-        if (done === undefined) select.value = (await call('getSchedule').catch(() => ui.state.schedule ?? { interval: 'off' as const })).interval;
+        if (done === undefined)
+          select.value = (await call('getSchedule').catch(() => ui.state.schedule ?? { interval: 'off' as const })).interval;
       });
   });
   return h('div', { className: 'field' }, [

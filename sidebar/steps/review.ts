@@ -23,7 +23,9 @@ export function localIssues(ui: Ui): ValidationIssue[] {
 
 function builtText(ui: Ui, result: BuildResult): HTMLElement {
   return h('div', { className: 'result' }, [
-    h('p', { className: 'ok' }, [ui.tr('review.built', { sheet: result.sheetName, channels: result.channels, periods: result.periods, rows: result.sourceRows })]),
+    h('p', { className: 'ok' }, [
+      ui.tr('review.built', { sheet: result.sheetName, channels: result.channels, periods: result.periods, rows: result.sourceRows }),
+    ]),
     result.skippedRows > 0
       ? h('p', { className: 'warning', attrs: { 'data-skipped': String(result.skippedRows) } }, [
           ui.tr('review.rowsRead', { used: result.usedRows, rows: result.sourceRows, skipped: result.skippedRows }),
@@ -69,25 +71,31 @@ export function renderReview(ui: Ui): HTMLElement {
   save.addEventListener('click', () => {
     const mapping = buildMapping(state);
     if (!mapping) return;
-    void ui.busy(ui.tr('review.saving'), async () => {
-      const issues = await call('saveMapping', mapping);
-      state.savedJson = JSON.stringify(mapping);
-      // The results box is a live region, so this is announced without a second status message.
-      replaceChildren(results, [h('p', { className: 'ok' }, [ui.tr('review.saved')])]);
-      ui.setIssues(issues);
-    }).then(() => refresh());
+    void ui
+      .busy(ui.tr('review.saving'), async () => {
+        const issues = await call('saveMapping', mapping);
+        state.savedJson = JSON.stringify(mapping);
+        // The results box is a live region, so this is announced without a second status message.
+        replaceChildren(results, [h('p', { className: 'ok' }, [ui.tr('review.saved')])]);
+        ui.setIssues(issues);
+      })
+      .then(() => refresh());
   });
   build.addEventListener('click', () => {
-    void ui.busy(ui.tr('review.building'), async () => {
-      const result = await call('buildDashboard');
-      replaceChildren(results, [builtText(ui, result), ...(result.warnings.length > 0 ? [renderWarnings(ui, result.warnings)] : [])]);
-    }).then(() => refresh());
+    void ui
+      .busy(ui.tr('review.building'), async () => {
+        const result = await call('buildDashboard');
+        replaceChildren(results, [builtText(ui, result), ...(result.warnings.length > 0 ? [renderWarnings(ui, result.warnings)] : [])]);
+      })
+      .then(() => refresh());
   });
   share.addEventListener('click', () => {
-    void ui.busy(ui.tr('review.sharing'), async () => {
-      const result = await call('shareReport');
-      results.appendChild(sharedText(ui, result));
-    }).then(() => refresh());
+    void ui
+      .busy(ui.tr('review.sharing'), async () => {
+        const result = await call('shareReport');
+        results.appendChild(sharedText(ui, result));
+      })
+      .then(() => refresh());
   });
 
   ui.setIssuesBox(issuesBox, refresh);
@@ -109,10 +117,16 @@ function renderSummary(ui: Ui): HTMLElement {
   const table = (t: TableState): string => `“${t.sheetName}” — ${regionSummary(ui, t.detection)}`;
   const rows: [string, string[]][] = [];
   if (state.source) {
-    rows.push([ui.tr('review.summary.data'), [table(state.source), ...(state.costs ? [ui.tr('review.summary.costs', { sheet: state.costs.sheetName })] : [])]]);
+    rows.push([
+      ui.tr('review.summary.data'),
+      [table(state.source), ...(state.costs ? [ui.tr('review.summary.costs', { sheet: state.costs.sheetName })] : [])],
+    ]);
     rows.push([ui.tr('review.summary.roles'), rolesOf(ui, state.source)]);
   }
-  rows.push([ui.tr('review.summary.funnel'), [state.funnel.length > 0 ? state.funnel.map((s) => s.label).join(' → ') : ui.tr('review.summary.noFunnel')]]);
+  rows.push([
+    ui.tr('review.summary.funnel'),
+    [state.funnel.length > 0 ? state.funnel.map((s) => s.label).join(' → ') : ui.tr('review.summary.noFunnel')],
+  ]);
   const o = state.options;
   const margin = currentMargin(state);
   const options = ui.tr('review.summary.optionsText', {
@@ -124,7 +138,11 @@ function renderSummary(ui: Ui): HTMLElement {
   rows.push([ui.tr('review.summary.options'), [o.byCampaign ? `${options} · ${ui.tr('review.summary.byCampaign')}` : options]]);
   return h('section', { className: 'summary', attrs: { 'aria-label': ui.tr('review.summary') } }, [
     h('h3', {}, [ui.tr('review.summary')]),
-    h('dl', {}, rows.flatMap(([term, lines]) => [h('dt', {}, [term]), ...lines.map((line) => h('dd', {}, [line]))])),
+    h(
+      'dl',
+      {},
+      rows.flatMap(([term, lines]) => [h('dt', {}, [term]), ...lines.map((line) => h('dd', {}, [line]))]),
+    ),
   ]);
 }
 
@@ -141,5 +159,9 @@ function rolesOf(ui: Ui, t: TableState): string[] {
 }
 
 function renderWarnings(ui: Ui, warnings: readonly ValidationIssue[]): HTMLElement {
-  return h('ul', { className: 'issue-list sev-warning' }, warnings.map((w) => h('li', {}, [ui.issue(w)])));
+  return h(
+    'ul',
+    { className: 'issue-list sev-warning' },
+    warnings.map((w) => h('li', {}, [ui.issue(w)])),
+  );
 }

@@ -44,7 +44,11 @@ export function errorsOf(issues: readonly ValidationIssue[]): ValidationIssue[] 
  * When every mapped column of a table "went missing" because its whole header row moved, one issue
  * naming the new header row replaces the per-column ones (needs the table's cells: build only).
  */
-function explainMoves(rules: ValidationIssue[], mapping: Mapping, seen: { source: Observed | null; costs: Observed | null }): ValidationIssue[] {
+function explainMoves(
+  rules: ValidationIssue[],
+  mapping: Mapping,
+  seen: { source: Observed | null; costs: Observed | null },
+): ValidationIssue[] {
   let out = rules;
   for (const label of ['source', 'costs'] as const) {
     const table = label === 'source' ? mapping.source : mapping.costs;

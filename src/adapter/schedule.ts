@@ -28,7 +28,10 @@ function readEntry(raw: string | null): Entry | null {
   if (!raw) return null;
   try {
     const e = JSON.parse(raw) as Partial<Entry>;
-    return typeof e.uid === 'string' && (e.interval === 'hourly' || e.interval === 'daily') && typeof e.spreadsheetId === 'string' && typeof e.mapping === 'string'
+    return typeof e.uid === 'string' &&
+      (e.interval === 'hourly' || e.interval === 'daily') &&
+      typeof e.spreadsheetId === 'string' &&
+      typeof e.mapping === 'string'
       ? { uid: e.uid, interval: e.interval, spreadsheetId: e.spreadsheetId, locale: e.locale ?? 'en', mapping: e.mapping }
       : null;
   } catch {
@@ -51,7 +54,8 @@ export function getSchedule(services: GasServices): ScheduleState {
 }
 
 export function setSchedule(services: GasServices, interval: ScheduleInterval, locale: UiLocale): ScheduleState {
-  if (interval !== 'off' && interval !== 'hourly' && interval !== 'daily') throw new Error('FunnelROI: the schedule must be off, hourly or daily.');
+  if (interval !== 'off' && interval !== 'hourly' && interval !== 'daily')
+    throw new Error('FunnelROI: the schedule must be off, hourly or daily.');
   const props = services.PropertiesService.getUserProperties();
   const id = activeId(services);
   const old = readEntry(props.getProperty(KEY_PREFIX + id));
@@ -89,15 +93,22 @@ export function runScheduled(services: GasServices, event: { readonly triggerUid
   if (!entry) return null;
   const ss = services.SpreadsheetApp.openById(entry.spreadsheetId);
   const documentProps = services.PropertiesService.getDocumentProperties();
-  const fallbackProps = { getProperty: (k: string) => (k === MAPPING_PROPERTY_KEY ? entry.mapping : null) } as unknown as GoogleAppsScript.Properties.Properties;
+  const fallbackProps = {
+    getProperty: (k: string) => (k === MAPPING_PROPERTY_KEY ? entry.mapping : null),
+  } as unknown as GoogleAppsScript.Properties.Properties;
   const opened: GasServices = {
     ...services,
     SpreadsheetApp: withOverrides(services.SpreadsheetApp, { getActiveSpreadsheet: () => ss, getActive: () => ss }),
     PropertiesService: withOverrides(services.PropertiesService, { getDocumentProperties: () => documentProps ?? fallbackProps }),
-    LockService: withOverrides(services.LockService, { getDocumentLock: () => services.LockService.getDocumentLock() ?? services.LockService.getScriptLock() }),
+    LockService: withOverrides(services.LockService, {
+      getDocumentLock: () => services.LockService.getDocumentLock() ?? services.LockService.getScriptLock(),
+    }),
   };
   const stored = loadMapping(opened);
-  if (stored.kind !== 'ok') throw new Error(`FunnelROI: scheduled rebuild of ${entry.spreadsheetId}: ${stored.kind === 'none' ? 'no saved mapping' : stored.message}`);
+  if (stored.kind !== 'ok')
+    throw new Error(
+      `FunnelROI: scheduled rebuild of ${entry.spreadsheetId}: ${stored.kind === 'none' ? 'no saved mapping' : stored.message}`,
+    );
   return buildDashboard(opened, stored.mapping, { locale: entry.locale });
 }
 

@@ -17,5 +17,14 @@ export interface GasServices {
 /** The Apps Script globals. Only the src/gas entry calls this; everything below it takes GasServices. */
 export function globalServices(): GasServices {
   // An advanced service that is not enabled is no global at all: typeof keeps that from throwing.
-  return { SpreadsheetApp, PropertiesService, LockService, Session, HtmlService, Charts, ScriptApp, Sheets: typeof Sheets === 'undefined' ? undefined : Sheets };
+  return {
+    SpreadsheetApp,
+    PropertiesService,
+    LockService,
+    Session,
+    HtmlService,
+    Charts,
+    ScriptApp,
+    Sheets: typeof Sheets === 'undefined' ? undefined : Sheets,
+  };
 }

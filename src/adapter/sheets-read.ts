@@ -36,7 +36,8 @@ export function readSheet(ss: Spreadsheet, sheetName: string): SheetContent {
   if (!sheet) throw new Error(`FunnelROI: there is no sheet named "${sheetName.slice(0, 100)}" (it may have been renamed or deleted).`);
   const rows = sheet.getLastRow();
   const cols = sheet.getLastColumn();
-  if (rows === 0 || cols === 0) throw new Error(`FunnelROI: the sheet "${sheet.getName()}" is empty. Choose the sheet that holds your data.`);
+  if (rows === 0 || cols === 0)
+    throw new Error(`FunnelROI: the sheet "${sheet.getName()}" is empty. Choose the sheet that holds your data.`);
   const values = sheet.getRange(1, 1, rows, cols).getValues() as Matrix;
   const display = sheet.getRange(1, 1, Math.min(rows, DISPLAY_ROWS), cols).getDisplayValues();
   return { sheet, values, display };

@@ -4,7 +4,11 @@
  * and a series' data labels and colour style. Used by Share report and the local runtime's API subset.
  */
 export interface ChartAxisWithView extends GoogleAppsScript.Sheets.Schema.BasicChartAxis {
-  viewWindowOptions?: { viewWindowMin?: number; viewWindowMax?: number; viewWindowMode?: 'DEFAULT_VIEW_WINDOW_MODE' | 'VIEW_WINDOW_MODE_UNSUPPORTED' | 'EXPLICIT' | 'PRETTY' };
+  viewWindowOptions?: {
+    viewWindowMin?: number;
+    viewWindowMax?: number;
+    viewWindowMode?: 'DEFAULT_VIEW_WINDOW_MODE' | 'VIEW_WINDOW_MODE_UNSUPPORTED' | 'EXPLICIT' | 'PRETTY';
+  };
 }
 
 export interface ChartSeriesWithLabels extends GoogleAppsScript.Sheets.Schema.BasicChartSeries {

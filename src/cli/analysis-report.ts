@@ -28,7 +28,12 @@ export interface AnalysisReport {
   /** CRM exports: the per-channel table under each model (the chosen one is options.attribution). */
   readonly models: Readonly<Record<AttributionModel, readonly ModelChannelRow[]>> | null;
   readonly ltv:
-    | { readonly basis: 'cohort'; readonly method: string; readonly cohorts: NonNullable<Insights['cohort']>; readonly ltvCac: readonly { channel: string; ltv: number | null; cac: number | null; ratio: number | null }[] }
+    | {
+        readonly basis: 'cohort';
+        readonly method: string;
+        readonly cohorts: NonNullable<Insights['cohort']>;
+        readonly ltvCac: readonly { channel: string; ltv: number | null; cac: number | null; ratio: number | null }[];
+      }
     | { readonly basis: 'formula'; readonly label: string; readonly value: number; readonly inputs: NonNullable<Insights['ltvFormula']> }
     | { readonly basis: 'none'; readonly reason: string; readonly revenuePerCustomer: number | null };
   readonly b2b: Insights['b2b'];
@@ -47,7 +52,17 @@ export function analysisReport(data: AggregatedData, margin: number, metrics: Pa
           m,
           ins.comparison!.channels.map((k) => {
             const r = ins.comparison!.rows[m].get(k)!;
-            return { channel: r.channel, spend: r.spend, wonDeals: r.wonDeals, newCustomers: r.newCustomers, revenue: r.revenue, grossProfit: r.grossProfit, profit: r.profit, romi: r.romi, cac: r.cac };
+            return {
+              channel: r.channel,
+              spend: r.spend,
+              wonDeals: r.wonDeals,
+              newCustomers: r.newCustomers,
+              revenue: r.revenue,
+              grossProfit: r.grossProfit,
+              profit: r.profit,
+              romi: r.romi,
+              cac: r.cac,
+            };
           }),
         ]),
       ) as Record<AttributionModel, ModelChannelRow[]>)
@@ -66,7 +81,12 @@ export function analysisReport(data: AggregatedData, margin: number, metrics: Pa
     };
   } else if (ins.ltvFormula) {
     const f = ins.ltvFormula;
-    ltv = { basis: 'formula', label: tm(locale, 'ltv.formula', { frequency: f.purchasesPerYear, lifespan: f.lifespanYears }), value: f.value, inputs: f };
+    ltv = {
+      basis: 'formula',
+      label: tm(locale, 'ltv.formula', { frequency: f.purchasesPerYear, lifespan: f.lifespanYears }),
+      value: f.value,
+      inputs: f,
+    };
   } else {
     ltv = { basis: 'none', reason: tm(locale, 'ltv.none'), revenuePerCustomer: ins.revenuePerCustomer };
   }
@@ -93,7 +113,8 @@ function table(head: Cell[], rows: Cell[][]): string[] {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 const safe = (s: string): string => printable(s);
-const num = (v: number | null, digits = 2): string => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const num = (v: number | null, digits = 2): string =>
+  v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
@@ -106,23 +127,43 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
     out.push('', `${tm(locale, 'block.models')} (${modelName(locale, a.options.attribution)} = the table above):`);
     const channels = a.models.last_touch.map((r) => r.channel);
     const head = ['Channel', ...ATTRIBUTION_MODELS.flatMap((m) => [`${m}: cust`, 'revenue', 'ROMI'])];
-    const rows = channels.map((ch, i) => [safe(ch), ...ATTRIBUTION_MODELS.flatMap((m) => {
-      const r = a.models![m][i];
-      return [num(r.newCustomers, 1), num(r.revenue, 0), pct(r.romi)];
-    })]);
+    const rows = channels.map((ch, i) => [
+      safe(ch),
+      ...ATTRIBUTION_MODELS.flatMap((m) => {
+        const r = a.models![m][i];
+        return [num(r.newCustomers, 1), num(r.revenue, 0), pct(r.romi)];
+      }),
+    ]);
     out.push(...table(head, rows));
   }
   if (a.ltv.basis === 'cohort') {
     const c = a.ltv.cohorts;
     const shown = Math.min(c.months, 12);
     out.push('', `${tm(locale, 'block.cohort')}:`);
-    out.push(...table(['Cohort', 'Customers', ...Array.from({ length: shown + 1 }, (_, k) => `m${k}`)], c.rows.map((r) => [r.cohort, String(r.customers), ...r.cumulative.slice(0, shown + 1).map((v) => num(v, 0))])));
+    out.push(
+      ...table(
+        ['Cohort', 'Customers', ...Array.from({ length: shown + 1 }, (_, k) => `m${k}`)],
+        c.rows.map((r) => [r.cohort, String(r.customers), ...r.cumulative.slice(0, shown + 1).map((v) => num(v, 0))]),
+      ),
+    );
     out.push('', `${tm(locale, 'block.ltvChannels')}:`);
     const ratio = new Map(a.ltv.ltvCac.map((x) => [x.channel, x]));
     out.push(
       ...table(
-        ['Channel', ...c.windows.map((w) => `LTV ${w}m`), tm(locale, 'ltv.projected', { horizon: a.options.ltvHorizonMonths }), 'CAC', 'LTV:CAC'],
-        c.channels.map((ch) => [safe(ch.channel), ...ch.observed.map((v) => num(v, 0)), num(ch.projected, 0), num(ratio.get(ch.channel)?.cac ?? null, 0), num(ratio.get(ch.channel)?.ratio ?? null, 2)]),
+        [
+          'Channel',
+          ...c.windows.map((w) => `LTV ${w}m`),
+          tm(locale, 'ltv.projected', { horizon: a.options.ltvHorizonMonths }),
+          'CAC',
+          'LTV:CAC',
+        ],
+        c.channels.map((ch) => [
+          safe(ch.channel),
+          ...ch.observed.map((v) => num(v, 0)),
+          num(ch.projected, 0),
+          num(ratio.get(ch.channel)?.cac ?? null, 0),
+          num(ratio.get(ch.channel)?.ratio ?? null, 2),
+        ]),
       ),
     );
     out.push(a.ltv.method);
@@ -139,10 +180,32 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
     const rows = b.money.map((m) => {
       const c = cyc.get(m.channel);
       const n = nps.get(m.channel);
-      return [safe(m.channel), num(c?.medianDays ?? null, 1), num(c?.meanDays ?? null, 1), String(c?.count ?? 0), pct(m.repeatShare), num(m.returns, 1), n ? `${num(n.nps, 0)} (${n.answers})` : '—', num(m.profit, 0), pct(m.drr), num(m.cpo, 0)];
+      return [
+        safe(m.channel),
+        num(c?.medianDays ?? null, 1),
+        num(c?.meanDays ?? null, 1),
+        String(c?.count ?? 0),
+        pct(m.repeatShare),
+        num(m.returns, 1),
+        n ? `${num(n.nps, 0)} (${n.answers})` : '—',
+        num(m.profit, 0),
+        pct(m.drr),
+        num(m.cpo, 0),
+      ];
     });
     const t = b.moneyTotal;
-    rows.push(['Total', num(b.cycleTotal.medianDays, 1), num(b.cycleTotal.meanDays, 1), String(b.cycleTotal.count), pct(t.repeatShare), String(b.returnedCustomers), b.npsTotal ? `${num(b.npsTotal.nps, 0)} (${b.npsTotal.answers})` : '—', num(t.profit, 0), pct(t.drr), num(t.cpo, 0)]);
+    rows.push([
+      'Total',
+      num(b.cycleTotal.medianDays, 1),
+      num(b.cycleTotal.meanDays, 1),
+      String(b.cycleTotal.count),
+      pct(t.repeatShare),
+      String(b.returnedCustomers),
+      b.npsTotal ? `${num(b.npsTotal.nps, 0)} (${b.npsTotal.answers})` : '—',
+      num(t.profit, 0),
+      pct(t.drr),
+      num(t.cpo, 0),
+    ]);
     out.push(...table(['Channel', 'Cycle med d', 'Cycle mean d', 'Won', 'Repeat rev', 'Returns', 'NPS (n)', 'Profit', 'ДРР', 'CPO'], rows));
   }
   out.push('', `${tm(locale, 'block.definitions')}:`);

@@ -19,7 +19,11 @@ export function sniffDelimiter(text: string): Delimiter {
     else if (!quoted && ch === '\n') lines++;
   }
   // Ties go to ';' before ',': `1,5` decimal commas inflate the comma count in ;-files.
-  return counts['\t'] > 0 && counts['\t'] >= counts[';'] && counts['\t'] >= counts[','] ? '\t' : counts[';'] >= counts[','] && counts[';'] > 0 ? ';' : ',';
+  return counts['\t'] > 0 && counts['\t'] >= counts[';'] && counts['\t'] >= counts[',']
+    ? '\t'
+    : counts[';'] >= counts[','] && counts[';'] > 0
+      ? ';'
+      : ',';
 }
 
 export function parseCsv(input: string, delimiter?: Delimiter): string[][] {

@@ -32,7 +32,9 @@ export function decodeInput(bytes: Uint8Array, label = 'the file'): DecodedInput
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16(bytes.subarray(2), 'utf-16be', label), encoding: 'utf-16be' };
   const nulls = nullShare(bytes);
   if (nulls > 0.2) {
-    throw new EncodingError(`${label} looks like UTF-16 without a byte-order mark (${Math.round(nulls * 100)}% zero bytes); save it as UTF-8 (or UTF-16 with BOM) and try again.`);
+    throw new EncodingError(
+      `${label} looks like UTF-16 without a byte-order mark (${Math.round(nulls * 100)}% zero bytes); save it as UTF-8 (or UTF-16 with BOM) and try again.`,
+    );
   }
   const asUtf8 = tryUtf8(bytes);
   if (asUtf8 !== null) return { text: asUtf8, encoding: 'utf-8' };
@@ -62,12 +64,16 @@ function tryUtf8(bytes: Uint8Array): string | null {
 
 function utf8(bytes: Uint8Array, label: string): string {
   const text = tryUtf8(bytes);
-  if (text === null) throw new EncodingError(`${label} starts with a UTF-8 byte-order mark but is not valid UTF-8 further on; re-save it as UTF-8.`);
+  if (text === null)
+    throw new EncodingError(`${label} starts with a UTF-8 byte-order mark but is not valid UTF-8 further on; re-save it as UTF-8.`);
   return text;
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', label: string): string {
-  if (bytes.length % 2 !== 0) throw new EncodingError(`${label} has a ${encoding.toUpperCase()} byte-order mark but an odd number of bytes; it is truncated or not UTF-16.`);
+  if (bytes.length % 2 !== 0)
+    throw new EncodingError(
+      `${label} has a ${encoding.toUpperCase()} byte-order mark but an odd number of bytes; it is truncated or not UTF-16.`,
+    );
   return iconv.decode(Buffer.from(bytes), encoding);
 }
 
@@ -112,7 +118,17 @@ function chineseScore(text: string): number {
     if (code < 0x80) continue;
     nonAscii++;
     if (code === 0xfffd) good -= 4;
-    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || code === 0x00b7 || code === 0x2014 || code === 0x2026 || code === 0x201c || code === 0x201d) good++;
+    else if (
+      (code >= 0x4e00 && code <= 0x9fff) ||
+      (code >= 0x3000 && code <= 0x303f) ||
+      (code >= 0xff00 && code <= 0xffef) ||
+      code === 0x00b7 ||
+      code === 0x2014 ||
+      code === 0x2026 ||
+      code === 0x201c ||
+      code === 0x201d
+    )
+      good++;
   }
   return nonAscii === 0 ? 0 : Math.max(0, good) / nonAscii;
 }

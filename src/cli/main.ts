@@ -7,7 +7,8 @@ import { decodeInput } from './decode.js';
 import { formatReport, runReport, type Report, type ReportOptions } from './report.js';
 import { printable, printableBlock, printableJson } from './terminal.js';
 
-const USAGE = 'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]\n' +
+const USAGE =
+  'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]\n' +
   '  [--model last_touch|first_touch|linear|position_based|time_decay] [--period-basis close|created] [--return-days 90]\n' +
   '  [--half-life 7] [--lifespan YEARS --frequency PER_YEAR] [--lang en|ru|zh] [--engine memory|duckdb]\n' +
   '  --engine duckdb sums the rows in DuckDB out of core (CSV, TSV or .parquet; bounded memory for multi-GB exports).';
@@ -55,10 +56,10 @@ export function main(argv: readonly string[]): number | Promise<number> {
     } else if (arg === '--costs') {
       costsFile = rest[++i];
       if (!costsFile) throw new Error(`--costs needs a CSV file\n${USAGE}`);
-    }
-    else if (arg === '--granularity') {
+    } else if (arg === '--granularity') {
       const g = rest[++i];
-      if (g !== 'week' && g !== 'month' && g !== 'quarter') throw new Error(`--granularity must be week, month or quarter, got ${String(g)}`);
+      if (g !== 'week' && g !== 'month' && g !== 'quarter')
+        throw new Error(`--granularity must be week, month or quarter, got ${String(g)}`);
       granularity = g;
     } else if (arg === '--margin') {
       margin = Number(rest[++i]);
@@ -76,9 +77,18 @@ export function main(argv: readonly string[]): number | Promise<number> {
   if (engine === 'duckdb') {
     const source = file;
     // Loaded on demand: the default engine never needs DuckDB's native binary.
-    return import('./report-duckdb.js').then(({ runReportDuckDb }) => runReportDuckDb(source, { granularity, margin, byCampaign, costsFile, metrics: checked, locale }).then(print));
+    return import('./report-duckdb.js').then(({ runReportDuckDb }) =>
+      runReportDuckDb(source, { granularity, margin, byCampaign, costsFile, metrics: checked, locale }).then(print),
+    );
   }
-  const options: ReportOptions = { granularity, margin, byCampaign, costsCsv: costsFile === undefined ? undefined : readCsvText(costsFile), metrics: checked, locale };
+  const options: ReportOptions = {
+    granularity,
+    margin,
+    byCampaign,
+    costsCsv: costsFile === undefined ? undefined : readCsvText(costsFile),
+    metrics: checked,
+    locale,
+  };
   return print(runReport(readCsvText(file), options));
 }
 

@@ -60,7 +60,8 @@ function readBytes(file: string, start: number, length: number): Buffer {
 function utf8Head(file: string, bytes: Buffer, whole: boolean): string {
   const cut = whole ? bytes : bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
   const { text, encoding } = decodeInput(cut, printable(file));
-  if (encoding !== 'utf-8') throw new Error(`--engine duckdb reads UTF-8 files; ${printable(file)} is ${encoding}: use the default engine, or save it as UTF-8.`);
+  if (encoding !== 'utf-8')
+    throw new Error(`--engine duckdb reads UTF-8 files; ${printable(file)} is ${encoding}: use the default engine, or save it as UTF-8.`);
   return text;
 }
 
@@ -94,7 +95,10 @@ async function loadCsv(conn: DuckDBConnection, file: string, name: string, whole
       const emptyAbove = sample.slice(0, binding.firstDataRow - 1).filter(isEmptyLine).length;
       const first = binding.firstDataRow - emptyAbove;
       const cut = binding.lastDataRow === null ? 0 : sample.slice(binding.lastDataRow).filter((r) => !isEmptyLine(r)).length;
-      const cols = Array.from({ length: binding.lastColumn - binding.firstColumn + 1 }, (_, i) => `${q(`c${binding.firstColumn - 1 + i}`)} AS ${q(`col${i}`)}`);
+      const cols = Array.from(
+        { length: binding.lastColumn - binding.firstColumn + 1 },
+        (_, i) => `${q(`c${binding.firstColumn - 1 + i}`)} AS ${q(`col${i}`)}`,
+      );
       await conn.run(
         `CREATE VIEW ${q(view)} AS SELECT rowid + 1 + ${emptyAbove} AS __row, ${cols.join(', ')} FROM ${q(name)} WHERE rowid + 1 >= ${first}` +
           (binding.lastDataRow === null ? '' : ` AND rowid + 1 <= ${total - cut}`),
@@ -128,7 +132,9 @@ function jsCell(v: unknown): CellValue {
 async function loadParquet(conn: DuckDBConnection, file: string, name: string): Promise<Loaded> {
   await conn.run(`CREATE VIEW ${q(name)} AS SELECT * FROM read_parquet(${lit(file)}, file_row_number = true)`);
   const schema = await queryRows(conn, `DESCRIBE ${q(name)}`);
-  const fields = schema.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })).filter((f) => f.name !== 'file_row_number');
+  const fields = schema
+    .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }))
+    .filter((f) => f.name !== 'file_row_number');
   const rows = await queryRows(conn, `SELECT * FROM ${q(name)} ORDER BY file_row_number LIMIT ${PARQUET_SAMPLE_ROWS}`);
   const sample: Matrix = [fields.map((f) => f.name), ...rows.map((r) => fields.map((f) => jsCell(r[f.name])))];
   return {
@@ -136,7 +142,9 @@ async function loadParquet(conn: DuckDBConnection, file: string, name: string): 
     table: async (binding, view) => {
       const picked = fields.slice(binding.firstColumn - 1, binding.lastColumn);
       // The header is row 1, so the file's first row is row 2, as when the file is opened in Sheets.
-      await conn.run(`CREATE VIEW ${q(view)} AS SELECT file_row_number + 2 AS __row, * EXCLUDE (file_row_number) FROM ${q(name)} WHERE file_row_number + 2 >= ${binding.firstDataRow}`);
+      await conn.run(
+        `CREATE VIEW ${q(view)} AS SELECT file_row_number + 2 AS __row, * EXCLUDE (file_row_number) FROM ${q(name)} WHERE file_row_number + 2 >= ${binding.firstDataRow}`,
+      );
       return {
         path: [view],
         columns: picked.map((f) => ({ name: f.name, kind: PARQUET_KIND.find(([re]) => re.test(f.type))?.[1] ?? 'other' })),
@@ -159,15 +167,23 @@ function refusePeriodLabels(sample: Matrix, binding: TableBinding): void {
   if (col < 0) return;
   const dates = new DateReader('Etc/UTC');
   const rows = sample.slice(binding.firstDataRow - 1);
-  const label = rows.map((r) => r[binding.firstColumn - 1 + col]).find((v) => typeof v === 'string' && dates.read(v) === undefined && parsePeriodText(v) !== undefined);
+  const label = rows
+    .map((r) => r[binding.firstColumn - 1 + col])
+    .find((v) => typeof v === 'string' && dates.read(v) === undefined && parsePeriodText(v) !== undefined);
   if (label !== undefined) {
-    throw new WarehouseUnsupportedError('warehouse_period_labels', `--engine duckdb reads dates, not period labels such as ${JSON.stringify(label)} in ${headerOf(binding, col)}; use the default engine for this file.`);
+    throw new WarehouseUnsupportedError(
+      'warehouse_period_labels',
+      `--engine duckdb reads dates, not period labels such as ${JSON.stringify(label)} in ${headerOf(binding, col)}; use the default engine for this file.`,
+    );
   }
 }
 
 export async function runReportDuckDb(file: string, options: DuckDbReportOptions = {}): Promise<Report> {
   const dir = mkdtempSync(join(tmpdir(), 'funnel-roi-duckdb-'));
-  const db = await openDuckDb(join(dir, 'report.duckdb'), { memory_limit: options.memoryLimit ?? '1GB', temp_directory: join(dir, 'spill') });
+  const db = await openDuckDb(join(dir, 'report.duckdb'), {
+    memory_limit: options.memoryLimit ?? '1GB',
+    temp_directory: join(dir, 'spill'),
+  });
   try {
     const conn = db.connection;
     const source = await load(conn, file, 'source_file', options.wholeSampleBytes);

@@ -109,19 +109,31 @@ export interface PreparedReport {
 export function prepareReport(values: Matrix, costValues: Matrix | null, options: ReportOptions = {}): PreparedReport {
   const detection = detectSheet(values, undefined, { sheetName: 'csv', sheetId: 0 });
   const costs = costValues ? detectSheet(costValues, undefined, { sheetName: 'costs csv', sheetId: 1 }).table : null;
-  if (costs && detection.shape !== 'crm') throw new Error('--costs is for CRM exports (one lead or deal per row); this file already has a spend column per row');
+  if (costs && detection.shape !== 'crm')
+    throw new Error('--costs is for CRM exports (one lead or deal per row); this file already has a spend column per row');
   const base = defaultMapping(detection, { costs });
   const margin = options.margin ?? base.options.grossMargin;
   if (!(margin > 0 && margin <= 1)) throw new Error(`--margin must be in (0, 1], got ${margin}`);
   const mapping: Mapping = {
     ...base,
-    options: { ...base.options, granularity: options.granularity ?? base.options.granularity, grossMargin: margin, byCampaign: options.byCampaign ?? false, metrics: options.metrics },
+    options: {
+      ...base.options,
+      granularity: options.granularity ?? base.options.granularity,
+      grossMargin: margin,
+      byCampaign: options.byCampaign ?? false,
+      metrics: options.metrics,
+    },
   };
   // The same checks the sidebar makes before saving: a file without a channel column is refused, not summed to nothing.
   const issues = validateMapping(mapping);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
-  return { mapping, margin, options, warnings: [...detection.notes.filter((n) => n.code !== 'currency_detected'), ...issues.filter((i) => i.severity === 'warning')] };
+  return {
+    mapping,
+    margin,
+    options,
+    warnings: [...detection.notes.filter((n) => n.code !== 'currency_detected'), ...issues.filter((i) => i.severity === 'warning')],
+  };
 }
 
 /** The report of aggregated sums, whichever engine summed them. */
@@ -153,7 +165,10 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
   const costs = mapping.shape === 'crm' ? mapping.costs : null;
   // A `;`-separated file comes from a decimal-comma Excel: the tie-break for columns that do not say themselves.
   const locale = sniffDelimiter(csvText.replace(/^\uFEFF/u, '')) === ';' ? 'ru_RU' : 'en_US';
-  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, { firstRowNumber: t.firstDataRow, locale });
+  const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, {
+    firstRowNumber: t.firstDataRow,
+    locale,
+  });
   return reportFrom(prepared, data);
 }
 
@@ -198,7 +213,9 @@ export function formatReport(report: Report, locale: Locale = 'en'): string {
   out.push(rule, line(body[body.length - 1]));
   const a = report.analysis;
   const incomplete = a.incompletePeriod === null ? '' : `; ${a.incompletePeriod} is incomplete (data until ${a.asOf})`;
-  out.push(`Model: ${a.options.attribution}; sales dated by ${a.options.periodBasis === 'close' ? 'close date' : 'lead creation'}${incomplete}`);
+  out.push(
+    `Model: ${a.options.attribution}; sales dated by ${a.options.periodBasis === 'close' ? 'close date' : 'lead creation'}${incomplete}`,
+  );
   out.push(`Rows: ${report.rows.used} of ${report.rows.source} used, ${report.rows.skipped} skipped.`);
   for (const w of report.warnings) out.push(printable(`${w.severity}: ${w.message}`));
   out.push(formatAnalysis(a, locale));

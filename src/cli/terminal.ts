@@ -13,7 +13,10 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u
 
 /** One line of user text: escapes removed, other control characters, tabs and newlines become a space. */
 export function printable(text: string): string {
-  return text.replace(ESCAPES, '').replace(CONTROLS, ' ').replace(/[\t\n]/gu, ' ');
+  return text
+    .replace(ESCAPES, '')
+    .replace(CONTROLS, ' ')
+    .replace(/[\t\n]/gu, ' ');
 }
 
 /** Multi-line output we composed ourselves: newlines kept, everything else as in `printable`. */

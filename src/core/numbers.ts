@@ -15,7 +15,9 @@ export const ERROR_VALUE = Number.NEGATIVE_INFINITY;
 
 // Languages whose spreadsheets write a decimal comma (CLDR); the rest (en, zh, ja, ko, he, th…) a point.
 const DECIMAL_COMMA = new Set(
-  'ru uk be kk uz az ka hy de fr es it pt nl pl cs sk sl hr sr bs mk bg ro hu tr id vi da nb nn no sv fi et lv lt el sq is ca gl eu af'.split(' '),
+  'ru uk be kk uz az ka hy de fr es it pt nl pl cs sk sl hr sr bs mk bg ro hu tr id vi da nb nn no sv fi et lv lt el sq is ca gl eu af'.split(
+    ' ',
+  ),
 );
 
 /** The decimal mark of a spreadsheet locale (`ru_RU` → `,`, `en_US` and `zh_CN` → `.`). */
@@ -93,7 +95,11 @@ export function columnNumbers(cells: Iterable<CellValue>, options: ColumnNumberO
 }
 
 /** columnNumbers for column `col` of a matrix, without copying a million-row column. */
-export function columnNumbersOf(rows: readonly (readonly CellValue[] | undefined)[], col: number, options: ColumnNumberOptions): ColumnNumbers {
+export function columnNumbersOf(
+  rows: readonly (readonly CellValue[] | undefined)[],
+  col: number,
+  options: ColumnNumberOptions,
+): ColumnNumbers {
   const scan = new ColumnScan();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];

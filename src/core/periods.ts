@@ -111,10 +111,13 @@ const RULES: readonly Rule[] = [
   [/^q([1-4])\s*[-/]?\s*(\d{4})$/u, (m) => quarterPeriod(+m[2], +m[1])],
   [/^q([1-4])\s*['’](\d{2})$/u, (m) => quarterPeriod(twoDigitYear(m[2]), +m[1])],
   [/^([1-4]|i{1,3}|iv)(?:\s*-?й)?\s*кв(?:\.|артал)?\s*(\d{4})$/u, (m) => quarterPeriod(+m[2], ROMAN[m[1]] ?? +m[1])],
-  [/^(\d{4})\s*年\s*(?:第\s*([1-4一二三四])\s*季度?|([1-4一二三四])\s*季度|q([1-4]))$/u, (m) => {
-    const q = m[2] ?? m[3] ?? m[4];
-    return quarterPeriod(+m[1], ROMAN[q] ?? +q);
-  }],
+  [
+    /^(\d{4})\s*年\s*(?:第\s*([1-4一二三四])\s*季度?|([1-4一二三四])\s*季度|q([1-4]))$/u,
+    (m) => {
+      const q = m[2] ?? m[3] ?? m[4];
+      return quarterPeriod(+m[1], ROMAN[q] ?? +q);
+    },
+  ],
   // ISO weeks: 2026-W05, 2026W5, 2026 н5 · W05 2026 · 2026年第5周 · 5 нед. 2026, 5-я неделя 2026
   [/^(\d{4})\s*-?\s*(?:w|н)\s*(\d{1,2})$/u, (m) => weekPeriod(+m[1], +m[2])],
   [/^w(\d{1,2})\s*[-/]?\s*(\d{4})$/u, (m) => weekPeriod(+m[2], +m[1])],

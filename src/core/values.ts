@@ -57,7 +57,10 @@ export function numberParts(text: string): NumberParts | undefined {
     negative = true;
     s = s.slice(1, -1);
   }
-  s = s.replace(CURRENCY, '').replace(GROUP_SPACES, '').replace(/[\u2212\u2012\u2013]/gu, '-');
+  s = s
+    .replace(CURRENCY, '')
+    .replace(GROUP_SPACES, '')
+    .replace(/[\u2212\u2012\u2013]/gu, '-');
   let percent = false;
   if (s.endsWith('%')) {
     percent = true;

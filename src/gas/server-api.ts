@@ -46,7 +46,17 @@ export function savedMapping(services: GasServices): { mapping: Mapping | null; 
   const stored = loadMapping(services);
   if (stored.kind === 'none') return { mapping: null, problems: [] };
   if (stored.kind === 'unreadable') {
-    return { mapping: null, problems: [{ severity: 'error', code: 'mapping_unreadable', message: `The saved mapping cannot be read: ${stored.message}`, params: { message: stored.message } }] };
+    return {
+      mapping: null,
+      problems: [
+        {
+          severity: 'error',
+          code: 'mapping_unreadable',
+          message: `The saved mapping cannot be read: ${stored.message}`,
+          params: { message: stored.message },
+        },
+      ],
+    };
   }
   return { mapping: stored.mapping, problems: validateAgainstSheet(services, stored.mapping).filter((i) => i.severity === 'error') };
 }

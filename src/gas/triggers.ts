@@ -61,9 +61,18 @@ export const triggers = {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const sheet = ss.getSheetByName(result.sheetName);
       if (sheet) ss.setActiveSheet(sheet);
-      const built = t(locale, 'alert.built', { sheet: result.sheetName, channels: result.channels, periods: result.periods, rows: result.sourceRows });
-      const reasons = result.warnings.filter((w) => w.code.startsWith('rows_skipped_')).map((w) => issueText(locale, w)).join(' ');
-      const skipped = result.skippedRows > 0 ? ` ${t(locale, 'alert.skipped', { skipped: result.skippedRows, rows: result.sourceRows, reasons })}` : '';
+      const built = t(locale, 'alert.built', {
+        sheet: result.sheetName,
+        channels: result.channels,
+        periods: result.periods,
+        rows: result.sourceRows,
+      });
+      const reasons = result.warnings
+        .filter((w) => w.code.startsWith('rows_skipped_'))
+        .map((w) => issueText(locale, w))
+        .join(' ');
+      const skipped =
+        result.skippedRows > 0 ? ` ${t(locale, 'alert.skipped', { skipped: result.skippedRows, rows: result.sourceRows, reasons })}` : '';
       // Skips make the toast longer; give it time to be read.
       ss.toast(built + skipped, 'FunnelROI', skipped ? 20 : 8);
     } catch (error) {

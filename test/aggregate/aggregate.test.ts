@@ -5,7 +5,16 @@ import type { Matrix } from '../../src/core/values.js';
 
 function table(roles: ColumnRole[], sheetId = 1): TableBinding {
   const columns: ColumnBinding[] = roles.map((role, index) => ({ index, header: `H${index}`, role }));
-  return { sheetId, sheetName: `S${sheetId}`, headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: roles.length, columns };
+  return {
+    sheetId,
+    sheetName: `S${sheetId}`,
+    headerRow: 1,
+    firstDataRow: 2,
+    lastDataRow: null,
+    firstColumn: 1,
+    lastColumn: roles.length,
+    columns,
+  };
 }
 
 function aggregatedMapping(roles: ColumnRole[], extra: Partial<Mapping> = {}, options: Partial<Mapping['options']> = {}): Mapping {
@@ -80,7 +89,10 @@ describe('aggregate: aggregated shape', () => {
 
   it('without a date column puts everything in one period', () => {
     const m = aggregatedMapping(['channel', 'spend']);
-    const a = aggregate(m, [['A', 1], ['a', 2]]);
+    const a = aggregate(m, [
+      ['A', 1],
+      ['a', 2],
+    ]);
     expect(a.periods).toEqual(['all']);
     expect(a.granularity).toBeNull();
     expect(a.rows).toHaveLength(1);
@@ -88,7 +100,11 @@ describe('aggregate: aggregated shape', () => {
   });
 
   it('breaks down by campaign when asked, and sums funnel stage columns', () => {
-    const m = aggregatedMapping(['date', 'channel', 'campaign', 'spend', 'stage'], { funnel: [{ id: 'mql', label: 'MQL', column: 4 }] }, { byCampaign: true, granularity: 'quarter' });
+    const m = aggregatedMapping(
+      ['date', 'channel', 'campaign', 'spend', 'stage'],
+      { funnel: [{ id: 'mql', label: 'MQL', column: 4 }] },
+      { byCampaign: true, granularity: 'quarter' },
+    );
     const a = aggregate(m, [
       ['2026-01-01', 'G', 'brand', 1, 2],
       ['2026-05-01', 'G', 'Brand', 2, 3],
@@ -101,7 +117,10 @@ describe('aggregate: aggregated shape', () => {
 
   it('skips a Total line at the bottom of an export', () => {
     const m = aggregatedMapping(['date', 'channel', 'spend']);
-    const a = aggregate(m, [['2026-01-01', 'A', 5], ['', 'Итого', 5]]);
+    const a = aggregate(m, [
+      ['2026-01-01', 'A', 5],
+      ['', 'Итого', 5],
+    ]);
     expect(a.totals.measures.spend).toBe(5);
     expect(a.warnings.map((w) => w.code)).toContain('rows_skipped_totals');
   });

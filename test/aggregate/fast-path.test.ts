@@ -18,8 +18,19 @@ const mapping: Mapping = {
   schemaVersion: 1,
   shape: 'aggregated',
   source: {
-    sheetId: 1, sheetName: 'S', headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: 4,
-    columns: [{ index: 0, header: 'Date', role: 'date' }, { index: 1, header: 'Channel', role: 'channel' }, { index: 2, header: 'Spend', role: 'spend' }, { index: 3, header: 'Leads', role: 'leads' }],
+    sheetId: 1,
+    sheetName: 'S',
+    headerRow: 1,
+    firstDataRow: 2,
+    lastDataRow: null,
+    firstColumn: 1,
+    lastColumn: 4,
+    columns: [
+      { index: 0, header: 'Date', role: 'date' },
+      { index: 1, header: 'Channel', role: 'channel' },
+      { index: 2, header: 'Spend', role: 'spend' },
+      { index: 3, header: 'Leads', role: 'leads' },
+    ],
   },
   costs: null,
   funnel: [],
@@ -30,10 +41,21 @@ const mapping: Mapping = {
 const channel = fc.constantFrom<CellValue>('Google', 'google ', 'Meta', 'Total', 'Итого', '', '   ', null, 42);
 // Midnights and late evenings around the March and November DST changes, as Date instants of the zone.
 const date = fc.oneof(
-  fc.constantFrom(Date.UTC(2026, 2, 8), Date.UTC(2026, 2, 31, 23, 30), Date.UTC(2026, 3, 1), Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 30, 23, 59)).map((wall) => new Date(instantOf(wall, ZONE)) as CellValue),
+  fc
+    .constantFrom(
+      Date.UTC(2026, 2, 8),
+      Date.UTC(2026, 2, 31, 23, 30),
+      Date.UTC(2026, 3, 1),
+      Date.UTC(2026, 10, 1),
+      Date.UTC(2026, 10, 30, 23, 59),
+    )
+    .map((wall) => new Date(instantOf(wall, ZONE)) as CellValue),
   fc.constantFrom<CellValue>('2026-04-15', '', 'not a date'),
 );
-const measure = fc.oneof(fc.integer({ min: -50, max: 500 }).map((n) => n as CellValue), fc.constantFrom<CellValue>('1 234,5', '', '#N/A', 'abc', Number.NaN));
+const measure = fc.oneof(
+  fc.integer({ min: -50, max: 500 }).map((n) => n as CellValue),
+  fc.constantFrom<CellValue>('1 234,5', '', '#N/A', 'abc', Number.NaN),
+);
 const rowArb = fc.tuple(date, channel, measure, measure);
 
 /** The reference: every rule spelled out per row, no caches. */
@@ -45,9 +67,14 @@ function reference(rows: CellValue[][]): Map<string, [number, number]> {
     if (typeof ch === 'string' && isTotalsLabel(ch) && isBlank(r[0])) continue;
     const t = parseDateValue(r[0], ZONE);
     if (t === undefined) continue;
-    const nums = [r[2], r[3]].map((v) => (typeof v === 'number' ? (Number.isFinite(v) ? v : NaN) : isBlank(v) ? 0 : typeof v === 'string' ? (parseNumberText(v) ?? NaN) : NaN));
+    const nums = [r[2], r[3]].map((v) =>
+      typeof v === 'number' ? (Number.isFinite(v) ? v : NaN) : isBlank(v) ? 0 : typeof v === 'string' ? (parseNumberText(v) ?? NaN) : NaN,
+    );
     if (nums.some(Number.isNaN)) continue;
-    const name = String(ch ?? '').trim().toLowerCase() || '(not set)';
+    const name =
+      String(ch ?? '')
+        .trim()
+        .toLowerCase() || '(not set)';
     const key = `${name}|${periodKey(t, 'month')}`;
     const e = out.get(key) ?? [0, 0];
     e[0] += nums[0];

@@ -58,7 +58,14 @@ describe('without customer history there is no LTV', () => {
     expect(plain.cohort).toBeNull();
     // Every won deal is its own customer: 6 customers, 4300 revenue.
     expect(plain.revenuePerCustomer).toBeCloseTo(4300 / 6, 9);
-    const withInputs = computeInsights(aggregate({ ...stripped, options: { ...stripped.options, metrics: { lifespanYears: 3, purchasesPerYear: 2 } } }, journeyRows, journeyCosts), margin);
+    const withInputs = computeInsights(
+      aggregate(
+        { ...stripped, options: { ...stripped.options, metrics: { lifespanYears: 3, purchasesPerYear: 2 } } },
+        journeyRows,
+        journeyCosts,
+      ),
+      margin,
+    );
     expect(withInputs.ltvBasis).toBe('formula');
     // AOV 4300 / 6 × 2 per year × 3 years × 0.5.
     expect(withInputs.ltvFormula!.value).toBeCloseTo((4300 / 6) * 2 * 3 * 0.5, 9);

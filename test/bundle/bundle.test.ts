@@ -42,7 +42,8 @@ function jsdocAbove(name: string): string {
 
 describe('dist/Code.js in a bare V8 context', () => {
   it('is one plain script: no module syntax, no Node API, no HyperFormula', () => {
-    for (const banned of ['require(', 'module.exports', 'process.', '__dirname', 'HyperFormula', 'hyperformula']) expect(code, banned).not.toContain(banned);
+    for (const banned of ['require(', 'module.exports', 'process.', '__dirname', 'HyperFormula', 'hyperformula'])
+      expect(code, banned).not.toContain(banned);
     expect(code).not.toMatch(/^\s*(import|export)\s/mu);
     // The bare context has no Node globals, and loading did not need any.
     expect(callInRealm('typeof require + typeof process + typeof Buffer')).toBe('undefinedundefinedundefined');
@@ -52,22 +53,37 @@ describe('dist/Code.js in a bare V8 context', () => {
   it('declares every custom function, trigger and server function at the top level', () => {
     const declared = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\(/gmu)].map((m) => m[1]);
     for (const f of CUSTOM_FUNCTIONS) expect(declared).toContain(f.name);
-    for (const name of ['onOpen', 'onInstall', 'showSidebar', 'refreshDashboard', 'shareDashboard', 'getContext', 'detect', 'validate', 'saveMapping', 'buildDashboard', 'shareReport']) {
+    for (const name of [
+      'onOpen',
+      'onInstall',
+      'showSidebar',
+      'refreshDashboard',
+      'shareDashboard',
+      'getContext',
+      'detect',
+      'validate',
+      'saveMapping',
+      'buildDashboard',
+      'shareReport',
+    ]) {
       expect(declared).toContain(name);
     }
     expect(new Set(declared).size).toBe(declared.length);
   });
 
-  it.each(CUSTOM_FUNCTIONS.map((f) => [f.name, f] as const))('%s has its JSDoc with one @param per parameter, @return and @customfunction', (name, f) => {
-    const block = jsdocAbove(name);
-    expect(block).toContain('@customfunction');
-    expect(block).toMatch(/@return \{[^}]+\} \S/u);
-    const params = [...block.matchAll(/@param \{[^}]+\} (\w+) (.+)/gu)].map((m) => m[1]);
-    expect(params).toEqual(f.params.map((p) => p.name));
-    expect(code).toMatch(new RegExp(`^function ${name}\\(${f.params.map((p) => p.name).join(', ')}\\) \\{`, 'mu'));
-    // One block per function: the block found is this function's own, not its neighbour's.
-    expect(block.match(/\/\*\*/gu)).toHaveLength(1);
-  });
+  it.each(CUSTOM_FUNCTIONS.map((f) => [f.name, f] as const))(
+    '%s has its JSDoc with one @param per parameter, @return and @customfunction',
+    (name, f) => {
+      const block = jsdocAbove(name);
+      expect(block).toContain('@customfunction');
+      expect(block).toMatch(/@return \{[^}]+\} \S/u);
+      const params = [...block.matchAll(/@param \{[^}]+\} (\w+) (.+)/gu)].map((m) => m[1]);
+      expect(params).toEqual(f.params.map((p) => p.name));
+      expect(code).toMatch(new RegExp(`^function ${name}\\(${f.params.map((p) => p.name).join(', ')}\\) \\{`, 'mu'));
+      // One block per function: the block found is this function's own, not its neighbour's.
+      expect(block.match(/\/\*\*/gu)).toHaveLength(1);
+    },
+  );
 
   it('computes each function from arguments shaped as Sheets passes them', () => {
     const cases: [string, unknown][] = [
@@ -92,15 +108,33 @@ describe('dist/Code.js in a bare V8 context', () => {
       ['RETENTION(900, 150, 1000)', 0.75],
       ['REPEAT_RATE([["a"],["b"],["A"],[""]])', 0.5],
       ['NPS([[10],[9],[3],[""],[7]])', 25],
-      [`DEAL_CYCLE([[${date('2026-01-01')}],[${date('2026-02-01')}],[${date('2026-03-01')}]], [[${date('2026-01-11')}],[""],[${date('2026-03-31')}]])`, 20],
+      [
+        `DEAL_CYCLE([[${date('2026-01-01')}],[${date('2026-02-01')}],[${date('2026-03-01')}]], [[${date('2026-01-11')}],[""],[${date('2026-03-31')}]])`,
+        20,
+      ],
       ['ABTEST(200, 1000, 250, 1000)', 0.007419649261025693],
       ['DRR(120, 1000)', 0.12],
       ['CPO(9000, 45)', 200],
       ['PROFIT(10000, 3000, 0.25)', -500],
-      [`ATTRIBUTION([["a"],["a"]], [[${date('2026-01-01')}],[${date('2026-01-11')}]], [["x"],["y"]], [[""],[100]], "first_touch")`, [['channel', 'revenue', 'customers', 'purchases'], ['x', 100, 1, 1], ['y', 0, 0, 0]]],
-      [`COHORT_LTV([["a"],["a"]], [[${date('2026-01-01')}],[${date('2026-02-11')}]], [[100],[50]], 1)`, [['cohort', 'customers', 'month 0', 'month 1'], ['2026-01', 1, 100, 150]]],
+      [
+        `ATTRIBUTION([["a"],["a"]], [[${date('2026-01-01')}],[${date('2026-01-11')}]], [["x"],["y"]], [[""],[100]], "first_touch")`,
+        [
+          ['channel', 'revenue', 'customers', 'purchases'],
+          ['x', 100, 1, 1],
+          ['y', 0, 0, 0],
+        ],
+      ],
+      [
+        `COHORT_LTV([["a"],["a"]], [[${date('2026-01-01')}],[${date('2026-02-11')}]], [[100],[50]], 1)`,
+        [
+          ['cohort', 'customers', 'month 0', 'month 1'],
+          ['2026-01', 1, 100, 150],
+        ],
+      ],
     ];
-    expect(cases.map(([src]) => src.slice(0, src.indexOf('(')))).toEqual(CUSTOM_FUNCTIONS.map((f) => f.name).flatMap((n) => (n === 'ROMI' ? [n, n, n] : [n])));
+    expect(cases.map(([src]) => src.slice(0, src.indexOf('(')))).toEqual(
+      CUSTOM_FUNCTIONS.map((f) => f.name).flatMap((n) => (n === 'ROMI' ? [n, n, n] : [n])),
+    );
     for (const [src, want] of cases) {
       const got = JSON.parse(JSON.stringify(callInRealm(src))) as unknown;
       if (typeof want === 'number') expect(got, src).toBeCloseTo(want, 9);
@@ -109,11 +143,13 @@ describe('dist/Code.js in a bare V8 context', () => {
   });
 
   it('throws Errors of its own realm whose message names the function, argument and row', () => {
-    const message = callInRealm(`(() => { try { CPL([[10],[20]], [[5],["abc"]]); } catch (e) { return (e instanceof Error) + ' ' + e.message; } })()`);
+    const message = callInRealm(
+      `(() => { try { CPL([[10],[20]], [[5],["abc"]]); } catch (e) { return (e instanceof Error) + ' ' + e.message; } })()`,
+    );
     expect(message).toBe('true CPL: leads must be a number, got "abc" (row 2 of the range)');
   });
 
-  it('forwards every argument: one too many raises the declaration\'s error instead of being dropped', () => {
+  it("forwards every argument: one too many raises the declaration's error instead of being dropped", () => {
     const message = (src: string) => callInRealm(`(() => { try { return ${src}; } catch (e) { return e.message; } })()`);
     expect(message('ROMI(100, 50, 1, 999)')).toBe('ROMI: takes at most 3 arguments (revenue, marketing_cost, gross_margin), got 4');
     expect(message('CTR(1, 2, 3)')).toMatch(/^CTR: takes at most 2 arguments/u);
@@ -122,7 +158,7 @@ describe('dist/Code.js in a bare V8 context', () => {
     expect(message('ROMI(100, 50, undefined)')).toBe(1);
   });
 
-  it('DEAL_CYCLE compensates for the spreadsheet\'s zone: Berlin 1 March → 1 April is 31 days across DST, as =C2-B2 says', () => {
+  it("DEAL_CYCLE compensates for the spreadsheet's zone: Berlin 1 March → 1 April is 31 days across DST, as =C2-B2 says", () => {
     // The cells hold 1 March and 1 April 00:00 Berlin; Apps Script hands over those instants (CET, then CEST).
     sheetZone = 'Europe/Berlin';
     try {
@@ -141,8 +177,12 @@ describe('dist/Code.js in a bare V8 context', () => {
 
   it('date inputs reject trailing junk and impossible times', () => {
     const message = (src: string) => callInRealm(`(() => { try { return ${src}; } catch (e) { return e.message; } })()`);
-    expect(message('DEAL_CYCLE([["2026-01-01"]], [["2026-01-31junk"]])')).toBe('DEAL_CYCLE: close_dates must be a date, got "2026-01-31junk" (row 1 of the range)');
-    expect(message('DEAL_CYCLE([["2026-01-01"]], [["2026-01-02 12:99"]])')).toBe('DEAL_CYCLE: close_dates must be a date, got "2026-01-02 12:99" (row 1 of the range)');
+    expect(message('DEAL_CYCLE([["2026-01-01"]], [["2026-01-31junk"]])')).toBe(
+      'DEAL_CYCLE: close_dates must be a date, got "2026-01-31junk" (row 1 of the range)',
+    );
+    expect(message('DEAL_CYCLE([["2026-01-01"]], [["2026-01-02 12:99"]])')).toBe(
+      'DEAL_CYCLE: close_dates must be a date, got "2026-01-02 12:99" (row 1 of the range)',
+    );
     expect(message('DEAL_CYCLE([["2026-01-01"]], [["2026-01-02 12:30"]])')).toBeCloseTo(1.5208333, 6);
   });
 });

@@ -20,12 +20,20 @@ const dir = mkdtempSync(join(tmpdir(), 'funnel-roi-engine-'));
 
 async function same(file: string, options: ReportOptions & { costsFile?: string } = {}, wholeSampleBytes?: number): Promise<void> {
   const { costsFile, ...rest } = options;
-  const memory = runReport(readFileSync(file, 'utf8'), { ...rest, costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8') });
+  const memory = runReport(readFileSync(file, 'utf8'), {
+    ...rest,
+    costsCsv: costsFile === undefined ? undefined : readFileSync(costsFile, 'utf8'),
+  });
   const duck = await runReportDuckDb(file, { ...rest, costsFile, wholeSampleBytes });
   if (wholeSampleBytes === undefined) expectSame(comparable(duck), comparable(memory));
   else {
     // Sampled by head and tail, detection notes count rows of the sample (README: warehouse mode).
-    const strip = (r: unknown): unknown => ({ ...(comparable(r) as object), warnings: (comparable(r) as { warnings: { code: string }[] }).warnings.filter((w) => !w.code.startsWith('totals_') && !w.code.startsWith('footer')) });
+    const strip = (r: unknown): unknown => ({
+      ...(comparable(r) as object),
+      warnings: (comparable(r) as { warnings: { code: string }[] }).warnings.filter(
+        (w) => !w.code.startsWith('totals_') && !w.code.startsWith('footer'),
+      ),
+    });
     expectSame(strip(duck), strip(memory));
   }
 }
@@ -58,7 +66,15 @@ describe('report --engine duckdb equals the default engine', () => {
       const s = v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v);
       return /[;"\n\r]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
     };
-    const lines = ['Отчёт по рекламе;;', '', header.join(';'), ...source.map((r) => r.map(cell).join(';')), 'Итого;;;1;1;1;1;1', '', 'Выгружено из CRM'];
+    const lines = [
+      'Отчёт по рекламе;;',
+      '',
+      header.join(';'),
+      ...source.map((r) => r.map(cell).join(';')),
+      'Итого;;;1;1;1;1;1',
+      '',
+      'Выгружено из CRM',
+    ];
     const file = join(dir, 'hostile.csv');
     writeFileSync(file, '\uFEFF' + lines.join('\r\n') + '\r\n');
     await same(file, { granularity: 'month' });
@@ -80,12 +96,22 @@ describe('report --engine duckdb equals the default engine', () => {
 
   it('the CLI prints the same --json with either engine', () => {
     const bin = fileURLToPath(new URL('../../bin/funnel-roi.mjs', import.meta.url));
-    const args = ['report', sample('crm-leads-ru--leads.csv'), '--costs', sample('crm-leads-ru--costs.csv'), '--json', '--granularity', 'week'];
+    const args = [
+      'report',
+      sample('crm-leads-ru--leads.csv'),
+      '--costs',
+      sample('crm-leads-ru--costs.csv'),
+      '--json',
+      '--granularity',
+      'week',
+    ];
     const memory = execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
     const duck = execFileSync(process.execPath, [bin, ...args, '--engine', 'duckdb'], { encoding: 'utf8' });
     expectSame(comparable(JSON.parse(duck)), comparable(JSON.parse(memory)));
     expect((JSON.parse(duck) as { analysis: { models: unknown } }).analysis.models).toBeNull();
-    expect(() => execFileSync(process.execPath, [bin, ...args, '--engine', 'spark'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/--engine must be memory or duckdb/u);
+    expect(() => execFileSync(process.execPath, [bin, ...args, '--engine', 'spark'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
+      /--engine must be memory or duckdb/u,
+    );
   });
 });
 

@@ -24,9 +24,22 @@ function bin(...args: string[]): { stdout: string; stderr: string; status: numbe
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-const RU = ['Дата;Канал;Расход;Лиды;Выручка', '2026-01-05;Яндекс Директ;1000;10;5000', '2026-01-06;ВКонтакте;500;5;0', '2026-01-07;Телеграм «Каналы»;300;3;900'].join('\r\n');
-const ZH = ['日期,渠道,花费,线索,收入', '2026-01-05,百度推广,1000,10,5000', '2026-01-06,微信广告,500,5,0', '2026-01-07,抖音,300,3,900'].join('\n');
-const channels = (text: string): string[] => runReport(text).channels.map((c) => c.channel).sort();
+const RU = [
+  'Дата;Канал;Расход;Лиды;Выручка',
+  '2026-01-05;Яндекс Директ;1000;10;5000',
+  '2026-01-06;ВКонтакте;500;5;0',
+  '2026-01-07;Телеграм «Каналы»;300;3;900',
+].join('\r\n');
+const ZH = [
+  '日期,渠道,花费,线索,收入',
+  '2026-01-05,百度推广,1000,10,5000',
+  '2026-01-06,微信广告,500,5,0',
+  '2026-01-07,抖音,300,3,900',
+].join('\n');
+const channels = (text: string): string[] =>
+  runReport(text)
+    .channels.map((c) => c.channel)
+    .sort();
 
 describe('decodeInput', () => {
   it('reads a Windows-1251 Russian export: channels stay distinct', () => {
@@ -85,7 +98,10 @@ describe('terminal safety', () => {
       ...Array.from({ length: 8 }, (_, i) => `2026-01-0${i + 1},Good,50,2`),
     ].join('\n');
     const path = file('escapes.csv', Buffer.from(csv));
-    for (const args of [['report', path], ['report', path, '--json']]) {
+    for (const args of [
+      ['report', path],
+      ['report', path, '--json'],
+    ]) {
       const r = bin(...args);
       expect(r.status, r.stderr).toBe(0);
       const out = r.stdout + r.stderr;
@@ -100,13 +116,34 @@ describe('terminal safety', () => {
 describe('a report with 150,000 channels', () => {
   it('prints (widths found without spreading the rows into Math.max)', () => {
     const row = (channel: string, spend: number): ChannelReport => ({
-      channel, campaign: null, spend, impressions: 0, clicks: 0, leads: 1, customers: 0, revenue: 0,
-      ctr: null, cpc: null, cpl: spend, cac: null, roas: null, romi: null, revenuePerCustomer: null,
+      channel,
+      campaign: null,
+      spend,
+      impressions: 0,
+      clicks: 0,
+      leads: 1,
+      customers: 0,
+      revenue: 0,
+      ctr: null,
+      cpc: null,
+      cpl: spend,
+      cac: null,
+      roas: null,
+      romi: null,
+      revenuePerCustomer: null,
     });
     const n = 150_000;
     // The analysis blocks of a small real report (they print after the table).
     const analysis = runReport('Date,Channel,Spend,Leads\n2026-01-01,a,1,1').analysis;
-    const report: Report = { shape: 'aggregated', periods: ['2026-01'], channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)), totals: row('Total', 1), rows: { source: n, used: n, skipped: 0 }, warnings: [], analysis } as unknown as Report;
+    const report: Report = {
+      shape: 'aggregated',
+      periods: ['2026-01'],
+      channels: Array.from({ length: n }, (_, i) => row(`ch${i}`, i)),
+      totals: row('Total', 1),
+      rows: { source: n, used: n, skipped: 0 },
+      warnings: [],
+      analysis,
+    } as unknown as Report;
     const text = formatReport(report);
     const lines = text.split('\n');
     expect(lines[n + 3]).toMatch(/^Total/u);

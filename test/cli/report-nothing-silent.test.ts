@@ -28,7 +28,9 @@ describe('CLI: nothing silent', () => {
   });
 
   it('text output counts rows and lists each skip reason with row numbers', () => {
-    const csv = ['Date,Channel,Spend,Leads', '2026-01-05,Google,10,1', 'soon,Meta,5,1', '2026-01-07,Meta,7,2', 'later,Google,1,1'].join('\n');
+    const csv = ['Date,Channel,Spend,Leads', '2026-01-05,Google,10,1', 'soon,Meta,5,1', '2026-01-07,Meta,7,2', 'later,Google,1,1'].join(
+      '\n',
+    );
     const text = formatReport(runReport(csv));
     expect(text).toContain('Rows: 2 of 4 used, 2 skipped.');
     expect(text).toContain('warning: 2 source row(s) skipped: the date cannot be read (Date); rows 3, 5.');

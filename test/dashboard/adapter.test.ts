@@ -69,7 +69,11 @@ describe('buildDashboard on the ad-platform sample', () => {
     const user = wb.addSheetFromRows('ROI', [['my own notes'], ['keep me']]);
     const second = buildDashboard(wb.services, mapping, { now: '2026-11-23T00:00:00.000Z' });
     expect(second.sheetName).toBe('My renamed ROI');
-    expect(sheetValues(wb, 'ROI').slice(0, 2).map((r) => r[0])).toEqual(['my own notes', 'keep me']);
+    expect(
+      sheetValues(wb, 'ROI')
+        .slice(0, 2)
+        .map((r) => r[0]),
+    ).toEqual(['my own notes', 'keep me']);
     expect(user.getCharts()).toHaveLength(0);
     expect(wb.spreadsheet.getSheetByName('My renamed ROI')!.getCharts()).toHaveLength(4);
     expect(wb.developerMetadata().filter((m) => m.key === DASHBOARD_METADATA_KEY)).toHaveLength(1);
@@ -123,7 +127,14 @@ describe('hostile channel names and service calls', () => {
   function fixture(n: number): CellValue[][] {
     const rows: CellValue[][] = [header];
     const channels = ['Google', 'Meta', 'VK', 'Email', 'SEO'];
-    for (let i = 0; i < n; i++) rows.push([`2026-${String((i % 12) + 1).padStart(2, '0')}-01`, channels[i % channels.length], 10 + (i % 7), 1 + (i % 3), 30 + (i % 11)]);
+    for (let i = 0; i < n; i++)
+      rows.push([
+        `2026-${String((i % 12) + 1).padStart(2, '0')}-01`,
+        channels[i % channels.length],
+        10 + (i % 7),
+        1 + (i % 3),
+        30 + (i % 11),
+      ]);
     return rows;
   }
 

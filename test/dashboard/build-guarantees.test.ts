@@ -63,7 +63,12 @@ describe('item 4: the table is re-found on every build', () => {
     const totals = result.warnings.find((w) => w.code === 'totals_row_excluded');
     expect(totals?.params?.rows).toBe('732');
     // The dashboard header says it too, with the row numbers.
-    expect(wb.snapshot('ROI').values.flat().some((x) => typeof x === 'string' && x.includes('732') && x.includes('totals'))).toBe(true);
+    expect(
+      wb
+        .snapshot('ROI')
+        .values.flat()
+        .some((x) => typeof x === 'string' && x.includes('732') && x.includes('totals')),
+    ).toBe(true);
   });
 
   it('rows inserted above the Total row are counted, and the Total row stays out', () => {
@@ -103,7 +108,11 @@ describe('item 4: the table is re-found on every build', () => {
 describe('item 5: a build checks the mapping exactly as Save does', () => {
   const cases: [string, (m: Mapping) => Mapping, RegExp][] = [
     ['margin 50', (m) => ({ ...m, options: { ...m.options, grossMargin: 50 } }), /Gross margin must be more than 0/u],
-    ['no channel column', (m) => ({ ...m, source: { ...m.source, columns: m.source.columns.filter((c) => c.role !== 'channel') } }), /No channel\/source column/u],
+    [
+      'no channel column',
+      (m) => ({ ...m, source: { ...m.source, columns: m.source.columns.filter((c) => c.role !== 'channel') } }),
+      /No channel\/source column/u,
+    ],
     ['first data row above the header', (m) => ({ ...m, source: { ...m.source, firstDataRow: 2 } }), /rows or columns are out of order/u],
   ];
   for (const [name, change, message] of cases) {
@@ -118,7 +127,9 @@ describe('item 5: a build checks the mapping exactly as Save does', () => {
   it('coordinates beyond the sheet give a coded error naming the sheet size, not a raw range error', () => {
     const { wb, mapping } = setupAd();
     const far = { ...mapping, source: { ...mapping.source, headerRow: 5000, firstDataRow: 5001, lastDataRow: 6000 } };
-    expect(() => buildDashboard(wb.services, far, { now: NOW })).toThrow(/lies outside the sheet "Ads export", which has 1000 rows and 26 columns/u);
+    expect(() => buildDashboard(wb.services, far, { now: NOW })).toThrow(
+      /lies outside the sheet "Ads export", which has 1000 rows and 26 columns/u,
+    );
     const wide = { ...mapping, source: { ...mapping.source, lastColumn: 400 } };
     let code = '';
     try {
@@ -144,7 +155,11 @@ describe('item 6: nothing silent', () => {
     expect(result).toMatchObject({ sourceRows: 5, usedRows: 3, skippedRows: 2 });
     const skip = result.warnings.find((w) => w.code === 'rows_skipped_date');
     expect(skip?.params).toMatchObject({ count: 2, rows: '3, 5' });
-    const header = wb.snapshot('Dash').values.slice(0, 12).flat().filter((x): x is string => typeof x === 'string');
+    const header = wb
+      .snapshot('Dash')
+      .values.slice(0, 12)
+      .flat()
+      .filter((x): x is string => typeof x === 'string');
     expect(header.some((x) => x.includes('2 rows skipped: the date cannot be read (Date); rows 3, 5.'))).toBe(true);
   });
 
@@ -153,9 +168,9 @@ describe('item 6: nothing silent', () => {
     const data = rows(['soon', 'later', 'n/a']);
     const id = wb.addSheetFromRows('Data', data).getSheetId();
     const names = wb.sheetNames();
-    expect(() => buildDashboard(wb.services, mappingFor([{ name: 'Data', rows: data }], [id], { dashboardName: 'Dash' }), { now: NOW })).toThrow(
-      /None of the 3 source rows could be read.*3 source row\(s\) skipped: the date cannot be read/u,
-    );
+    expect(() =>
+      buildDashboard(wb.services, mappingFor([{ name: 'Data', rows: data }], [id], { dashboardName: 'Dash' }), { now: NOW }),
+    ).toThrow(/None of the 3 source rows could be read.*3 source row\(s\) skipped: the date cannot be read/u);
     expect(wb.sheetNames()).toEqual(names);
   });
 });

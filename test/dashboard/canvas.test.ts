@@ -1,14 +1,32 @@
 /** The one-rectangle composition of a plan and the merging of identical conditional-format rules. */
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/core/aggregate/index.js';
-import { cellInput, mergeConditionalRules, planCanvas, planDashboard, type ConditionalRule, type PlanBlock } from '../../src/core/dashboard/index.js';
+import {
+  cellInput,
+  mergeConditionalRules,
+  planCanvas,
+  planDashboard,
+  type ConditionalRule,
+  type PlanBlock,
+} from '../../src/core/dashboard/index.js';
 import { dataRows, loadSample, mappingFor } from './fixtures.js';
 
 const ctx = { generatedAt: '2026-11-22T12:00:00Z', locale: 'en' as const, sourceA1: "'Data'!A1:K10", sheetName: 'Dashboard' };
 
 function block(name: string, row: number, column: number, cells: PlanBlock['cells'], extra: Partial<PlanBlock> = {}): PlanBlock {
   const shape = <T>(v: T): T[][] => cells.map((r) => r.map(() => v));
-  return { name, row, column, cells, numberFormats: shape('General'), notes: shape(''), fontWeights: shape('normal'), fontColors: shape('#000000'), backgrounds: shape(null), ...extra };
+  return {
+    name,
+    row,
+    column,
+    cells,
+    numberFormats: shape('General'),
+    notes: shape(''),
+    fontWeights: shape('normal'),
+    fontColors: shape('#000000'),
+    backgrounds: shape(null),
+    ...extra,
+  };
 }
 
 describe('planCanvas', () => {
@@ -46,8 +64,19 @@ describe('planCanvas', () => {
   });
 
   it('formulas only where the plan says formula; formula-like text is guarded', () => {
-    const canvas = planCanvas({ blocks: [block('b', 2, 3, [[{ t: 's', v: '=IMPORTXML("x")' }, { t: 'f', v: '=SUM(A1:A2)' }, { t: 's', v: '-2+3' }, { t: 's', v: '@x' }]])] })!;
-    expect(canvas.values[0]).toEqual(["'=IMPORTXML(\"x\")", '=SUM(A1:A2)', "'-2+3", "'@x"]);
+    const canvas = planCanvas({
+      blocks: [
+        block('b', 2, 3, [
+          [
+            { t: 's', v: '=IMPORTXML("x")' },
+            { t: 'f', v: '=SUM(A1:A2)' },
+            { t: 's', v: '-2+3' },
+            { t: 's', v: '@x' },
+          ],
+        ]),
+      ],
+    })!;
+    expect(canvas.values[0]).toEqual(['\'=IMPORTXML("x")', '=SUM(A1:A2)', "'-2+3", "'@x"]);
     expect([canvas.row, canvas.column, canvas.height, canvas.width]).toEqual([2, 3, 1, 4]);
   });
 
@@ -67,7 +96,14 @@ describe('mergeConditionalRules', () => {
   const rule = (look: Omit<ConditionalRule, 'ranges'>, ...ranges: string[]): ConditionalRule => ({ ...look, ranges });
 
   it('merges rules that look the same into one rule over all their ranges', () => {
-    const merged = mergeConditionalRules([rule(red, 'B5:B9'), rule(green, 'B5:B9'), rule(red, 'A3'), rule(green, 'A3'), rule(red, 'C20:F24'), rule(green, 'C20:F24')]);
+    const merged = mergeConditionalRules([
+      rule(red, 'B5:B9'),
+      rule(green, 'B5:B9'),
+      rule(red, 'A3'),
+      rule(green, 'A3'),
+      rule(red, 'C20:F24'),
+      rule(green, 'C20:F24'),
+    ]);
     expect(merged).toEqual([rule(red, 'B5:B9', 'A3', 'C20:F24'), rule(green, 'B5:B9', 'A3', 'C20:F24')]);
   });
 
@@ -76,6 +112,9 @@ describe('mergeConditionalRules', () => {
     const rules = [rule(red, 'A1:A5'), rule(other, 'A3:B3'), rule(red, 'B3')];
     expect(mergeConditionalRules(rules)).toEqual(rules);
     // Cells the rule in between does not touch are merged.
-    expect(mergeConditionalRules([rule(red, 'A1:A5'), rule(other, 'A3:B3'), rule(red, 'C9')])).toEqual([rule(red, 'A1:A5', 'C9'), rule(other, 'A3:B3')]);
+    expect(mergeConditionalRules([rule(red, 'A1:A5'), rule(other, 'A3:B3'), rule(red, 'C9')])).toEqual([
+      rule(red, 'A1:A5', 'C9'),
+      rule(other, 'A3:B3'),
+    ]);
   });
 });

@@ -14,8 +14,14 @@ describe('parseCsv', () => {
       ['a', 'b', 'c'],
       ['x;1', 'he said "hi"', 'two\nlines'],
     ]);
-    expect(parseCsv('a\tb\n1\t2')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a,b\n"1,5",2')).toEqual([['a', 'b'], ['1,5', '2']]);
+    expect(parseCsv('a\tb\n1\t2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a,b\n"1,5",2')).toEqual([
+      ['a', 'b'],
+      ['1,5', '2'],
+    ]);
     expect(() => parseCsv('a,"b')).toThrow(/not closed/u);
   });
 });
@@ -52,7 +58,10 @@ describe('runReport', () => {
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^Channel\s+Spend\s+Leads/u);
     expect(lines.find((l) => l.startsWith('Total'))).toContain('25,100.50');
-    const tableLines = lines.slice(0, lines.findIndex((l) => l.startsWith('Model:')));
+    const tableLines = lines.slice(
+      0,
+      lines.findIndex((l) => l.startsWith('Model:')),
+    );
     const widths = new Set(tableLines.filter((l) => !l.includes(':')).map((l) => l.length));
     expect(widths.size).toBe(1);
   });
@@ -132,12 +141,16 @@ describe('report blocks beyond the channel table (CRM with customer ids and clos
 
   it('text report prints findings, the model comparison, cohorts, the B2B block and definitions, in Russian on request', () => {
     const text = formatReport(runReport(leads, { costsCsv: costs, margin: 0.5, locale: 'ru' }), 'ru');
-    for (const heading of ['Выводы:', 'Сравнение моделей атрибуции', 'LTV по когортам', 'B2B:', 'Определения:']) expect(text).toContain(heading);
+    for (const heading of ['Выводы:', 'Сравнение моделей атрибуции', 'LTV по когортам', 'B2B:', 'Определения:'])
+      expect(text).toContain(heading);
     expect(text).not.toMatch(/^Channel .* LTV\s*$/mu); // no period "LTV" column in the channel table
   });
 
   it('without customer ids there is no LTV, only revenue per customer', () => {
-    const noIds = leads.split('\n').map((l) => l.split(',').slice(0, -1).join(',')).join('\n');
+    const noIds = leads
+      .split('\n')
+      .map((l) => l.split(',').slice(0, -1).join(','))
+      .join('\n');
     const a = runReport(noIds, { costsCsv: costs }).analysis;
     expect(a.ltv.basis).toBe('none');
   });
@@ -146,9 +159,18 @@ describe('report blocks beyond the channel table (CRM with customer ids and clos
     const dir = mkdtempSync(join(tmpdir(), 'funnel-roi-'));
     writeFileSync(join(dir, 'l.csv'), leads);
     writeFileSync(join(dir, 'c.csv'), costs);
-    const out = execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', join(dir, 'l.csv'), '--costs', join(dir, 'c.csv'), '--json', '--model', 'linear'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['bin/funnel-roi.mjs', 'report', join(dir, 'l.csv'), '--costs', join(dir, 'c.csv'), '--json', '--model', 'linear'],
+      { encoding: 'utf8' },
+    );
     expect((JSON.parse(out) as Report).analysis.options.attribution).toBe('linear');
-    expect(() => execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', join(dir, 'l.csv'), '--model', 'shapley'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/attribution must be one of/u);
+    expect(() =>
+      execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', join(dir, 'l.csv'), '--model', 'shapley'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    ).toThrow(/attribution must be one of/u);
   });
 });
 
@@ -158,7 +180,13 @@ describe('the CRM sample’s NPS answers reach the B2B block', () => {
     const leads = readFileSync(`${dir}/crm-leads-ru--leads.csv`, 'utf8');
     const r = runReport(leads, { costsCsv: readFileSync(`${dir}/crm-leads-ru--costs.csv`, 'utf8') });
     // Independently: the last CSV column holds the answers.
-    const scores = leads.trim().split(/\r?\n/u).slice(1).map((l) => l.split(',').at(-1)!).filter((v) => v !== '').map(Number);
+    const scores = leads
+      .trim()
+      .split(/\r?\n/u)
+      .slice(1)
+      .map((l) => l.split(',').at(-1)!)
+      .filter((v) => v !== '')
+      .map(Number);
     expect(scores.length).toBeGreaterThan(50);
     const n = r.analysis.b2b!.npsTotal!;
     expect(n.answers).toBe(scores.length);

@@ -10,7 +10,9 @@ export interface EvaluatedPlan {
 }
 
 export function evaluatePlan(plan: DashboardPlan): EvaluatedPlan {
-  const grid: (string | number | null)[][] = Array.from({ length: plan.lastRow }, () => Array<string | number | null>(plan.lastColumn).fill(null));
+  const grid: (string | number | null)[][] = Array.from({ length: plan.lastRow }, () =>
+    Array<string | number | null>(plan.lastColumn).fill(null),
+  );
   for (const block of plan.blocks) {
     blockInputs(block).forEach((cells, i) =>
       cells.forEach((v, j) => {

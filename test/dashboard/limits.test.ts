@@ -37,7 +37,10 @@ describe('channel roll-up', () => {
     const data = rows(250);
     const wb = createWorkbook();
     const id = wb.addSheetFromRows('Data', data).getSheetId();
-    const result = buildDashboard(wb.services, mappingFor([{ name: 'Data', rows: data }], [id], { dashboardName: 'Dash' }), { locale: 'ru', now: '2026-11-22T12:00:00Z' });
+    const result = buildDashboard(wb.services, mappingFor([{ name: 'Data', rows: data }], [id], { dashboardName: 'Dash' }), {
+      locale: 'ru',
+      now: '2026-11-22T12:00:00Z',
+    });
     expect(result.warnings.find((w) => w.code === 'channels_rolled_up')?.params).toEqual({ count: 51, max: 200 });
     const labels = wb.snapshot('Dash').values.map((r) => r[0]);
     expect(labels).toContain(DASHBOARD_LABELS.ru.otherChannels);

@@ -16,7 +16,11 @@ const ev = evaluatePlan(plan);
 afterAll(() => ev.destroy());
 
 const block = (name: string): PlanBlock => plan.blocks.find((b) => b.name === name)!;
-const texts = (b: PlanBlock): string[] => b.cells.flat().filter((c): c is Extract<PlanCell, { t: 's' }> => c?.t === 's').map((c) => c.v);
+const texts = (b: PlanBlock): string[] =>
+  b.cells
+    .flat()
+    .filter((c): c is Extract<PlanCell, { t: 's' }> => c?.t === 's')
+    .map((c) => c.v);
 /** Row of a channel in a block (first column). */
 const rowOf = (b: PlanBlock, label: string): number => b.row + b.cells.findIndex((r) => r[0]?.t === 's' && r[0].v === label);
 

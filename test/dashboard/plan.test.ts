@@ -11,8 +11,12 @@ import { parseNumberText, type CellValue } from '../../src/core/values.js';
 import { evaluatePlan, type EvaluatedPlan } from './evaluate-plan.js';
 import { dataRows, loadSample, mappingFor } from './fixtures.js';
 
-const num = (v: CellValue): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? (parseNumberText(v) ?? NaN) : 0);
-const key = (v: CellValue): string => String(v ?? '').trim().toLowerCase();
+const num = (v: CellValue): number =>
+  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? (parseNumberText(v) ?? NaN) : 0;
+const key = (v: CellValue): string =>
+  String(v ?? '')
+    .trim()
+    .toLowerCase();
 const ctx = { generatedAt: '2026-11-22T12:00:00Z', locale: 'en' as const, sourceA1: "'Data'!A1:K10", sheetName: 'Dashboard' };
 
 /** Channel label → row number in the plan's channel table, by reading column A of the evaluated sheet. */
@@ -49,7 +53,14 @@ describe('aggregated sample (ad platform export): independent check', () => {
     e.rev += num(r[h.revenue]);
     naive.set(k, e);
   }
-  const total = [...naive.values()].reduce((a, e) => ({ spend: a.spend + e.spend, imp: a.imp + e.imp, clicks: a.clicks + e.clicks, leads: a.leads + e.leads, cust: a.cust + e.cust, rev: a.rev + e.rev }));
+  const total = [...naive.values()].reduce((a, e) => ({
+    spend: a.spend + e.spend,
+    imp: a.imp + e.imp,
+    clicks: a.clicks + e.clicks,
+    leads: a.leads + e.leads,
+    cust: a.cust + e.cust,
+    rev: a.rev + e.rev,
+  }));
 
   const data = aggregate(mapping, rows);
   const plan = planDashboard(data, mapping, ctx);
@@ -205,7 +216,10 @@ describe('CRM sample (leads + costs): independent check', () => {
 
   it('says on the sheet that leads are by creation date and sales by close date, in Russian', () => {
     const header = plan.blocks.find((b) => b.name === 'header')!;
-    const texts = header.cells.flat().filter((c): c is Extract<PlanCell, { t: 's' }> => c?.t === 's').map((c) => c.v);
+    const texts = header.cells
+      .flat()
+      .filter((c): c is Extract<PlanCell, { t: 's' }> => c?.t === 's')
+      .map((c) => c.v);
     expect(texts.some((t) => t.includes('по дате создания лида') && t.includes('по дате закрытия'))).toBe(true);
     expect(texts[0]).toBe('Окупаемость маркетинга по каналам');
   });
@@ -216,14 +230,29 @@ describe('hostile labels and missing inputs', () => {
   const mapping: Mapping = {
     schemaVersion: 1,
     shape: 'aggregated',
-    source: { sheetId: 1, sheetName: 'S', headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: 3, columns: roles.map((role, index) => ({ index, header: role, role })) },
+    source: {
+      sheetId: 1,
+      sheetName: 'S',
+      headerRow: 1,
+      firstDataRow: 2,
+      lastDataRow: null,
+      firstColumn: 1,
+      lastColumn: 3,
+      columns: roles.map((role, index) => ({ index, header: role, role })),
+    },
     costs: null,
-    funnel: [{ id: 'leads', label: '=HYPERLINK("http://x")', column: 1 }, { id: 'customers', label: 'Customers', column: 2 }],
+    funnel: [
+      { id: 'leads', label: '=HYPERLINK("http://x")', column: 1 },
+      { id: 'customers', label: 'Customers', column: 2 },
+    ],
     statusRules: [],
     options: { granularity: 'month', grossMargin: 1, currency: 'RUB', dashboardName: 'D', byCampaign: false },
   };
   const names = ['=IMPORTXML("http://x","//a")', '+cmd', '-2+3', '@SUM(A1)', '\tTab', '2026-03', '<img src=x onerror=alert(1)>'];
-  const data = aggregate(mapping, names.map((n, i) => [n, 10 + i, 1]));
+  const data = aggregate(
+    mapping,
+    names.map((n, i) => [n, 10 + i, 1]),
+  );
   const plan = planDashboard(data, mapping, { ...ctx, locale: 'zh' });
 
   it('writes channel and stage names as text that evaluates to itself', () => {
@@ -268,7 +297,9 @@ describe('presentation: one column per formula, rates readable, time in the shee
   it('no two columns compute the same thing (the zh table showed 线索 → 成交客户 and 线索 → 客户)', () => {
     const headers = headerRow.map((c) => (c?.t === 's' ? c.v : ''));
     expect(new Set(headers).size).toBe(headers.length);
-    const formulas = table.cells[plan.index.firstChannelRow - table.row].map((c) => (c?.t === 'f' ? c.v.replace(/\d+/gu, '#') : null)).filter((f) => f !== null);
+    const formulas = table.cells[plan.index.firstChannelRow - table.row]
+      .map((c) => (c?.t === 'f' ? c.v.replace(/\d+/gu, '#') : null))
+      .filter((f) => f !== null);
     expect(new Set(formulas).size).toBe(formulas.length);
   });
 
@@ -296,9 +327,17 @@ describe('presentation: one column per formula, rates readable, time in the shee
     const deltas = kpi.cells[2];
     const n = data.periods.length;
     const last = data.incompletePeriod === data.periods[n - 1] ? n - 2 : n - 1;
-    const sum = (p: number, col: number): number => data.rows.reduce((a, r) => a + (r.byPeriod[p].measures as Record<string, number>)[mapping.source.columns.find((c) => c.index === col)!.role], 0);
+    const sum = (p: number, col: number): number =>
+      data.rows.reduce(
+        (a, r) => a + (r.byPeriod[p].measures as Record<string, number>)[mapping.source.columns.find((c) => c.index === col)!.role],
+        0,
+      );
     const spendCol = mapping.source.columns.find((c) => c.role === 'spend')!.index;
-    const spendAt = headers.indexOf(plan.blocks.find((b) => b.name === 'channels')!.cells[plan.index.tableHeaderRow - plan.blocks.find((b) => b.name === 'channels')!.row][plan.index.columns.spend - 1]!.v as string);
+    const spendAt = headers.indexOf(
+      plan.blocks.find((b) => b.name === 'channels')!.cells[
+        plan.index.tableHeaderRow - plan.blocks.find((b) => b.name === 'channels')!.row
+      ][plan.index.columns.spend - 1]!.v as string,
+    );
     const expected = (sum(last, spendCol) - sum(last - 1, spendCol)) / sum(last - 1, spendCol);
     expect(deltas[spendAt]).toEqual({ t: 'n', v: expect.closeTo(expected, 12) });
     for (const [i, d] of deltas.entries()) {
@@ -324,7 +363,10 @@ describe('ROMI chart with an outlier channel', () => {
     const { clippedAxis } = await import('../../src/core/dashboard/plan.js');
     expect(clippedAxis('hAxis', [710.35, 3.1, 1.2, -0.4, 0.8])).toEqual({ 'hAxis.viewWindow.max': 5, 'hAxis.viewWindow.min': -0.5 });
     // The en sample: SEO, Email and Referral dwarf the paid channels; the axis follows the paid ones.
-    expect(clippedAxis('hAxis', [3.22, 1.28, -0.18, 1.84, -0.31, -0.52, 60.74, 81.06, 710.35])).toEqual({ 'hAxis.viewWindow.max': 5, 'hAxis.viewWindow.min': -0.6 });
+    expect(clippedAxis('hAxis', [3.22, 1.28, -0.18, 1.84, -0.31, -0.52, 60.74, 81.06, 710.35])).toEqual({
+      'hAxis.viewWindow.max': 5,
+      'hAxis.viewWindow.min': -0.6,
+    });
     expect(clippedAxis('hAxis', [710, 500, 3, 2, 2.5])).toEqual({ 'hAxis.viewWindow.max': 5 });
     expect(clippedAxis('hAxis', [3, 2.5, 1, null])).toEqual({});
     expect(clippedAxis('hAxis', [710, -1, -2])).toEqual({});

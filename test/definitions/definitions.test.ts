@@ -180,7 +180,9 @@ describe('revenue and customers credited by the same rule, per model (hand-worke
 
 describe('period basis and the incomplete period', () => {
   const months = (d: AggregatedData, channel: string): Record<string, number> =>
-    Object.fromEntries(d.periods.map((p, i) => [p, d.rows.find((r) => r.channel === channel)!.byPeriod[i].measures.revenue]).filter(([, v]) => v !== 0));
+    Object.fromEntries(
+      d.periods.map((p, i) => [p, d.rows.find((r) => r.channel === channel)!.byPeriod[i].measures.revenue]).filter(([, v]) => v !== 0),
+    );
 
   it('by close date: a sale is in the month it closed', () => {
     const d = run('last_touch');
@@ -192,7 +194,8 @@ describe('period basis and the incomplete period', () => {
     const d = run('last_touch', { periodBasis: 'created' });
     expect(months(d, 'yandex')).toEqual({ '2026-01': 1000, '2026-06': 500 });
     expect(months(d, 'google')).toEqual({ '2026-02': 2000 });
-    const leadsByMonth = (x: AggregatedData): number[] => x.periods.map((_, i) => x.rows.reduce((s, r) => s + r.byPeriod[i].measures.leads, 0));
+    const leadsByMonth = (x: AggregatedData): number[] =>
+      x.periods.map((_, i) => x.rows.reduce((s, r) => s + r.byPeriod[i].measures.leads, 0));
     const close = run('last_touch');
     expect(leadsByMonth(d).slice(0, 3)).toEqual(leadsByMonth(close).slice(0, 3));
   });

@@ -19,7 +19,16 @@ const headers = ['Created', 'Source', 'Status', 'Amount', 'Closed', 'Client ID',
 
 function table(rs: ColumnRole[], hs: string[], sheetId: number): TableBinding {
   const columns: ColumnBinding[] = rs.map((role, index) => ({ index, header: hs[index], role }));
-  return { sheetId, sheetName: `S${sheetId}`, headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: rs.length, columns };
+  return {
+    sheetId,
+    sheetName: `S${sheetId}`,
+    headerRow: 1,
+    firstDataRow: 2,
+    lastDataRow: null,
+    firstColumn: 1,
+    lastColumn: rs.length,
+    columns,
+  };
 }
 
 export const journeyMapping = (options: Partial<Mapping['options']> = {}): Mapping => ({
@@ -27,7 +36,10 @@ export const journeyMapping = (options: Partial<Mapping['options']> = {}): Mappi
   shape: 'crm',
   source: table(roles, headers, 1),
   costs: table(['date', 'channel', 'spend'], ['Month', 'Channel', 'Spend'], 2),
-  funnel: [{ id: 'leads', label: 'Leads' }, { id: 'won', label: 'Won' }],
+  funnel: [
+    { id: 'leads', label: 'Leads' },
+    { id: 'won', label: 'Won' },
+  ],
   statusRules: [
     { status: 'new', kind: 'stage', stageId: 'leads' },
     { status: 'won', kind: 'won' },

@@ -8,8 +8,20 @@ const T0 = Date.UTC(2026, 0, 1);
 
 /** Random leads: customer 0..k, channel 0..4, a distinct day each (ties are a separate case), some won. */
 const leadsArb = fc
-  .array(fc.record({ customer: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }), channel: fc.integer({ min: 0, max: 4 }), won: fc.boolean(), revenue: fc.integer({ min: 0, max: 100000 }) }), { minLength: 1, maxLength: 40 })
-  .chain((rows) => fc.shuffledSubarray([...Array(400).keys()], { minLength: rows.length, maxLength: rows.length }).map((days) => rows.map((r, i) => ({ ...r, day: days[i] }))));
+  .array(
+    fc.record({
+      customer: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+      channel: fc.integer({ min: 0, max: 4 }),
+      won: fc.boolean(),
+      revenue: fc.integer({ min: 0, max: 100000 }),
+    }),
+    { minLength: 1, maxLength: 40 },
+  )
+  .chain((rows) =>
+    fc
+      .shuffledSubarray([...Array(400).keys()], { minLength: rows.length, maxLength: rows.length })
+      .map((days) => rows.map((r, i) => ({ ...r, day: days[i] }))),
+  );
 
 function records(rows: { customer: number | null; channel: number; won: boolean; revenue: number; day: number }[]): LeadRecord[] {
   return rows.map((r, index) => ({
@@ -31,14 +43,18 @@ function records(rows: { customer: number | null; channel: number; won: boolean;
 describe('attribution properties', () => {
   it('every model’s weights are ≥ 0 and sum to 1', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: null }), { minLength: 1, maxLength: 30 }), fc.double({ min: 0.01, max: 400, noNaN: true }), (ts, h) => {
-        const times = [...ts].sort((a, b) => (a ?? 0) - (b ?? 0)).map((t) => (t === null ? null : T0 + t * 60_000));
-        for (const m of ATTRIBUTION_MODELS) {
-          const w = touchWeights(m, times, h);
-          expect(w.every((x) => x >= 0)).toBe(true);
-          expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
-        }
-      }),
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: null }), { minLength: 1, maxLength: 30 }),
+        fc.double({ min: 0.01, max: 400, noNaN: true }),
+        (ts, h) => {
+          const times = [...ts].sort((a, b) => (a ?? 0) - (b ?? 0)).map((t) => (t === null ? null : T0 + t * 60_000));
+          for (const m of ATTRIBUTION_MODELS) {
+            const w = touchWeights(m, times, h);
+            expect(w.every((x) => x >= 0)).toBe(true);
+            expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+          }
+        },
+      ),
     );
   });
 

@@ -142,9 +142,25 @@ interface Walk {
 }
 
 const WALKS: readonly Walk[] = [
-  { sample: 'ad-platform-export-en', sheet: 'Ads export', change: { header: 'Campaign', to: 'ignore' }, spend: { sheet: 'Ads export', column: 3, headerRow: 3 } },
-  { sample: 'crm-leads-ru', sheet: 'Лиды', costs: 'Расходы', change: { header: 'Кампания', to: 'ignore' }, spend: { sheet: 'Расходы', column: 2, headerRow: 1 } },
-  { sample: 'channel-monthly-zh', sheet: '渠道月报', change: { header: '展现量', to: 'ignore' }, spend: { sheet: '渠道月报', column: 2, headerRow: 1 } },
+  {
+    sample: 'ad-platform-export-en',
+    sheet: 'Ads export',
+    change: { header: 'Campaign', to: 'ignore' },
+    spend: { sheet: 'Ads export', column: 3, headerRow: 3 },
+  },
+  {
+    sample: 'crm-leads-ru',
+    sheet: 'Лиды',
+    costs: 'Расходы',
+    change: { header: 'Кампания', to: 'ignore' },
+    spend: { sheet: 'Расходы', column: 2, headerRow: 1 },
+  },
+  {
+    sample: 'channel-monthly-zh',
+    sheet: '渠道月报',
+    change: { header: '展现量', to: 'ignore' },
+    spend: { sheet: '渠道月报', column: 2, headerRow: 1 },
+  },
 ];
 
 /** Spend summed straight from the source cells, skipping the header and any totals row. */
@@ -161,98 +177,104 @@ function sourceSpend(app: LocalApp, walk: Walk): number {
 }
 
 describe('the wizard on each sample, then the dashboard', () => {
-  it.each(WALKS.map((w) => [w.sample, w] as const))('%s: detect, change a guess, save, build, reload and see it restored', async (_, walk) => {
-    const { app, page, dialogs, errors } = await open({ samples: [walk.sample] });
-    const frame = await openSidebar(page);
-    expect(await heading(frame)).toBe('Data');
-    expect((await page.locator('#sidebar-frame').boundingBox())?.width).toBe(300);
-    const sheetSelect = frame.locator('select').first();
-    expect(await sheetSelect.inputValue()).toBe(walk.sheet);
-    await expect.poll(() => frame.locator('.region').count()).toBe(1);
-    if (walk.costs) expect(await frame.getByLabel('Sheet with ad costs').inputValue()).toBe(walk.costs);
-    await page.screenshot({ path: `${ARTIFACTS}/2-${walk.sample}-data.png` });
+  it.each(WALKS.map((w) => [w.sample, w] as const))(
+    '%s: detect, change a guess, save, build, reload and see it restored',
+    async (_, walk) => {
+      const { app, page, dialogs, errors } = await open({ samples: [walk.sample] });
+      const frame = await openSidebar(page);
+      expect(await heading(frame)).toBe('Data');
+      expect((await page.locator('#sidebar-frame').boundingBox())?.width).toBe(300);
+      const sheetSelect = frame.locator('select').first();
+      expect(await sheetSelect.inputValue()).toBe(walk.sheet);
+      await expect.poll(() => frame.locator('.region').count()).toBe(1);
+      if (walk.costs) expect(await frame.getByLabel('Sheet with ad costs').inputValue()).toBe(walk.costs);
+      await page.screenshot({ path: `${ARTIFACTS}/2-${walk.sample}-data.png` });
 
-    await next(frame, 'Columns');
-    const role = frame.getByRole('combobox', { name: `Role of column “${walk.change.header}”` });
-    expect(await role.inputValue()).not.toBe(walk.change.to);
-    await role.selectOption(walk.change.to);
-    await next(frame, 'Funnel');
-    await next(frame, 'Options');
-    await next(frame, 'Review & save');
-    await frame.getByRole('button', { name: 'Save mapping' }).click();
-    await expect.poll(() => frame.locator('.results').textContent()).toContain('Mapping saved.');
-    const saved = app.session.workbook.peekProperties('document')['funnelroi.mapping'];
-    expect(saved).toContain(walk.change.header);
+      await next(frame, 'Columns');
+      const role = frame.getByRole('combobox', { name: `Role of column “${walk.change.header}”` });
+      expect(await role.inputValue()).not.toBe(walk.change.to);
+      await role.selectOption(walk.change.to);
+      await next(frame, 'Funnel');
+      await next(frame, 'Options');
+      await next(frame, 'Review & save');
+      await frame.getByRole('button', { name: 'Save mapping' }).click();
+      await expect.poll(() => frame.locator('.results').textContent()).toContain('Mapping saved.');
+      const saved = app.session.workbook.peekProperties('document')['funnelroi.mapping'];
+      expect(saved).toContain(walk.change.header);
 
-    await frame.getByRole('button', { name: 'Build dashboard' }).click();
-    await expect.poll(() => frame.locator('.results').textContent(), { timeout: 20_000 }).toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
-    await expect.poll(() => page.locator('#tabs [data-sheet="FunnelROI dashboard"]').count()).toBe(1);
-    await page.locator('#tabs [data-sheet="FunnelROI dashboard"]').click();
-    await expect.poll(() => page.locator('figure.chart.floating svg').count()).toBeGreaterThanOrEqual(3);
+      await frame.getByRole('button', { name: 'Build dashboard' }).click();
+      await expect
+        .poll(() => frame.locator('.results').textContent(), { timeout: 20_000 })
+        .toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
+      await expect.poll(() => page.locator('#tabs [data-sheet="FunnelROI dashboard"]').count()).toBe(1);
+      await page.locator('#tabs [data-sheet="FunnelROI dashboard"]').click();
+      await expect.poll(() => page.locator('figure.chart.floating svg').count()).toBeGreaterThanOrEqual(3);
 
-    // The per-channel totals row: spend equals the source summed independently, and the grid shows it.
-    const dash = app.session.workbook.snapshot('FunnelROI dashboard');
-    const header = dash.values.findIndex((row) => row[0] === 'Channel' && row[1] === 'Spend');
-    const total = dash.values.findIndex((row, i) => i > header && row[0] === 'Total');
-    expect(header).toBeGreaterThan(0);
-    expect(dash.values[total][1] as number).toBeCloseTo(sourceSpend(app, walk), 2);
-    expect(await cellText(page, `B${total + 1}`)).toBe(dash.display[total][1]);
-    // ROMI per channel: conditional formatting paints losses red and gains green, in the grid page.
-    const romi = dash.values[header].indexOf('ROMI');
-    expect(romi).toBeGreaterThan(0);
-    for (let r = header + 1; r < total; r++) {
-      const v = dash.values[r][romi];
-      if (typeof v !== 'number' || v === 0) continue;
-      const a1 = `${String.fromCharCode(65 + romi)}${r + 1}`;
-      // Polled: the grid re-renders the sheet after the sidebar's build reports in.
-      const tone = async (): Promise<string> => {
-        const color = await page.locator(`td[data-a1="${a1}"]`).evaluate((td) => getComputedStyle(td).color);
-        const [red, green] = (color.match(/\d+/gu) ?? []).map(Number);
-        return red > green ? 'red' : green > red ? 'green' : color;
-      };
-      await expect.poll(tone, { message: `${a1} = ${v}` }).toBe(v < 0 ? 'red' : 'green');
-    }
-    // CRM: the metrics blocks are on the sheet below the pivots, and their revenue agrees with the table's.
-    if (walk.costs) {
-      const find = (label: string): number => dash.values.findIndex((row) => row[0] === label);
-      const models = find('Attribution models compared');
-      const b2b = find('B2B: deal cycle, repeat sales, NPS, profit');
-      expect(models).toBeGreaterThan(total);
-      expect(find('Cohort LTV: cumulative gross profit per customer, by months since acquisition')).toBeGreaterThan(models);
-      expect(b2b).toBeGreaterThan(models);
-      expect(find('Definitions')).toBeGreaterThan(b2b);
-      const b2bTotal = dash.values.findIndex((row, i) => i > b2b && row[0] === 'Total');
-      const revenueAt = (headerRow: number, row: number): number => dash.values[row][dash.values[headerRow].indexOf('Revenue')] as number;
-      expect(revenueAt(b2b + 1, b2bTotal)).toBeCloseTo(revenueAt(header, total), 2);
-      expect(dash.values.slice(0, header).some((row) => typeof row[0] === 'string' && row[0].startsWith('• '))).toBe(true); // findings at the top
-    }
-    await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard.png` });
-    // One step in the page: the grid re-renders its charts whenever the sidebar reports a change.
-    await page.evaluate(() => document.querySelector('figure.chart.floating:last-of-type')?.scrollIntoView({ block: 'end' }));
-    await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard-charts.png` });
-    if (walk.costs) {
-      const models = dash.values.findIndex((row) => row[0] === 'Attribution models compared');
-      await page.locator(`td[data-a1="A${models + 1}"]`).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard-metrics.png` });
-    }
+      // The per-channel totals row: spend equals the source summed independently, and the grid shows it.
+      const dash = app.session.workbook.snapshot('FunnelROI dashboard');
+      const header = dash.values.findIndex((row) => row[0] === 'Channel' && row[1] === 'Spend');
+      const total = dash.values.findIndex((row, i) => i > header && row[0] === 'Total');
+      expect(header).toBeGreaterThan(0);
+      expect(dash.values[total][1] as number).toBeCloseTo(sourceSpend(app, walk), 2);
+      expect(await cellText(page, `B${total + 1}`)).toBe(dash.display[total][1]);
+      // ROMI per channel: conditional formatting paints losses red and gains green, in the grid page.
+      const romi = dash.values[header].indexOf('ROMI');
+      expect(romi).toBeGreaterThan(0);
+      for (let r = header + 1; r < total; r++) {
+        const v = dash.values[r][romi];
+        if (typeof v !== 'number' || v === 0) continue;
+        const a1 = `${String.fromCharCode(65 + romi)}${r + 1}`;
+        // Polled: the grid re-renders the sheet after the sidebar's build reports in.
+        const tone = async (): Promise<string> => {
+          const color = await page.locator(`td[data-a1="${a1}"]`).evaluate((td) => getComputedStyle(td).color);
+          const [red, green] = (color.match(/\d+/gu) ?? []).map(Number);
+          return red > green ? 'red' : green > red ? 'green' : color;
+        };
+        await expect.poll(tone, { message: `${a1} = ${v}` }).toBe(v < 0 ? 'red' : 'green');
+      }
+      // CRM: the metrics blocks are on the sheet below the pivots, and their revenue agrees with the table's.
+      if (walk.costs) {
+        const find = (label: string): number => dash.values.findIndex((row) => row[0] === label);
+        const models = find('Attribution models compared');
+        const b2b = find('B2B: deal cycle, repeat sales, NPS, profit');
+        expect(models).toBeGreaterThan(total);
+        expect(find('Cohort LTV: cumulative gross profit per customer, by months since acquisition')).toBeGreaterThan(models);
+        expect(b2b).toBeGreaterThan(models);
+        expect(find('Definitions')).toBeGreaterThan(b2b);
+        const b2bTotal = dash.values.findIndex((row, i) => i > b2b && row[0] === 'Total');
+        const revenueAt = (headerRow: number, row: number): number => dash.values[row][dash.values[headerRow].indexOf('Revenue')] as number;
+        expect(revenueAt(b2b + 1, b2bTotal)).toBeCloseTo(revenueAt(header, total), 2);
+        expect(dash.values.slice(0, header).some((row) => typeof row[0] === 'string' && row[0].startsWith('• '))).toBe(true); // findings at the top
+      }
+      await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard.png` });
+      // One step in the page: the grid re-renders its charts whenever the sidebar reports a change.
+      await page.evaluate(() => document.querySelector('figure.chart.floating:last-of-type')?.scrollIntoView({ block: 'end' }));
+      await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard-charts.png` });
+      if (walk.costs) {
+        const models = dash.values.findIndex((row) => row[0] === 'Attribution models compared');
+        await page.locator(`td[data-a1="A${models + 1}"]`).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${ARTIFACTS}/3-${walk.sample}-dashboard-metrics.png` });
+      }
 
-    // Reload the page, reopen the sidebar: the saved mapping comes back with the changed guess.
-    await page.reload();
-    await page.locator('body[data-ready="true"]').waitFor();
-    const again = await openSidebar(page);
-    await expect.poll(() => again.locator('.notice').textContent()).toBe('Saved mapping loaded.');
-    await next(again, 'Columns');
-    expect(await again.getByRole('combobox', { name: `Role of column “${walk.change.header}”` }).inputValue()).toBe(walk.change.to);
+      // Reload the page, reopen the sidebar: the saved mapping comes back with the changed guess.
+      await page.reload();
+      await page.locator('body[data-ready="true"]').waitFor();
+      const again = await openSidebar(page);
+      await expect.poll(() => again.locator('.notice').textContent()).toBe('Saved mapping loaded.');
+      await next(again, 'Columns');
+      expect(await again.getByRole('combobox', { name: `Role of column “${walk.change.header}”` }).inputValue()).toBe(walk.change.to);
 
-    // Refresh from the menu rebuilds in place: still one dashboard tab.
-    await menu(page, 'refreshDashboard');
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
-    expect(await page.locator('#tabs [data-sheet^="FunnelROI dashboard"]').count()).toBe(1);
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-    // A long walk (two builds, a reload) that shares two cores with other suites: a generous limit.
-  }, 90_000);
+      // Refresh from the menu rebuilds in place: still one dashboard tab.
+      await menu(page, 'refreshDashboard');
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
+      expect(await page.locator('#tabs [data-sheet^="FunnelROI dashboard"]').count()).toBe(1);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+      // A long walk (two builds, a reload) that shares two cores with other suites: a generous limit.
+    },
+    90_000,
+  );
 
   it('shares a values-only copy from the sidebar and shows its link', async () => {
     const { app, page } = await open({ samples: ['channel-monthly-zh'] });
@@ -384,7 +406,30 @@ describe('the local grid behaves like the Sheets grid', () => {
 });
 
 /** Latin words a ru/zh dashboard may carry: metric acronyms and currency codes, not English text. */
-const ACRONYMS = new Set(['ROMI', 'ROAS', 'CAC', 'CPL', 'CPC', 'CPM', 'CTR', 'LTV', 'AOV', 'LCR', 'NPS', 'CRM', 'SQL', 'MQL', 'RUB', 'USD', 'CNY', 'EUR', 'DRR', 'CPO', 'B2B', 'UTC']);
+const ACRONYMS = new Set([
+  'ROMI',
+  'ROAS',
+  'CAC',
+  'CPL',
+  'CPC',
+  'CPM',
+  'CTR',
+  'LTV',
+  'AOV',
+  'LCR',
+  'NPS',
+  'CRM',
+  'SQL',
+  'MQL',
+  'RUB',
+  'USD',
+  'CNY',
+  'EUR',
+  'DRR',
+  'CPO',
+  'B2B',
+  'UTC',
+]);
 
 describe('dashboard layout invariants on every sample, in its own language', () => {
   const CASES = [
@@ -393,69 +438,84 @@ describe('dashboard layout invariants on every sample, in its own language', () 
     { sample: 'channel-monthly-zh', locale: 'zh', sheet: '渠道月报', costs: undefined },
   ] as const;
 
-  it.each(CASES.map((c) => [c.locale, c] as const))('%s: headers readable, series named, no English in ru/zh, charts clear of tables, KPI deltas', async (_, c) => {
-    const { app, page, errors } = await open({ samples: [c.sample], userLocale: c.locale });
-    const s = app.session;
-    const run = <T>(fn: string, ...args: unknown[]): T => {
-      const res = s.run(fn, JSON.parse(JSON.stringify(args)) as unknown[]);
-      if (!res.ok) throw new Error(`${fn}: ${res.error}`);
-      return res.value as T;
-    };
-    const detection = run<Detection>('detect', c.sheet);
-    const costs = c.costs ? run<Detection>('detect', c.costs).table : null;
-    run('saveMapping', defaultMapping(detection, { costs }));
-    const built = run<BuildResult>('buildDashboard');
-    await page.reload();
-    await page.locator('body[data-ready="true"]').waitFor();
-    await page.locator(`#tabs [data-sheet="${built.sheetName}"]`).click();
-    await expect.poll(() => page.locator('figure.chart.floating svg').count()).toBeGreaterThanOrEqual(3);
+  it.each(CASES.map((c) => [c.locale, c] as const))(
+    '%s: headers readable, series named, no English in ru/zh, charts clear of tables, KPI deltas',
+    async (_, c) => {
+      const { app, page, errors } = await open({ samples: [c.sample], userLocale: c.locale });
+      const s = app.session;
+      const run = <T>(fn: string, ...args: unknown[]): T => {
+        const res = s.run(fn, JSON.parse(JSON.stringify(args)) as unknown[]);
+        if (!res.ok) throw new Error(`${fn}: ${res.error}`);
+        return res.value as T;
+      };
+      const detection = run<Detection>('detect', c.sheet);
+      const costs = c.costs ? run<Detection>('detect', c.costs).table : null;
+      run('saveMapping', defaultMapping(detection, { costs }));
+      const built = run<BuildResult>('buildDashboard');
+      await page.reload();
+      await page.locator('body[data-ready="true"]').waitFor();
+      await page.locator(`#tabs [data-sheet="${built.sheetName}"]`).click();
+      await expect.poll(() => page.locator('figure.chart.floating svg').count()).toBeGreaterThanOrEqual(3);
 
-    const snap = s.workbook.snapshot(built.sheetName);
-    const view = s.sheetView(built.sheetName, 1, 400);
-    // 1. Header cells of the tables show their whole text (wrapped, never cut).
-    const headerRows = snap.backgrounds.flatMap((row, i) => (row.filter((b) => b === '#d9e2f3').length >= 3 ? [i + 1] : []));
-    expect(headerRows.length).toBeGreaterThan(0);
-    for (const r of headerRows) {
-      const cut = await page.locator(`tr:has(> th[scope="row"]:text-is("${r}")) td`).evaluateAll((tds) =>
-        // Text that runs on over empty neighbours (td.overflow) is cut only if its own span is.
-        tds
-          .map((td) => (td.classList.contains('overflow') ? (td.firstElementChild ?? td) : td))
-          .filter((el) => el.textContent !== '' && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
-          .map((el) => el.textContent),
-      );
-      expect(cut, `row ${r}`).toEqual([]);
-    }
-    // 2. Every chart series has a name, never "Series N".
-    for (const chart of view.charts) for (const series of chart.series) expect(series.name, chart.title).toMatch(/^(?!Series \d+$)\S/u);
-    // 3. No English words on a ru/zh dashboard (data such as channel names and the source range excepted).
-    if (c.locale !== 'en') {
-      const data = new Set(snap.values.flatMap((row) => [String(row[0] ?? ''), String(row[1] ?? '')]).filter((t) => /^[\w .()/-]+$/u.test(t)));
-      const texts = [
-        ...snap.values.flat().filter((v): v is string => typeof v === 'string' && !data.has(v) && !v.includes('!')),
-        ...snap.notes.flat(),
-        ...view.charts.flatMap((ch) => [ch.title, ch.valueAxis.title ?? '', ch.domainAxisTitle ?? '', ...ch.series.map((x) => x.name)]),
-      ];
-      // IANA zone names ("Asia/Shanghai" in the generated-time note) are identifiers, not English text.
-      const english = texts.flatMap((t) => t.replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/gu, '').match(/[A-Za-z]{3,}/gu) ?? []).filter((w) => !ACRONYMS.has(w.toUpperCase()) && ![...data].some((d) => d.includes(w)));
-      expect([...new Set(english)]).toEqual([]);
-    }
-    // 4. No chart covers a filled cell (measured in the page, where a person would see it).
-    const overlaps = await page.evaluate(() => {
-      const charts = Array.from(document.querySelectorAll('figure.chart.floating')).map((f) => f.getBoundingClientRect());
-      const cells = Array.from(document.querySelectorAll<HTMLElement>('#grid td')).filter((td) => td.textContent !== '');
-      return cells.filter((td) => charts.some((r) => { const c = td.getBoundingClientRect(); return c.left < r.right - 1 && c.right > r.left + 1 && c.top < r.bottom - 1 && c.bottom > r.top + 1; })).map((td) => td.dataset.a1);
-    });
-    expect(overlaps).toEqual([]);
-    // 5. KPI tiles: a value and, under it, the change vs the previous full period.
-    const kpiRow = headerRows[0];
-    const deltas = snap.display[kpiRow + 1].filter((t) => t !== '');
-    expect(deltas.length).toBeGreaterThan(3);
-    for (const d of deltas) expect(d).toMatch(/^(▲|▼|=|–)/u);
+      const snap = s.workbook.snapshot(built.sheetName);
+      const view = s.sheetView(built.sheetName, 1, 400);
+      // 1. Header cells of the tables show their whole text (wrapped, never cut).
+      const headerRows = snap.backgrounds.flatMap((row, i) => (row.filter((b) => b === '#d9e2f3').length >= 3 ? [i + 1] : []));
+      expect(headerRows.length).toBeGreaterThan(0);
+      for (const r of headerRows) {
+        const cut = await page.locator(`tr:has(> th[scope="row"]:text-is("${r}")) td`).evaluateAll((tds) =>
+          // Text that runs on over empty neighbours (td.overflow) is cut only if its own span is.
+          tds
+            .map((td) => (td.classList.contains('overflow') ? (td.firstElementChild ?? td) : td))
+            .filter((el) => el.textContent !== '' && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+            .map((el) => el.textContent),
+        );
+        expect(cut, `row ${r}`).toEqual([]);
+      }
+      // 2. Every chart series has a name, never "Series N".
+      for (const chart of view.charts) for (const series of chart.series) expect(series.name, chart.title).toMatch(/^(?!Series \d+$)\S/u);
+      // 3. No English words on a ru/zh dashboard (data such as channel names and the source range excepted).
+      if (c.locale !== 'en') {
+        const data = new Set(
+          snap.values.flatMap((row) => [String(row[0] ?? ''), String(row[1] ?? '')]).filter((t) => /^[\w .()/-]+$/u.test(t)),
+        );
+        const texts = [
+          ...snap.values.flat().filter((v): v is string => typeof v === 'string' && !data.has(v) && !v.includes('!')),
+          ...snap.notes.flat(),
+          ...view.charts.flatMap((ch) => [ch.title, ch.valueAxis.title ?? '', ch.domainAxisTitle ?? '', ...ch.series.map((x) => x.name)]),
+        ];
+        // IANA zone names ("Asia/Shanghai" in the generated-time note) are identifiers, not English text.
+        const english = texts
+          .flatMap((t) => t.replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/gu, '').match(/[A-Za-z]{3,}/gu) ?? [])
+          .filter((w) => !ACRONYMS.has(w.toUpperCase()) && ![...data].some((d) => d.includes(w)));
+        expect([...new Set(english)]).toEqual([]);
+      }
+      // 4. No chart covers a filled cell (measured in the page, where a person would see it).
+      const overlaps = await page.evaluate(() => {
+        const charts = Array.from(document.querySelectorAll('figure.chart.floating')).map((f) => f.getBoundingClientRect());
+        const cells = Array.from(document.querySelectorAll<HTMLElement>('#grid td')).filter((td) => td.textContent !== '');
+        return cells
+          .filter((td) =>
+            charts.some((r) => {
+              const c = td.getBoundingClientRect();
+              return c.left < r.right - 1 && c.right > r.left + 1 && c.top < r.bottom - 1 && c.bottom > r.top + 1;
+            }),
+          )
+          .map((td) => td.dataset.a1);
+      });
+      expect(overlaps).toEqual([]);
+      // 5. KPI tiles: a value and, under it, the change vs the previous full period.
+      const kpiRow = headerRows[0];
+      const deltas = snap.display[kpiRow + 1].filter((t) => t !== '');
+      expect(deltas.length).toBeGreaterThan(3);
+      for (const d of deltas) expect(d).toMatch(/^(▲|▼|=|–)/u);
 
-    await page.screenshot({ path: `${ARTIFACTS}/8-dashboard-${c.locale}.png` });
-    await page.evaluate(() => document.querySelector('figure.chart.floating:last-of-type')?.scrollIntoView({ block: 'end' }));
-    await page.screenshot({ path: `${ARTIFACTS}/8-dashboard-${c.locale}-charts.png` });
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 90_000);
+      await page.screenshot({ path: `${ARTIFACTS}/8-dashboard-${c.locale}.png` });
+      await page.evaluate(() => document.querySelector('figure.chart.floating:last-of-type')?.scrollIntoView({ block: 'end' }));
+      await page.screenshot({ path: `${ARTIFACTS}/8-dashboard-${c.locale}-charts.png` });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    90_000,
+  );
 });

@@ -7,7 +7,6 @@ import { CUSTOM_FUNCTIONS } from '../../src/core/functions/registry.js';
 import { col, err, fn } from './helpers.js';
 import { erfc } from '../../src/core/functions/normal.js';
 
-
 describe('ratio metrics', () => {
   it('ROMI = (revenue × margin − cost) / cost', () => {
     expect(fn('ROMI')(5000, 2000)).toBe(1.5); // (5000 − 2000)/2000
@@ -65,7 +64,15 @@ describe('range mode (what `=ROMI(B2:B, C2:C)` over whole columns gets)', () => 
     // margin 40% for every row: (5000×0.4 − 1000)/1000 = 1, (2500×0.4 − 1000)/1000 = 0
     expect(fn('ROMI')(col(5000, 2500), 1000, '40%')).toEqual(col(1, 0));
     // CPM of one budget over a 2×2 table of impressions: 100/1000×1000 = 100, 100/4000×1000 = 25, …
-    expect(fn('CPM')(100, [[1000, 4000], [2000, 500]])).toEqual([[100, 25], [50, 200]]);
+    expect(
+      fn('CPM')(100, [
+        [1000, 4000],
+        [2000, 500],
+      ]),
+    ).toEqual([
+      [100, 25],
+      [50, 200],
+    ]);
     // a blank optional in one row takes its default (sales_cost 0): 900/30 = 30, (900 + 300)/30 = 40
     expect(fn('CAC')(col(900, 900), col(30, 30), col('', 300))).toEqual(col(30, 40));
   });
@@ -77,9 +84,26 @@ describe('range mode (what `=ROMI(B2:B, C2:C)` over whole columns gets)', () => 
   it('names the function, the argument and the row (and column in a 2-D range) of a bad cell', () => {
     expect(err(() => fn('ROAS')(col(100, 200, 300), col(10, '#N/A', 30)))).toBe('ROAS: ad_spend holds the error #N/A (row 2 of the range)');
     expect(err(() => fn('CTR')(col(5, 'lots'), 100))).toBe('CTR: clicks must be a number, got "lots" (row 2 of the range)');
-    expect(err(() => fn('CPC')([[1, 2], [3, 4]], [[1, 1], [1, -1]]))).toBe('CPC: clicks must not be negative (got -1) (row 2, column 2 of the range)');
-    expect(err(() => fn('LTV')(col(1, 1), col(1, 1), col(1, 1), col(0.5, 2)))).toMatch(/^LTV: gross_margin must be between 0 and 1 \(0–100%\), got 2 \(row 2 of the range\)$/u);
-    expect(err(() => fn('ROMI')(col(1, 2), col(1, 2, 3)))).toBe('ROMI: revenue is 2×1 but marketing_cost is 3×1; ranges must be the same size');
+    expect(
+      err(() =>
+        fn('CPC')(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [1, 1],
+            [1, -1],
+          ],
+        ),
+      ),
+    ).toBe('CPC: clicks must not be negative (got -1) (row 2, column 2 of the range)');
+    expect(err(() => fn('LTV')(col(1, 1), col(1, 1), col(1, 1), col(0.5, 2)))).toMatch(
+      /^LTV: gross_margin must be between 0 and 1 \(0–100%\), got 2 \(row 2 of the range\)$/u,
+    );
+    expect(err(() => fn('ROMI')(col(1, 2), col(1, 2, 3)))).toBe(
+      'ROMI: revenue is 2×1 but marketing_cost is 3×1; ranges must be the same size',
+    );
   });
 });
 
@@ -120,7 +144,9 @@ describe('FUNNEL', () => {
       ['', '', ''], // a zero first stage: nothing to divide by
       [1, 0, ''], // a zero previous stage: blank
     ]);
-    expect(err(() => fn('FUNNEL')([[10, -1]]))).toMatch(/^FUNNEL: stage_counts must not be negative \(got -1\) \(row 1, column 2 of the range\)/u);
+    expect(err(() => fn('FUNNEL')([[10, -1]]))).toMatch(
+      /^FUNNEL: stage_counts must not be negative \(got -1\) \(row 1, column 2 of the range\)/u,
+    );
     expect(err(() => fn('FUNNEL')([[10, 5]], 'daily'))).toBe('FUNNEL: mode must be one of "step", "overall", got "daily"');
   });
 });
@@ -130,7 +156,9 @@ describe('REPEAT_RATE', () => {
     // a@x ×3 (A@X, " a@x "), 17 ×2 (17 and "17"), b ×1, c ×1 → 2 of 4 repeat
     expect(fn('REPEAT_RATE')(col('a@x', 17, 'b', '', ' A@X ', '17', 'c', 'a@x', ''))).toBe(0.5);
     expect(err(() => fn('REPEAT_RATE')(col('', '')))).toBe('REPEAT_RATE: customer_ids has no ids (all blank)');
-    expect(err(() => fn('REPEAT_RATE')(col('a', '#N/A')))).toMatch(/^REPEAT_RATE: customer_ids holds the error #N\/A \(row 2 of the range\)/u);
+    expect(err(() => fn('REPEAT_RATE')(col('a', '#N/A')))).toMatch(
+      /^REPEAT_RATE: customer_ids holds the error #N\/A \(row 2 of the range\)/u,
+    );
   });
 });
 
@@ -139,7 +167,12 @@ describe('NPS', () => {
     // 10, 9, 9 promoters; 8, 7 passive; 6, 3, 0 detractors; 8 answers → (3 − 3)/8 = 0
     expect(fn('NPS')(col(10, 9, 9, 8, 7, 6, 3, 0, ''))).toBe(0);
     // 10, 10, 9, 7 → 3 promoters of 4 → 75
-    expect(fn('NPS')([[10, 10], ['9', 7]])).toBe(75);
+    expect(
+      fn('NPS')([
+        [10, 10],
+        ['9', 7],
+      ]),
+    ).toBe(75);
     expect(fn('NPS')(col(0, 1))).toBe(-100);
   });
   it('rejects anything that is not a whole score from 0 to 10, naming the cell', () => {
@@ -165,7 +198,9 @@ describe('DEAL_CYCLE', () => {
     expect(err(() => fn('DEAL_CYCLE')(col(d('2026-02-01'), d('2026-03-01')), col(d('2026-02-03'), d('2026-02-01'))))).toBe(
       'DEAL_CYCLE: close_dates is before its start date (row 2 of the range)',
     );
-    expect(err(() => fn('DEAL_CYCLE')(col(''), col(d('2026-02-03'))))).toMatch(/^DEAL_CYCLE: start_dates is blank for a deal that has a close date \(row 1/u);
+    expect(err(() => fn('DEAL_CYCLE')(col(''), col(d('2026-02-03'))))).toMatch(
+      /^DEAL_CYCLE: start_dates is blank for a deal that has a close date \(row 1/u,
+    );
     expect(err(() => fn('DEAL_CYCLE')(col(d('2026-02-03')), col('')))).toBe('DEAL_CYCLE: close_dates has no closed deals (all blank)');
     expect(err(() => fn('DEAL_CYCLE')(col(1, 2), col(3)))).toMatch(/start_dates is 2×1 but close_dates is 1×1/u);
   });
@@ -186,8 +221,14 @@ describe('ABTEST', () => {
   });
   it('erfc matches reference values to 1e-14', () => {
     const reference: [number, number][] = [
-      [0.1, 0.8875370839817152], [0.5, 0.4795001221869535], [1, 0.15729920705028513], [2, 0.004677734981047265],
-      [2.4, 0.0006885138966450789], [2.6, 0.00023603441652934908], [3, 2.2090496998585438e-5], [5, 1.5374597944280351e-12],
+      [0.1, 0.8875370839817152],
+      [0.5, 0.4795001221869535],
+      [1, 0.15729920705028513],
+      [2, 0.004677734981047265],
+      [2.4, 0.0006885138966450789],
+      [2.6, 0.00023603441652934908],
+      [3, 2.2090496998585438e-5],
+      [5, 1.5374597944280351e-12],
     ];
     for (const [x, want] of reference) expect(Math.abs(erfc(x) - want)).toBeLessThan(1e-14 + want * 1e-12);
     expect(erfc(-1)).toBeCloseTo(2 - 0.15729920705028513, 14);
@@ -199,13 +240,59 @@ describe('registry', () => {
   it('has the 26 functions of the contract, each once', () => {
     const names = CUSTOM_FUNCTIONS.map((f) => f.name);
     expect(names).toEqual([
-      'ROMI', 'ROI', 'ROAS', 'CAC', 'CPL', 'CPC', 'CPM', 'CTR', 'LCR', 'FUNNEL', 'LTV', 'LTV_CHURN', 'LTV_CAC', 'PAYBACK', 'AOV',
-      'GROWTH_RATE', 'RETENTION', 'REPEAT_RATE', 'NPS', 'DEAL_CYCLE', 'ABTEST', 'DRR', 'CPO', 'PROFIT', 'ATTRIBUTION', 'COHORT_LTV',
+      'ROMI',
+      'ROI',
+      'ROAS',
+      'CAC',
+      'CPL',
+      'CPC',
+      'CPM',
+      'CTR',
+      'LCR',
+      'FUNNEL',
+      'LTV',
+      'LTV_CHURN',
+      'LTV_CAC',
+      'PAYBACK',
+      'AOV',
+      'GROWTH_RATE',
+      'RETENTION',
+      'REPEAT_RATE',
+      'NPS',
+      'DEAL_CYCLE',
+      'ABTEST',
+      'DRR',
+      'CPO',
+      'PROFIT',
+      'ATTRIBUTION',
+      'COHORT_LTV',
     ]);
   });
   it('never takes the name of a Sheets built-in (a custom function cannot shadow one)', () => {
     // Sheets functions whose names are close to ours; GROWTH is why ours is GROWTH_RATE.
-    const builtIns = ['GROWTH', 'TREND', 'RATE', 'NPV', 'IRR', 'PMT', 'FV', 'PV', 'NPER', 'COUNT', 'SUM', 'AVERAGE', 'MEDIAN', 'DAYS', 'ROUND', 'RRI', 'RANK', 'PERCENTILE', 'ZTEST', 'Z.TEST', 'NORMSDIST'];
+    const builtIns = [
+      'GROWTH',
+      'TREND',
+      'RATE',
+      'NPV',
+      'IRR',
+      'PMT',
+      'FV',
+      'PV',
+      'NPER',
+      'COUNT',
+      'SUM',
+      'AVERAGE',
+      'MEDIAN',
+      'DAYS',
+      'ROUND',
+      'RRI',
+      'RANK',
+      'PERCENTILE',
+      'ZTEST',
+      'Z.TEST',
+      'NORMSDIST',
+    ];
     for (const f of CUSTOM_FUNCTIONS) expect(builtIns).not.toContain(f.name);
   });
 });

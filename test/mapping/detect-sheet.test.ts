@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  COLUMN_ROLES, defaultMapping, detectCurrency, detectSheet, parseMapping, ROLE_LABELS, serializeMapping, validateMapping,
+  COLUMN_ROLES,
+  defaultMapping,
+  detectCurrency,
+  detectSheet,
+  parseMapping,
+  ROLE_LABELS,
+  serializeMapping,
+  validateMapping,
 } from '../../src/core/mapping/index.js';
 import type { Matrix } from '../../src/core/values.js';
 
@@ -17,7 +24,15 @@ describe('detectSheet', () => {
   const d = detectSheet(values, undefined, { sheetId: 42, sheetName: 'Каналы', locale: 'ru' });
 
   it('returns a Detection the sidebar can show and a binding the server can save', () => {
-    expect(d.table).toMatchObject({ sheetId: 42, sheetName: 'Каналы', headerRow: 3, firstDataRow: 4, lastDataRow: 6, firstColumn: 1, lastColumn: 5 });
+    expect(d.table).toMatchObject({
+      sheetId: 42,
+      sheetName: 'Каналы',
+      headerRow: 3,
+      firstDataRow: 4,
+      lastDataRow: 6,
+      firstColumn: 1,
+      lastColumn: 5,
+    });
     expect(d.columns.map((c) => c.role)).toEqual(['channel', 'date', 'spend', 'leads', 'revenue']);
     expect(d.table.columns.map((c) => c.role)).toEqual(['channel', 'date', 'spend', 'leads', 'revenue']);
     expect(d.shape).toBe('aggregated');
@@ -38,37 +53,80 @@ describe('detectSheet', () => {
   });
 
   it('prefers display strings for samples when given', () => {
-    const display = [['Channel', 'Spend'], ['Google', '$1,200.00'], ['SEO', '$0.00']];
-    const dd = detectSheet([['Channel', 'Spend'], ['Google', 1200], ['SEO', 0]], display);
+    const display = [
+      ['Channel', 'Spend'],
+      ['Google', '$1,200.00'],
+      ['SEO', '$0.00'],
+    ];
+    const dd = detectSheet(
+      [
+        ['Channel', 'Spend'],
+        ['Google', 1200],
+        ['SEO', 0],
+      ],
+      display,
+    );
     expect(dd.columns[1].samples).toEqual(['$1,200.00', '$0.00']);
     expect(dd.notes.find((n) => n.code === 'currency_detected')?.params).toEqual({ currency: 'USD' });
   });
 
   it('flags unknown CRM statuses and counts them as leads', () => {
-    const crm: Matrix = [['ID', 'Статус', 'Источник'], ...Array.from({ length: 12 }, (_, i) => [i + 1, i % 3 === 0 ? 'Загадочный этап' : i % 3 === 1 ? 'Новый' : 'Успешно реализовано', 'yandex'])];
+    const crm: Matrix = [
+      ['ID', 'Статус', 'Источник'],
+      ...Array.from({ length: 12 }, (_, i) => [
+        i + 1,
+        i % 3 === 0 ? 'Загадочный этап' : i % 3 === 1 ? 'Новый' : 'Успешно реализовано',
+        'yandex',
+      ]),
+    ];
     const dc = detectSheet(crm);
     expect(dc.shape).toBe('crm');
-    expect(dc.statuses).toEqual([{ status: 'Загадочный этап', count: 4 }, { status: 'Новый', count: 4 }, { status: 'Успешно реализовано', count: 4 }]);
+    expect(dc.statuses).toEqual([
+      { status: 'Загадочный этап', count: 4 },
+      { status: 'Новый', count: 4 },
+      { status: 'Успешно реализовано', count: 4 },
+    ]);
     expect(dc.statusRules[0]).toEqual({ status: 'Загадочный этап', kind: 'stage', stageId: 'leads' });
     expect(dc.notes.find((n) => n.code === 'unknown_statuses')?.params?.count).toBe(1);
   });
 
   it('is open-ended (lastDataRow null) when nothing sits under the data', () => {
-    expect(detectSheet([['Channel', 'Spend'], ['A', 1]]).table.lastDataRow).toBeNull();
+    expect(
+      detectSheet([
+        ['Channel', 'Spend'],
+        ['A', 1],
+      ]).table.lastDataRow,
+    ).toBeNull();
   });
 });
 
 describe('defaultMapping → validate → save → load', () => {
   it('a detected aggregated sheet becomes a valid mapping with localised defaults that survives a round trip', () => {
-    const d = detectSheet([['Канал', 'Месяц', 'Расход, ₽', 'Лиды', 'Сделки', 'Выручка'], ['VK', '2026-01', 100, 5, 1, 900]], undefined, { locale: 'ru' });
+    const d = detectSheet(
+      [
+        ['Канал', 'Месяц', 'Расход, ₽', 'Лиды', 'Сделки', 'Выручка'],
+        ['VK', '2026-01', 100, 5, 1, 900],
+      ],
+      undefined,
+      { locale: 'ru' },
+    );
     const m = defaultMapping(d, { locale: 'ru' });
-    expect(m.options).toEqual({ granularity: 'month', grossMargin: 1, currency: 'RUB', dashboardName: 'Дашборд FunnelROI', byCampaign: false });
+    expect(m.options).toEqual({
+      granularity: 'month',
+      grossMargin: 1,
+      currency: 'RUB',
+      dashboardName: 'Дашборд FunnelROI',
+      byCampaign: false,
+    });
     expect(validateMapping(m).filter((i) => i.severity === 'error')).toEqual([]);
     expect(parseMapping(serializeMapping(m))).toEqual(m);
   });
 
   it('currency falls back to the locale, and a found currency wins over it', () => {
-    const d = detectSheet([['渠道', '花费'], ['百度', 100]]);
+    const d = detectSheet([
+      ['渠道', '花费'],
+      ['百度', 100],
+    ]);
     expect(defaultMapping(d, { locale: 'zh' }).options).toMatchObject({ currency: 'CNY', dashboardName: 'FunnelROI 仪表板' });
     expect(defaultMapping(d, { locale: 'zh', currency: 'USD' }).options.currency).toBe('USD');
     expect(detectCurrency(['1 000 ₽', '$5', '2 000 руб.'])).toBe('RUB');

@@ -89,7 +89,12 @@ describe('detectTable', () => {
 
   it('refuses an empty sheet with a clear error', () => {
     expect(() => detectTable([])).toThrow(MappingError);
-    expect(() => detectTable([['', null], [undefined, '  ']])).toThrow(/empty/);
+    expect(() =>
+      detectTable([
+        ['', null],
+        [undefined, '  '],
+      ]),
+    ).toThrow(/empty/);
   });
 
   it('does not take a row of numbers for a header', () => {
@@ -107,7 +112,16 @@ describe('detectTable', () => {
       [1, 2],
     ];
     // A date header is data-like, so it needs two text cells; give a third.
-    const t = detectTable([[...values[0], 'Leads'], [...values[1], 3]], [['Spend', 'Jan 2026', 'Leads'], ['1', '2', '3']]);
+    const t = detectTable(
+      [
+        [...values[0], 'Leads'],
+        [...values[1], 3],
+      ],
+      [
+        ['Spend', 'Jan 2026', 'Leads'],
+        ['1', '2', '3'],
+      ],
+    );
     expect(t.headers).toEqual(['Spend', 'Jan 2026', 'Leads']);
   });
 });
@@ -124,7 +138,12 @@ describe('totals rows never swallow records', () => {
 
   it('recognises "Total: Campaigns" and "Итого за март"', () => {
     for (const label of ['Total: Campaigns', 'Итого за март', 'ИТОГО:']) {
-      const values: Matrix = [['Campaign', 'Cost'], ['A', 1], ['B', 2], [label, 3]];
+      const values: Matrix = [
+        ['Campaign', 'Cost'],
+        ['A', 1],
+        ['B', 2],
+        [label, 3],
+      ];
       expect(detectTable(values).lastDataRow, label).toBe(3);
     }
   });

@@ -20,19 +20,45 @@ describe('normalizeHeader', () => {
 describe('guessColumns', () => {
   it('reads headers in three languages', () => {
     expect(roles(['Канал', 'Источник', 'Расход', 'Показы', 'Клики', 'Лиды', 'Выручка', 'Дата'])).toEqual([
-      'channel', 'ignore', 'spend', 'impressions', 'clicks', 'leads', 'revenue', 'date',
+      'channel',
+      'ignore',
+      'spend',
+      'impressions',
+      'clicks',
+      'leads',
+      'revenue',
+      'date',
     ]);
     expect(roles(['渠道', '日期', '花费', '展现量', '点击', '线索', '成交', '收入'])).toEqual([
-      'channel', 'date', 'spend', 'impressions', 'clicks', 'leads', 'customers', 'revenue',
+      'channel',
+      'date',
+      'spend',
+      'impressions',
+      'clicks',
+      'leads',
+      'customers',
+      'revenue',
     ]);
     expect(roles(['utm_source', 'Campaign', 'Deal Stage', 'Create Date', 'Close Date', 'Customer ID', 'NPS'])).toEqual([
-      'channel', 'campaign', 'status', 'date', 'close_date', 'customer_id', 'nps',
+      'channel',
+      'campaign',
+      'status',
+      'date',
+      'close_date',
+      'customer_id',
+      'nps',
     ]);
   });
 
   it('keeps "Cost" and marks "Cost / conv.", CTR, CPC, ROMI, ДРР as ignore', () => {
     expect(roles(['Cost / conv.', 'Cost', 'CTR', 'Avg. CPC', 'ROMI', 'ДРР', 'Conv. rate'])).toEqual([
-      'ignore', 'spend', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore',
+      'ignore',
+      'spend',
+      'ignore',
+      'ignore',
+      'ignore',
+      'ignore',
+      'ignore',
     ]);
   });
 
@@ -40,27 +66,53 @@ describe('guessColumns', () => {
     const g = guessColumns(['Spend', 'Cost', 'MQL', 'SQL', 'Meetings'], []);
     expect(g.filter((x) => x.role === 'spend')).toHaveLength(1);
     expect(g.slice(2).map((x) => [x.role, x.stageId])).toEqual([
-      ['stage', 'mql'], ['stage', 'sql'], ['stage', 'meetings'],
+      ['stage', 'mql'],
+      ['stage', 'sql'],
+      ['stage', 'meetings'],
     ]);
   });
 
   it('uses values: a "Source" column of numbers is not a channel', () => {
-    const g = guessColumns(['Source', 'Spend'], [[1, 2, 3, 4], [5, 6, 7, 8]]);
+    const g = guessColumns(
+      ['Source', 'Spend'],
+      [
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+      ],
+    );
     expect(g[0].role).not.toBe('channel');
     expect(guessColumns(['Date'], [['soon', 'later']])[0].role).toBe('date');
     expect(g[1]).toMatchObject({ role: 'spend', valueType: 'number' });
   });
 
   it('gives a "Date" column of non-date text low confidence', () => {
-    const good = guessColumns(['Date', 'Spend'], [['2026-01-01', '2026-01-02'], [1, 2]])[0];
-    const bad = guessColumns(['Date', 'Spend'], [['soon', 'later'], [1, 2]])[0];
+    const good = guessColumns(
+      ['Date', 'Spend'],
+      [
+        ['2026-01-01', '2026-01-02'],
+        [1, 2],
+      ],
+    )[0];
+    const bad = guessColumns(
+      ['Date', 'Spend'],
+      [
+        ['soon', 'later'],
+        [1, 2],
+      ],
+    )[0];
     expect(good).toMatchObject({ role: 'date', valueType: 'date' });
     expect(good.confidence).toBeGreaterThan(0.9);
     expect(bad.confidence).toBeLessThan(0.5);
   });
 
   it('finds an unlabelled date column from its values', () => {
-    const g = guessColumns(['Column A', 'Spend'], [['01.03.2026', '02.03.2026'], [1, 2]]);
+    const g = guessColumns(
+      ['Column A', 'Spend'],
+      [
+        ['01.03.2026', '02.03.2026'],
+        [1, 2],
+      ],
+    );
     expect(g[0]).toMatchObject({ role: 'date', valueType: 'date' });
     expect(g[0].confidence).toBeLessThan(0.5);
   });
@@ -92,7 +144,12 @@ describe('guessColumns generalises by class, not by listed word', () => {
 
   it('splits API field names (CamelCase, snake_case, dotted)', () => {
     expect(roles(['CampaignName', 'Impressions', 'Clicks', 'campaign_id', 'segments.date', 'metrics.conversions'])).toEqual([
-      'campaign', 'impressions', 'clicks', 'ignore', 'date', 'leads',
+      'campaign',
+      'impressions',
+      'clicks',
+      'ignore',
+      'date',
+      'leads',
     ]);
   });
 
@@ -101,13 +158,23 @@ describe('guessColumns generalises by class, not by listed word', () => {
       'How likely are you to recommend us to a colleague?',
       'Насколько вероятно, что вы порекомендуете компанию друзьям?',
       '您向朋友推荐本产品的可能性有多大？',
-    ]) expect(roles(['Email', q])[1], q).toBe('nps');
+    ])
+      expect(roles(['Email', q])[1], q).toBe('nps');
   });
 
   it('does not let a broad word carry a qualified header (discount, fee, type, forecast)', () => {
-    expect(roles(['Deal ID', 'Created', 'Amount', 'Discount Amount', 'Forecast amount', 'Payment Source Type', 'Expected close date', 'Close date'])).toEqual([
-      'lead_id', 'date', 'revenue', 'ignore', 'ignore', 'ignore', 'ignore', 'close_date',
-    ]);
+    expect(
+      roles([
+        'Deal ID',
+        'Created',
+        'Amount',
+        'Discount Amount',
+        'Forecast amount',
+        'Payment Source Type',
+        'Expected close date',
+        'Close date',
+      ]),
+    ).toEqual(['lead_id', 'date', 'revenue', 'ignore', 'ignore', 'ignore', 'ignore', 'close_date']);
     expect(roles(['Источник', 'Тип источника', 'Сумма', 'Сумма скидки'])).toEqual(['channel', 'ignore', 'revenue', 'ignore']);
     expect(roles(['来源', '来源类型', '金额', '优惠金额'])).toEqual(['channel', 'ignore', 'revenue', 'ignore']);
   });
@@ -126,7 +193,7 @@ describe('guessColumns generalises by class, not by listed word', () => {
     expect(roles(['Просмотры', 'Views', 'Video views'])).toEqual(['ignore', 'ignore', 'ignore']);
   });
 
-  it('treats a record export\'s linked-record columns as ignore, not funnel counts', () => {
+  it("treats a record export's linked-record columns as ignore, not funnel counts", () => {
     expect(roles(['ID', 'Рабочий email', 'Сделки', 'Дата создания'])).toEqual(['lead_id', 'customer_id', 'ignore', 'date']);
     expect(roles(['Канал', 'Сделки', 'Выручка'])).toEqual(['channel', 'customers', 'revenue']);
   });
@@ -144,7 +211,12 @@ describe('guessColumns generalises by class, not by listed word', () => {
   });
 
   it('prefers a whole amount to one with something taken out, whichever comes first', () => {
-    expect(roles(['Order ID', 'Status', 'Order Total (excl. tax)', 'Order Total (incl. tax)'])).toEqual(['lead_id', 'status', 'ignore', 'revenue']);
+    expect(roles(['Order ID', 'Status', 'Order Total (excl. tax)', 'Order Total (incl. tax)'])).toEqual([
+      'lead_id',
+      'status',
+      'ignore',
+      'revenue',
+    ]);
   });
 
   it('reads an ambiguous cost word as the deal value in a record export, as spend in an ad report', () => {
@@ -163,4 +235,3 @@ describe('guessColumns generalises by class, not by listed word', () => {
     expect(roles(['Name', 'Campaign', 'Clicks'])).toEqual(['ignore', 'campaign', 'clicks']);
   });
 });
-

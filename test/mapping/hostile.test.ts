@@ -8,8 +8,17 @@ const base: Mapping = {
   schemaVersion: 1,
   shape: 'aggregated',
   source: {
-    sheetId: 1, sheetName: 'S', headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: 2,
-    columns: [{ index: 0, header: 'Channel', role: 'channel' }, { index: 1, header: 'Spend', role: 'spend' }],
+    sheetId: 1,
+    sheetName: 'S',
+    headerRow: 1,
+    firstDataRow: 2,
+    lastDataRow: null,
+    firstColumn: 1,
+    lastColumn: 2,
+    columns: [
+      { index: 0, header: 'Channel', role: 'channel' },
+      { index: 1, header: 'Spend', role: 'spend' },
+    ],
   },
   costs: null,
   funnel: [],
@@ -27,7 +36,10 @@ function refusesCleanly(json: string): void {
 
 describe('parseMapping under hostile input', () => {
   it('arbitrary JSON values are refused with a MappingError, never a TypeError', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => refusesCleanly(JSON.stringify(v) ?? '')), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => refusesCleanly(JSON.stringify(v) ?? '')),
+      { numRuns: 300 },
+    );
   });
 
   it('a saved mapping with one value replaced anywhere is accepted or refused cleanly', () => {
@@ -54,7 +66,12 @@ describe('parseMapping under hostile input', () => {
 
 describe('detectSheet under hostile cells', () => {
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
-    fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(''),
+    fc.string(),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(''),
     fc.constantFrom('#N/A', '#REF!', '=IMPORTXML("x")', '+cmd', '1 234,56 ₽', '$1,234.50', '15%', 'Итого', 'Total', '01.03.2026'),
     fc.date({ noInvalidDate: false }),
   );

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
-  defaultOptions, MappingError, parseMapping, upgradeSaved, PROPERTY_VALUE_LIMIT, serializeMapping, utf8Length, type Mapping, type StatusRule,
+  defaultOptions,
+  MappingError,
+  parseMapping,
+  upgradeSaved,
+  PROPERTY_VALUE_LIMIT,
+  serializeMapping,
+  utf8Length,
+  type Mapping,
+  type StatusRule,
 } from '../../src/core/mapping/index.js';
 
 const crm: Mapping = {
   schemaVersion: 1,
   shape: 'crm',
   source: {
-    sheetId: 123, sheetName: 'Лиды "март"', headerRow: 3, firstDataRow: 4, lastDataRow: null, firstColumn: 2, lastColumn: 6,
+    sheetId: 123,
+    sheetName: 'Лиды "март"',
+    headerRow: 3,
+    firstDataRow: 4,
+    lastDataRow: null,
+    firstColumn: 2,
+    lastColumn: 6,
     columns: [
       { index: 0, header: 'ID', role: 'lead_id' },
       { index: 1, header: 'Источник', role: 'channel' },
@@ -16,10 +30,24 @@ const crm: Mapping = {
     ],
   },
   costs: {
-    sheetId: 7, sheetName: 'Расходы', headerRow: 1, firstDataRow: 2, lastDataRow: 40, firstColumn: 1, lastColumn: 3,
-    columns: [{ index: 0, header: 'Месяц', role: 'date' }, { index: 1, header: 'Канал', role: 'channel' }, { index: 2, header: 'Расход, ₽', role: 'spend' }],
+    sheetId: 7,
+    sheetName: 'Расходы',
+    headerRow: 1,
+    firstDataRow: 2,
+    lastDataRow: 40,
+    firstColumn: 1,
+    lastColumn: 3,
+    columns: [
+      { index: 0, header: 'Месяц', role: 'date' },
+      { index: 1, header: 'Канал', role: 'channel' },
+      { index: 2, header: 'Расход, ₽', role: 'spend' },
+    ],
   },
-  funnel: [{ id: 'leads', label: 'Лиды' }, { id: 'meeting', label: 'Встреча' }, { id: 'customers', label: 'Клиенты' }],
+  funnel: [
+    { id: 'leads', label: 'Лиды' },
+    { id: 'meeting', label: 'Встреча' },
+    { id: 'customers', label: 'Клиенты' },
+  ],
   statusRules: [
     { status: 'Новый', kind: 'stage', stageId: 'leads' },
     { status: 'Встреча назначена', kind: 'stage', stageId: 'meeting' },
@@ -49,8 +77,16 @@ describe('serializeMapping / parseMapping', () => {
   });
 
   it('fits 200 columns and 100 statuses into one 9 KB property', () => {
-    const columns = Array.from({ length: 200 }, (_, i) => ({ index: i, header: `Metric column ${i + 1}`, role: i % 3 === 0 ? ('ignore' as const) : ('stage' as const) }));
-    const statusRules: StatusRule[] = Array.from({ length: 100 }, (_, i) => ({ status: `Status ${i + 1}`, kind: 'stage', stageId: 'leads' }));
+    const columns = Array.from({ length: 200 }, (_, i) => ({
+      index: i,
+      header: `Metric column ${i + 1}`,
+      role: i % 3 === 0 ? ('ignore' as const) : ('stage' as const),
+    }));
+    const statusRules: StatusRule[] = Array.from({ length: 100 }, (_, i) => ({
+      status: `Status ${i + 1}`,
+      kind: 'stage',
+      stageId: 'leads',
+    }));
     const big: Mapping = { ...crm, source: { ...crm.source, lastColumn: 201, columns }, statusRules };
     const json = serializeMapping(big);
     expect(utf8Length(json)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
@@ -61,7 +97,11 @@ describe('serializeMapping / parseMapping', () => {
   });
 
   it('gives a clear error when a mapping cannot fit', () => {
-    const columns = Array.from({ length: 300 }, (_, i) => ({ index: i, header: `Очень длинное название столбца номер ${i + 1}`, role: 'stage' as const }));
+    const columns = Array.from({ length: 300 }, (_, i) => ({
+      index: i,
+      header: `Очень длинное название столбца номер ${i + 1}`,
+      role: 'stage' as const,
+    }));
     expectCode(() => serializeMapping({ ...crm, source: { ...crm.source, lastColumn: 301, columns } }), 'mapping_too_large');
   });
 
@@ -103,7 +143,19 @@ describe('serializeMapping / parseMapping', () => {
     };
     expect(upgradeSaved(v1, migrations, 3)).toEqual({ schemaVersion: 3, title: 'OLD' });
     expectCode(() => upgradeSaved(v1, { 1: migrations[1] }, 3), 'mapping_no_migration');
-    expectCode(() => upgradeSaved(v1, { 1: () => { throw new Error('boom'); } }, 2), 'mapping_migration_failed');
+    expectCode(
+      () =>
+        upgradeSaved(
+          v1,
+          {
+            1: () => {
+              throw new Error('boom');
+            },
+          },
+          2,
+        ),
+      'mapping_migration_failed',
+    );
     expectCode(() => upgradeSaved(v1, { 1: (o) => o }, 2), 'invalid_mapping');
     expectCode(() => upgradeSaved({ schemaVersion: 4 }, migrations, 3), 'mapping_from_newer_version');
   });

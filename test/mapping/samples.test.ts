@@ -31,12 +31,15 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-const rolesOf = (d: ReturnType<typeof detectSheet>): Record<string, ColumnRole> => Object.fromEntries(d.columns.map((c) => [c.header, c.role]));
+const rolesOf = (d: ReturnType<typeof detectSheet>): Record<string, ColumnRole> =>
+  Object.fromEntries(d.columns.map((c) => [c.header, c.role]));
 
 describe('sample generator', () => {
   it('regenerates byte-identical files, and samples/ holds nothing else', () => {
     const generated = generateSamples();
-    const onDisk = listFiles(SAMPLES_DIR).map((f) => relative(SAMPLES_DIR, f).split('\\').join('/')).sort();
+    const onDisk = listFiles(SAMPLES_DIR)
+      .map((f) => relative(SAMPLES_DIR, f).split('\\').join('/'))
+      .sort();
     expect(onDisk).toEqual([...generated.keys()].sort());
     for (const [rel, content] of generated) expect(readFileSync(join(SAMPLES_DIR, rel), 'utf8'), rel).toBe(content);
   });
@@ -103,8 +106,17 @@ describe('ad-platform export sample (en)', () => {
     expect(d.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['title_rows_skipped', 'totals_row_excluded']));
     expect(d.shape).toBe('aggregated');
     expect(rolesOf(d)).toEqual({
-      Date: 'date', Channel: 'channel', Campaign: 'campaign', Spend: 'spend', Impressions: 'impressions', Clicks: 'clicks',
-      Leads: 'leads', MQL: 'stage', SQL: 'stage', Customers: 'customers', Revenue: 'revenue',
+      Date: 'date',
+      Channel: 'channel',
+      Campaign: 'campaign',
+      Spend: 'spend',
+      Impressions: 'impressions',
+      Clicks: 'clicks',
+      Leads: 'leads',
+      MQL: 'stage',
+      SQL: 'stage',
+      Customers: 'customers',
+      Revenue: 'revenue',
     });
     expect(d.funnel.map((s) => s.id)).toEqual(['impressions', 'clicks', 'leads', 'mql', 'sql', 'customers']);
     expect(d.columns.find((c) => c.header === 'Date')?.valueType).toBe('date');
@@ -141,14 +153,26 @@ describe('CRM sample (ru) with its costs table', () => {
     const d = detectSheet(toMatrix(leads), undefined, { locale: 'ru' });
     expect(d.shape).toBe('crm');
     expect(rolesOf(d)).toEqual({
-      ID: 'lead_id', 'Дата создания': 'date', Источник: 'channel', Кампания: 'campaign', Статус: 'status',
-      'Сумма сделки': 'revenue', 'Дата закрытия': 'close_date', 'ID клиента': 'customer_id', 'Оценка NPS': 'nps',
+      ID: 'lead_id',
+      'Дата создания': 'date',
+      Источник: 'channel',
+      Кампания: 'campaign',
+      Статус: 'status',
+      'Сумма сделки': 'revenue',
+      'Дата закрытия': 'close_date',
+      'ID клиента': 'customer_id',
+      'Оценка NPS': 'nps',
     });
     const counted = new Map<string, number>();
     for (const r of rows) counted.set(String(r[4]), (counted.get(String(r[4])) ?? 0) + 1);
     expect(new Map(d.statuses.map((s) => [s.status, s.count]))).toEqual(counted);
     const kind = (s: string): string | undefined => d.statusRules.find((r) => r.status === s)?.kind;
-    expect([kind('Успешно реализовано'), kind('Закрыто и не реализовано'), kind('Спам'), kind('Новый')]).toEqual(['won', 'lost', 'junk', 'stage']);
+    expect([kind('Успешно реализовано'), kind('Закрыто и не реализовано'), kind('Спам'), kind('Новый')]).toEqual([
+      'won',
+      'lost',
+      'junk',
+      'stage',
+    ]);
     expect(d.funnel.map((s) => s.id)).toEqual(['leads', 'contacted', 'qualified', 'meeting', 'proposal', 'customers']);
     expect(d.funnel[0].label).toBe('Лиды');
     expect(d.notes.map((n) => n.code)).not.toContain('unknown_statuses');

@@ -3,7 +3,13 @@ import { defaultOptions, validateMapping, type ColumnRole, type Mapping, type Ta
 
 function table(headers: [string, ColumnRole][], extra: Partial<TableBinding> = {}): TableBinding {
   return {
-    sheetId: 1, sheetName: 'Data', headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: headers.length,
+    sheetId: 1,
+    sheetName: 'Data',
+    headerRow: 1,
+    firstDataRow: 2,
+    lastDataRow: null,
+    firstColumn: 1,
+    lastColumn: headers.length,
     columns: headers.map(([header, role], index) => ({ index, header, role })),
     ...extra,
   };
@@ -12,15 +18,30 @@ function table(headers: [string, ColumnRole][], extra: Partial<TableBinding> = {
 const aggregated: Mapping = {
   schemaVersion: 1,
   shape: 'aggregated',
-  source: table([['Channel', 'channel'], ['Month', 'date'], ['Spend', 'spend'], ['Clicks', 'clicks'], ['Leads', 'leads'], ['Customers', 'customers'], ['Revenue', 'revenue']]),
+  source: table([
+    ['Channel', 'channel'],
+    ['Month', 'date'],
+    ['Spend', 'spend'],
+    ['Clicks', 'clicks'],
+    ['Leads', 'leads'],
+    ['Customers', 'customers'],
+    ['Revenue', 'revenue'],
+  ]),
   costs: null,
-  funnel: [{ id: 'clicks', label: 'Clicks', column: 3 }, { id: 'leads', label: 'Leads', column: 4 }, { id: 'customers', label: 'Customers', column: 5 }],
+  funnel: [
+    { id: 'clicks', label: 'Clicks', column: 3 },
+    { id: 'leads', label: 'Leads', column: 4 },
+    { id: 'customers', label: 'Customers', column: 5 },
+  ],
   statusRules: [],
   options: defaultOptions({ locale: 'en' }),
 };
 
 const codes = (m: Mapping, h?: string[]): string[] => validateMapping(m, h).map((i) => i.code);
-const drop = (m: Mapping, role: ColumnRole): Mapping => ({ ...m, source: { ...m.source, columns: m.source.columns.map((c) => (c.role === role ? { ...c, role: 'ignore' as const } : c)) } });
+const drop = (m: Mapping, role: ColumnRole): Mapping => ({
+  ...m,
+  source: { ...m.source, columns: m.source.columns.map((c) => (c.role === role ? { ...c, role: 'ignore' as const } : c)) },
+});
 
 describe('validateMapping', () => {
   it('a complete aggregated mapping has no issues', () => {
@@ -44,15 +65,36 @@ describe('validateMapping', () => {
     const crm: Mapping = {
       ...aggregated,
       shape: 'crm',
-      source: table([['ID', 'lead_id'], ['Дата', 'date'], ['Источник', 'channel'], ['Статус', 'status'], ['Сумма', 'revenue'], ['Клиент', 'customer_id']]),
-      funnel: [{ id: 'leads', label: 'Лиды' }, { id: 'customers', label: 'Клиенты' }],
-      statusRules: [{ status: 'Новый', kind: 'stage', stageId: 'leads' }, { status: 'Успешно', kind: 'won' }],
+      source: table([
+        ['ID', 'lead_id'],
+        ['Дата', 'date'],
+        ['Источник', 'channel'],
+        ['Статус', 'status'],
+        ['Сумма', 'revenue'],
+        ['Клиент', 'customer_id'],
+      ]),
+      funnel: [
+        { id: 'leads', label: 'Лиды' },
+        { id: 'customers', label: 'Клиенты' },
+      ],
+      statusRules: [
+        { status: 'Новый', kind: 'stage', stageId: 'leads' },
+        { status: 'Успешно', kind: 'won' },
+      ],
     };
     expect(codes(crm)).toEqual(['missing_costs_table']);
     expect(validateMapping(crm).find((i) => i.code === 'missing_costs_table')?.severity).toBe('warning');
     expect(codes({ ...crm, statusRules: [{ status: 'Новый', kind: 'stage', stageId: 'leads' }] })).toContain('no_won_status');
     expect(codes(drop(crm, 'status'))).toContain('missing_status');
-    expect(codes({ ...crm, statusRules: [{ status: 'X', kind: 'stage', stageId: 'nope' }, { status: 'Y', kind: 'won' }] })).toContain('unknown_stage');
+    expect(
+      codes({
+        ...crm,
+        statusRules: [
+          { status: 'X', kind: 'stage', stageId: 'nope' },
+          { status: 'Y', kind: 'won' },
+        ],
+      }),
+    ).toContain('unknown_stage');
   });
 
   it('reports a moved column and a missing column with header and letter', () => {
@@ -75,7 +117,16 @@ describe('validateMapping', () => {
   });
 
   it('catches a role mapped twice and a column outside the table', () => {
-    const twice: Mapping = { ...aggregated, source: table([['Channel', 'channel'], ['Spend', 'spend'], ['Cost', 'spend'], ['Revenue', 'revenue']]), funnel: [] };
+    const twice: Mapping = {
+      ...aggregated,
+      source: table([
+        ['Channel', 'channel'],
+        ['Spend', 'spend'],
+        ['Cost', 'spend'],
+        ['Revenue', 'revenue'],
+      ]),
+      funnel: [],
+    };
     expect(codes(twice)).toContain('duplicate_role');
     const outside: Mapping = { ...aggregated, funnel: [{ id: 'leads', label: 'Leads', column: 40 }] };
     expect(codes(outside)).toContain('funnel_column_missing');

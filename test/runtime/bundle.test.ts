@@ -43,10 +43,13 @@ describe('loadBundle: dist/Code.js running on the local runtime as in Apps Scrip
     expect(() => call('ROMI', 1, 0)).toThrow(/^ROMI: /u);
   });
 
-  it('formulas in the workbook run the bundle\'s own custom functions, with its realm\'s Dates', () => {
+  it("formulas in the workbook run the bundle's own custom functions, with its realm's Dates", () => {
     const { wb } = load();
     const sheet = wb.services.SpreadsheetApp.getActiveSheet();
-    sheet.getRange('A1:B2').setValues([[1000, 400], [900, 300]]);
+    sheet.getRange('A1:B2').setValues([
+      [1000, 400],
+      [900, 300],
+    ]);
     sheet.getRange('C1').setFormula('=ROMI(A1:A2, B1:B2)');
     expect(sheet.getRange('C1:C2').getValues()).toEqual([[1.5], [2]]);
     sheet.getRange('D1').setValue(new Date(2026, 0, 2));

@@ -7,7 +7,12 @@ function dataSheet() {
   const wb = createWorkbook();
   const sheet = wb.services.SpreadsheetApp.getActiveSheet();
   // Revenue, cost: ROMI = (revenue − cost) / cost → (1000−400)/400 = 1.5; (900−300)/300 = 2; cost 0 in a range → blank.
-  sheet.getRange('A1:C4').setValues([['Channel', 'Revenue', 'Cost'], ['Ads', 1000, 400], ['SEO', '900', 300], ['Meta', 500, 0]]);
+  sheet.getRange('A1:C4').setValues([
+    ['Channel', 'Revenue', 'Cost'],
+    ['Ads', 1000, 400],
+    ['SEO', '900', 300],
+    ['Meta', 500, 0],
+  ]);
   return { wb, sheet };
 }
 
@@ -59,7 +64,7 @@ describe('custom functions inside HyperFormula', () => {
     expect(wb.snapshot('Sheet1').errors[0][4]).toBe(expected);
   });
 
-  it('missing or surplus arguments reach the declaration\'s own checks, as Sheets passes them', () => {
+  it("missing or surplus arguments reach the declaration's own checks, as Sheets passes them", () => {
     const { wb, sheet } = dataSheet();
     sheet.getRange('E1:F1').setFormulas([['=ROMI()', '=ROMI(1, 2, 1, 4)']]);
     expect(sheet.getRange('E1:F1').getValues()).toEqual([['#ERROR!', '#ERROR!']]);
@@ -95,7 +100,9 @@ describe('custom functions inside HyperFormula', () => {
   it('spill rules follow the declaration kind', () => {
     for (const fn of CUSTOM_FUNCTIONS) {
       const table = fn.name === 'ATTRIBUTION' || fn.name === 'COHORT_LTV';
-      expect(spillRule(fn)).toBe(fn.kind === 'elementwise' ? 'like-ranges' : fn.name === 'FUNNEL' ? 'like-first-range' : table ? 'table' : 'scalar');
+      expect(spillRule(fn)).toBe(
+        fn.kind === 'elementwise' ? 'like-ranges' : fn.name === 'FUNNEL' ? 'like-first-range' : table ? 'table' : 'scalar',
+      );
     }
   });
 

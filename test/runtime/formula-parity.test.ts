@@ -51,7 +51,9 @@ const FORMULAS: Readonly<Record<string, string>> = {
 };
 
 function parseCell(v: number | string): unknown {
-  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(v) ? new Date(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))) : v;
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(v)
+    ? new Date(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10)))
+    : v;
 }
 
 function block(a1: string): unknown[][] {
@@ -65,7 +67,10 @@ function block(a1: string): unknown[][] {
 /** The formula's arguments as Sheets would pass them: ranges as 2D arrays, literals as values. */
 function argsOf(formula: string): unknown[] {
   const inner = formula.slice(formula.indexOf('(') + 1, -1);
-  return inner.split(',').map((s) => s.trim()).map((s) => (/^[A-H]\d:[A-H]\d$/u.test(s) ? block(s) : s.startsWith('"') ? s.slice(1, -1) : Number(s)));
+  return inner
+    .split(',')
+    .map((s) => s.trim())
+    .map((s) => (/^[A-H]\d:[A-H]\d$/u.test(s) ? block(s) : s.startsWith('"') ? s.slice(1, -1) : Number(s)));
 }
 
 describe('custom functions typed into the local workbook = direct calls of the declarations', () => {

@@ -13,7 +13,9 @@ describe('Range geometry (developers.google.com/apps-script/reference/spreadshee
     const byNumbers = sheet.getRange(2, 3, 4, 2);
     expect(byNumbers.getA1Notation()).toBe('C2:D5');
     const byA1 = sheet.getRange('C2:D5');
-    expect([byA1.getRow(), byA1.getColumn(), byA1.getNumRows(), byA1.getNumColumns(), byA1.getLastRow(), byA1.getLastColumn()]).toEqual([2, 3, 4, 2, 5, 4]);
+    expect([byA1.getRow(), byA1.getColumn(), byA1.getNumRows(), byA1.getNumColumns(), byA1.getLastRow(), byA1.getLastColumn()]).toEqual([
+      2, 3, 4, 2, 5, 4,
+    ]);
     expect(sheet.getRange('B:B').getNumRows()).toBe(sheet.getMaxRows());
     expect(sheet.getRange('2:2').getNumColumns()).toBe(sheet.getMaxColumns());
   });
@@ -36,7 +38,10 @@ describe('Range geometry (developers.google.com/apps-script/reference/spreadshee
 
   it('a sheet-qualified A1 on the spreadsheet reaches that sheet', () => {
     const { wb, ss } = setup();
-    wb.addSheetFromRows('Q1 data', [['a', 'b'], [1, 2]]);
+    wb.addSheetFromRows('Q1 data', [
+      ['a', 'b'],
+      [1, 2],
+    ]);
     expect(ss.getRange("'Q1 data'!A2:B2").getValues()).toEqual([[1, 2]]);
     expect(ss.getRange("'Q1 data'!A2").getSheet().getName()).toBe('Q1 data');
   });
@@ -46,15 +51,28 @@ describe('setValues / getValues', () => {
   it('dimension mismatch throws the Apps Script message and writes nothing', () => {
     const { sheet } = setup();
     const r = sheet.getRange('A1:B2');
-    expect(() => r.setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
-    expect(() => r.setValues([[1, 2], [3]])).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.');
-    expect(r.getValues()).toEqual([['', ''], ['', '']]);
+    expect(() => r.setValues([[1, 2]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => r.setValues([[1, 2], [3]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
+    expect(r.getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 
   it('round-trips numbers, text, booleans; blanks read as empty strings', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:D2').setValues([[1.5, 'text', true, null], ['', -3, false, 'x']]);
-    expect(sheet.getRange('A1:D2').getValues()).toEqual([[1.5, 'text', true, ''], ['', -3, false, 'x']]);
+    sheet.getRange('A1:D2').setValues([
+      [1.5, 'text', true, null],
+      ['', -3, false, 'x'],
+    ]);
+    expect(sheet.getRange('A1:D2').getValues()).toEqual([
+      [1.5, 'text', true, ''],
+      ['', -3, false, 'x'],
+    ]);
     expect(sheet.getLastRow()).toBe(2);
     expect(sheet.getLastColumn()).toBe(4);
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:D2');
@@ -79,12 +97,24 @@ describe('setValues / getValues', () => {
     const { sheet } = setup();
     const r = sheet.getRange('A1:B2');
     r.setValue(7).setNumberFormat('0.00');
-    expect(r.getDisplayValues()).toEqual([['7.00', '7.00'], ['7.00', '7.00']]);
+    expect(r.getDisplayValues()).toEqual([
+      ['7.00', '7.00'],
+      ['7.00', '7.00'],
+    ]);
     r.clearContent();
-    expect(r.getValues()).toEqual([['', ''], ['', '']]);
-    expect(r.getNumberFormats()).toEqual([['0.00', '0.00'], ['0.00', '0.00']]);
+    expect(r.getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+    expect(r.getNumberFormats()).toEqual([
+      ['0.00', '0.00'],
+      ['0.00', '0.00'],
+    ]);
     r.clear();
-    expect(r.getNumberFormats()).toEqual([['General', 'General'], ['General', 'General']]);
+    expect(r.getNumberFormats()).toEqual([
+      ['General', 'General'],
+      ['General', 'General'],
+    ]);
   });
 });
 
@@ -160,17 +190,29 @@ describe('formulas', () => {
 
   it('dashboard functions work: SUMIFS, IFERROR, IF, ROUND, AVERAGE, INDEX/MATCH, TRUE/FALSE', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B4').setValues([['Ads', 100], ['SEO', 50], ['Ads', 25], ['Meta', 0]]);
-    sheet.getRange('C1:C7').setFormulas([
-      ['=SUMIFS(B1:B4, A1:A4, "Ads")'],
-      ['=IFERROR(B1/B4, "n/a")'],
-      ['=IF(B2>40, "big", "small")'],
-      ['=ROUND(2/3, 2)'],
-      ['=AVERAGE(B1:B4)'],
-      ['=INDEX(B1:B4, MATCH("Meta", A1:A4, 0))'],
-      ['=IF(TRUE, 1, 0)'],
+    sheet.getRange('A1:B4').setValues([
+      ['Ads', 100],
+      ['SEO', 50],
+      ['Ads', 25],
+      ['Meta', 0],
     ]);
-    expect(sheet.getRange('C1:C7').getValues().map((r) => r[0])).toEqual([125, 'n/a', 'big', 0.67, 43.75, 0, 1]);
+    sheet
+      .getRange('C1:C7')
+      .setFormulas([
+        ['=SUMIFS(B1:B4, A1:A4, "Ads")'],
+        ['=IFERROR(B1/B4, "n/a")'],
+        ['=IF(B2>40, "big", "small")'],
+        ['=ROUND(2/3, 2)'],
+        ['=AVERAGE(B1:B4)'],
+        ['=INDEX(B1:B4, MATCH("Meta", A1:A4, 0))'],
+        ['=IF(TRUE, 1, 0)'],
+      ]);
+    expect(
+      sheet
+        .getRange('C1:C7')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([125, 'n/a', 'big', 0.67, 43.75, 0, 1]);
   });
 
   it('a formula that yields a date reads as a Date and displays as one', () => {
@@ -208,7 +250,12 @@ describe('formulas', () => {
     sheet.getRange('A3').setNumberFormat('0.00');
     sheet.getRange('B1').setFormula('=SUM(A1:A3)');
     sheet.insertRowsAfter(1, 2);
-    expect(sheet.getRange('A1:A5').getValues().map((r) => r[0])).toEqual([1, '', '', 2, 3]);
+    expect(
+      sheet
+        .getRange('A1:A5')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([1, '', '', 2, 3]);
     expect(sheet.getRange('A5').getNumberFormat()).toBe('0.00');
     expect(sheet.getRange('B1').getFormula()).toBe('=SUM(A1:A5)');
     expect(sheet.getMaxRows()).toBe(1002);
@@ -232,7 +279,9 @@ describe('sheet properties', () => {
     expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([1, 2]);
     sheet.setColumnWidths(1, 2, 150);
     sheet.setColumnWidth(3, 80);
-    expect([sheet.getColumnWidth(1), sheet.getColumnWidth(2), sheet.getColumnWidth(3), sheet.getColumnWidth(4)]).toEqual([150, 150, 80, 100]);
+    expect([sheet.getColumnWidth(1), sheet.getColumnWidth(2), sheet.getColumnWidth(3), sheet.getColumnWidth(4)]).toEqual([
+      150, 150, 80, 100,
+    ]);
     sheet.getRange('A1').setValue('a fairly long header text');
     sheet.autoResizeColumns(1, 1);
     expect(sheet.getColumnWidth(1)).toBeGreaterThan(150);
@@ -258,7 +307,13 @@ describe('sheet properties', () => {
 
   it('styles are recorded per cell and shown in the snapshot', () => {
     const { wb, sheet } = setup();
-    sheet.getRange('A1:B1').setValues([['h1', 'h2']]).setFontWeight('bold').setBackground('#eeeeee').setFontColor('#333333').setHorizontalAlignment('center');
+    sheet
+      .getRange('A1:B1')
+      .setValues([['h1', 'h2']])
+      .setFontWeight('bold')
+      .setBackground('#eeeeee')
+      .setFontColor('#333333')
+      .setHorizontalAlignment('center');
     sheet.getRange('A1:B1').merge();
     const snap = wb.snapshot('Sheet1');
     expect(snap.fontWeights[0]).toEqual(['bold', 'bold']);

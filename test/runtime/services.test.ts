@@ -11,23 +11,45 @@ describe('conditional format rules (SpreadsheetApp.newConditionalFormatRule)', (
     const range = sheet.getRange('A1:A5');
     const negative = SpreadsheetApp.newConditionalFormatRule().whenNumberLessThan(0).setFontColor('#c00000').setRanges([range]).build();
     const middle = SpreadsheetApp.newConditionalFormatRule().whenNumberBetween(0, 1).setBackground('#fff2cc').setRanges([range]).build();
-    const anyPositive = SpreadsheetApp.newConditionalFormatRule().whenNumberGreaterThan(0).setBackground('#d9ead3').setRanges([range]).build();
+    const anyPositive = SpreadsheetApp.newConditionalFormatRule()
+      .whenNumberGreaterThan(0)
+      .setBackground('#d9ead3')
+      .setRanges([range])
+      .build();
     sheet.setConditionalFormatRules([negative, middle, anyPositive]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(3);
     expect(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('A1:A5');
     const colours = wb.snapshot('Sheet1').conditional.map((r) => r[0]);
-    expect(colours).toEqual([{ fontColor: '#c00000' }, { background: '#fff2cc' }, { background: '#fff2cc' }, { background: '#d9ead3' }, null]);
+    expect(colours).toEqual([
+      { fontColor: '#c00000' },
+      { background: '#fff2cc' },
+      { background: '#fff2cc' },
+      { background: '#d9ead3' },
+      null,
+    ]);
   });
 
   it('a custom formula applies relative to each cell of the range', () => {
     const wb = createWorkbook();
     const { SpreadsheetApp } = wb.services;
     const sheet = SpreadsheetApp.getActiveSheet();
-    sheet.getRange('A1:B3').setValues([[5, 1], [1, 5], [3, 3]]);
-    const rule = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=$A1>$B1').setBackground('#ff0000').setRanges([sheet.getRange('A1:B3')]).build();
+    sheet.getRange('A1:B3').setValues([
+      [5, 1],
+      [1, 5],
+      [3, 3],
+    ]);
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied('=$A1>$B1')
+      .setBackground('#ff0000')
+      .setRanges([sheet.getRange('A1:B3')])
+      .build();
     sheet.setConditionalFormatRules([rule]);
     const c = wb.snapshot('Sheet1').conditional;
-    expect(c.map((row) => row.map((x) => x?.background ?? null))).toEqual([['#ff0000', '#ff0000'], [null, null], [null, null]]);
+    expect(c.map((row) => row.map((x) => x?.background ?? null))).toEqual([
+      ['#ff0000', '#ff0000'],
+      [null, null],
+      [null, null],
+    ]);
   });
 });
 
@@ -36,8 +58,19 @@ describe('charts (EmbeddedChartBuilder)', () => {
     const wb = createWorkbook();
     const { SpreadsheetApp, Charts } = wb.services;
     const sheet = SpreadsheetApp.getActiveSheet();
-    sheet.getRange('A1:B3').setValues([['Channel', 'ROMI'], ['Ads', 0.5], ['SEO', 2]]);
-    const chart = sheet.newChart().setChartType(Charts.ChartType.BAR).addRange(sheet.getRange('A1:B3')).setPosition(5, 4, 10, 0).setOption('title', 'ROMI by channel').setNumHeaders(1).build();
+    sheet.getRange('A1:B3').setValues([
+      ['Channel', 'ROMI'],
+      ['Ads', 0.5],
+      ['SEO', 2],
+    ]);
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange('A1:B3'))
+      .setPosition(5, 4, 10, 0)
+      .setOption('title', 'ROMI by channel')
+      .setNumHeaders(1)
+      .build();
     sheet.insertChart(chart);
     const [inserted] = sheet.getCharts();
     expect(inserted.getRanges()[0].getA1Notation()).toBe('A1:B3');
@@ -46,7 +79,11 @@ describe('charts (EmbeddedChartBuilder)', () => {
     const snap = wb.snapshot('Sheet1').charts;
     expect(snap).toHaveLength(1);
     expect(snap[0].type).toBe('BAR');
-    expect(snap[0].ranges[0].values).toEqual([['Channel', 'ROMI'], ['Ads', 0.5], ['SEO', 2]]);
+    expect(snap[0].ranges[0].values).toEqual([
+      ['Channel', 'ROMI'],
+      ['Ads', 0.5],
+      ['SEO', 2],
+    ]);
     sheet.updateChart(inserted.modify().setChartType(Charts.ChartType.COLUMN).build());
     expect(wb.snapshot('Sheet1').charts[0].type).toBe('COLUMN');
     sheet.removeChart(sheet.getCharts()[0]);
@@ -71,7 +108,11 @@ describe('developer metadata', () => {
     const docLevel = ss.createDeveloperMetadataFinder().withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET).find();
     expect(docLevel.map((m) => m.getKey())).toEqual(['funnelroi.mapping']);
     expect(dash.createDeveloperMetadataFinder().find()).toHaveLength(1);
-    expect(wb.developerMetadata().map((m) => [m.key, m.sheet])).toEqual([['funnelroi.mapping', null], ['funnelroi.dashboard', 'Dashboard'], ['funnelroi.dashboard', 'Sheet1']]);
+    expect(wb.developerMetadata().map((m) => [m.key, m.sheet])).toEqual([
+      ['funnelroi.mapping', null],
+      ['funnelroi.dashboard', 'Dashboard'],
+      ['funnelroi.dashboard', 'Sheet1'],
+    ]);
     byValue[0].remove();
     expect(ss.createDeveloperMetadataFinder().withValue('Leads').find()).toHaveLength(0);
     // Deleting a sheet deletes its metadata.
@@ -157,7 +198,17 @@ describe('Ui, HtmlService, Session', () => {
     const { SpreadsheetApp, HtmlService, Session } = wb.services;
     const ui = SpreadsheetApp.getUi();
     ui.createAddonMenu().addItem('Open', 'showSidebar').addSeparator().addItem('Build dashboard', 'buildDashboard').addToUi();
-    expect(wb.ui.menus).toEqual([{ title: 'FunnelROI', addon: true, entries: [{ kind: 'item', caption: 'Open', functionName: 'showSidebar' }, { kind: 'separator' }, { kind: 'item', caption: 'Build dashboard', functionName: 'buildDashboard' }] }]);
+    expect(wb.ui.menus).toEqual([
+      {
+        title: 'FunnelROI',
+        addon: true,
+        entries: [
+          { kind: 'item', caption: 'Open', functionName: 'showSidebar' },
+          { kind: 'separator' },
+          { kind: 'item', caption: 'Build dashboard', functionName: 'buildDashboard' },
+        ],
+      },
+    ]);
     ui.showSidebar(HtmlService.createHtmlOutput('<p>hi</p>').setTitle('FunnelROI'));
     expect(wb.ui.sidebar).toEqual({ title: 'FunnelROI', html: '<p>hi</p>' });
     expect(ui.alert('Done')).toBe(ui.Button.OK);
@@ -188,7 +239,13 @@ describe('service-call counting', () => {
     const wb = createWorkbook();
     const sheet = wb.services.SpreadsheetApp.getActiveSheet();
     wb.calls.reset();
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]).setNumberFormat('0.00');
+    sheet
+      .getRange('A1:B2')
+      .setValues([
+        [1, 2],
+        [3, 4],
+      ])
+      .setNumberFormat('0.00');
     sheet.getRange('A1:B2').getValues();
     expect(wb.calls.total).toBe(5);
     expect(wb.calls.count('Sheet.getRange')).toBe(2);
@@ -206,7 +263,11 @@ describe('service-call counting', () => {
     const SpreadsheetApp = wb.services.SpreadsheetApp;
     const sheet = SpreadsheetApp.getActiveSheet();
     wb.calls.reset();
-    const rule = SpreadsheetApp.newConditionalFormatRule().whenNumberLessThan(0).setFontColor('#ff0000').setRanges([sheet.getRange('A1')]).build();
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenNumberLessThan(0)
+      .setFontColor('#ff0000')
+      .setRanges([sheet.getRange('A1')])
+      .build();
     sheet.setConditionalFormatRules([rule]);
     expect(wb.calls.total).toBe(7);
     expect(wb.calls.roundTrips).toBe(2); // getRange, setConditionalFormatRules
@@ -219,14 +280,20 @@ describe('service-call counting', () => {
   it('getRangeList resolves many A1 ranges in one call; Sheet.clearNotes drops every note', () => {
     const wb = createWorkbook();
     const sheet = wb.services.SpreadsheetApp.getActiveSheet();
-    sheet.getRange('A1:B2').setNotes([['a', 'b'], ['', 'd']]);
+    sheet.getRange('A1:B2').setNotes([
+      ['a', 'b'],
+      ['', 'd'],
+    ]);
     wb.calls.reset();
     const ranges = sheet.getRangeList(['A1', 'B2:C3']).getRanges();
     expect(ranges.map((r) => r.getA1Notation())).toEqual(['A1', 'B2:C3']);
     expect(wb.calls.count('Sheet.getRange')).toBe(0);
     expect(() => sheet.getRangeList(['A1', 'nope!!'])).toThrow();
     sheet.clearNotes();
-    expect(sheet.getRange('A1:B2').getNotes()).toEqual([['', ''], ['', '']]);
+    expect(sheet.getRange('A1:B2').getNotes()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 
   it('a block write costs the same number of calls for 10 or 1000 rows', () => {

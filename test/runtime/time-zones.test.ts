@@ -50,7 +50,7 @@ describe('local runtime: script zone ≠ spreadsheet zone', () => {
     }
   });
 
-  it('=DEAL_CYCLE typed in a Berlin spreadsheet gives Sheets\' own =C2-B2 across DST (31, not 30.958), through the bundle', () => {
+  it("=DEAL_CYCLE typed in a Berlin spreadsheet gives Sheets' own =C2-B2 across DST (31, not 30.958), through the bundle", () => {
     const wb = createWorkbook({ timeZone: 'Europe/Berlin', htmlDir: dist });
     loadBundle(wb, readFileSync(join(dist, 'Code.js'), 'utf8'));
     wb.setCell('Sheet1', 'B2', '2026-03-01');
@@ -73,7 +73,9 @@ function dashboard(sample: string, timeZone?: string): unknown[][] {
   const built = ok<BuildResult>(s, 'buildDashboard');
   // The build time is a date-time in the sheet's zone (its own format, h:mm), so it differs by zone.
   const snap = s.workbook.snapshot(built.sheetName);
-  return snap.values.map((row, r) => row.map((v, c) => ((typeof v === 'string' && /^\d{4}-\d\d-\d\dT/u.test(v)) || /h/u.test(snap.numberFormats[r][c]) ? 'built-at' : v)));
+  return snap.values.map((row, r) =>
+    row.map((v, c) => ((typeof v === 'string' && /^\d{4}-\d\d-\d\dT/u.test(v)) || /h/u.test(snap.numberFormats[r][c]) ? 'built-at' : v)),
+  );
 }
 
 describe('samples in their natural zones build the same dashboard as in UTC', () => {

@@ -28,7 +28,14 @@ describe('npm run setup', () => {
     const none = setupClasp([], dir);
     expect(none.code).toBe(1);
     expect(none.output).toContain(FIRST_DEPLOY_STEPS);
-    for (const step of ['https://script.google.com/home/usersettings', 'clasp login', 'clasp create --type sheets', 'npm run setup -- <SCRIPT_ID>', 'Test deployments', 'Editor Add-on']) {
+    for (const step of [
+      'https://script.google.com/home/usersettings',
+      'clasp login',
+      'clasp create --type sheets',
+      'npm run setup -- <SCRIPT_ID>',
+      'Test deployments',
+      'Editor Add-on',
+    ]) {
       expect(FIRST_DEPLOY_STEPS).toContain(step);
     }
     writeFileSync(join(dir, '.clasp.json'), readFileSync(join(dir, '.clasp.json.example')));

@@ -22,7 +22,7 @@ export const SHEETS: Readonly<Record<string, CellValue[][]>> = {
     ['2026-02', 'Meta Ads', '$750.00', 650, 25, 1, 1500],
     ['Total', '', '$4,050.50', 3200, 137, 12, 21500],
   ],
-  'Лиды': [
+  Лиды: [
     ['ID', 'Дата создания', 'Источник', 'Статус', 'Сумма сделки'],
     [101, '2026-01-05', 'yandex', 'Новый', ''],
     [102, '2026-01-06', 'google', 'В работе', ''],
@@ -33,7 +33,7 @@ export const SHEETS: Readonly<Record<string, CellValue[][]>> = {
     [107, '2026-02-03', 'telegram', 'Квалифицирован', ''],
     [108, '2026-02-04', 'yandex', 'Новый', ''],
   ],
-  'Расходы': [
+  Расходы: [
     ['Месяц', 'Канал', 'Расход, ₽'],
     ['2026-01', 'yandex', '120 000'],
     ['2026-01', 'google', '80 000'],
@@ -52,7 +52,13 @@ const DASHBOARD: SheetSummary = { sheetId: 99, name: 'FunnelROI dashboard', last
 export function sheetSummaries(): SheetSummary[] {
   const names = Object.keys(SHEETS);
   return [
-    ...names.map((name, i) => ({ sheetId: 10 + i, name, lastRow: SHEETS[name].length, lastColumn: SHEETS[name][0].length, isDashboard: false })),
+    ...names.map((name, i) => ({
+      sheetId: 10 + i,
+      name,
+      lastRow: SHEETS[name].length,
+      lastColumn: SHEETS[name][0].length,
+      isDashboard: false,
+    })),
     DASHBOARD,
   ];
 }

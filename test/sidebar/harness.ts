@@ -124,7 +124,8 @@ export async function startHarness(): Promise<Harness> {
       });
       await page.exposeFunction('__nodeSave', (m: Mapping) => {
         const issues = validateMapping(m);
-        if (issues.some((i) => i.severity === 'error')) throw new Error(`Cannot save: ${issues.find((i) => i.severity === 'error')?.message ?? ''}`);
+        if (issues.some((i) => i.severity === 'error'))
+          throw new Error(`Cannot save: ${issues.find((i) => i.severity === 'error')?.message ?? ''}`);
         opened.saved.push(m);
         return issues;
       });

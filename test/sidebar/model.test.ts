@@ -6,20 +6,47 @@ import { en, enIssues } from '../../src/core/i18n/en.js';
 import { ru, ruIssues } from '../../src/core/i18n/ru.js';
 import { zh, zhIssues } from '../../src/core/i18n/zh.js';
 import { columnLetter, marginToInput, parseMarginInput, safeHttpsUrl } from '../../sidebar/format.js';
-import { applyCostsDetection, applyDetection, applySaved, buildMapping, moveStage, syncFunnelWithRole, tableState, type WizardState } from '../../sidebar/model.js';
+import {
+  applyCostsDetection,
+  applyDetection,
+  applySaved,
+  buildMapping,
+  moveStage,
+  syncFunnelWithRole,
+  tableState,
+  type WizardState,
+} from '../../sidebar/model.js';
 import { detections } from './fixtures.js';
 
 function freshState(): WizardState {
   return {
-    context: null, source: null, costs: null, funnel: [], statusRules: [],
+    context: null,
+    source: null,
+    costs: null,
+    funnel: [],
+    statusRules: [],
     options: { granularity: 'month', grossMargin: 1, currency: 'RUB', dashboardName: 'D', byCampaign: false },
-    marginText: '100', issues: [], restored: false, showSavedProblems: false, savedJson: null, schedule: null,
+    marginText: '100',
+    issues: [],
+    restored: false,
+    showSavedProblems: false,
+    savedJson: null,
+    schedule: null,
   };
 }
 
 describe('margin input', () => {
   it.each([
-    ['40%', 0.4], ['40', 0.4], ['0,4', 0.4], ['0.4', 0.4], ['40,5 %', 0.405], ['100', 1], ['100%', 1], ['1', 1], ['12.5', 0.125], [' 35 ', 0.35],
+    ['40%', 0.4],
+    ['40', 0.4],
+    ['0,4', 0.4],
+    ['0.4', 0.4],
+    ['40,5 %', 0.405],
+    ['100', 1],
+    ['100%', 1],
+    ['1', 1],
+    ['12.5', 0.125],
+    [' 35 ', 0.35],
   ])('%s → %s', (text, expected) => {
     expect(parseMarginInput(text)).toBeCloseTo(expected, 9);
   });
@@ -56,14 +83,25 @@ describe('funnel edits', () => {
 
   it('drops a stage whose column stops counting, keeping renames and manual order', () => {
     const table = tableState('Ads report', agg());
-    const funnel = [{ id: 'leads', label: 'Sign-ups', column: 4 }, { id: 'clicks', label: 'Clicks', column: 3 }, { id: 'customers', label: 'Customers', column: 5 }];
+    const funnel = [
+      { id: 'leads', label: 'Sign-ups', column: 4 },
+      { id: 'clicks', label: 'Clicks', column: 3 },
+      { id: 'customers', label: 'Customers', column: 5 },
+    ];
     table.roles[3] = 'ignore'; // Clicks
-    expect(syncFunnelWithRole(funnel, table, 3)).toEqual([{ id: 'leads', label: 'Sign-ups', column: 4 }, { id: 'customers', label: 'Customers', column: 5 }]);
+    expect(syncFunnelWithRole(funnel, table, 3)).toEqual([
+      { id: 'leads', label: 'Sign-ups', column: 4 },
+      { id: 'customers', label: 'Customers', column: 5 },
+    ]);
   });
 
   it('adds a column that becomes a stage count at its natural place (after leads, before customers)', () => {
     const table = tableState('Ads report', agg());
-    const funnel = [{ id: 'clicks', label: 'Clicks', column: 3 }, { id: 'leads', label: 'Leads', column: 4 }, { id: 'customers', label: 'Customers', column: 5 }];
+    const funnel = [
+      { id: 'clicks', label: 'Clicks', column: 3 },
+      { id: 'leads', label: 'Leads', column: 4 },
+      { id: 'customers', label: 'Customers', column: 5 },
+    ];
     table.roles[6] = 'stage'; // "Revenue" column, for the sake of the example
     expect(syncFunnelWithRole(funnel, table, 6).map((s) => s.id)).toEqual(['clicks', 'leads', 'stage_6', 'customers']);
     expect(syncFunnelWithRole(funnel, table, 6)[2]).toEqual({ id: 'stage_6', label: 'Revenue', column: 6 });
@@ -100,7 +138,16 @@ describe('the Mapping sent to the server', () => {
     const saved = buildMapping(state)!;
     const edited = {
       ...saved,
-      source: { ...saved.source, columns: saved.source.columns.map((c) => (c.index === 6 ? { ...c, role: 'gross_profit' as const } : c.index === 3 ? { ...c, header: 'Old clicks', role: 'ignore' as const } : c)) },
+      source: {
+        ...saved.source,
+        columns: saved.source.columns.map((c) =>
+          c.index === 6
+            ? { ...c, role: 'gross_profit' as const }
+            : c.index === 3
+              ? { ...c, header: 'Old clicks', role: 'ignore' as const }
+              : c,
+        ),
+      },
     };
     const restored = freshState();
     applySaved(restored, edited, d, null);
@@ -113,17 +160,34 @@ describe('i18n catalogue', () => {
   const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]).sort();
 
   it('ru and zh have the same keys and placeholders as en', () => {
-    for (const [name, cat] of [['ru', ru], ['zh', zh]] as const) {
+    for (const [name, cat] of [
+      ['ru', ru],
+      ['zh', zh],
+    ] as const) {
       expect(Object.keys(cat).sort(), name).toEqual(Object.keys(en).sort());
-      for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(cat[key]), `${name} ${key}`).toEqual(placeholders(en[key]));
+      for (const key of Object.keys(en) as (keyof typeof en)[])
+        expect(placeholders(cat[key]), `${name} ${key}`).toEqual(placeholders(en[key]));
     }
-    for (const [name, cat] of [['ru', ruIssues], ['zh', zhIssues]] as const) {
-      for (const code of Object.keys(enIssues) as (keyof typeof enIssues)[]) expect(placeholders(cat[code]), `${name} ${code}`).toEqual(placeholders(enIssues[code]));
+    for (const [name, cat] of [
+      ['ru', ruIssues],
+      ['zh', zhIssues],
+    ] as const) {
+      for (const code of Object.keys(enIssues) as (keyof typeof enIssues)[])
+        expect(placeholders(cat[code]), `${name} ${code}`).toEqual(placeholders(enIssues[code]));
     }
   });
 
   it('resolves Apps Script and browser locale tags', () => {
-    expect(['ru_RU', 'ru-RU', 'zh_CN', 'zh-Hant-TW', 'EN', 'de', '', undefined].map(resolveLocale)).toEqual(['ru', 'ru', 'zh', 'zh', 'en', 'en', 'en', 'en']);
+    expect(['ru_RU', 'ru-RU', 'zh_CN', 'zh-Hant-TW', 'EN', 'de', '', undefined].map(resolveLocale)).toEqual([
+      'ru',
+      'ru',
+      'zh',
+      'zh',
+      'en',
+      'en',
+      'en',
+      'en',
+    ]);
   });
 
   it('localises issues with params, role names included, and falls back to the English message', () => {
@@ -139,7 +203,7 @@ describe('i18n catalogue', () => {
 });
 
 describe('currency from the costs sheet', () => {
-  it('takes the costs table\'s currency when the lead export shows none, and never overrides a restored mapping', () => {
+  it("takes the costs table's currency when the lead export shows none, and never overrides a restored mapping", () => {
     const d = detections('en');
     const state = { ...freshState(), options: { ...freshState().options, currency: 'USD' } };
     applyDetection(state, 'Лиды', d['Лиды']);

@@ -47,8 +47,21 @@ describe('sidebar wizard', () => {
       context: context('en', 'Ads report'),
       detections: detections('en'),
       build: {
-        sheetName: 'FunnelROI dashboard', sheetId: 99, channels: 2, periods: 2, sourceRows: 5, usedRows: 4, skippedRows: 1,
-        warnings: [{ severity: 'warning', code: 'rows_skipped_date', message: '1 source row(s) skipped: the date cannot be read (Date); rows 6.', params: { count: 1, rows: '6', column: 'Date', table: 'source' } }],
+        sheetName: 'FunnelROI dashboard',
+        sheetId: 99,
+        channels: 2,
+        periods: 2,
+        sourceRows: 5,
+        usedRows: 4,
+        skippedRows: 1,
+        warnings: [
+          {
+            severity: 'warning',
+            code: 'rows_skipped_date',
+            message: '1 source row(s) skipped: the date cannot be read (Date); rows 6.',
+            params: { count: 1, rows: '6', column: 'Date', table: 'source' },
+          },
+        ],
       },
       share: { url: 'https://docs.google.com/spreadsheets/d/abc/edit', name: 'ROI report copy' },
       buildDelayMs: 400,
@@ -69,7 +82,13 @@ describe('sidebar wizard', () => {
     await next(page, 'Columns');
     const selects = page.locator('ul.columns select');
     expect(await selects.evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value))).toEqual([
-      'date', 'channel', 'spend', 'clicks', 'leads', 'customers', 'revenue',
+      'date',
+      'channel',
+      'spend',
+      'clicks',
+      'leads',
+      'customers',
+      'revenue',
     ]);
     await page.getByRole('combobox', { name: 'Role of column “Revenue”' }).selectOption('gross_profit');
     // Live validation: with no revenue column the server says ROMI/ROAS/LTV are impossible.
@@ -121,15 +140,32 @@ describe('sidebar wizard', () => {
     const m = saved[0];
     expect(m.shape).toBe('aggregated');
     expect(m.source.columns.map((c) => [c.header, c.role])).toEqual([
-      ['Month', 'date'], ['Channel', 'channel'], ['Spend', 'spend'], ['Clicks', 'clicks'], ['Leads', 'leads'], ['Customers', 'customers'], ['Revenue', 'gross_profit'],
+      ['Month', 'date'],
+      ['Channel', 'channel'],
+      ['Spend', 'spend'],
+      ['Clicks', 'clicks'],
+      ['Leads', 'leads'],
+      ['Customers', 'customers'],
+      ['Revenue', 'gross_profit'],
     ]);
-    expect({ sheet: m.source.sheetName, header: m.source.headerRow, first: m.source.firstDataRow, last: m.source.lastDataRow }).toEqual({ sheet: 'Ads report', header: 3, first: 4, last: 7 });
+    expect({ sheet: m.source.sheetName, header: m.source.headerRow, first: m.source.firstDataRow, last: m.source.lastDataRow }).toEqual({
+      sheet: 'Ads report',
+      header: 3,
+      first: 4,
+      last: 7,
+    });
     expect(m.funnel).toEqual([
       { id: 'leads', label: 'Sign-ups', column: 4 },
       { id: 'clicks', label: 'Clicks', column: 3 },
       { id: 'customers', label: 'Customers', column: 5 },
     ]);
-    expect(m.options).toEqual({ granularity: 'quarter', grossMargin: 0.35, currency: 'EUR', dashboardName: 'ROI by channel', byCampaign: true });
+    expect(m.options).toEqual({
+      granularity: 'quarter',
+      grossMargin: 0.35,
+      currency: 'EUR',
+      dashboardName: 'ROI by channel',
+      byCampaign: true,
+    });
     expect(m.costs).toBeNull();
     expect(m.statusRules).toEqual([]);
     await expect.poll(() => page.locator('.results').textContent()).toContain('Mapping saved.');
@@ -143,7 +179,9 @@ describe('sidebar wizard', () => {
     expect(await page.locator('.status-text').textContent()).toBe('Building the dashboard…');
     await shot(page, '5-building-en');
     await expect.poll(() => page.locator('.app').getAttribute('aria-busy')).toBe('false');
-    expect(await page.locator('.results').textContent()).toContain('Dashboard “FunnelROI dashboard” is ready: 2 channels, 2 periods, 5 source rows.');
+    expect(await page.locator('.results').textContent()).toContain(
+      'Dashboard “FunnelROI dashboard” is ready: 2 channels, 2 periods, 5 source rows.',
+    );
     // Skipped rows are said, with the reason and the row numbers (issue 9 item 6).
     expect(await page.locator('.results [data-skipped]').textContent()).toBe('Rows read: 4 of 5; 1 skipped (reasons below).');
     expect(await page.locator('.results').textContent()).toContain('1 rows skipped: the date cannot be read (Date); rows 6.');
@@ -170,7 +208,11 @@ describe('sidebar wizard', () => {
     await next(page, 'Columns');
     expect(await page.getByRole('combobox', { name: 'Role of column “Revenue”' }).inputValue()).toBe('gross_profit');
     await next(page, 'Funnel');
-    expect(await page.locator('ol.stages input.stage-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Sign-ups', 'Clicks', 'Customers']);
+    expect(await page.locator('ol.stages input.stage-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'Sign-ups',
+      'Clicks',
+      'Customers',
+    ]);
     await next(page, 'Options');
     expect(await page.getByLabel('Gross margin, %').inputValue()).toBe('35');
     expect(await page.getByLabel('Currency').inputValue()).toBe('EUR');
@@ -181,10 +223,22 @@ describe('sidebar wizard', () => {
     expect(await page.getByRole('button', { name: 'Build dashboard' }).isDisabled()).toBe(false);
     await page.close();
 
-    const problems = [{ severity: 'error' as const, code: 'column_missing', message: 'Column "Revenue" (was G) is no longer in the source table.', params: { header: 'Revenue', column: 'G', table: 'source' } }];
-    const second = await harness.open({ context: context('en', 'Ads report', { saved, savedProblems: problems }), detections: detections('en') });
+    const problems = [
+      {
+        severity: 'error' as const,
+        code: 'column_missing',
+        message: 'Column "Revenue" (was G) is no longer in the source table.',
+        params: { header: 'Revenue', column: 'G', table: 'source' },
+      },
+    ];
+    const second = await harness.open({
+      context: context('en', 'Ads report', { saved, savedProblems: problems }),
+      detections: detections('en'),
+    });
     const p2 = second.page;
-    await expect.poll(() => p2.locator('.issues [data-code="column_missing"]').textContent()).toBe('Column “Revenue” (was G) is no longer in the table.');
+    await expect
+      .poll(() => p2.locator('.issues [data-code="column_missing"]').textContent())
+      .toBe('Column “Revenue” (was G) is no longer in the table.');
     await shot(p2, '6-saved-problems-en');
     await p2.getByRole('button', { name: 'Detect again' }).click();
     await expect.poll(() => p2.locator('.notice').count()).toBe(0);
@@ -213,10 +267,17 @@ describe('sidebar wizard', () => {
     expect(await page.locator('h3').first().textContent()).toBe('Столбцы листа расходов — Расходы');
     await next(page, 'Воронка');
     const rows = page.locator('.status-row');
-    const counts = await rows.evaluateAll((els) => els.map((e) => [e.querySelector('.status-name')?.textContent, e.querySelector('.status-count')?.textContent]));
+    const counts = await rows.evaluateAll((els) =>
+      els.map((e) => [e.querySelector('.status-name')?.textContent, e.querySelector('.status-count')?.textContent]),
+    );
     // Counted independently from the fixture rows: Новый ×2, Успешно реализовано ×2, the rest ×1.
     expect(Object.fromEntries(counts)).toEqual({
-      'Новый': 'строк: 2', 'В работе': 'строк: 1', 'Успешно реализовано': 'строк: 2', 'Спам': 'строк: 1', 'Закрыто и не реализовано': 'строк: 1', 'Квалифицирован': 'строк: 1',
+      Новый: 'строк: 2',
+      'В работе': 'строк: 1',
+      'Успешно реализовано': 'строк: 2',
+      Спам: 'строк: 1',
+      'Закрыто и не реализовано': 'строк: 1',
+      Квалифицирован: 'строк: 1',
     });
     await page.getByRole('combobox', { name: 'Значение статуса «Спам»' }).selectOption('lost');
     expect(await pageWidth(page)).toBeLessThanOrEqual(300);
@@ -245,7 +306,8 @@ describe('sidebar wizard', () => {
       detections: detections('ru'),
       build: { sheetName: 'Дашборд', sheetId: 9, channels: 2, periods: 1, sourceRows: 8, usedRows: 8, skippedRows: 0, warnings: [] },
     });
-    const calls = (): Promise<string[]> => page.evaluate(() => ((window as unknown as { __calls: { name: string }[] }).__calls ?? []).map((c) => c.name));
+    const calls = (): Promise<string[]> =>
+      page.evaluate(() => ((window as unknown as { __calls: { name: string }[] }).__calls ?? []).map((c) => c.name));
     // CRM source detected, costs sheet guessed and detected, issues shown: all from openWizard.
     await expect.poll(() => page.getByLabel('Лист с расходами на рекламу').inputValue()).toBe('Расходы');
     await expect.poll(() => page.locator('.app').getAttribute('aria-busy')).toBe('false');
@@ -303,7 +365,12 @@ describe('sidebar wizard', () => {
   it('shows server errors as text and refuses non-https share links', async () => {
     const agg = detections('en');
     const saved: Mapping = {
-      schemaVersion: 1, shape: 'aggregated', source: agg['Ads report'].table, costs: null, funnel: agg['Ads report'].funnel, statusRules: [],
+      schemaVersion: 1,
+      shape: 'aggregated',
+      source: agg['Ads report'].table,
+      costs: null,
+      funnel: agg['Ads report'].funnel,
+      statusRules: [],
       options: { granularity: 'month', grossMargin: 1, currency: 'USD', dashboardName: 'D', byCampaign: false },
     };
     const { page, dialogs } = await harness.open({
@@ -334,7 +401,8 @@ describe('sidebar wizard', () => {
     }
     expect(found).toEqual({ Data: [], Columns: [], Funnel: [], Options: [], 'Review & save': [] });
     // The busy spinner spins, except for users who asked for reduced motion.
-    const animation = (): Promise<string> => page.evaluate(() => getComputedStyle(document.querySelector('.spinner') as Element).animationName);
+    const animation = (): Promise<string> =>
+      page.evaluate(() => getComputedStyle(document.querySelector('.spinner') as Element).animationName);
     expect(await animation()).toBe('spin');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     expect(await animation()).toBe('none');
@@ -349,7 +417,11 @@ describe('sidebar wizard', () => {
     expect(await page.getByRole('combobox', { name: '列“Spend”的角色' }).locator('option:checked').textContent()).toBe('花费');
     await next(page, '漏斗');
     await page.locator('ol.stages li').nth(2).locator('.handle').dragTo(page.locator('ol.stages li').nth(0));
-    expect(await page.locator('ol.stages input.stage-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Customers', 'Clicks', 'Leads']);
+    expect(await page.locator('ol.stages input.stage-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'Customers',
+      'Clicks',
+      'Leads',
+    ]);
     await shot(page, '11-funnel-zh');
     await page.close();
   });

@@ -1,7 +1,10 @@
 /** Hand-made mappings for tests that aggregate a few rows: one aggregated table, header row 1, data from row 2. */
 import type { ColumnRole, Mapping, ReportOptions } from '../../src/core/mapping/types.js';
 
-export function aggregatedMapping(columns: readonly (readonly [header: string, role: ColumnRole])[], options: Partial<ReportOptions> = {}): Mapping {
+export function aggregatedMapping(
+  columns: readonly (readonly [header: string, role: ColumnRole])[],
+  options: Partial<ReportOptions> = {},
+): Mapping {
   return {
     schemaVersion: 1,
     shape: 'aggregated',

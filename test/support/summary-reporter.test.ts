@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 
 /** Runs vitest on one fixture in a child process; returns its exit code and closing summary line. */
 function runFixture(fixture: string): { status: number | null; summary: string } {
-  const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/support/fixtures/vitest.fixture.config.ts'], {
-    encoding: 'utf8',
-    env: { ...process.env, FIXTURE: `test/support/fixtures/${fixture}`, CI: 'true' },
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/support/fixtures/vitest.fixture.config.ts'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, FIXTURE: `test/support/fixtures/${fixture}`, CI: 'true' },
+      timeout: 120_000,
+    },
+  );
   const summary = (r.stdout.match(/^Tests: .*$/mu) ?? [''])[0];
   return { status: r.status, summary };
 }

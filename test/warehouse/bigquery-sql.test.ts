@@ -36,7 +36,11 @@ const CASES = {
   'aggregated-typed-month': () =>
     compileAggregation(
       aggregated,
-      table(['my-project', 'marketing', 'ads_daily'], ['date', 'string', 'string', 'number', 'number', 'number', 'number', 'number'], ['day', 'source', 'campaign', 'cost', 'clicks', 'leads', 'deals', 'revenue']),
+      table(
+        ['my-project', 'marketing', 'ads_daily'],
+        ['date', 'string', 'string', 'number', 'number', 'number', 'number', 'number'],
+        ['day', 'source', 'campaign', 'cost', 'clicks', 'leads', 'deals', 'revenue'],
+      ),
       null,
       bigquery,
       {},
@@ -52,7 +56,10 @@ const CASES = {
   'crm-timestamp-costs-week': () =>
     compileAggregation(
       { ...crm, options: { ...crm.options, granularity: 'week' } },
-      table(['my-project', 'crm', 'deals'], ['number', 'timestamp', 'string', 'string', 'string', 'number', 'string', 'timestamp', 'number']),
+      table(
+        ['my-project', 'crm', 'deals'],
+        ['number', 'timestamp', 'string', 'string', 'string', 'number', 'string', 'timestamp', 'number'],
+      ),
       table(['my-project', 'crm', 'costs'], ['string', 'date', 'number']),
       bigquery,
       { timeZone: 'Europe/Moscow' },
@@ -80,7 +87,12 @@ describe('BigQuery rendering', () => {
     const { sql } = CASES['crm-timestamp-costs-week']();
     expect(() => parseBigQuery(sql.replace('GROUP BY', 'GROUP BYE'))).toThrow();
     expect(() => parseBigQuery(sql.replace(')', ''))).toThrow();
-    const duck = compileAggregation(crm, table(['deals'], ['number', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']), table(['costs'], ['string', 'string', 'string']), duckdb);
+    const duck = compileAggregation(
+      crm,
+      table(['deals'], ['number', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']),
+      table(['costs'], ['string', 'string', 'string']),
+      duckdb,
+    );
     expect(() => parseBigQuery(duck.sql)).toThrow();
   });
 });
@@ -119,9 +131,18 @@ describe('user text in SQL', () => {
 
   it('statuses and headers from the mapping appear only inside literals', () => {
     const evil = "x'); DROP TABLE t; --";
-    const m = { ...crm, statusRules: [{ status: evil, kind: 'won' as const }], source: { ...crm.source, columns: crm.source.columns.map((c) => ({ ...c, header: evil })) } };
+    const m = {
+      ...crm,
+      statusRules: [{ status: evil, kind: 'won' as const }],
+      source: { ...crm.source, columns: crm.source.columns.map((c) => ({ ...c, header: evil })) },
+    };
     for (const d of [bigquery, duckdb]) {
-      const { sql } = compileAggregation(m, table(['p', 'd', 't'], ['number', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']), table(['p', 'd', 'c'], ['string', 'string', 'string']), d);
+      const { sql } = compileAggregation(
+        m,
+        table(['p', 'd', 't'], ['number', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']),
+        table(['p', 'd', 'c'], ['string', 'string', 'string']),
+        d,
+      );
       const stripped = sql.replace(/'(?:[^'\\]|\\.|'')*'/gu, "''");
       expect(stripped).not.toContain('DROP TABLE');
       if (d === bigquery) expect(() => parseBigQuery(sql)).not.toThrow();
@@ -137,8 +158,16 @@ describe('what the SQL path refuses rather than approximates', () => {
       expect(() => compileAggregation(crm, t, null, bigquery, { metrics: { attribution } })).toThrow(/in-memory engine/u);
     }
     expect(() => compileAggregation(crm, t, null, bigquery, { identityKind: 'email' })).toThrow(/one customer-id column/u);
-    const twoIds = { ...crm, source: { ...crm.source, columns: crm.source.columns.map((c) => (c.role === 'close_date' ? { ...c, role: 'customer_id' as const } : c)) } };
+    const twoIds = {
+      ...crm,
+      source: {
+        ...crm.source,
+        columns: crm.source.columns.map((c) => (c.role === 'close_date' ? { ...c, role: 'customer_id' as const } : c)),
+      },
+    };
     expect(() => compileAggregation(twoIds, t, null, duckdb)).toThrow(/one customer-id column/u);
-    expect(() => compileAggregation(crm, t, null, bigquery, { metrics: { attribution: 'first_touch', periodBasis: 'created' } })).not.toThrow();
+    expect(() =>
+      compileAggregation(crm, t, null, bigquery, { metrics: { attribution: 'first_touch', periodBasis: 'created' } }),
+    ).not.toThrow();
   });
 });

@@ -58,7 +58,12 @@ describe('DuckDB rendering equals the in-memory aggregator on generated hostile 
         expectSame(sql, memory);
       });
     }
-    for (const [granularity, monthly] of [['week', true], ['week', false], ['month', true], ['quarter', false]] as const) {
+    for (const [granularity, monthly] of [
+      ['week', true],
+      ['week', false],
+      ['month', true],
+      ['quarter', false],
+    ] as const) {
       it(`CRM shape with ${monthly ? 'monthly' : 'daily'} costs, seed ${seed}, ${granularity}`, async () => {
         const { mapping, source, costs } = hostileCrm(seed, 400, monthly);
         const m = { ...mapping, options: { ...mapping.options, granularity, byCampaign: seed === 3 } };

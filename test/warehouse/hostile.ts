@@ -12,7 +12,7 @@ export const HOSTILE_NAMES = [
   ' google  ads ',
   'GOOGLE\u00a0ADS',
   'Ｇｏｏｇｌｅ Ａｄｓ',
-  "O'Brien's \"ads\"",
+  'O\'Brien\'s "ads"',
   'x\\y\\\\z',
   "'); DROP TABLE src; --",
   '`bq`.`inject`',
@@ -30,29 +30,99 @@ export const HOSTILE_NAMES = [
 ];
 
 const NUMBERS: CellValue[] = [
-  12, 0, -5, 1234.5, 0.1, '1 234,56 ₽', '$1,234.50', '(1 200)', '15%', '−42', '1.234.567,8', '0,123', '2,5', '1e3', '€ 99',
-  'abc', '#N/A', '#DIV/0!', '', '  ', '1,2,3', '12,34', '.5', '5.', '+7', '1.5e-2', '12 345 руб.', '¥1,000', '100 USD', true, '١٢',
+  12,
+  0,
+  -5,
+  1234.5,
+  0.1,
+  '1 234,56 ₽',
+  '$1,234.50',
+  '(1 200)',
+  '15%',
+  '−42',
+  '1.234.567,8',
+  '0,123',
+  '2,5',
+  '1e3',
+  '€ 99',
+  'abc',
+  '#N/A',
+  '#DIV/0!',
+  '',
+  '  ',
+  '1,2,3',
+  '12,34',
+  '.5',
+  '5.',
+  '+7',
+  '1.5e-2',
+  '12 345 руб.',
+  '¥1,000',
+  '100 USD',
+  true,
+  '١٢',
 ];
 
 const DATES: CellValue[] = [
-  '2026-01-05', '05.01.2026', '2026年1月5日', '2026/1/5 12:30', '2026-03-31', '2026-12-31 23:59:59', '2027-01-01', '2024-02-29', '2026-02-28',
-  '31.02.2026', '2026-02-29', '2026-13-01', 'not a date', '2026-01-05 25:00', '  2026-06-15  ', '15.06.2026 08:00', '2026.7.4', '',
-  '2026-01-31T23:30:00Z', '2026-03-31T22:00:00-05:00', '2026-06-30 00:30+03:00', '2026-12-31T23:59:59.999+0000', '2026-01-05T10:00:00+15:00',
-  '2026-01-31junk', '2026-01-05 12:99', '2026年1月5日 12:30', '2026年1月5日12时30分', '2026/1/5', '2026-1-5 7:05:09', new Date(Date.UTC(2026, 0, 31, 22, 30)),
-  new Date(Date.UTC(2026, 5, 30, 16, 0)), new Date(Date.UTC(2026, 11, 31, 23, 0)),
+  '2026-01-05',
+  '05.01.2026',
+  '2026年1月5日',
+  '2026/1/5 12:30',
+  '2026-03-31',
+  '2026-12-31 23:59:59',
+  '2027-01-01',
+  '2024-02-29',
+  '2026-02-28',
+  '31.02.2026',
+  '2026-02-29',
+  '2026-13-01',
+  'not a date',
+  '2026-01-05 25:00',
+  '  2026-06-15  ',
+  '15.06.2026 08:00',
+  '2026.7.4',
+  '',
+  '2026-01-31T23:30:00Z',
+  '2026-03-31T22:00:00-05:00',
+  '2026-06-30 00:30+03:00',
+  '2026-12-31T23:59:59.999+0000',
+  '2026-01-05T10:00:00+15:00',
+  '2026-01-31junk',
+  '2026-01-05 12:99',
+  '2026年1月5日 12:30',
+  '2026年1月5日12时30分',
+  '2026/1/5',
+  '2026-1-5 7:05:09',
+  new Date(Date.UTC(2026, 0, 31, 22, 30)),
+  new Date(Date.UTC(2026, 5, 30, 16, 0)),
+  new Date(Date.UTC(2026, 11, 31, 23, 0)),
 ];
 
 /** Instants around midnight in some zone: a date column of real date cells (a TIMESTAMP column in a warehouse). */
 const INSTANTS: CellValue[] = [
-  new Date(Date.UTC(2026, 0, 31, 22, 30)), new Date(Date.UTC(2026, 2, 31, 21, 0)), new Date(Date.UTC(2026, 5, 30, 16, 0)), new Date(Date.UTC(2026, 8, 30, 4, 0)),
-  new Date(Date.UTC(2026, 11, 31, 23, 0)), new Date(Date.UTC(2026, 2, 29, 1, 30)), null,
+  new Date(Date.UTC(2026, 0, 31, 22, 30)),
+  new Date(Date.UTC(2026, 2, 31, 21, 0)),
+  new Date(Date.UTC(2026, 5, 30, 16, 0)),
+  new Date(Date.UTC(2026, 8, 30, 4, 0)),
+  new Date(Date.UTC(2026, 11, 31, 23, 0)),
+  new Date(Date.UTC(2026, 2, 29, 1, 30)),
+  null,
 ];
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
 function table(roles: readonly ColumnRole[], sheetId: number): TableBinding {
   const columns: ColumnBinding[] = roles.map((role, index) => ({ index, header: `${role} "${index}"'`, role }));
-  return { sheetId, sheetName: `S${sheetId}`, headerRow: 1, firstDataRow: 2, lastDataRow: null, firstColumn: 1, lastColumn: roles.length, columns };
+  return {
+    sheetId,
+    sheetName: `S${sheetId}`,
+    headerRow: 1,
+    firstDataRow: 2,
+    lastDataRow: null,
+    firstColumn: 1,
+    lastColumn: roles.length,
+    columns,
+  };
 }
 
 const OPTIONS = { granularity: 'month' as const, grossMargin: 1, currency: 'USD', dashboardName: 'D', byCampaign: false };
@@ -65,8 +135,27 @@ export function hostileAggregated(seed: number, rows: number, dateCells = false)
   for (let r = 0; r < rows; r++) {
     const numeric = rand() < 0.7;
     const num = (): CellValue => (numeric ? Math.round(rand() * 10000) / 100 : pick(rand, NUMBERS));
-    source.push([pick(rand, dateCells ? INSTANTS : DATES), pick(rand, HOSTILE_NAMES), pick(rand, ['brand', 'Brand', ' generic ', '', "c'1"]), num(), num(), num(), num(), num()]);
-    if (rand() < 0.03) source.push(['', pick(rand, ['Итого', 'Total: campaigns', 'TOTAL', '合计', 'Всего за март', 'Total Solutions LLC']), '', 1, 1, 1, 1, 1]);
+    source.push([
+      pick(rand, dateCells ? INSTANTS : DATES),
+      pick(rand, HOSTILE_NAMES),
+      pick(rand, ['brand', 'Brand', ' generic ', '', "c'1"]),
+      num(),
+      num(),
+      num(),
+      num(),
+      num(),
+    ]);
+    if (rand() < 0.03)
+      source.push([
+        '',
+        pick(rand, ['Итого', 'Total: campaigns', 'TOTAL', '合计', 'Всего за март', 'Total Solutions LLC']),
+        '',
+        1,
+        1,
+        1,
+        1,
+        1,
+      ]);
     if (rand() < 0.02) source.push(['', '', '', '', '', '', '', '']);
   }
   const mapping: Mapping = {
@@ -99,7 +188,17 @@ export function hostileCrm(seed: number, rows: number, monthlyCosts: boolean): {
   const source: Matrix = [];
   for (let r = 0; r < rows; r++) {
     const revenue = rand() < 0.7 ? Math.round(rand() * 100000) / 100 : pick(rand, NUMBERS);
-    source.push([1000 + r, pick(rand, CRM_DATES), pick(rand, HOSTILE_NAMES), pick(rand, ['a', 'A', 'b', '']), pick(rand, STATUSES), revenue, pick(rand, ['C1', 'C2', 'C3', ' C1', '', 'c1', 'C4', 'C5', 'Ｃ６']), rand() < 0.6 ? pick(rand, CRM_DATES) : '', rand() < 0.5 ? '' : rand() < 0.8 ? Math.round(rand() * 1000) : pick(rand, NUMBERS)]);
+    source.push([
+      1000 + r,
+      pick(rand, CRM_DATES),
+      pick(rand, HOSTILE_NAMES),
+      pick(rand, ['a', 'A', 'b', '']),
+      pick(rand, STATUSES),
+      revenue,
+      pick(rand, ['C1', 'C2', 'C3', ' C1', '', 'c1', 'C4', 'C5', 'Ｃ６']),
+      rand() < 0.6 ? pick(rand, CRM_DATES) : '',
+      rand() < 0.5 ? '' : rand() < 0.8 ? Math.round(rand() * 1000) : pick(rand, NUMBERS),
+    ]);
   }
   const costs: Matrix = [];
   for (let r = 0; r < rows / 4; r++) {

@@ -24,10 +24,33 @@ export async function bothEngines(conn: DuckDBConnection, c: Case): Promise<{ me
   const src = warehouseMatrix(c.source, width(c.mapping.source), opts.timeZone);
   const costTable = c.mapping.shape === 'crm' ? c.mapping.costs : null;
   const costs = costTable && c.costs ? warehouseMatrix(c.costs, width(costTable), opts.timeZone) : null;
-  const memory = aggregate(c.mapping, src.rows, costs?.rows, { ...opts, metrics: c.opts?.metrics, firstRowNumber: c.mapping.source.firstDataRow, costsFirstRowNumber: costTable?.firstDataRow });
-  const srcTable = await loadMatrix(conn, 'src', c.mapping.source.columns.map((col) => col.header), src, c.mapping.source.firstDataRow);
-  const costsTable = costTable && costs ? await loadMatrix(conn, 'costs', Array.from({ length: width(costTable) }, (_, i) => `c${i}`), costs, costTable.firstDataRow) : null;
-  const sql = await aggregateOnDuckDb(conn, c.mapping, fixColumns(srcTable, width(c.mapping.source)), costsTable, { ...opts, identityKind: identityKindOf(c.mapping, src.rows) });
+  const memory = aggregate(c.mapping, src.rows, costs?.rows, {
+    ...opts,
+    metrics: c.opts?.metrics,
+    firstRowNumber: c.mapping.source.firstDataRow,
+    costsFirstRowNumber: costTable?.firstDataRow,
+  });
+  const srcTable = await loadMatrix(
+    conn,
+    'src',
+    c.mapping.source.columns.map((col) => col.header),
+    src,
+    c.mapping.source.firstDataRow,
+  );
+  const costsTable =
+    costTable && costs
+      ? await loadMatrix(
+          conn,
+          'costs',
+          Array.from({ length: width(costTable) }, (_, i) => `c${i}`),
+          costs,
+          costTable.firstDataRow,
+        )
+      : null;
+  const sql = await aggregateOnDuckDb(conn, c.mapping, fixColumns(srcTable, width(c.mapping.source)), costsTable, {
+    ...opts,
+    identityKind: identityKindOf(c.mapping, src.rows),
+  });
   // Per-deal records (for the analyses) stay in the warehouse: the SQL path returns the sums only.
   expect(sql.detail).toBeNull();
   return { memory: { ...memory, detail: null }, sql };
@@ -48,7 +71,10 @@ export function expectSame(actual: unknown, expected: unknown, path = '$'): void
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) throw new Error(`${path}: not an array`);
-    if (actual.length !== expected.length) throw new Error(`${path}: length ${actual.length} ≠ ${expected.length}\n${JSON.stringify(actual).slice(0, 2000)}\n${JSON.stringify(expected).slice(0, 2000)}`);
+    if (actual.length !== expected.length)
+      throw new Error(
+        `${path}: length ${actual.length} ≠ ${expected.length}\n${JSON.stringify(actual).slice(0, 2000)}\n${JSON.stringify(expected).slice(0, 2000)}`,
+      );
     expected.forEach((e, i) => expectSame(actual[i], e, `${path}[${i}]`));
     return;
   }

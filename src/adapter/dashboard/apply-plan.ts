@@ -14,7 +14,11 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export function applyPlan(services: GasServices, sheet: Sheet, plan: DashboardPlan): void {
   const canvas = planCanvas(plan);
-  ensureSize(sheet, Math.max(plan.lastRow, canvas ? canvas.row + canvas.height - 1 : 1), Math.max(plan.lastColumn, canvas ? canvas.column + canvas.width - 1 : 1));
+  ensureSize(
+    sheet,
+    Math.max(plan.lastRow, canvas ? canvas.row + canvas.height - 1 : 1),
+    Math.max(plan.lastColumn, canvas ? canvas.column + canvas.width - 1 : 1),
+  );
   if (canvas) {
     const range = sheet.getRange(canvas.row, canvas.column, canvas.height, canvas.width);
     range.setValues(canvas.values);
@@ -63,7 +67,12 @@ function rangesByA1(sheet: Sheet, a1s: readonly string[]): (a1: string) => Range
   };
 }
 
-function buildChart(services: GasServices, sheet: Sheet, spec: ChartSpec, ranges: (a1: string) => Range): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+function buildChart(
+  services: GasServices,
+  sheet: Sheet,
+  spec: ChartSpec,
+  ranges: (a1: string) => Range,
+): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const types = services.Charts.ChartType;
   const type = spec.type === 'bar' ? types.BAR : spec.type === 'column' ? types.COLUMN : types.LINE;
   let builder = sheet.newChart().setChartType(type);

@@ -13,7 +13,13 @@
  */
 import type { BuildResult, UiLocale, ValidationIssue } from '../../api/contract.js';
 import { aggregate, nothingReadable, skipWarnings } from '../../core/aggregate/index.js';
-import { checkDashboardLimits, DASHBOARD_LABELS, MAX_DASHBOARD_CHANNELS, planDashboard, rollUpChannels } from '../../core/dashboard/index.js';
+import {
+  checkDashboardLimits,
+  DASHBOARD_LABELS,
+  MAX_DASHBOARD_CHANNELS,
+  planDashboard,
+  rollUpChannels,
+} from '../../core/dashboard/index.js';
 import { IssuesError, MappingError } from '../../core/mapping/errors.js';
 import type { Mapping } from '../../core/mapping/types.js';
 import { checkMapping, errorsOf } from '../mapping-check.js';
@@ -68,11 +74,17 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const check = checkMapping(ss, mapping, true);
   const errors = errorsOf(check.issues);
   if (errors.length > 0 || !check.source?.block) {
-    throw new IssuesError('mapping_not_buildable', `FunnelROI: the saved mapping cannot be built. ${errors.map((e) => e.message).join(' ')}`, errors);
+    throw new IssuesError(
+      'mapping_not_buildable',
+      `FunnelROI: the saved mapping cannot be built. ${errors.map((e) => e.message).join(' ')}`,
+      errors,
+    );
   }
   const source = tableData(check.source, mapping.source, check.source.block, 'source');
   const costs: TableRead | null =
-    mapping.shape === 'crm' && mapping.costs && check.costs?.block ? tableData(check.costs, mapping.costs, check.costs.block, 'costs') : null;
+    mapping.shape === 'crm' && mapping.costs && check.costs?.block
+      ? tableData(check.costs, mapping.costs, check.costs.block, 'costs')
+      : null;
   // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
   const timeZone = ss.getSpreadsheetTimeZone();
   // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes them.
@@ -103,7 +115,10 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
   const ownName = own ? own.sheet.getName() : null;
   if (ownName !== null && (ownName === source.sheetName || ownName === costs?.sheetName)) {
-    throw new MappingError('dashboard_is_source', 'FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.');
+    throw new MappingError(
+      'dashboard_is_source',
+      'FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.',
+    );
   }
   let name: string;
   if (ownName !== null) name = ownName;
@@ -141,7 +156,14 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
  * The working sheet is not hidden: hiding and showing would cost two round trips of the 40, and Sheets
  * shows a script's changes when the execution ends, by which time the working sheet is gone or swapped in.
  */
-function writeThenSwap(services: GasServices, ss: Spreadsheet, own: OwnDashboard | null, name: string, builtAt: string, write: (sheet: Sheet) => void): Sheet {
+function writeThenSwap(
+  services: GasServices,
+  ss: Spreadsheet,
+  own: OwnDashboard | null,
+  name: string,
+  builtAt: string,
+  write: (sheet: Sheet) => void,
+): Sheet {
   // Right before the old dashboard (0-based index), so once that is deleted the new one is in its place.
   // insertSheet also makes the new sheet the active one, which is where the user should land.
   const position = own ? own.sheet.getIndex() - 1 : undefined;
@@ -157,8 +179,14 @@ function writeThenSwap(services: GasServices, ss: Spreadsheet, own: OwnDashboard
     }
     const reason = error instanceof Error ? error.message : String(error);
     throw own
-      ? new MappingError('rebuild_failed', `FunnelROI: the dashboard could not be rebuilt (${reason}). The previous dashboard "${name}" is unchanged.`, { reason, sheet: name })
-      : new MappingError('build_failed', `FunnelROI: the dashboard could not be built (${reason}). Nothing was added to the spreadsheet.`, { reason });
+      ? new MappingError(
+          'rebuild_failed',
+          `FunnelROI: the dashboard could not be rebuilt (${reason}). The previous dashboard "${name}" is unchanged.`,
+          { reason, sheet: name },
+        )
+      : new MappingError('build_failed', `FunnelROI: the dashboard could not be built (${reason}). Nothing was added to the spreadsheet.`, {
+          reason,
+        });
   }
   // The marker goes onto the new sheet; the old sheet's marker is deleted with it (sheet-scoped developer
   // metadata does not outlive its sheet). One call, where moveToSheet + setValue would be two of the 40.

@@ -23,7 +23,13 @@ export function lookupSheet(ss: Spreadsheet, table: TableBinding): Sheet | null 
 
 /** What one mapped table looks like now: its sheet and header display texts, or why it cannot be read. */
 export type TableObservation =
-  | { readonly kind: 'ok'; readonly sheet: Sheet; readonly sheetName: string; readonly headers: readonly string[]; readonly block: Matrix | null }
+  | {
+      readonly kind: 'ok';
+      readonly sheet: Sheet;
+      readonly sheetName: string;
+      readonly headers: readonly string[];
+      readonly block: Matrix | null;
+    }
   | { readonly kind: 'problem'; readonly issue: ValidationIssue };
 
 /**
@@ -47,7 +53,9 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
     };
   }
   const sheetName = sheet.getName();
-  const coordinatesOk = [table.headerRow, table.firstColumn, table.lastColumn].every((n) => Number.isInteger(n) && n >= 1) && table.firstColumn <= table.lastColumn;
+  const coordinatesOk =
+    [table.headerRow, table.firstColumn, table.lastColumn].every((n) => Number.isInteger(n) && n >= 1) &&
+    table.firstColumn <= table.lastColumn;
   const width = table.lastColumn - table.firstColumn + 1;
   const headerRange = (): GoogleAppsScript.Spreadsheet.Range => sheet.getRange(table.headerRow, table.firstColumn, 1, width);
   try {
@@ -62,7 +70,9 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
     }
     const block = mappedColumns(all, table, width);
     const raw = block[table.headerRow - 1] ?? [];
-    const headers = rawHeadersMatch(table, raw) ? raw.map((v) => (typeof v === 'string' ? v : '')) : (headerRange().getDisplayValues()[0] ?? []);
+    const headers = rawHeadersMatch(table, raw)
+      ? raw.map((v) => (typeof v === 'string' ? v : ''))
+      : (headerRange().getDisplayValues()[0] ?? []);
     return { kind: 'ok', sheet, sheetName, headers, block };
   } catch (error) {
     const outside = outsideSheet(sheet, sheetName, table, label, coordinatesOk);
@@ -87,11 +97,20 @@ function mappedColumns(all: Matrix, table: TableBinding, width: number): Matrix 
 /** Every mapped header cell holds the saved text itself (the common case), so display text need not be read. */
 function rawHeadersMatch(table: TableBinding, raw: readonly unknown[]): boolean {
   const norm = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
-  return table.columns.every((c) => c.role === 'ignore' || (typeof raw[c.index] === 'string' && raw[c.index] !== '' && norm(raw[c.index] as string) === norm(c.header)));
+  return table.columns.every(
+    (c) =>
+      c.role === 'ignore' || (typeof raw[c.index] === 'string' && raw[c.index] !== '' && norm(raw[c.index] as string) === norm(c.header)),
+  );
 }
 
 /** The coded issue for a table that lies (partly) outside its sheet, or null when it does not. */
-function outsideSheet(sheet: Sheet, sheetName: string, table: TableBinding, label: TableLabel, coordinatesOk: boolean): ValidationIssue | null {
+function outsideSheet(
+  sheet: Sheet,
+  sheetName: string,
+  table: TableBinding,
+  label: TableLabel,
+  coordinatesOk: boolean,
+): ValidationIssue | null {
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   if (coordinatesOk && table.headerRow <= maxRows && table.lastColumn <= maxColumns) return null;
@@ -126,7 +145,12 @@ export interface TableRead extends RefoundTable {
 }
 
 /** The data of an observed table, its bottom found again. */
-export function tableData(seen: { readonly sheet: Sheet; readonly sheetName: string }, table: TableBinding, block: Matrix, label: TableLabel): TableRead {
+export function tableData(
+  seen: { readonly sheet: Sheet; readonly sheetName: string },
+  table: TableBinding,
+  block: Matrix,
+  label: TableLabel,
+): TableRead {
   const found = refindTable(table, block, label);
   const a1 = `'${seen.sheetName.replace(/'/gu, "''")}'!${columnLetter(table.firstColumn)}${table.headerRow}:${columnLetter(table.lastColumn)}${found.lastDataRow}`;
   return { ...found, sheet: seen.sheet, sheetName: seen.sheetName, a1 };

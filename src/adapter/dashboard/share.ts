@@ -27,7 +27,8 @@ type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
 
 export function shareReport(services: GasServices, options: { readonly name?: string } = {}): ShareResult {
   const api = services.Sheets;
-  if (!api) throw new Error('FunnelROI: the Sheets advanced service is not enabled for this script (appsscript.json, enabledAdvancedServices).');
+  if (!api)
+    throw new Error('FunnelROI: the Sheets advanced service is not enabled for this script (appsscript.json, enabledAdvancedServices).');
   return withDocumentLock(services, 10_000, () => {
     const ss = services.SpreadsheetApp.getActiveSpreadsheet();
     const own = findOwnDashboard(services, ss);
@@ -49,12 +50,27 @@ export function shareReport(services: GasServices, options: { readonly name?: st
 
     const created = api.Spreadsheets.create({
       properties: { title: name, locale: ss.getSpreadsheetLocale(), timeZone },
-      sheets: [{ properties: { title: sheet.getName(), gridProperties: { rowCount: rows, columnCount: cols, frozenRowCount: sheet.getFrozenRows(), frozenColumnCount: sheet.getFrozenColumns() } } }],
+      sheets: [
+        {
+          properties: {
+            title: sheet.getName(),
+            gridProperties: {
+              rowCount: rows,
+              columnCount: cols,
+              frozenRowCount: sheet.getFrozenRows(),
+              frozenColumnCount: sheet.getFrozenColumns(),
+            },
+          },
+        },
+      ],
     });
     const id = created.spreadsheetId ?? '';
     const sheetId = created.sheets?.[0]?.properties?.sheetId ?? 0;
     api.Spreadsheets.Values.batchUpdate(
-      { valueInputOption: 'RAW', data: [{ range: `${quoteSheetName(sheet.getName())}!A1`, values: values.map((r) => r.map((v) => rawValue(v, timeZone))) }] },
+      {
+        valueInputOption: 'RAW',
+        data: [{ range: `${quoteSheetName(sheet.getName())}!A1`, values: values.map((r) => r.map((v) => rawValue(v, timeZone))) }],
+      },
       id,
     );
     const requests: Request[] = [
@@ -65,7 +81,9 @@ export function shareReport(services: GasServices, options: { readonly name?: st
           rows: values.map((row, r) => ({
             values: row.map((_, c) => ({
               userEnteredFormat: {
-                ...(formats[r][c] && formats[r][c] !== 'General' ? { numberFormat: { type: numberFormatType(formats[r][c]), pattern: formats[r][c] } } : {}),
+                ...(formats[r][c] && formats[r][c] !== 'General'
+                  ? { numberFormat: { type: numberFormatType(formats[r][c]), pattern: formats[r][c] } }
+                  : {}),
                 textFormat: { bold: weights[r][c] === 'bold', foregroundColor: apiColor(colors[r][c]) },
                 ...(backgrounds[r][c] && backgrounds[r][c] !== '#ffffff' ? { backgroundColor: apiColor(backgrounds[r][c]) } : {}),
                 ...(wraps[r][c] ? { wrapStrategy: 'WRAP' } : {}),
@@ -90,7 +108,10 @@ export function shareReport(services: GasServices, options: { readonly name?: st
                 ranges: rule.getRanges().map((r) => gridRange(sheetId, r)),
                 booleanRule: {
                   condition: { type: apiType, values: [{ userEnteredValue: String(condition.getCriteriaValues()[0]) }] },
-                  format: { textFormat: { foregroundColor: apiColor(condition.getFontColor()) }, backgroundColor: apiColor(condition.getBackground()) },
+                  format: {
+                    textFormat: { foregroundColor: apiColor(condition.getFontColor()) },
+                    backgroundColor: apiColor(condition.getBackground()),
+                  },
                 },
               },
             },
@@ -131,7 +152,13 @@ function apiColor(hex: string | null | undefined): GoogleAppsScript.Sheets.Schem
 }
 
 function gridRange(sheetId: number, r: GoogleAppsScript.Spreadsheet.Range): GridRange {
-  return { sheetId, startRowIndex: r.getRow() - 1, endRowIndex: r.getLastRow(), startColumnIndex: r.getColumn() - 1, endColumnIndex: r.getLastColumn() };
+  return {
+    sheetId,
+    startRowIndex: r.getRow() - 1,
+    endRowIndex: r.getLastRow(),
+    startColumnIndex: r.getColumn() - 1,
+    endColumnIndex: r.getLastColumn(),
+  };
 }
 
 /** Consecutive columns of one width become one request. */
@@ -141,13 +168,25 @@ function widthRequests(sheet: Sheet, sheetId: number, cols: number): Request[] {
   for (let c = 2; c <= cols + 1; c++) {
     const width = sheet.getColumnWidth(start);
     if (c <= cols && sheet.getColumnWidth(c) === width) continue;
-    out.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: start - 1, endIndex: c - 1 }, properties: { pixelSize: width }, fields: 'pixelSize' } });
+    out.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: start - 1, endIndex: c - 1 },
+        properties: { pixelSize: width },
+        fields: 'pixelSize',
+      },
+    });
     start = c;
   }
   return out;
 }
 
-const LEGEND: Readonly<Record<string, string>> = { bottom: 'BOTTOM_LEGEND', top: 'TOP_LEGEND', right: 'RIGHT_LEGEND', left: 'LEFT_LEGEND', none: 'NO_LEGEND' };
+const LEGEND: Readonly<Record<string, string>> = {
+  bottom: 'BOTTOM_LEGEND',
+  top: 'TOP_LEGEND',
+  right: 'RIGHT_LEGEND',
+  left: 'LEFT_LEGEND',
+  none: 'NO_LEGEND',
+};
 const BASIC_TYPES = new Set(['BAR', 'COLUMN', 'LINE', 'AREA', 'SCATTER', 'COMBO', 'STEPPED_AREA']);
 
 /**
@@ -171,7 +210,13 @@ function chartRequest(chart: EmbeddedChart, sheetId: number): Request[] {
       position: key === 'hAxis' ? 'BOTTOM_AXIS' : 'LEFT_AXIS',
       ...(typeof title === 'string' ? { title } : {}),
       ...(typeof min === 'number' || typeof max === 'number'
-        ? { viewWindowOptions: { viewWindowMode: 'EXPLICIT', ...(typeof min === 'number' ? { viewWindowMin: min } : {}), ...(typeof max === 'number' ? { viewWindowMax: max } : {}) } }
+        ? {
+            viewWindowOptions: {
+              viewWindowMode: 'EXPLICIT',
+              ...(typeof min === 'number' ? { viewWindowMin: min } : {}),
+              ...(typeof max === 'number' ? { viewWindowMax: max } : {}),
+            },
+          }
         : {}),
     };
   });

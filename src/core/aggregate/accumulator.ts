@@ -107,7 +107,9 @@ export class Accumulator {
 
   /** Sorted periods, per-group figures per period and totals. */
   materialize(): { periods: string[]; rows: AggregateRow[]; totals: Figures } {
-    const order = this.periods.map((_, i) => i).sort((a, b) => (this.periods[a] < this.periods[b] ? -1 : this.periods[a] > this.periods[b] ? 1 : 0));
+    const order = this.periods
+      .map((_, i) => i)
+      .sort((a, b) => (this.periods[a] < this.periods[b] ? -1 : this.periods[a] > this.periods[b] ? 1 : 0));
     const periods = order.map((i) => this.periods[i]);
     const grand = new Float64Array(this.width);
     const rows: AggregateRow[] = this.groups.map((g, gi) => {

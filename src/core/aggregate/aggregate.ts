@@ -32,7 +32,11 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   let granularity: Granularity | null = hasDate ? mapping.options.granularity : null;
   if (hasDate && !costsDated) {
     granularity = null;
-    warnings.push({ severity: 'warning', code: 'costs_undated', message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.' });
+    warnings.push({
+      severity: 'warning',
+      code: 'costs_undated',
+      message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.',
+    });
   }
   const acc = new Accumulator(mapping.funnel.length, byCampaign, notSet);
   const periods = new PeriodReader(acc, granularity, opts.timeZone ?? 'Etc/UTC');
@@ -189,7 +193,12 @@ function readAggregatedRows(
     let readable = true;
     for (let i = 0; i < n && readable; i++) {
       const cell = row[cols[i]];
-      values[i] = typeof cell === 'number' ? (Number.isFinite(cell) ? cell : Number.NaN) : numbers.readWith((readers[i] ??= numbers.column(cols[i])), cols[i], cell, firstRow + r);
+      values[i] =
+        typeof cell === 'number'
+          ? Number.isFinite(cell)
+            ? cell
+            : Number.NaN
+          : numbers.readWith((readers[i] ??= numbers.column(cols[i])), cols[i], cell, firstRow + r);
       readable = !skips.skipUnreadable(values[i], firstRow + r, src, cols[i]);
     }
     if (!readable) continue;

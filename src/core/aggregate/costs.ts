@@ -81,7 +81,9 @@ export function addCosts(
     acc.add(acc.slot(group, p), spend, amount);
   }
   warnings.push(...skips.issues('costs'), ...numbers.issues('costs'));
-  const uncosted = acc.groups.map((g) => g.channel).filter((ch, i, all) => leadChannels.has(normalizeName(ch)) && !costChannels.has(normalizeName(ch)) && all.indexOf(ch) === i);
+  const uncosted = acc.groups
+    .map((g) => g.channel)
+    .filter((ch, i, all) => leadChannels.has(normalizeName(ch)) && !costChannels.has(normalizeName(ch)) && all.indexOf(ch) === i);
   if (uncosted.length > 0) warnings.push(channelsWithoutCostsWarning(uncosted));
   return { warnings, spreadWeekly };
 }

@@ -6,7 +6,18 @@
  * weights credit its revenue and its customer, in the period the period basis picks.
  */
 import type { ValidationIssue } from '../types.js';
-import { callingCodeForCurrency, classifyDeals, CustomerIdentity, dealCredits, identifierKind, identifierOf, type IdentifierKind, type LeadRecord, type MetricsOptions, type WonDeal } from '../definitions/index.js';
+import {
+  callingCodeForCurrency,
+  classifyDeals,
+  CustomerIdentity,
+  dealCredits,
+  identifierKind,
+  identifierOf,
+  type IdentifierKind,
+  type LeadRecord,
+  type MetricsOptions,
+  type WonDeal,
+} from '../definitions/index.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
 import type { CellValue, Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
@@ -47,8 +58,17 @@ export function readCrmRows(
     const at = rule.stageId !== undefined ? (stageIndex.get(rule.stageId) ?? 0) : 0;
     rules.set(key, { reach: rule.kind === 'junk' ? JUNK : rule.kind === 'won' ? WON : at });
   }
-  const { channel: chCol, campaign: campCol, date: dateCol, close: closeCol, status: statusCol, revenue: revenueCol, profit: profitCol, identity: identityCols, lead: leadCol } =
-    crmColumns(mapping);
+  const {
+    channel: chCol,
+    campaign: campCol,
+    date: dateCol,
+    close: closeCol,
+    status: statusCol,
+    revenue: revenueCol,
+    profit: profitCol,
+    identity: identityCols,
+    lead: leadCol,
+  } = crmColumns(mapping);
   const identityKinds: IdentifierKind[] = identityCols.map((c) => identifierKind(sampleText(source, c)));
   const npsCol = columnOf(src, 'nps');
   const callingCode = callingCodeForCurrency(mapping.options.currency);
@@ -136,11 +156,19 @@ export function readCrmRows(
   const measures: MeasureRole[] = ['leads', 'customers', 'orders'];
   if (revenueCol >= 0) measures.push('revenue');
   if (profitCol >= 0) measures.push('gross_profit');
-    return {
+  return {
     measures,
     used,
     rows,
-    detail: { leads: resolved, deals, identity: identityKinds, hasCloseDate: closeCol >= 0, hasNps: npsCol >= 0, hasGrossProfit: profitCol >= 0, metrics },
+    detail: {
+      leads: resolved,
+      deals,
+      identity: identityKinds,
+      hasCloseDate: closeCol >= 0,
+      hasNps: npsCol >= 0,
+      hasGrossProfit: profitCol >= 0,
+      metrics,
+    },
   };
 }
 
@@ -149,7 +177,13 @@ export function readCrmRows(
  * groups of its touches with the model's weights, in the period of its purchase (basis close) or of its
  * own lead (basis created). One rule for revenue and customers: the fix for "16 deals, 1 customer".
  */
-function creditDeals(deals: readonly WonDeal[], acc: Accumulator, periods: PeriodReader, metrics: MetricsOptions, withProfit: boolean): void {
+function creditDeals(
+  deals: readonly WonDeal[],
+  acc: Accumulator,
+  periods: PeriodReader,
+  metrics: MetricsOptions,
+  withProfit: boolean,
+): void {
   const customers = measureField('customers');
   const orders = measureField('orders');
   const revenue = measureField('revenue');

@@ -21,7 +21,9 @@ export function nothingReadable(data: AggregatedData): ValidationIssue | null {
       params: {},
     };
   }
-  const reasons = skipWarnings(data).map((w) => w.message).join(' ');
+  const reasons = skipWarnings(data)
+    .map((w) => w.message)
+    .join(' ');
   return {
     severity: 'error',
     code: 'nothing_readable',

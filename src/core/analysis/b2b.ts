@@ -66,7 +66,12 @@ export function median(sorted: readonly number[]): number | null {
 
 function cycle(channel: string, days: number[]): CycleStats {
   days.sort((a, b) => a - b);
-  return { channel, count: days.length, medianDays: median(days), meanDays: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null };
+  return {
+    channel,
+    count: days.length,
+    medianDays: median(days),
+    meanDays: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
+  };
 }
 
 export function dealCycles(deals: readonly WonDeal[]): { cycles: CycleStats[]; total: CycleStats } {
@@ -133,7 +138,17 @@ export function moneyLine(c: ChannelCredit): MoneyLine {
 }
 
 export function sumCredits(rows: Iterable<ChannelCredit>): ChannelCredit {
-  const t = { channel: '', wonDeals: 0, newCustomers: 0, repeatSales: 0, returns: 0, revenue: 0, repeatRevenue: 0, grossProfit: 0, spend: 0 };
+  const t = {
+    channel: '',
+    wonDeals: 0,
+    newCustomers: 0,
+    repeatSales: 0,
+    returns: 0,
+    revenue: 0,
+    repeatRevenue: 0,
+    grossProfit: 0,
+    spend: 0,
+  };
   for (const r of rows) {
     t.wonDeals += r.wonDeals;
     t.newCustomers += r.newCustomers;
@@ -147,7 +162,12 @@ export function sumCredits(rows: Iterable<ChannelCredit>): ChannelCredit {
   return t;
 }
 
-export function b2bBlock(credits: ReadonlyMap<string, ChannelCredit>, deals: readonly WonDeal[], leads: readonly LeadRecord[], granularity: Granularity | null): B2bBlock {
+export function b2bBlock(
+  credits: ReadonlyMap<string, ChannelCredit>,
+  deals: readonly WonDeal[],
+  leads: readonly LeadRecord[],
+  granularity: Granularity | null,
+): B2bBlock {
   const { cycles, total } = dealCycles(deals);
   const nps = npsByChannel(leads, granularity);
   const returned = new Set(deals.filter((d) => d.returned).map((d) => d.customer));

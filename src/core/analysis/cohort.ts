@@ -5,7 +5,14 @@
  * credit under the chosen model, so LTV and CAC share one customer count.
  */
 import { normalizeName } from '../aggregate/cells.js';
-import { LTV_WINDOWS, PROJECTION_MIN_CUSTOMERS, PROJECTION_SLOPE_MONTHS, touchWeights, type AttributionModel, type WonDeal } from '../definitions/index.js';
+import {
+  LTV_WINDOWS,
+  PROJECTION_MIN_CUSTOMERS,
+  PROJECTION_SLOPE_MONTHS,
+  touchWeights,
+  type AttributionModel,
+  type WonDeal,
+} from '../definitions/index.js';
 import { dealProfit } from './credits.js';
 
 export interface CohortRow {
@@ -33,7 +40,12 @@ export interface CohortLtv {
   readonly channels: readonly ChannelLtv[];
   /** All customers pooled: mean value at k months, k = 1…longest observed. */
   readonly pooled: readonly number[];
-  readonly projection: { readonly horizonMonths: number; readonly fromMonth: number; readonly slopeMonths: number; readonly value: number } | null;
+  readonly projection: {
+    readonly horizonMonths: number;
+    readonly fromMonth: number;
+    readonly slopeMonths: number;
+    readonly value: number;
+  } | null;
 }
 
 const monthIndex = (t: number): number => {
@@ -81,7 +93,13 @@ function valueAt(c: Customer, k: number): number {
 export function cohortLtv(
   deals: readonly WonDeal[],
   asOf: number,
-  opts: { readonly months: number; readonly margin: number; readonly model: AttributionModel; readonly halfLifeDays: number; readonly horizonMonths: number },
+  opts: {
+    readonly months: number;
+    readonly margin: number;
+    readonly model: AttributionModel;
+    readonly halfLifeDays: number;
+    readonly horizonMonths: number;
+  },
 ): CohortLtv {
   const list = customers(deals, opts.margin);
   const asOfMonth = monthIndex(asOf);
@@ -91,20 +109,22 @@ export function cohortLtv(
     const m = monthIndex(c.acquired);
     byCohort.set(m, [...(byCohort.get(m) ?? []), c]);
   }
-  const rows: CohortRow[] = [...byCohort.keys()].sort((a, b) => a - b).map((m) => {
-    const members = byCohort.get(m)!;
-    const cumulative: (number | null)[] = [];
-    for (let k = 0; k <= opts.months; k++) {
-      if (m + k > asOfMonth) {
-        cumulative.push(null);
-        continue;
+  const rows: CohortRow[] = [...byCohort.keys()]
+    .sort((a, b) => a - b)
+    .map((m) => {
+      const members = byCohort.get(m)!;
+      const cumulative: (number | null)[] = [];
+      for (let k = 0; k <= opts.months; k++) {
+        if (m + k > asOfMonth) {
+          cumulative.push(null);
+          continue;
+        }
+        let sum = 0;
+        for (const c of members) for (const p of c.purchases) if (monthIndex(p.t) - m <= k) sum += p.gp;
+        cumulative.push(sum / members.length);
       }
-      let sum = 0;
-      for (const c of members) for (const p of c.purchases) if (monthIndex(p.t) - m <= k) sum += p.gp;
-      cumulative.push(sum / members.length);
-    }
-    return { cohort: monthKey(m), customers: members.length, cumulative };
-  });
+      return { cohort: monthKey(m), customers: members.length, cumulative };
+    });
 
   // Pooled curve over customers observed ≥ k whole months; it stops where too few are left to trust
   // (all customers count when there are fewer than the minimum in total, as in a small test sheet).
@@ -118,18 +138,32 @@ export function cohortLtv(
   const longest = pooled.length;
   let projection: CohortLtv['projection'] = null;
   if (longest >= opts.horizonMonths) {
-    projection = { horizonMonths: opts.horizonMonths, fromMonth: opts.horizonMonths, slopeMonths: 0, value: pooled[opts.horizonMonths - 1] };
+    projection = {
+      horizonMonths: opts.horizonMonths,
+      fromMonth: opts.horizonMonths,
+      slopeMonths: 0,
+      value: pooled[opts.horizonMonths - 1],
+    };
   } else if (longest >= 2) {
     const span = Math.min(PROJECTION_SLOPE_MONTHS, longest - 1);
     const slope = (pooled[longest - 1] - pooled[longest - 1 - span]) / span;
-    projection = { horizonMonths: opts.horizonMonths, fromMonth: longest, slopeMonths: span, value: pooled[longest - 1] + Math.max(0, slope) * (opts.horizonMonths - longest) };
+    projection = {
+      horizonMonths: opts.horizonMonths,
+      fromMonth: longest,
+      slopeMonths: span,
+      value: pooled[longest - 1] + Math.max(0, slope) * (opts.horizonMonths - longest),
+    };
   }
 
   // Per acquisition channel: credited customers observed long enough.
   const acc = new Map<string, { channel: string; sums: number[]; weights: number[] }>();
   for (const c of list) {
     const touches = c.first.touches;
-    const w = touchWeights(opts.model, touches.map((t) => t.created), opts.halfLifeDays);
+    const w = touchWeights(
+      opts.model,
+      touches.map((t) => t.created),
+      opts.halfLifeDays,
+    );
     touches.forEach((t, i) => {
       if (w[i] === 0) return;
       const k = normalizeName(t.channel);

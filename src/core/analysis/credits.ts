@@ -45,12 +45,32 @@ export function channelSpend(data: AggregatedData): Map<string, { channel: strin
 }
 
 /** Per channel (normalised key, in the aggregated rows' order), every deal split by `model`. */
-export function creditByChannel(data: AggregatedData, deals: readonly WonDeal[], model: AttributionModel, halfLifeDays: number, margin: number): Map<string, ChannelCredit> {
+export function creditByChannel(
+  data: AggregatedData,
+  deals: readonly WonDeal[],
+  model: AttributionModel,
+  halfLifeDays: number,
+  margin: number,
+): Map<string, ChannelCredit> {
   const out = new Map<string, Mutable<ChannelCredit>>();
-  const blank = (channel: string, spend: number): Mutable<ChannelCredit> => ({ channel, wonDeals: 0, newCustomers: 0, repeatSales: 0, returns: 0, revenue: 0, repeatRevenue: 0, grossProfit: 0, spend });
+  const blank = (channel: string, spend: number): Mutable<ChannelCredit> => ({
+    channel,
+    wonDeals: 0,
+    newCustomers: 0,
+    repeatSales: 0,
+    returns: 0,
+    revenue: 0,
+    repeatRevenue: 0,
+    grossProfit: 0,
+    spend,
+  });
   for (const [k, { channel, spend }] of channelSpend(data)) out.set(k, blank(channel, spend));
   for (const deal of deals) {
-    const w = touchWeights(model, deal.touches.map((t) => t.created), halfLifeDays);
+    const w = touchWeights(
+      model,
+      deal.touches.map((t) => t.created),
+      halfLifeDays,
+    );
     const gp = dealProfit(deal, margin);
     deal.touches.forEach((touch, i) => {
       if (w[i] === 0) return;
@@ -73,7 +93,12 @@ export function creditByChannel(data: AggregatedData, deals: readonly WonDeal[],
 
 export function modelRow(c: ChannelCredit): ModelRow {
   const profit = c.grossProfit - c.spend;
-  return { ...c, profit, romi: c.spend > 0 ? profit / c.spend : null, cac: c.spend > 0 && c.newCustomers > 0 ? c.spend / c.newCustomers : null };
+  return {
+    ...c,
+    profit,
+    romi: c.spend > 0 ? profit / c.spend : null,
+    cac: c.spend > 0 && c.newCustomers > 0 ? c.spend / c.newCustomers : null,
+  };
 }
 
 export interface ModelComparison {

@@ -7,7 +7,8 @@ import type { AggregatedData, Figures } from '../aggregate/types.js';
 import { RECENT_FULL_PERIODS, type AttributionModel } from '../definitions/index.js';
 import type { ModelComparison } from './credits.js';
 
-export type FindingKey = 'finding.losing' | 'finding.losingRecent' | 'finding.allProfitable' | 'finding.cacRange' | 'finding.modelFlip' | 'finding.incomplete';
+export type FindingKey =
+  'finding.losing' | 'finding.losingRecent' | 'finding.allProfitable' | 'finding.cacRange' | 'finding.modelFlip' | 'finding.incomplete';
 
 export interface Finding {
   readonly key: FindingKey;
@@ -43,27 +44,45 @@ function byChannel(data: AggregatedData): ChannelFigures[] {
   return [...out.values()].map((e) => ({ channel: e.channel, total: sum(e.rows), byPeriod: e.periods.map(sum) }));
 }
 
-export function findings(data: AggregatedData, margin: number, comparison: ModelComparison | null, money: (x: number) => string): Finding[] {
+export function findings(
+  data: AggregatedData,
+  margin: number,
+  comparison: ModelComparison | null,
+  money: (x: number) => string,
+): Finding[] {
   const out: Finding[] = [];
   const withProfit = data.measures.includes('gross_profit');
   const canJudge = data.measures.includes('spend') && (data.measures.includes('revenue') || withProfit);
   const channels = byChannel(data);
-  if (data.incompletePeriod !== null) out.push({ key: 'finding.incomplete', params: { period: data.incompletePeriod, asOf: data.asOf ?? '' } });
+  if (data.incompletePeriod !== null)
+    out.push({ key: 'finding.incomplete', params: { period: data.incompletePeriod, asOf: data.asOf ?? '' } });
   if (canJudge) {
     const losing = channels
       .filter((c) => c.total.measures.spend > 0 && profitOf(c.total, margin, withProfit) < 0)
       .sort((a, b) => profitOf(a.total, margin, withProfit) - profitOf(b.total, margin, withProfit));
     if (losing.length > 0) {
       const loss = losing.reduce((s, c) => s + profitOf(c.total, margin, withProfit), 0);
-      out.push({ key: 'finding.losing', params: { channels: losing.map((c) => c.channel).join(', '), count: losing.length, loss: money(-loss) } });
+      out.push({
+        key: 'finding.losing',
+        params: { channels: losing.map((c) => c.channel).join(', '), count: losing.length, loss: money(-loss) },
+      });
     } else if (channels.some((c) => c.total.measures.spend > 0)) out.push({ key: 'finding.allProfitable', params: {} });
     // The last full periods: every period but an incomplete last one.
     const full = data.periods.map((p, i) => ({ p, i })).filter(({ p }) => p !== data.incompletePeriod && p !== 'all');
     const recent = full.slice(-RECENT_FULL_PERIODS);
     if (recent.length === RECENT_FULL_PERIODS) {
-      const recentLosing = channels.filter((c) => recent.every(({ i }) => c.byPeriod[i].measures.spend > 0 && profitOf(c.byPeriod[i], margin, withProfit) < 0));
+      const recentLosing = channels.filter((c) =>
+        recent.every(({ i }) => c.byPeriod[i].measures.spend > 0 && profitOf(c.byPeriod[i], margin, withProfit) < 0),
+      );
       if (recentLosing.length > 0) {
-        out.push({ key: 'finding.losingRecent', params: { channels: recentLosing.map((c) => c.channel).join(', '), periods: recent.map((r) => r.p).join(', '), count: recent.length } });
+        out.push({
+          key: 'finding.losingRecent',
+          params: {
+            channels: recentLosing.map((c) => c.channel).join(', '),
+            periods: recent.map((r) => r.p).join(', '),
+            count: recent.length,
+          },
+        });
       }
     }
   }
@@ -74,7 +93,16 @@ export function findings(data: AggregatedData, margin: number, comparison: Model
   if (cac.length >= 2) {
     const lo = cac[0];
     const hi = cac[cac.length - 1];
-    out.push({ key: 'finding.cacRange', params: { cheap: lo.channel, cheapCac: money(lo.cac), dear: hi.channel, dearCac: money(hi.cac), times: Math.round((hi.cac / lo.cac) * 10) / 10 } });
+    out.push({
+      key: 'finding.cacRange',
+      params: {
+        cheap: lo.channel,
+        cheapCac: money(lo.cac),
+        dear: hi.channel,
+        dearCac: money(hi.cac),
+        times: Math.round((hi.cac / lo.cac) * 10) / 10,
+      },
+    });
   }
   if (comparison && canJudge) {
     for (const k of comparison.channels) {

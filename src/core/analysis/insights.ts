@@ -37,7 +37,12 @@ export interface Insights {
 
 const ISO_TIME = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
-export function computeInsights(data: AggregatedData, margin: number, given: Partial<MetricsOptions> = {}, money: (x: number) => string = (x) => x.toFixed(2)): Insights {
+export function computeInsights(
+  data: AggregatedData,
+  margin: number,
+  given: Partial<MetricsOptions> = {},
+  money: (x: number) => string = (x) => x.toFixed(2),
+): Insights {
   const detail = data.detail;
   const options = detail ? detail.metrics : metricsOptions(given);
   const model: AttributionModel = options.attribution;
@@ -54,7 +59,13 @@ export function computeInsights(data: AggregatedData, margin: number, given: Par
     b2b = b2bBlock(credits, detail.deals, detail.leads, data.granularity);
     // Cohorts need customers that can buy twice (an identity) and dates to count months.
     if (detail.identity.length > 0 && data.asOf !== null) {
-      cohort = cohortLtv(detail.deals, ISO_TIME(data.asOf), { months: 12, margin, model, halfLifeDays: options.halfLifeDays, horizonMonths: options.ltvHorizonMonths });
+      cohort = cohortLtv(detail.deals, ISO_TIME(data.asOf), {
+        months: 12,
+        margin,
+        model,
+        halfLifeDays: options.halfLifeDays,
+        horizonMonths: options.ltvHorizonMonths,
+      });
     }
   }
   let ltvFormula: LtvFormula | null = null;
@@ -62,7 +73,13 @@ export function computeInsights(data: AggregatedData, margin: number, given: Par
     const orders = t.orders > 0 ? t.orders : t.customers;
     if (orders > 0 && data.measures.includes('revenue')) {
       const aov = t.revenue / orders;
-      ltvFormula = { aov, purchasesPerYear: options.purchasesPerYear, lifespanYears: options.lifespanYears, margin, value: aov * options.purchasesPerYear * options.lifespanYears * margin };
+      ltvFormula = {
+        aov,
+        purchasesPerYear: options.purchasesPerYear,
+        lifespanYears: options.lifespanYears,
+        margin,
+        value: aov * options.purchasesPerYear * options.lifespanYears * margin,
+      };
     }
   }
   return {

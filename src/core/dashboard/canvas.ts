@@ -80,7 +80,8 @@ export function planCanvas(plan: Pick<DashboardPlan, 'blocks'>): Canvas | null {
       for (let j = 0; j < cells.length; j++) {
         const c = b.column - left + j;
         const taken = owner[r][c];
-        if (taken !== null && cells[j] !== null) throw new Error(`dashboard plan: blocks "${taken}" and "${b.name}" both write row ${top + r}, column ${left + c}`);
+        if (taken !== null && cells[j] !== null)
+          throw new Error(`dashboard plan: blocks "${taken}" and "${b.name}" both write row ${top + r}, column ${left + c}`);
         if (cells[j] !== null) owner[r][c] = b.name;
         values[r][c] = cellInput(cells[j]);
         numberFormats[r][c] = b.numberFormats[i]?.[j] || CANVAS_DEFAULTS.format;

@@ -89,7 +89,10 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
   if (has('gross_profit')) base('gross_profit', money0);
   if (mapping.shape === 'crm') base('junk', FORMAT.count);
 
-  const rateOf = (to: string, from: string) => (f: Figures): number | null => (figureOf(f, from) === 0 ? null : figureOf(f, to) / figureOf(f, from));
+  const rateOf =
+    (to: string, from: string) =>
+    (f: Figures): number | null =>
+      figureOf(f, from) === 0 ? null : figureOf(f, to) / figureOf(f, from);
   if (has('impressions') && has('clicks')) {
     derived('ctr', FORMAT.percent, (r) => `${r.at('clicks')}/${r.at('impressions')}`);
     cols[cols.length - 1] = { ...cols[cols.length - 1], rate: rateOf('clicks', 'impressions') };

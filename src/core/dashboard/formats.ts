@@ -40,6 +40,9 @@ export function moneyFormat(currency: string, decimals: 0 | 2): string {
   const known = CURRENCY_FORMATS[currency.toUpperCase()];
   if (known) return `${known.prefix}${body}${known.suffix}`;
   // Unknown code: show it as a quoted suffix; only letters, so it cannot break the format.
-  const code = currency.toUpperCase().replace(/[^A-Z]/gu, '').slice(0, 3);
+  const code = currency
+    .toUpperCase()
+    .replace(/[^A-Z]/gu, '')
+    .slice(0, 3);
   return code ? `${body} "${code}"` : body;
 }

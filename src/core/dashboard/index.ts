@@ -8,4 +8,11 @@ export { DASHBOARD_LABELS, type DashboardLabels, type MetricKey } from './labels
 export { letters, cellA1, rangeA1, sheetRangeA1 } from './a1.js';
 export { metricColumns, stageRefs, figureOf, type MetricColumn } from './columns.js';
 export type { DashboardPlan, PlanBlock, PlanCell, ChartSpec, ChartKind, ConditionalRule, PlanContext, PlanIndex } from './types.js';
-export { rollUpChannels, checkDashboardLimits, SheetsLimitError, SHEETS_LIMITS, MAX_DASHBOARD_CHANNELS, DASHBOARD_CELL_BUDGET } from './limits.js';
+export {
+  rollUpChannels,
+  checkDashboardLimits,
+  SheetsLimitError,
+  SHEETS_LIMITS,
+  MAX_DASHBOARD_CHANNELS,
+  DASHBOARD_CELL_BUDGET,
+} from './limits.js';

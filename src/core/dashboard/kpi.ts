@@ -35,7 +35,13 @@ export function periodTotals(data: AggregatedData, period: number): Figures {
 }
 
 /** A metric's value for one set of figures: base columns read the figure, derived ones evaluate their formula. */
-export function metricValue(columns: readonly MetricColumn[], key: string, f: Figures, margin: number, seen: ReadonlySet<string> = new Set()): number | null {
+export function metricValue(
+  columns: readonly MetricColumn[],
+  key: string,
+  f: Figures,
+  margin: number,
+  seen: ReadonlySet<string> = new Set(),
+): number | null {
   const column = columns.find((c) => c.key === key);
   if (!column || seen.has(key)) return null;
   if (column.value) return column.value(f);

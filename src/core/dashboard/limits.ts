@@ -52,7 +52,11 @@ const weight = (f: Figures): number => f.measures.spend * 1e6 + f.measures.reven
  * Keeps the `max - 1` channels with the most spend (then revenue, leads) and sums every other channel —
  * with its campaigns — into one row labelled `label`. Totals are unchanged: nothing is dropped.
  */
-export function rollUpChannels(data: AggregatedData, label: string, max = MAX_DASHBOARD_CHANNELS): { data: AggregatedData; rolledUp: number } {
+export function rollUpChannels(
+  data: AggregatedData,
+  label: string,
+  max = MAX_DASHBOARD_CHANNELS,
+): { data: AggregatedData; rolledUp: number } {
   const byChannel = new Map<string, { weight: number; rows: AggregateRow[] }>();
   for (const r of data.rows) {
     const key = normalizeName(r.channel);

@@ -38,7 +38,11 @@ export function periodLabel(data: AggregatedData, period: string, locale: Locale
   return period === data.incompletePeriod ? tm(locale, 'period.incomplete', { period }) : period;
 }
 
-export function planMetricsBlocks(ins: Insights, data: AggregatedData, opts: { readonly currency: string; readonly locale: Locale; readonly marginCell: string; readonly startRow: number }): MetricsBlocks {
+export function planMetricsBlocks(
+  ins: Insights,
+  data: AggregatedData,
+  opts: { readonly currency: string; readonly locale: Locale; readonly marginCell: string; readonly startRow: number },
+): MetricsBlocks {
   const { locale: lc, marginCell } = opts;
   const money0 = moneyFormat(opts.currency, 0);
   const blocks: PlanBlock[] = [];
@@ -54,8 +58,20 @@ export function planMetricsBlocks(ins: Insights, data: AggregatedData, opts: { r
     rows.models = row;
     b.add([text(tm(lc, 'block.models'))], { bold: true });
     b.add([null, null, ...ATTRIBUTION_MODELS.flatMap((m) => [text(modelName(lc, m)), null, null])], { bold: true, background: HEAD_BG });
-    const labels = { customers: lc === 'ru' ? 'Клиенты' : lc === 'zh' ? '客户' : 'Customers', revenue: lc === 'ru' ? 'Выручка' : lc === 'zh' ? '收入' : 'Revenue', spend: lc === 'ru' ? 'Расход' : lc === 'zh' ? '花费' : 'Spend', channel: lc === 'ru' ? 'Канал' : lc === 'zh' ? '渠道' : 'Channel' };
-    b.add([text(labels.channel), text(labels.spend), ...ATTRIBUTION_MODELS.flatMap(() => [text(labels.customers), text(labels.revenue), text('ROMI')])], { bold: true, background: HEAD_BG });
+    const labels = {
+      customers: lc === 'ru' ? 'Клиенты' : lc === 'zh' ? '客户' : 'Customers',
+      revenue: lc === 'ru' ? 'Выручка' : lc === 'zh' ? '收入' : 'Revenue',
+      spend: lc === 'ru' ? 'Расход' : lc === 'zh' ? '花费' : 'Spend',
+      channel: lc === 'ru' ? 'Канал' : lc === 'zh' ? '渠道' : 'Channel',
+    };
+    b.add(
+      [
+        text(labels.channel),
+        text(labels.spend),
+        ...ATTRIBUTION_MODELS.flatMap(() => [text(labels.customers), text(labels.revenue), text('ROMI')]),
+      ],
+      { bold: true, background: HEAD_BG },
+    );
     const first = b.nextRow;
     for (const k of c.channels) {
       const r = b.nextRow;
@@ -66,7 +82,11 @@ export function planMetricsBlocks(ins: Insights, data: AggregatedData, opts: { r
         const x = c.rows[m].get(k)!;
         const col = 3 + i * 3;
         // ROMI from the row's own cells; with a gross-profit column the credited profit is not on the sheet, so the value.
-        cells.push(num(x.newCustomers), num(x.revenue), withProfit ? maybe(x.romi) : safe(`(${cellA1(r, col + 1)}*${marginCell}-${cellA1(r, 2)})/${cellA1(r, 2)}`));
+        cells.push(
+          num(x.newCustomers),
+          num(x.revenue),
+          withProfit ? maybe(x.romi) : safe(`(${cellA1(r, col + 1)}*${marginCell}-${cellA1(r, 2)})/${cellA1(r, 2)}`),
+        );
         formats.push('0.0', money0, FORMAT.percent);
       });
       b.add(cells, { formats });
@@ -82,9 +102,20 @@ export function planMetricsBlocks(ins: Insights, data: AggregatedData, opts: { r
     const months = co.months;
     const b = new BlockBuilder('cohort', row, 3 + months);
     rows.cohort = row;
-    b.add([text(tm(lc, 'block.cohort'))], { bold: true, notes: [tm(lc, 'def.ltv_cohort', { horizon: ins.options.ltvHorizonMonths, slope: PROJECTION_SLOPE_MONTHS })] });
-    b.add([text(lc === 'ru' ? 'Когорта' : lc === 'zh' ? '同期群' : 'Cohort'), text(lc === 'ru' ? 'Клиенты' : lc === 'zh' ? '客户' : 'Customers'), ...Array.from({ length: months + 1 }, (_, k) => text(`M${k}`))], { bold: true, background: HEAD_BG });
-    for (const r of co.rows) b.add([text(r.cohort), num(r.customers), ...r.cumulative.map(maybe)], { formats: ['', '0', ...r.cumulative.map(() => money0)] });
+    b.add([text(tm(lc, 'block.cohort'))], {
+      bold: true,
+      notes: [tm(lc, 'def.ltv_cohort', { horizon: ins.options.ltvHorizonMonths, slope: PROJECTION_SLOPE_MONTHS })],
+    });
+    b.add(
+      [
+        text(lc === 'ru' ? 'Когорта' : lc === 'zh' ? '同期群' : 'Cohort'),
+        text(lc === 'ru' ? 'Клиенты' : lc === 'zh' ? '客户' : 'Customers'),
+        ...Array.from({ length: months + 1 }, (_, k) => text(`M${k}`)),
+      ],
+      { bold: true, background: HEAD_BG },
+    );
+    for (const r of co.rows)
+      b.add([text(r.cohort), num(r.customers), ...r.cumulative.map(maybe)], { formats: ['', '0', ...r.cumulative.map(() => money0)] });
     blocks.push(b.build());
     row = b.nextRow + 1;
 
@@ -93,15 +124,38 @@ export function planMetricsBlocks(ins: Insights, data: AggregatedData, opts: { r
     rows.ltvChannels = row;
     l.add([text(tm(lc, 'block.ltvChannels'))], { bold: true });
     l.add(
-      [text(lc === 'ru' ? 'Канал' : lc === 'zh' ? '渠道' : 'Channel'), ...co.windows.map((w) => text(tm(lc, 'ltv.observed', { months: w }))), text(tm(lc, 'ltv.projected', { horizon: ins.options.ltvHorizonMonths })), text('CAC'), text('LTV:CAC')],
-      { bold: true, background: HEAD_BG, notes: ['', ...co.windows.map(() => ''), tm(lc, 'def.ltv_cohort', { horizon: ins.options.ltvHorizonMonths, slope: PROJECTION_SLOPE_MONTHS })] },
+      [
+        text(lc === 'ru' ? 'Канал' : lc === 'zh' ? '渠道' : 'Channel'),
+        ...co.windows.map((w) => text(tm(lc, 'ltv.observed', { months: w }))),
+        text(tm(lc, 'ltv.projected', { horizon: ins.options.ltvHorizonMonths })),
+        text('CAC'),
+        text('LTV:CAC'),
+      ],
+      {
+        bold: true,
+        background: HEAD_BG,
+        notes: [
+          '',
+          ...co.windows.map(() => ''),
+          tm(lc, 'def.ltv_cohort', { horizon: ins.options.ltvHorizonMonths, slope: PROJECTION_SLOPE_MONTHS }),
+        ],
+      },
     );
     const projCol = 2 + co.windows.length;
     for (const ch of co.channels) {
       const r = l.nextRow;
-      l.add([text(ch.channel), ...ch.observed.map(maybe), maybe(ch.projected), maybe(cacOf.get(ch.channel) ?? null), safe(`${cellA1(r, projCol)}/${cellA1(r, projCol + 1)}`)], {
-        formats: ['', ...co.windows.map(() => money0), money0, money0, FORMAT.ratio],
-      });
+      l.add(
+        [
+          text(ch.channel),
+          ...ch.observed.map(maybe),
+          maybe(ch.projected),
+          maybe(cacOf.get(ch.channel) ?? null),
+          safe(`${cellA1(r, projCol)}/${cellA1(r, projCol + 1)}`),
+        ],
+        {
+          formats: ['', ...co.windows.map(() => money0), money0, money0, FORMAT.ratio],
+        },
+      );
     }
     blocks.push(l.build());
     row = l.nextRow + 1;
@@ -110,7 +164,10 @@ export function planMetricsBlocks(ins: Insights, data: AggregatedData, opts: { r
     rows.ltvNone = row;
     if (ins.ltvFormula) {
       const f = ins.ltvFormula;
-      b.add([text(tm(lc, 'ltv.formula', { frequency: f.purchasesPerYear, lifespan: f.lifespanYears })), num(f.value)], { formats: ['', money0], notes: [tm(lc, 'def.ltv_formula'), ''] });
+      b.add([text(tm(lc, 'ltv.formula', { frequency: f.purchasesPerYear, lifespan: f.lifespanYears })), num(f.value)], {
+        formats: ['', money0],
+        notes: [tm(lc, 'def.ltv_formula'), ''],
+      });
     } else {
       b.add([text(tm(lc, 'ltv.none'))], { color: MUTED });
     }
@@ -121,37 +178,142 @@ export function planMetricsBlocks(ins: Insights, data: AggregatedData, opts: { r
   // ── B2B: deal cycle (own channel), repeat share, returns, NPS, and profit / ДРР / CPO as formulas.
   if (ins.b2b) {
     const x = ins.b2b;
-    const heads = lc === 'ru'
-      ? ['Канал', 'Цикл, медиана, дн.', 'Цикл, среднее, дн.', 'Сделок с циклом', 'Доля повторных продаж', 'Возвраты', 'NPS', 'Ответов NPS', 'Выручка', 'Расход', 'Успешные сделки', 'Прибыль', 'ДРР', 'CPO']
-      : lc === 'zh'
-        ? ['渠道', '周期中位数（天）', '周期平均（天）', '有周期的成交', '复购收入占比', '回流', 'NPS', 'NPS 答复数', '收入', '花费', '成交', '利润', 'ДРР', 'CPO']
-        : ['Channel', 'Cycle, median days', 'Cycle, mean days', 'Deals with a cycle', 'Repeat revenue share', 'Returns', 'NPS', 'NPS answers', 'Revenue', 'Spend', 'Won deals', 'Profit', 'ДРР', 'CPO'];
+    const heads =
+      lc === 'ru'
+        ? [
+            'Канал',
+            'Цикл, медиана, дн.',
+            'Цикл, среднее, дн.',
+            'Сделок с циклом',
+            'Доля повторных продаж',
+            'Возвраты',
+            'NPS',
+            'Ответов NPS',
+            'Выручка',
+            'Расход',
+            'Успешные сделки',
+            'Прибыль',
+            'ДРР',
+            'CPO',
+          ]
+        : lc === 'zh'
+          ? [
+              '渠道',
+              '周期中位数（天）',
+              '周期平均（天）',
+              '有周期的成交',
+              '复购收入占比',
+              '回流',
+              'NPS',
+              'NPS 答复数',
+              '收入',
+              '花费',
+              '成交',
+              '利润',
+              'ДРР',
+              'CPO',
+            ]
+          : [
+              'Channel',
+              'Cycle, median days',
+              'Cycle, mean days',
+              'Deals with a cycle',
+              'Repeat revenue share',
+              'Returns',
+              'NPS',
+              'NPS answers',
+              'Revenue',
+              'Spend',
+              'Won deals',
+              'Profit',
+              'ДРР',
+              'CPO',
+            ];
     const b = new BlockBuilder('b2b', row, heads.length);
     rows.b2b = row;
     b.add([text(tm(lc, 'block.b2b'))], { bold: true });
-    const defs = ['', tm(lc, 'def.deal_cycle'), tm(lc, 'def.deal_cycle'), '', tm(lc, 'def.repeat_sale'), tm(lc, 'def.returned_customer', { days: ins.options.returnDays }), tm(lc, 'def.nps'), '', '', '', '', tm(lc, 'def.profit'), tm(lc, 'def.drr'), tm(lc, 'def.cpo')];
+    const defs = [
+      '',
+      tm(lc, 'def.deal_cycle'),
+      tm(lc, 'def.deal_cycle'),
+      '',
+      tm(lc, 'def.repeat_sale'),
+      tm(lc, 'def.returned_customer', { days: ins.options.returnDays }),
+      tm(lc, 'def.nps'),
+      '',
+      '',
+      '',
+      '',
+      tm(lc, 'def.profit'),
+      tm(lc, 'def.drr'),
+      tm(lc, 'def.cpo'),
+    ];
     b.add(heads.map(text), { bold: true, background: HEAD_BG, notes: defs });
     const cyc = new Map(x.cycles.map((c) => [c.channel, c]));
     const nps = new Map(x.nps.filter((n) => n.period === null).map((n) => [n.channel, n]));
     const formats = ['', '0.0', '0.0', '0', FORMAT.percent, '0.0', '0', '0', money0, money0, '0.0', money0, FORMAT.percent, money0];
-    const line = (label: string, c: { medianDays: number | null; meanDays: number | null; count: number } | undefined, share: number | null, returns: number, n: { nps: number | null; answers: number } | undefined | null, revenue: number, spend: number, won: number, gp: number | null, bold = false): void => {
+    const line = (
+      label: string,
+      c: { medianDays: number | null; meanDays: number | null; count: number } | undefined,
+      share: number | null,
+      returns: number,
+      n: { nps: number | null; answers: number } | undefined | null,
+      revenue: number,
+      spend: number,
+      won: number,
+      gp: number | null,
+      bold = false,
+    ): void => {
       const r = b.nextRow;
       const [rev, sp, wn] = [cellA1(r, 9), cellA1(r, 10), cellA1(r, 11)];
       b.add(
         [
-          text(label), maybe(c?.medianDays ?? null), maybe(c?.meanDays ?? null), num(c?.count ?? 0), maybe(share), num(returns), maybe(n?.nps ?? null), num(n?.answers ?? 0),
-          num(revenue), num(spend), num(won), gp === null ? safe(`${rev}*${marginCell}-${sp}`) : num(gp - spend), safe(`${sp}/${rev}`), safe(`${sp}/${wn}`),
+          text(label),
+          maybe(c?.medianDays ?? null),
+          maybe(c?.meanDays ?? null),
+          num(c?.count ?? 0),
+          maybe(share),
+          num(returns),
+          maybe(n?.nps ?? null),
+          num(n?.answers ?? 0),
+          num(revenue),
+          num(spend),
+          num(won),
+          gp === null ? safe(`${rev}*${marginCell}-${sp}`) : num(gp - spend),
+          safe(`${sp}/${rev}`),
+          safe(`${sp}/${wn}`),
         ],
         { formats, bold },
       );
     };
     for (const m of x.money) {
       const credit = ins.channels?.find((c) => c.channel === m.channel);
-      line(m.channel, cyc.get(m.channel), m.repeatShare, m.returns, nps.get(m.channel), m.revenue, m.spend, credit?.wonDeals ?? 0, withProfit ? m.grossProfit : null);
+      line(
+        m.channel,
+        cyc.get(m.channel),
+        m.repeatShare,
+        m.returns,
+        nps.get(m.channel),
+        m.revenue,
+        m.spend,
+        credit?.wonDeals ?? 0,
+        withProfit ? m.grossProfit : null,
+      );
     }
     const t = x.moneyTotal;
     const won = (ins.channels ?? []).reduce((s, c) => s + c.wonDeals, 0);
-    line(lc === 'ru' ? 'Итого' : lc === 'zh' ? '合计' : 'Total', x.cycleTotal, t.repeatShare, x.returnedCustomers, x.npsTotal, t.revenue, t.spend, won, withProfit ? t.grossProfit : null, true);
+    line(
+      lc === 'ru' ? 'Итого' : lc === 'zh' ? '合计' : 'Total',
+      x.cycleTotal,
+      t.repeatShare,
+      x.returnedCustomers,
+      x.npsTotal,
+      t.revenue,
+      t.spend,
+      won,
+      withProfit ? t.grossProfit : null,
+      true,
+    );
     blocks.push(b.build());
     row = b.nextRow + 1;
   }
@@ -160,7 +322,8 @@ export function planMetricsBlocks(ins: Insights, data: AggregatedData, opts: { r
   const d = new BlockBuilder('definitions', row, 1);
   rows.definitions = row;
   d.add([text(tm(lc, 'block.definitions'))], { bold: true });
-  for (const def of definitionTexts(lc, { ...ins.options, slopeMonths: PROJECTION_SLOPE_MONTHS })) d.add([text(def.text)], { color: MUTED });
+  for (const def of definitionTexts(lc, { ...ins.options, slopeMonths: PROJECTION_SLOPE_MONTHS }))
+    d.add([text(def.text)], { color: MUTED });
   blocks.push(d.build());
   row = d.nextRow + 1;
   return { blocks, romiRanges, nextRow: row, rows };

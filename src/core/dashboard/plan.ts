@@ -63,14 +63,29 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     notes: ['', '', '', '', '', '', '', generated.note],
   });
   head.add(
-    [text(L.margin), num(mapping.options.grossMargin), null, text(L.currency), text(mapping.options.currency), null, text(L.rowsRead), text(`${data.usedRows} / ${data.sourceRows}`)],
+    [
+      text(L.margin),
+      num(mapping.options.grossMargin),
+      null,
+      text(L.currency),
+      text(mapping.options.currency),
+      null,
+      text(L.rowsRead),
+      text(`${data.usedRows} / ${data.sourceRows}`),
+    ],
     { formats: ['', FORMAT.percent], notes: ['', L.marginNote], bold: false },
   );
   for (const note of sheetNotes(data, L, has)) head.add([text(note)], { color: MUTED });
-  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings)) head.add([text(note.text)], { color: note.warning ? WARN : MUTED });
+  for (const note of readingNotes(ctx.locale, ctx.warnings ?? data.warnings))
+    head.add([text(note.text)], { color: note.warning ? WARN : MUTED });
   // Findings at the top: plain sentences computed from the data, in the user's language.
   const moneyText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-  const insights = computeInsights(data, mapping.options.grossMargin, mapping.options.metrics ?? {}, (x) => `${moneyText.format(x)} ${mapping.options.currency}`);
+  const insights = computeInsights(
+    data,
+    mapping.options.grossMargin,
+    mapping.options.metrics ?? {},
+    (x) => `${moneyText.format(x)} ${mapping.options.currency}`,
+  );
   for (const line of findingLines(insights, ctx.locale)) head.add([text(`• ${line}`)], { bold: true });
   blocks.push(head.build());
   let row = head.nextRow + 1;
@@ -128,15 +143,23 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   // ── KPI strip: references to the totals row, so every headline number is traceable.
   if (kpis.length > 0) {
     const kpi = new BlockBuilder('kpi', kpiRow, kpis.length);
-    kpi.add(kpis.map((m) => text(m.header)), { bold: true, background: HEAD_BG, notes: kpis.map((m) => m.note) });
-    kpi.add(kpis.map((m) => formula(`=${cellA1(totalsRow, colOf[m.key])}`)), { formats: kpis.map((m) => m.format), bold: true });
+    kpi.add(
+      kpis.map((m) => text(m.header)),
+      { bold: true, background: HEAD_BG, notes: kpis.map((m) => m.note) },
+    );
+    kpi.add(
+      kpis.map((m) => formula(`=${cellA1(totalsRow, colOf[m.key])}`)),
+      { formats: kpis.map((m) => m.format), bold: true },
+    );
     // Change in the latest full period vs the one before, with an arrow; green when it is good news.
     const pair = comparedPeriods(data);
     if (pair) {
       const now = periodTotals(data, pair.current);
       const before = periodTotals(data, pair.previous);
       const margin = mapping.options.grossMargin;
-      const changes = kpis.map((m) => relativeChange(metricValue(metrics, m.key, now, margin), metricValue(metrics, m.key, before, margin)));
+      const changes = kpis.map((m) =>
+        relativeChange(metricValue(metrics, m.key, now, margin), metricValue(metrics, m.key, before, margin)),
+      );
       const note = L.kpiChange(data.periods[pair.current], data.periods[pair.previous]);
       kpi.add(
         changes.map((c) => (c === null ? text('–') : num(c))),
@@ -163,12 +186,19 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     const first = funnel.nextRow;
     const count = (key: string): number => figureOf(data.totals, key);
     const rate = (a: number, b: number): number | null => (b === 0 ? null : a / b);
-    const prevFormat = percentFormat(percentDecimalsFor(funnelStages.map((s, i) => (i === 0 ? null : rate(count(s.key), count(funnelStages[i - 1].key))))));
+    const prevFormat = percentFormat(
+      percentDecimalsFor(funnelStages.map((s, i) => (i === 0 ? null : rate(count(s.key), count(funnelStages[i - 1].key))))),
+    );
     const firstFormat = percentFormat(percentDecimalsFor(funnelStages.map((s) => rate(count(s.key), count(funnelStages[0].key)))));
     funnelStages.forEach((s, i) => {
       const r = first + i;
       funnel.add(
-        [text(s.label), formula(`=${cellA1(totalsRow, colOf[s.key])}`), i === 0 ? null : safe(`B${r}/B${r - 1}`), i === 0 ? null : safe(`B${r}/$B$${first}`)],
+        [
+          text(s.label),
+          formula(`=${cellA1(totalsRow, colOf[s.key])}`),
+          i === 0 ? null : safe(`B${r}/B${r - 1}`),
+          i === 0 ? null : safe(`B${r}/$B$${first}`),
+        ],
         { formats: ['', FORMAT.count, prevFormat, firstFormat] },
       );
     });
@@ -187,16 +217,26 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   for (const key of pivotKeys) {
     const p = new BlockBuilder(`pivot:${key}`, row, pivotWidth);
     p.add([text(L.pivot(L.metric[key]))], { bold: true });
-    const header = p.add([text(L.channel), ...data.periods.map((pk) => text(periodLabel(data, pk, ctx.locale))), text(L.total)], { bold: true, background: HEAD_BG });
+    const header = p.add([text(L.channel), ...data.periods.map((pk) => text(periodLabel(data, pk, ctx.locale))), text(L.total)], {
+      bold: true,
+      background: HEAD_BG,
+    });
     const first = p.nextRow;
     const fmt = ['', ...data.periods.map(() => money0), money0];
     for (const s of series) {
       const r = p.nextRow;
-      p.add([text(s.label), ...s.byPeriod.map((f) => num(figureOf(f, key))), formula(`=SUM(B${r}:${letters(totalCol - 1)}${r})`)], { formats: fmt });
+      p.add([text(s.label), ...s.byPeriod.map((f) => num(figureOf(f, key))), formula(`=SUM(B${r}:${letters(totalCol - 1)}${r})`)], {
+        formats: fmt,
+      });
     }
     const last = p.nextRow - 1;
     const totals = p.add(
-      [text(L.total), ...Array.from({ length: data.periods.length + 1 }, (_, i) => (series.length > 0 ? formula(`=SUM(${letters(i + 2)}${first}:${letters(i + 2)}${last})`) : num(0)))],
+      [
+        text(L.total),
+        ...Array.from({ length: data.periods.length + 1 }, (_, i) =>
+          series.length > 0 ? formula(`=SUM(${letters(i + 2)}${first}:${letters(i + 2)}${last})`) : num(0),
+        ),
+      ],
       { formats: fmt, bold: true, background: TOTAL_BG },
     );
     p.add([text(L.growth), null, ...data.periods.slice(1).map((_, i) => safe(`${cellA1(totals, i + 3)}/${cellA1(totals, i + 2)}-1`))], {
@@ -212,21 +252,29 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     const rv = pivots.revenue;
     const p = new BlockBuilder('pivot:romi', row, pivotWidth);
     p.add([text(L.pivot(L.metric.romi))], { bold: true, notes: [L.definition.romi ?? ''] });
-    const header = p.add([text(L.channel), ...data.periods.map((pk) => text(periodLabel(data, pk, ctx.locale))), text(L.total)], { bold: true, background: HEAD_BG });
+    const header = p.add([text(L.channel), ...data.periods.map((pk) => text(periodLabel(data, pk, ctx.locale))), text(L.total)], {
+      bold: true,
+      background: HEAD_BG,
+    });
     const first = p.nextRow;
     const romiAt = (rvRow: number, spRow: number, c: number): PlanCell =>
       safe(`(${cellA1(rvRow, c)}*${DASHBOARD_MARGIN_CELL}-${cellA1(spRow, c)})/${cellA1(spRow, c)}`);
     const fmt = Array<string>(pivotWidth).fill(FORMAT.percent);
     fmt[0] = '';
     series.forEach((s, i) => {
-      p.add([text(s.label), ...Array.from({ length: data.periods.length + 1 }, (_, j) => romiAt(rv.first + i, sp.first + i, j + 2))], { formats: fmt });
+      p.add([text(s.label), ...Array.from({ length: data.periods.length + 1 }, (_, j) => romiAt(rv.first + i, sp.first + i, j + 2))], {
+        formats: fmt,
+      });
     });
     const last = p.nextRow - 1;
-    const totals = p.add([text(L.total), ...Array.from({ length: data.periods.length + 1 }, (_, j) => romiAt(rv.totals, sp.totals, j + 2))], {
-      formats: fmt,
-      bold: true,
-      background: TOTAL_BG,
-    });
+    const totals = p.add(
+      [text(L.total), ...Array.from({ length: data.periods.length + 1 }, (_, j) => romiAt(rv.totals, sp.totals, j + 2))],
+      {
+        formats: fmt,
+        bold: true,
+        background: TOTAL_BG,
+      },
+    );
     pivots.romi = { header, first, last, totals, totalCol };
     rules.push(...signRules([rangeA1(first, 2, totals, totalCol)]));
     blocks.push(p.build());
@@ -240,7 +288,9 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     t.add([text(L.overTime)], { bold: true });
     const header = t.add([text(L.period), ...pivotKeys.map((k) => text(L.metric[k]))], { bold: true, background: HEAD_BG });
     data.periods.forEach((pk, i) => {
-      t.add([text(periodLabel(data, pk, ctx.locale)), ...pivotKeys.map((k) => formula(`=${cellA1(pivots[k].totals, i + 2)}`))], { formats: ['', ...pivotKeys.map(() => money0)] });
+      t.add([text(periodLabel(data, pk, ctx.locale)), ...pivotKeys.map((k) => formula(`=${cellA1(pivots[k].totals, i + 2)}`))], {
+        formats: ['', ...pivotKeys.map(() => money0)],
+      });
     });
     timeRange = [rangeA1(header, 1, t.nextRow - 1, 1), ...pivotKeys.map((_, i) => rangeA1(header, i + 2, t.nextRow - 1, i + 2))];
     blocks.push(t.build());
@@ -248,7 +298,12 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   }
 
   // ── Metrics blocks: models compared, cohort LTV, B2B, definitions (metrics-blocks.ts).
-  const metricsBlocks = planMetricsBlocks(insights, data, { currency: mapping.options.currency, locale: ctx.locale, marginCell: DASHBOARD_MARGIN_CELL, startRow: row });
+  const metricsBlocks = planMetricsBlocks(insights, data, {
+    currency: mapping.options.currency,
+    locale: ctx.locale,
+    marginCell: DASHBOARD_MARGIN_CELL,
+    startRow: row,
+  });
   blocks.push(...metricsBlocks.blocks);
   rules.push(...signRules(metricsBlocks.romiRanges));
   row = metricsBlocks.nextRow;
@@ -260,25 +315,48 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     return [rangeA1(p.header, 1, p.last, 1), rangeA1(p.header, p.totalCol, p.last, p.totalCol)];
   };
   chartKinds.forEach((id, i) => {
-    const position = { anchorRow: chartsRow + Math.floor(i / 2) * CHART_ROW_SPAN, anchorColumn: 1, offsetX: (i % 2) * CHART_GAP_X, offsetY: 0, width: CHART_WIDTH, height: CHART_HEIGHT };
+    const position = {
+      anchorRow: chartsRow + Math.floor(i / 2) * CHART_ROW_SPAN,
+      anchorColumn: 1,
+      offsetX: (i % 2) * CHART_GAP_X,
+      offsetY: 0,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+    };
     if (id === 'romi') {
       // A horizontal bar chart's value axis is its hAxis (Google Charts); labels show each channel's ROMI.
       // One outlier (SEO at 71,034%) made every paid channel a sliver: the axis is clipped instead, the
       // outlier's bar runs to the edge and its data label still gives its true value. Not a log scale: it
       // cannot show the negative ROMI of the channels that lose money, which is what the chart is for.
-      const romiValues = (byCampaign ? series.map((x) => addAll(x.byPeriod, data.stages.length)) : ordered.map((r) => r.total)).map((f) => metricValue(metrics, 'romi', f, mapping.options.grossMargin));
+      const romiValues = (byCampaign ? series.map((x) => addAll(x.byPeriod, data.stages.length)) : ordered.map((r) => r.total)).map((f) =>
+        metricValue(metrics, 'romi', f, mapping.options.grossMargin),
+      );
       charts.push({
         id,
         type: 'bar',
         title: L.chart.romi,
         ranges: chartByChannel('romi'),
         ...position,
-        options: { legend: 'none', 'hAxis.format': 'percent', 'hAxis.title': L.metric.romi, 'vAxis.title': L.channel, 'series.0.dataLabel': 'value', ...clippedAxis('hAxis', romiValues) },
+        options: {
+          legend: 'none',
+          'hAxis.format': 'percent',
+          'hAxis.title': L.metric.romi,
+          'vAxis.title': L.channel,
+          'series.0.dataLabel': 'value',
+          ...clippedAxis('hAxis', romiValues),
+        },
       });
     } else if (id === 'spend_revenue') {
       const ranges = chartByChannel(has('spend') ? 'spend' : 'revenue');
       if (has('spend') && has('revenue')) ranges.push(chartByChannel('revenue')[1]);
-      charts.push({ id, type: 'column', title: L.chart.spendRevenue, ranges, ...position, options: { legend: 'bottom', 'vAxis.title': mapping.options.currency, 'hAxis.title': L.channel } });
+      charts.push({
+        id,
+        type: 'column',
+        title: L.chart.spendRevenue,
+        ranges,
+        ...position,
+        options: { legend: 'bottom', 'vAxis.title': mapping.options.currency, 'hAxis.title': L.channel },
+      });
     } else if (id === 'funnel' && funnelRange) {
       charts.push({
         id,
@@ -290,7 +368,14 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
         options: { legend: 'none', 'hAxis.title': L.count, 'vAxis.title': L.stage, 'series.0.dataLabel': 'value' },
       });
     } else if (id === 'over_time' && timeRange) {
-      charts.push({ id, type: 'line', title: L.chart.overTime, ranges: timeRange, ...position, options: { legend: 'bottom', 'vAxis.title': mapping.options.currency, 'hAxis.title': L.period } });
+      charts.push({
+        id,
+        type: 'line',
+        title: L.chart.overTime,
+        ranges: timeRange,
+        ...position,
+        options: { legend: 'bottom', 'vAxis.title': mapping.options.currency, 'hAxis.title': L.period },
+      });
     }
   });
 
@@ -311,7 +396,15 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
     charts,
     lastRow: row - 1,
     lastColumn,
-    index: { marginCell: 'B3', tableHeaderRow: headerRow, firstChannelRow: firstRow, lastChannelRow: lastRow, totalsRow, columns: colOf, blocks: metricsBlocks.rows },
+    index: {
+      marginCell: 'B3',
+      tableHeaderRow: headerRow,
+      firstChannelRow: firstRow,
+      lastChannelRow: lastRow,
+      totalsRow,
+      columns: colOf,
+      blocks: metricsBlocks.rows,
+    },
   };
 }
 
@@ -320,7 +413,13 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
  * as wide as their longest header word, so wrapped headers break between words, not inside them.
  * Pixel estimates (≈7.5 px per character at Sheets' default 10 pt Arial; CJK ≈ 13 px).
  */
-function fittedWidths(lastColumn: number, labelCols: number, rows: readonly AggregateRow[], metrics: readonly MetricColumn[], byCampaign: boolean): { column: number; width: number }[] {
+function fittedWidths(
+  lastColumn: number,
+  labelCols: number,
+  rows: readonly AggregateRow[],
+  metrics: readonly MetricColumn[],
+  byCampaign: boolean,
+): { column: number; width: number }[] {
   const px = (t: string): number => [...t].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 13 : 7.5), 0);
   const clamp = (v: number, lo: number, hi: number): number => Math.round(Math.min(hi, Math.max(lo, v)));
   const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map(px));
@@ -358,7 +457,10 @@ function widenForHeaders(widths: { column: number; width: number }[], blocks: re
       });
     });
   }
-  const fitted = widths.map((w) => ({ column: w.column, width: w.column === 1 ? Math.max(w.width, need.get(1) ?? 0) : bucket(Math.max(w.width, need.get(w.column) ?? 0)) }));
+  const fitted = widths.map((w) => ({
+    column: w.column,
+    width: w.column === 1 ? Math.max(w.width, need.get(1) ?? 0) : bucket(Math.max(w.width, need.get(w.column) ?? 0)),
+  }));
   // One width for every metric column (the widest any needs): a single setColumnWidths call for them all
   // keeps a rebuild, swap included, within its 40 round trips.
   const metricWidth = Math.max(104, ...fitted.filter((w) => w.column > 1).map((w) => w.width));
@@ -410,7 +512,11 @@ function deltaColour(key: string, change: number | null): string {
 }
 
 /** How the generated time is written per dashboard language (Sheets then shows it as it is). */
-const GENERATED_FORMAT: Readonly<Record<PlanContext['locale'], string>> = { en: 'm/d/yyyy hh:mm', ru: 'dd.mm.yyyy hh:mm', zh: 'yyyy/m/d hh:mm' };
+const GENERATED_FORMAT: Readonly<Record<PlanContext['locale'], string>> = {
+  en: 'm/d/yyyy hh:mm',
+  ru: 'dd.mm.yyyy hh:mm',
+  zh: 'yyyy/m/d hh:mm',
+};
 
 /**
  * "Generated": the build's instant as a date-time in the spreadsheet's time zone (not raw UTC ISO), with
@@ -419,7 +525,11 @@ const GENERATED_FORMAT: Readonly<Record<PlanContext['locale'], string>> = { en: 
 function generatedCell(ctx: PlanContext): { cell: PlanCell; format: string; note: string } {
   const time = Date.parse(ctx.generatedAt);
   if (!ctx.timeZone || !Number.isFinite(time)) return { cell: text(ctx.generatedAt), format: '', note: '' };
-  return { cell: num(timeToSerial(wallClock(time, ctx.timeZone))), format: GENERATED_FORMAT[ctx.locale], note: `${ctx.generatedAt} (${ctx.timeZone})` };
+  return {
+    cell: num(timeToSerial(wallClock(time, ctx.timeZone))),
+    format: GENERATED_FORMAT[ctx.locale],
+    note: `${ctx.generatedAt} (${ctx.timeZone})`,
+  };
 }
 
 function signRules(ranges: string[]): ConditionalRule[] {
@@ -463,7 +573,9 @@ function orderRows(rows: readonly AggregateRow[]): AggregateRow[] {
     entry.rows.push(r);
     byChannel.set(key, entry);
   }
-  return [...byChannel.values()].sort((a, b) => b.weight - a.weight).flatMap((e) => e.rows.sort((a, b) => weight(b.total) - weight(a.total)));
+  return [...byChannel.values()]
+    .sort((a, b) => b.weight - a.weight)
+    .flatMap((e) => e.rows.sort((a, b) => weight(b.total) - weight(a.total)));
 }
 
 /** Campaign rows merged back into one series per channel, for the pivots. */

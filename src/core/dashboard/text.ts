@@ -11,7 +11,9 @@ const FORMULA_LEAD = /^[=+\-@'\t\r\n]/u;
 
 export function needsTextGuard(text: string): boolean {
   if (text === '') return false;
-  return FORMULA_LEAD.test(text) || /^\s*[\d.,(]/u.test(text) || /^(true|false)$/iu.test(text.trim()) || parseNumberText(text) !== undefined;
+  return (
+    FORMULA_LEAD.test(text) || /^\s*[\d.,(]/u.test(text) || /^(true|false)$/iu.test(text.trim()) || parseNumberText(text) !== undefined
+  );
 }
 
 export function sheetText(text: string): string {

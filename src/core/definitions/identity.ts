@@ -7,7 +7,11 @@
 
 /** Trimmed, lower-case; '' when it is not an address (no @ between non-empty parts). */
 export function normalizeEmail(text: string): string {
-  const s = text.normalize('NFKC').trim().toLowerCase().replace(/^mailto:/u, '');
+  const s = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/^mailto:/u, '');
   const at = s.lastIndexOf('@');
   if (at <= 0 || at === s.length - 1 || /\s/u.test(s)) return '';
   return s;
@@ -84,7 +88,7 @@ export class CustomerIdentity {
     let root = x;
     for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
     // Path compression keeps later lookups flat.
-    for (let y = x; y !== root; ) {
+    for (let y = x; y !== root;) {
       const next = this.parent.get(y)!;
       this.parent.set(y, root);
       y = next;

@@ -72,7 +72,9 @@ export function classifyDeals(leads: readonly LeadRecord[], returnDays: number):
   }
   for (const [customer, list] of journeys) {
     list.sort(byCreated);
-    const won = list.filter((l) => l.won).sort((a, b) => (purchaseTime(a) ?? -Infinity) - (purchaseTime(b) ?? -Infinity) || a.index - b.index);
+    const won = list
+      .filter((l) => l.won)
+      .sort((a, b) => (purchaseTime(a) ?? -Infinity) - (purchaseTime(b) ?? -Infinity) || a.index - b.index);
     const acquired = won.length > 0 ? purchaseTime(won[0]) : null;
     let previous: number | null = null;
     won.forEach((deal, k) => {
@@ -94,7 +96,11 @@ export interface Credit {
 
 /** A deal's weights merged per group (a customer may touch one channel several times). */
 export function dealCredits(deal: WonDeal, model: AttributionModel, halfLifeDays: number): Credit[] {
-  const w = touchWeights(model, deal.touches.map((t) => t.created), halfLifeDays);
+  const w = touchWeights(
+    model,
+    deal.touches.map((t) => t.created),
+    halfLifeDays,
+  );
   const merged = new Map<number, number>();
   deal.touches.forEach((t, i) => {
     if (w[i] > 0) merged.set(t.group, (merged.get(t.group) ?? 0) + w[i]);

@@ -111,6 +111,10 @@ export function metricsOptions(given: Partial<Record<keyof MetricsOptions, unkno
   pick('halfLifeDays', positive, 'must be a positive number of days');
   pick('lifespanYears', positive, 'must be a positive number of years');
   pick('purchasesPerYear', positive, 'must be a positive number');
-  pick('ltvHorizonMonths', (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 120, 'must be a whole number of months, 1–120');
+  pick(
+    'ltvHorizonMonths',
+    (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 120,
+    'must be a whole number of months, 1–120',
+  );
   return o;
 }

@@ -12,7 +12,6 @@ import type { AggregateSpec, ArgReader, CallContext, CustomFunctionResult, Eleme
 
 export type { CallContext } from './types.js';
 
-
 /** The Error a user sees on `#ERROR!`: always starts with the function name. */
 export function userError(fn: string, message: string): Error {
   return new Error(`${fn}: ${message}`);
@@ -34,7 +33,10 @@ function prepare(fn: string, params: readonly ParamSpec[], args: readonly unknow
   let given = args.length;
   while (given > 0 && args[given - 1] === undefined) given--;
   if (given > params.length) {
-    throw userError(fn, `takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${params.map((p) => p.name).join(', ')}), got ${given}`);
+    throw userError(
+      fn,
+      `takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${params.map((p) => p.name).join(', ')}), got ${given}`,
+    );
   }
   return params.map((param, i) => {
     const raw = args[i];
@@ -83,7 +85,10 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   const first = ranges[0]?.range ?? null;
   for (const a of ranges) {
     if (a.range!.length !== first!.length || a.range![0].length !== first![0].length) {
-      throw userError(fn, `${ranges[0].param.name} is ${shapeOf(first!)} but ${a.param.name} is ${shapeOf(a.range!)}; ranges must be the same size`);
+      throw userError(
+        fn,
+        `${ranges[0].param.name} is ${shapeOf(first!)} but ${a.param.name} is ${shapeOf(a.range!)}; ranges must be the same size`,
+      );
     }
   }
   const rangeMode = first !== null;
@@ -106,11 +111,15 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   const compute = spec.compute;
   // Fixed-arity calls: a spread would allocate per cell (the library has at most four parameters).
   const call = (): number =>
-    n === 1 ? compute(numbers[0])
-    : n === 2 ? compute(numbers[0], numbers[1])
-    : n === 3 ? compute(numbers[0], numbers[1], numbers[2])
-    : n === 4 ? compute(numbers[0], numbers[1], numbers[2], numbers[3])
-    : compute(...numbers);
+    n === 1
+      ? compute(numbers[0])
+      : n === 2
+        ? compute(numbers[0], numbers[1])
+        : n === 3
+          ? compute(numbers[0], numbers[1], numbers[2])
+          : n === 4
+            ? compute(numbers[0], numbers[1], numbers[2], numbers[3])
+            : compute(...numbers);
 
   const computeAt = (r: number, c: number): number | '' => {
     atRow = r;
@@ -153,7 +162,6 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   }
   return out;
 }
-
 
 function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
   const isRange = a.range !== null;

@@ -13,7 +13,16 @@ import { runElementwise, runAggregate } from './args.js';
 import type { AggregateSpec, CallContext, CustomFunction, CustomFunctionResult, ElementwiseSpec, SpecBase } from './types.js';
 
 // The spec types live in ./types.ts so args.ts can use them without importing this file back.
-export type { AggregateSpec, ArgReader, CallContext, CustomFunction, CustomFunctionResult, ElementwiseSpec, ParamSpec, SpillKind } from './types.js';
+export type {
+  AggregateSpec,
+  ArgReader,
+  CallContext,
+  CustomFunction,
+  CustomFunctionResult,
+  ElementwiseSpec,
+  ParamSpec,
+  SpillKind,
+} from './types.js';
 
 export const UTC_CONTEXT: CallContext = { timeZone: () => 'Etc/UTC' };
 
@@ -25,15 +34,18 @@ export function elementwise(spec: ElementwiseSpec): CustomFunction {
 
 export function aggregate(spec: AggregateSpec): CustomFunction {
   checkSpec(spec);
-  if ((spec.spill === 'table') !== (spec.tableSize !== undefined)) throw new Error(`${spec.name}: a table spill needs tableSize, and only a table spill has one`);
+  if ((spec.spill === 'table') !== (spec.tableSize !== undefined))
+    throw new Error(`${spec.name}: a table spill needs tableSize, and only a table spill has one`);
   const run = (context: CallContext, args: readonly unknown[]): CustomFunctionResult => runAggregate(spec, args, context);
   return { ...spec, kind: 'aggregate', run, invoke: (...args: unknown[]) => run(UTC_CONTEXT, args) };
 }
 
 const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
     'import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements ' +
-    'interface package private protected public await arguments eval').split(' '),
+    'interface package private protected public await arguments eval'
+  ).split(' '),
 );
 
 function checkSpec(spec: SpecBase): void {

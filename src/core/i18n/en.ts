@@ -82,7 +82,8 @@ export const en = {
   'options.schedule.off': 'Off',
   'options.schedule.hourly': 'Every hour',
   'options.schedule.daily': 'Every day, about 6:00',
-  'options.scheduleHint': 'For data a connector keeps updating. Runs under your Google account; only you can see or remove it. Uses the saved mapping.',
+  'options.scheduleHint':
+    'For data a connector keeps updating. Runs under your Google account; only you can see or remove it. Uses the saved mapping.',
   'options.scheduleSet': 'Scheduled rebuild: {interval}.',
   'options.scheduleRemoved': 'Scheduled rebuild removed.',
   'options.scheduleUnavailable': 'The schedule could not be read.',
@@ -177,7 +178,8 @@ export const enIssues = {
   missing_costs_date: 'The costs sheet has no date column: costs are spread over the whole period.',
   no_won_status: 'No status is marked as won: customers, CAC and conversion cannot be counted.',
   missing_customer_id: 'No customer ID column: every won deal counts as a new customer.',
-  channels_rolled_up: '{count} channels with the least spend are summed into one “other channels” row (the dashboard shows at most {max}); totals are unchanged.',
+  channels_rolled_up:
+    '{count} channels with the least spend are summed into one “other channels” row (the dashboard shows at most {max}); totals are unchanged.',
   missing_revenue: 'No revenue column: ROMI, ROAS, AOV and LTV cannot be computed.',
   duplicate_role: 'Several columns are mapped as “{role}”: {headers}. Keep one.',
   column_bound_twice: 'Column {column} is mapped twice.',
@@ -190,8 +192,10 @@ export const enIssues = {
   sheet_missing: 'The sheet “{sheet}” of the saved mapping no longer exists; choose the data sheet again.',
   mapping_unreadable: 'The saved mapping cannot be read ({message}); map the columns again.',
   column_missing: 'Column “{header}” (was {column}) is no longer in the table.',
-  table_outside_sheet: 'The saved {table} table (header row {headerRow}, columns {columns}) lies outside the sheet “{sheet}”, which has {maxRows} rows and {maxColumns} columns; open Map columns to choose the data again.',
-  header_row_moved: 'The header of the {table} table moved from row {from} to row {to} (rows were inserted or deleted above it); open Map columns to confirm the table.',
+  table_outside_sheet:
+    'The saved {table} table (header row {headerRow}, columns {columns}) lies outside the sheet “{sheet}”, which has {maxRows} rows and {maxColumns} columns; open Map columns to choose the data again.',
+  header_row_moved:
+    'The header of the {table} table moved from row {from} to row {to} (rows were inserted or deleted above it); open Map columns to confirm the table.',
   table_grew: 'Rows {from}–{to} were added below the table since it was mapped; they are included.',
   mapping_not_buildable: 'The saved mapping cannot be built: {problems} Open Map columns to fix it.',
   nothing_readable: 'None of the {rows} source rows could be read, so there is nothing to report. {problems}',
@@ -204,8 +208,10 @@ export const enIssues = {
   rows_skipped_number: '{count} rows skipped: a number cannot be read ({column}); rows {rows}.',
   rows_skipped_error: '{count} rows skipped: a cell holds an error value ({column}); rows {rows}.',
   rows_skipped_totals: '{count} rows skipped: a totals line (“{column}”) would double the sums; rows {rows}.',
-  rows_skipped_period: '{count} {table} row(s) skipped: their period label in “{column}” spans more than one report period (a month in a weekly report); choose a longer period. Rows {rows}.',
-  numbers_ambiguous: '{count} {table} cell(s) in “{column}” read either way (e.g. “{example}”) and nothing else in the column says which; they were read as the spreadsheet’s locale writes numbers. Check rows {rows}.',
+  rows_skipped_period:
+    '{count} {table} row(s) skipped: their period label in “{column}” spans more than one report period (a month in a weekly report); choose a longer period. Rows {rows}.',
+  numbers_ambiguous:
+    '{count} {table} cell(s) in “{column}” read either way (e.g. “{example}”) and nothing else in the column says which; they were read as the spreadsheet’s locale writes numbers. Check rows {rows}.',
 } as const;
 
 export type IssueCode = keyof typeof enIssues;

@@ -27,7 +27,10 @@ const PACKS: Readonly<Record<Locale, Pack>> = {
 
 /** 'ru_RU', 'ru-RU', 'zh_CN', 'zh-Hant-TW', 'EN' → a supported locale; anything else → 'en'. */
 export function resolveLocale(tag: string | null | undefined): Locale {
-  const base = String(tag ?? '').trim().toLowerCase().split(/[-_]/u)[0];
+  const base = String(tag ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[-_]/u)[0];
   return base === 'ru' || base === 'zh' ? base : 'en';
 }
 

@@ -17,16 +17,20 @@ const enMetrics = {
   'basis.created': 'by lead creation (cohort)',
   'def.lead': 'Lead: a row of the CRM export whose status is not junk (spam, duplicate); dated by its creation.',
   'def.won_deal': 'Won deal: a lead whose status is won; its amount is revenue.',
-  'def.customer': 'Customer: one identity — the customer ID, e-mail or phone columns (e-mail lower-cased, phone digits in international form); rows sharing any of them are one customer. A won deal without any identity is a customer of its own.',
+  'def.customer':
+    'Customer: one identity — the customer ID, e-mail or phone columns (e-mail lower-cased, phone digits in international form); rows sharing any of them are one customer. A won deal without any identity is a customer of its own.',
   'def.new_customer': 'New customer: a customer’s first won deal (by purchase date: close date, else lead creation).',
   'def.repeat_sale': 'Repeat sale: every later won deal of an existing customer.',
   'def.returned_customer': 'Returned customer: a repeat sale after at least {days} days without a purchase.',
-  'def.credit': 'Credit: each won deal is split over the customer’s touches (their leads up to the deal’s own lead) by the attribution model ({model}); its revenue, the deal and — for a first purchase — the new customer are credited with the same weights, so channel figures add up to the totals.',
+  'def.credit':
+    'Credit: each won deal is split over the customer’s touches (their leads up to the deal’s own lead) by the attribution model ({model}); its revenue, the deal and — for a first purchase — the new customer are credited with the same weights, so channel figures add up to the totals.',
   'def.period': 'Period: leads and the funnel by lead creation; won deals, revenue and customers {basis}.',
   'def.incomplete_period': 'The latest period is marked incomplete when the data stops before its end.',
   'def.revenue_per_customer': 'Revenue per customer: revenue / new customers of the same rows — a period figure, not a lifetime value.',
-  'def.ltv_cohort': 'LTV (cohort): cumulative gross profit per acquired customer by months since acquisition, counting only customers observed that long; projected to {horizon} months by extending the pooled curve at its mean monthly rise over the last {slope} observed months.',
-  'def.ltv_formula': 'LTV (formula): AOV × purchases per year × lifespan in years × margin, from the values given in Options — not observed.',
+  'def.ltv_cohort':
+    'LTV (cohort): cumulative gross profit per acquired customer by months since acquisition, counting only customers observed that long; projected to {horizon} months by extending the pooled curve at its mean monthly rise over the last {slope} observed months.',
+  'def.ltv_formula':
+    'LTV (formula): AOV × purchases per year × lifespan in years × margin, from the values given in Options — not observed.',
   'def.deal_cycle': 'Deal cycle: days from lead creation to close of won deals, per the deal’s own channel.',
   'def.nps': 'NPS: % promoters (9–10) − % detractors (0–6) of the answers, per the answering row’s channel.',
   'def.profit': 'Profit: revenue × margin (or gross profit) − spend.',
@@ -64,15 +68,18 @@ const ruMetrics: MetricsMessages = {
   'basis.created': 'по дате создания лида (когорты)',
   'def.lead': 'Лид: строка выгрузки CRM со статусом не из мусора (спам, дубль); датируется созданием.',
   'def.won_deal': 'Успешная сделка: лид со статусом «успешно»; её сумма — выручка.',
-  'def.customer': 'Клиент: одна личность — столбцы ID клиента, эл. почты или телефона (адрес эл. почты в нижнем регистре, телефон цифрами в международном виде); строки с общим значением — один клиент. Успешная сделка без идентификатора — отдельный клиент.',
+  'def.customer':
+    'Клиент: одна личность — столбцы ID клиента, эл. почты или телефона (адрес эл. почты в нижнем регистре, телефон цифрами в международном виде); строки с общим значением — один клиент. Успешная сделка без идентификатора — отдельный клиент.',
   'def.new_customer': 'Новый клиент: первая успешная сделка клиента (по дате покупки: дата закрытия, иначе создания лида).',
   'def.repeat_sale': 'Повторная продажа: каждая следующая успешная сделка существующего клиента.',
   'def.returned_customer': 'Вернувшийся клиент: повторная продажа после не менее {days} дней без покупок.',
-  'def.credit': 'Распределение: каждая успешная сделка делится между касаниями клиента (его лидами до лида сделки) по модели атрибуции ({model}); выручка, сделка и — для первой покупки — новый клиент распределяются с одинаковыми весами, поэтому суммы по каналам равны итогам.',
+  'def.credit':
+    'Распределение: каждая успешная сделка делится между касаниями клиента (его лидами до лида сделки) по модели атрибуции ({model}); выручка, сделка и — для первой покупки — новый клиент распределяются с одинаковыми весами, поэтому суммы по каналам равны итогам.',
   'def.period': 'Период: лиды и воронка — по дате создания лида; успешные сделки, выручка и клиенты — {basis}.',
   'def.incomplete_period': 'Последний период помечен неполным, если данные заканчиваются раньше его конца.',
   'def.revenue_per_customer': 'Выручка на клиента: выручка / новые клиенты тех же строк — показатель периода, а не пожизненная ценность.',
-  'def.ltv_cohort': 'LTV (когорты): накопленная валовая прибыль на привлечённого клиента по месяцам с привлечения, только по клиентам, наблюдаемым столько месяцев; прогноз на {horizon} мес. — продолжение общей кривой со средним месячным приростом за последние {slope} наблюдаемых мес.',
+  'def.ltv_cohort':
+    'LTV (когорты): накопленная валовая прибыль на привлечённого клиента по месяцам с привлечения, только по клиентам, наблюдаемым столько месяцев; прогноз на {horizon} мес. — продолжение общей кривой со средним месячным приростом за последние {slope} наблюдаемых мес.',
   'def.ltv_formula': 'LTV (формула): средний чек × покупок в год × срок жизни в годах × маржа, по значениям из настроек — не наблюдение.',
   'def.deal_cycle': 'Цикл сделки: дни от создания лида до закрытия успешной сделки, по собственному каналу сделки.',
   'def.nps': 'NPS: % промоутеров (9–10) − % критиков (0–6) среди ответов, по каналу строки с ответом.',
@@ -108,15 +115,18 @@ const zhMetrics: MetricsMessages = {
   'basis.created': '按线索创建日期（同期群）',
   'def.lead': '线索：CRM 导出中状态不属于无效（垃圾、重复）的一行；按创建日期计。',
   'def.won_deal': '成交：状态为赢单的线索；其金额即收入。',
-  'def.customer': '客户：同一身份——客户 ID、邮箱或电话列（邮箱转小写，电话转为国际格式数字）；共享任一值的行属于同一客户。没有任何身份信息的成交单独算一个客户。',
+  'def.customer':
+    '客户：同一身份——客户 ID、邮箱或电话列（邮箱转小写，电话转为国际格式数字）；共享任一值的行属于同一客户。没有任何身份信息的成交单独算一个客户。',
   'def.new_customer': '新客户：客户的第一笔成交（按购买日期：成交日期，否则线索创建日期）。',
   'def.repeat_sale': '复购：现有客户之后的每一笔成交。',
   'def.returned_customer': '回流客户：在至少 {days} 天未购买后的复购。',
-  'def.credit': '归因：每笔成交按归因模型（{model}）分配给客户的各个触点（截至该成交线索的所有线索）；收入、成交数以及首购的新客户使用相同权重，因此各渠道之和等于总计。',
+  'def.credit':
+    '归因：每笔成交按归因模型（{model}）分配给客户的各个触点（截至该成交线索的所有线索）；收入、成交数以及首购的新客户使用相同权重，因此各渠道之和等于总计。',
   'def.period': '期间：线索和漏斗按线索创建日期；成交、收入和客户{basis}。',
   'def.incomplete_period': '当数据在最后一个期间结束前截止时，该期间标记为不完整。',
   'def.revenue_per_customer': '客均收入：收入 / 同一批行的新客户数——期间指标，不是生命周期价值。',
-  'def.ltv_cohort': 'LTV（同期群）：按获客后月数计算的每位获客客户累计毛利，仅统计观察期足够长的客户；{horizon} 个月预测：以最近 {slope} 个观察月的平均月增量延伸汇总曲线。',
+  'def.ltv_cohort':
+    'LTV（同期群）：按获客后月数计算的每位获客客户累计毛利，仅统计观察期足够长的客户；{horizon} 个月预测：以最近 {slope} 个观察月的平均月增量延伸汇总曲线。',
   'def.ltv_formula': 'LTV（公式）：客单价 × 年购买次数 × 生命周期（年）× 毛利率，取自选项中的输入值——非观测值。',
   'def.deal_cycle': '成交周期：从线索创建到成交的天数，按成交自身的渠道。',
   'def.nps': 'NPS：推荐者（9–10）% − 贬损者（0–6）%，按答复所在行的渠道。',
@@ -162,7 +172,22 @@ export function findingText(locale: Locale, f: Finding): string {
 }
 
 /** Every definition, in words, with the options that parameterise it. */
-export function definitionTexts(locale: Locale, o: { readonly returnDays: number; readonly attribution: AttributionModel; readonly periodBasis: PeriodBasis; readonly ltvHorizonMonths: number; readonly slopeMonths: number }): { id: DefinitionId; text: string }[] {
-  const params: Params = { days: o.returnDays, model: modelName(locale, o.attribution), basis: tm(locale, `basis.${o.periodBasis}`), horizon: o.ltvHorizonMonths, slope: o.slopeMonths };
+export function definitionTexts(
+  locale: Locale,
+  o: {
+    readonly returnDays: number;
+    readonly attribution: AttributionModel;
+    readonly periodBasis: PeriodBasis;
+    readonly ltvHorizonMonths: number;
+    readonly slopeMonths: number;
+  },
+): { id: DefinitionId; text: string }[] {
+  const params: Params = {
+    days: o.returnDays,
+    model: modelName(locale, o.attribution),
+    basis: tm(locale, `basis.${o.periodBasis}`),
+    horizon: o.ltvHorizonMonths,
+    slope: o.slopeMonths,
+  };
   return DEFINITION_IDS.map((id) => ({ id, text: tm(locale, `def.${id}`, params) }));
 }

@@ -181,7 +181,8 @@ export const zhIssues: IssueTemplates = {
   sheet_missing: '已保存映射中的工作表“{sheet}”已不存在；请重新选择数据工作表。',
   mapping_unreadable: '无法读取已保存的映射（{message}）；请重新映射各列。',
   column_missing: '列“{header}”（原 {column}）已不在表中。',
-  table_outside_sheet: '已保存的表格（{table}：表头在第 {headerRow} 行，列 {columns}）超出了工作表“{sheet}”的范围（共 {maxRows} 行、{maxColumns} 列）；请打开列映射重新选择数据。',
+  table_outside_sheet:
+    '已保存的表格（{table}：表头在第 {headerRow} 行，列 {columns}）超出了工作表“{sheet}”的范围（共 {maxRows} 行、{maxColumns} 列）；请打开列映射重新选择数据。',
   header_row_moved: '表格（{table}）的表头已从第 {from} 行移到第 {to} 行（上方插入或删除了行）；请打开列映射确认表格。',
   table_grew: '映射之后在表格下方新增了第 {from}–{to} 行；已计入。',
   mapping_not_buildable: '无法按已保存的映射生成仪表板：{problems} 请打开列映射进行修正。',
@@ -195,6 +196,8 @@ export const zhIssues: IssueTemplates = {
   rows_skipped_number: '已跳过 {count} 行：无法读取数字（{column}）；行 {rows}。',
   rows_skipped_error: '已跳过 {count} 行：单元格含错误值（{column}）；行 {rows}。',
   rows_skipped_totals: '已跳过 {count} 行：合计行（“{column}”）会使总和翻倍；行 {rows}。',
-  rows_skipped_period: '已跳过{table}中的 {count} 行：“{column}”中的期间标签长于报告期间（例如周报中的月份）；请选择更长的期间。行 {rows}。',
-  numbers_ambiguous: '{table}“{column}”列中有 {count} 个单元格可有两种读法（例如“{example}”），且该列其他单元格无法判断；已按表格区域设置的数字写法读取。请检查行 {rows}。',
+  rows_skipped_period:
+    '已跳过{table}中的 {count} 行：“{column}”中的期间标签长于报告期间（例如周报中的月份）；请选择更长的期间。行 {rows}。',
+  numbers_ambiguous:
+    '{table}“{column}”列中有 {count} 个单元格可有两种读法（例如“{example}”），且该列其他单元格无法判断；已按表格区域设置的数字写法读取。请检查行 {rows}。',
 };

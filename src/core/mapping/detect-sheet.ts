@@ -82,7 +82,10 @@ export function detectSheet(values: Matrix, display?: readonly (readonly string[
     notes.push({
       severity: 'warning',
       code: 'unknown_statuses',
-      message: `Not sure what ${unknown.length} status value(s) mean (${unknown.slice(0, 5).map((s) => `"${s}"`).join(', ')}); they count as leads until you choose a stage.`,
+      message: `Not sure what ${unknown.length} status value(s) mean (${unknown
+        .slice(0, 5)
+        .map((s) => `"${s}"`)
+        .join(', ')}); they count as leads until you choose a stage.`,
       params: { count: unknown.length, statuses: unknown.slice(0, 20).join(', ') },
     });
   }

@@ -28,7 +28,8 @@ const CONSISTENCY_ROWS = 5;
 
 // "Итого", "Total: Campaigns" (Google Ads), "Итого за март", "合计". Whole-cell only: a lead called
 // "Total Solutions LLC" is a record, and dropping it would lose user data.
-export const TOTALS_LABEL = /^(?:итого|итог|всего|total|totals|grand total|sum|summary|overall|合计|总计|总和|汇总|小计)\s*(?:[:：].*|(?:за|по|for|of)\s.*)?$/iu;
+export const TOTALS_LABEL =
+  /^(?:итого|итог|всего|total|totals|grand total|sum|summary|overall|合计|总计|总和|汇总|小计)\s*(?:[:：].*|(?:за|по|for|of)\s.*)?$/iu;
 
 export function isTotalsLabel(text: string): boolean {
   return TOTALS_LABEL.test(text.normalize('NFKC').trim());

@@ -13,7 +13,11 @@ export class MappingError extends Error {
 
 /** A refusal that carries the issues behind it (a mapping that fails validation), each with its own code. */
 export class IssuesError extends MappingError {
-  readonly issues: readonly { readonly code: string; readonly message: string; readonly params?: Readonly<Record<string, string | number>> }[];
+  readonly issues: readonly {
+    readonly code: string;
+    readonly message: string;
+    readonly params?: Readonly<Record<string, string | number>>;
+  }[];
 
   constructor(code: string, message: string, issues: IssuesError['issues'], params: Readonly<Record<string, string | number>> = {}) {
     super(code, message, { ...params, problems: issues.map((i) => i.message).join(' ') });

@@ -9,7 +9,15 @@ import type { ColumnGuess } from './guess-columns.js';
 import { classifyStatus, levelById, PIPELINE_LEVELS, WON_STAGE } from './status-vocabulary.js';
 import type { ColumnRole, DataShape, FunnelStage, StatusCount, StatusRule } from './types.js';
 
-const COUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['spend', 'impressions', 'clicks', 'leads', 'stage', 'customers', 'orders']);
+const COUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'spend',
+  'impressions',
+  'clicks',
+  'leads',
+  'stage',
+  'customers',
+  'orders',
+]);
 
 /**
  * 'crm' when a status column exists and rows look like one lead or deal each: an id column, or few
@@ -26,7 +34,9 @@ export function guessShape(guesses: readonly ColumnGuess[], rows: Matrix = []): 
   // looks like this too; a CRM export repeats a few statuses over many rows.
   const values = rows.map((r) => r[status.index]).filter((v) => !isBlank(v));
   if (values.length >= 20 && new Set(values.map((v) => String(v).trim())).size <= Math.max(3, values.length / 10)) {
-    const active = values.filter((v) => /^(active|paused|enabled|removed|активна|остановлена|активно|идут показы|投放中|暂停)$/iu.test(String(v).trim()));
+    const active = values.filter((v) =>
+      /^(active|paused|enabled|removed|активна|остановлена|активно|идут показы|投放中|暂停)$/iu.test(String(v).trim()),
+    );
     return active.length > values.length / 2 ? 'aggregated' : 'crm';
   }
   return 'aggregated';

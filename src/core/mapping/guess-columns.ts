@@ -80,7 +80,8 @@ function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: Norma
   const heads = [tokens[tokens.length - 1], tokens[0]];
   if (HEADER_QUALIFIERS.attribute.some((w) => heads.some((t) => (hasCjk(w) ? t.endsWith(w) : hasWord([t], w))) && outside(w))) return 0.25;
   const last = tokens[tokens.length - 1];
-  if (!MEASURE_LIKE.has(role) && hasCjk(last) && HEADER_QUALIFIERS.countSuffix.some((w) => last.endsWith(w) && !syn.phrase.endsWith(w))) return 0.25;
+  if (!MEASURE_LIKE.has(role) && hasCjk(last) && HEADER_QUALIFIERS.countSuffix.some((w) => last.endsWith(w) && !syn.phrase.endsWith(w)))
+    return 0.25;
   if (COUNTS.has(role) && HEADER_QUALIFIERS.money.some(outside)) return 0.25;
   if (role === 'date' && HEADER_QUALIFIERS.periodEnd.some(outside)) return 0.8;
   return 1;
@@ -137,17 +138,22 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
   const profiles: ColumnProfile[] = headers.map((h, i) => profileColumn(columns[i] ?? [], h));
   let candidates = headers.map((h, i) => rankCandidates(h, profiles[i]));
   // An ad-platform report (impressions or clicks): CRM-only words mean something else there.
-  const adReport = candidates.some((list) => list[0] && (list[0].role === 'impressions' || list[0].role === 'clicks') && list[0].score >= 0.8);
+  const adReport = candidates.some(
+    (list) => list[0] && (list[0].role === 'impressions' || list[0].role === 'clicks') && list[0].score >= 0.8,
+  );
   if (adReport) candidates = candidates.map((list) => list.filter((c) => !c.crmOnly));
   // A record export (an id column plus a status or a customer column): "Сделки", "Contacts", "Number of deals"
   // are linked records there, not funnel counts.
   const tops = candidates.map((list) => list[0]);
-  const recordExport = tops.some((c) => c?.role === 'lead_id' && c.score >= 0.85) && tops.some((c) => (c?.role === 'status' || c?.role === 'customer_id') && c.score >= 0.5);
+  const recordExport =
+    tops.some((c) => c?.role === 'lead_id' && c.score >= 0.85) &&
+    tops.some((c) => (c?.role === 'status' || c?.role === 'customer_id') && c.score >= 0.5);
   // A deal or order row has a value, never an ad spend: "Стоимость" there is what the deal is worth.
   if (recordExport) candidates = candidates.map((list) => list.filter((c) => !ROW_COUNTS.has(c.role) && c.role !== 'spend'));
   // A survey export (a recommend question, no deal money or close date): its "Status" is the response's state,
   // not a deal's. A CRM export carrying an NPS column keeps its status.
-  const survey = tops.some((c) => c?.role === 'nps' && c.score >= 0.9) && !tops.some((c) => c?.role === 'revenue' || c?.role === 'close_date');
+  const survey =
+    tops.some((c) => c?.role === 'nps' && c.score >= 0.9) && !tops.some((c) => c?.role === 'revenue' || c?.role === 'close_date');
   if (survey) candidates = candidates.map((list) => list.filter((c) => c.role !== 'status'));
 
   // Unique roles go to the best-scoring column; a column's later candidates get their turn after.

@@ -6,11 +6,27 @@ export { HEADER_SYNONYMS, type SynonymEntry, type SynonymLanguage } from './syno
 export { classifyCell, profileColumn, sniffColumn, isPeriodText, isDateLikeHeader, type CellKind, type ColumnProfile } from './sniff.js';
 export { detectTable, isTotalsLabel, type TableGuess } from './detect-table.js';
 export { guessColumns, headerCandidates, typeFit, LOW_CONFIDENCE, type ColumnGuess } from './guess-columns.js';
-export { classifyStatus, PIPELINE_LEVELS, WON_STAGE, type StatusKind, type StatusMeaning, type PipelineLevel } from './status-vocabulary.js';
+export {
+  classifyStatus,
+  PIPELINE_LEVELS,
+  WON_STAGE,
+  type StatusKind,
+  type StatusMeaning,
+  type PipelineLevel,
+} from './status-vocabulary.js';
 export { guessShape, guessFunnel, guessStatusRules, countStatuses, unknownStatuses } from './funnel.js';
 export { detectCurrency, LOCALE_CURRENCY } from './currency.js';
 export { detectSheet, displayOf, CURRENCY_NOTE, type DetectSheetOptions } from './detect-sheet.js';
 export { defaultMapping, defaultOptions, type DefaultMappingInput, type DefaultOptionsInput } from './defaults.js';
 export { validateMapping, type ActualHeaders } from './validate.js';
-export { serializeMapping, parseMapping, upgradeSaved, utf8Length, MIGRATIONS, CURRENT_SCHEMA_VERSION, PROPERTY_VALUE_LIMIT, type Migration } from './persistence.js';
+export {
+  serializeMapping,
+  parseMapping,
+  upgradeSaved,
+  utf8Length,
+  MIGRATIONS,
+  CURRENT_SCHEMA_VERSION,
+  PROPERTY_VALUE_LIMIT,
+  type Migration,
+} from './persistence.js';
 export { ROLE_LABELS, DEFAULT_DASHBOARD_NAME } from './labels.js';

@@ -6,14 +6,41 @@
 
 // Currency and unit marks that exports append to a header; they say nothing about the role.
 const UNIT_WORDS = [
-  'руб', 'рублей', 'rub', 'rur', 'usd', 'eur', 'cny', 'rmb', 'kzt', 'byn', 'uah', 'gbp',
-  'у.е', 'уе', '₽', '$', '€', '£', '¥', '元', '₸', '₴', '%', 'шт', 'pcs', 'тыс', 'ед',
+  'руб',
+  'рублей',
+  'rub',
+  'rur',
+  'usd',
+  'eur',
+  'cny',
+  'rmb',
+  'kzt',
+  'byn',
+  'uah',
+  'gbp',
+  'у.е',
+  'уе',
+  '₽',
+  '$',
+  '€',
+  '£',
+  '¥',
+  '元',
+  '₸',
+  '₴',
+  '%',
+  'шт',
+  'pcs',
+  'тыс',
+  'ед',
 ];
 const UNIT_ALTERNATION = UNIT_WORDS.map((w) => w.replace(/[.$]/gu, (c) => '\\' + c)).join('|');
 // "(USD)", "(руб.)", "（元）", "[RUB]" — a bracketed group holding only unit words.
 const BRACKETED_UNIT = new RegExp(`[(\\[]\\s*(?:${UNIT_ALTERNATION})\\.?\\s*[)\\]]`, 'giu');
 // ", ₽", ", руб.", " ₽" at the end. Not "%": "Impr. (Top) %" is a share, and the sign is what says so.
-const TRAILING_ALTERNATION = UNIT_WORDS.filter((w) => w !== '%').map((w) => w.replace(/[.$]/gu, (c) => '\\' + c)).join('|');
+const TRAILING_ALTERNATION = UNIT_WORDS.filter((w) => w !== '%')
+  .map((w) => w.replace(/[.$]/gu, (c) => '\\' + c))
+  .join('|');
 // A separator is required so a word merely ending in a unit's letters ("сред" / "ед") keeps them.
 const TRAILING_UNIT = new RegExp(`(?:(?:[,;:]\\s*|\\s+)(?:${TRAILING_ALTERNATION})\\.?)+$`, 'giu');
 

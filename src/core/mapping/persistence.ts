@@ -7,20 +7,49 @@
  * script. Anything unexpected becomes a MappingError naming the path ("source.columns[3].role"), never a crash.
  */
 import { MappingError } from './errors.js';
-import { COLUMN_ROLES, type ColumnBinding, type ColumnRole, type FunnelStage, type Mapping, type ReportOptions, type StatusRule, type TableBinding } from './types.js';
+import {
+  COLUMN_ROLES,
+  type ColumnBinding,
+  type ColumnRole,
+  type FunnelStage,
+  type Mapping,
+  type ReportOptions,
+  type StatusRule,
+  type TableBinding,
+} from './types.js';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 /** Apps Script's per-value limit for PropertiesService, in UTF-8 bytes. */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 
 const ROLE_CODES: Readonly<Record<ColumnRole, string>> = {
-  date: 'd', channel: 'ch', campaign: 'cp', lead_id: 'li', customer_id: 'ci', status: 'st', spend: 'sp',
-  impressions: 'im', clicks: 'cl', leads: 'le', stage: 'sg', customers: 'cu', orders: 'or', revenue: 'rv',
-  gross_profit: 'gp', nps: 'np', close_date: 'cd', ignore: 'x',
+  date: 'd',
+  channel: 'ch',
+  campaign: 'cp',
+  lead_id: 'li',
+  customer_id: 'ci',
+  status: 'st',
+  spend: 'sp',
+  impressions: 'im',
+  clicks: 'cl',
+  leads: 'le',
+  stage: 'sg',
+  customers: 'cu',
+  orders: 'or',
+  revenue: 'rv',
+  gross_profit: 'gp',
+  nps: 'np',
+  close_date: 'cd',
+  ignore: 'x',
 };
 const ROLE_BY_CODE = new Map<string, ColumnRole>(COLUMN_ROLES.map((r) => [ROLE_CODES[r], r]));
 const KIND_CODES = { stage: 's', won: 'w', lost: 'l', junk: 'j' } as const;
-const KIND_BY_CODE = new Map<string, StatusRule['kind']>([['s', 'stage'], ['w', 'won'], ['l', 'lost'], ['j', 'junk']]);
+const KIND_BY_CODE = new Map<string, StatusRule['kind']>([
+  ['s', 'stage'],
+  ['w', 'won'],
+  ['l', 'lost'],
+  ['j', 'junk'],
+]);
 const GRANULARITY = ['week', 'month', 'quarter'] as const;
 
 const MAX_STRING = 2000;
@@ -115,12 +144,19 @@ export function upgradeSaved(
   }
   while (version < target) {
     const migrate = migrations[version];
-    if (!migrate) throw new MappingError('mapping_no_migration', `Cannot upgrade a saved mapping from schema ${version}; map the columns again.`, { version });
+    if (!migrate)
+      throw new MappingError('mapping_no_migration', `Cannot upgrade a saved mapping from schema ${version}; map the columns again.`, {
+        version,
+      });
     let next: unknown;
     try {
       next = migrate(obj);
     } catch (e) {
-      throw new MappingError('mapping_migration_failed', `Could not upgrade the saved mapping from schema ${version}: ${e instanceof Error ? e.message : String(e)}. Map the columns again.`, { version });
+      throw new MappingError(
+        'mapping_migration_failed',
+        `Could not upgrade the saved mapping from schema ${version}: ${e instanceof Error ? e.message : String(e)}. Map the columns again.`,
+        { version },
+      );
     }
     obj = record(next, '');
     version += 1;
@@ -161,7 +197,8 @@ function decodeTable(x: unknown, path: string): TableBinding {
 
 function decodeColumn(x: unknown, pos: number, path: string): ColumnBinding {
   const a = list(x, path);
-  const [index, header, code] = a.length === 2 ? [pos, a[0], a[1]] : a.length === 3 ? [a[0], a[1], a[2]] : [undefined, undefined, undefined];
+  const [index, header, code] =
+    a.length === 2 ? [pos, a[0], a[1]] : a.length === 3 ? [a[0], a[1], a[2]] : [undefined, undefined, undefined];
   if (index === undefined) throw invalid(path, 'expected [header, role] or [index, header, role]');
   const role = typeof code === 'string' ? ROLE_BY_CODE.get(code) : undefined;
   if (!role) throw invalid(`${path}.role`, `unknown role ${JSON.stringify(code)}`);

@@ -83,7 +83,14 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
   }
   const nonBlank = counts.number + counts.date + counts.text;
   const periodsLikely = numberOrPeriod > 0 && (serialsAreDates || padded);
-  return { valueType: majorityType(counts, nonBlank, periodsLikely ? numberOrPeriod : 0), nonBlank, sampled, counts, numberOrPeriod, distinctText: distinct.size };
+  return {
+    valueType: majorityType(counts, nonBlank, periodsLikely ? numberOrPeriod : 0),
+    nonBlank,
+    sampled,
+    counts,
+    numberOrPeriod,
+    distinctText: distinct.size,
+  };
 }
 
 export function sniffColumn(values: readonly CellValue[], header = ''): ValueType {

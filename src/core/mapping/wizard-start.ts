@@ -23,6 +23,9 @@ export function guessCostsSheet(sheets: readonly SheetRef[], sourceName: string)
 }
 
 /** The current name of a saved table's sheet: by id (survives renames), then by name. */
-export function savedSheetName(sheets: readonly SheetRef[], table: { readonly sheetId: number; readonly sheetName: string }): string | undefined {
+export function savedSheetName(
+  sheets: readonly SheetRef[],
+  table: { readonly sheetId: number; readonly sheetName: string },
+): string | undefined {
   return (sheets.find((s) => s.sheetId === table.sheetId) ?? sheets.find((s) => s.name === table.sheetName))?.name;
 }

@@ -54,7 +54,17 @@ export function compileAggregation(
   const ordered = source.rowNumber !== undefined && (!costs || !costTable || costs.rowNumber !== undefined);
   const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
   checkSupported(mapping, metrics, opts.identityKind ?? 'id');
-  const ctx: Ctx = { d, mapping, width, granularity, byCampaign, ordered, notSet: opts.notSetLabel ?? '(not set)', timeZone: opts.timeZone ?? 'Etc/UTC', metrics };
+  const ctx: Ctx = {
+    d,
+    mapping,
+    width,
+    granularity,
+    byCampaign,
+    ordered,
+    notSet: opts.notSetLabel ?? '(not set)',
+    timeZone: opts.timeZone ?? 'Etc/UTC',
+    metrics,
+  };
 
   const ctes: string[] = [];
   const facts: string[] = [];
@@ -109,10 +119,16 @@ export function checkSupported(mapping: Mapping, metrics: MetricsOptions, identi
   if (mapping.shape !== 'crm') return;
   const identity = mapping.source.columns.filter((c) => c.role === 'customer_id');
   if (identity.length > 1 || (identity.length === 1 && identityKind !== 'id')) {
-    throw new WarehouseUnsupportedError('warehouse_identity', 'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need the in-memory engine.');
+    throw new WarehouseUnsupportedError(
+      'warehouse_identity',
+      'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need the in-memory engine.',
+    );
   }
   if (metrics.attribution !== 'last_touch' && metrics.attribution !== 'first_touch') {
-    throw new WarehouseUnsupportedError('warehouse_attribution', `Warehouse mode computes last-touch and first-touch attribution; ${metrics.attribution} needs the in-memory engine.`);
+    throw new WarehouseUnsupportedError(
+      'warehouse_attribution',
+      `Warehouse mode computes last-touch and first-touch attribution; ${metrics.attribution} needs the in-memory engine.`,
+    );
   }
 }
 
@@ -136,8 +152,11 @@ class TableReader {
     private readonly orderOffset: string,
   ) {
     const d = ctx.d;
-    this.used = [...new Set(roles.map((r) => (typeof r === 'number' ? r : columnOf(binding, r))).filter((c) => c >= 0))].sort((a, b) => a - b);
-    for (const c of this.used) if (!table.columns[c]) throw new Error(`warehouse: column #${c + 1} of ${binding.sheetName} is not in the table`);
+    this.used = [...new Set(roles.map((r) => (typeof r === 'number' ? r : columnOf(binding, r))).filter((c) => c >= 0))].sort(
+      (a, b) => a - b,
+    );
+    for (const c of this.used)
+      if (!table.columns[c]) throw new Error(`warehouse: column #${c + 1} of ${binding.sheetName} is not in the table`);
     const rn = table.rowNumber !== undefined ? `CAST(${d.ident(table.rowNumber)} AS ${intType(d)})` : `CAST(NULL AS ${intType(d)})`;
     const cols = this.used.map((c) => `${d.ident(table.columns[c].name)} AS c_${c}`);
     this.pipeline = new Pipeline(name, `SELECT ${[`${rn} AS rn`, ...cols].join(', ')} FROM ${d.table(table.path)}`);
@@ -215,7 +234,11 @@ function periodOf(ctx: Ctx, date: string): string {
 }
 
 /** The first unreadable measure column in mapping order names the reason and the column. */
-function firstBad(ctx: Ctx, binding: TableBinding, readers: readonly { col: number; status: string }[]): { reason: string[]; detail: string[] } {
+function firstBad(
+  ctx: Ctx,
+  binding: TableBinding,
+  readers: readonly { col: number; status: string }[],
+): { reason: string[]; detail: string[] } {
   const reason: string[] = [];
   const detail: string[] = [];
   for (const r of readers) {
@@ -292,15 +315,23 @@ function aggregatedFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   const p = reader.pipeline;
   // A "Total"/"Итого" line at the bottom of an export would double every sum.
   const totals =
-    chCol >= 0 && (reader.kind(chCol) === 'string' || reader.kind(chCol) === 'csv') ? `(${totalsLabel(d, `c_${chCol}`)} AND ${dateCol >= 0 ? reader.isBlank(dateCol) : 'TRUE'})` : 'FALSE';
-  const bad = firstBad(ctx, src, readers.map((r) => ({ col: r.col, status: r.status })));
+    chCol >= 0 && (reader.kind(chCol) === 'string' || reader.kind(chCol) === 'csv')
+      ? `(${totalsLabel(d, `c_${chCol}`)} AND ${dateCol >= 0 ? reader.isBlank(dateCol) : 'TRUE'})`
+      : 'FALSE';
+  const bad = firstBad(
+    ctx,
+    src,
+    readers.map((r) => ({ col: r.col, status: r.status })),
+  );
   const dateHeader = dateCol >= 0 ? headerOf(src, dateCol) : '';
   const reason =
     `CASE WHEN ${totals} THEN 'rows_skipped_totals'` +
     (date ? ` WHEN ${date} IS NULL THEN 'rows_skipped_date'` : '') +
     ` ${bad.reason.join(' ')} END`;
   const detail =
-    `CASE WHEN ${totals} THEN ${reader.text(chCol)}` + (date ? ` WHEN ${date} IS NULL THEN ${d.literal(dateHeader)}` : '') + ` ${bad.detail.join(' ')} ELSE '' END`;
+    `CASE WHEN ${totals} THEN ${reader.text(chCol)}` +
+    (date ? ` WHEN ${date} IS NULL THEN ${d.literal(dateHeader)}` : '') +
+    ` ${bad.detail.join(' ')} ELSE '' END`;
   const stage = 9;
   p.add(stage, 'reason', reason);
   p.add(stage, 'detail', detail);
@@ -311,7 +342,9 @@ function aggregatedFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   }
   for (const [f, e] of fields) fields.set(f, `CASE WHEN reason IS NULL THEN ${e} ELSE 0 END`);
   const used = (x: string): string => `CASE WHEN reason IS NULL THEN ${x} END`;
-  const group = groupColumns(ctx, reader.text(chCol), campCol >= 0 ? reader.text(campCol) : ctx.byCampaign ? "''" : null).map(([alias, expr]) => `${used(expr)} AS ${alias}`);
+  const group = groupColumns(ctx, reader.text(chCol), campCol >= 0 ? reader.text(campCol) : ctx.byCampaign ? "''" : null).map(
+    ([alias, expr]) => `${used(expr)} AS ${alias}`,
+  );
   const select = `SELECT ${factColumns(
     ctx,
     {
@@ -340,10 +373,26 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   const src = mapping.source;
   const stageIndex = new Map(mapping.funnel.map((s, i) => [s.id, i]));
   const last = mapping.funnel.length - 1;
-  const { channel: chCol, campaign: campCol, date: dateCol, close: closeCol, status: statusCol, revenue: revenueCol, profit: profitCol, identity: identityCols, lead: leadCol } =
-    crmColumns(mapping);
+  const {
+    channel: chCol,
+    campaign: campCol,
+    date: dateCol,
+    close: closeCol,
+    status: statusCol,
+    revenue: revenueCol,
+    profit: profitCol,
+    identity: identityCols,
+    lead: leadCol,
+  } = crmColumns(mapping);
   const customerCol = identityCols.length > 0 ? identityCols[0] : -1;
-  const reader = new TableReader(ctx, 'l', table, src, [chCol, campCol, dateCol, closeCol, statusCol, revenueCol, profitCol, customerCol, leadCol], '0');
+  const reader = new TableReader(
+    ctx,
+    'l',
+    table,
+    src,
+    [chCol, campCol, dateCol, closeCol, statusCol, revenueCol, profitCol, customerCol, leadCol],
+    '0',
+  );
   reader.dropBlank([chCol, dateCol, statusCol, revenueCol, ...identityCols, leadCol]);
   const p = reader.pipeline;
   const created = dateCol >= 0 ? reader.date(dateCol) : null;
@@ -357,7 +406,8 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
     const key = normalizeName(rule.status);
     if (seen.has(key)) continue;
     seen.add(key);
-    const reach = rule.kind === 'junk' ? JUNK : rule.kind === 'won' ? WON : rule.stageId !== undefined ? (stageIndex.get(rule.stageId) ?? 0) : 0;
+    const reach =
+      rule.kind === 'junk' ? JUNK : rule.kind === 'won' ? WON : rule.stageId !== undefined ? (stageIndex.get(rule.stageId) ?? 0) : 0;
     whens.push(`WHEN ${d.literal(key)} THEN ${reach}`);
   }
   const statusText = reader.text(statusCol);
@@ -371,8 +421,12 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   const reason =
     'CASE' +
     (created ? ` WHEN ${created} IS NULL THEN 'rows_skipped_date'` : '') +
-    (revenue ? ` WHEN ${won} AND ${revenue.status} = 2 THEN 'rows_skipped_error' WHEN ${won} AND ${revenue.status} = 1 THEN 'rows_skipped_number'` : '') +
-    (profit ? ` WHEN ${profitRead} AND ${profit.status} = 2 THEN 'rows_skipped_error' WHEN ${profitRead} AND ${profit.status} = 1 THEN 'rows_skipped_number'` : '') +
+    (revenue
+      ? ` WHEN ${won} AND ${revenue.status} = 2 THEN 'rows_skipped_error' WHEN ${won} AND ${revenue.status} = 1 THEN 'rows_skipped_number'`
+      : '') +
+    (profit
+      ? ` WHEN ${profitRead} AND ${profit.status} = 2 THEN 'rows_skipped_error' WHEN ${profitRead} AND ${profit.status} = 1 THEN 'rows_skipped_number'`
+      : '') +
     ' END';
   const detail =
     'CASE' +
@@ -393,8 +447,12 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   // A customer's first won deal (by purchase date, then row order) makes a new customer.
   p.add(10, 'first_sale', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedWon} ORDER BY ${purchase} ${nullsFirst(d)}, ${tie})`);
   // First touch: the customer's earliest lead (by creation, then row order).
-  const firstTouch = (x: string): string => `FIRST_VALUE(${x}) OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}, ${tie})`;
-  const credited = metrics.attribution === 'first_touch' ? ['ch', 'chk', 'camp', 'campk', 'ord'].map((c) => [c, `CASE WHEN cust_key = '' THEN ${c} ELSE ${firstTouch(c)} END`] as const) : [];
+  const firstTouch = (x: string): string =>
+    `FIRST_VALUE(${x}) OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}, ${tie})`;
+  const credited =
+    metrics.attribution === 'first_touch'
+      ? ['ch', 'chk', 'camp', 'campk', 'ord'].map((c) => [c, `CASE WHEN cust_key = '' THEN ${c} ELSE ${firstTouch(c)} END`] as const)
+      : [];
   for (const [c, e] of credited) p.add(10, `credit_${c}`, e);
   const creditOf = (c: string): string => (credited.length > 0 ? `credit_${c}` : c);
 
@@ -469,7 +527,9 @@ function costFacts(ctx: Ctx, binding: TableBinding, table: WarehouseTable, chann
     (readDate ? ` WHEN ${date} IS NULL THEN 'rows_skipped_date'` : '') +
     ' END';
   const detail =
-    `CASE WHEN ${spend.status} <> 0 THEN ${d.literal(headerOf(binding, spendCol))}` + (readDate ? ` WHEN ${date} IS NULL THEN ${d.literal(headerOf(binding, dateCol))}` : '') + " ELSE '' END";
+    `CASE WHEN ${spend.status} <> 0 THEN ${d.literal(headerOf(binding, spendCol))}` +
+    (readDate ? ` WHEN ${date} IS NULL THEN ${d.literal(headerOf(binding, dateCol))}` : '') +
+    " ELSE '' END";
   p.add(9, 'reason', reason);
   p.add(9, 'detail', detail);
   const ctes = p.ctes();
@@ -479,7 +539,9 @@ function costFacts(ctx: Ctx, binding: TableBinding, table: WarehouseTable, chann
   let spread = '0';
   // Monthly cost tables (every readable date on the 1st) are spread over the month's days into ISO weeks.
   if (readDate && ctx.granularity === 'week' && date) {
-    ctes.push(`c_monthly AS (SELECT COALESCE(MAX(CASE WHEN ${date} IS NOT NULL AND EXTRACT(DAY FROM ${date}) <> 1 THEN 1 ELSE 0 END), 0) = 0 AS monthly FROM ${p.last})`);
+    ctes.push(
+      `c_monthly AS (SELECT COALESCE(MAX(CASE WHEN ${date} IS NOT NULL AND EXTRACT(DAY FROM ${date}) <> 1 THEN 1 ELSE 0 END), 0) = 0 AS monthly FROM ${p.last})`,
+    );
     const dim = `EXTRACT(DAY FROM LAST_DAY(${date}))`;
     const spreading = `(c_monthly.monthly AND reason IS NULL)`;
     ctes.push(

@@ -80,7 +80,12 @@ function byFirstSeen(a: Fact, b: Fact): number {
   return a.ch < b.ch ? -1 : a.ch > b.ch ? 1 : a.camp < b.camp ? -1 : a.camp > b.camp ? 1 : 0;
 }
 
-export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregation, result: readonly ResultRow[], costsGiven: boolean): AggregatedData {
+export function decodeAggregation(
+  mapping: Mapping,
+  compiled: CompiledAggregation,
+  result: readonly ResultRow[],
+  costsGiven: boolean,
+): AggregatedData {
   const width = compiled.width;
   const facts = result.map((r) => readFact(r, width)).sort(byFirstSeen);
   const warnings: ValidationIssue[] = [];
@@ -139,7 +144,11 @@ export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregatio
   warnings.push(...sourceSkips.issues('source'));
   const costTable = mapping.shape === 'crm' ? mapping.costs : null;
   if (costTable && columnOf(mapping.source, 'date') >= 0 && columnOf(costTable, 'date') < 0) {
-    warnings.push({ severity: 'warning', code: 'costs_undated', message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.' });
+    warnings.push({
+      severity: 'warning',
+      code: 'costs_undated',
+      message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.',
+    });
   }
   if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
   const hasClose = mapping.shape === 'crm' && columnOf(mapping.source, 'close_date') >= 0;
@@ -154,7 +163,13 @@ export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregatio
   if (costTable && costsGiven) {
     warnings.push(...costSkips.issues('costs'));
     if (compiled.costsUsed) {
-      const uncosted = [...new Set([...groups.entries()].filter(([key]) => leadChannels.has(key.split('\u0001')[0]) && !costChannels.has(key.split('\u0001')[0])).map(([, g]) => g.channel))];
+      const uncosted = [
+        ...new Set(
+          [...groups.entries()]
+            .filter(([key]) => leadChannels.has(key.split('\u0001')[0]) && !costChannels.has(key.split('\u0001')[0]))
+            .map(([, g]) => g.channel),
+        ),
+      ];
       if (uncosted.length > 0) warnings.push(channelsWithoutCostsWarning(uncosted));
     }
   }
@@ -198,7 +213,10 @@ export function decodeAggregation(mapping: Mapping, compiled: CompiledAggregatio
     totals: figures(grand, mapping.funnel.length),
     dateRange: dmin !== null && dmax !== null ? { from: dmin, to: dmax } : null,
     asOf: dmax,
-    incompletePeriod: dmax === null || compiled.granularity === null ? null : incompletePeriod(sorted, Date.parse(`${dmax}T00:00:00Z`), compiled.granularity),
+    incompletePeriod:
+      dmax === null || compiled.granularity === null
+        ? null
+        : incompletePeriod(sorted, Date.parse(`${dmax}T00:00:00Z`), compiled.granularity),
     // Per-deal records stay in the warehouse: analyses that need them (cohorts, journeys) are not built from SQL.
     detail: null,
     sourceRows,

@@ -36,7 +36,10 @@ export class Pipeline {
     this.layers.forEach((l, i) => {
       if (l.cols.length === 0 && !l.where) return;
       const cols = l.cols.map(([a, e]) => `, ${e} AS ${a}`).join('');
-      out.push({ name: `${this.name}${i + 1}`, sql: `SELECT *${cols} FROM ${out[out.length - 1].name}${l.where ? ` WHERE ${l.where}` : ''}` });
+      out.push({
+        name: `${this.name}${i + 1}`,
+        sql: `SELECT *${cols} FROM ${out[out.length - 1].name}${l.where ? ` WHERE ${l.where}` : ''}`,
+      });
     });
     return out;
   }
@@ -107,7 +110,14 @@ export function totalsLabel(d: Dialect, c: string): string {
  * readMeasure(): adds layers 2..9 and returns the aliases of the value (NULL when unreadable) and the
  * status (0 read, 1 not a number, 2 an error value such as #N/A).
  */
-export function measureReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: string, t: string, key: string): { value: string; status: string } {
+export function measureReader(
+  d: Dialect,
+  p: Pipeline,
+  kind: ColumnKind,
+  c: string,
+  t: string,
+  key: string,
+): { value: string; status: string } {
   const value = `x_${key}`;
   const status = `k_${key}`;
   if (kind === 'number') {
@@ -123,7 +133,11 @@ export function measureReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: stri
   }
   const v = (s: string): string => `${s}_${key}`;
   const unParen = d.regexReplace(t, '^\\((.*)\\)$', '\\1');
-  const cleaned = d.regexReplace(d.regexReplace(d.regexReplace(unParen, toRe2(CURRENCY), ''), toRe2(GROUP_SPACES), ''), '[\\x{2212}\\x{2012}\\x{2013}]', '-');
+  const cleaned = d.regexReplace(
+    d.regexReplace(d.regexReplace(unParen, toRe2(CURRENCY), ''), toRe2(GROUP_SPACES), ''),
+    '[\\x{2212}\\x{2012}\\x{2013}]',
+    '-',
+  );
   p.add(2, v('ne'), d.regexContains(t, toRe2(SHEET_ERROR)));
   p.add(2, v('np'), d.regexContains(t, '^\\(.*\\)$'));
   p.add(2, v('ns'), cleaned);
@@ -153,12 +167,22 @@ export function measureReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: stri
       ` ELSE ${m} END`,
   );
   const nn = v('nn');
-  p.add(7, v('nd'), d.tryDouble(`CONCAT(CASE WHEN ${d.regexContains(nn, '\\.$')} THEN NULL WHEN ${d.regexContains(nn, '^\\.')} THEN CONCAT('0', ${nn}) ELSE ${nn} END, ${v('nx')})`));
+  p.add(
+    7,
+    v('nd'),
+    d.tryDouble(
+      `CONCAT(CASE WHEN ${d.regexContains(nn, '\\.$')} THEN NULL WHEN ${d.regexContains(nn, '^\\.')} THEN CONCAT('0', ${nn}) ELSE ${nn} END, ${v('nx')})`,
+    ),
+  );
   const nd = v('nd');
   const blank = blankOf('string', c, t);
   const readable = `${v('nok')} AND ${nd} IS NOT NULL AND ${d.isFinite(nd)}`;
   const scaled = `CASE WHEN ${v('nq')} THEN ${nd} / 100 ELSE ${nd} END`;
-  p.add(8, value, `CASE WHEN ${blank} THEN 0 WHEN ${v('ne')} THEN NULL WHEN ${readable} THEN (CASE WHEN ${v('np')} <> ${v('ng')} THEN -1 ELSE 1 END) * (${scaled}) END`);
+  p.add(
+    8,
+    value,
+    `CASE WHEN ${blank} THEN 0 WHEN ${v('ne')} THEN NULL WHEN ${readable} THEN (CASE WHEN ${v('np')} <> ${v('ng')} THEN -1 ELSE 1 END) * (${scaled}) END`,
+  );
   p.add(8, status, `CASE WHEN ${blank} THEN 0 WHEN ${v('ne')} THEN 2 WHEN ${readable} THEN 0 ELSE 1 END`);
   return { value, status };
 }
@@ -174,26 +198,88 @@ const G = (re: string): string => `\u0000${re}`;
 // core/dates.ts parseDateText(): whole-cell ISO `2026-03-01[ 12:30[:05[.123]]][Z|+03:00]`, `2026/3/1 [12:30]`,
 // Chinese `2026年3月1日 [12:30]`, Russian `01.03.2026 [12:30]`.
 const ISO: DateFormat = {
-  parts: ['^', G('[0-9]{4}'), '-', G('[0-9]{1,2}'), '-', G('[0-9]{1,2}'), '(?:[ T]', G('[0-9]{1,2}'), ':', G('[0-9]{2}'), '(?::', G('[0-9]{2}'), '(?:\\.[0-9]{1,3}[0-9]*)?)?', `${WS}*`, G('[Zz]|[+-][0-9]{2}:?[0-9]{2}'), '?)?$'],
+  parts: [
+    '^',
+    G('[0-9]{4}'),
+    '-',
+    G('[0-9]{1,2}'),
+    '-',
+    G('[0-9]{1,2}'),
+    '(?:[ T]',
+    G('[0-9]{1,2}'),
+    ':',
+    G('[0-9]{2}'),
+    '(?::',
+    G('[0-9]{2}'),
+    '(?:\\.[0-9]{1,3}[0-9]*)?)?',
+    `${WS}*`,
+    G('[Zz]|[+-][0-9]{2}:?[0-9]{2}'),
+    '?)?$',
+  ],
   fields: [1, 3, 5, 7, 9, 11, 14],
 };
 const SLASHED: DateFormat = {
-  parts: ['^', G('[0-9]{4}'), '[/.]', G('[0-9]{1,2}'), '[/.]', G('[0-9]{1,2}'), `(?:${WS}+`, G('[0-9]{1,2}'), ':', G('[0-9]{2}'), '(?::', G('[0-9]{2}'), ')?)?$'],
+  parts: [
+    '^',
+    G('[0-9]{4}'),
+    '[/.]',
+    G('[0-9]{1,2}'),
+    '[/.]',
+    G('[0-9]{1,2}'),
+    `(?:${WS}+`,
+    G('[0-9]{1,2}'),
+    ':',
+    G('[0-9]{2}'),
+    '(?::',
+    G('[0-9]{2}'),
+    ')?)?$',
+  ],
   fields: [1, 3, 5, 7, 9, 11, -1],
 };
 const ZH: DateFormat = {
-  parts: ['^', G('[0-9]{4}'), '年', G('[0-9]{1,2}'), '月', G('[0-9]{1,2}'), '日', `(?:${WS}*`, G('[0-9]{1,2}'), '[:：时]', G('[0-9]{2}'), '(?:[:：分]', G('[0-9]{2}'), '秒?)?)?$'],
+  parts: [
+    '^',
+    G('[0-9]{4}'),
+    '年',
+    G('[0-9]{1,2}'),
+    '月',
+    G('[0-9]{1,2}'),
+    '日',
+    `(?:${WS}*`,
+    G('[0-9]{1,2}'),
+    '[:：时]',
+    G('[0-9]{2}'),
+    '(?:[:：分]',
+    G('[0-9]{2}'),
+    '秒?)?)?$',
+  ],
   fields: [1, 3, 5, 8, 10, 12, -1],
 };
 const RU: DateFormat = {
-  parts: ['^', G('[0-9]{1,2}'), '\\.', G('[0-9]{1,2}'), '\\.', G('[0-9]{4}'), `(?:${WS}+`, G('[0-9]{1,2}'), ':', G('[0-9]{2}'), '(?::', G('[0-9]{2}'), ')?)?$'],
+  parts: [
+    '^',
+    G('[0-9]{1,2}'),
+    '\\.',
+    G('[0-9]{1,2}'),
+    '\\.',
+    G('[0-9]{4}'),
+    `(?:${WS}+`,
+    G('[0-9]{1,2}'),
+    ':',
+    G('[0-9]{2}'),
+    '(?::',
+    G('[0-9]{2}'),
+    ')?)?$',
+  ],
   fields: [5, 3, 1, 7, 9, 11, -1],
 };
 const FORMATS = [ISO, SLASHED, ZH, RU];
 
 /** The format's regex with only part `pick` capturing (BigQuery's REGEXP_EXTRACT takes one group). */
 function pattern(f: DateFormat, pick: number): string {
-  return f.parts.map((part, i) => (part.startsWith('\u0000') ? (i === pick ? `(${part.slice(1)})` : `(?:${part.slice(1)})`) : part)).join('');
+  return f.parts
+    .map((part, i) => (part.startsWith('\u0000') ? (i === pick ? `(${part.slice(1)})` : `(?:${part.slice(1)})`) : part))
+    .join('');
 }
 
 /** Layers 2..4: the calendar day (DATE) or NULL when the cell is blank or not a date. */
@@ -235,7 +321,11 @@ export function dateReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: string,
   // An explicit offset (Z, +03:00) makes the text an instant: its day is read in the spreadsheet's zone.
   const offHours = INT(d, `SUBSTR(${off}, 2, 2)`);
   const offMinutes = INT(d, `SUBSTR(${off}, LENGTH(${off}) - 1, 2)`);
-  p.add(3, v('dz'), `CASE WHEN ${off} IS NULL THEN NULL WHEN UPPER(${off}) = 'Z' THEN 0 WHEN ${offHours} <= 14 AND ${offMinutes} <= 59 THEN (CASE WHEN SUBSTR(${off}, 1, 1) = '-' THEN -1 ELSE 1 END) * (${offHours} * 3600 + ${offMinutes} * 60) END`);
+  p.add(
+    3,
+    v('dz'),
+    `CASE WHEN ${off} IS NULL THEN NULL WHEN UPPER(${off}) = 'Z' THEN 0 WHEN ${offHours} <= 14 AND ${offMinutes} <= 59 THEN (CASE WHEN SUBSTR(${off}, 1, 1) = '-' THEN -1 ELSE 1 END) * (${offHours} * 3600 + ${offMinutes} * 60) END`,
+  );
   const Y = v('dY');
   const leap = `((MOD(${Y}, 4) = 0 AND MOD(${Y}, 100) <> 0) OR MOD(${Y}, 400) = 0)`;
   const dim = `CASE WHEN ${m} = 2 THEN (CASE WHEN ${leap} THEN 29 ELSE 28 END) WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
@@ -247,7 +337,11 @@ export function dateReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: string,
   const instant = d.instantSecondsToDate(`${days} * 86400 + ${v('dt')} - ${v('dz')}`, timeZone);
   const text = `CASE WHEN NOT (${valid}) THEN NULL WHEN ${off} IS NULL THEN ${wall} ELSE ${instant} END`;
   // In a CSV a plain decimal is a number, and a number in a date column is a serial day.
-  p.add(4, out, kind === 'csv' ? `CASE WHEN ${d.regexContains(t, PLAIN_DECIMAL)} THEN ${serialDate(d, d.tryDouble(t))} ELSE ${text} END` : text);
+  p.add(
+    4,
+    out,
+    kind === 'csv' ? `CASE WHEN ${d.regexContains(t, PLAIN_DECIMAL)} THEN ${serialDate(d, d.tryDouble(t))} ELSE ${text} END` : text,
+  );
   return out;
 }
 

@@ -2,7 +2,14 @@ import type { IdentifierKind, MetricsOptions } from '../definitions/index.js';
 /** A table in a warehouse (BigQuery, DuckDB) as the SQL compiler sees it. */
 
 /** How the warehouse types a column; it decides how a cell is read (text goes through the same rules as the sheet). */
-export type ColumnKind = 'string' | 'number' | 'date' | 'datetime' | 'timestamp' | 'bool' | 'other'
+export type ColumnKind =
+  | 'string'
+  | 'number'
+  | 'date'
+  | 'datetime'
+  | 'timestamp'
+  | 'bool'
+  | 'other'
   /** Text from a CSV, where a plain decimal (`-12.5`) is a number, as Sheets and the CLI open it. */
   | 'csv';
 

@@ -4,7 +4,8 @@ import { twoSidedP } from '../normal.js';
 
 export const ABTEST = elementwise({
   name: 'ABTEST',
-  summary: 'A/B test significance: the two-sided p-value of the pooled two-proportion z-test (below 0.05 usually counts as a real difference).',
+  summary:
+    'A/B test significance: the two-sided p-value of the pooled two-proportion z-test (below 0.05 usually counts as a real difference).',
   formula: 'p-value of z = (pa − pb) / √(p(1 − p)(1/visitors_a + 1/visitors_b)), p = pooled conversion rate',
   returns: 'A probability between 0 and 1; format as a number or percent. 1 when both variants convert at 0% or 100%.',
   params: [

@@ -5,7 +5,8 @@ const DAY_MS = 86_400_000;
 
 export const DEAL_CYCLE = aggregate({
   name: 'DEAL_CYCLE',
-  summary: 'Sales cycle length: days from a deal’s start (lead created) to its close. Rows without a close date are open deals and are ignored; a close date before the start is an error naming the row.',
+  summary:
+    'Sales cycle length: days from a deal’s start (lead created) to its close. Rows without a close date are open deals and are ignored; a close date before the start is an error naming the row.',
   formula: 'mean or median of (close_date − start_date), closed deals only',
   returns: 'Days (fractions when the dates carry times); format as a number.',
   params: [
@@ -17,7 +18,10 @@ export const DEAL_CYCLE = aggregate({
   compute([starts, closes, methodArg]) {
     const method = methodArg.choice();
     if (starts.rows !== closes.rows || starts.cols !== closes.cols) {
-      throw invalid(null, `start_dates is ${starts.rows}×${starts.cols} but close_dates is ${closes.rows}×${closes.cols}; ranges must be the same size`);
+      throw invalid(
+        null,
+        `start_dates is ${starts.rows}×${starts.cols} but close_dates is ${closes.rows}×${closes.cols}; ranges must be the same size`,
+      );
     }
     const days: number[] = [];
     for (let r = 0; r < starts.rows; r++) {
@@ -26,7 +30,7 @@ export const DEAL_CYCLE = aggregate({
         if (close === null) continue; // still open
         const start = starts.dateAt(r, c);
         if (start === null) return starts.fail('is blank for a deal that has a close date', r, c);
-        if (close < start) closes.fail("is before its start date", r, c);
+        if (close < start) closes.fail('is before its start date', r, c);
         days.push((close - start) / DAY_MS);
       }
     }

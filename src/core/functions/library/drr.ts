@@ -3,7 +3,8 @@ import { nonNegativeRatio } from '../failures.js';
 
 export const DRR = elementwise({
   name: 'DRR',
-  summary: 'ДРР, the advertising cost ratio (доля рекламных расходов): the share of revenue spent on advertising — the Russian standard for judging spend.',
+  summary:
+    'ДРР, the advertising cost ratio (доля рекламных расходов): the share of revenue spent on advertising — the Russian standard for judging spend.',
   formula: 'ad_spend / revenue',
   returns: 'A fraction (0.12 = 12%); format the cell as a percent. Lower is better.',
   params: [

@@ -8,7 +8,13 @@ export const FUNNEL = aggregate({
   returns: 'Fractions in the same shape as stage_counts (format as percent); blank where the stage it divides by is 0 or blank.',
   params: [
     { name: 'stage_counts', description: 'Counts per stage, widest stage first: a row, a column, or one row per funnel.' },
-    { name: 'mode', description: '"step" (from the previous stage, default) or "overall" (from the first stage).', optional: true, default: 'step', choices: ['step', 'overall'] },
+    {
+      name: 'mode',
+      description: '"step" (from the previous stage, default) or "overall" (from the first stage).',
+      optional: true,
+      default: 'step',
+      choices: ['step', 'overall'],
+    },
   ],
   example: '=FUNNEL(B2:F2, "overall")',
   spill: 'like-first-range',

@@ -3,7 +3,8 @@ import { divide } from '../failures.js';
 
 export const GROWTH_RATE = elementwise({
   name: 'GROWTH_RATE',
-  summary: 'Period-over-period growth. Sheets’ built-in GROWTH (exponential trend) owns that name, so this is GROWTH_RATE. A negative previous value is divided by its size, so improving from −100 to −50 is +50%.',
+  summary:
+    'Period-over-period growth. Sheets’ built-in GROWTH (exponential trend) owns that name, so this is GROWTH_RATE. A negative previous value is divided by its size, so improving from −100 to −50 is +50%.',
   formula: '(current − previous) / |previous|',
   returns: 'A fraction (0.1 = +10%); format the cell as a percent.',
   params: [

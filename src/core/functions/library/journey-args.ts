@@ -11,7 +11,10 @@ export const NOT_SET = '(not set)';
 export function readJourneys(ids: ArgReader, dates: ArgReader, channels: ArgReader | null, revenue: ArgReader): LeadRecord[] {
   for (const a of [dates, channels, revenue]) {
     if (a && (a.rows !== ids.rows || a.cols !== ids.cols)) {
-      throw invalid(null, `customer_ids is ${ids.rows}×${ids.cols} but ${a.param.name} is ${a.rows}×${a.cols}; ranges must be the same size`);
+      throw invalid(
+        null,
+        `customer_ids is ${ids.rows}×${ids.cols} but ${a.param.name} is ${a.rows}×${a.cols}; ranges must be the same size`,
+      );
     }
   }
   const texts: string[] = [];

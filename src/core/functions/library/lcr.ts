@@ -3,7 +3,8 @@ import { nonNegativeRatio } from '../failures.js';
 
 export const LCR = elementwise({
   name: 'LCR',
-  summary: 'Lead conversion rate: customers per lead. Above 100% is possible when attribution credits customers to a channel with few leads.',
+  summary:
+    'Lead conversion rate: customers per lead. Above 100% is possible when attribution credits customers to a channel with few leads.',
   formula: 'customers / leads',
   returns: 'A fraction (0.05 = 5%); format the cell as a percent.',
   params: [

@@ -3,7 +3,8 @@ import { divide, invalid, margin, nonNegative } from '../failures.js';
 
 export const LTV_CHURN = elementwise({
   name: 'LTV_CHURN',
-  summary: 'Customer lifetime value from churn: revenue per customer per period × gross margin, divided by the share of customers lost per period.',
+  summary:
+    'Customer lifetime value from churn: revenue per customer per period × gross margin, divided by the share of customers lost per period.',
   formula: 'arpu × gross_margin / churn_rate',
   returns: 'An amount of money per customer; format as currency.',
   params: [

@@ -3,7 +3,8 @@ import { invalid } from '../failures.js';
 
 export const NPS = aggregate({
   name: 'NPS',
-  summary: 'Net Promoter Score: % of promoters (9–10) minus % of detractors (0–6). Scores are whole numbers 0–10 as survey tools export them; blanks are ignored, anything else is an error naming the cell.',
+  summary:
+    'Net Promoter Score: % of promoters (9–10) minus % of detractors (0–6). Scores are whole numbers 0–10 as survey tools export them; blanks are ignored, anything else is an error naming the cell.',
   formula: '100 × (promoters − detractors) / answers',
   returns: 'Points from −100 to 100; format as a number.',
   params: [{ name: 'scores', description: 'Survey answers, whole numbers from 0 to 10: a range.' }],

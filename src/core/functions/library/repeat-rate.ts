@@ -3,7 +3,8 @@ import { invalid } from '../failures.js';
 
 export const REPEAT_RATE = aggregate({
   name: 'REPEAT_RATE',
-  summary: 'Repeat purchase rate: the share of distinct customers who appear in two or more orders. Blanks are ignored; ids are compared as trimmed text, ignoring case (123 and "123" are the same customer).',
+  summary:
+    'Repeat purchase rate: the share of distinct customers who appear in two or more orders. Blanks are ignored; ids are compared as trimmed text, ignoring case (123 and "123" are the same customer).',
   formula: 'customers with ≥ 2 orders / distinct customers',
   returns: 'A fraction (0.3 = 30%); format the cell as a percent.',
   params: [{ name: 'customer_ids', description: 'One customer id (or email, phone) per order: a column of the order list.' }],

@@ -7,7 +7,11 @@ export const ROI = elementwise({
   formula: '(return − investment) / investment',
   returns: 'A fraction (0.25 = 25%); format the cell as a percent.',
   params: [
-    { name: 'return_value', description: 'What the investment brought back (revenue or value), a value or a range. (`return` itself is a reserved word in Apps Script.)' },
+    {
+      name: 'return_value',
+      description:
+        'What the investment brought back (revenue or value), a value or a range. (`return` itself is a reserved word in Apps Script.)',
+    },
     { name: 'investment', description: 'What was invested, a value or a range.' },
   ],
   example: '=ROI(B2, C2)',

@@ -9,7 +9,12 @@ export const ROMI = elementwise({
   params: [
     { name: 'revenue', description: 'Revenue attributed to the marketing spend (a value or a range).' },
     { name: 'marketing_cost', description: 'Marketing spend for the same period and channel (a value or a range).' },
-    { name: 'gross_margin', description: 'Share of revenue that is gross profit, 0–1 (default 1: revenue counted in full).', optional: true, default: 1 },
+    {
+      name: 'gross_margin',
+      description: 'Share of revenue that is gross profit, 0–1 (default 1: revenue counted in full).',
+      optional: true,
+      default: 1,
+    },
   ],
   example: '=ROMI(B2:B13, C2:C13, 0.4)',
   compute(revenue, cost, gm) {
