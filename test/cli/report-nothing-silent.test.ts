@@ -75,4 +75,3 @@ describe('CLI: CRM rows created in a period label', () => {
     expect(text).toContain('warning: 3 lead row(s) are dated by a period label in Дата создания (e.g. Январь 2026), not a day');
   });
 });
-

@@ -88,7 +88,12 @@ export function classifyDeals(leads: readonly LeadRecord[], returnDays: number):
       const purchased = purchaseTime(deal);
       // A gap in days needs both purchases known to the day.
       const returned =
-        k > 0 && purchased !== null && previous !== null && purchaseDay(deal) && purchaseDay(won[k - 1]) && purchased - previous >= returnDays * DAY_MS;
+        k > 0 &&
+        purchased !== null &&
+        previous !== null &&
+        purchaseDay(deal) &&
+        purchaseDay(won[k - 1]) &&
+        purchased - previous >= returnDays * DAY_MS;
       const at = list.indexOf(deal);
       out.push({ lead: deal, customer, kind: k === 0 ? 'new' : 'repeat', returned, purchased, acquired, touches: list.slice(0, at + 1) });
       previous = purchased;
