@@ -14,9 +14,6 @@ import type {
 } from '../src/core/mapping/types.js';
 import { parseMarginInput } from './format.js';
 
-/** Guesses below this confidence are marked "check". */
-export const LOW_CONFIDENCE = 0.5;
-
 /** Roles that count people moving down an aggregated funnel, in their natural order. */
 const FUNNEL_ROLE_RANK: Partial<Record<ColumnRole, number>> = { impressions: 0, clicks: 1, leads: 2, stage: 3, customers: 4 };
 

@@ -6,7 +6,8 @@
 import type { ValidationIssue } from '../types.js';
 import { isBlank, isDate, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { MappingError } from './errors.js';
-import { columnLetter, normalizeHeader } from './normalize.js';
+import { columnLetters } from '../a1.js';
+import { normalizeHeader } from './normalize.js';
 import { classifyCell } from './sniff.js';
 
 export interface TableGuess {
@@ -151,8 +152,8 @@ function headerNames(
   const duplicates = new Set<string>();
   for (let c = first; c <= last; c++) {
     const raw = headerText(values[headerIndex][c], shown?.[c]);
-    const name = raw === '' ? `Column ${columnLetter(c + 1)}` : raw;
-    if (raw === '') blanks.push(columnLetter(c + 1));
+    const name = raw === '' ? `Column ${columnLetters(c + 1)}` : raw;
+    if (raw === '') blanks.push(columnLetters(c + 1));
     const key = normalizeHeader(name);
     if (seen.has(key)) duplicates.add(name);
     seen.add(key);
