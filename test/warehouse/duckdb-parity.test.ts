@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Granularity } from '../../src/core/mapping/types.js';
 import { openDuckDb, type DuckDbSession } from '../../src/cli/duckdb.js';
-import { dataRows, loadSample, mappingFor } from '../dashboard/fixtures.js';
+import { dataRows, loadSample, mappingFor } from '../support/samples.js';
 import { bothEngines, expectSame } from './parity.js';
 import { hostileAggregated, hostileCrm } from './hostile.js';
 
