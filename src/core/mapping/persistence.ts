@@ -7,7 +7,9 @@
  * script. Anything unexpected becomes a MappingError naming the path ("source.columns[3].role"), never a crash.
  */
 import { MappingError } from './errors.js';
+import { parseProjectId, parseTableRef } from '../warehouse/bigquery.js';
 import {
+  type BigQueryTableRef,
   COLUMN_ROLES,
   type ColumnBinding,
   type ColumnRole,
@@ -16,6 +18,7 @@ import {
   type ReportOptions,
   type StatusRule,
   type TableBinding,
+  type WarehouseBinding,
 } from './types.js';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -99,7 +102,38 @@ function encode(m: Mapping, keepIgnored: boolean): Record<string, unknown> {
     f: m.funnel.map((s) => (s.column === undefined ? [s.id, s.label] : [s.id, s.label, s.column])),
     sr: m.statusRules.map((r) => (r.stageId === undefined ? [r.status, KIND_CODES[r.kind]] : [r.status, KIND_CODES[r.kind], r.stageId])),
     o: [m.options.granularity, m.options.grossMargin, m.options.currency, m.options.dashboardName, m.options.byCampaign ? 1 : 0],
+    ...(m.warehouse ? { wh: encodeWarehouse(m.warehouse) } : {}),
   };
+}
+
+const refOf = (r: BigQueryTableRef): string[] => [r.projectId, r.datasetId, r.tableId];
+
+function encodeWarehouse(w: WarehouseBinding): unknown[] {
+  return ['bq', refOf(w.source), w.costs ? refOf(w.costs) : null, w.billingProject];
+}
+
+/** The stored parts are re-checked by the same rules as typed input: a property edited by hand cannot smuggle SQL. */
+function decodeWarehouse(x: unknown): WarehouseBinding {
+  const a = list(x, 'warehouse');
+  if (a.length !== 4 || a[0] !== 'bq') throw invalid('warehouse', 'expected [bq, source, costs, billingProject]');
+  const ref = (y: unknown, path: string): BigQueryTableRef => {
+    const parts = list(y, path).map((p, i) => str(p, `${path}[${i}]`));
+    if (parts.length !== 3) throw invalid(path, 'expected [project, dataset, table]');
+    try {
+      return parseTableRef(parts.join('.'));
+    } catch {
+      throw invalid(path, 'not a BigQuery table');
+    }
+  };
+  const source = ref(a[1], 'warehouse.source');
+  const costs = a[2] === null ? null : ref(a[2], 'warehouse.costs');
+  let billingProject: string;
+  try {
+    billingProject = parseProjectId(str(a[3], 'warehouse.billingProject'), source.projectId);
+  } catch {
+    throw invalid('warehouse.billingProject', 'not a project id');
+  }
+  return { engine: 'bigquery', source, costs, billingProject };
 }
 
 function encodeTable(t: TableBinding, keepIgnored: boolean): unknown[] {
@@ -166,7 +200,7 @@ export function upgradeSaved(
 }
 
 function decode(o: Record<string, unknown>): Mapping {
-  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o'], '');
+  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o', 'wh'], '');
   const sh = o.sh;
   if (sh !== 'a' && sh !== 'c') throw invalid('shape', 'must be aggregated or crm');
   const shape = sh === 'c' ? 'crm' : 'aggregated';
@@ -175,7 +209,8 @@ function decode(o: Record<string, unknown>): Mapping {
   const funnel = list(o.f, 'funnel').map((x, i) => decodeStage(x, `funnel[${i}]`));
   const statusRules = list(o.sr, 'statusRules').map((x, i) => decodeRule(x, `statusRules[${i}]`));
   const options = decodeOptions(o.o);
-  return { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
+  const mapping: Mapping = { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
+  return o.wh === undefined ? mapping : { ...mapping, warehouse: decodeWarehouse(o.wh) };
 }
 
 function decodeTable(x: unknown, path: string): TableBinding {
