@@ -175,7 +175,12 @@ class ScriptAppImpl extends TriggerScriptAppImpl {
    * A scope the manifest does not declare cannot be granted at all, so asking for one is a script error.
    */
   requireScopes(authMode: unknown, scopes: unknown): void {
-    if (authMode !== AuthMode.FULL && authMode !== AuthMode.LIMITED && authMode !== AuthMode.NONE && authMode !== AuthMode.CUSTOM_FUNCTION) {
+    if (
+      authMode !== AuthMode.FULL &&
+      authMode !== AuthMode.LIMITED &&
+      authMode !== AuthMode.NONE &&
+      authMode !== AuthMode.CUSTOM_FUNCTION
+    ) {
       throw new Error('Invalid argument: authMode');
     }
     if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string' || !MANIFEST_SCOPES.includes(s))) {

@@ -91,7 +91,8 @@ function dashboardValues(s: LocalSession, name: string): unknown[][] {
     .map((row) =>
       row.map((v) =>
         Object.prototype.toString.call(v) === '[object Date]' ||
-        (typeof v === 'string' && (v.startsWith('BigQuery ') || v.startsWith("'") || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u.test(v))) ? '·'
+        (typeof v === 'string' && (v.startsWith('BigQuery ') || v.startsWith("'") || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u.test(v)))
+          ? '·'
           : v,
       ),
     );
@@ -157,7 +158,9 @@ describe('BigQuery data source, end to end on the bundle', () => {
     const built = run<BuildResult>(s, 'buildDashboard');
 
     const plain = createSession({ samples: ['crm-leads-ru'], userLocale: 'ru' });
-    const sheetMapping = defaultMapping(run<Detection>(plain, 'detect', 'Лиды'), { costs: run<Detection>(plain, 'detect', 'Расходы').table });
+    const sheetMapping = defaultMapping(run<Detection>(plain, 'detect', 'Лиды'), {
+      costs: run<Detection>(plain, 'detect', 'Расходы').table,
+    });
     run(plain, 'saveMapping', sheetMapping);
     const fromSheet = run<BuildResult>(plain, 'buildDashboard');
     expect(built.usedRows).toBe(fromSheet.usedRows);
@@ -183,7 +186,9 @@ describe('BigQuery failures reach the user coded and translated', () => {
 
   it('a dataset without BigQuery Data Viewer: permission error in Russian', () => {
     const s = session('ad-platform-export-en', warehouse({ viewableDatasets: ['acme-marketing.crm'] }), 'ru');
-    expect(fails(s, 'detectWarehouse', 'acme-marketing.ads.weekly_export', '')).toMatch(/^BigQuery отказал в доступе к acme-marketing\.ads\.weekly_export/u);
+    expect(fails(s, 'detectWarehouse', 'acme-marketing.ads.weekly_export', '')).toMatch(
+      /^BigQuery отказал в доступе к acme-marketing\.ads\.weekly_export/u,
+    );
   });
 
   it('a table that does not exist: not found, in Chinese', () => {

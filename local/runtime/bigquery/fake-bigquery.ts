@@ -147,7 +147,9 @@ export class FakeBigQuery {
       this.attached.add(ref.projectId);
     }
     statements.push(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    statements.push(`CREATE OR REPLACE TABLE ${table} (${fields.map((f) => `${duckdb.ident(f.name)} ${DUCK_TYPE[f.type] ?? 'VARCHAR'}`).join(', ')})`);
+    statements.push(
+      `CREATE OR REPLACE TABLE ${table} (${fields.map((f) => `${duckdb.ident(f.name)} ${DUCK_TYPE[f.type] ?? 'VARCHAR'}`).join(', ')})`,
+    );
     for (let at = 0; at < rows.length; at += 500) {
       const chunk = rows.slice(at, at + 500).map((r) => `(${fields.map((f, i) => sqlValue(f.type, r[i])).join(', ')})`);
       statements.push(`INSERT INTO ${table} VALUES ${chunk.join(', ')}`);
@@ -167,8 +169,15 @@ export class FakeBigQuery {
     const at = this.failures.findIndex((f) => f.method === method);
     if (at < 0) return;
     const [{ failure }] = this.failures.splice(at, 1);
-    if (failure === 'quota') throw new BigQueryApiError(method, 403, 'quotaExceeded', 'Quota exceeded: Your project exceeded quota for free query bytes scanned.');
-    if (failure === 'rateLimit') throw new BigQueryApiError(method, 403, 'rateLimitExceeded', 'Exceeded rate limits: too many concurrent queries for this project_and_region.');
+    if (failure === 'quota')
+      throw new BigQueryApiError(method, 403, 'quotaExceeded', 'Quota exceeded: Your project exceeded quota for free query bytes scanned.');
+    if (failure === 'rateLimit')
+      throw new BigQueryApiError(
+        method,
+        403,
+        'rateLimitExceeded',
+        'Exceeded rate limits: too many concurrent queries for this project_and_region.',
+      );
     throw new BigQueryApiError(method, 500, 'backendError', 'Backend error. Job aborted.');
   }
 
@@ -210,7 +219,11 @@ export class FakeBigQuery {
       const limit = Math.max(0, Math.min(args.maxResults ?? 100_000, 100_000));
       const cols = t.fields.map((f) => this.restColumn(f));
       const r = this.db.run(`SELECT ${cols.join(', ')} FROM ${duckdb.table([projectId, datasetId, tableId])} LIMIT ${limit}`);
-      return { kind: 'bigquery#tableDataList', totalRows: String(t.rows), rows: r.rows.map((row) => ({ f: row.map((v) => ({ v: restValue(v) })) })) };
+      return {
+        kind: 'bigquery#tableDataList',
+        totalRows: String(t.rows),
+        rows: r.rows.map((row) => ({ f: row.map((v) => ({ v: restValue(v) })) })),
+      };
     },
   };
 
@@ -242,7 +255,8 @@ export class FakeBigQuery {
       this.enter('jobs.query', request.dryRun ? 'dryRun' : '');
       const sql = String(request.query ?? '');
       this.queries.push(sql);
-      if (request.useLegacySql !== false) throw new BigQueryApiError('jobs.query', 400, 'invalidQuery', 'Legacy SQL is not what FunnelROI writes.');
+      if (request.useLegacySql !== false)
+        throw new BigQueryApiError('jobs.query', 400, 'invalidQuery', 'Legacy SQL is not what FunnelROI writes.');
       if (this.options.jobProjects && !this.options.jobProjects.includes(projectId)) {
         throw new BigQueryApiError(
           'jobs.query',
@@ -277,7 +291,8 @@ export class FakeBigQuery {
     getQueryResults: (projectId: string, jobId: string, args: { pageToken?: string; maxResults?: number } = {}) => {
       this.enter('jobs.getQueryResults', args.pageToken ? 'page' : '');
       const job = this.jobs.get(jobId);
-      if (!job || job.projectId !== projectId) throw new BigQueryApiError('jobs.getQueryResults', 404, 'notFound', `Not found: Job ${projectId}:${jobId}`);
+      if (!job || job.projectId !== projectId)
+        throw new BigQueryApiError('jobs.getQueryResults', 404, 'notFound', `Not found: Job ${projectId}:${jobId}`);
       job.polls++;
       const start = args.pageToken ? Number(args.pageToken.replace(/^p/u, '')) : 0;
       return this.page(job, start, args.maxResults, 'bigquery#getQueryResultsResponse');
@@ -308,5 +323,9 @@ export class FakeBigQuery {
 
 function restValue(v: unknown): string | null {
   if (v === null || v === undefined) return null;
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
+  return typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+      ? String(v)
+      : JSON.stringify(v);
 }

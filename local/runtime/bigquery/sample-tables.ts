@@ -29,7 +29,9 @@ export function addSheetTable(fake: FakeBigQuery, ref: FakeTableRef, rows: reado
   const table = detectTable(rows.map((r) => [...r]) as never);
   const first = table.firstColumn - 1;
   const width = table.lastColumn - table.firstColumn + 1;
-  const data = rows.slice(table.firstDataRow - 1, table.lastDataRow).map((r) => Array.from({ length: width }, (_, c) => r[first + c] ?? null));
+  const data = rows
+    .slice(table.firstDataRow - 1, table.lastDataRow)
+    .map((r) => Array.from({ length: width }, (_, c) => r[first + c] ?? null));
   const taken = new Set<string>();
   const fields = table.headers.map((h, c) => ({ name: columnName(h, c, taken), type: typeOf(data.map((r) => r[c])) }));
   const typed = data.map((r) =>

@@ -98,7 +98,20 @@ function unescape(body: string): string {
       continue;
     }
     const next = body[++i];
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '\\': '\\', "'": "'", '"': '"', '`': '`', '?': '?' };
+    const simple: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+      a: '\x07',
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+      '`': '`',
+      '?': '?',
+    };
     if (next in simple) out += simple[next];
     else if (next === 'x' || next === 'X') {
       out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
@@ -203,4 +216,26 @@ export function toDuckDb(sql: string): string {
 }
 
 /** Keywords that may stand right before a parenthesis without being a function call. */
-const KEYWORDS_BEFORE_PAREN = new Set(['AS', 'IN', 'AND', 'OR', 'NOT', 'WHEN', 'THEN', 'ELSE', 'OVER', 'FROM', 'JOIN', 'SELECT', 'WHERE', 'ON', 'BY', 'THEN', 'END', 'ALL', 'EXISTS', 'VALUES', 'WITH']);
+const KEYWORDS_BEFORE_PAREN = new Set([
+  'AS',
+  'IN',
+  'AND',
+  'OR',
+  'NOT',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'OVER',
+  'FROM',
+  'JOIN',
+  'SELECT',
+  'WHERE',
+  'ON',
+  'BY',
+  'THEN',
+  'END',
+  'ALL',
+  'EXISTS',
+  'VALUES',
+  'WITH',
+]);

@@ -72,9 +72,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const builtAt = options.now ?? new Date().toISOString();
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
 
-  const read = mapping.warehouse
-    ? readWarehouse(services, mapping, L, ss.getSpreadsheetTimeZone())
-    : readSheets(ss, mapping, L);
+  const read = mapping.warehouse ? readWarehouse(services, mapping, L, ss.getSpreadsheetTimeZone()) : readSheets(ss, mapping, L);
   const { aggregated, timeZone } = read;
   const empty = nothingReadable(aggregated);
   if (empty) throw new IssuesError(empty.code, `FunnelROI: ${empty.message}`, skipWarnings(aggregated), { rows: aggregated.sourceRows });

@@ -40,7 +40,11 @@ export function translateBigQueryError(error: unknown, what: string): MappingErr
   const text = message.replace(/^.*?failed with error:\s*/u, '').slice(0, 300);
   const params = { table: what, message: text };
   if (reason === 'quotaExceeded' || reason === 'rateLimitExceeded' || /quota exceeded|exceeded rate limits/iu.test(message)) {
-    return new MappingError('warehouse_quota', `BigQuery refused the query for ${what}: a quota or rate limit was reached (${text}).`, params);
+    return new MappingError(
+      'warehouse_quota',
+      `BigQuery refused the query for ${what}: a quota or rate limit was reached (${text}).`,
+      params,
+    );
   }
   if (reason === 'notFound' || code === 404 || /not found:/iu.test(message)) {
     return new MappingError('warehouse_not_found', `BigQuery cannot find ${what} (${text}).`, params);

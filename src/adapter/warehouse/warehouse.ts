@@ -38,12 +38,7 @@ export interface WarehouseDetected {
   readonly bytes: number | null;
 }
 
-export function detectWarehouseTable(
-  services: GasServices,
-  tableText: unknown,
-  billingText: unknown,
-  locale: Locale,
-): WarehouseDetected {
+export function detectWarehouseTable(services: GasServices, tableText: unknown, billingText: unknown, locale: Locale): WarehouseDetected {
   const ref = parseTableRef(tableText);
   const billingProject = parseProjectId(billingText, ref.projectId);
   const bq = bigQueryOf(services);

@@ -212,7 +212,8 @@ export const enIssues = {
     '{count} {table} row(s) skipped: their period label in “{column}” spans more than one report period (a month in a weekly report); choose a longer period. Rows {rows}.',
   numbers_ambiguous:
     '{count} {table} cell(s) in “{column}” read either way (e.g. “{example}”) and nothing else in the column says which; they were read as the spreadsheet’s locale writes numbers. Check rows {rows}.',
-  warehouse_table_invalid: '“{input}” is not a BigQuery table ({reason}). Write it as project.dataset.table, e.g. my-project.marketing.leads.',
+  warehouse_table_invalid:
+    '“{input}” is not a BigQuery table ({reason}). Write it as project.dataset.table, e.g. my-project.marketing.leads.',
   warehouse_project_invalid: '“{input}” is not a Google Cloud project id.',
   warehouse_service_missing: 'The BigQuery advanced service is not enabled for this script, so BigQuery tables cannot be read.',
   warehouse_permission:

@@ -203,7 +203,8 @@ export const ruIssues: IssueTemplates = {
     'Пропущено строк ({table}): {count} — период в «{column}» длиннее периода отчёта (месяц в понедельном отчёте); выберите более длинный период. Строки {rows}.',
   numbers_ambiguous:
     'Ячеек в «{column}» ({table}), которые читаются двояко (например, «{example}»): {count}; по остальным ячейкам столбца не понять как, поэтому они прочитаны так, как числа пишет язык таблицы. Проверьте строки {rows}.',
-  warehouse_table_invalid: '«{input}» — не таблица BigQuery ({reason}). Напишите её как проект.набор.таблица, например my-project.marketing.leads.',
+  warehouse_table_invalid:
+    '«{input}» — не таблица BigQuery ({reason}). Напишите её как проект.набор.таблица, например my-project.marketing.leads.',
   warehouse_project_invalid: '«{input}» — не идентификатор проекта Google Cloud.',
   warehouse_service_missing: 'Расширенная служба BigQuery не включена для этого скрипта, поэтому таблицы BigQuery прочитать нельзя.',
   warehouse_permission:
@@ -217,5 +218,6 @@ export const ruIssues: IssueTemplates = {
   warehouse_identity:
     'В режиме хранилища клиенты связываются по одному столбцу ID клиента; e-mail, телефон или несколько столбцов идентификации требуют листа (расчёт в памяти).',
   warehouse_attribution: 'В режиме хранилища эта модель атрибуции пока не считается; выберите последнее или первое касание.',
-  warehouse_period_labels: 'В режиме хранилища подписи периодов («2026-W05», «янв 2026») не читаются как даты; используйте столбец с датой.',
+  warehouse_period_labels:
+    'В режиме хранилища подписи периодов («2026-W05», «янв 2026») не читаются как даты; используйте столбец с датой.',
 };

@@ -203,7 +203,8 @@ export const zhIssues: IssueTemplates = {
   warehouse_table_invalid: '“{input}”不是 BigQuery 表（{reason}）。请写成 项目.数据集.表，例如 my-project.marketing.leads。',
   warehouse_project_invalid: '“{input}”不是 Google Cloud 项目 ID。',
   warehouse_service_missing: '此脚本未启用 BigQuery 高级服务，无法读取 BigQuery 表。',
-  warehouse_permission: 'BigQuery 拒绝访问 {table}（{message}）。需要计费项目上的 BigQuery Job User 角色和数据集上的 BigQuery Data Viewer 角色。',
+  warehouse_permission:
+    'BigQuery 拒绝访问 {table}（{message}）。需要计费项目上的 BigQuery Job User 角色和数据集上的 BigQuery Data Viewer 角色。',
   warehouse_not_found: 'BigQuery 找不到 {table}（{message}）。',
   warehouse_quota: 'BigQuery 拒绝了对 {table} 的查询：已达到配额或速率限制（{message}）。请稍后重试。',
   warehouse_failed: 'BigQuery 无法执行对 {table} 的查询（{message}）。',
