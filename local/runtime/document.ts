@@ -126,6 +126,12 @@ export class Document {
   readonly dataSourceSheets: DataSourceSheetState[] = [];
   /** SpreadsheetApp.enableBigQueryExecution() was called in this execution. */
   bigQueryExecution = false;
+  /**
+   * Whether a time-driven run sees the document it was set up in as the active spreadsheet. Google does
+   * not document it for editor add-ons (README, "Stays current"); container-bound scripts do get it.
+   * Tests run both ways.
+   */
+  clockSeesDocument = true;
 
   /** Makes and recognises this document's Apps Script objects (see handles.ts). */
   readonly handles: Handles;
