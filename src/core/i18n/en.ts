@@ -183,6 +183,8 @@ export const enIssues = {
   no_data_rows: 'The table has a header in row {headerRow} but no data rows yet.',
   unknown_statuses: 'Not sure what {count} status values mean ({statuses}); they count as leads until you choose.',
   won_without_close_date: '{count} won deal(s) have no readable close date; they are dated by their lead’s creation.',
+  created_period_labels:
+    '{count} lead row(s) are dated by a period label in {column} (e.g. {example}), not a day: they are counted in that period, but the deal cycle leaves out their {deals} won deal(s).',
   low_confidence: 'Please check {headers}: the guess is uncertain.',
   currency_detected: 'Amounts look like {currency}.',
   missing_channel: 'No channel/source column: the dashboard is per channel, so every metric needs one.',

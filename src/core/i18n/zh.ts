@@ -172,6 +172,8 @@ export const zhIssues: IssueTemplates = {
   no_data_rows: '表头在第 {headerRow} 行，但还没有数据行。',
   unknown_statuses: '无法确定 {count} 个状态值的含义（{statuses}）；在您选择之前按线索计算。',
   won_without_close_date: '{count} 笔成交没有可读的成交日期；按其线索创建日期计。',
+  created_period_labels:
+    '{count} 行线索在“{column}”中以期间标签（如 {example}）而非具体日期标注：已计入该期间，但成交周期不含其 {deals} 笔成交。',
   low_confidence: '请检查 {headers}：猜测不确定。',
   currency_detected: '金额看起来是 {currency}。',
   missing_channel: '没有渠道/来源列：仪表板按渠道统计，所有指标都需要它。',
