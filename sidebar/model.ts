@@ -17,9 +17,6 @@ import { parseNumberText } from '../src/core/values.js';
 import { notedCurrency } from '../src/core/mapping/defaults.js';
 import { parseMarginInput } from './format.js';
 
-/** Guesses below this confidence are marked "check". */
-export const LOW_CONFIDENCE = 0.5;
-
 /** Roles that count people moving down an aggregated funnel, in their natural order. */
 const FUNNEL_ROLE_RANK: Partial<Record<ColumnRole, number>> = { impressions: 0, clicks: 1, leads: 2, stage: 3, customers: 4 };
 
