@@ -12,6 +12,7 @@ import type {
   StatusRule,
   TableBinding,
 } from '../src/core/mapping/types.js';
+import { notedCurrency } from '../src/core/mapping/defaults.js';
 import { parseMarginInput } from './format.js';
 
 /** Guesses below this confidence are marked "check". */
@@ -137,11 +138,6 @@ export function applyDetection(state: WizardState, sheetName: string, detection:
   // The server notes the currency it saw in the amounts ($, ₽, ¥…); that beats the locale's default.
   const noted = notedCurrency(detection);
   if (noted) state.options = { ...state.options, currency: noted };
-}
-
-export function notedCurrency(detection: Detection): string | null {
-  const noted = detection.notes.find((n) => n.code === 'currency_detected')?.params?.currency;
-  return typeof noted === 'string' && /^[A-Z]{3}$/u.test(noted) ? noted : null;
 }
 
 /** The costs table of a CRM mapping; its amounts name the currency when the lead export's do not. */

@@ -112,6 +112,12 @@ export class Document {
    * time-driven trigger: no active spreadsheet, no UI, no document properties or lock).
    */
   execution: 'interactive' | 'clock' = 'interactive';
+  /**
+   * Whether a time-driven run sees the document it was set up in as the active spreadsheet. Google does
+   * not document it for editor add-ons (README, "Stays current"); container-bound scripts do get it.
+   * Tests run both ways.
+   */
+  clockSeesDocument = true;
 
   /** Makes and recognises this document's Apps Script objects (see handles.ts). */
   readonly handles: Handles;

@@ -35,20 +35,21 @@ class SpreadsheetAppImpl {
 
   constructor(private readonly doc: Document) {}
 
-  /** null in a time-driven execution: there is no open document (open it by id instead). */
+  /** In a time-driven execution: the trigger's document, or null when the test says there is none. */
   getActiveSpreadsheet(): SpreadsheetImpl | null {
-    return this.doc.execution === 'clock' ? null : this.doc.handles.spreadsheet();
+    return this.doc.execution === 'clock' && !this.doc.clockSeesDocument ? null : this.doc.handles.spreadsheet();
   }
   getActive(): SpreadsheetImpl | null {
     return this.getActiveSpreadsheet();
   }
   /**
-   * This spreadsheet or one this script created. Whether `spreadsheets.currentonly` lets a clock trigger
-   * open the add-on's own document is not documented; this runtime allows it (see README, "Scopes").
+   * Needs the full `spreadsheets` scope, even for the add-on's own file: Apps Script's refusal names only
+   * that scope ("You do not have permission to call SpreadsheetApp.openById. Required permissions:
+   * https://www.googleapis.com/auth/spreadsheets", see README, "Stays current").
    */
   openById(id: string): SpreadsheetImpl {
-    if (id === this.doc.options.id) return this.doc.handles.spreadsheet();
     this.doc.requireScope('SpreadsheetApp.openById', 'spreadsheets');
+    if (id === this.doc.options.id) return this.doc.handles.spreadsheet();
     const created = this.doc.created.find((d) => d.options.id === id);
     if (!created) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
     return created.handles.spreadsheet();

@@ -63,8 +63,11 @@ export interface LocalWorkbook {
   setDateConstructor(ctor: DateConstructor): void;
   /** Installable triggers, with their owners. */
   triggers(): { uid: string; handler: string; owner: string; everyHours: number | null; everyDays: number | null; atHour: number | null }[];
-  /** Runs `run` as a time-driven execution (no active spreadsheet, UI, document properties or lock). */
-  asClockExecution<T>(run: () => T): T;
+  /**
+   * Runs `run` as a time-driven execution: no UI, document properties or document lock; the active
+   * spreadsheet is the trigger's document unless `seesDocument` is false.
+   */
+  asClockExecution<T>(run: () => T, options?: { readonly seesDocument?: boolean }): T;
   /** Spreadsheets the add-on created (SpreadsheetApp.create), each readable like this one. */
   createdSpreadsheets(): {
     readonly name: string;
@@ -203,12 +206,14 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     triggers() {
       return doc.triggers.map((t) => ({ ...t }));
     },
-    asClockExecution(run) {
+    asClockExecution(run, options = {}) {
       doc.execution = 'clock';
+      doc.clockSeesDocument = options.seesDocument ?? true;
       try {
         return run();
       } finally {
         doc.execution = 'interactive';
+        doc.clockSeesDocument = true;
       }
     },
     createdSpreadsheets() {

@@ -82,7 +82,8 @@ function contextOf(s: GasServices): SidebarContext {
     sheets: sheetSummaries(s, ss),
     saved: saved.mapping,
     savedProblems: saved.problems,
-    defaultOptions: defaultOptions({ locale }),
+    // The spreadsheet's locale names the default currency (a ru_RU sheet reports in roubles whoever opens it).
+    defaultOptions: defaultOptions({ locale, spreadsheetLocale: ss.getSpreadsheetLocale() }),
   };
 }
 

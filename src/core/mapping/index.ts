@@ -15,9 +15,9 @@ export {
   type PipelineLevel,
 } from './status-vocabulary.js';
 export { guessShape, guessFunnel, guessStatusRules, countStatuses, unknownStatuses } from './funnel.js';
-export { detectCurrency, LOCALE_CURRENCY } from './currency.js';
+export { currencyOfLocale, detectCurrency, LOCALE_CURRENCY } from './currency.js';
 export { detectSheet, displayOf, CURRENCY_NOTE, type DetectSheetOptions } from './detect-sheet.js';
-export { defaultMapping, defaultOptions, type DefaultMappingInput, type DefaultOptionsInput } from './defaults.js';
+export { defaultMapping, defaultOptions, notedCurrency, type DefaultMappingInput, type DefaultOptionsInput } from './defaults.js';
 export { validateMapping, type ActualHeaders } from './validate.js';
 export {
   serializeMapping,
