@@ -343,6 +343,47 @@ describe('guessColumns: classes learnt from held-out round 3', () => {
     expect(roles(['Date', 'Time', 'Gross'])).toEqual(['date', 'ignore', 'revenue']);
   });
 
+  it('reads API field names: words run together, a container prefix, a status code', () => {
+    expect(roles(['dateRange.start', 'impressions', 'clicks', 'costInLocalCurrency', 'conversionValueInLocalCurrency'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'spend',
+      'revenue',
+    ]);
+    expect(roles(['id', 'createdate', 'properties.dealstage', 'properties.amount', 'properties.closedate'])).toEqual([
+      'lead_id',
+      'date',
+      'status',
+      'revenue',
+      'close_date',
+    ]);
+    expect(roles(['ID', 'STAGE_ID', 'CONTACT_ID', 'DATE_CREATE', 'CURRENCY_ID'])).toEqual([
+      'lead_id',
+      'status',
+      'customer_id',
+      'date',
+      'ignore',
+    ]);
+  });
+
+  it('never counts repeat buyers or view-through conversions as new customers or leads', () => {
+    expect(roles(['Channel', 'New customers', 'Returning customers'])).toEqual(['channel', 'customers', 'ignore']);
+    expect(roles(['Канал', 'Повторные продажи'])).toEqual(['channel', 'ignore']);
+    expect(roles(['Day', 'Impressions', 'Clicks', 'Post-view conversions', 'Post-click conversions'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'ignore',
+      'leads',
+    ]);
+  });
+
+  it('reads a sales header with a currency as an amount', () => {
+    expect(roles(['Канал', 'Продажи, ₽'])).toEqual(['channel', 'revenue']);
+    expect(roles(['Channel', 'Sales (USD)'])).toEqual(['channel', 'revenue']);
+  });
+
   it('reads a won date written date-first as the close date', () => {
     expect(roles(['id', 'date_created', 'date_won', 'value'])).toEqual(['lead_id', 'date', 'close_date', 'revenue']);
     expect(roles(['Deal', 'Created', 'Sale date'])).toEqual(['ignore', 'date', 'close_date']);

@@ -86,7 +86,8 @@ function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: Norma
   // The head word: last in English ("Source Type"), first in Russian ("Тип источника"), a suffix in Chinese ("来源明细").
   const heads = [tokens[tokens.length - 1], tokens[0]];
   // An id or number of a customer or record is that identity ("Идентификатор плательщика", "Customer Code").
-  const attribute = (w: string): boolean => !(IDENTIFIERS.has(role) && IDENTITY_WORDS.has(w));
+  // So is a status or stage id (Bitrix24 STAGE_ID, amoCRM status_id): the code is the status.
+  const attribute = (w: string): boolean => !((IDENTIFIERS.has(role) || role === 'status') && IDENTITY_WORDS.has(w));
   if (
     HEADER_QUALIFIERS.attribute.some((w) => attribute(w) && heads.some((t) => (hasCjk(w) ? t.endsWith(w) : hasWord([t], w))) && outside(w))
   )
@@ -105,6 +106,7 @@ function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: Norma
   )
     return 0.25;
   if (COUNTS.has(role) && (HEADER_QUALIFIERS.money.some(outside) || currency)) return 0.25;
+  if (role === 'customers' && HEADER_QUALIFIERS.repeat.some(outside)) return 0.25;
   if (role === 'date' && HEADER_QUALIFIERS.periodEnd.some(outside)) return 0.8;
   return 1;
 }

@@ -17,6 +17,7 @@ const CONTAINERS: readonly string[] = [
   'amount of',
   'metrics',
   'segments',
+  'properties',
   'сумма',
   'количество',
   'кол во',

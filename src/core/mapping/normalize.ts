@@ -99,7 +99,11 @@ function withoutControls(text: string): string {
 
 /** "CampaignName" → "Campaign Name", "PaymentIntent" → "Payment Intent"; "CTR", "eCPC" and "iOS" stay whole. */
 function splitCamelCase(text: string): string {
-  return text.replace(/(\p{Ll}{2,})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2');
+  // "InLocal" → "In Local": a one-letter-lower word followed by another capitalised one.
+  return text
+    .replace(/(\p{Ll}{2,})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2')
+    .replace(/(\p{Lu}\p{Ll}+)(?=\p{Lu}\p{Ll})/gu, '$1 ');
 }
 
 /** Letters and digits only: "Closed Won", "closed_won" and "closedwon" meet here. */

@@ -82,6 +82,9 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'time start',
       'added on',
       'added at',
+      'createdate',
+      'date create',
+      'createdon',
       'signed up',
       'signed up at',
       'signup date',
@@ -195,6 +198,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'closed on',
       'won date',
       'won time',
+      'closedate',
       'payment date',
       'closing date',
       'paid at',
@@ -264,6 +268,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'signup source',
       'first source',
       'source name',
+      'hs analytics source',
       'media source',
       'acquisition channel',
     ],
@@ -537,6 +542,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: [
       'stage',
       'deal stage',
+      'dealstage',
       'lead status',
       'pipeline stage',
       'opportunity stage',
@@ -616,6 +622,9 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'сумма расхода',
       'списания',
       'списано',
+      'затрачено',
+      'израсходовано',
+      'потрачено средств',
       'сумма списаний',
     ],
   },
@@ -623,10 +632,29 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     role: 'spend',
     lang: 'zh',
     weight: 0.95,
-    phrases: ['花费', '消费', '消耗', '成本', '费用', '总花费', '总消耗', '广告费', '投放金额', '推广费用', '扣费'],
+    phrases: [
+      '花费',
+      '消费',
+      '消耗',
+      '成本',
+      '费用',
+      '总花费',
+      '总消耗',
+      '广告费',
+      '投放金额',
+      '推广费用',
+      '扣费',
+      '推广费',
+      '推广花费',
+      '广告花费',
+      '广告消耗',
+      '营销费用',
+    ],
   },
   // --- impressions ---
   { role: 'impressions', lang: 'en', weight: 0.95, phrases: ['impressions', 'impr', 'impression'] },
+  // myTarget's API calls impressions "shows" (Russian "показы").
+  { role: 'impressions', lang: 'en', weight: 0.85, exactOnly: true, phrases: ['shows'] },
   { role: 'impressions', lang: 'ru', weight: 0.95, phrases: ['показы', 'показов', 'число показов'] },
   { role: 'impressions', lang: 'en', weight: 0.9, adOnly: true, exactOnly: true, phrases: ['views'] },
   { role: 'impressions', lang: 'ru', weight: 0.9, adOnly: true, exactOnly: true, phrases: ['просмотры', 'просмотров'] },
@@ -667,8 +695,10 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     lang: 'en',
     weight: 0.85,
     exactOnly: true,
-    phrases: ['lead', 'sign up', 'signup', 'registration', 'complete registration', 'submit form'],
+    phrases: ['lead', 'conversion', 'sign up', 'signup', 'registration', 'complete registration', 'submit form'],
   },
+  // Ad APIs count goal completions as "goals" (VK Ads).
+  { role: 'leads', lang: 'en', weight: 0.8, exactOnly: true, phrases: ['goals'] },
   { role: 'leads', lang: 'en', weight: 0.9, phrases: ['registrations', 'completed registrations'] },
   { role: 'leads', lang: 'en', weight: 0.75, phrases: ['results'] },
   { role: 'leads', lang: 'en', weight: 0.6, phrases: ['all conv'] },
@@ -707,7 +737,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     lang: 'ru',
     weight: 0.95,
     stageId: 'mql',
-    phrases: ['квалифицированные лиды', 'квал лиды', 'целевые лиды', 'целевые заявки', 'mql'],
+    phrases: ['квалифицированные лиды', 'квал лиды', 'целевые лиды', 'целевые заявки', 'mql', 'квалифицированные заявки', 'квал заявки'],
   },
   { role: 'stage', lang: 'ru', weight: 0.95, stageId: 'meetings', phrases: ['встречи', 'демо', 'презентации'] },
   {
@@ -799,12 +829,22 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   // "Sales" counts customers unless a first-sales column claims them: then every sale is an order.
   // Whole header only: in "Sales account", "Канал продаж" the word is a modifier.
   { role: 'orders', lang: 'en', weight: 0.9, exactOnly: true, phrases: ['sales'] },
-  { role: 'orders', lang: 'ru', weight: 0.9, exactOnly: true, phrases: ['продажи', 'продаж'] },
+  { role: 'orders', lang: 'ru', weight: 0.9, exactOnly: true, phrases: ['продажи'] },
   {
     role: 'orders',
     lang: 'en',
     weight: 0.9,
-    phrases: ['placed order', 'placed orders', 'orders placed', 'order placed', 'checkouts', 'completed checkouts'],
+    phrases: [
+      'placed order',
+      'placed orders',
+      'orders placed',
+      'order placed',
+      'checkouts',
+      'completed checkouts',
+      'complete payment',
+      'completed payment',
+      'complete payments',
+    ],
   },
   // Ad platforms name a conversion event in the singular ("Purchase (Click-through)").
   { role: 'orders', lang: 'en', weight: 0.9, exactOnly: true, phrases: ['purchase'] },
@@ -870,11 +910,12 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     ],
   },
   // "Sales, ₽", "Продажи (руб.)": with a currency the sales word is an amount (counts lose to it, see guess-columns).
-  { role: 'revenue', lang: 'en', weight: 0.6, phrases: ['sales'] },
-  { role: 'revenue', lang: 'ru', weight: 0.6, phrases: ['продажи', 'продаж'] },
-  { role: 'revenue', lang: 'zh', weight: 0.6, phrases: ['销售', '销量'] },
-  // Kommo names a deal's value "Sale".
+  { role: 'revenue', lang: 'en', weight: 0.6, exactOnly: true, phrases: ['sales'] },
+  { role: 'revenue', lang: 'ru', weight: 0.6, exactOnly: true, phrases: ['продажи', 'продаж'] },
+  { role: 'revenue', lang: 'zh', weight: 0.6, exactOnly: true, phrases: ['销售', '销量'] },
+  // Kommo names a deal's value "Sale", amoCRM's API "price"; an order's "Price" loses to its total.
   { role: 'revenue', lang: 'en', weight: 0.85, crmOnly: true, exactOnly: true, phrases: ['sale'] },
+  { role: 'revenue', lang: 'en', weight: 0.6, crmOnly: true, exactOnly: true, phrases: ['price'] },
   {
     role: 'revenue',
     lang: 'ru',
@@ -919,18 +960,19 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '营业额',
       '支付金额',
       '成交金额',
-      '下单金额',
       '交易额',
       '付费金额',
     ],
   },
   { role: 'revenue', lang: 'zh', weight: 0.88, crmOnly: true, phrases: ['金额', '商机金额'] },
+  // Ordered is not yet paid: an order amount stands in only where no paid or transacted amount is.
+  { role: 'revenue', lang: 'zh', weight: 0.9, phrases: ['下单金额'] },
   // What the buyer actually paid (实付), as marketplaces write it, whoever the prefix names (买家实付金额, 用户实付金额):
   // it beats a "总金额" that may include what was never paid.
   {
     role: 'revenue',
     lang: 'zh',
-    weight: 0.95,
+    weight: 0.97,
     anywhere: true,
     phrases: ['实付款', '实付金额', '实收金额', '实收款', '实际支付金额', '实际付款金额', '实付'],
   },
@@ -1092,6 +1134,16 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '每位',
     ],
   },
+  // Conversions credited to an ad only seen, never clicked: counted apart from the click's (Google Ads, Criteo, DV360),
+  // never summed as leads or sales.
+  {
+    role: 'ignore',
+    lang: 'en',
+    weight: 0.96,
+    anywhere: true,
+    phrases: ['view through', 'post view', 'post impression', 'viewthrough'],
+  },
+  { role: 'ignore', lang: 'ru', weight: 0.96, anywhere: true, phrases: ['пост просмотр', 'пост показ', 'после просмотра'] },
   // --- descriptive columns with no role ---
   {
     role: 'ignore',
@@ -1100,6 +1152,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: [
       'name',
       'deal name',
+      'dealname',
       'lead name',
       'title',
       'keyword',
@@ -1320,6 +1373,8 @@ export const HEADER_QUALIFIERS: {
   readonly countSuffix: readonly string[];
   /** A header whose head word is a date or time ("订单完成时间", "Orders date", "Дата сделки") is a date, never a measure. */
   readonly timeHead: readonly string[];
+  /** A repeat sale or returning buyer is never a new customer ("Повторные продажи", "Returning customers", "复购客户数"). */
+  readonly repeat: readonly string[];
   /** Money words: a header naming an amount ("Total Gross Sales") is not a count of sales, buyers or orders. */
   readonly money: readonly string[];
   /** Part of an amount with something taken out ("Order Total (ex tax)"): the whole amount is the role. Read inside brackets too. */
@@ -1485,6 +1540,7 @@ export const HEADER_QUALIFIERS: {
   /** Chinese count suffixes ("下单买家数", "关注人数"): a count is never an id, a name or a date. */
   countSuffix: ['数', '量'],
   timeHead: ['时间', '日期', '时刻', 'date', 'time', 'дата', 'время'],
+  repeat: ['repeat', 'returning', 'recurring', 'повторн', 'вернувш', '复购', '回头', '老客'],
   money: ['gross', 'net', 'amount', 'value', 'revenue', 'сумм', 'стоимост', 'выручк', '金额', '额'],
   excluding: ['ex', 'excl', 'excluding', 'without', 'без', '不含'],
   periodEnd: ['end', 'ends', 'ending', 'stop', 'finish', 'until', 'конец', 'окончан', 'завершен', '结束', '截止'],
