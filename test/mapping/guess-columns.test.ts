@@ -287,7 +287,12 @@ describe('guessColumns: classes learnt from held-out round 3', () => {
 
   it('reads survey questions: numbering and "your" dropped, "where did you hear" is the channel, a bare score the NPS', () => {
     expect(roles(['Q1. How did you first hear about our company?', '2) Your e-mail', 'Score'])).toEqual(['channel', 'customer_id', 'nps']);
-    expect(roles(['1. Как вы узнали о нашем сервисе?', '2. Ваш телефон', '3. Оценка'])).toEqual(['channel', 'customer_id', 'nps']);
+    expect(roles(['1. Как вы узнали о нашем сервисе?', '2. Ваш телефон', '3. С какой вероятностью вы посоветуете нас коллегам?'])).toEqual([
+      'channel',
+      'customer_id',
+      'nps',
+    ]);
+    expect(roles(['Timestamp', 'How would you rate your likelihood to recommend us? (0-10)'])).toEqual(['date', 'nps']);
     expect(roles(['1、您是从哪里知道我们的？', '2、您的电话号码', '3、您向同事推荐我们的可能性？'])).toEqual([
       'channel',
       'customer_id',

@@ -80,7 +80,8 @@ function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: Norma
   if (role === 'ignore' || tokens.length === 0) return 1;
   const phraseTokens = syn.parts.join(' ').split(' ');
   const outside = (w: string): boolean => hasWord(tokens, w) && !hasWord(phraseTokens, w);
-  if (HEADER_QUALIFIERS.notAFact.some(outside)) return 0.25;
+  // A recommend question asks about the future ("с какой вероятностью…"): its answer is still a fact.
+  if (role !== 'nps' && HEADER_QUALIFIERS.notAFact.some(outside)) return 0.25;
   // A survey question may name "our product": a score is not money.
   if (!DATES.has(role) && role !== 'nps' && HEADER_QUALIFIERS.otherMoney.some(outside)) return 0.25;
   // The head word: last in English ("Source Type"), first in Russian ("Тип источника"), a suffix in Chinese ("来源明细").

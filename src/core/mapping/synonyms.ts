@@ -465,6 +465,9 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '通话id',
       '通话编号',
       '工单编号',
+      '答卷id',
+      '问卷id',
+      '交易id',
     ],
   },
   // Chinese ids carry a prefix as often as not ("主订单编号", "子订单编号"): a contained id phrase counts too.
@@ -531,7 +534,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: ['почта', 'эл почта', 'электронная почта', 'адрес электронной почты', 'email', 'e mail'],
   },
   { role: 'customer_id', lang: 'ru', weight: 0.5, crmOnly: true, phrases: ['компания'] },
-  { role: 'customer_id', lang: 'zh', weight: 0.95, phrases: ['客户id', '客户编号', '客户名称'] },
+  { role: 'customer_id', lang: 'zh', weight: 0.95, phrases: ['客户id', '客户编号', '客户名称', '用户id', '会员id', '买家id'] },
+  { role: 'customer_id', lang: 'zh', weight: 0.7, phrases: ['联系方式'] },
   { role: 'customer_id', lang: 'zh', weight: 0.8, phrases: ['客户', '联系人', '公司名称', '邮箱', '手机号', '买家', '买家昵称'] },
   // --- status / stage value column ---
   {
@@ -965,6 +969,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     ],
   },
   { role: 'revenue', lang: 'zh', weight: 0.88, crmOnly: true, phrases: ['金额', '商机金额'] },
+  // A buyer's "消费金额" is what they paid the shop; an ad platform's "消费" (spend) is dropped there by crmOnly.
+  { role: 'revenue', lang: 'zh', weight: 0.95, crmOnly: true, phrases: ['消费金额'] },
   // Ordered is not yet paid: an order amount stands in only where no paid or transacted amount is.
   { role: 'revenue', lang: 'zh', weight: 0.9, phrases: ['下单金额'] },
   // What the buyer actually paid (实付), as marketplaces write it, whoever the prefix names (买家实付金额, 用户实付金额):
@@ -986,22 +992,29 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'gross_profit', lang: 'zh', weight: 0.9, notBesideSpend: true, phrases: ['利润'] },
   // --- NPS ---
   { role: 'nps', lang: 'en', weight: 0.95, phrases: ['nps', 'nps score', 'net promoter score'] },
-  // Survey exports use the question itself as the header; the recommend question is the NPS one.
+  // Survey exports use the question itself as the header; the recommend question is the NPS one. It outweighs the
+  // ratio words a question may hold ("rate your likelihood", "с какой вероятностью"): an answer is not a ratio.
   {
     role: 'nps',
     lang: 'en',
-    weight: 0.95,
+    weight: 0.98,
     anywhere: true,
-    phrases: ['likely … recommend', 'would you recommend', 'recommend us', 'recommend … to a friend', 'recommend … colleague'],
+    phrases: [
+      'likely … recommend',
+      'likelihood … recommend',
+      'would you recommend',
+      'recommend us',
+      'recommend … to a friend',
+      'recommend … colleague',
+    ],
   },
-  // An NPS tool's own export calls the answer just "Score"; a lead score is never a bare "Score" in the corpus.
+  // An NPS tool's own export calls the answer just "Score" (Delighted, Retently). Not in Russian or Chinese, where a
+  // bare "Оценка" / "评分" is as often a 1–5 review as an NPS answer.
   { role: 'nps', lang: 'en', weight: 0.7, exactOnly: true, phrases: ['score'] },
-  { role: 'nps', lang: 'ru', weight: 0.7, exactOnly: true, phrases: ['оценка', 'балл'] },
-  { role: 'nps', lang: 'zh', weight: 0.7, exactOnly: true, phrases: ['评分', '分数', '得分'] },
   {
     role: 'nps',
     lang: 'ru',
-    weight: 0.95,
+    weight: 0.98,
     anywhere: true,
     phrases: [
       'порекомендуете',
@@ -1017,7 +1030,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   {
     role: 'nps',
     lang: 'zh',
-    weight: 0.95,
+    weight: 0.98,
     anywhere: true,
     phrases: ['推荐的可能性', '推荐给朋友', '推荐我们', '向朋友推荐', '推荐意愿', '推荐…可能', '可能…推荐', '推荐…同事', '推荐…朋友'],
   },
