@@ -161,9 +161,6 @@ export function typeFit(role: ColumnRole, valueType: ValueType): number {
   return valueType === 'number' ? 1 : valueType === 'date' ? 0.15 : 0.25;
 }
 
-/** Below this a guess is shown as "not sure" and a losing role falls back to ignore. */
-export const LOW_CONFIDENCE = 0.5;
-
 /**
  * Guesses every column's role. `columns` is column-major (columns[i] = the values under headers[i]); it may
  * be shorter than headers (header-only sheets), and samples of a few hundred rows are enough.

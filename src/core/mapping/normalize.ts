@@ -124,15 +124,3 @@ export function containsPhrase(text: string, phrase: string): boolean {
   if (hasCjk(phrase)) return text.includes(phrase);
   return (' ' + text + ' ').includes(' ' + phrase + ' ');
 }
-
-/** Sheet column letter for a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let n = Math.floor(column);
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out || 'A';
-}

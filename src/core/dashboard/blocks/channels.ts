@@ -2,7 +2,8 @@
  * The channel table: one row per channel (or campaign), base sums as numbers, derived metrics as
  * formulas over the row's own cells, a totals row of SUMs and ratios of totals.
  */
-import { cellA1, letters, rangeA1 } from '../a1.js';
+import { columnLetters } from '../../a1.js';
+import { cellA1, rangeA1 } from '../a1.js';
 import { BlockBuilder, formula, num, safe, text } from '../block.js';
 import type { Refs } from '../columns.js';
 import { DASHBOARD_MARGIN_CELL, type DashboardModel } from '../model.js';
@@ -46,7 +47,7 @@ export function channelTable(model: DashboardModel, anchor: number): ChannelTabl
   }
   const totalRefs = refsFor(totalsRow);
   const sumOf = (column: number): PlanCell =>
-    rows.length > 0 ? formula(`=SUM(${letters(column)}${firstRow}:${letters(column)}${lastRow})`) : num(0);
+    rows.length > 0 ? formula(`=SUM(${columnLetters(column)}${firstRow}:${columnLetters(column)}${lastRow})`) : num(0);
   table.add(
     [text(L.total), ...(model.byCampaign ? [null] : []), ...metrics.map((m) => (m.value ? sumOf(colOf[m.key]) : safe(m.expr!(totalRefs))))],
     { formats, bold: true, background: TOTAL_BG },
