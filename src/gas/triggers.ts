@@ -6,7 +6,7 @@ import { shareReport } from '../adapter/dashboard/index.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
 import { runScheduled } from '../adapter/schedule.js';
 import { issueText, t, type Locale } from '../core/i18n/index.js';
-import { errorText, requireAllScopes } from './errors.js';
+import { errorText, requireScopes } from './errors.js';
 import { buildFromSaved, userLocale } from './server-api.js';
 
 function menuLocale(services: GasServices): Locale {
@@ -59,14 +59,14 @@ export function createTriggers(servicesOf: () => GasServices): Triggers {
     },
     showSidebar() {
       const services = servicesOf();
-      requireAllScopes(services.ScriptApp);
+      requireScopes(services.ScriptApp);
       const html = services.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('FunnelROI');
       services.SpreadsheetApp.getUi().showSidebar(html);
     },
     /** Rebuilds from the saved mapping without opening the sidebar. */
     refreshDashboard() {
       const services = servicesOf();
-      requireAllScopes(services.ScriptApp);
+      requireScopes(services.ScriptApp);
       const locale = userLocale(services);
       try {
         refresh(services, locale);
@@ -87,7 +87,7 @@ export function createTriggers(servicesOf: () => GasServices): Triggers {
     },
     shareDashboard() {
       const services = servicesOf();
-      requireAllScopes(services.ScriptApp);
+      requireScopes(services.ScriptApp);
       const locale = userLocale(services);
       try {
         const result = shareReport(services);

@@ -3,6 +3,7 @@
  * it makes impossible, with a stable code for the sidebar's translations. Also catches a sheet that changed
  * under a saved mapping (a column moved or deleted) and out-of-range options.
  */
+import { metricsOptionProblems } from '../definitions/rules.js';
 import type { ValidationIssue } from '../types.js';
 import { columnLetters } from '../a1.js';
 import { COLUMN_ROLES, type ColumnRole, type Mapping, type TableBinding } from './types.js';
@@ -279,6 +280,16 @@ function checkOptions(m: Mapping, issues: ValidationIssue[]): void {
   }
   if (!GRANULARITIES.includes(o.granularity)) {
     issues.push(issue('error', 'invalid_granularity', 'Period must be week, month or quarter.', { value: String(o.granularity) }));
+  }
+  // The metrics options (attribution, period basis, return gap, LTV inputs) by the rules of definitions/rules.ts.
+  for (const p of metricsOptionProblems(o.metrics)) {
+    issues.push(
+      issue('error', 'invalid_metrics_option', `Metrics option ${p.field} cannot be ${p.value}; allowed: ${p.allowed}.`, {
+        field: p.field,
+        value: p.value,
+        allowed: p.allowed,
+      }),
+    );
   }
 }
 
