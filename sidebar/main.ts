@@ -132,9 +132,11 @@ const ui: Ui = {
       if (done) afterLoad();
     }),
   detectWarehouseCosts: (table) =>
-    busy(table ? t(locale, 'data.detecting', { sheet: table }) : t(locale, 'common.working'), () => loadWarehouseCosts(table)).then((done) => {
-      if (done) afterLoad();
-    }),
+    busy(table ? t(locale, 'data.detecting', { sheet: table }) : t(locale, 'common.working'), () => loadWarehouseCosts(table)).then(
+      (done) => {
+        if (done) afterLoad();
+      },
+    ),
   setIssuesBox(box, onChange) {
     issuesBox = box;
     issuesListener = onChange ?? null;

@@ -78,7 +78,9 @@ describe('the wizard on a BigQuery table', () => {
     expect(await frame.getByLabel('BigQuery table (project.dataset.table)').inputValue()).toBe('acme-marketing.ads.weekly_export');
     expect(await frame.getByLabel('Project billed for the queries (optional)').inputValue()).toBe('acme-billing');
     await frame.getByRole('button', { name: 'Read table' }).click();
-    await expect.poll(() => frame.locator('.region').textContent()).toMatch(/^BigQuery table acme-marketing\.ads\.weekly_export: 7\d\d rows/u);
+    await expect
+      .poll(() => frame.locator('.region').textContent())
+      .toMatch(/^BigQuery table acme-marketing\.ads\.weekly_export: 7\d\d rows/u);
     // Reading costs nothing (no query job); the live validation then dry-runs the compiled query.
     expect(fake.log.slice(0, 2)).toEqual(['tables.get', 'tabledata.list']);
     expect(fake.log).not.toContain('jobs.query');
@@ -93,12 +95,18 @@ describe('the wizard on a BigQuery table', () => {
     await next(frame, 'Options');
     await next(frame, 'Review & save');
     // The dry run's estimate is shown with the checks, before anything is built.
-    await expect.poll(() => frame.locator('.step-content').textContent()).toMatch(/Each build scans about [\d.]+ (KB|MB) in BigQuery \(dry run\), billed to project acme-billing/u);
+    await expect
+      .poll(() => frame.locator('.step-content').textContent())
+      .toMatch(/Each build scans about [\d.]+ (KB|MB) in BigQuery \(dry run\), billed to project acme-billing/u);
     await frame.getByRole('button', { name: 'Save mapping' }).click();
     await expect.poll(() => frame.locator('.results').textContent()).toContain('Mapping saved.');
-    expect(app.session.workbook.peekProperties('document')['funnelroi.mapping']).toContain('"wh":["bq",["acme-marketing","ads","weekly_export"]');
+    expect(app.session.workbook.peekProperties('document')['funnelroi.mapping']).toContain(
+      '"wh":["bq",["acme-marketing","ads","weekly_export"]',
+    );
     await frame.getByRole('button', { name: 'Build dashboard' }).click();
-    await expect.poll(() => frame.locator('.results').textContent(), { timeout: 20_000 }).toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
+    await expect
+      .poll(() => frame.locator('.results').textContent(), { timeout: 20_000 })
+      .toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
     expect(fake.log.filter((l) => l === 'jobs.query').length).toBe(1);
     const dash = app.session.workbook.snapshot('FunnelROI dashboard');
     expect(dash.values.flat()).toContain('BigQuery acme-marketing.ads.weekly_export');

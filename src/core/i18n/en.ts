@@ -55,7 +55,8 @@ export const en = {
   'data.bq.billing': 'Project billed for the queries (optional)',
   'data.bq.billingHint': 'Blank: the table’s project. You need BigQuery Job User there and BigQuery Data Viewer on the dataset.',
   'data.bq.read': 'Read table',
-  'data.bq.summary': 'BigQuery table {table}: {rows} rows, {size}. The first rows were read (free) to guess the columns; each build runs one query.',
+  'data.bq.summary':
+    'BigQuery table {table}: {rows} rows, {size}. The first rows were read (free) to guess the columns; each build runs one query.',
   'data.bq.costs': 'BigQuery table with ad costs',
   'data.bq.readCosts': 'Read costs table',
   'data.bq.costsHint': 'Spend per channel and date, for ROMI and CAC; leave blank to build without costs.',
