@@ -520,6 +520,12 @@ describe('dashboard layout invariants on every sample, in its own language', () 
       const deltas = snap.display[kpiRow + 1].filter((t) => t !== '');
       expect(deltas.length).toBeGreaterThan(3);
       for (const d of deltas) expect(d).toMatch(/^(▲|▼|=|–)/u);
+      // 7. The overview table (the header row after the KPI tiles) fits the 1440 px window: no scrolling sideways.
+      const overviewRight = await page
+        .locator(`tr:has(> th[scope="row"]:text-is("${headerRows[1]}")) td`)
+        .evaluateAll((tds) => Math.max(...tds.filter((td) => td.textContent !== '').map((td) => td.getBoundingClientRect().right)));
+      expect(overviewRight).toBeGreaterThan(700);
+      expect(overviewRight).toBeLessThanOrEqual(1440);
       // 6. Money in the sheet's currency, not USD: ₽ on the Russian sample, ¥ on the Chinese one.
       expect(currency).toBe(c.currency);
       expect(snap.display[kpiRow].find((t) => t !== '')).toContain(c.mark);
