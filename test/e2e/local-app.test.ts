@@ -341,6 +341,11 @@ describe('locale', () => {
     await page.locator('[data-function="showSidebar"]').click();
     const frame = page.frameLocator('#sidebar-frame');
     await expect.poll(() => frame.locator('h2.step-title').textContent()).toBe('Данные');
+    // The step bar names every step in full ("Параметры", "Проверка"), none cut to "Парам…".
+    const names = frame.locator('.step-name');
+    expect(await names.allTextContents()).toEqual(['Данные', 'Столбцы', 'Воронка', 'Параметры', 'Проверка']);
+    const cut = await names.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/6-ru.png` });
     await page.close();
   });

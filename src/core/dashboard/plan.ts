@@ -78,9 +78,14 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   };
 }
 
-/** Sheet rows that are a table's header (filled with the header colour). */
+/**
+ * Sheet rows that are a table's header (filled with the header colour) with a text in every cell. A row
+ * with gaps (a model's name over its three columns) is left to run on over them instead of wrapping.
+ */
 function headerRows(blocks: readonly PlanBlock[]): number[] {
-  return blocks.flatMap((b) => b.backgrounds.flatMap((row, i) => (row.some((bg) => bg === HEAD_BG) ? [b.row + i] : [])));
+  return blocks.flatMap((b) =>
+    b.backgrounds.flatMap((row, i) => (row.some((bg) => bg === HEAD_BG) && b.cells[i].every((c) => c !== null) ? [b.row + i] : [])),
+  );
 }
 
 /** Models compared, cohort LTV, B2B and definitions (metrics-blocks.ts), below everything else. */

@@ -61,10 +61,11 @@ function headerNeeds(blocks: readonly PlanBlock[]): { text: Map<number, number>;
       row.forEach((cell, j) => {
         if (cell?.t === 'n' && /h/u.test(b.numberFormats[i]?.[j] ?? '')) dateTime.add(b.column + j);
       });
-      if (!b.backgrounds[i]?.some((bg) => bg === HEAD_BG)) return;
+      // Header rows with gaps run on over them (plan.ts, headerRows): they need no width.
+      if (!b.backgrounds[i]?.some((bg) => bg === HEAD_BG) || row.some((c) => c === null)) return;
       row.forEach((cell, j) => {
         if (cell?.t !== 's') return;
-        // Every header row wraps (plan.wrapRows): the longest word is what must fit.
+        // Gapless header rows wrap (plan.wrapRows): the longest word is what must fit.
         const parts = cell.v.split(/\s+/u);
         const width = Math.round(Math.max(...parts.map((w) => px(w, 8))) + 16);
         const column = b.column + j;
