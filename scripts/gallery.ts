@@ -1,6 +1,6 @@
 /**
  * `npm run gallery`: the README's screenshots, taken from the e2e and sidebar suites' artifacts (run
- * `npm test` first), scaled down to 960 px wide by the same headless Chromium and reduced to a 256-colour
+ * `npm test` first), scaled down to at most 960 px wide (never up) by the same headless Chromium and reduced to a 256-colour
  * palette (upng-js), so the committed PNGs stay small. Nothing is drawn by hand: every picture is what a
  * test saw.
  */
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     for (const g of GALLERY) {
       const data = readFileSync(g.from).toString('base64');
       await page.setContent(
-        `<body style="margin:0"><img id="shot" style="width:${WIDTH}px;display:block" src="data:image/png;base64,${data}"></body>`,
+        `<body style="margin:0"><img id="shot" style="max-width:${WIDTH}px;display:block" src="data:image/png;base64,${data}"></body>`,
       );
       await page.locator('#shot').evaluate((img: HTMLImageElement) => img.decode());
       const png = await page.locator('#shot').screenshot();
