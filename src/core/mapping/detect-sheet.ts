@@ -7,8 +7,8 @@ import { isBlank, isDate, type CellValue, type Matrix } from '../values.js';
 import { detectCurrency } from './currency.js';
 import { detectTable } from './detect-table.js';
 import { countStatuses, guessFunnel, guessShape, guessStatusRules, unknownStatuses } from './funnel.js';
-import { guessColumns, LOW_CONFIDENCE } from './guess-columns.js';
-import type { ColumnRole, DetectedColumn, Detection, TableBinding } from './types.js';
+import { guessColumns } from './guess-columns.js';
+import { LOW_CONFIDENCE, type ColumnRole, type DetectedColumn, type Detection, type TableBinding } from './types.js';
 
 export interface DetectSheetOptions {
   readonly sheetId?: number;

@@ -8,6 +8,9 @@ import type { ValidationIssue } from '../types.js';
 
 import type { MetricsOptions } from '../definitions/rules.js';
 
+/** Below this a guess is uncertain: detection notes it (`low_confidence`) and the wizard marks it "check". */
+export const LOW_CONFIDENCE = 0.5;
+
 export const COLUMN_ROLES = [
   'date',
   'channel',
@@ -114,7 +117,7 @@ export interface DetectedColumn {
   readonly index: number;
   readonly header: string;
   readonly role: ColumnRole;
-  /** 0–1: how sure the guesser is; the UI highlights low-confidence guesses. */
+  /** 0–1: how sure the guesser is; below LOW_CONFIDENCE the UI marks the guess "check". */
   readonly confidence: number;
   readonly valueType: ValueType;
   /** A few display strings from the column, for the preview. */

@@ -3,8 +3,9 @@
  * it makes impossible, with a stable code for the sidebar's translations. Also catches a sheet that changed
  * under a saved mapping (a column moved or deleted) and out-of-range options.
  */
+import { metricsOptionProblems } from '../definitions/rules.js';
 import type { ValidationIssue } from '../types.js';
-import { columnLetter } from './normalize.js';
+import { columnLetters } from '../a1.js';
 import { COLUMN_ROLES, type ColumnRole, type Mapping, type TableBinding } from './types.js';
 
 // Customer identity may span columns (an id, an e-mail, a phone): rows sharing any of them are one customer.
@@ -202,8 +203,8 @@ function checkTable(t: TableBinding, table: string, issues: ValidationIssue[]): 
     }
     if (seenIndex.has(c.index))
       issues.push(
-        issue('error', 'column_bound_twice', `Column ${columnLetter(t.firstColumn + c.index)} is mapped twice.`, {
-          column: columnLetter(t.firstColumn + c.index),
+        issue('error', 'column_bound_twice', `Column ${columnLetters(t.firstColumn + c.index)} is mapped twice.`, {
+          column: columnLetters(t.firstColumn + c.index),
           table,
         }),
       );
@@ -280,12 +281,22 @@ function checkOptions(m: Mapping, issues: ValidationIssue[]): void {
   if (!GRANULARITIES.includes(o.granularity)) {
     issues.push(issue('error', 'invalid_granularity', 'Period must be week, month or quarter.', { value: String(o.granularity) }));
   }
+  // The metrics options (attribution, period basis, return gap, LTV inputs) by the rules of definitions/rules.ts.
+  for (const p of metricsOptionProblems(o.metrics)) {
+    issues.push(
+      issue('error', 'invalid_metrics_option', `Metrics option ${p.field} cannot be ${p.value}; allowed: ${p.allowed}.`, {
+        field: p.field,
+        value: p.value,
+        allowed: p.allowed,
+      }),
+    );
+  }
 }
 
 /** A blank header cell is named "Column F" at detection; treat it so here too. */
 function sameHeader(saved: string, actual: string | undefined, column: number): boolean {
   if (actual === undefined) return false;
-  const a = actual.trim() === '' ? `Column ${columnLetter(column)}` : actual;
+  const a = actual.trim() === '' ? `Column ${columnLetters(column)}` : actual;
   // Case and spacing edits are not a different column; a changed word is.
   return saved.trim().replace(/\s+/gu, ' ').toLowerCase() === a.trim().replace(/\s+/gu, ' ').toLowerCase();
 }
@@ -301,15 +312,15 @@ function checkHeaders(t: TableBinding, actual: readonly string[], table: string,
         issue(
           'error',
           'column_moved',
-          `Column "${c.header}" moved from ${columnLetter(col)} to ${columnLetter(t.firstColumn + moved)}; review the mapping.`,
-          { header: c.header, column: columnLetter(col), newColumn: columnLetter(t.firstColumn + moved), table },
+          `Column "${c.header}" moved from ${columnLetters(col)} to ${columnLetters(t.firstColumn + moved)}; review the mapping.`,
+          { header: c.header, column: columnLetters(col), newColumn: columnLetters(t.firstColumn + moved), table },
         ),
       );
     } else {
       issues.push(
-        issue('error', 'column_missing', `Column "${c.header}" (was ${columnLetter(col)}) is no longer in the ${table} table.`, {
+        issue('error', 'column_missing', `Column "${c.header}" (was ${columnLetters(col)}) is no longer in the ${table} table.`, {
           header: c.header,
-          column: columnLetter(col),
+          column: columnLetters(col),
           table,
         }),
       );

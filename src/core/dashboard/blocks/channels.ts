@@ -5,7 +5,8 @@
  * screen) and, further down, the funnel and conversions (every stage and the rates between them). A
  * formula reads each input from whichever table holds it, in the same channel's row.
  */
-import { cellA1, letters, rangeA1 } from '../a1.js';
+import { columnLetters } from '../../a1.js';
+import { cellA1, rangeA1 } from '../a1.js';
 import { BlockBuilder, formula, num, safe, text } from '../block.js';
 import type { MetricColumn, Refs } from '../columns.js';
 import { DASHBOARD_MARGIN_CELL, type DashboardModel } from '../model.js';
@@ -118,7 +119,7 @@ function channelTable(
     });
   }
   const sumOf = (column: number): PlanCell =>
-    rows.length > 0 ? formula(`=SUM(${letters(column)}${firstRow}:${letters(column)}${lastRow})`) : num(0);
+    rows.length > 0 ? formula(`=SUM(${columnLetters(column)}${firstRow}:${columnLetters(column)}${lastRow})`) : num(0);
   const totalsRow = table.add(
     [text(L.total), ...(model.byCampaign ? [null] : []), ...columns.map((m) => (m.value ? sumOf(colOf[m.key]) : safe(m.expr!(totalRefs))))],
     { formats, bold: true, background: TOTAL_BG },

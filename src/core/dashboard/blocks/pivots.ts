@@ -2,7 +2,8 @@
  * Pivots by period, one row per channel (campaigns merged): spend and revenue as values with SUM totals
  * and growth, and ROMI as formulas over those two pivots.
  */
-import { cellA1, letters, rangeA1 } from '../a1.js';
+import { columnLetters } from '../../a1.js';
+import { cellA1, rangeA1 } from '../a1.js';
 import { BlockBuilder, formula, num, safe, text } from '../block.js';
 import { figureOf } from '../columns.js';
 import { FORMAT } from '../formats.js';
@@ -69,13 +70,13 @@ function valuePivot(model: DashboardModel, key: PivotKey, anchor: number): { blo
   const fmt = ['', ...data.periods.map(() => money0), money0];
   for (const s of series) {
     const r = p.nextRow;
-    p.add([text(s.label), ...s.byPeriod.map((f) => num(figureOf(f, key))), formula(`=SUM(B${r}:${letters(totalCol - 1)}${r})`)], {
+    p.add([text(s.label), ...s.byPeriod.map((f) => num(figureOf(f, key))), formula(`=SUM(B${r}:${columnLetters(totalCol - 1)}${r})`)], {
       formats: fmt,
     });
   }
   const last = p.nextRow - 1;
   const sumOf = (column: number): PlanCell =>
-    series.length > 0 ? formula(`=SUM(${letters(column)}${first}:${letters(column)}${last})`) : num(0);
+    series.length > 0 ? formula(`=SUM(${columnLetters(column)}${first}:${columnLetters(column)}${last})`) : num(0);
   const totals = p.add([text(L.total), ...Array.from({ length: data.periods.length + 1 }, (_, i) => sumOf(i + 2))], {
     formats: fmt,
     bold: true,
