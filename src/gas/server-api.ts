@@ -3,6 +3,7 @@
  * Every argument from the client is re-parsed (the sidebar runs in the user's browser and is untrusted);
  * every failure is a thrown Error whose message the sidebar shows as text.
  */
+import { CodedError, englishText, issue } from '../core/issues.js';
 import type {
   BuildResult,
   Detection,
@@ -21,8 +22,8 @@ import { loadMapping, MAPPING_PROPERTY_KEY, sanitizeMapping, saveMapping as stor
 import { checkMapping } from '../adapter/mapping-check.js';
 import { readSheet, sheetSummaries } from '../adapter/sheets-read.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
-import { resolveLocale, t, type Locale } from '../core/i18n/index.js';
-import { errorText, requireAllScopes } from './errors.js';
+import { resolveLocale, type Locale } from '../core/i18n/index.js';
+import { forClient, requireAllScopes } from './errors.js';
 import { defaultOptions, detectSheet, type Mapping } from '../core/mapping/index.js';
 
 export function userLocale(services: GasServices): Locale {
@@ -50,10 +51,8 @@ export function savedMapping(services: GasServices): { mapping: Mapping | null; 
       mapping: null,
       problems: [
         {
-          severity: 'error',
-          code: 'mapping_unreadable',
-          message: `The saved mapping cannot be read: ${stored.message}`,
-          params: { message: stored.message },
+          ...issue('error', 'mapping_unreadable', { problems: englishText(stored.problem.code, stored.problem.params) }),
+          issues: [stored.problem],
         },
       ],
     };
@@ -68,7 +67,7 @@ export function savedMapping(services: GasServices): { mapping: Mapping | null; 
 export function buildFromSaved(services: GasServices, locale: Locale): BuildResult | null {
   const stored = loadMapping(services);
   if (stored.kind === 'none') return null;
-  if (stored.kind === 'unreadable') throw new Error(`FunnelROI: the saved mapping cannot be read: ${stored.message}`);
+  if (stored.kind === 'unreadable') throw CodedError.withIssues('mapping_unreadable', [stored.problem]);
   return buildWithServices(services, stored.mapping, { locale });
 }
 
@@ -128,7 +127,7 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
     requireAllScopes(s.ScriptApp);
     return s;
   };
-  return {
+  return forTheClient(() => userLocale(servicesOf()), {
     getContext(): SidebarContext {
       return contextOf(services());
     },
@@ -138,7 +137,7 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
       return { context, detections: openingDetections(s, context), schedule: scheduleOrNull(s) };
     },
     detect(sheetName: string): Detection {
-      if (typeof sheetName !== 'string') throw new Error('FunnelROI detect: sheetName must be text.');
+      if (typeof sheetName !== 'string') throw new CodedError('sheet_name_not_text');
       return detectNamed(services(), sheetName);
     },
     validate(mapping: Mapping): readonly ValidationIssue[] {
@@ -149,7 +148,7 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
       const clean = sanitizeMapping(mapping);
       const issues = validateAgainstSheet(s, clean);
       const errors = issues.filter((i) => i.severity === 'error');
-      if (errors.length > 0) throw new Error(`FunnelROI: the mapping was not saved. ${errors.map((e) => e.message).join(' ')}`);
+      if (errors.length > 0) throw CodedError.withIssues('mapping_not_saved', errors);
       storeMapping(s, clean);
       const stored = s.PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY_KEY);
       if (stored) refreshScheduledMapping(s, stored);
@@ -157,14 +156,8 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
     },
     buildDashboard(): BuildResult {
       const s = services();
-      const locale = userLocale(s);
-      let result: BuildResult | null;
-      try {
-        result = buildFromSaved(s, locale);
-      } catch (error) {
-        throw new Error(errorText(locale, error));
-      }
-      if (!result) throw new Error(t(locale, 'alert.noMapping'));
+      const result = buildFromSaved(s, userLocale(s));
+      if (!result) throw new CodedError('no_saved_mapping');
       return result;
     },
     shareReport(): ShareResult {
@@ -177,7 +170,22 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
       const s = services();
       return setSchedule(s, interval, userLocale(s));
     },
-  };
+  });
+}
+
+/** Each method's coded errors cross google.script.run with their code (gas/errors.ts forClient). */
+function forTheClient(localeOf: () => Locale, api: SidebarApi): SidebarApi {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(api) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]): unknown => {
+      try {
+        return method(...args);
+      } catch (error) {
+        throw forClient(error, localeOf());
+      }
+    };
+  }
+  return wrapped as unknown as SidebarApi;
 }
 
 export const serverApi: SidebarApi = createServerApi(globalServices);

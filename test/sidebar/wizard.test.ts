@@ -226,7 +226,7 @@ describe('sidebar wizard', () => {
     const problems = [
       {
         severity: 'error' as const,
-        code: 'column_missing',
+        code: 'column_missing' as const,
         message: 'Column "Revenue" (was G) is no longer in the source table.',
         params: { header: 'Revenue', column: 'G', table: 'source' },
       },

@@ -11,6 +11,7 @@
  *
  * Serialised by the document lock so two clicks (or two users) cannot interleave.
  */
+import { CodedError, issue } from '../../core/issues.js';
 import type { BuildResult, UiLocale, ValidationIssue } from '../../api/contract.js';
 import { aggregate, nothingReadable, skipWarnings } from '../../core/aggregate/index.js';
 import {
@@ -20,7 +21,6 @@ import {
   planDashboard,
   rollUpChannels,
 } from '../../core/dashboard/index.js';
-import { IssuesError, MappingError } from '../../core/mapping/errors.js';
 import type { Mapping } from '../../core/mapping/types.js';
 import { checkMapping, errorsOf } from '../mapping-check.js';
 import type { GasServices } from '../services.js';
@@ -52,7 +52,7 @@ export function withDocumentLock<T>(services: GasServices, waitMs: number, work:
   try {
     lock.waitLock(waitMs);
   } catch {
-    throw new MappingError('build_busy', 'Another dashboard build is running in this spreadsheet. Wait a minute and try again.');
+    throw new CodedError('build_busy');
   }
   try {
     return work();
@@ -74,11 +74,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const check = checkMapping(ss, mapping, true);
   const errors = errorsOf(check.issues);
   if (errors.length > 0 || !check.source?.block) {
-    throw new IssuesError(
-      'mapping_not_buildable',
-      `FunnelROI: the saved mapping cannot be built. ${errors.map((e) => e.message).join(' ')}`,
-      errors,
-    );
+    throw CodedError.withIssues('mapping_not_buildable', errors);
   }
   const source = tableData(check.source, mapping.source, check.source.block, 'source');
   const costs: TableRead | null =
@@ -98,27 +94,19 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     costsFirstRowNumber: mapping.costs?.firstDataRow,
   });
   const empty = nothingReadable(aggregated);
-  if (empty) throw new IssuesError(empty.code, `FunnelROI: ${empty.message}`, skipWarnings(aggregated), { rows: aggregated.sourceRows });
+  if (empty) throw CodedError.withIssues(empty.code, skipWarnings(aggregated), { rows: aggregated.sourceRows });
   const rolled = rollUpChannels(aggregated, L.otherChannels);
   const data = rolled.data;
   const warnings: ValidationIssue[] = [...source.notes, ...(costs?.notes ?? []), ...data.warnings];
   if (rolled.rolledUp > 0) {
-    warnings.push({
-      severity: 'warning',
-      code: 'channels_rolled_up',
-      message: `${rolled.rolledUp} channels with the least spend are summed into one “${L.otherChannels}” row; totals are unchanged.`,
-      params: { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS },
-    });
+    warnings.push(issue('warning', 'channels_rolled_up', { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS }));
   }
 
   const own = findOwnDashboard(services, ss);
   // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
   const ownName = own ? own.sheet.getName() : null;
   if (ownName !== null && (ownName === source.sheetName || ownName === costs?.sheetName)) {
-    throw new MappingError(
-      'dashboard_is_source',
-      'FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.',
-    );
+    throw new CodedError('dashboard_is_source');
   }
   let name: string;
   if (ownName !== null) name = ownName;
@@ -126,12 +114,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     const wanted = mapping.options.dashboardName.trim() || L.title;
     name = freeSheetName(ss, wanted);
     if (name !== wanted) {
-      warnings.push({
-        severity: 'warning',
-        code: 'dashboard_name_taken',
-        message: `A sheet named "${wanted}" already exists and is not a FunnelROI dashboard, so it was left untouched; the dashboard is "${name}".`,
-        params: { wanted, name },
-      });
+      warnings.push(issue('warning', 'dashboard_name_taken', { wanted, name }));
     }
   }
   const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: name, warnings, timeZone });
@@ -178,15 +161,7 @@ function writeThenSwap(
       // Nothing more to undo: the working sheet is named as such.
     }
     const reason = error instanceof Error ? error.message : String(error);
-    throw own
-      ? new MappingError(
-          'rebuild_failed',
-          `FunnelROI: the dashboard could not be rebuilt (${reason}). The previous dashboard "${name}" is unchanged.`,
-          { reason, sheet: name },
-        )
-      : new MappingError('build_failed', `FunnelROI: the dashboard could not be built (${reason}). Nothing was added to the spreadsheet.`, {
-          reason,
-        });
+    throw own ? new CodedError('rebuild_failed', { reason, sheet: name }) : new CodedError('build_failed', { reason });
   }
   // The marker goes onto the new sheet; the old sheet's marker is deleted with it (sheet-scoped developer
   // metadata does not outlive its sheet). One call, where moveToSheet + setValue would be two of the 40.

@@ -5,6 +5,7 @@
  * definitions module: one attribution model splits each deal over the customer's touches, and the same
  * weights credit its revenue and its customer, in the period the period basis picks.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import {
   callingCodeForCurrency,
@@ -146,12 +147,7 @@ export function readCrmRows(
   creditDeals(deals, acc, periods, metrics, profitCol >= 0);
   if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
   if (closeCol >= 0 && wonWithoutClose > 0 && metrics.periodBasis === 'close') {
-    warnings.push({
-      severity: 'warning',
-      code: 'won_without_close_date',
-      message: `${wonWithoutClose} won deal(s) have no readable close date; they are dated by their lead's creation.`,
-      params: { count: wonWithoutClose },
-    });
+    warnings.push(issue('warning', 'won_without_close_date', { count: wonWithoutClose }));
   }
   const measures: MeasureRole[] = ['leads', 'customers', 'orders'];
   if (revenueCol >= 0) measures.push('revenue');
@@ -225,10 +221,5 @@ function npsAnswer(v: CellValue): number | null {
 export function unknownStatusesWarning(unknown: ReadonlyMap<string, number>): ValidationIssue {
   const list = [...unknown].slice(0, SHOWN_STATUSES).map(([s, n]) => `${s === '' ? '(blank)' : s} (${n})`);
   const more = unknown.size > SHOWN_STATUSES ? `, … ${unknown.size - SHOWN_STATUSES} more` : '';
-  return {
-    severity: 'warning',
-    code: 'unknown_statuses',
-    message: `Statuses without a rule were counted as leads only: ${list.join(', ')}${more}.`,
-    params: { statuses: list.join(', ') + more, count: unknown.size },
-  };
+  return issue('warning', 'unknown_statuses', { statuses: list.join(', ') + more, count: unknown.size });
 }

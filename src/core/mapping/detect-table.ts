@@ -3,9 +3,9 @@
  * report periods and notes above the header, totals below the data, and sometimes leave column A empty; a
  * user's own sheet may have none of that. Coordinates returned are 1-based sheet rows and columns.
  */
+import { CodedError, issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { isBlank, isDate, parseNumberText, type CellValue, type Matrix } from '../values.js';
-import { MappingError } from './errors.js';
 import { columnLetter, normalizeHeader } from './normalize.js';
 import { classifyCell } from './sniff.js';
 
@@ -39,25 +39,17 @@ export function detectTable(values: Matrix, display?: readonly (readonly string[
   const rowCount = values.length;
   const filled = values.map((row) => nonBlankColumns(row));
   if (filled.every((cols) => cols.length === 0)) {
-    throw new MappingError('empty_sheet', 'The sheet is empty: there is no header row or data to map.');
+    throw new CodedError('empty_sheet');
   }
   const notes: ValidationIssue[] = [];
 
   const headerIndex = findHeaderRow(values, filled);
   if (headerIndex < 0) {
-    throw new MappingError(
-      'no_header_row',
-      'No header row found: expected a row with at least two text column names, followed by data rows.',
-    );
+    throw new CodedError('no_header_row');
   }
   const skipped = filled.slice(0, headerIndex).filter((c) => c.length > 0).length;
   if (skipped > 0) {
-    notes.push({
-      severity: 'info',
-      code: 'title_rows_skipped',
-      message: `Skipped ${skipped} title or note row(s) above the header in row ${headerIndex + 1}.`,
-      params: { count: skipped, headerRow: headerIndex + 1 },
-    });
+    notes.push(issue('info', 'title_rows_skipped', { count: skipped, headerRow: headerIndex + 1 }));
   }
 
   // Columns: the header's span widened by any data column (a data column with a blank header still holds data).
@@ -103,20 +95,10 @@ export function detectTable(values: Matrix, display?: readonly (readonly string[
     break;
   }
   if (totalsRows.length > 0) {
-    notes.push({
-      severity: 'info',
-      code: 'totals_row_excluded',
-      message: `Excluded the totals row(s) ${totalsRows.reverse().join(', ')} so totals are not counted twice.`,
-      params: { rows: totalsRows.join(', '), count: totalsRows.length },
-    });
+    notes.push(issue('info', 'totals_row_excluded', { rows: totalsRows.join(', '), count: totalsRows.length }));
   }
   if (notesExcluded > 0) {
-    notes.push({
-      severity: 'info',
-      code: 'footer_rows_excluded',
-      message: `Excluded ${notesExcluded} note row(s) below the data.`,
-      params: { count: notesExcluded },
-    });
+    notes.push(issue('info', 'footer_rows_excluded', { count: notesExcluded }));
   }
 
   const headers: string[] = [];
@@ -133,29 +115,13 @@ export function detectTable(values: Matrix, display?: readonly (readonly string[
     headers.push(name);
   }
   if (blanks.length > 0) {
-    notes.push({
-      severity: 'warning',
-      code: 'blank_headers',
-      message: `Column(s) ${blanks.join(', ')} have no header; they are named "Column ${blanks[0]}" and so on.`,
-      params: { columns: blanks.join(', ') },
-    });
+    notes.push(issue('warning', 'blank_headers', { columns: blanks.join(', ') }));
   }
   if (duplicates.size > 0) {
-    const list = [...duplicates].join('", "');
-    notes.push({
-      severity: 'warning',
-      code: 'duplicate_headers',
-      message: `Several columns share the header "${list}"; check that the right one is mapped.`,
-      params: { headers: [...duplicates].join(', ') },
-    });
+    notes.push(issue('warning', 'duplicate_headers', { headers: [...duplicates].join(', ') }));
   }
   if (end <= headerIndex) {
-    notes.push({
-      severity: 'warning',
-      code: 'no_data_rows',
-      message: `The table has a header in row ${headerIndex + 1} but no data rows yet.`,
-      params: { headerRow: headerIndex + 1 },
-    });
+    notes.push(issue('warning', 'no_data_rows', { headerRow: headerIndex + 1 }));
   }
 
   return {
