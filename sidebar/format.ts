@@ -1,18 +1,6 @@
 /** Pure helpers for the wizard's text: A1 letters, the region summary, margin input, safe links. */
 import { parseNumberText } from '../src/core/values.js';
 
-/** 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let n = Math.max(1, Math.floor(column));
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /**
  * The margin field takes what marketers type: `40`, `40%`, `40,5 %`, `0,4`, `0.4`. With a `%` sign or a
  * value above 1 it is a percentage; a bare value ≤ 1 is read as a fraction (so `0,4` is 40%, and `1` is

@@ -9,7 +9,15 @@ import { call, errorMessage, ServerError } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { marginToInput } from './format.js';
 import { renderIssues } from './issues.js';
-import { applyCostsDetection, applyDetection, applySaved, buildMapping, type TableState, type WizardState } from './model.js';
+import {
+  applyCostsDetection,
+  applyDetection,
+  applySaved,
+  buildMapping,
+  metricsTextOf,
+  type TableState,
+  type WizardState,
+} from './model.js';
 import { validateMapping } from '../src/core/mapping/validate.js';
 import { defaultSheet as defaultSheetOf, savedSheetName } from '../src/core/mapping/wizard-start.js';
 import { renderColumns } from './steps/columns.js';
@@ -45,6 +53,7 @@ const state: WizardState = {
   statusRules: [],
   options: FALLBACK_OPTIONS,
   marginText: marginToInput(FALLBACK_OPTIONS.grossMargin),
+  metricsText: metricsTextOf(undefined),
   issues: [],
   restored: false,
   showSavedProblems: false,

@@ -12,10 +12,10 @@ import type {
   StatusRule,
   TableBinding,
 } from '../src/core/mapping/types.js';
+import { METRICS_OPTION_RULES, metricsOptionOk, type MetricsOptions } from '../src/core/definitions/rules.js';
+import { parseNumberText } from '../src/core/values.js';
+import { notedCurrency } from '../src/core/mapping/defaults.js';
 import { parseMarginInput } from './format.js';
-
-/** Guesses below this confidence are marked "check". */
-export const LOW_CONFIDENCE = 0.5;
 
 /** Roles that count people moving down an aggregated funnel, in their natural order. */
 const FUNNEL_ROLE_RANK: Partial<Record<ColumnRole, number>> = { impressions: 0, clicks: 1, leads: 2, stage: 3, customers: 4 };
@@ -35,6 +35,8 @@ export interface WizardState {
   statusRules: StatusRule[];
   options: ReportOptions;
   marginText: string;
+  /** What the user typed in each numeric metrics field ('' = the default); options.metrics holds the valid values. */
+  metricsText: Record<MetricNumberField, string>;
   issues: readonly ValidationIssue[];
   /** The saved mapping was restored into this state (shown as a notice until re-detected). */
   restored: boolean;
@@ -44,6 +46,47 @@ export interface WizardState {
   savedJson: string | null;
   /** This user's scheduled rebuild as openWizard read it (null: unreadable); kept current by setSchedule. */
   schedule: ScheduleState | null;
+}
+
+/** The metrics options typed as numbers in the Options step (ltvHorizonMonths keeps its default). */
+export const METRIC_NUMBER_FIELDS = ['halfLifeDays', 'returnDays', 'lifespanYears', 'purchasesPerYear'] as const;
+export type MetricNumberField = (typeof METRIC_NUMBER_FIELDS)[number];
+
+/** A saved (or absent) option as the field shows it. */
+export function metricsTextOf(metrics: Partial<MetricsOptions> | undefined): Record<MetricNumberField, string> {
+  const text = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
+  return {
+    halfLifeDays: text(metrics?.halfLifeDays),
+    returnDays: text(metrics?.returnDays),
+    lifespanYears: text(metrics?.lifespanYears),
+    purchasesPerYear: text(metrics?.purchasesPerYear),
+  };
+}
+
+/**
+ * A metrics field's text → null (blank: the default, or no LTV inputs), the number, or undefined when the
+ * text is not a number its rule allows ("1,5" and "1.5" are both one and a half).
+ */
+export function parseMetricInput(field: MetricNumberField, text: string): number | null | undefined {
+  if (text.trim() === '') return null;
+  const n = parseNumberText(text);
+  return n !== undefined && metricsOptionOk(METRICS_OPTION_RULES[field], n) ? n : undefined;
+}
+
+/** Fields whose text cannot be stored; Save stays blocked while any is listed. */
+export function invalidMetricFields(state: WizardState): MetricNumberField[] {
+  return METRIC_NUMBER_FIELDS.filter((f) => parseMetricInput(f, state.metricsText[f]) === undefined);
+}
+
+/** Sets one typed field: a valid value is stored, a blank one removed (the default); an invalid one leaves the last valid. */
+export function setMetricText(state: WizardState, field: MetricNumberField, text: string): void {
+  state.metricsText[field] = text;
+  const value = parseMetricInput(field, text);
+  if (value === undefined) return;
+  const metrics: Record<string, unknown> = { ...state.options.metrics };
+  if (value === null) delete metrics[field];
+  else metrics[field] = value;
+  state.options = { ...state.options, metrics: metrics as Partial<MetricsOptions> };
 }
 
 export function tableState(sheetName: string, detection: Detection): TableState {
@@ -139,11 +182,6 @@ export function applyDetection(state: WizardState, sheetName: string, detection:
   if (noted) state.options = { ...state.options, currency: noted };
 }
 
-export function notedCurrency(detection: Detection): string | null {
-  const noted = detection.notes.find((n) => n.code === 'currency_detected')?.params?.currency;
-  return typeof noted === 'string' && /^[A-Z]{3}$/u.test(noted) ? noted : null;
-}
-
 /** The costs table of a CRM mapping; its amounts name the currency when the lead export's do not. */
 export function applyCostsDetection(state: WizardState, sheetName: string | null, detection: Detection | null): void {
   state.costs = sheetName && detection ? tableState(sheetName, detection) : null;
@@ -173,5 +211,6 @@ export function applySaved(state: WizardState, saved: Mapping, detection: Detect
   state.funnel = saved.funnel.map((s) => ({ ...s }));
   state.statusRules = rulesForStatuses(detection, saved.statusRules, state.funnel);
   state.options = { ...saved.options };
+  state.metricsText = metricsTextOf(saved.options.metrics);
   state.restored = true;
 }

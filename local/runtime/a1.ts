@@ -2,6 +2,7 @@
  * A1 notation as Sheets writes it: `B2:D10`, `B:B` (whole columns), `2:2` (whole rows), `A1`, optionally
  * prefixed by a sheet name (`'Q1 data'!A1:B2`). Rows and columns here are 1-based, as in Apps Script.
  */
+import { columnLetters, columnNumber } from '../../src/core/a1.js';
 
 export interface A1Range {
   /** Sheet name when the text carried one (quotes removed). */
@@ -13,23 +14,13 @@ export interface A1Range {
   readonly lastColumn: number | null;
 }
 
+/** Strict: a bad column number is a bug in the runtime or its caller, so it throws. */
 export function columnToLetters(column: number): string {
   if (!Number.isInteger(column) || column < 1) throw new Error(`local runtime: bad column number ${column}`);
-  let s = '';
-  let n = column;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(column);
 }
 
-export function lettersToColumn(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export const lettersToColumn = columnNumber;
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/u;
 const COLUMN = /^\$?([A-Za-z]{1,3})$/u;

@@ -2,6 +2,7 @@
  * Conditional-format rules: the builder subset the dashboard uses, and an evaluator that tells the local
  * UI which cells a rule colours (first matching rule wins, as in Sheets).
  */
+import { columnLetters, columnNumber } from '../../src/core/a1.js';
 import type { BlockRef } from './ranges-ref.js';
 
 export type Criterion =
@@ -56,17 +57,10 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
   return out;
 }
 
+/** A relative column moved by dc; shifted off the sheet's left edge it is left without letters, as before. */
 function shiftLetters(letters: string, dc: number): string {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  n += dc;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  const n = columnNumber(letters) + dc;
+  return n >= 1 ? columnLetters(n) : '';
 }
 
 export function numberMatches(criterion: Criterion, value: unknown): boolean {

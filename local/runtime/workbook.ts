@@ -9,7 +9,7 @@ import type { CellValue } from '../../src/core/values.js';
 import type { GasServices } from '../../src/adapter/services.js';
 import { parseA1 } from './a1.js';
 import type { CallCounter } from './calls.js';
-import { Document, DEFAULT_COLUMNS, DEFAULT_ROWS, type RuntimeOptions } from './document.js';
+import { Document, DEFAULT_COLUMNS, DEFAULT_ROWS, type DataSourceSheetState, type RuntimeOptions } from './document.js';
 import { createServices, lockState, type RuntimeServices } from './services.js';
 import { Handles } from './handles.js';
 import { newUiRecord, type UiRecord } from './ui.js';
@@ -63,8 +63,11 @@ export interface LocalWorkbook {
   setDateConstructor(ctor: DateConstructor): void;
   /** Installable triggers, with their owners. */
   triggers(): { uid: string; handler: string; owner: string; everyHours: number | null; everyDays: number | null; atHour: number | null }[];
-  /** Runs `run` as a time-driven execution (no active spreadsheet, UI, document properties or lock). */
-  asClockExecution<T>(run: () => T): T;
+  /**
+   * Runs `run` as a time-driven execution: no UI, document properties or document lock; the active
+   * spreadsheet is the trigger's document unless `seesDocument` is false.
+   */
+  asClockExecution<T>(run: () => T, options?: { readonly seesDocument?: boolean }): T;
   /** Spreadsheets the add-on created (SpreadsheetApp.create), each readable like this one. */
   createdSpreadsheets(): {
     readonly name: string;
@@ -72,6 +75,11 @@ export interface LocalWorkbook {
     sheetNames(): string[];
     snapshot(sheetName: string): SheetSnapshot;
   }[];
+  /**
+   * Enables the BigQuery advanced service (a FakeBigQuery's `service`) and adds Connected Sheets data source
+   * sheets. Call before loadBundle, which copies the services into the script's global scope.
+   */
+  connectBigQuery(service: object, dataSourceSheets?: readonly DataSourceSheetState[]): void;
   /** Routes formula custom functions to another implementation (loadBundle: the bundle's own); null restores the registry. */
   setCustomFunctionInvoker(invoke: ((name: string, args: unknown[], fallback: () => unknown) => unknown) | null): void;
 }
@@ -203,12 +211,14 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     triggers() {
       return doc.triggers.map((t) => ({ ...t }));
     },
-    asClockExecution(run) {
+    asClockExecution(run, options = {}) {
       doc.execution = 'clock';
+      doc.clockSeesDocument = options.seesDocument ?? true;
       try {
         return run();
       } finally {
         doc.execution = 'interactive';
+        doc.clockSeesDocument = true;
       }
     },
     createdSpreadsheets() {
@@ -227,6 +237,10 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     },
     setCustomFunctionInvoker(invoke) {
       doc.invokeCustom = invoke ? (name, args) => invoke(name, args, () => defaultInvoke(name, args)) : defaultInvoke;
+    },
+    connectBigQuery(service, dataSourceSheets = []) {
+      doc.bigQuery = service;
+      doc.dataSourceSheets.push(...dataSourceSheets);
     },
   };
   return workbook;

@@ -9,6 +9,7 @@ import {
   loadBundle,
   type BundleCall,
   type ChartSnapshot,
+  type DataSourceSheetState,
   type LocalWorkbook,
   type SheetSnapshot,
 } from '../runtime/index.js';
@@ -41,27 +42,32 @@ export interface SessionOptions {
   readonly spreadsheetLocale?: string;
   /** The spreadsheet's time zone (default: the natural zone of the user's language; the script stays in Etc/UTC). */
   readonly timeZone?: string;
+  /** Warehouse mode: the BigQuery advanced service (a FakeBigQuery's `service`) and Connected Sheets data source sheets. */
+  readonly bigQuery?: { readonly service: object; readonly dataSourceSheets?: readonly DataSourceSheetState[] };
 }
 
 const SPREADSHEET_LOCALE: Readonly<Record<string, string>> = { en: 'en_US', ru: 'ru_RU', zh: 'zh_CN' };
 /** Where a spreadsheet made by a user of that language usually is: east and west of the script's Etc/UTC. */
 export const NATURAL_TIME_ZONE: Readonly<Record<string, string>> = { en: 'America/New_York', ru: 'Europe/Moscow', zh: 'Asia/Shanghai' };
 
-/** The samples' own zone when they share a language (`crm-leads-ru`), else the user's language's. */
-function naturalTimeZone(samples: readonly string[], userLocale: string): string {
+/**
+ * The language of the spreadsheet: the samples' own when they share one (`crm-leads-ru` is a Russian
+ * export in a Russian spreadsheet, whoever opens it), else the user's. Its zone and locale follow.
+ */
+function sheetLanguage(samples: readonly string[], userLocale: string): string {
   const languages = new Set(samples.map((name) => name.slice(name.lastIndexOf('-') + 1)));
-  const language = languages.size === 1 ? [...languages][0] : userLocale.slice(0, 2);
-  return NATURAL_TIME_ZONE[language] ?? NATURAL_TIME_ZONE.en;
+  return languages.size === 1 ? [...languages][0] : userLocale.slice(0, 2);
 }
 
 export function createSession(options: SessionOptions = {}): LocalSession {
   const distDir = options.distDir ?? join(process.cwd(), 'dist');
   const userLocale = options.userLocale ?? 'en';
+  const language = sheetLanguage(options.samples ?? SAMPLE_NAMES, userLocale);
   const workbook = createWorkbook({
     name: 'FunnelROI demo',
     userLocale,
-    locale: options.spreadsheetLocale ?? SPREADSHEET_LOCALE[userLocale.slice(0, 2)] ?? 'en_US',
-    timeZone: options.timeZone ?? naturalTimeZone(options.samples ?? SAMPLE_NAMES, userLocale),
+    locale: options.spreadsheetLocale ?? SPREADSHEET_LOCALE[language] ?? 'en_US',
+    timeZone: options.timeZone ?? NATURAL_TIME_ZONE[language] ?? NATURAL_TIME_ZONE.en,
     htmlDir: distDir,
   });
   const blank = workbook.sheetNames();
@@ -72,6 +78,7 @@ export function createSession(options: SessionOptions = {}): LocalSession {
     if (sheet && workbook.sheetNames().length > 1) workbook.spreadsheet.deleteSheet(sheet);
   }
   workbook.activate(workbook.sheetNames()[0]);
+  if (options.bigQuery) workbook.connectBigQuery(options.bigQuery.service, options.bigQuery.dataSourceSheets);
   const call: BundleCall = loadBundle(workbook, readFileSync(join(distDir, 'Code.js'), 'utf8'));
   call('onOpen', { authMode: 'FULL' });
   let seenAlerts = 0;

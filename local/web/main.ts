@@ -5,6 +5,7 @@
  */
 import type { AppState, CellView, RunResponse, SheetView } from './view-types.js';
 import { disposeCharts, renderChart } from './chart-render.js';
+import { columnLetters } from '../../src/core/a1.js';
 
 const WINDOW_ROWS = 300;
 const EXTRA_ROWS = 5;
@@ -48,14 +49,8 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   return data;
 }
 
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function a1(sel: Selection): string {
-  return `${columnLetter(sel.column)}${sel.row}`;
+  return `${columnLetters(sel.column)}${sel.row}`;
 }
 
 function cellAt(row: number, column: number): CellView | undefined {
@@ -186,7 +181,7 @@ function renderGrid(): void {
   const head = el('thead');
   const headRow = el('tr');
   headRow.append(el('th', { class: 'corner' }));
-  for (let c = 1; c <= columns; c++) headRow.append(el('th', { scope: 'col' }, columnLetter(c)));
+  for (let c = 1; c <= columns; c++) headRow.append(el('th', { scope: 'col' }, columnLetters(c)));
   head.append(headRow);
   const body = el('tbody');
   for (let r = view.fromRow; r <= lastRow; r++) {
@@ -197,7 +192,7 @@ function renderGrid(): void {
     tr.append(rowHead);
     for (let c = 1; c <= columns; c++) {
       const cell = cellAt(r, c);
-      const td = el('td', { 'data-a1': `${columnLetter(c)}${r}` });
+      const td = el('td', { 'data-a1': `${columnLetters(c)}${r}` });
       if (cell) {
         styleCell(td, cell);
         const room = overflowWidth(r, c, columns, td.style.textAlign);
@@ -263,8 +258,8 @@ function stickFrozenPanes(grid: HTMLTableElement): void {
   }
   let left = 46;
   for (let c = 1; c <= view.frozenColumns; c++) {
-    for (const td of Array.from(grid.querySelectorAll<HTMLElement>(`td[data-a1^="${columnLetter(c)}"]`))) {
-      if (td.dataset.a1?.slice(columnLetter(c).length).match(/^\d+$/u)) td.style.left = `${left}px`;
+    for (const td of Array.from(grid.querySelectorAll<HTMLElement>(`td[data-a1^="${columnLetters(c)}"]`))) {
+      if (td.dataset.a1?.slice(columnLetters(c).length).match(/^\d+$/u)) td.style.left = `${left}px`;
     }
     left += view.columnWidths[c - 1] ?? DEFAULT_WIDTH;
   }
@@ -299,7 +294,7 @@ function renderCharts(): void {
   scroller?.querySelectorAll('figure.chart.floating').forEach((n) => n.remove());
   for (const chart of view?.charts ?? []) {
     const figure = el('figure', { class: 'chart', 'data-chart-type': chart.type, 'aria-label': chart.title });
-    const anchor = document.querySelector<HTMLElement>(`td[data-a1="${columnLetter(chart.column)}${chart.row}"]`);
+    const anchor = document.querySelector<HTMLElement>(`td[data-a1="${columnLetters(chart.column)}${chart.row}"]`);
     if (scroller && anchor) {
       figure.classList.add('floating');
       figure.style.left = `${anchor.offsetLeft + chart.offsetX}px`;

@@ -1,8 +1,9 @@
 /** Step 2: every column with its header, samples and a role select preselected with the guess. */
-import { COLUMN_ROLES } from '../../src/core/mapping/types.js';
+import { COLUMN_ROLES, LOW_CONFIDENCE } from '../../src/core/mapping/types.js';
 import { h, uid } from '../dom.js';
-import { clip, columnLetter } from '../format.js';
-import { LOW_CONFIDENCE, syncFunnelWithRole, type TableState } from '../model.js';
+import { columnLetters } from '../../src/core/a1.js';
+import { clip } from '../format.js';
+import { syncFunnelWithRole, type TableState } from '../model.js';
 import type { Ui } from '../ui.js';
 
 function columnRow(ui: Ui, table: TableState, pos: number, isSource: boolean): HTMLElement {
@@ -11,7 +12,7 @@ function columnRow(ui: Ui, table: TableState, pos: number, isSource: boolean): H
   const samplesId = uid('samples');
   const unsure = column.confidence < LOW_CONFIDENCE;
   const badgeId = unsure ? uid('check') : null;
-  const letter = columnLetter(table.detection.table.firstColumn + column.index);
+  const letter = columnLetters(table.detection.table.firstColumn + column.index);
   const samples = column.samples
     .filter((s) => s.trim() !== '')
     .slice(0, 3)

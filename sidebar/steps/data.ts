@@ -1,7 +1,8 @@
 /** Step 1: which sheet, what region was found, a preview; for CRM exports also the costs sheet. */
 import type { Detection, SheetSummary } from '../../src/api/contract.js';
 import { h, uid } from '../dom.js';
-import { clip, columnLetter } from '../format.js';
+import { columnLetters } from '../../src/core/a1.js';
+import { clip } from '../format.js';
 import { renderIssues } from '../issues.js';
 import type { Ui } from '../ui.js';
 
@@ -15,9 +16,9 @@ export function regionSummary(ui: Ui, detection: Detection): string {
   const table = detection.table;
   const sheet = ui.state.context?.sheets.find((s) => s.sheetId === table.sheetId || s.name === table.sheetName);
   const last = table.lastDataRow ?? sheet?.lastRow ?? null;
-  const start = `${columnLetter(table.firstColumn)}${table.headerRow}`;
-  if (last === null) return ui.tr('data.regionOpen', { range: `${start}:${columnLetter(table.lastColumn)}`, header: table.headerRow });
-  const range = `${start}:${columnLetter(table.lastColumn)}${last}`;
+  const start = `${columnLetters(table.firstColumn)}${table.headerRow}`;
+  if (last === null) return ui.tr('data.regionOpen', { range: `${start}:${columnLetters(table.lastColumn)}`, header: table.headerRow });
+  const range = `${start}:${columnLetters(table.lastColumn)}${last}`;
   return ui.tr('data.region', { range, header: table.headerRow, rows: Math.max(0, last - table.firstDataRow + 1) });
 }
 

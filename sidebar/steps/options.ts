@@ -1,10 +1,11 @@
-/** Step 4: period, gross margin, currency, dashboard name, by-campaign breakdown. */
+/** Step 4: period, gross margin, currency, dashboard name, by-campaign breakdown, how metrics are counted, schedule. */
 import type { Granularity } from '../../src/core/mapping/types.js';
 import { h, uid } from '../dom.js';
 import { currentMargin } from '../model.js';
 import type { Ui } from '../ui.js';
 import type { ScheduleInterval } from '../../src/api/contract.js';
 import { call } from '../api.js';
+import { renderMetricsOptions } from './metrics.js';
 
 export const CURRENCIES = ['RUB', 'USD', 'EUR', 'CNY', 'GBP', 'KZT', 'UAH', 'BYN', 'UZS', 'TRY', 'INR', 'JPY'] as const;
 const GRANULARITIES: readonly Granularity[] = ['week', 'month', 'quarter'];
@@ -108,6 +109,7 @@ export function renderOptions(ui: Ui): HTMLElement {
     field(ui.tr('options.currency'), currency, cId, null, null),
     field(ui.tr('options.dashboardName'), name, nId, null, nErr),
     h('div', { className: 'field check' }, [byCampaign, h('label', { attrs: { for: bId } }, [ui.tr('options.byCampaign')])]),
+    renderMetricsOptions(ui),
     scheduleField(ui),
   ]);
   // Show an already-invalid value (e.g. restored state) right away, once the error elements exist.

@@ -4,7 +4,10 @@ import type { BuildResult, ShareResult, ValidationIssue } from '../../src/api/co
 import { call } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { safeHttpsUrl } from '../format.js';
-import { buildMapping, currentMargin } from '../model.js';
+import { buildMapping, currentMargin, invalidMetricFields } from '../model.js';
+import { DEFAULT_METRICS_OPTIONS, METRICS_OPTION_RULES, metricsOptionAllowed, metricsOptions } from '../../src/core/definitions/rules.js';
+import { modelName, tm } from '../../src/core/i18n/metrics.js';
+import { metricLabel } from './metrics.js';
 import type { Ui } from '../ui.js';
 import { dashboardNameValid } from './options.js';
 import { regionSummary } from './data.js';
@@ -18,6 +21,15 @@ export function localIssues(ui: Ui): ValidationIssue[] {
   }
   if (!dashboardNameValid(ui.state.options.dashboardName)) {
     out.push(issue('error', 'empty_dashboard_name', {}));
+  }
+  for (const field of invalidMetricFields(ui.state)) {
+    const value = ui.state.metricsText[field];
+    out.push({
+      severity: 'error',
+      code: 'invalid_metrics_option',
+      message: `Metrics option ${field} cannot be ${value}.`,
+      params: { field: metricLabel(ui, field), value, allowed: metricsOptionAllowed(METRICS_OPTION_RULES[field]) },
+    });
   }
   return out;
 }
@@ -137,6 +149,8 @@ function renderSummary(ui: Ui): HTMLElement {
     name: o.dashboardName,
   });
   rows.push([ui.tr('review.summary.options'), [o.byCampaign ? `${options} · ${ui.tr('review.summary.byCampaign')}` : options]]);
+  const metrics = metricsSummary(ui);
+  if (metrics.length > 0) rows.push([ui.tr('review.summary.metrics'), metrics]);
   return h('section', { className: 'summary', attrs: { 'aria-label': ui.tr('review.summary') } }, [
     h('h3', {}, [ui.tr('review.summary')]),
     h(
@@ -145,6 +159,28 @@ function renderSummary(ui: Ui): HTMLElement {
       rows.flatMap(([term, lines]) => [h('dt', {}, [term]), ...lines.map((line) => h('dd', {}, [line]))]),
     ),
   ]);
+}
+
+/** The metrics options in force (the defaults filled in), as the dashboard will be computed. */
+function metricsSummary(ui: Ui): string[] {
+  const { state } = ui;
+  let m = DEFAULT_METRICS_OPTIONS;
+  try {
+    m = metricsOptions(state.options.metrics ?? {});
+  } catch {
+    // An invalid value is listed among the issues and blocks Save; the summary shows the defaults meanwhile.
+  }
+  const lines: string[] = [];
+  if (state.source?.detection.shape === 'crm') {
+    const model =
+      m.attribution === 'time_decay'
+        ? `${modelName(ui.locale, m.attribution)} (${ui.tr('review.summary.halfLife', { days: m.halfLifeDays })})`
+        : modelName(ui.locale, m.attribution);
+    lines.push(ui.tr('review.summary.metricsText', { model, basis: tm(ui.locale, `basis.${m.periodBasis}`), days: m.returnDays }));
+  }
+  if (m.lifespanYears !== null && m.purchasesPerYear !== null)
+    lines.push(ui.tr('review.summary.ltvFormula', { lifespan: m.lifespanYears, frequency: m.purchasesPerYear }));
+  return lines;
 }
 
 /** "Spend: Cost · Revenue: Amount, Sum …", in column order, ignored columns left out. */

@@ -2,10 +2,14 @@
  * Scheduled rebuild: an installable time-driven trigger, owned by the user who set it, that rebuilds this
  * spreadsheet's dashboard hourly or daily (for data fed by a connector). One per user and spreadsheet.
  *
- * A clock trigger runs with no open document: getActiveSpreadsheet() is null and document properties and
- * the document lock may be unavailable. So the schedule, kept in the user's own properties, remembers the
- * spreadsheet id and a copy of the saved mapping (refreshed whenever this user saves it); the run opens
- * the spreadsheet by id and builds under the script lock if there is no document lock.
+ * Scopes decide how the run reaches the file. `SpreadsheetApp.openById` needs the full `spreadsheets`
+ * scope, even for the add-on's own file, and this add-on asks only for `spreadsheets.currentonly`; so the
+ * run builds the spreadsheet Apps Script gives it as active (the trigger's document) and never opens one
+ * by id. Whether an editor add-on's clock trigger gets that document is not documented (README, "Stays
+ * current"): without it the run stops with a logged reason and writes nothing. Document properties and
+ * the document lock may be unavailable in a clock run, so the schedule, kept in the user's own
+ * properties, holds the spreadsheet id and a copy of the saved mapping (refreshed whenever this user saves
+ * it), and the build takes the script lock when there is no document lock.
  */
 import { CodedError } from '../core/issues.js';
 import type { BuildResult, ScheduleInterval, ScheduleState, UiLocale } from '../api/contract.js';
@@ -91,7 +95,11 @@ export function runScheduled(services: GasServices, event: { readonly triggerUid
     .map(([, v]) => readEntry(v))
     .find((e) => e !== null && e.uid === event?.triggerUid);
   if (!entry) return null;
-  const ss = services.SpreadsheetApp.openById(entry.spreadsheetId);
+  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss || ss.getId() !== entry.spreadsheetId)
+    throw new Error(
+      `FunnelROI: scheduled rebuild of ${entry.spreadsheetId}: Apps Script gave this run ${ss ? 'another spreadsheet' : 'no active spreadsheet'}, and opening it by id needs the full spreadsheets scope this add-on does not ask for. Nothing was written.`,
+    );
   const documentProps = services.PropertiesService.getDocumentProperties();
   const fallbackProps = {
     getProperty: (k: string) => (k === MAPPING_PROPERTY_KEY ? entry.mapping : null),

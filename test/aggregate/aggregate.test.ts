@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, isoWeekKey, periodKey } from '../../src/core/aggregate/index.js';
+import { computeInsights } from '../../src/core/analysis/index.js';
 import type { ColumnBinding, ColumnRole, Mapping, StatusRule, TableBinding } from '../../src/core/mapping/types.js';
 import type { Matrix } from '../../src/core/values.js';
 
@@ -213,6 +214,95 @@ describe('aggregate: CRM shape', () => {
     expect(spend.get('2026-W09')).toBeCloseTo(600, 9);
     expect(v.total.measures.spend).toBeCloseTo(2800, 9);
     expect(weekly.notes).toContain('costs_spread_weekly');
+  });
+});
+
+describe('aggregate: CRM rows created in a period label (issue 9)', () => {
+  const funnel = [
+    { id: 'leads', label: 'Leads' },
+    { id: 'won', label: 'Won' },
+  ];
+  const rules: StatusRule[] = [
+    { status: 'New', kind: 'stage', stageId: 'leads' },
+    { status: 'Won', kind: 'won' },
+  ];
+  const mapping = (granularity: 'week' | 'month' | 'quarter' = 'month'): Mapping => ({
+    schemaVersion: 1,
+    shape: 'crm',
+    source: table(['date', 'channel', 'status', 'revenue', 'close_date', 'customer_id']),
+    costs: null,
+    funnel,
+    statusRules: rules,
+    options: { granularity, grossMargin: 1, currency: 'RUB', dashboardName: 'D', byCampaign: false },
+  });
+  // date (a day or a label in en/ru/zh spellings), channel, status, revenue, close date, customer
+  const source: Matrix = [
+    ['2026-01', 'yandex', 'Won', 1000, '2026-01-20', 'c1'],
+    ['Январь 2026', 'yandex', 'New', '', '', 'c2'],
+    ['2026年2月', 'vk', 'Won', 500, '2026-02-10', 'c3'],
+    ['Feb 2026', 'vk', 'Won', 300, '', 'c4'],
+    ['2026-02-03', 'vk', 'Won', 700, '2026-02-13', 'c5'],
+    ['someday', 'vk', 'New', '', '', 'c6'],
+  ];
+
+  it('reads every labelled row into its period instead of skipping it', () => {
+    const agg = aggregate(mapping(), source);
+    expect(agg.periods).toEqual(['2026-01', '2026-02']);
+    expect(agg.usedRows).toBe(5);
+    expect(agg.skippedRows).toBe(1);
+    const y = row(agg, 'yandex');
+    expect(y.byPeriod.map((f) => f.measures.leads)).toEqual([2, 0]);
+    expect(y.total.measures.revenue).toBe(1000);
+    const v = row(agg, 'vk');
+    expect(v.byPeriod.map((f) => f.measures.leads)).toEqual([0, 3]);
+    expect(v.byPeriod.map((f) => f.measures.revenue)).toEqual([0, 1500]);
+    // A labelled month counts to its last day in the date range.
+    expect(agg.dateRange).toEqual({ from: '2026-01-01', to: '2026-02-28' });
+    const skipped = agg.warnings.find((w) => w.code === 'rows_skipped_date');
+    expect(skipped?.params).toMatchObject({ count: 1, rows: '7' });
+  });
+
+  it('reports the labelled rows and leaves their deals out of the deal cycle (a cycle needs a creation day)', () => {
+    const agg = aggregate(mapping(), source);
+    const w = agg.warnings.find((x) => x.code === 'created_period_labels');
+    // Won deals with a close date but a labelled creation: 2026-01 (yandex) and 2026年2月 (vk).
+    expect(w?.params).toMatchObject({ count: 4, column: 'H0', example: '2026-01', deals: 2 });
+    const b2b = computeInsights(agg, 1).b2b;
+    // Only the day-dated deal has a cycle: 2026-02-03 → 2026-02-13.
+    expect(b2b?.cycleTotal).toMatchObject({ count: 1, medianDays: 10 });
+    expect(b2b?.cycles.map((c) => [c.channel, c.count])).toEqual([['vk', 1]]);
+  });
+
+  it('a day-dated export gets no such warning and every won deal has a cycle', () => {
+    const days = source.slice(0, 5).map((r, i) => [`2026-0${i < 2 ? 1 : 2}-0${i + 1}`, ...r.slice(1)]);
+    const agg = aggregate(mapping(), days);
+    expect(agg.warnings.map((w) => w.code)).not.toContain('created_period_labels');
+    expect(computeInsights(agg, 1).b2b?.cycleTotal.count).toBe(3);
+  });
+
+  it('a label longer than the report period is skipped as such, never split: a month in a weekly report', () => {
+    const agg = aggregate(mapping('week'), source);
+    expect(agg.usedRows).toBe(1);
+    expect(agg.warnings.find((w) => w.code === 'rows_skipped_period')?.params).toMatchObject({ count: 4, rows: '2, 3, 4, 5' });
+    const quarterly = aggregate(mapping('quarter'), source);
+    expect(quarterly.periods).toEqual(['2026-Q1']);
+    expect(quarterly.usedRows).toBe(5);
+  });
+
+  it('a return gap in days is not measured from a labelled creation', () => {
+    const repeat: Matrix = [
+      ['2026-01', 'yandex', 'Won', 100, '', 'same'],
+      ['2026-05', 'yandex', 'Won', 100, '', 'same'],
+      ['2026-01-05', 'vk', 'Won', 100, '', 'other'],
+      ['2026-05-05', 'vk', 'Won', 100, '', 'other'],
+    ];
+    const deals = aggregate(mapping(), repeat).detail?.deals ?? [];
+    expect(deals.map((d) => [d.lead.channel, d.kind, d.returned])).toEqual([
+      ['yandex', 'new', false],
+      ['yandex', 'repeat', false],
+      ['vk', 'new', false],
+      ['vk', 'repeat', true],
+    ]);
   });
 });
 

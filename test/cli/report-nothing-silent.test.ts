@@ -51,3 +51,27 @@ describe('CLI: nothing silent', () => {
     expect(() => runReport('Date,Channel,Spend\n')).toThrow(/no data rows/u);
   });
 });
+
+describe('CLI: CRM rows created in a period label', () => {
+  const csv = [
+    'Дата создания,Источник,Статус,Сумма сделки,Дата закрытия,ID клиента',
+    'Январь 2026,yandex,Успешно реализовано,1000,2026-01-20,c1',
+    '2026-01,vk,Новый,,,c2',
+    '2026年2月,yandex,Успешно реализовано,500,2026-02-10,c3',
+    '2026-02-03,vk,Успешно реализовано,700,2026-02-13,c4',
+  ].join('\n');
+
+  it('reads them into their period, says so, and measures the deal cycle on day-dated deals only (text and --json)', () => {
+    const out = cli(csv, '--json');
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout) as ReturnType<typeof runReport>;
+    expect(report.rows).toEqual({ source: 4, used: 4, skipped: 0 });
+    expect(report.periods).toEqual(['2026-01', '2026-02']);
+    expect(report.totals.revenue).toBe(2200);
+    expect(report.warnings.find((w) => w.code === 'created_period_labels')?.params).toMatchObject({ count: 3, deals: 2 });
+    expect(report.analysis?.b2b?.cycleTotal).toMatchObject({ count: 1, medianDays: 10 });
+    const text = cli(csv).stdout;
+    expect(text).toContain('Rows: 4 of 4 used, 0 skipped.');
+    expect(text).toContain('warning: 3 lead row(s) are dated by a period label in Дата создания (e.g. Январь 2026), not a day');
+  });
+});

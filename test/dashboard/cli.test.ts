@@ -170,7 +170,7 @@ describe('report blocks beyond the channel table (CRM with customer ids and clos
         encoding: 'utf8',
         stdio: 'pipe',
       }),
-    ).toThrow(/attribution must be one of/u);
+    ).toThrow(/attribution cannot be shapley \(allowed: last_touch \| first_touch/u);
   });
 });
 

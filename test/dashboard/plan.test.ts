@@ -360,7 +360,7 @@ describe('presentation: one column per formula, rates readable, time in the shee
 
 describe('ROMI chart with an outlier channel', () => {
   it('clips the value axis so paid channels stay readable, negatives included; nothing clipped without outliers', async () => {
-    const { clippedAxis } = await import('../../src/core/dashboard/plan.js');
+    const { clippedAxis } = await import('../../src/core/dashboard/blocks/charts.js');
     expect(clippedAxis('hAxis', [710.35, 3.1, 1.2, -0.4, 0.8])).toEqual({ 'hAxis.viewWindow.max': 5, 'hAxis.viewWindow.min': -0.5 });
     // The en sample: SEO, Email and Referral dwarf the paid channels; the axis follows the paid ones.
     expect(clippedAxis('hAxis', [3.22, 1.28, -0.18, 1.84, -0.31, -0.52, 60.74, 81.06, 710.35])).toEqual({

@@ -10,8 +10,8 @@ import { chromium, type Browser, type FrameLocator, type Page } from 'playwright
 import { startLocalApp, type LocalApp } from '../../local/server/app.js';
 import { createSession, type SessionOptions } from '../../local/server/session.js';
 import { parseNumberText } from '../../src/core/values.js';
-import { defaultMapping } from '../../src/core/mapping/index.js';
-import type { BuildResult, Detection } from '../../src/api/contract.js';
+import { defaultMapping, notedCurrency } from '../../src/core/mapping/index.js';
+import type { BuildResult, Detection, WizardOpening } from '../../src/api/contract.js';
 import { axeSerious } from '../support/axe.js';
 
 const ARTIFACTS = 'test-artifacts/e2e';
@@ -139,6 +139,8 @@ interface Walk {
   readonly change: { readonly header: string; readonly to: string };
   /** Source column (0-based, within the sheet) holding spend, and how to tell data rows. */
   readonly spend: { readonly sheet: string; readonly column: number; readonly headerRow: number };
+  /** The currency a dashboard built with the default options shows: the data's, else the sheet locale's. */
+  readonly currency: string;
 }
 
 const WALKS: readonly Walk[] = [
@@ -147,6 +149,7 @@ const WALKS: readonly Walk[] = [
     sheet: 'Ads export',
     change: { header: 'Campaign', to: 'ignore' },
     spend: { sheet: 'Ads export', column: 3, headerRow: 3 },
+    currency: 'USD',
   },
   {
     sample: 'crm-leads-ru',
@@ -154,12 +157,14 @@ const WALKS: readonly Walk[] = [
     costs: 'Расходы',
     change: { header: 'Кампания', to: 'ignore' },
     spend: { sheet: 'Расходы', column: 2, headerRow: 1 },
+    currency: 'RUB',
   },
   {
     sample: 'channel-monthly-zh',
     sheet: '渠道月报',
     change: { header: '展现量', to: 'ignore' },
     spend: { sheet: '渠道月报', column: 2, headerRow: 1 },
+    currency: 'CNY',
   },
 ];
 
@@ -216,6 +221,8 @@ describe('the wizard on each sample, then the dashboard', () => {
       const total = dash.values.findIndex((row, i) => i > header && row[0] === 'Total');
       expect(header).toBeGreaterThan(0);
       expect(dash.values[total][1] as number).toBeCloseTo(sourceSpend(app, walk), 2);
+      // Default options, an English-speaking user: the currency is the data's or the spreadsheet locale's.
+      expect(dash.values.flat()).toContain(walk.currency);
       expect(await cellText(page, `B${total + 1}`)).toBe(dash.display[total][1]);
       // ROMI per channel: conditional formatting paints losses red and gains green, in the grid page.
       const romi = dash.values[header].indexOf('ROMI');
@@ -433,9 +440,9 @@ const ACRONYMS = new Set([
 
 describe('dashboard layout invariants on every sample, in its own language', () => {
   const CASES = [
-    { sample: 'ad-platform-export-en', locale: 'en', sheet: 'Ads export', costs: undefined },
-    { sample: 'crm-leads-ru', locale: 'ru', sheet: 'Лиды', costs: 'Расходы' },
-    { sample: 'channel-monthly-zh', locale: 'zh', sheet: '渠道月报', costs: undefined },
+    { sample: 'ad-platform-export-en', locale: 'en', sheet: 'Ads export', costs: undefined, currency: 'USD', mark: '$' },
+    { sample: 'crm-leads-ru', locale: 'ru', sheet: 'Лиды', costs: 'Расходы', currency: 'RUB', mark: '₽' },
+    { sample: 'channel-monthly-zh', locale: 'zh', sheet: '渠道月报', costs: undefined, currency: 'CNY', mark: '¥' },
   ] as const;
 
   it.each(CASES.map((c) => [c.locale, c] as const))(
@@ -448,9 +455,13 @@ describe('dashboard layout invariants on every sample, in its own language', () 
         if (!res.ok) throw new Error(`${fn}: ${res.error}`);
         return res.value as T;
       };
+      // What the sidebar starts from: the server's default options, then the currency the amounts show.
+      const opening = run<WizardOpening>('openWizard');
       const detection = run<Detection>('detect', c.sheet);
-      const costs = c.costs ? run<Detection>('detect', c.costs).table : null;
-      run('saveMapping', defaultMapping(detection, { costs }));
+      const costsDetection = c.costs ? run<Detection>('detect', c.costs) : null;
+      const mapping = defaultMapping(detection, { costsDetection, locale: opening.context.locale });
+      const currency = notedCurrency(detection) ?? notedCurrency(costsDetection) ?? opening.context.defaultOptions.currency;
+      run('saveMapping', { ...mapping, options: { ...mapping.options, currency } });
       const built = run<BuildResult>('buildDashboard');
       await page.reload();
       await page.locator('body[data-ready="true"]').waitFor();
@@ -509,6 +520,10 @@ describe('dashboard layout invariants on every sample, in its own language', () 
       const deltas = snap.display[kpiRow + 1].filter((t) => t !== '');
       expect(deltas.length).toBeGreaterThan(3);
       for (const d of deltas) expect(d).toMatch(/^(▲|▼|=|–)/u);
+      // 6. Money in the sheet's currency, not USD: ₽ on the Russian sample, ¥ on the Chinese one.
+      expect(currency).toBe(c.currency);
+      expect(snap.display[kpiRow].find((t) => t !== '')).toContain(c.mark);
+      expect(snap.display.flat().filter((t) => /[$₽¥]/u.test(t) && !t.includes(c.mark))).toEqual([]);
 
       await page.screenshot({ path: `${ARTIFACTS}/8-dashboard-${c.locale}.png` });
       await page.evaluate(() => document.querySelector('figure.chart.floating:last-of-type')?.scrollIntoView({ block: 'end' }));

@@ -4,7 +4,7 @@
  * Arguments go through a JSON round trip, like google.script.run's serialisation.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BuildResult, Detection, ShareResult, SidebarContext, ValidationIssue, WizardOpening } from '../../src/api/contract.js';
 import { defaultMapping, type Mapping } from '../../src/core/mapping/index.js';
 import { MAPPING_PROPERTY_KEY } from '../../src/adapter/mapping-store.js';
@@ -62,6 +62,17 @@ describe('getContext / detect', () => {
     ]);
     expect(ctx.saved).toBeNull();
     expect(ctx.defaultOptions.currency).toBe('RUB');
+  });
+
+  it('the default currency follows the spreadsheet locale, not the UI language', () => {
+    const ruSheetEnUser = createSession({ samples: ['crm-leads-ru'], userLocale: 'en' });
+    expect(ruSheetEnUser.workbook.spreadsheet.getSpreadsheetLocale()).toBe('ru_RU');
+    expect(ok<SidebarContext>(ruSheetEnUser, 'getContext').defaultOptions.currency).toBe('RUB');
+    const zhSheetRuUser = createSession({ samples: ['channel-monthly-zh'], userLocale: 'ru', spreadsheetLocale: 'zh_CN' });
+    expect(ok<SidebarContext>(zhSheetRuUser, 'getContext').defaultOptions).toMatchObject({
+      currency: 'CNY',
+      dashboardName: 'Дашборд FunnelROI',
+    });
   });
 
   it('openWizard: the context and the detections the sidebar opens on, in one call', () => {
@@ -280,7 +291,11 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
     expect(manifest.oauthScopes).toEqual(
       expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/drive.file']),
     );
-    expect(manifest.dependencies.enabledAdvancedServices).toEqual([expect.objectContaining({ userSymbol: 'Sheets', version: 'v4' })]);
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      expect.objectContaining({ userSymbol: 'Sheets', version: 'v4' }),
+      // Warehouse mode only (test/gas/warehouse.test.ts).
+      expect.objectContaining({ userSymbol: 'BigQuery', version: 'v2' }),
+    ]);
     const s = createSession({ samples: ['channel-monthly-zh'] });
     expect(() => s.workbook.services.SpreadsheetApp.create('x')).toThrow(
       /Required permissions: https:\/\/www\.googleapis\.com\/auth\/spreadsheets$/u,
@@ -338,8 +353,21 @@ describe('scheduled rebuild (installable time-driven trigger)', () => {
     expect(triggers[0]).toMatchObject({ handler: 'scheduledRebuild', owner: 'me@example.com', everyDays: 1, atHour: 6 });
     expect(ok(s, 'getSchedule')).toEqual({ interval: 'daily' });
 
-    // The clock fires: no active spreadsheet, no UI; the handler opens the file by id and builds it.
-    expect(s.workbook.sheetNames().some((n) => n.startsWith('FunnelROI'))).toBe(false);
+    // The clock fires and Apps Script gives no active spreadsheet: the run cannot open the file by id under
+    // spreadsheets.currentonly (openById needs the full spreadsheets scope), so it logs why and writes nothing.
+    expect(() => s.workbook.services.SpreadsheetApp.openById(s.workbook.spreadsheet.getId())).toThrow(
+      /permission to call SpreadsheetApp.openById. Required permissions: https:\/\/www.googleapis.com\/auth\/spreadsheets$/u,
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    s.workbook.asClockExecution(() => s.run('scheduledRebuild', [{ triggerUid: triggers[0].uid, authMode: 'FULL' }]), {
+      seesDocument: false,
+    });
+    expect(logged.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/no active spreadsheet.*Nothing was written/u)]);
+    logged.mockRestore();
+    expect(s.workbook.sheetNames().some((n) => n.startsWith('FunnelROI') || /дашборд/iu.test(n))).toBe(false);
+
+    // The clock fires with the trigger's document active (as container-bound scripts get it): no UI, no
+    // document properties; the handler builds that document from the schedule's copy of the mapping.
     const fired = s.workbook.asClockExecution(() => s.run('scheduledRebuild', [{ triggerUid: triggers[0].uid, authMode: 'FULL' }]));
     expect(fired.ok).toBe(true);
     const dashboards = s.workbook.sheetNames().filter((n) => /дашборд|FunnelROI/iu.test(n));

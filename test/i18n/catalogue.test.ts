@@ -48,19 +48,24 @@ export const LATIN_ALLOWED = new Set([
   'URL',
   'https',
   'Google',
+  'BigQuery',
   'Alt',
   'duckdb',
-  'appsscript',
-  'json',
   'enabledAdvancedServices',
   // A blank header is named "Column F" in the sheet's mapping (detect-table.ts), in every language.
   'Column',
   'F',
 ]);
 
+/** Names of several words, left in English where Google itself shows them so (IAM roles, products). */
+const PROPER_PHRASES = ['BigQuery Job User', 'BigQuery Data Viewer', 'Connected Sheets', 'Google Cloud', 'Google Sheets'];
+
 /** Latin-alphabet words (2+ letters, or any word) not in the allow-list. */
 export function englishWords(text: string, allowed: ReadonlySet<string> = LATIN_ALLOWED): string[] {
-  return [...text.matchAll(/[A-Za-z][A-Za-z-]*/gu)].map((m) => m[0]).filter((w) => !allowed.has(w) && w.length > 1);
+  // Dotted identifiers (appsscript.json, my-project.marketing.leads) are code the user types, not prose.
+  let prose = text.replace(/[\w-]+(?:\.[\w-]+)+/gu, ' ');
+  for (const phrase of PROPER_PHRASES) prose = prose.split(phrase).join(' ');
+  return [...prose.matchAll(/[A-Za-z][A-Za-z-]*/gu)].map((m) => m[0]).filter((w) => !allowed.has(w) && w.length > 1);
 }
 
 /** Every `.ts` file under `dir`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   COLUMN_ROLES,
+  currencyOfLocale,
   defaultMapping,
   detectCurrency,
   detectSheet,
@@ -133,6 +134,29 @@ describe('defaultMapping → validate → save → load', () => {
     expect(detectCurrency(['¥1,000', '500元'])).toBe('CNY');
     expect(detectCurrency(['€5'])).toBe('EUR');
     expect(detectCurrency(['plain'])).toBeUndefined();
+  });
+
+  it('without a currency mark the spreadsheet locale names it, whatever the UI language', () => {
+    const plain = detectSheet([
+      ['Канал', 'Расход'],
+      ['seo', 100],
+    ]);
+    expect(currencyOfLocale('ru_RU')).toBe('RUB');
+    expect(currencyOfLocale('zh_CN')).toBe('CNY');
+    expect(currencyOfLocale('de_DE')).toBe('EUR');
+    expect(currencyOfLocale('en_GB')).toBe('GBP');
+    expect(currencyOfLocale('ru')).toBe('RUB');
+    expect(currencyOfLocale('xx_YY')).toBeUndefined();
+    expect(defaultMapping(plain, { locale: 'en', spreadsheetLocale: 'ru_RU' }).options.currency).toBe('RUB');
+    expect(defaultMapping(plain, { locale: 'en', spreadsheetLocale: 'xx_YY' }).options.currency).toBe('USD');
+    // A CRM export whose lead sheet shows no currency: the costs sheet's amounts name it, over the locale.
+    const costs = detectSheet([
+      ['Месяц', 'Канал', 'Расход, $'],
+      ['2026-01-01', 'seo', 100],
+    ]);
+    const mapping = defaultMapping(plain, { locale: 'ru', spreadsheetLocale: 'ru_RU', costsDetection: costs });
+    expect(mapping.options.currency).toBe('USD');
+    expect(defaultMapping(plain, { spreadsheetLocale: 'ru_RU', costsDetection: costs, currency: 'EUR' }).options.currency).toBe('EUR');
   });
 });
 

@@ -135,6 +135,35 @@ describe('serializeMapping / parseMapping', () => {
     expect(() => parseMapping(proto)).toThrow(CodedError);
   });
 
+  it('keeps the metrics options the user set; a mapping without them stores no `m` and reads back as defaults', () => {
+    expect(JSON.parse(serializeMapping(crm))).not.toHaveProperty('m');
+    const metrics = { attribution: 'time_decay', halfLifeDays: 3.5, periodBasis: 'created', returnDays: 60, lifespanYears: null } as const;
+    const withMetrics: Mapping = { ...crm, options: { ...crm.options, metrics } };
+    const json = serializeMapping(withMetrics);
+    // A null field is the default: not stored.
+    expect(JSON.parse(json).m).toEqual({ attribution: 'time_decay', halfLifeDays: 3.5, periodBasis: 'created', returnDays: 60 });
+    expect(parseMapping(json).options.metrics).toEqual({
+      attribution: 'time_decay',
+      halfLifeDays: 3.5,
+      periodBasis: 'created',
+      returnDays: 60,
+    });
+    expect(parseMapping(serializeMapping(crm)).options.metrics).toBeUndefined();
+  });
+
+  it('refuses hostile stored metrics options, naming the field', () => {
+    const good = JSON.parse(serializeMapping(crm)) as Record<string, unknown>;
+    const bad: [unknown, RegExp][] = [
+      [{ attribution: 'shapley' }, /options\.metrics\.attribution: must be one of last_touch/u],
+      [{ periodBasis: 1 }, /options\.metrics\.periodBasis/u],
+      [{ returnDays: '90' }, /options\.metrics\.returnDays: must be a number/u],
+      [{ halfLifeDays: '=IMPORTXML("x")' }, /options\.metrics\.halfLifeDays/u],
+      [{ evil: 1 }, /options\.metrics\.evil: unexpected property/u],
+      [[1, 2], /options\.metrics: expected an object/u],
+    ];
+    for (const [m, message] of bad) expect(() => parseMapping(JSON.stringify({ ...good, m }))).toThrow(message);
+  });
+
   it('runs the migration chain from older schema versions, and fails clearly when a step is missing', () => {
     const v1 = { schemaVersion: 1, name: 'old' };
     const migrations = {

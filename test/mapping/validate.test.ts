@@ -132,3 +132,46 @@ describe('validateMapping', () => {
     expect(codes(outside)).toContain('funnel_column_missing');
   });
 });
+
+describe('metrics options', () => {
+  const withMetrics = (metrics: Record<string, unknown>): Mapping =>
+    ({ ...aggregated, options: { ...aggregated.options, metrics } }) as unknown as Mapping;
+
+  it('accepts the defaults, a chosen model and LTV inputs', () => {
+    expect(codes(withMetrics({}))).not.toContain('invalid_metrics_option');
+    expect(
+      codes(
+        withMetrics({
+          attribution: 'time_decay',
+          halfLifeDays: 14,
+          periodBasis: 'created',
+          returnDays: 180,
+          lifespanYears: 3,
+          purchasesPerYear: 2,
+        }),
+      ),
+    ).not.toContain('invalid_metrics_option');
+  });
+
+  it('refuses hostile values, one error per field, naming it', () => {
+    const issues = validateMapping(
+      withMetrics({
+        attribution: '<img src=x onerror=alert(1)>',
+        returnDays: 0,
+        halfLifeDays: -1,
+        lifespanYears: 1e9,
+        purchasesPerYear: 'lots',
+        x: 1,
+      }),
+    ).filter((i) => i.code === 'invalid_metrics_option');
+    expect(issues.map((i) => [i.severity, i.params?.field])).toEqual([
+      ['error', 'attribution'],
+      ['error', 'returnDays'],
+      ['error', 'halfLifeDays'],
+      ['error', 'lifespanYears'],
+      ['error', 'purchasesPerYear'],
+      ['error', 'x'],
+    ]);
+    expect(issues[1].message).toBe('Metrics option returnDays cannot be 0; allowed: 1…3660.');
+  });
+});

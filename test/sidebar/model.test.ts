@@ -5,13 +5,17 @@ import { issueText, resolveLocale, t, templateParams } from '../../src/core/i18n
 import { en, enIssues } from '../../src/core/i18n/en.js';
 import { ru, ruIssues } from '../../src/core/i18n/ru.js';
 import { zh, zhIssues } from '../../src/core/i18n/zh.js';
-import { columnLetter, marginToInput, parseMarginInput, safeHttpsUrl } from '../../sidebar/format.js';
+import { marginToInput, parseMarginInput, safeHttpsUrl } from '../../sidebar/format.js';
 import {
   applyCostsDetection,
   applyDetection,
   applySaved,
   buildMapping,
+  invalidMetricFields,
+  metricsTextOf,
   moveStage,
+  parseMetricInput,
+  setMetricText,
   syncFunnelWithRole,
   tableState,
   type WizardState,
@@ -27,6 +31,7 @@ function freshState(): WizardState {
     statusRules: [],
     options: { granularity: 'month', grossMargin: 1, currency: 'RUB', dashboardName: 'D', byCampaign: false },
     marginText: '100',
+    metricsText: metricsTextOf(undefined),
     issues: [],
     restored: false,
     showSavedProblems: false,
@@ -34,6 +39,51 @@ function freshState(): WizardState {
     schedule: null,
   };
 }
+
+describe('metrics option inputs', () => {
+  it.each([
+    ['returnDays', '90', 90],
+    ['returnDays', ' 180 ', 180],
+    ['halfLifeDays', '3,5', 3.5],
+    ['halfLifeDays', '0.5', 0.5],
+    ['lifespanYears', '2,5', 2.5],
+    ['purchasesPerYear', '12', 12],
+    ['lifespanYears', '', null],
+  ] as const)('%s: %j → %s', (field, text, expected) => {
+    expect(parseMetricInput(field, text)).toBe(expected);
+  });
+  it.each([
+    ['returnDays', '0'],
+    ['returnDays', '30.5'],
+    ['returnDays', '4000'],
+    ['halfLifeDays', '0'],
+    ['halfLifeDays', '-7'],
+    ['lifespanYears', '2000'],
+    ['purchasesPerYear', 'often'],
+    ['purchasesPerYear', '=1/0'],
+  ] as const)('%s refuses %j', (field, text) => {
+    expect(parseMetricInput(field, text)).toBeUndefined();
+  });
+  it('stores a valid value, drops a blank one, keeps the last valid one while the text is wrong', () => {
+    const s = freshState();
+    setMetricText(s, 'returnDays', '60');
+    expect(s.options.metrics).toEqual({ returnDays: 60 });
+    setMetricText(s, 'returnDays', '6o');
+    expect(s.options.metrics).toEqual({ returnDays: 60 });
+    expect(invalidMetricFields(s)).toEqual(['returnDays']);
+    setMetricText(s, 'returnDays', '');
+    expect(s.options.metrics).toEqual({});
+    expect(invalidMetricFields(s)).toEqual([]);
+  });
+  it('restores the typed text from a saved mapping', () => {
+    expect(metricsTextOf({ attribution: 'linear', halfLifeDays: 3.5, lifespanYears: null })).toEqual({
+      halfLifeDays: '3.5',
+      returnDays: '',
+      lifespanYears: '',
+      purchasesPerYear: '',
+    });
+  });
+});
 
 describe('margin input', () => {
   it.each([
@@ -58,10 +108,7 @@ describe('margin input', () => {
   });
 });
 
-describe('column letters and links', () => {
-  it('numbers columns like Sheets does', () => {
-    expect([1, 7, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'G', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
-  });
+describe('links', () => {
   it('shows only https links', () => {
     expect(safeHttpsUrl('https://docs.google.com/x')).toBe('https://docs.google.com/x');
     expect(safeHttpsUrl('javascript:alert(1)')).toBeUndefined();

@@ -11,9 +11,9 @@
  *
  * Serialised by the document lock so two clicks (or two users) cannot interleave.
  */
-import { CodedError, issue } from '../../core/issues.js';
 import type { BuildResult, UiLocale, ValidationIssue } from '../../api/contract.js';
-import { aggregate, nothingReadable, skipWarnings } from '../../core/aggregate/index.js';
+import { aggregate, nothingReadable, skipWarnings, type AggregatedData } from '../../core/aggregate/index.js';
+import { aggregateWarehouse } from '../warehouse/warehouse.js';
 import {
   checkDashboardLimits,
   DASHBOARD_LABELS,
@@ -21,6 +21,7 @@ import {
   planDashboard,
   rollUpChannels,
 } from '../../core/dashboard/index.js';
+import { CodedError, issue } from '../../core/issues.js';
 import type { Mapping } from '../../core/mapping/types.js';
 import { checkMapping, errorsOf } from '../mapping-check.js';
 import type { GasServices } from '../services.js';
@@ -71,6 +72,67 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const builtAt = options.now ?? new Date().toISOString();
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
 
+  const read = mapping.warehouse ? readWarehouse(services, mapping, L, ss.getSpreadsheetTimeZone()) : readSheets(ss, mapping, L);
+  const { aggregated, timeZone } = read;
+  const empty = nothingReadable(aggregated);
+  if (empty) throw CodedError.withIssues(empty.code, skipWarnings(aggregated), { rows: aggregated.sourceRows });
+  const rolled = rollUpChannels(aggregated, L.otherChannels);
+  const data = rolled.data;
+  const warnings: ValidationIssue[] = [...read.notes, ...data.warnings];
+  if (rolled.rolledUp > 0) {
+    warnings.push(issue('warning', 'channels_rolled_up', { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS }));
+  }
+
+  const own = findOwnDashboard(services, ss);
+  // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
+  const ownName = own ? own.sheet.getName() : null;
+  if (ownName !== null && read.sheetNames.includes(ownName)) {
+    throw new CodedError('dashboard_is_source');
+  }
+  let name: string;
+  if (ownName !== null) name = ownName;
+  else {
+    const wanted = mapping.options.dashboardName.trim() || L.title;
+    name = freeSheetName(ss, wanted);
+    if (name !== wanted) {
+      warnings.push(issue('warning', 'dashboard_name_taken', { wanted, name }));
+    }
+  }
+  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: read.sourceA1, sheetName: name, warnings, timeZone });
+  // Before anything is written: a dashboard Sheets would refuse half-way is refused here, with the reason.
+  checkDashboardLimits(plan);
+  const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
+  return {
+    sheetName: name,
+    sheetId: sheet.getSheetId(),
+    channels: data.rows.length,
+    periods: data.periods.length,
+    sourceRows: data.sourceRows,
+    usedRows: data.usedRows,
+    skippedRows: data.skippedRows,
+    warnings,
+    ...(read.bytesProcessed !== undefined ? { bytesProcessed: read.bytesProcessed } : {}),
+  };
+}
+
+/** What a build reads: the aggregated figures and where they came from. */
+interface BuildInput {
+  readonly aggregated: AggregatedData;
+  readonly timeZone: string;
+  readonly notes: readonly ValidationIssue[];
+  /** Shown in the dashboard's header ("Source"). */
+  readonly sourceA1: string;
+  /** Sheets the data was read from (the dashboard must not be one of them). */
+  readonly sheetNames: readonly string[];
+  /** Warehouse mode: bytes BigQuery processed for this build. */
+  readonly bytesProcessed?: number | null;
+}
+
+/**
+ * 1. Check the mapping exactly as Save does (adapter/mapping-check.ts) against the sheet as it is now,
+ *    reading each table once; re-find each table's bottom so appended rows count. Then aggregate in memory.
+ */
+function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABELS)[UiLocale]): BuildInput {
   const check = checkMapping(ss, mapping, true);
   const errors = errorsOf(check.issues);
   if (errors.length > 0 || !check.source?.block) {
@@ -93,44 +155,19 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     firstRowNumber: mapping.source.firstDataRow,
     costsFirstRowNumber: mapping.costs?.firstDataRow,
   });
-  const empty = nothingReadable(aggregated);
-  if (empty) throw CodedError.withIssues(empty.code, skipWarnings(aggregated), { rows: aggregated.sourceRows });
-  const rolled = rollUpChannels(aggregated, L.otherChannels);
-  const data = rolled.data;
-  const warnings: ValidationIssue[] = [...source.notes, ...(costs?.notes ?? []), ...data.warnings];
-  if (rolled.rolledUp > 0) {
-    warnings.push(issue('warning', 'channels_rolled_up', { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS }));
-  }
-
-  const own = findOwnDashboard(services, ss);
-  // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
-  const ownName = own ? own.sheet.getName() : null;
-  if (ownName !== null && (ownName === source.sheetName || ownName === costs?.sheetName)) {
-    throw new CodedError('dashboard_is_source');
-  }
-  let name: string;
-  if (ownName !== null) name = ownName;
-  else {
-    const wanted = mapping.options.dashboardName.trim() || L.title;
-    name = freeSheetName(ss, wanted);
-    if (name !== wanted) {
-      warnings.push(issue('warning', 'dashboard_name_taken', { wanted, name }));
-    }
-  }
-  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: name, warnings, timeZone });
-  // Before anything is written: a dashboard Sheets would refuse half-way is refused here, with the reason.
-  checkDashboardLimits(plan);
-  const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
   return {
-    sheetName: name,
-    sheetId: sheet.getSheetId(),
-    channels: data.rows.length,
-    periods: data.periods.length,
-    sourceRows: data.sourceRows,
-    usedRows: data.usedRows,
-    skippedRows: data.skippedRows,
-    warnings,
+    aggregated,
+    timeZone,
+    notes: [...source.notes, ...(costs?.notes ?? [])],
+    sourceA1: source.a1,
+    sheetNames: [source.sheetName, ...(costs ? [costs.sheetName] : [])],
   };
+}
+
+/** Warehouse mode: the aggregation runs in BigQuery (adapter/warehouse); only its small result comes back. */
+function readWarehouse(services: GasServices, mapping: Mapping, L: (typeof DASHBOARD_LABELS)[UiLocale], timeZone: string): BuildInput {
+  const w = aggregateWarehouse(services, mapping, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone });
+  return { aggregated: w.data, timeZone, notes: [], sourceA1: `BigQuery ${w.label}`, sheetNames: [], bytesProcessed: w.bytesProcessed };
 }
 
 /**
@@ -161,7 +198,11 @@ function writeThenSwap(
       // Nothing more to undo: the working sheet is named as such.
     }
     const reason = error instanceof Error ? error.message : String(error);
-    throw own ? new CodedError('rebuild_failed', { reason, sheet: name }) : new CodedError('build_failed', { reason });
+    throw own
+      ? new CodedError('rebuild_failed', { reason, sheet: name })
+      : new CodedError('build_failed', {
+          reason,
+        });
   }
   // The marker goes onto the new sheet; the old sheet's marker is deleted with it (sheet-scoped developer
   // metadata does not outlive its sheet). One call, where moveToSheet + setValue would be two of the 40.

@@ -7,7 +7,7 @@
  */
 import { issue } from '../../core/issues.js';
 import type { ValidationIssue } from '../../api/contract.js';
-import { columnLetter } from '../../core/mapping/normalize.js';
+import { columnLetters } from '../../core/a1.js';
 import { findMovedHeader, refindTable, type RefoundTable } from '../../core/mapping/refind-table.js';
 import type { TableBinding } from '../../core/mapping/types.js';
 import type { Matrix } from '../../core/values.js';
@@ -110,7 +110,7 @@ function outsideSheet(
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   if (coordinatesOk && table.headerRow <= maxRows && table.lastColumn <= maxColumns) return null;
-  const columns = coordinatesOk ? `${columnLetter(table.firstColumn)}–${columnLetter(Math.min(table.lastColumn, 18278))}` : '?';
+  const columns = coordinatesOk ? `${columnLetters(table.firstColumn)}–${columnLetters(Math.min(table.lastColumn, 18278))}` : '?';
   return issue('error', 'table_outside_sheet', {
     table: label,
     sheet: sheetName,
@@ -143,6 +143,6 @@ export function tableData(
   label: TableLabel,
 ): TableRead {
   const found = refindTable(table, block, label);
-  const a1 = `'${seen.sheetName.replace(/'/gu, "''")}'!${columnLetter(table.firstColumn)}${table.headerRow}:${columnLetter(table.lastColumn)}${found.lastDataRow}`;
+  const a1 = `'${seen.sheetName.replace(/'/gu, "''")}'!${columnLetters(table.firstColumn)}${table.headerRow}:${columnLetters(table.lastColumn)}${found.lastDataRow}`;
   return { ...found, sheet: seen.sheet, sheetName: seen.sheetName, a1 };
 }

@@ -23,7 +23,8 @@ import type { Mapping, MeasureRole } from '../mapping/types.js';
 import type { CellValue, Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
 import { cellText, normalizeName, readMeasure } from './cells.js';
-import { columnOf, crmColumns, headerOf, isBlankRow, type PeriodReader } from './rows.js';
+import { parsePeriodText } from '../periods.js';
+import { columnOf, crmColumns, headerOf, isBlankRow, periodSkipReason, UNREADABLE_PERIOD, type PeriodReader } from './rows.js';
 import type { MeasureReaders } from './measures.js';
 import type { SkipLog } from './skip-log.js';
 import type { DealsDetail } from './types.js';
@@ -82,17 +83,31 @@ export function readCrmRows(
   let used = 0;
   let rows = 0;
   let wonWithoutClose = 0;
+  /** Rows whose creation cell is a period label, not a day. */
+  const periodDated = { count: 0, example: '' };
   for (let r = 0; r < source.length; r++) {
     const row = source[r];
     if (!row || isBlankRow(row, watched)) continue;
     rows++;
     const rowNumber = firstRow + r;
-    const created = dateCol >= 0 ? periods.time(row[dateCol]) : undefined;
-    if (dateCol >= 0 && created === undefined) {
-      skips.skip('rows_skipped_date', rowNumber, headerOf(src, dateCol));
-      continue;
+    let created = dateCol >= 0 ? periods.time(row[dateCol]) : undefined;
+    let p: number;
+    let createdInPeriod = false;
+    if (dateCol < 0) p = periods.read(undefined);
+    else if (created !== undefined) p = periods.at(created);
+    else {
+      // A period label ("2026-01", "Январь 2026", "2026年1月"): the lead belongs to that period, its day is unknown.
+      const label = typeof row[dateCol] === 'string' ? parsePeriodText(row[dateCol]) : undefined;
+      p = label ? periods.read(row[dateCol]) : UNREADABLE_PERIOD;
+      if (!label || p < 0) {
+        skips.skip(periodSkipReason(p), rowNumber, headerOf(src, dateCol));
+        continue;
+      }
+      created = label.start;
+      createdInPeriod = true;
+      periodDated.count++;
+      if (periodDated.example === '') periodDated.example = cellText(row[dateCol]);
     }
-    const p = created === undefined ? periods.read(undefined) : periods.at(created);
     const statusText = statusCol >= 0 ? cellText(row[statusCol]) : '';
     const rule = rules.get(normalizeName(statusText));
     const reach = rule ? rule.reach : 0;
@@ -125,6 +140,7 @@ export function readCrmRows(
       channel: acc.groups[group].channel,
       group,
       created: created ?? null,
+      createdInPeriod,
       closed,
       won: reach === WON,
       junk: reach === JUNK,
@@ -146,6 +162,7 @@ export function readCrmRows(
   const deals = classifyDeals(resolved, metrics.returnDays);
   creditDeals(deals, acc, periods, metrics, profitCol >= 0);
   if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
+  if (periodDated.count > 0) warnings.push(periodCreatedWarning(periodDated, headerOf(src, dateCol), deals));
   if (closeCol >= 0 && wonWithoutClose > 0 && metrics.periodBasis === 'close') {
     warnings.push(issue('warning', 'won_without_close_date', { count: wonWithoutClose }));
   }
@@ -215,6 +232,15 @@ function isBlankCell(v: CellValue): boolean {
 function npsAnswer(v: CellValue): number | null {
   const n = readMeasure(v);
   return isBlankCell(v) || !Number.isInteger(n) || n < 0 || n > 10 ? null : n;
+}
+
+/**
+ * Leads dated by a period label are counted in that period, but anything measured in days from their
+ * creation is not: their won deals are left out of the deal cycle (analysis/b2b.ts) and say so here.
+ */
+function periodCreatedWarning(dated: { count: number; example: string }, column: string, deals: readonly WonDeal[]): ValidationIssue {
+  const cycles = deals.filter((d) => d.lead.createdInPeriod && d.lead.closed !== null).length;
+  return issue('warning', 'created_period_labels', { count: dated.count, column, example: dated.example, deals: cycles });
 }
 
 /** Statuses without a rule, first seen first, with their row counts. Shared with the warehouse path. */

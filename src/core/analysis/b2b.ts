@@ -79,7 +79,8 @@ export function dealCycles(deals: readonly WonDeal[]): { cycles: CycleStats[]; t
   const all: number[] = [];
   for (const d of deals) {
     const { created, closed } = d.lead;
-    if (created === null || closed === null || closed < created) continue;
+    // A lead dated by a period label has no creation day: no cycle in days (the aggregator reports how many).
+    if (created === null || closed === null || closed < created || d.lead.createdInPeriod) continue;
     const k = normalizeName(d.lead.channel);
     const e = by.get(k) ?? { channel: d.lead.channel, days: [] };
     by.set(k, e);

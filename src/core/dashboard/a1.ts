@@ -1,12 +1,8 @@
 /** A1 notation for the plan (1-based). */
-export function letters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+import { columnLetters } from '../a1.js';
 
 export function cellA1(row: number, column: number, absolute = false): string {
-  return absolute ? `$${letters(column)}$${row}` : `${letters(column)}${row}`;
+  return absolute ? `$${columnLetters(column)}$${row}` : `${columnLetters(column)}${row}`;
 }
 
 export function rangeA1(row: number, column: number, lastRow: number, lastColumn: number): string {

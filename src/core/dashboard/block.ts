@@ -49,10 +49,6 @@ export class BlockBuilder {
     return at;
   }
 
-  get size(): number {
-    return this.cells.length;
-  }
-
   build(): PlanBlock {
     return {
       name: this.name,

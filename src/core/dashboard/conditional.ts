@@ -3,6 +3,7 @@
  * merged into one rule over all their ranges. Safe only when no rule between the two touches the later
  * rule's ranges (rule order decides which colour wins on overlapping cells), so that is checked.
  */
+import { columnNumber } from '../a1.js';
 import type { ConditionalRule } from './types.js';
 
 interface Box {
@@ -12,19 +13,13 @@ interface Box {
   readonly right: number;
 }
 
-function column(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** `B5`, `B5:C9`, `$B$5` → a box; null for anything else (then nothing is merged across it). */
 function box(a1: string): Box | null {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/u.exec(a1.toUpperCase());
   if (!m) return null;
-  const c1 = column(m[1]);
+  const c1 = columnNumber(m[1]);
   const r1 = Number(m[2]);
-  const c2 = m[3] ? column(m[3]) : c1;
+  const c2 = m[3] ? columnNumber(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
   return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
 }

@@ -5,7 +5,7 @@ export { moneyFormat, FORMAT } from './formats.js';
 export { planCanvas, CANVAS_DEFAULTS, type Canvas } from './canvas.js';
 export { mergeConditionalRules } from './conditional.js';
 export { DASHBOARD_LABELS, type DashboardLabels, type MetricKey } from './labels.js';
-export { letters, cellA1, rangeA1, sheetRangeA1 } from './a1.js';
+export { cellA1, rangeA1, sheetRangeA1 } from './a1.js';
 export { metricColumns, stageRefs, figureOf, type MetricColumn } from './columns.js';
 export type { DashboardPlan, PlanBlock, PlanCell, ChartSpec, ChartKind, ConditionalRule, PlanContext, PlanIndex } from './types.js';
 export {

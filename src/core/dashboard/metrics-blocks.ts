@@ -13,10 +13,9 @@ import { definitionTexts, findingText, modelName, tm } from '../i18n/metrics.js'
 import { cellA1 } from './a1.js';
 import { BlockBuilder, num, safe, text } from './block.js';
 import { FORMAT, moneyFormat } from './formats.js';
+import { HEAD_BG, MUTED } from './style.js';
 import type { PlanBlock, PlanCell } from './types.js';
 
-const HEAD_BG = '#d9e2f3';
-const MUTED = '#595959';
 const maybe = (v: number | null): PlanCell => (v === null ? null : num(v));
 
 export interface MetricsBlocks {

@@ -22,6 +22,11 @@ export interface LeadRecord {
   /** The caller's group (channel, or channel × campaign); credits are summed per group. */
   readonly group: number;
   readonly created: number | null;
+  /**
+   * The creation cell was a period label ("2026-01"): `created` is the period's first day, good for the
+   * period and for ordering, not for anything counted in days (deal cycle, return gaps).
+   */
+  readonly createdInPeriod?: boolean;
   readonly closed: number | null;
   readonly won: boolean;
   readonly junk: boolean;
@@ -53,6 +58,8 @@ export interface WonDeal {
 
 const byCreated = (a: LeadRecord, b: LeadRecord): number => (a.created ?? -Infinity) - (b.created ?? -Infinity) || a.index - b.index;
 const purchaseTime = (l: LeadRecord): number | null => l.closed ?? l.created;
+/** A purchase known to the day: a close date, or a creation day (not a period label's first day). */
+const purchaseDay = (l: LeadRecord): boolean => l.closed !== null || (l.created !== null && !l.createdInPeriod);
 
 export function classifyDeals(leads: readonly LeadRecord[], returnDays: number): WonDeal[] {
   const journeys = new Map<string, LeadRecord[]>();
@@ -79,7 +86,14 @@ export function classifyDeals(leads: readonly LeadRecord[], returnDays: number):
     let previous: number | null = null;
     won.forEach((deal, k) => {
       const purchased = purchaseTime(deal);
-      const returned = k > 0 && purchased !== null && previous !== null && purchased - previous >= returnDays * DAY_MS;
+      // A gap in days needs both purchases known to the day.
+      const returned =
+        k > 0 &&
+        purchased !== null &&
+        previous !== null &&
+        purchaseDay(deal) &&
+        purchaseDay(won[k - 1]) &&
+        purchased - previous >= returnDays * DAY_MS;
       const at = list.indexOf(deal);
       out.push({ lead: deal, customer, kind: k === 0 ? 'new' : 'repeat', returned, purchased, acquired, touches: list.slice(0, at + 1) });
       previous = purchased;

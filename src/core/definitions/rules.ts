@@ -95,26 +95,69 @@ export function isPeriodBasis(x: unknown): x is PeriodBasis {
   return typeof x === 'string' && (PERIOD_BASES as readonly string[]).includes(x);
 }
 
+/** One refused option: which field, the value given, and what is allowed, language-neutral ("1…3660" is whole numbers). */
+export interface MetricsOptionProblem {
+  readonly field: keyof MetricsOptions;
+  readonly value: string;
+  readonly allowed: string;
+}
+
+/** A choice among names, or a number in a range (`whole`: an integer; the low end is open unless whole). */
+export type MetricsOptionRule =
+  | { readonly kind: 'choice'; readonly choices: readonly string[] }
+  | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly whole: boolean };
+
+/**
+ * The rule of each option, declared once: the wizard's fields, the saved-mapping check (mapping/validate.ts),
+ * the CLI flags and metricsOptions all apply these. Upper bounds keep a typo (a lifespan of 2000 years)
+ * from becoming a figure on a CFO's sheet.
+ */
+export const METRICS_OPTION_RULES: { readonly [K in keyof MetricsOptions]-?: MetricsOptionRule } = {
+  attribution: { kind: 'choice', choices: ATTRIBUTION_MODELS },
+  periodBasis: { kind: 'choice', choices: PERIOD_BASES },
+  returnDays: { kind: 'number', min: 1, max: 3660, whole: true },
+  halfLifeDays: { kind: 'number', min: 0, max: 3660, whole: false },
+  lifespanYears: { kind: 'number', min: 0, max: 100, whole: false },
+  purchasesPerYear: { kind: 'number', min: 0, max: 1000, whole: false },
+  ltvHorizonMonths: { kind: 'number', min: 1, max: 120, whole: true },
+};
+
+export function metricsOptionAllowed(rule: MetricsOptionRule): string {
+  if (rule.kind === 'choice') return rule.choices.join(' | ');
+  return rule.whole ? `${rule.min}…${rule.max}` : `${rule.min} < x ≤ ${rule.max}`;
+}
+
+export function metricsOptionOk(rule: MetricsOptionRule, v: unknown): boolean {
+  if (rule.kind === 'choice') return typeof v === 'string' && rule.choices.includes(v);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v > rule.max) return false;
+  return rule.whole ? Number.isInteger(v) && v >= rule.min : v > rule.min;
+}
+
+/** Every refused field of options as given (unknown keys too); [] when all are fine. null/undefined is "the default". */
+export function metricsOptionProblems(given: unknown): MetricsOptionProblem[] {
+  if (given === undefined || given === null) return [];
+  if (typeof given !== 'object' || Array.isArray(given)) return [{ field: 'attribution', value: shown(given), allowed: '{…}' }];
+  const out: MetricsOptionProblem[] = [];
+  for (const [key, v] of Object.entries(given as Record<string, unknown>)) {
+    const rule = (METRICS_OPTION_RULES as Readonly<Record<string, MetricsOptionRule | undefined>>)[key];
+    const field = key as keyof MetricsOptions;
+    if (!rule) out.push({ field, value: shown(v), allowed: Object.keys(DEFAULT_METRICS_OPTIONS).join(' | ') });
+    else if (v !== undefined && v !== null && !metricsOptionOk(rule, v))
+      out.push({ field, value: shown(v), allowed: metricsOptionAllowed(rule) });
+  }
+  return out;
+}
+
+function shown(v: unknown): string {
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
 /** Options as given (partial, possibly hostile) → complete and checked; the message names the field. */
 export function metricsOptions(given: Partial<Record<keyof MetricsOptions, unknown>> = {}): MetricsOptions {
-  const o = { ...DEFAULT_METRICS_OPTIONS };
-  const pick = <K extends keyof MetricsOptions>(key: K, ok: (v: unknown) => boolean, why: string): void => {
-    const v = given[key];
-    if (v === undefined || v === null) return;
-    if (!ok(v)) throw new Error(`metrics options: ${key} ${why}, got ${JSON.stringify(v)}`);
-    (o as Record<string, unknown>)[key] = v;
-  };
-  const positive = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v > 0;
-  pick('attribution', isAttributionModel, `must be one of ${ATTRIBUTION_MODELS.join(', ')}`);
-  pick('periodBasis', isPeriodBasis, 'must be close or created');
-  pick('returnDays', (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 3660, 'must be a whole number of days, 1–3660');
-  pick('halfLifeDays', positive, 'must be a positive number of days');
-  pick('lifespanYears', positive, 'must be a positive number of years');
-  pick('purchasesPerYear', positive, 'must be a positive number');
-  pick(
-    'ltvHorizonMonths',
-    (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 120,
-    'must be a whole number of months, 1–120',
-  );
-  return o;
+  const problem = metricsOptionProblems(given)[0];
+  if (problem) throw new Error(`metrics options: ${problem.field} cannot be ${problem.value} (allowed: ${problem.allowed})`);
+  const o: Record<string, unknown> = { ...DEFAULT_METRICS_OPTIONS };
+  for (const [key, v] of Object.entries(given)) if (v !== undefined && v !== null) o[key] = v;
+  return o as unknown as MetricsOptions;
 }

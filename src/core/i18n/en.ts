@@ -86,6 +86,22 @@ export const en = {
   'options.scheduleSet': 'Scheduled rebuild: {interval}.',
   'options.scheduleRemoved': 'Scheduled rebuild removed.',
   'options.scheduleUnavailable': 'The schedule could not be read.',
+  'options.metrics': 'How metrics are counted',
+  'options.attribution': 'Attribution model',
+  'options.attributionHint':
+    'How a won deal’s revenue and new customer are split over the customer’s leads (touches). The dashboard compares every model.',
+  'options.halfLife': 'Time-decay half-life, days',
+  'options.periodBasis': 'Date of a sale',
+  'options.basis.close': 'Close date: what was sold in the period',
+  'options.basis.created': 'Lead creation: cohort view',
+  'options.periodBasisHint': 'Which date puts a won deal’s revenue in a period; leads are always counted by their creation date.',
+  'options.returnDays': 'Returned customer: days without a purchase',
+  'options.lifespan': 'Customer lifespan, years',
+  'options.frequency': 'Purchases per customer a year',
+  'options.ltvHint':
+    'Used only when the data has no customer history (a customer ID, e-mail or phone with dates): LTV = AOV × purchases a year × years × margin. Leave blank for no LTV.',
+  'options.numberInvalid': 'Enter a number above {min} and at most {max}.',
+  'options.wholeInvalid': 'Enter a whole number from {min} to {max}.',
   'review.intro': 'Check what the dashboard can compute, then save.',
   'review.ok': 'Everything needed for all metrics is mapped.',
   'review.checking': 'Checking the mapping…',
@@ -120,6 +136,10 @@ export const en = {
   'review.summary.optionsText': '{granularity} periods · margin {margin} · {currency} · sheet “{name}”',
   'review.summary.byCampaign': 'by campaign',
   'review.summary.noFunnel': 'no stages',
+  'review.summary.metrics': 'Metrics',
+  'review.summary.metricsText': '{model} · sales {basis} · returned after {days} days',
+  'review.summary.halfLife': 'half-life {days} days',
+  'review.summary.ltvFormula': 'LTV by formula: {lifespan} years × {frequency} purchases a year',
   'review.blocked': 'Saving is off until these are fixed: {reasons}',
   'review.buildBlocked': 'Building is off until the must-fix items are fixed.',
   'review.elapsed': '{message} {seconds} s',
@@ -165,6 +185,8 @@ export const enIssues = {
   unknown_statuses: 'Not sure what these statuses mean: {statuses}; they count as leads until you choose a stage.',
   won_without_close_date:
     '{count, plural, one {# won deal has} other {# won deals have}} no readable close date; {count, plural, one {it is} other {they are}} dated by the lead’s creation.',
+  created_period_labels:
+    '{count} lead row(s) are dated by a period label in {column} (e.g. {example}), not a day: they are counted in that period, but the deal cycle leaves out their {deals} won deal(s).',
   low_confidence: 'Please check {headers}: the guess is uncertain.',
   currency_detected: 'Amounts look like {currency}.',
   missing_channel: 'No channel/source column: the dashboard is per channel, so every metric needs one.',
@@ -191,6 +213,7 @@ export const enIssues = {
   empty_dashboard_name: 'The dashboard needs a name.',
   dashboard_name_too_long: 'The dashboard name is longer than {max} characters.',
   column_moved: 'Column "{header}" moved from {column} to {newColumn}; review the mapping.',
+  invalid_metrics_option: 'Metrics option {field} cannot be {value}; allowed: {allowed}.',
   sheet_missing: 'The sheet “{sheet}” of the saved mapping no longer exists; choose the data sheet again.',
   mapping_unreadable: 'The saved mapping cannot be read: {problems}',
   column_missing: 'Column "{header}" (was {column}) is no longer in the {table} table.',
@@ -243,11 +266,6 @@ export const enIssues = {
     'The dashboard would need {columns} columns; Sheets allows {max}. Choose a coarser period (month or quarter instead of week).',
   dashboard_too_large:
     "The dashboard would need {cells} cells; it is limited to {max} so that the spreadsheet stays under Sheets' {sheetsMax} cells. Choose a coarser period.",
-  warehouse_identity:
-    'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need the in-memory engine.',
-  warehouse_attribution: 'Warehouse mode computes last-touch and first-touch attribution; {model} needs the in-memory engine.',
-  warehouse_period_labels:
-    '--engine duckdb reads dates, not period labels such as {label} in {column}; use the default engine for this file.',
   sheet_not_found: 'There is no sheet named "{sheet}" (it may have been renamed or deleted).',
   sheet_empty: 'The sheet "{sheet}" is empty. Choose the sheet that holds your data.',
   sheet_name_not_text: 'The sheet name must be text.',
@@ -260,6 +278,22 @@ export const enIssues = {
   no_saved_mapping: 'No saved mapping in this spreadsheet yet. Open FunnelROI and map your columns first.',
   sheets_service_disabled: 'The Sheets advanced service is not enabled for this script (appsscript.json, enabledAdvancedServices).',
   nothing_to_share: 'There is no dashboard to share yet. Build the dashboard first.',
+  warehouse_table_invalid:
+    '“{input}” is not a BigQuery table ({reason}). Write it as project.dataset.table, e.g. my-project.marketing.leads.',
+  warehouse_project_invalid: '“{input}” is not a Google Cloud project id.',
+  warehouse_service_missing: 'The BigQuery advanced service is not enabled for this script, so BigQuery tables cannot be read.',
+  warehouse_permission:
+    'BigQuery denied access to {table} ({message}). You need BigQuery Job User on the billing project and BigQuery Data Viewer on the dataset.',
+  warehouse_not_found: 'BigQuery cannot find {table} ({message}).',
+  warehouse_quota: 'BigQuery refused the query for {table}: a quota or rate limit was reached ({message}). Try again later.',
+  warehouse_failed: 'BigQuery could not run the query for {table} ({message}).',
+  warehouse_column_changed: 'Column “{header}” of {table} is no longer at position {position}; read the table again in the wizard.',
+  warehouse_no_columns: '{table} has fewer than two plain columns to map.',
+  warehouse_bytes_estimate: 'Each build scans about {bytes} in BigQuery (dry run), billed to project {project}.',
+  warehouse_identity:
+    'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need a sheet (the in-memory engine).',
+  warehouse_attribution: 'Warehouse mode does not compute this attribution model yet; choose last touch or first touch.',
+  warehouse_period_labels: 'Warehouse mode cannot read period labels (“2026-W05”, “янв 2026”) as dates; use a date column.',
 } as const;
 
 export type IssueCode = keyof typeof enIssues;

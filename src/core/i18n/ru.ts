@@ -84,6 +84,22 @@ export const ru: Messages = {
   'options.scheduleSet': 'Автоматическая перестройка: {interval}.',
   'options.scheduleRemoved': 'Автоматическая перестройка отключена.',
   'options.scheduleUnavailable': 'Не удалось прочитать расписание.',
+  'options.metrics': 'Как считаются метрики',
+  'options.attribution': 'Модель атрибуции',
+  'options.attributionHint':
+    'Как выручка и новый клиент успешной сделки делятся между лидами (касаниями) клиента. На дашборде сравниваются все модели.',
+  'options.halfLife': 'Период полураспада для угасания, дней',
+  'options.periodBasis': 'Дата продажи',
+  'options.basis.close': 'Дата закрытия: что продано в периоде',
+  'options.basis.created': 'Дата создания лида: когорты',
+  'options.periodBasisHint': 'По какой дате выручка сделки попадает в период; лиды всегда считаются по дате создания.',
+  'options.returnDays': 'Вернувшийся клиент: дней без покупки',
+  'options.lifespan': 'Срок жизни клиента, лет',
+  'options.frequency': 'Покупок клиента в год',
+  'options.ltvHint':
+    'Используются, только если в данных нет истории клиентов (ID клиента, эл. почты или телефона с датами): LTV = средний чек × покупок в год × лет × маржа. Пусто — LTV не считается.',
+  'options.numberInvalid': 'Введите число больше {min} и не больше {max}.',
+  'options.wholeInvalid': 'Введите целое число от {min} до {max}.',
   'review.intro': 'Проверьте, что сможет посчитать дашборд, и сохраните.',
   'review.ok': 'Для всех метрик всё размечено.',
   'review.checking': 'Проверяем разметку…',
@@ -118,6 +134,10 @@ export const ru: Messages = {
   'review.summary.optionsText': 'Периоды: {granularity} · маржа {margin} · {currency} · лист «{name}»',
   'review.summary.byCampaign': 'по кампаниям',
   'review.summary.noFunnel': 'нет этапов',
+  'review.summary.metrics': 'Метрики',
+  'review.summary.metricsText': '{model} · продажи {basis} · вернувшийся клиент после {days} дн. без покупки',
+  'review.summary.halfLife': 'полураспад {days} дн.',
+  'review.summary.ltvFormula': 'LTV по формуле: {lifespan} лет × {frequency} покупок в год',
   'review.blocked': 'Сохранение недоступно, пока не исправлено: {reasons}',
   'review.buildBlocked': 'Построение недоступно, пока есть обязательные исправления.',
   'review.elapsed': '{message} {seconds} с',
@@ -158,6 +178,8 @@ export const ruIssues: IssueTemplates = {
   unknown_statuses: 'Непонятно, что означают статусы: {statuses}; пока вы не выберете этап, они считаются лидами.',
   won_without_close_date:
     '{count, plural, one {У # успешной сделки} other {У # успешных сделок}} нет читаемой даты закрытия; {count, plural, one {она датирована} other {они датированы}} созданием лида.',
+  created_period_labels:
+    '{count} строк(и) лидов датированы периодом в столбце {column} (например, {example}), а не днём: они учтены в этом периоде, но цикл сделки не включает их успешные сделки ({deals}).',
   low_confidence: 'Проверьте {headers}: догадка неуверенная.',
   currency_detected: 'Похоже, суммы в {currency}.',
   missing_channel: 'Нет столбца с каналом/источником: дашборд строится по каналам, без него не посчитать ни одной метрики.',
@@ -183,6 +205,7 @@ export const ruIssues: IssueTemplates = {
   invalid_margin: 'Валовая маржа должна быть больше 0 и не больше 1 (100%).',
   empty_dashboard_name: 'Укажите название листа дашборда.',
   dashboard_name_too_long: 'Название дашборда длиннее {max} символов.',
+  invalid_metrics_option: 'Параметр метрик {field} не может быть {value}; допустимо: {allowed}.',
   column_moved: 'Столбец «{header}» переехал из {column} в {newColumn}; проверьте разметку.',
   sheet_missing: 'Листа «{sheet}» из сохранённой разметки больше нет; выберите лист с данными заново.',
   mapping_unreadable: 'Сохранённую разметку не удалось прочитать: {problems}',
@@ -238,12 +261,6 @@ export const ruIssues: IssueTemplates = {
     'Дашборду понадобилось бы столбцов: {columns}, а Таблицы допускают не больше {max}. Выберите период крупнее (месяц или квартал вместо недели).',
   dashboard_too_large:
     'Дашборду понадобилось бы ячеек: {cells}; его предел — {max}, чтобы вся таблица уложилась в {sheetsMax} ячеек Google Таблиц. Выберите период крупнее.',
-  warehouse_identity:
-    'В режиме хранилища клиенты связываются по одному столбцу ID клиента; для эл. почты, телефона или нескольких столбцов идентификации нужен движок в памяти.',
-  warehouse_attribution:
-    'В режиме хранилища считаются только модели «последнее касание» и «первое касание»; для модели {model} нужен движок в памяти.',
-  warehouse_period_labels:
-    'Движок duckdb читает даты, а не подписи периодов вроде {label} в столбце «{column}»; для этого файла используйте движок по умолчанию.',
   sheet_not_found: 'Листа «{sheet}» нет (возможно, его переименовали или удалили).',
   sheet_empty: 'Лист «{sheet}» пуст. Выберите лист с данными.',
   sheet_name_not_text: 'Название листа должно быть текстом.',
@@ -256,4 +273,21 @@ export const ruIssues: IssueTemplates = {
   no_saved_mapping: 'В этой таблице ещё нет сохранённого сопоставления. Откройте FunnelROI и сопоставьте столбцы.',
   sheets_service_disabled: 'Для скрипта не включён расширенный сервис Google Таблиц (appsscript.json, enabledAdvancedServices).',
   nothing_to_share: 'Дашборда для отправки пока нет. Сначала постройте дашборд.',
+  warehouse_table_invalid:
+    '«{input}» — не таблица BigQuery ({reason}). Напишите её как проект.набор.таблица, например my-project.marketing.leads.',
+  warehouse_project_invalid: '«{input}» — не идентификатор проекта Google Cloud.',
+  warehouse_service_missing: 'Расширенная служба BigQuery не включена для этого скрипта, поэтому таблицы BigQuery прочитать нельзя.',
+  warehouse_permission:
+    'BigQuery отказал в доступе к {table} ({message}). Нужны роли BigQuery Job User в проекте оплаты и BigQuery Data Viewer на наборе данных.',
+  warehouse_not_found: 'BigQuery не находит {table} ({message}).',
+  warehouse_quota: 'BigQuery отклонил запрос к {table}: исчерпана квота или превышен лимит частоты ({message}). Повторите позже.',
+  warehouse_failed: 'BigQuery не смог выполнить запрос к {table} ({message}).',
+  warehouse_column_changed: 'Столбец «{header}» таблицы {table} больше не стоит на месте {position}; прочитайте таблицу в мастере заново.',
+  warehouse_no_columns: 'В {table} меньше двух простых столбцов для сопоставления.',
+  warehouse_bytes_estimate: 'Каждое построение просматривает в BigQuery около {bytes} (пробный запуск), оплата — проект {project}.',
+  warehouse_identity:
+    'В режиме хранилища клиенты связываются по одному столбцу ID клиента; эл. почта, телефон или несколько столбцов идентификации требуют листа (расчёт в памяти).',
+  warehouse_attribution: 'В режиме хранилища эта модель атрибуции пока не считается; выберите последнее или первое касание.',
+  warehouse_period_labels:
+    'В режиме хранилища подписи периодов («2026-W05», «янв 2026») не читаются как даты; используйте столбец с датой.',
 };

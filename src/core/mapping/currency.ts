@@ -17,6 +17,38 @@ const CURRENCY_MARKS: readonly { readonly code: string; readonly pattern: RegExp
 
 export const LOCALE_CURRENCY: Readonly<Record<UiLocale, string>> = { en: 'USD', ru: 'RUB', zh: 'CNY' };
 
+const EURO = ['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'];
+/** Region of a spreadsheet locale → its currency (the regions our users' sheets come from). */
+const REGION_CURRENCY: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(EURO.map((r) => [r, 'EUR'])),
+  RU: 'RUB',
+  BY: 'BYN',
+  KZ: 'KZT',
+  UA: 'UAH',
+  CN: 'CNY',
+  HK: 'HKD',
+  TW: 'TWD',
+  SG: 'SGD',
+  US: 'USD',
+  GB: 'GBP',
+  CA: 'CAD',
+  AU: 'AUD',
+  IN: 'INR',
+};
+/** A locale without a region ("ru", "zh"): the currency of the language's main region. */
+const LANGUAGE_CURRENCY: Readonly<Record<string, string>> = { ru: 'RUB', zh: 'CNY', kk: 'KZT', uk: 'UAH', be: 'BYN', en: 'USD' };
+
+/**
+ * The currency a spreadsheet's locale implies (`ru_RU` → RUB, `zh_CN` → CNY, `de_DE` → EUR): the
+ * spreadsheet's locale says where its numbers come from, unlike the viewer's UI language. Undefined when
+ * the locale is unknown.
+ */
+export function currencyOfLocale(locale: string | null | undefined): string | undefined {
+  if (!locale) return undefined;
+  const [language, region] = locale.replace('-', '_').split('_');
+  return (region && REGION_CURRENCY[region.toUpperCase()]) || LANGUAGE_CURRENCY[language.toLowerCase()];
+}
+
 /** The most frequent currency mark in the texts, or undefined when there is none. */
 export function detectCurrency(texts: Iterable<string>): string | undefined {
   const counts = new Map<string, number>();

@@ -1,6 +1,6 @@
 /** A complete, savable Mapping from a detection, with default report options. */
 import type { UiLocale } from '../types.js';
-import { LOCALE_CURRENCY } from './currency.js';
+import { currencyOfLocale, LOCALE_CURRENCY } from './currency.js';
 import { CURRENCY_NOTE } from './detect-sheet.js';
 import { DEFAULT_DASHBOARD_NAME } from './labels.js';
 import type { Detection, Mapping, ReportOptions, TableBinding } from './types.js';
@@ -9,6 +9,11 @@ export interface DefaultOptionsInput {
   readonly locale?: UiLocale;
   /** ISO code found in the data; wins over the locale's currency. */
   readonly currency?: string;
+  /**
+   * The spreadsheet's locale (`ru_RU`): its currency wins over the UI language's, so a Russian sheet opened
+   * by an English-speaking user still reports in roubles.
+   */
+  readonly spreadsheetLocale?: string;
 }
 
 export function defaultOptions(input: DefaultOptionsInput = {}): ReportOptions {
@@ -16,7 +21,7 @@ export function defaultOptions(input: DefaultOptionsInput = {}): ReportOptions {
   return {
     granularity: 'month',
     grossMargin: 1,
-    currency: input.currency ?? LOCALE_CURRENCY[locale],
+    currency: input.currency ?? currencyOfLocale(input.spreadsheetLocale) ?? LOCALE_CURRENCY[locale],
     dashboardName: DEFAULT_DASHBOARD_NAME[locale],
     byCampaign: false,
   };
@@ -25,21 +30,34 @@ export function defaultOptions(input: DefaultOptionsInput = {}): ReportOptions {
 export interface DefaultMappingInput {
   readonly locale?: UiLocale;
   readonly currency?: string;
+  readonly spreadsheetLocale?: string;
   /** CRM shape: the costs table, when the user has pointed at one. */
   readonly costs?: TableBinding | null;
+  /** CRM shape: the costs sheet's detection; its table is the costs table and its amounts name the currency. */
+  readonly costsDetection?: Detection | null;
 }
 
-/** Everything the wizard needs to start from: the detection's guesses as a Mapping. */
+/** The currency a detection saw in the amounts ($, ₽, ¥…), if any. */
+export function notedCurrency(detection: Detection | null | undefined): string | undefined {
+  const noted = detection?.notes.find((n) => n.code === CURRENCY_NOTE)?.params?.currency;
+  return typeof noted === 'string' && /^[A-Z]{3}$/u.test(noted) ? noted : undefined;
+}
+
+/**
+ * Everything the wizard needs to start from: the detection's guesses as a Mapping. The currency, as the
+ * sidebar chooses it: the user's, else the one the lead export's or the costs sheet's amounts show, else
+ * the spreadsheet locale's, else the UI language's.
+ */
 export function defaultMapping(detection: Detection, input: DefaultMappingInput = {}): Mapping {
-  const noted = detection.notes.find((n) => n.code === CURRENCY_NOTE)?.params?.currency;
-  const currency = input.currency ?? (typeof noted === 'string' ? noted : undefined);
+  const currency = input.currency ?? notedCurrency(detection) ?? notedCurrency(input.costsDetection);
+  const crm = detection.shape === 'crm';
   return {
     schemaVersion: 1,
     shape: detection.shape,
     source: detection.table,
-    costs: detection.shape === 'crm' ? (input.costs ?? null) : null,
+    costs: crm ? (input.costs ?? input.costsDetection?.table ?? null) : null,
     funnel: detection.funnel,
-    statusRules: detection.shape === 'crm' ? detection.statusRules : [],
-    options: defaultOptions({ locale: input.locale, currency }),
+    statusRules: crm ? detection.statusRules : [],
+    options: defaultOptions({ locale: input.locale, currency, spreadsheetLocale: input.spreadsheetLocale }),
   };
 }

@@ -3,10 +3,11 @@
  * report periods and notes above the header, totals below the data, and sometimes leave column A empty; a
  * user's own sheet may have none of that. Coordinates returned are 1-based sheet rows and columns.
  */
-import { CodedError, issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { isBlank, isDate, parseNumberText, type CellValue, type Matrix } from '../values.js';
-import { columnLetter, normalizeHeader } from './normalize.js';
+import { CodedError, issue } from '../issues.js';
+import { columnLetters } from '../a1.js';
+import { normalizeHeader } from './normalize.js';
 import { classifyCell } from './sniff.js';
 
 export interface TableGuess {
@@ -36,25 +37,36 @@ export function isTotalsLabel(text: string): boolean {
 }
 
 export function detectTable(values: Matrix, display?: readonly (readonly string[])[]): TableGuess {
-  const rowCount = values.length;
   const filled = values.map((row) => nonBlankColumns(row));
   if (filled.every((cols) => cols.length === 0)) {
     throw new CodedError('empty_sheet');
   }
-  const notes: ValidationIssue[] = [];
-
   const headerIndex = findHeaderRow(values, filled);
   if (headerIndex < 0) {
     throw new CodedError('no_header_row');
   }
-  const skipped = filled.slice(0, headerIndex).filter((c) => c.length > 0).length;
-  if (skipped > 0) {
-    notes.push(issue('info', 'title_rows_skipped', { count: skipped, headerRow: headerIndex + 1 }));
-  }
+  const span = columnSpan(filled, headerIndex);
+  const footer = findFooter(values, filled, headerIndex, span);
+  const header = headerNames(values, display?.[headerIndex], headerIndex, span);
+  return {
+    headerRow: headerIndex + 1,
+    firstDataRow: headerIndex + 2,
+    lastDataRow: Math.max(footer.end, headerIndex) + 1,
+    firstColumn: span.first + 1,
+    lastColumn: span.last + 1,
+    headers: header.names,
+    notes: [...titleNotes(filled, headerIndex), ...footer.notes, ...header.notes, ...noDataNotes(headerIndex, footer.end)],
+  };
+}
 
-  // Columns: the header's span widened by any data column (a data column with a blank header still holds data).
-  let lastRowIndex = rowCount - 1;
-  while (lastRowIndex > headerIndex && filled[lastRowIndex].length === 0) lastRowIndex--;
+/** 0-based first and last column of the table. */
+interface Span {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The header's span widened by any data column (a data column with a blank header still holds data). */
+function columnSpan(filled: readonly number[][], headerIndex: number): Span {
   // A loop, not Math.min(...cols): a spread over a very wide row exceeds the engine's argument limit.
   let first = Infinity;
   let last = -Infinity;
@@ -62,7 +74,7 @@ export function detectTable(values: Matrix, display?: readonly (readonly string[
     if (c < first) first = c;
     if (c > last) last = c;
   }
-  for (let r = headerIndex + 1; r <= lastRowIndex; r++) {
+  for (let r = headerIndex + 1; r <= lastFilledRow(filled, headerIndex); r++) {
     const cols = filled[r];
     if (cols.length === 0) continue;
     // Only widen by rows that overlap the header: a side note far to the right is not a column.
@@ -70,69 +82,93 @@ export function detectTable(values: Matrix, display?: readonly (readonly string[
     first = Math.min(first, cols[0]);
     last = Math.max(last, cols[cols.length - 1]);
   }
+  return { first, last };
+}
 
-  // Bottom: trailing notes and totals rows, repeatedly (a totals row may sit under a note or another total).
-  let end = lastRowIndex;
+function lastFilledRow(filled: readonly number[][], headerIndex: number): number {
+  let r = filled.length - 1;
+  while (r > headerIndex && filled[r].length === 0) r--;
+  return r;
+}
+
+/**
+ * The bottom of the data: trailing notes and totals rows come off, repeatedly (a totals row may sit under
+ * a note or another total). `end` is the 0-based last data row (headerIndex when there is none).
+ */
+function findFooter(
+  values: Matrix,
+  filled: readonly number[][],
+  headerIndex: number,
+  { first, last }: Span,
+): { end: number; notes: ValidationIssue[] } {
+  let end = lastFilledRow(filled, headerIndex);
   let notesExcluded = 0;
   const totalsRows: number[] = [];
   for (;;) {
     while (end > headerIndex && countIn(filled[end], first, last) === 0) end--;
-    if (end <= headerIndex) break;
-    const width = last - first + 1;
-    const inSpan = countIn(filled[end], first, last);
-    const loneCell = inSpan === 1 ? values[end][filled[end].find((c) => c >= first && c <= last) ?? first] : undefined;
-    if (width >= 3 && end > headerIndex + 1 && loneCell !== undefined && classifyCell(loneCell) === 'text') {
-      // A lone text cell under a wide table: a footnote ("* VAT included"), not a record.
-      notesExcluded++;
-      end--;
-      continue;
-    }
-    if (end > headerIndex + 1 && isTotalsRow(values, headerIndex + 1, end, first, last)) {
-      totalsRows.push(end + 1);
-      end--;
-      continue;
-    }
-    break;
+    if (end <= headerIndex + 1) break;
+    if (isFootnoteRow(values, end, first, last)) notesExcluded++;
+    else if (isTotalsRow(values, headerIndex + 1, end, first, last)) totalsRows.push(end + 1);
+    else break;
+    end--;
   }
+  return { end, notes: footerNotes(totalsRows.reverse(), notesExcluded) };
+}
+
+function footerNotes(totalsRows: readonly number[], notesExcluded: number): ValidationIssue[] {
+  const notes: ValidationIssue[] = [];
   if (totalsRows.length > 0) {
     notes.push(issue('info', 'totals_row_excluded', { rows: totalsRows.join(', '), count: totalsRows.length }));
   }
   if (notesExcluded > 0) {
     notes.push(issue('info', 'footer_rows_excluded', { count: notesExcluded }));
   }
+  return notes;
+}
 
-  const headers: string[] = [];
-  const seen = new Map<string, number>();
+/** Header text per column; a blank header is named after its column letter, duplicates are flagged. */
+function headerNames(
+  values: Matrix,
+  shown: readonly string[] | undefined,
+  headerIndex: number,
+  { first, last }: Span,
+): { names: string[]; notes: ValidationIssue[] } {
+  const names: string[] = [];
+  const seen = new Set<string>();
   const blanks: string[] = [];
   const duplicates = new Set<string>();
   for (let c = first; c <= last; c++) {
-    const raw = headerText(values[headerIndex][c], display?.[headerIndex]?.[c]);
-    const name = raw === '' ? `Column ${columnLetter(c + 1)}` : raw;
-    if (raw === '') blanks.push(columnLetter(c + 1));
+    const raw = headerText(values[headerIndex][c], shown?.[c]);
+    const name = raw === '' ? `Column ${columnLetters(c + 1)}` : raw;
+    if (raw === '') blanks.push(columnLetters(c + 1));
     const key = normalizeHeader(name);
     if (seen.has(key)) duplicates.add(name);
-    seen.set(key, c);
-    headers.push(name);
+    seen.add(key);
+    names.push(name);
   }
+  return { names, notes: headerNotes(blanks, [...duplicates]) };
+}
+
+function headerNotes(blanks: readonly string[], duplicates: readonly string[]): ValidationIssue[] {
+  const notes: ValidationIssue[] = [];
   if (blanks.length > 0) {
     notes.push(issue('warning', 'blank_headers', { columns: blanks.join(', ') }));
   }
-  if (duplicates.size > 0) {
-    notes.push(issue('warning', 'duplicate_headers', { headers: [...duplicates].join(', ') }));
+  if (duplicates.length > 0) {
+    notes.push(issue('warning', 'duplicate_headers', { headers: duplicates.join(', ') }));
   }
-  if (end <= headerIndex) {
-    notes.push(issue('warning', 'no_data_rows', { headerRow: headerIndex + 1 }));
-  }
+  return notes;
+}
 
-  return {
-    headerRow: headerIndex + 1,
-    firstDataRow: headerIndex + 2,
-    lastDataRow: Math.max(end, headerIndex) + 1,
-    firstColumn: first + 1,
-    lastColumn: last + 1,
-    headers,
-    notes,
-  };
+function titleNotes(filled: readonly number[][], headerIndex: number): ValidationIssue[] {
+  const skipped = filled.slice(0, headerIndex).filter((c) => c.length > 0).length;
+  if (skipped === 0) return [];
+  return [issue('info', 'title_rows_skipped', { count: skipped, headerRow: headerIndex + 1 })];
+}
+
+function noDataNotes(headerIndex: number, end: number): ValidationIssue[] {
+  if (end > headerIndex) return [];
+  return [issue('warning', 'no_data_rows', { headerRow: headerIndex + 1 })];
 }
 
 function nonBlankColumns(row: readonly CellValue[] | undefined): number[] {

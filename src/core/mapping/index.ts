@@ -1,11 +1,11 @@
 /** The column-mapping core: everything the server API, the sidebar and the dashboard builder use. */
 export * from './types.js';
 export { CodedError } from '../issues.js';
-export { normalizeHeader, compactText, columnLetter } from './normalize.js';
+export { normalizeHeader, compactText } from './normalize.js';
 export { HEADER_SYNONYMS, type SynonymEntry, type SynonymLanguage } from './synonyms.js';
 export { classifyCell, profileColumn, sniffColumn, isPeriodText, isDateLikeHeader, type CellKind, type ColumnProfile } from './sniff.js';
 export { detectTable, isTotalsLabel, type TableGuess } from './detect-table.js';
-export { guessColumns, headerCandidates, typeFit, LOW_CONFIDENCE, type ColumnGuess } from './guess-columns.js';
+export { guessColumns, headerCandidates, typeFit, type ColumnGuess } from './guess-columns.js';
 export {
   classifyStatus,
   PIPELINE_LEVELS,
@@ -15,9 +15,9 @@ export {
   type PipelineLevel,
 } from './status-vocabulary.js';
 export { guessShape, guessFunnel, guessStatusRules, countStatuses, unknownStatuses } from './funnel.js';
-export { detectCurrency, LOCALE_CURRENCY } from './currency.js';
+export { currencyOfLocale, detectCurrency, LOCALE_CURRENCY } from './currency.js';
 export { detectSheet, displayOf, CURRENCY_NOTE, type DetectSheetOptions } from './detect-sheet.js';
-export { defaultMapping, defaultOptions, type DefaultMappingInput, type DefaultOptionsInput } from './defaults.js';
+export { defaultMapping, defaultOptions, notedCurrency, type DefaultMappingInput, type DefaultOptionsInput } from './defaults.js';
 export { validateMapping, type ActualHeaders } from './validate.js';
 export {
   serializeMapping,

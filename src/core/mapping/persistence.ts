@@ -6,8 +6,11 @@
  * Reading is strict: the property may have been written by an older version, by hand, or by someone else's
  * script. Anything unexpected becomes a CodedError naming the path ("source.columns[3].role"), never a crash.
  */
+import { ATTRIBUTION_MODELS, PERIOD_BASES, type MetricsOptions } from '../definitions/rules.js';
 import { CodedError } from '../issues.js';
+import { parseProjectId, parseTableRef } from '../warehouse/bigquery.js';
 import {
+  type BigQueryTableRef,
   COLUMN_ROLES,
   type ColumnBinding,
   type ColumnRole,
@@ -16,6 +19,7 @@ import {
   type ReportOptions,
   type StatusRule,
   type TableBinding,
+  type WarehouseBinding,
 } from './types.js';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -95,7 +99,45 @@ function encode(m: Mapping, keepIgnored: boolean): Record<string, unknown> {
     f: m.funnel.map((s) => (s.column === undefined ? [s.id, s.label] : [s.id, s.label, s.column])),
     sr: m.statusRules.map((r) => (r.stageId === undefined ? [r.status, KIND_CODES[r.kind]] : [r.status, KIND_CODES[r.kind], r.stageId])),
     o: [m.options.granularity, m.options.grossMargin, m.options.currency, m.options.dashboardName, m.options.byCampaign ? 1 : 0],
+    ...metricsEntry(m.options.metrics),
+    ...(m.warehouse ? { wh: encodeWarehouse(m.warehouse) } : {}),
   };
+}
+
+/** Only the metrics options the user set (the rest are the defaults of definitions/rules.ts); none: no `m` key. */
+function metricsEntry(metrics: Partial<MetricsOptions> | undefined): { m?: Record<string, unknown> } {
+  const set = Object.entries(metrics ?? {}).filter(([, v]) => v !== undefined && v !== null);
+  return set.length > 0 ? { m: Object.fromEntries(set) } : {};
+}
+
+const refOf = (r: BigQueryTableRef): string[] => [r.projectId, r.datasetId, r.tableId];
+
+function encodeWarehouse(w: WarehouseBinding): unknown[] {
+  return ['bq', refOf(w.source), w.costs ? refOf(w.costs) : null, w.billingProject];
+}
+
+/** The stored parts are re-checked by the same rules as typed input: a property edited by hand cannot smuggle SQL. */
+function decodeWarehouse(x: unknown): WarehouseBinding {
+  const a = list(x, 'warehouse');
+  if (a.length !== 4 || a[0] !== 'bq') throw invalid('warehouse', 'expected [bq, source, costs, billingProject]');
+  const ref = (y: unknown, path: string): BigQueryTableRef => {
+    const parts = list(y, path).map((p, i) => str(p, `${path}[${i}]`));
+    if (parts.length !== 3) throw invalid(path, 'expected [project, dataset, table]');
+    try {
+      return parseTableRef(parts.join('.'));
+    } catch {
+      throw invalid(path, 'not a BigQuery table');
+    }
+  };
+  const source = ref(a[1], 'warehouse.source');
+  const costs = a[2] === null ? null : ref(a[2], 'warehouse.costs');
+  let billingProject: string;
+  try {
+    billingProject = parseProjectId(str(a[3], 'warehouse.billingProject'), source.projectId);
+  } catch {
+    throw invalid('warehouse.billingProject', 'not a project id');
+  }
+  return { engine: 'bigquery', source, costs, billingProject };
 }
 
 function encodeTable(t: TableBinding, keepIgnored: boolean): unknown[] {
@@ -151,7 +193,7 @@ export function upgradeSaved(
 }
 
 function decode(o: Record<string, unknown>): Mapping {
-  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o'], '');
+  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o', 'm', 'wh'], '');
   const sh = o.sh;
   if (sh !== 'a' && sh !== 'c') throw invalid('shape', 'must be aggregated or crm');
   const shape = sh === 'c' ? 'crm' : 'aggregated';
@@ -159,8 +201,10 @@ function decode(o: Record<string, unknown>): Mapping {
   const costs = o.cst === null || o.cst === undefined ? null : decodeTable(o.cst, 'costs');
   const funnel = list(o.f, 'funnel').map((x, i) => decodeStage(x, `funnel[${i}]`));
   const statusRules = list(o.sr, 'statusRules').map((x, i) => decodeRule(x, `statusRules[${i}]`));
-  const options = decodeOptions(o.o);
-  return { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
+  const metrics = o.m === undefined ? undefined : decodeMetrics(o.m);
+  const options = metrics ? { ...decodeOptions(o.o), metrics } : decodeOptions(o.o);
+  const mapping: Mapping = { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
+  return o.wh === undefined ? mapping : { ...mapping, warehouse: decodeWarehouse(o.wh) };
 }
 
 function decodeTable(x: unknown, path: string): TableBinding {
@@ -221,6 +265,29 @@ function decodeOptions(x: unknown): ReportOptions {
     dashboardName: str(a[3], 'options.dashboardName'),
     byCampaign: a[4] === 1,
   };
+}
+
+const METRIC_TEXT: Readonly<Record<string, readonly string[]>> = { attribution: ATTRIBUTION_MODELS, periodBasis: PERIOD_BASES };
+const METRIC_NUMBERS = ['returnDays', 'halfLifeDays', 'lifespanYears', 'purchasesPerYear', 'ltvHorizonMonths'];
+
+/**
+ * The saved metrics options (added within schema 1: a mapping without `m` uses the defaults). Types and
+ * names are checked here; ranges by validateMapping, as for the margin, so the message is the same as Save's.
+ */
+function decodeMetrics(x: unknown): Partial<MetricsOptions> {
+  const m = record(x, 'options.metrics');
+  onlyKeys(m, [...Object.keys(METRIC_TEXT), ...METRIC_NUMBERS], 'options.metrics');
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(m)) {
+    const path = `options.metrics.${key}`;
+    if (v === null) continue;
+    const allowed = METRIC_TEXT[key];
+    if (allowed) {
+      if (typeof v !== 'string' || !allowed.includes(v)) throw invalid(path, `must be one of ${allowed.join(', ')}`);
+    } else if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(path, 'must be a number');
+    out[key] = v;
+  }
+  return out as Partial<MetricsOptions>;
 }
 
 function invalid(path: string, what: string): CodedError {

@@ -8,6 +8,9 @@ import type { ValidationIssue } from '../types.js';
 
 import type { MetricsOptions } from '../definitions/rules.js';
 
+/** Below this a guess is uncertain: detection notes it (`low_confidence`) and the wizard marks it "check". */
+export const LOW_CONFIDENCE = 0.5;
+
 export const COLUMN_ROLES = [
   'date',
   'channel',
@@ -94,6 +97,27 @@ export interface ReportOptions {
   readonly metrics?: Partial<MetricsOptions>;
 }
 
+/** A BigQuery table: `project.dataset.table`, each part checked (core/warehouse/bigquery.ts parseTableRef). */
+export interface BigQueryTableRef {
+  readonly projectId: string;
+  readonly datasetId: string;
+  readonly tableId: string;
+}
+
+/**
+ * Warehouse mode: the mapped tables live in BigQuery, not on sheets. The TableBindings then describe the
+ * table's columns (index = position in the table's schema, header = column name); the query is built by
+ * core/warehouse and run by the BigQuery advanced service (README: warehouse mode).
+ */
+export interface WarehouseBinding {
+  readonly engine: 'bigquery';
+  readonly source: BigQueryTableRef;
+  /** CRM shape: the costs table, in BigQuery too; null without one. */
+  readonly costs: BigQueryTableRef | null;
+  /** The project the query jobs run in and are billed to (the user needs bigquery.jobUser there). */
+  readonly billingProject: string;
+}
+
 export interface Mapping {
   readonly schemaVersion: 1;
   readonly shape: DataShape;
@@ -105,6 +129,8 @@ export interface Mapping {
   /** CRM shape only; empty for aggregated. */
   readonly statusRules: readonly StatusRule[];
   readonly options: ReportOptions;
+  /** Set when the data is a BigQuery table (warehouse mode); absent for sheets. */
+  readonly warehouse?: WarehouseBinding;
 }
 
 /** What the reader sees in a column's cells. */
@@ -114,7 +140,7 @@ export interface DetectedColumn {
   readonly index: number;
   readonly header: string;
   readonly role: ColumnRole;
-  /** 0–1: how sure the guesser is; the UI highlights low-confidence guesses. */
+  /** 0–1: how sure the guesser is; below LOW_CONFIDENCE the UI marks the guess "check". */
   readonly confidence: number;
   readonly valueType: ValueType;
   /** A few display strings from the column, for the preview. */

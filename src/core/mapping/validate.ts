@@ -3,9 +3,10 @@
  * it makes impossible, with a stable code for the sidebar's translations. Also catches a sheet that changed
  * under a saved mapping (a column moved or deleted) and out-of-range options.
  */
+import { metricsOptionProblems } from '../definitions/rules.js';
 import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
-import { columnLetter } from './normalize.js';
+import { columnLetters } from '../a1.js';
 import { COLUMN_ROLES, type ColumnRole, type Mapping, type TableBinding } from './types.js';
 
 // Customer identity may span columns (an id, an e-mail, a phone): rows sharing any of them are one customer.
@@ -98,7 +99,7 @@ function checkTable(t: TableBinding, table: string, issues: ValidationIssue[]): 
     if (seenIndex.has(c.index))
       issues.push(
         issue('error', 'column_bound_twice', {
-          column: columnLetter(t.firstColumn + c.index),
+          column: columnLetters(t.firstColumn + c.index),
           table,
         }),
       );
@@ -168,12 +169,22 @@ function checkOptions(m: Mapping, issues: ValidationIssue[]): void {
   if (!GRANULARITIES.includes(o.granularity)) {
     issues.push(issue('error', 'invalid_granularity', { value: String(o.granularity) }));
   }
+  // The metrics options (attribution, period basis, return gap, LTV inputs) by the rules of definitions/rules.ts.
+  for (const p of metricsOptionProblems(o.metrics)) {
+    issues.push(
+      issue('error', 'invalid_metrics_option', {
+        field: p.field,
+        value: p.value,
+        allowed: p.allowed,
+      }),
+    );
+  }
 }
 
 /** A blank header cell is named "Column F" at detection; treat it so here too. */
 function sameHeader(saved: string, actual: string | undefined, column: number): boolean {
   if (actual === undefined) return false;
-  const a = actual.trim() === '' ? `Column ${columnLetter(column)}` : actual;
+  const a = actual.trim() === '' ? `Column ${columnLetters(column)}` : actual;
   // Case and spacing edits are not a different column; a changed word is.
   return saved.trim().replace(/\s+/gu, ' ').toLowerCase() === a.trim().replace(/\s+/gu, ' ').toLowerCase();
 }
@@ -188,8 +199,8 @@ function checkHeaders(t: TableBinding, actual: readonly string[], table: string,
       issues.push(
         issue('error', 'column_moved', {
           header: c.header,
-          column: columnLetter(col),
-          newColumn: columnLetter(t.firstColumn + moved),
+          column: columnLetters(col),
+          newColumn: columnLetters(t.firstColumn + moved),
           table,
         }),
       );
@@ -197,7 +208,7 @@ function checkHeaders(t: TableBinding, actual: readonly string[], table: string,
       issues.push(
         issue('error', 'column_missing', {
           header: c.header,
-          column: columnLetter(col),
+          column: columnLetters(col),
           table,
         }),
       );

@@ -1,0 +1,73 @@
+/**
+ * What every block of the dashboard reads, worked out once: the labels in the dashboard's language, the
+ * metric columns, the funnel stages, the ordered rows and the findings.
+ */
+import type { AggregatedData, AggregateRow } from '../aggregate/types.js';
+import { computeInsights, type Insights } from '../analysis/index.js';
+import type { Mapping } from '../mapping/types.js';
+import { KPI_ORDER, metricColumns, stageRefs, type MetricColumn, type StageRef } from './columns.js';
+import { moneyFormat } from './formats.js';
+import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
+import { channelSeries, orderRows, type ChannelSeries } from './series.js';
+import type { PlanContext } from './types.js';
+
+/** The cell every ROMI and LTV formula reads the gross margin from (the header's third row). */
+export const DASHBOARD_MARGIN_CELL = '$B$3';
+
+export interface DashboardModel {
+  readonly data: AggregatedData;
+  readonly mapping: Mapping;
+  readonly ctx: PlanContext;
+  readonly L: DashboardLabels;
+  /** Campaign rows under their channel: the table has a second label column. */
+  readonly byCampaign: boolean;
+  readonly labelCols: number;
+  /** The channel table's metric columns, in order. */
+  readonly metrics: readonly MetricColumn[];
+  /** The metrics of the KPI strip, in KPI_ORDER. */
+  readonly kpis: readonly MetricColumn[];
+  /** Funnel stages that have a column in the table. */
+  readonly stages: readonly StageRef[];
+  /** The channel table's rows, in display order. */
+  readonly rows: readonly AggregateRow[];
+  /** One series per channel (campaigns merged), for the pivots. */
+  readonly series: readonly ChannelSeries[];
+  readonly insights: Insights;
+  /** Money without decimals in the mapping's currency. */
+  readonly money0: string;
+  has(key: string): boolean;
+}
+
+export function dashboardModel(data: AggregatedData, mapping: Mapping, ctx: PlanContext): DashboardModel {
+  const L = DASHBOARD_LABELS[ctx.locale] ?? DASHBOARD_LABELS.en;
+  const byCampaign = data.rows.some((r) => r.campaign !== null);
+  const metrics = metricColumns(data, mapping, L);
+  const has = (key: string): boolean => metrics.some((m) => m.key === key);
+  const rows = orderRows(data.rows);
+  return {
+    data,
+    mapping,
+    ctx,
+    L,
+    byCampaign,
+    labelCols: byCampaign ? 2 : 1,
+    metrics,
+    kpis: KPI_ORDER.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined),
+    stages: stageRefs(data, mapping).filter((s) => has(s.key)),
+    rows,
+    series: channelSeries(rows, data.stages.length),
+    insights: insightsOf(data, mapping),
+    money0: moneyFormat(mapping.options.currency, 0),
+    has,
+  };
+}
+
+function insightsOf(data: AggregatedData, mapping: Mapping): Insights {
+  const moneyText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  return computeInsights(
+    data,
+    mapping.options.grossMargin,
+    mapping.options.metrics ?? {},
+    (x) => `${moneyText.format(x)} ${mapping.options.currency}`,
+  );
+}
