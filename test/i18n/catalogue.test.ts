@@ -65,7 +65,7 @@ export function englishWords(text: string, allowed: ReadonlySet<string> = LATIN_
   // Dotted identifiers (appsscript.json, my-project.marketing.leads) are code the user types, not prose.
   let prose = text.replace(/[\w-]+(?:\.[\w-]+)+/gu, ' ');
   for (const phrase of PROPER_PHRASES) prose = prose.split(phrase).join(' ');
-  return [...prose.matchAll(/[A-Za-z][A-Za-z-]*/gu)].map((m) => m[0]).filter((w) => !allowed.has(w) && w.length > 1);
+  return [...prose.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/gu)].map((m) => m[0]).filter((w) => !allowed.has(w) && w.length > 1);
 }
 
 /** Every `.ts` file under `dir`. */
