@@ -104,7 +104,7 @@ export function createTriggers(servicesOf: () => GasServices): Triggers {
 function refresh(services: GasServices, locale: Locale): void {
   const result = buildFromSaved(services, locale);
   if (!result) {
-    services.SpreadsheetApp.getUi().alert(t(locale, 'alert.noMapping'));
+    services.SpreadsheetApp.getUi().alert(issueText(locale, { code: 'no_saved_mapping' }));
     return;
   }
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();

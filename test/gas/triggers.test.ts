@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { saveMapping } from '../../src/adapter/mapping-store.js';
-import { t } from '../../src/core/i18n/index.js';
+import { issueText, t } from '../../src/core/i18n/index.js';
 import { defaultMapping, detectSheet } from '../../src/core/mapping/index.js';
 import { createTriggers } from '../../src/gas/triggers.js';
 import { createWorkbook, type LocalWorkbook } from '../../local/runtime/index.js';
@@ -43,7 +43,7 @@ describe('createTriggers(services)', () => {
     const wb = workbook('en');
     const before = wb.sheetNames();
     createTriggers(() => wb.services).refreshDashboard();
-    expect(wb.ui.alerts.map((a) => a.prompt)).toEqual([t('en', 'alert.noMapping')]);
+    expect(wb.ui.alerts.map((a) => a.prompt)).toEqual([issueText('en', { code: 'no_saved_mapping' })]);
     expect(wb.sheetNames()).toEqual(before);
   });
 
