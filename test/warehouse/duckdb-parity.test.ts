@@ -132,7 +132,12 @@ describe('DuckDB rendering equals the in-memory aggregator: multi-touch attribut
         const granularity = GRANULARITIES[seed - 1];
         const m = { ...mapping, options: { ...mapping.options, granularity, byCampaign: seed === 3 } };
         const metrics = { attribution, periodBasis: seed === 1 ? 'created' : 'close', halfLifeDays: seed * 2.5 } as const;
-        const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, costs, opts: { timeZone: ZONES[seed - 1], metrics } });
+        const { memory, sql } = await bothEngines(db.connection, {
+          mapping: m,
+          source,
+          costs,
+          opts: { timeZone: ZONES[seed - 1], metrics },
+        });
         expect(memory.totals.measures.orders).toBeGreaterThan(0);
         expectSame(sql, memory);
       });

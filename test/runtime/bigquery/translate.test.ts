@@ -39,7 +39,13 @@ describe('translate: BigQuery SQL → its DuckDB twin', () => {
   it('aggregated hostile data, every granularity', async () => {
     const { mapping, source } = hostileAggregated(7, 300);
     const m = warehouseMatrix(source, mapping.source.lastColumn - mapping.source.firstColumn + 1, 'Etc/UTC');
-    const loaded = await loadMatrix(db.connection, 'agg', mapping.source.columns.map((c) => c.header), m, 2);
+    const loaded = await loadMatrix(
+      db.connection,
+      'agg',
+      mapping.source.columns.map((c) => c.header),
+      m,
+      2,
+    );
     const { duck, bq } = await twin('agg', loaded);
     for (const granularity of ['week', 'month', 'quarter'] as const) {
       const mm = { ...mapping, options: { ...mapping.options, granularity, byCampaign: granularity === 'week' } };
@@ -58,7 +64,16 @@ describe('translate: BigQuery SQL → its DuckDB twin', () => {
       const width = (t: { firstColumn: number; lastColumn: number }) => t.lastColumn - t.firstColumn + 1;
       const s = warehouseMatrix(source, width(mapping.source), 'Etc/UTC');
       const c = warehouseMatrix(costs, width(mapping.costs!), 'Etc/UTC');
-      const src = await twin('crm', await loadMatrix(db.connection, 'crm', mapping.source.columns.map((x) => x.header), s, 2));
+      const src = await twin(
+        'crm',
+        await loadMatrix(
+          db.connection,
+          'crm',
+          mapping.source.columns.map((x) => x.header),
+          s,
+          2,
+        ),
+      );
       const cst = await twin('costs', await loadMatrix(db.connection, 'costs', ['c0', 'c1', 'c2'], c, 2));
       const mm = { ...mapping, options: { ...mapping.options, granularity: 'week' as const } };
       const opts = { timeZone: 'Europe/Moscow', metrics: { attribution }, identityKind: identityKindOf(mapping, s.rows) };
