@@ -43,5 +43,6 @@ export default tseslint.config(
     'src/adapter is the thin Apps Script layer: no entry points, sidebar or local runtime.',
   ),
   forbid('src/api', ['adapter', 'gas', 'cli', 'sidebar', 'local'], 'src/api is the typed contract: core types only.'),
+  forbid('src/cli', ['api', 'adapter', 'gas', 'sidebar', 'local'], 'src/cli is the command-line report: src/core and Node only.'),
   forbid('sidebar', ['adapter', 'gas', 'local'], 'The sidebar reaches the server only through google.script.run (src/api/contract.ts).'),
 );

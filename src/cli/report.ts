@@ -3,7 +3,7 @@
  * default mapping and aggregation as the add-on; ratios computed here from the same sums (ratios of
  * totals in the totals line).
  */
-import type { ValidationIssue } from '../api/contract.js';
+import type { ValidationIssue } from '../core/types.js';
 import { aggregate, nothingReadable, type AggregatedData, type Figures } from '../core/aggregate/index.js';
 import { CodedError } from '../core/issues.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';

@@ -13,6 +13,7 @@ import { parseNumberText } from '../../src/core/values.js';
 import { defaultMapping, notedCurrency } from '../../src/core/mapping/index.js';
 import type { BuildResult, Detection, WizardOpening } from '../../src/api/contract.js';
 import { axeSerious } from '../support/axe.js';
+import { CHROMIUM_PATH } from '../support/browser.js';
 
 const ARTIFACTS = 'test-artifacts/e2e';
 
@@ -22,7 +23,7 @@ const opened: LocalApp[] = [];
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 });

@@ -10,6 +10,7 @@ import { buildSidebarHtml } from '../../scripts/build-sidebar.js';
 import type { BuildResult, Detection, ShareResult, SidebarContext } from '../../src/api/contract.js';
 import { validateMapping } from '../../src/core/mapping/index.js';
 import type { Mapping } from '../../src/core/mapping/types.js';
+import { CHROMIUM_PATH } from '../support/browser.js';
 
 export interface FakeServer {
   readonly context: SidebarContext;
@@ -102,7 +103,7 @@ export async function startHarness(): Promise<Harness> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   return {
