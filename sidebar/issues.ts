@@ -1,5 +1,6 @@
 /** The validation issue list: grouped by severity, localised, each with the metrics it blocks. */
 import type { ValidationIssue } from '../src/api/contract.js';
+import { isMessageKey } from '../src/core/i18n/index.js';
 import { h } from './dom.js';
 import type { Ui } from './ui.js';
 
@@ -27,7 +28,9 @@ export function renderIssues(ui: Ui, issues: readonly ValidationIssue[], okText:
           h('li', { attrs: { 'data-code': issue.code } }, [
             ui.issue(issue),
             issue.metrics && issue.metrics.length > 0
-              ? h('span', { className: 'metrics' }, [ui.tr('review.metrics', { metrics: issue.metrics.join(', ') })])
+              ? h('span', { className: 'metrics' }, [
+                  ui.tr('review.metrics', { metrics: issue.metrics.map((m) => metricName(ui, m)).join(', ') }),
+                ])
               : null,
           ]),
         ),
@@ -35,4 +38,10 @@ export function renderIssues(ui: Ui, issues: readonly ValidationIssue[], okText:
     );
   }
   return box;
+}
+
+/** A metric an issue affects: acronyms (ROMI, CAC) as they are, the named ones from the catalogue. */
+function metricName(ui: Ui, metric: string): string {
+  const key = `affects.${metric}`;
+  return isMessageKey(key) ? ui.tr(key) : metric;
 }

@@ -58,10 +58,10 @@ export function planMetricsBlocks(
     b.add([text(tm(lc, 'block.models'))], { bold: true });
     b.add([null, null, ...ATTRIBUTION_MODELS.flatMap((m) => [text(modelName(lc, m)), null, null])], { bold: true, background: HEAD_BG });
     const labels = {
-      customers: lc === 'ru' ? 'Клиенты' : lc === 'zh' ? '客户' : 'Customers',
-      revenue: lc === 'ru' ? 'Выручка' : lc === 'zh' ? '收入' : 'Revenue',
-      spend: lc === 'ru' ? 'Расход' : lc === 'zh' ? '花费' : 'Spend',
-      channel: lc === 'ru' ? 'Канал' : lc === 'zh' ? '渠道' : 'Channel',
+      customers: tm(lc, 'head.customers'),
+      revenue: tm(lc, 'head.revenue'),
+      spend: tm(lc, 'head.spend'),
+      channel: tm(lc, 'head.channel'),
     };
     b.add(
       [
@@ -107,9 +107,9 @@ export function planMetricsBlocks(
     });
     b.add(
       [
-        text(lc === 'ru' ? 'Когорта' : lc === 'zh' ? '同期群' : 'Cohort'),
-        text(lc === 'ru' ? 'Клиенты' : lc === 'zh' ? '客户' : 'Customers'),
-        ...Array.from({ length: months + 1 }, (_, k) => text(`M${k}`)),
+        text(tm(lc, 'head.cohort')),
+        text(tm(lc, 'head.customers')),
+        ...Array.from({ length: months + 1 }, (_, k) => text(tm(lc, 'head.monthSince', { n: k }))),
       ],
       { bold: true, background: HEAD_BG },
     );
@@ -124,7 +124,7 @@ export function planMetricsBlocks(
     l.add([text(tm(lc, 'block.ltvChannels'))], { bold: true });
     l.add(
       [
-        text(lc === 'ru' ? 'Канал' : lc === 'zh' ? '渠道' : 'Channel'),
+        text(tm(lc, 'head.channel')),
         ...co.windows.map((w) => text(tm(lc, 'ltv.observed', { months: w }))),
         text(tm(lc, 'ltv.projected', { horizon: ins.options.ltvHorizonMonths })),
         text('CAC'),
@@ -177,57 +177,22 @@ export function planMetricsBlocks(
   // ── B2B: deal cycle (own channel), repeat share, returns, NPS, and profit / ДРР / CPO as formulas.
   if (ins.b2b) {
     const x = ins.b2b;
-    const heads =
-      lc === 'ru'
-        ? [
-            'Канал',
-            'Цикл, медиана, дн.',
-            'Цикл, среднее, дн.',
-            'Сделок с циклом',
-            'Доля повторных продаж',
-            'Возвраты',
-            'NPS',
-            'Ответов NPS',
-            'Выручка',
-            'Расход',
-            'Успешные сделки',
-            'Прибыль',
-            'ДРР',
-            'CPO',
-          ]
-        : lc === 'zh'
-          ? [
-              '渠道',
-              '周期中位数（天）',
-              '周期平均（天）',
-              '有周期的成交',
-              '复购收入占比',
-              '回流',
-              'NPS',
-              'NPS 答复数',
-              '收入',
-              '花费',
-              '成交',
-              '利润',
-              'ДРР',
-              'CPO',
-            ]
-          : [
-              'Channel',
-              'Cycle, median days',
-              'Cycle, mean days',
-              'Deals with a cycle',
-              'Repeat revenue share',
-              'Returns',
-              'NPS',
-              'NPS answers',
-              'Revenue',
-              'Spend',
-              'Won deals',
-              'Profit',
-              'ДРР',
-              'CPO',
-            ];
+    const heads = [
+      tm(lc, 'head.channel'),
+      tm(lc, 'b2b.cycleMedian'),
+      tm(lc, 'b2b.cycleMean'),
+      tm(lc, 'b2b.withCycle'),
+      tm(lc, 'b2b.repeatShare'),
+      tm(lc, 'b2b.returns'),
+      'NPS',
+      tm(lc, 'b2b.npsAnswers'),
+      tm(lc, 'head.revenue'),
+      tm(lc, 'head.spend'),
+      tm(lc, 'b2b.wonDeals'),
+      tm(lc, 'b2b.profit'),
+      'ДРР',
+      'CPO',
+    ];
     const b = new BlockBuilder('b2b', row, heads.length);
     rows.b2b = row;
     b.add([text(tm(lc, 'block.b2b'))], { bold: true });
@@ -302,7 +267,7 @@ export function planMetricsBlocks(
     const t = x.moneyTotal;
     const won = (ins.channels ?? []).reduce((s, c) => s + c.wonDeals, 0);
     line(
-      lc === 'ru' ? 'Итого' : lc === 'zh' ? '合计' : 'Total',
+      tm(lc, 'head.total'),
       x.cycleTotal,
       t.repeatShare,
       x.returnedCustomers,

@@ -7,7 +7,6 @@ import type { ColumnRole } from '../mapping/types.js';
 export const en = {
   'app.title': 'FunnelROI',
   'menu.open': 'Open FunnelROI',
-  'menu.build': 'Build dashboard',
   'menu.refresh': 'Refresh dashboard',
   'menu.share': 'Share report (values only)',
   'alert.built': 'Dashboard “{sheet}” is ready: {channels} channels, {periods} periods, {rows} source rows.',
@@ -66,7 +65,6 @@ export const en = {
   'columns.checkTitle': 'Uncertain guess, please check',
   'columns.samples': 'e.g. {samples}',
   'columns.noSamples': 'no values',
-  'columns.letter': 'Column {letter}',
   'funnel.intro': 'Your funnel, widest stage first. Rename stages or change their order.',
   'funnel.empty': 'No funnel stages yet. Give some columns the role “Funnel stage (count)”, “Leads” or “Customers”.',
   'funnel.stageName': 'Name of stage {n}',
@@ -125,7 +123,6 @@ export const en = {
   'review.warnings': 'Worth knowing',
   'review.infos': 'Notes',
   'review.metrics': 'Affects: {metrics}',
-  'review.fixOptions': 'Fix the options first.',
   'review.save': 'Save mapping',
   'review.saving': 'Saving the mapping…',
   'review.saved': 'Mapping saved.',
@@ -148,7 +145,6 @@ export const en = {
   'review.summary.funnel': 'Funnel',
   'review.summary.options': 'Options',
   'review.summary.costs': 'Costs from “{sheet}”',
-  'review.summary.table': '“{sheet}”, {range}',
   'review.summary.optionsText': '{granularity} periods · margin {margin} · {currency} · sheet “{name}”',
   'review.summary.byCampaign': 'by campaign',
   'review.summary.noFunnel': 'no stages',
@@ -157,10 +153,14 @@ export const en = {
   'review.summary.halfLife': 'half-life {days} days',
   'review.summary.ltvFormula': 'LTV by formula: {lifespan} years × {frequency} purchases a year',
   'review.blocked': 'Saving is off until these are fixed: {reasons}',
-  'review.buildBlocked': 'Building is off until the must-fix items are fixed.',
   'review.elapsed': '{message} {seconds} s',
   'table.source': 'source',
   'table.costs': 'costs',
+  'affects.Conversion': 'Conversion',
+  'affects.Dynamics': 'Dynamics',
+  'affects.Funnel': 'Funnel',
+  'affects.Lead conversion': 'Lead conversion',
+  'affects.Repeat rate': 'Repeat rate',
 } as const;
 
 export type MessageKey = keyof typeof en;

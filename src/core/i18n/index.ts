@@ -36,6 +36,10 @@ export function resolveLocale(tag: string | null | undefined): Locale {
   return base === 'ru' || base === 'zh' ? base : 'en';
 }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
 export function t(locale: Locale, key: MessageKey, params?: Params): string {
   return format(PACKS[locale].messages[key], params, locale);
 }

@@ -53,6 +53,21 @@ const enMetrics = {
   'ltv.none': 'No customer history (customer ID or e-mail/phone with dates): LTV is not computed; revenue per customer is shown instead.',
   'ltv.formula': 'LTV (formula: AOV × {frequency}/yr × {lifespan} yr × margin)',
   'period.incomplete': '{period} (incomplete)',
+  'head.channel': 'Channel',
+  'head.spend': 'Spend',
+  'head.customers': 'Customers',
+  'head.revenue': 'Revenue',
+  'head.cohort': 'Cohort',
+  'head.monthSince': 'M{n}',
+  'head.total': 'Total',
+  'b2b.cycleMedian': 'Cycle, median days',
+  'b2b.cycleMean': 'Cycle, mean days',
+  'b2b.withCycle': 'Deals with a cycle',
+  'b2b.repeatShare': 'Repeat revenue share',
+  'b2b.returns': 'Returns',
+  'b2b.npsAnswers': 'NPS answers',
+  'b2b.wonDeals': 'Won deals',
+  'b2b.profit': 'Profit',
 } as const;
 
 export type MetricsKey = keyof typeof enMetrics;
@@ -103,6 +118,21 @@ const ruMetrics: MetricsMessages = {
   'ltv.none': 'Нет истории клиентов (ID клиента или эл. почта/телефон с датами): LTV не считается; показана выручка на клиента.',
   'ltv.formula': 'LTV (формула: средний чек × {frequency}/год × {lifespan} г. × маржа)',
   'period.incomplete': '{period} (неполный)',
+  'head.channel': 'Канал',
+  'head.spend': 'Расход',
+  'head.customers': 'Клиенты',
+  'head.revenue': 'Выручка',
+  'head.cohort': 'Когорта',
+  'head.monthSince': 'Мес. {n}',
+  'head.total': 'Итого',
+  'b2b.cycleMedian': 'Цикл, медиана, дн.',
+  'b2b.cycleMean': 'Цикл, среднее, дн.',
+  'b2b.withCycle': 'Сделок с циклом',
+  'b2b.repeatShare': 'Доля повторных продаж',
+  'b2b.returns': 'Возвраты',
+  'b2b.npsAnswers': 'Ответов NPS',
+  'b2b.wonDeals': 'Успешные сделки',
+  'b2b.profit': 'Прибыль',
 };
 
 const zhMetrics: MetricsMessages = {
@@ -150,9 +180,26 @@ const zhMetrics: MetricsMessages = {
   'ltv.none': '没有客户历史（带日期的客户 ID 或邮箱/电话）：不计算 LTV，改为显示客均收入。',
   'ltv.formula': 'LTV（公式：客单价 × {frequency}/年 × {lifespan} 年 × 毛利率）',
   'period.incomplete': '{period}（不完整）',
+  'head.channel': '渠道',
+  'head.spend': '花费',
+  'head.customers': '客户',
+  'head.revenue': '收入',
+  'head.cohort': '同期群',
+  'head.monthSince': '第 {n} 月',
+  'head.total': '合计',
+  'b2b.cycleMedian': '周期中位数（天）',
+  'b2b.cycleMean': '周期平均（天）',
+  'b2b.withCycle': '有周期的成交',
+  'b2b.repeatShare': '复购收入占比',
+  'b2b.returns': '回流',
+  'b2b.npsAnswers': 'NPS 答复数',
+  'b2b.wonDeals': '成交',
+  'b2b.profit': '利润',
 };
 
-const PACKS: Readonly<Record<Locale, MetricsMessages>> = { en: enMetrics, ru: ruMetrics, zh: zhMetrics };
+/** Exported for the catalogue test (completeness, params, no English in ru/zh). */
+export const METRICS_CATALOGUE: Readonly<Record<Locale, MetricsMessages>> = { en: enMetrics, ru: ruMetrics, zh: zhMetrics };
+const PACKS = METRICS_CATALOGUE;
 
 export function tm(locale: Locale, key: MetricsKey, params?: Params): string {
   return format(PACKS[locale][key], params);

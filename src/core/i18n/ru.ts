@@ -5,7 +5,6 @@ import type { IssueTemplates, Messages } from './en.js';
 export const ru: Messages = {
   'app.title': 'FunnelROI',
   'menu.open': 'Открыть FunnelROI',
-  'menu.build': 'Построить дашборд',
   'menu.refresh': 'Обновить дашборд',
   'menu.share': 'Поделиться отчётом (только значения)',
   'alert.built': 'Дашборд «{sheet}» готов: каналов — {channels}, периодов — {periods}, строк источника — {rows}.',
@@ -64,7 +63,6 @@ export const ru: Messages = {
   'columns.checkTitle': 'Неуверенная догадка, проверьте',
   'columns.samples': 'напр. {samples}',
   'columns.noSamples': 'нет значений',
-  'columns.letter': 'Столбец {letter}',
   'funnel.intro': 'Ваша воронка, от самого широкого этапа. Этапы можно переименовать и переставить.',
   'funnel.empty': 'Этапов пока нет. Назначьте столбцам роль «Этап воронки (количество)», «Лиды» или «Клиенты».',
   'funnel.stageName': 'Название этапа {n}',
@@ -123,7 +121,6 @@ export const ru: Messages = {
   'review.warnings': 'Обратите внимание',
   'review.infos': 'Заметки',
   'review.metrics': 'Затрагивает: {metrics}',
-  'review.fixOptions': 'Сначала исправьте параметры.',
   'review.save': 'Сохранить разметку',
   'review.saving': 'Сохраняем разметку…',
   'review.saved': 'Разметка сохранена.',
@@ -146,7 +143,6 @@ export const ru: Messages = {
   'review.summary.funnel': 'Воронка',
   'review.summary.options': 'Параметры',
   'review.summary.costs': 'Расходы из «{sheet}»',
-  'review.summary.table': '«{sheet}», {range}',
   'review.summary.optionsText': 'Периоды: {granularity} · маржа {margin} · {currency} · лист «{name}»',
   'review.summary.byCampaign': 'по кампаниям',
   'review.summary.noFunnel': 'нет этапов',
@@ -155,10 +151,14 @@ export const ru: Messages = {
   'review.summary.halfLife': 'полураспад {days} дн.',
   'review.summary.ltvFormula': 'LTV по формуле: {lifespan} лет × {frequency} покупок в год',
   'review.blocked': 'Сохранение недоступно, пока не исправлено: {reasons}',
-  'review.buildBlocked': 'Построение недоступно, пока есть обязательные исправления.',
   'review.elapsed': '{message} {seconds} с',
   'table.source': 'исходных данных',
   'table.costs': 'расходов',
+  'affects.Conversion': 'Конверсия',
+  'affects.Dynamics': 'Динамика',
+  'affects.Funnel': 'Воронка',
+  'affects.Lead conversion': 'Конверсия в лид',
+  'affects.Repeat rate': 'Доля повторных покупок',
 };
 
 export const ruRoles: Readonly<Record<ColumnRole, string>> = {
