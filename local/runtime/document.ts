@@ -65,6 +65,14 @@ export interface SheetState {
 
 export type AppsValue = number | string | boolean | Date;
 
+/** A Connected Sheets data source sheet: a BigQuery table (or a custom query) and the project it runs in. */
+export interface DataSourceSheetState {
+  readonly name: string;
+  readonly projectId: string;
+  readonly table?: { readonly projectId: string; readonly datasetId: string; readonly tableId: string };
+  readonly rawQuery?: string;
+}
+
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
@@ -112,6 +120,12 @@ export class Document {
    * time-driven trigger: no active spreadsheet, no UI, no document properties or lock).
    */
   execution: 'interactive' | 'clock' = 'interactive';
+  /** The BigQuery advanced service (a FakeBigQuery's `service`); undefined: not enabled for the script. */
+  bigQuery: object | undefined = undefined;
+  /** Connected Sheets data source sheets (their BigQuery spec); see spreadsheet.ts getDataSourceSheets. */
+  readonly dataSourceSheets: DataSourceSheetState[] = [];
+  /** SpreadsheetApp.enableBigQueryExecution() was called in this execution. */
+  bigQueryExecution = false;
   /**
    * Whether a time-driven run sees the document it was set up in as the active spreadsheet. Google does
    * not document it for editor add-ons (README, "Stays current"); container-bound scripts do get it.

@@ -19,3 +19,5 @@ export { VALUE_LIMIT_BYTES, STORE_LIMIT_BYTES } from './properties.js';
 export { ADDON_MENU_TITLE } from './ui.js';
 export { chartOption } from './charts.js';
 export { SUPPORTED_REQUESTS } from './sheets-api.js';
+export { FakeBigQuery, BigQueryApiError, type FakeBigQueryOptions, type FakeTableRef } from './bigquery/fake-bigquery.js';
+export type { DataSourceSheetState } from './document.js';

@@ -69,6 +69,14 @@ class SpreadsheetAppImpl {
   }
   /** Writes are applied at once here; flush only marks the point where Apps Script would send them. */
   flush(): void {}
+  /**
+   * Connected Sheets: data source objects need this call first and the bigquery.readonly scope
+   * (https://developers.google.com/apps-script/guides/sheets/connected-sheets).
+   */
+  enableBigQueryExecution(): void {
+    this.doc.requireScope('SpreadsheetApp.enableBigQueryExecution', 'bigquery.readonly');
+    this.doc.bigQueryExecution = true;
+  }
   newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
     return this.doc.handles.ruleBuilder();
   }
@@ -161,6 +169,29 @@ class ScriptAppImpl extends TriggerScriptAppImpl {
     this.doc.ui.authPrompts.push({ scopes: missing });
     throw new AuthorizationRequired(missing);
   }
+
+  /**
+   * ScriptApp.requireScopes: the same prompt, for the listed scopes only
+   * (https://developers.google.com/apps-script/reference/script/script-app#requireScopes(AuthMode,String)).
+   * A scope the manifest does not declare cannot be granted at all, so asking for one is a script error.
+   */
+  requireScopes(authMode: unknown, scopes: unknown): void {
+    if (
+      authMode !== AuthMode.FULL &&
+      authMode !== AuthMode.LIMITED &&
+      authMode !== AuthMode.NONE &&
+      authMode !== AuthMode.CUSTOM_FUNCTION
+    ) {
+      throw new Error('Invalid argument: authMode');
+    }
+    if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string' || !MANIFEST_SCOPES.includes(s))) {
+      throw new Error('Invalid argument: oAuthScopes');
+    }
+    const missing = (scopes as string[]).filter((s) => this.doc.ungrantedScopes.has(s));
+    if (missing.length === 0) return;
+    this.doc.ui.authPrompts.push({ scopes: missing });
+    throw new AuthorizationRequired(missing);
+  }
 }
 
 class SessionImpl {
@@ -201,6 +232,8 @@ export interface RuntimeServices {
   readonly Utilities: UtilitiesImpl;
   readonly ScriptApp: ScriptAppImpl;
   readonly Sheets: SheetsAdvancedImpl;
+  /** The BigQuery advanced service, when a test or the local server connected one (workbook.connectBigQuery). */
+  readonly BigQuery: object | undefined;
 }
 
 export function createServices(doc: Document): RuntimeServices {
@@ -215,6 +248,10 @@ export function createServices(doc: Document): RuntimeServices {
     Utilities: c(new UtilitiesImpl(doc), 'Utilities'),
     ScriptApp: c(new ScriptAppImpl(doc), 'ScriptApp'),
     Sheets: c(new SheetsAdvancedImpl(doc), 'Sheets'),
+    // A getter: connectBigQuery may run after the services were made (but before loadBundle copies them).
+    get BigQuery() {
+      return doc.bigQuery; // the fake logs its own calls (FakeBigQuery.log)
+    },
   };
 }
 

@@ -36,6 +36,31 @@ export class SpreadsheetImpl {
   getSheets(): SheetImpl[] {
     return this.doc.sheets.map((s) => this.doc.handles.sheet(s));
   }
+  /**
+   * Connected Sheets data source sheets, as plain objects with the getters the add-on reads. In Sheets they
+   * are also tabs of getSheets(); here they are not (README: warehouse mode, what the runtime leaves out).
+   * Without enableBigQueryExecution() first, the runtime refuses, as Google's guide says the call is required.
+   */
+  getDataSourceSheets(): object[] {
+    if (!this.doc.bigQueryExecution) {
+      throw new Error('Exception: BigQuery data source execution is not enabled. Call SpreadsheetApp.enableBigQueryExecution() first.');
+    }
+    return this.doc.dataSourceSheets.map((d) => {
+      const spec = {
+        getType: () => 'BIGQUERY',
+        getParameters: () => [],
+        asBigQuery: () => ({
+          getType: () => 'BIGQUERY',
+          getProjectId: () => d.projectId,
+          getRawQuery: () => d.rawQuery ?? '',
+          getTableProjectId: () => d.table?.projectId ?? '',
+          getDatasetId: () => d.table?.datasetId ?? '',
+          getTableId: () => d.table?.tableId ?? '',
+        }),
+      };
+      return { asSheet: () => ({ getName: () => d.name, getSheetName: () => d.name }), getDataSource: () => ({ getSpec: () => spec }) };
+    });
+  }
   getNumSheets(): number {
     return this.doc.sheets.length;
   }

@@ -9,7 +9,7 @@ import type { CellValue } from '../../src/core/values.js';
 import type { GasServices } from '../../src/adapter/services.js';
 import { parseA1 } from './a1.js';
 import type { CallCounter } from './calls.js';
-import { Document, DEFAULT_COLUMNS, DEFAULT_ROWS, type RuntimeOptions } from './document.js';
+import { Document, DEFAULT_COLUMNS, DEFAULT_ROWS, type DataSourceSheetState, type RuntimeOptions } from './document.js';
 import { createServices, lockState, type RuntimeServices } from './services.js';
 import { Handles } from './handles.js';
 import { newUiRecord, type UiRecord } from './ui.js';
@@ -75,6 +75,11 @@ export interface LocalWorkbook {
     sheetNames(): string[];
     snapshot(sheetName: string): SheetSnapshot;
   }[];
+  /**
+   * Enables the BigQuery advanced service (a FakeBigQuery's `service`) and adds Connected Sheets data source
+   * sheets. Call before loadBundle, which copies the services into the script's global scope.
+   */
+  connectBigQuery(service: object, dataSourceSheets?: readonly DataSourceSheetState[]): void;
   /** Routes formula custom functions to another implementation (loadBundle: the bundle's own); null restores the registry. */
   setCustomFunctionInvoker(invoke: ((name: string, args: unknown[], fallback: () => unknown) => unknown) | null): void;
 }
@@ -232,6 +237,10 @@ export function createWorkbook(options: RuntimeOptions = {}): LocalWorkbook {
     },
     setCustomFunctionInvoker(invoke) {
       doc.invokeCustom = invoke ? (name, args) => invoke(name, args, () => defaultInvoke(name, args)) : defaultInvoke;
+    },
+    connectBigQuery(service, dataSourceSheets = []) {
+      doc.bigQuery = service;
+      doc.dataSourceSheets.push(...dataSourceSheets);
     },
   };
   return workbook;

@@ -9,6 +9,7 @@ import {
   loadBundle,
   type BundleCall,
   type ChartSnapshot,
+  type DataSourceSheetState,
   type LocalWorkbook,
   type SheetSnapshot,
 } from '../runtime/index.js';
@@ -41,6 +42,8 @@ export interface SessionOptions {
   readonly spreadsheetLocale?: string;
   /** The spreadsheet's time zone (default: the natural zone of the user's language; the script stays in Etc/UTC). */
   readonly timeZone?: string;
+  /** Warehouse mode: the BigQuery advanced service (a FakeBigQuery's `service`) and Connected Sheets data source sheets. */
+  readonly bigQuery?: { readonly service: object; readonly dataSourceSheets?: readonly DataSourceSheetState[] };
 }
 
 const SPREADSHEET_LOCALE: Readonly<Record<string, string>> = { en: 'en_US', ru: 'ru_RU', zh: 'zh_CN' };
@@ -75,6 +78,7 @@ export function createSession(options: SessionOptions = {}): LocalSession {
     if (sheet && workbook.sheetNames().length > 1) workbook.spreadsheet.deleteSheet(sheet);
   }
   workbook.activate(workbook.sheetNames()[0]);
+  if (options.bigQuery) workbook.connectBigQuery(options.bigQuery.service, options.bigQuery.dataSourceSheets);
   const call: BundleCall = loadBundle(workbook, readFileSync(join(distDir, 'Code.js'), 'utf8'));
   call('onOpen', { authMode: 'FULL' });
   let seenAlerts = 0;

@@ -40,6 +40,27 @@ export interface BuildResult {
   readonly usedRows: number;
   readonly skippedRows: number;
   readonly warnings: readonly ValidationIssue[];
+  /** Warehouse mode: bytes BigQuery processed for this build (null when it did not say). */
+  readonly bytesProcessed?: number | null;
+}
+
+/** A Connected Sheets data source sheet; its BigQuery table can be mapped by picking the sheet. */
+export interface DataSourceSummary {
+  readonly name: string;
+  /** project.dataset.table; null for a custom-query data source (not mappable). */
+  readonly table: string | null;
+  readonly billingProject: string;
+}
+
+/** A BigQuery table read for the wizard: its columns guessed from the first rows, as a sheet's are. */
+export interface WarehouseDetection {
+  /** project.dataset.table as checked by the server. */
+  readonly table: string;
+  readonly billingProject: string;
+  readonly detection: Detection;
+  /** The table's size from its metadata (tables.get), shown before anything is queried. */
+  readonly rows: number | null;
+  readonly bytes: number | null;
 }
 
 export interface ShareResult {
@@ -65,6 +86,10 @@ export interface SidebarApi {
   validate(mapping: Mapping): readonly ValidationIssue[];
   /** Validates and saves to document properties; refuses (throws) when an error-level issue remains. */
   saveMapping(mapping: Mapping): readonly ValidationIssue[];
+  /** Connected Sheets data source sheets in this spreadsheet (warehouse mode). */
+  listDataSources(): readonly DataSourceSummary[];
+  /** Reads a BigQuery table's columns and first rows (no query job) and guesses its mapping. */
+  detectWarehouse(table: string, billingProject: string): WarehouseDetection;
   /** Builds or rebuilds the dashboard from the saved mapping. */
   buildDashboard(): BuildResult;
   shareReport(): ShareResult;

@@ -5,6 +5,7 @@
  */
 import type {
   BuildResult,
+  DataSourceSummary,
   Detection,
   ScheduleInterval,
   ScheduleState,
@@ -12,6 +13,7 @@ import type {
   SidebarApi,
   SidebarContext,
   ValidationIssue,
+  WarehouseDetection,
   WizardOpening,
 } from '../api/contract.js';
 import { defaultSheet, guessCostsSheet, savedSheetName } from '../core/mapping/wizard-start.js';
@@ -22,7 +24,9 @@ import { checkMapping } from '../adapter/mapping-check.js';
 import { readSheet, sheetSummaries } from '../adapter/sheets-read.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
 import { resolveLocale, t, type Locale } from '../core/i18n/index.js';
-import { errorText, requireAllScopes } from './errors.js';
+import { errorText, requireScopes, WAREHOUSE_SCOPES } from './errors.js';
+import { checkWarehouseMapping, detectWarehouseTable, listDataSources } from '../adapter/warehouse/warehouse.js';
+import { validateMapping } from '../core/mapping/validate.js';
 import { defaultOptions, detectSheet, type Mapping } from '../core/mapping/index.js';
 
 export function userLocale(services: GasServices): Locale {
@@ -38,6 +42,12 @@ export function userLocale(services: GasServices): Locale {
  * around. The same check (adapter/mapping-check.ts) runs again inside every build.
  */
 export function validateAgainstSheet(services: GasServices, mapping: Mapping): ValidationIssue[] {
+  if (mapping.warehouse) {
+    // Warehouse mode: the core rules on the mapping, then the table's columns and a dry run (adapter/warehouse).
+    requireScopes(services.ScriptApp, WAREHOUSE_SCOPES);
+    const ss = services.SpreadsheetApp.getActiveSpreadsheet();
+    return [...validateMapping(mapping), ...checkWarehouseMapping(services, mapping, { timeZone: ss.getSpreadsheetTimeZone() })];
+  }
   return [...checkMapping(services.SpreadsheetApp.getActiveSpreadsheet(), mapping, false).issues];
 }
 
@@ -58,7 +68,9 @@ export function savedMapping(services: GasServices): { mapping: Mapping | null; 
       ],
     };
   }
-  return { mapping: stored.mapping, problems: validateAgainstSheet(services, stored.mapping).filter((i) => i.severity === 'error') };
+  // A BigQuery table is not read when the wizard opens (each call is a round trip); the wizard reads it itself.
+  const problems = stored.mapping.warehouse ? validateMapping(stored.mapping) : validateAgainstSheet(services, stored.mapping);
+  return { mapping: stored.mapping, problems: problems.filter((i) => i.severity === 'error') };
 }
 
 /**
@@ -69,6 +81,7 @@ export function buildFromSaved(services: GasServices, locale: Locale): BuildResu
   const stored = loadMapping(services);
   if (stored.kind === 'none') return null;
   if (stored.kind === 'unreadable') throw new Error(`FunnelROI: the saved mapping cannot be read: ${stored.message}`);
+  if (stored.mapping.warehouse) requireScopes(services.ScriptApp, WAREHOUSE_SCOPES);
   return buildWithServices(services, stored.mapping, { locale });
 }
 
@@ -110,6 +123,7 @@ function openingDetections(s: GasServices, context: SidebarContext): WizardOpeni
     }
   };
   const saved = context.saved;
+  if (saved?.warehouse) return out;
   const savedSource = saved ? savedSheetName(context.sheets, saved.source) : undefined;
   if (saved && savedSource) {
     detect(savedSource);
@@ -126,8 +140,21 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
   // Every google.script.run call is its own execution: each checks the consent it relies on first.
   const services = (): GasServices => {
     const s = servicesOf();
-    requireAllScopes(s.ScriptApp);
+    requireScopes(s.ScriptApp);
     return s;
+  };
+  const warehouseServices = (): GasServices => {
+    const s = services();
+    requireScopes(s.ScriptApp, WAREHOUSE_SCOPES);
+    return s;
+  };
+  /** Coded errors (a BigQuery permission, a table not found) reach the sidebar in the user's language. */
+  const translated = <T>(s: GasServices, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw new Error(errorText(userLocale(s), error));
+    }
   };
   return {
     getContext(): SidebarContext {
@@ -173,6 +200,14 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
     },
     getSchedule(): ScheduleState {
       return getSchedule(services());
+    },
+    listDataSources(): readonly DataSourceSummary[] {
+      const s = warehouseServices();
+      return translated(s, () => listDataSources(s));
+    },
+    detectWarehouse(table: string, billingProject: string): WarehouseDetection {
+      const s = warehouseServices();
+      return translated(s, () => detectWarehouseTable(s, table, billingProject, userLocale(s)));
     },
     setSchedule(interval: ScheduleInterval): ScheduleState {
       const s = services();

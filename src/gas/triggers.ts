@@ -6,7 +6,7 @@ import { shareReport } from '../adapter/dashboard/index.js';
 import { globalServices } from '../adapter/services.js';
 import { runScheduled } from '../adapter/schedule.js';
 import { issueText, t, type Locale } from '../core/i18n/index.js';
-import { errorText, requireAllScopes } from './errors.js';
+import { errorText, requireScopes } from './errors.js';
 import { buildFromSaved, userLocale } from './server-api.js';
 
 function menuLocale(): Locale {
@@ -43,14 +43,14 @@ export const triggers = {
     triggers.onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
   },
   showSidebar(): void {
-    requireAllScopes(ScriptApp);
+    requireScopes(ScriptApp);
     const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('FunnelROI');
     SpreadsheetApp.getUi().showSidebar(html);
   },
   /** Rebuilds from the saved mapping without opening the sidebar. */
   refreshDashboard(): void {
     const services = globalServices();
-    requireAllScopes(services.ScriptApp);
+    requireScopes(services.ScriptApp);
     const locale = userLocale(services);
     try {
       const result = buildFromSaved(services, locale);
@@ -92,7 +92,7 @@ export const triggers = {
   },
   shareDashboard(): void {
     const services = globalServices();
-    requireAllScopes(services.ScriptApp);
+    requireScopes(services.ScriptApp);
     const locale = userLocale(services);
     try {
       const result = shareReport(services);

@@ -23,9 +23,11 @@ describe('header corpus', () => {
     expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(GUESSER_ACCURACY.tuned);
   });
 
-  it('held-out header sets (never tuned on) stay at their documented level, and are a quarter of all sets', () => {
-    expect(heldOut.length * 4).toBeGreaterThanOrEqual(corpus.length + heldOut.length - 2);
-    expect(new Set(heldOut.map((c) => c.language))).toEqual(new Set(['en', 'ru', 'zh']));
+  // Each measured round joins the tuned sets, so the held-out share of all sets falls round by round; what must
+  // hold is a round big enough to mean something in every language.
+  it('held-out header sets (never tuned on) stay at their documented level: ≥ 27 sets, ≥ 9 per language', () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(27);
+    for (const lang of ['en', 'ru', 'zh'] as const) expect(heldOut.filter((c) => c.language === lang).length).toBeGreaterThanOrEqual(9);
     const s = scoreCorpus(heldOut);
     expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(GUESSER_ACCURACY.heldOut);
   });

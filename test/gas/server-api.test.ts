@@ -291,7 +291,11 @@ describe('buildDashboard / refreshDashboard / shareReport', () => {
     expect(manifest.oauthScopes).toEqual(
       expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/drive.file']),
     );
-    expect(manifest.dependencies.enabledAdvancedServices).toEqual([expect.objectContaining({ userSymbol: 'Sheets', version: 'v4' })]);
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      expect.objectContaining({ userSymbol: 'Sheets', version: 'v4' }),
+      // Warehouse mode only (test/gas/warehouse.test.ts).
+      expect.objectContaining({ userSymbol: 'BigQuery', version: 'v2' }),
+    ]);
     const s = createSession({ samples: ['channel-monthly-zh'] });
     expect(() => s.workbook.services.SpreadsheetApp.create('x')).toThrow(
       /Required permissions: https:\/\/www\.googleapis\.com\/auth\/spreadsheets$/u,

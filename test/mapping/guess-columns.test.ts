@@ -231,7 +231,166 @@ describe('guessColumns generalises by class, not by listed word', () => {
   });
 
   it('takes the row name as the campaign only in a measure report without a campaign column', () => {
-    expect(roles(['Name', 'Sent on', 'Delivered', 'Clicks'])).toEqual(['campaign', 'ignore', 'impressions', 'clicks']);
+    expect(roles(['Name', 'Sent on', 'Delivered', 'Clicks'])).toEqual(['campaign', 'date', 'impressions', 'clicks']);
     expect(roles(['Name', 'Campaign', 'Clicks'])).toEqual(['ignore', 'campaign', 'clicks']);
+    // A campaign id names the row worse than its name does.
+    expect(roles(['Дата', 'ID кампании', 'Наименование', 'Показы', 'Клики', 'Расход'])).toEqual([
+      'date',
+      'ignore',
+      'campaign',
+      'impressions',
+      'clicks',
+      'spend',
+    ]);
+  });
+});
+
+// Round 3 of the held-out corpus, once measured, became tuning data; these are the classes its misses
+// belonged to, tested on headers that are not in the corpus.
+describe('guessColumns: classes learnt from held-out round 3', () => {
+  it('counts first sales as new customers and the other sales as orders; plain sales stay customers', () => {
+    expect(roles(['Канал', 'Продажи', 'Первые продажи'])).toEqual(['channel', 'orders', 'customers']);
+    expect(roles(['Channel', 'Sales', 'First-time buyers'])).toEqual(['channel', 'orders', 'customers']);
+    expect(roles(['Channel', 'Sales'])).toEqual(['channel', 'customers']);
+    // The word as a modifier is neither.
+    expect(roles(['Deal ID', 'Status', 'Sales rep', 'Sales account'])).toEqual(['lead_id', 'status', 'ignore', 'customer_id']);
+  });
+
+  it('reads a plain profit beside spend as net of it; gross-profit words and a deal row keep gross profit', () => {
+    expect(roles(['Channel', 'Spend', 'Revenue', 'Profit'])).toEqual(['channel', 'spend', 'revenue', 'ignore']);
+    expect(roles(['Канал', 'Затраты', 'Выручка', 'Валовая прибыль'])).toEqual(['channel', 'spend', 'revenue', 'gross_profit']);
+    expect(roles(['Deal ID', 'Status', 'Amount', 'Profit'])).toEqual(['lead_id', 'status', 'revenue', 'gross_profit']);
+    expect(roles(['Order ID', 'Status', 'Net profit', 'Чистая прибыль', '净利润'])).toEqual([
+      'lead_id',
+      'status',
+      'ignore',
+      'ignore',
+      'ignore',
+    ]);
+  });
+
+  it('reads tax-inclusive amounts as the amount and drops attribution windows from event names', () => {
+    expect(roles(['Дата', 'Показы', 'Клики', 'Затраты, ₽, включая НДС'])).toEqual(['date', 'impressions', 'clicks', 'spend']);
+    expect(roles(['Date', 'Impressions', 'Clicks', 'Spend (incl. VAT)'])).toEqual(['date', 'impressions', 'clicks', 'spend']);
+    expect(roles(['日期', '展现量', '点击量', '花费（含税）'])).toEqual(['date', 'impressions', 'clicks', 'spend']);
+    expect(roles(['Date', 'Impressions', 'Clicks', 'Spend', 'Sign Up (Post-click)', 'Purchase (7-day view)'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'spend',
+      'leads',
+      'orders',
+    ]);
+    // Tax taken out is still a part of the amount: the whole amount wins.
+    expect(roles(['Номер заказа', 'Статус', 'Сумма без НДС', 'Сумма с НДС'])).toEqual(['lead_id', 'status', 'ignore', 'revenue']);
+  });
+
+  it('reads survey questions: numbering and "your" dropped, "where did you hear" is the channel, a bare score the NPS', () => {
+    expect(roles(['Q1. How did you first hear about our company?', '2) Your e-mail', 'Score'])).toEqual(['channel', 'customer_id', 'nps']);
+    expect(roles(['1. Как вы узнали о нашем сервисе?', '2. Ваш телефон', '3. С какой вероятностью вы посоветуете нас коллегам?'])).toEqual([
+      'channel',
+      'customer_id',
+      'nps',
+    ]);
+    expect(roles(['Timestamp', 'How would you rate your likelihood to recommend us? (0-10)'])).toEqual(['date', 'nps']);
+    expect(roles(['1、您是从哪里知道我们的？', '2、您的电话号码', '3、您向同事推荐我们的可能性？'])).toEqual([
+      'channel',
+      'customer_id',
+      'nps',
+    ]);
+    // A survey's delivery "source" is not a marketing channel; a bare "Source" still is.
+    expect(roles(['Response ID', 'Score', 'Survey Source'])).toEqual(['lead_id', 'nps', 'ignore']);
+    expect(roles(['Deal ID', 'Source', 'Referral Source'])).toEqual(['lead_id', 'ignore', 'channel']);
+  });
+
+  it('dates a survey answer by its completion, not its start, in Chinese as in English', () => {
+    expect(roles(['答卷编号', '开始答题时间', '完成答题时间'])).toEqual(['lead_id', 'ignore', 'date']);
+    expect(roles(['Response ID', 'Started at', 'Completed on'])).toEqual(['lead_id', 'ignore', 'date']);
+  });
+
+  it('reads a Chinese compound by its head: a name, group, message or address of a thing is not the thing', () => {
+    expect(roles(['订单号', '买家', '买家留言', '收货地址'])).toEqual(['lead_id', 'customer_id', 'ignore', 'ignore']);
+    expect(roles(['线索名称', '线索状态组', '线索状态', '客户名称'])).toEqual(['ignore', 'ignore', 'status', 'customer_id']);
+  });
+
+  it('takes a phone as the customer only where no e-mail or contact identifies one', () => {
+    expect(roles(['ID', 'Дата', 'Телефон'])).toEqual(['lead_id', 'date', 'customer_id']);
+    expect(roles(['ID', 'Дата', 'Телефон', 'Email'])).toEqual(['lead_id', 'date', 'ignore', 'customer_id']);
+    expect(roles(['Lead ID', 'Phone', 'Contact name'])).toEqual(['lead_id', 'ignore', 'customer_id']);
+    // In an ad report a call count is not a phone number.
+    expect(roles(['日期', '展现量', '点击量', '电话拨打'])).toEqual(['date', 'impressions', 'clicks', 'ignore']);
+  });
+
+  it('reads billing exports: what was paid, not the invoice total or what is due; the invoice is the row unless a payment is', () => {
+    expect(roles(['Invoice No', 'Invoice Date', 'Customer Code', 'Total', 'Amount Paid', 'Amount Due'])).toEqual([
+      'lead_id',
+      'date',
+      'customer_id',
+      'ignore',
+      'revenue',
+      'ignore',
+    ]);
+    expect(roles(['Payment ID', 'Invoice Number', 'Created', 'Amount'])).toEqual(['lead_id', 'ignore', 'date', 'revenue']);
+    expect(roles(['Номер документа', 'Дата', 'Плательщик', 'Сумма'])).toEqual(['lead_id', 'date', 'customer_id', 'revenue']);
+    expect(roles(['交易单号', '付款人', '实付金额（元）', '付款时间'])).toEqual(['lead_id', 'customer_id', 'revenue', 'date']);
+  });
+
+  it('reads views as impressions only in an ad report that has no impressions column', () => {
+    expect(roles(['Дата', 'Просмотры', 'Клики', 'Затраты'])).toEqual(['date', 'impressions', 'clicks', 'spend']);
+    expect(roles(['Date', 'Impressions', 'Views', 'Clicks'])).toEqual(['date', 'impressions', 'ignore', 'clicks']);
+  });
+
+  it('dates e-mail campaigns by their send, records by an added-on day, and a bare time only when nothing names a date', () => {
+    expect(roles(['Mailing', 'Sent At', 'Delivered', 'Clicks'])).toEqual(['campaign', 'date', 'impressions', 'clicks']);
+    expect(roles(['Рассылка', 'Дата отправки', 'Доставлено', 'Клики'])).toEqual(['campaign', 'date', 'impressions', 'clicks']);
+    expect(roles(['Deal ID', 'Date Added', 'Added by', 'Stage'])).toEqual(['lead_id', 'date', 'ignore', 'status']);
+    expect(roles(['Номер', 'Время', 'Сумма'])).toEqual(['lead_id', 'date', 'revenue']);
+    expect(roles(['Date', 'Time', 'Gross'])).toEqual(['date', 'ignore', 'revenue']);
+  });
+
+  it('reads API field names: words run together, a container prefix, a status code', () => {
+    expect(roles(['dateRange.start', 'impressions', 'clicks', 'costInLocalCurrency', 'conversionValueInLocalCurrency'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'spend',
+      'revenue',
+    ]);
+    expect(roles(['id', 'createdate', 'properties.dealstage', 'properties.amount', 'properties.closedate'])).toEqual([
+      'lead_id',
+      'date',
+      'status',
+      'revenue',
+      'close_date',
+    ]);
+    expect(roles(['ID', 'STAGE_ID', 'CONTACT_ID', 'DATE_CREATE', 'CURRENCY_ID'])).toEqual([
+      'lead_id',
+      'status',
+      'customer_id',
+      'date',
+      'ignore',
+    ]);
+  });
+
+  it('never counts repeat buyers or view-through conversions as new customers or leads', () => {
+    expect(roles(['Channel', 'New customers', 'Returning customers'])).toEqual(['channel', 'customers', 'ignore']);
+    expect(roles(['Канал', 'Повторные продажи'])).toEqual(['channel', 'ignore']);
+    expect(roles(['Day', 'Impressions', 'Clicks', 'Post-view conversions', 'Post-click conversions'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'ignore',
+      'leads',
+    ]);
+  });
+
+  it('reads a sales header with a currency as an amount', () => {
+    expect(roles(['Канал', 'Продажи, ₽'])).toEqual(['channel', 'revenue']);
+    expect(roles(['Channel', 'Sales (USD)'])).toEqual(['channel', 'revenue']);
+  });
+
+  it('reads a won date written date-first as the close date', () => {
+    expect(roles(['id', 'date_created', 'date_won', 'value'])).toEqual(['lead_id', 'date', 'close_date', 'revenue']);
+    expect(roles(['Deal', 'Created', 'Sale date'])).toEqual(['ignore', 'date', 'close_date']);
   });
 });

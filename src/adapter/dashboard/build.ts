@@ -12,7 +12,8 @@
  * Serialised by the document lock so two clicks (or two users) cannot interleave.
  */
 import type { BuildResult, UiLocale, ValidationIssue } from '../../api/contract.js';
-import { aggregate, nothingReadable, skipWarnings } from '../../core/aggregate/index.js';
+import { aggregate, nothingReadable, skipWarnings, type AggregatedData } from '../../core/aggregate/index.js';
+import { aggregateWarehouse } from '../warehouse/warehouse.js';
 import {
   checkDashboardLimits,
   DASHBOARD_LABELS,
@@ -71,6 +72,80 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const builtAt = options.now ?? new Date().toISOString();
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
 
+  const read = mapping.warehouse ? readWarehouse(services, mapping, L, ss.getSpreadsheetTimeZone()) : readSheets(ss, mapping, L);
+  const { aggregated, timeZone } = read;
+  const empty = nothingReadable(aggregated);
+  if (empty) throw new IssuesError(empty.code, `FunnelROI: ${empty.message}`, skipWarnings(aggregated), { rows: aggregated.sourceRows });
+  const rolled = rollUpChannels(aggregated, L.otherChannels);
+  const data = rolled.data;
+  const warnings: ValidationIssue[] = [...read.notes, ...data.warnings];
+  if (rolled.rolledUp > 0) {
+    warnings.push({
+      severity: 'warning',
+      code: 'channels_rolled_up',
+      message: `${rolled.rolledUp} channels with the least spend are summed into one “${L.otherChannels}” row; totals are unchanged.`,
+      params: { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS },
+    });
+  }
+
+  const own = findOwnDashboard(services, ss);
+  // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
+  const ownName = own ? own.sheet.getName() : null;
+  if (ownName !== null && read.sheetNames.includes(ownName)) {
+    throw new MappingError(
+      'dashboard_is_source',
+      'FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.',
+    );
+  }
+  let name: string;
+  if (ownName !== null) name = ownName;
+  else {
+    const wanted = mapping.options.dashboardName.trim() || L.title;
+    name = freeSheetName(ss, wanted);
+    if (name !== wanted) {
+      warnings.push({
+        severity: 'warning',
+        code: 'dashboard_name_taken',
+        message: `A sheet named "${wanted}" already exists and is not a FunnelROI dashboard, so it was left untouched; the dashboard is "${name}".`,
+        params: { wanted, name },
+      });
+    }
+  }
+  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: read.sourceA1, sheetName: name, warnings, timeZone });
+  // Before anything is written: a dashboard Sheets would refuse half-way is refused here, with the reason.
+  checkDashboardLimits(plan);
+  const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
+  return {
+    sheetName: name,
+    sheetId: sheet.getSheetId(),
+    channels: data.rows.length,
+    periods: data.periods.length,
+    sourceRows: data.sourceRows,
+    usedRows: data.usedRows,
+    skippedRows: data.skippedRows,
+    warnings,
+    ...(read.bytesProcessed !== undefined ? { bytesProcessed: read.bytesProcessed } : {}),
+  };
+}
+
+/** What a build reads: the aggregated figures and where they came from. */
+interface BuildInput {
+  readonly aggregated: AggregatedData;
+  readonly timeZone: string;
+  readonly notes: readonly ValidationIssue[];
+  /** Shown in the dashboard's header ("Source"). */
+  readonly sourceA1: string;
+  /** Sheets the data was read from (the dashboard must not be one of them). */
+  readonly sheetNames: readonly string[];
+  /** Warehouse mode: bytes BigQuery processed for this build. */
+  readonly bytesProcessed?: number | null;
+}
+
+/**
+ * 1. Check the mapping exactly as Save does (adapter/mapping-check.ts) against the sheet as it is now,
+ *    reading each table once; re-find each table's bottom so appended rows count. Then aggregate in memory.
+ */
+function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABELS)[UiLocale]): BuildInput {
   const check = checkMapping(ss, mapping, true);
   const errors = errorsOf(check.issues);
   if (errors.length > 0 || !check.source?.block) {
@@ -97,57 +172,19 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     firstRowNumber: mapping.source.firstDataRow,
     costsFirstRowNumber: mapping.costs?.firstDataRow,
   });
-  const empty = nothingReadable(aggregated);
-  if (empty) throw new IssuesError(empty.code, `FunnelROI: ${empty.message}`, skipWarnings(aggregated), { rows: aggregated.sourceRows });
-  const rolled = rollUpChannels(aggregated, L.otherChannels);
-  const data = rolled.data;
-  const warnings: ValidationIssue[] = [...source.notes, ...(costs?.notes ?? []), ...data.warnings];
-  if (rolled.rolledUp > 0) {
-    warnings.push({
-      severity: 'warning',
-      code: 'channels_rolled_up',
-      message: `${rolled.rolledUp} channels with the least spend are summed into one “${L.otherChannels}” row; totals are unchanged.`,
-      params: { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS },
-    });
-  }
-
-  const own = findOwnDashboard(services, ss);
-  // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
-  const ownName = own ? own.sheet.getName() : null;
-  if (ownName !== null && (ownName === source.sheetName || ownName === costs?.sheetName)) {
-    throw new MappingError(
-      'dashboard_is_source',
-      'FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.',
-    );
-  }
-  let name: string;
-  if (ownName !== null) name = ownName;
-  else {
-    const wanted = mapping.options.dashboardName.trim() || L.title;
-    name = freeSheetName(ss, wanted);
-    if (name !== wanted) {
-      warnings.push({
-        severity: 'warning',
-        code: 'dashboard_name_taken',
-        message: `A sheet named "${wanted}" already exists and is not a FunnelROI dashboard, so it was left untouched; the dashboard is "${name}".`,
-        params: { wanted, name },
-      });
-    }
-  }
-  const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: source.a1, sheetName: name, warnings, timeZone });
-  // Before anything is written: a dashboard Sheets would refuse half-way is refused here, with the reason.
-  checkDashboardLimits(plan);
-  const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
   return {
-    sheetName: name,
-    sheetId: sheet.getSheetId(),
-    channels: data.rows.length,
-    periods: data.periods.length,
-    sourceRows: data.sourceRows,
-    usedRows: data.usedRows,
-    skippedRows: data.skippedRows,
-    warnings,
+    aggregated,
+    timeZone,
+    notes: [...source.notes, ...(costs?.notes ?? [])],
+    sourceA1: source.a1,
+    sheetNames: [source.sheetName, ...(costs ? [costs.sheetName] : [])],
   };
+}
+
+/** Warehouse mode: the aggregation runs in BigQuery (adapter/warehouse); only its small result comes back. */
+function readWarehouse(services: GasServices, mapping: Mapping, L: (typeof DASHBOARD_LABELS)[UiLocale], timeZone: string): BuildInput {
+  const w = aggregateWarehouse(services, mapping, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone });
+  return { aggregated: w.data, timeZone, notes: [], sourceA1: `BigQuery ${w.label}`, sheetNames: [], bytesProcessed: w.bytesProcessed };
 }
 
 /**

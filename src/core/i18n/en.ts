@@ -235,6 +235,22 @@ export const enIssues = {
     '{count} {table} row(s) skipped: their period label in “{column}” spans more than one report period (a month in a weekly report); choose a longer period. Rows {rows}.',
   numbers_ambiguous:
     '{count} {table} cell(s) in “{column}” read either way (e.g. “{example}”) and nothing else in the column says which; they were read as the spreadsheet’s locale writes numbers. Check rows {rows}.',
+  warehouse_table_invalid:
+    '“{input}” is not a BigQuery table ({reason}). Write it as project.dataset.table, e.g. my-project.marketing.leads.',
+  warehouse_project_invalid: '“{input}” is not a Google Cloud project id.',
+  warehouse_service_missing: 'The BigQuery advanced service is not enabled for this script, so BigQuery tables cannot be read.',
+  warehouse_permission:
+    'BigQuery denied access to {table} ({message}). You need BigQuery Job User on the billing project and BigQuery Data Viewer on the dataset.',
+  warehouse_not_found: 'BigQuery cannot find {table} ({message}).',
+  warehouse_quota: 'BigQuery refused the query for {table}: a quota or rate limit was reached ({message}). Try again later.',
+  warehouse_failed: 'BigQuery could not run the query for {table} ({message}).',
+  warehouse_column_changed: 'Column “{header}” of {table} is no longer at position {position}; read the table again in the wizard.',
+  warehouse_no_columns: '{table} has fewer than two plain columns to map.',
+  warehouse_bytes_estimate: 'Each build scans about {bytes} in BigQuery (dry run), billed to project {project}.',
+  warehouse_identity:
+    'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need a sheet (the in-memory engine).',
+  warehouse_attribution: 'Warehouse mode does not compute this attribution model yet; choose last touch or first touch.',
+  warehouse_period_labels: 'Warehouse mode cannot read period labels (“2026-W05”, “янв 2026”) as dates; use a date column.',
 } as const;
 
 export type IssueCode = keyof typeof enIssues;

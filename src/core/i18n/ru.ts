@@ -226,4 +226,21 @@ export const ruIssues: IssueTemplates = {
     'Пропущено строк ({table}): {count} — период в «{column}» длиннее периода отчёта (месяц в понедельном отчёте); выберите более длинный период. Строки {rows}.',
   numbers_ambiguous:
     'Ячеек в «{column}» ({table}), которые читаются двояко (например, «{example}»): {count}; по остальным ячейкам столбца не понять как, поэтому они прочитаны так, как числа пишет язык таблицы. Проверьте строки {rows}.',
+  warehouse_table_invalid:
+    '«{input}» — не таблица BigQuery ({reason}). Напишите её как проект.набор.таблица, например my-project.marketing.leads.',
+  warehouse_project_invalid: '«{input}» — не идентификатор проекта Google Cloud.',
+  warehouse_service_missing: 'Расширенная служба BigQuery не включена для этого скрипта, поэтому таблицы BigQuery прочитать нельзя.',
+  warehouse_permission:
+    'BigQuery отказал в доступе к {table} ({message}). Нужны роли BigQuery Job User в проекте оплаты и BigQuery Data Viewer на наборе данных.',
+  warehouse_not_found: 'BigQuery не находит {table} ({message}).',
+  warehouse_quota: 'BigQuery отклонил запрос к {table}: исчерпана квота или превышен лимит частоты ({message}). Повторите позже.',
+  warehouse_failed: 'BigQuery не смог выполнить запрос к {table} ({message}).',
+  warehouse_column_changed: 'Столбец «{header}» таблицы {table} больше не стоит на месте {position}; прочитайте таблицу в мастере заново.',
+  warehouse_no_columns: 'В {table} меньше двух простых столбцов для сопоставления.',
+  warehouse_bytes_estimate: 'Каждое построение просматривает в BigQuery около {bytes} (пробный запуск), оплата — проект {project}.',
+  warehouse_identity:
+    'В режиме хранилища клиенты связываются по одному столбцу ID клиента; e-mail, телефон или несколько столбцов идентификации требуют листа (расчёт в памяти).',
+  warehouse_attribution: 'В режиме хранилища эта модель атрибуции пока не считается; выберите последнее или первое касание.',
+  warehouse_period_labels:
+    'В режиме хранилища подписи периодов («2026-W05», «янв 2026») не читаются как даты; используйте столбец с датой.',
 };

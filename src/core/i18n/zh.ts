@@ -222,4 +222,18 @@ export const zhIssues: IssueTemplates = {
     '已跳过{table}中的 {count} 行：“{column}”中的期间标签长于报告期间（例如周报中的月份）；请选择更长的期间。行 {rows}。',
   numbers_ambiguous:
     '{table}“{column}”列中有 {count} 个单元格可有两种读法（例如“{example}”），且该列其他单元格无法判断；已按表格区域设置的数字写法读取。请检查行 {rows}。',
+  warehouse_table_invalid: '“{input}”不是 BigQuery 表（{reason}）。请写成 项目.数据集.表，例如 my-project.marketing.leads。',
+  warehouse_project_invalid: '“{input}”不是 Google Cloud 项目 ID。',
+  warehouse_service_missing: '此脚本未启用 BigQuery 高级服务，无法读取 BigQuery 表。',
+  warehouse_permission:
+    'BigQuery 拒绝访问 {table}（{message}）。需要计费项目上的 BigQuery Job User 角色和数据集上的 BigQuery Data Viewer 角色。',
+  warehouse_not_found: 'BigQuery 找不到 {table}（{message}）。',
+  warehouse_quota: 'BigQuery 拒绝了对 {table} 的查询：已达到配额或速率限制（{message}）。请稍后重试。',
+  warehouse_failed: 'BigQuery 无法执行对 {table} 的查询（{message}）。',
+  warehouse_column_changed: '{table} 的列“{header}”已不在第 {position} 位；请在向导中重新读取该表。',
+  warehouse_no_columns: '{table} 可映射的普通列少于两个。',
+  warehouse_bytes_estimate: '每次生成在 BigQuery 中约扫描 {bytes}（试运行），费用计入项目 {project}。',
+  warehouse_identity: '数据仓库模式按一个客户 ID 列关联客户；电子邮件、电话或多个身份列需要使用工作表（内存计算）。',
+  warehouse_attribution: '数据仓库模式暂不计算此归因模型；请选择最终触点或首次触点。',
+  warehouse_period_labels: '数据仓库模式无法把周期标签（“2026-W05”“2026年1月”）读作日期；请使用日期列。',
 };

@@ -5,7 +5,7 @@
 import type { UiLocale, ValidationIssue } from '../types.js';
 import { isBlank, isDate, type CellValue, type Matrix } from '../values.js';
 import { detectCurrency } from './currency.js';
-import { detectTable } from './detect-table.js';
+import { detectTable, type TableGuess } from './detect-table.js';
 import { countStatuses, guessFunnel, guessShape, guessStatusRules, unknownStatuses } from './funnel.js';
 import { guessColumns } from './guess-columns.js';
 import { LOW_CONFIDENCE, type ColumnRole, type DetectedColumn, type Detection, type TableBinding } from './types.js';
@@ -16,6 +16,11 @@ export interface DetectSheetOptions {
   readonly locale?: UiLocale;
   /** Data rows in the preview (default 5). */
   readonly previewRows?: number;
+  /**
+   * The table is known (a warehouse table: row 1 its column names, every other row data), so no header,
+   * title or footer is searched for and column i stays column i of the table's schema.
+   */
+  readonly table?: TableGuess;
 }
 
 const SAMPLES_PER_COLUMN = 5;
@@ -26,7 +31,7 @@ export const CURRENCY_NOTE = 'currency_detected';
 
 export function detectSheet(values: Matrix, display?: readonly (readonly string[])[], options: DetectSheetOptions = {}): Detection {
   const locale = options.locale ?? 'en';
-  const table = detectTable(values, display);
+  const table = options.table ?? detectTable(values, display);
   const first = table.firstColumn - 1;
   const width = table.lastColumn - table.firstColumn + 1;
   const rowIndexes: number[] = [];

@@ -7,7 +7,7 @@
 import type { CellValue } from '../values.js';
 import { MEASURE_ROLES, type ColumnRole, type ValueType } from './types.js';
 import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-forms.js';
-import { containsPhrase, hasCjk, normalizeHeader } from './normalize.js';
+import { containsPhrase, hasCjk, hasCurrencyUnit, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile } from './sniff.js';
 import { HEADER_QUALIFIERS, normalizedSynonyms, type NormalizedSynonym } from './synonyms.js';
 
@@ -30,9 +30,14 @@ interface Candidate {
   readonly score: number;
   readonly stageId?: string;
   readonly crmOnly?: boolean;
+  readonly adOnly?: boolean;
+  readonly notBesideSpend?: boolean;
 }
 
 const DATES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['date', 'close_date']);
+const IDENTIFIERS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['lead_id', 'customer_id']);
+/** Attribute words that name an identity: "the code of the customer" is the customer's identity. */
+const IDENTITY_WORDS: ReadonlySet<string> = new Set(['id', 'code', 'код', 'номер', '编号', '单号']);
 const MEASURE_LIKE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...MEASURE_ROLES, 'stage', 'nps', 'ignore']);
 /** Counts an aggregated report has per row; a one-record-per-row CRM export has none (its statuses are counted). */
 const ROW_COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers', 'stage']);
@@ -41,6 +46,8 @@ const COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers
 const AMOUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['revenue', 'spend', 'gross_profit']);
 /** A report row's own name: where a report has no campaign column, the row's name is the campaign (Mailchimp "Title"). */
 const ROW_NAMES: ReadonlySet<string> = new Set(['name', 'title', 'название', 'наименование', '名称']);
+/** A campaign guessed from an id column ("Campaign ID", weight 0.6) at best. */
+const WEAK_CAMPAIGN = 0.6;
 
 /** Where `parts` occur in `text` in order (token boundaries; substrings for CJK), or false. */
 function containsParts(text: string, parts: readonly string[]): boolean {
@@ -69,20 +76,38 @@ function matchScore(form: HeaderForm, syn: NormalizedSynonym): number {
  * Whether a qualifier in the header, outside the matched phrase, says the header is not this role:
  * "Expected close date", "Discount Amount", "Payment Source Type", "Reporting ends".
  */
-function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: NormalizedSynonym): number {
+function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: NormalizedSynonym, currency: boolean): number {
   if (role === 'ignore' || tokens.length === 0) return 1;
   const phraseTokens = syn.parts.join(' ').split(' ');
   const outside = (w: string): boolean => hasWord(tokens, w) && !hasWord(phraseTokens, w);
-  if (HEADER_QUALIFIERS.notAFact.some(outside)) return 0.25;
+  // A recommend question asks about the future ("с какой вероятностью…"): its answer is still a fact.
+  if (role !== 'nps' && HEADER_QUALIFIERS.notAFact.some(outside)) return 0.25;
   // A survey question may name "our product": a score is not money.
   if (!DATES.has(role) && role !== 'nps' && HEADER_QUALIFIERS.otherMoney.some(outside)) return 0.25;
   // The head word: last in English ("Source Type"), first in Russian ("Тип источника"), a suffix in Chinese ("来源明细").
   const heads = [tokens[tokens.length - 1], tokens[0]];
-  if (HEADER_QUALIFIERS.attribute.some((w) => heads.some((t) => (hasCjk(w) ? t.endsWith(w) : hasWord([t], w))) && outside(w))) return 0.25;
+  // An id or number of a customer or record is that identity ("Идентификатор плательщика", "Customer Code").
+  // So is a status or stage id (Bitrix24 STAGE_ID, amoCRM status_id): the code is the status.
+  const attribute = (w: string): boolean => !((IDENTIFIERS.has(role) || role === 'status') && IDENTITY_WORDS.has(w));
+  if (
+    HEADER_QUALIFIERS.attribute.some((w) => attribute(w) && heads.some((t) => (hasCjk(w) ? t.endsWith(w) : hasWord([t], w))) && outside(w))
+  )
+    return 0.25;
   const last = tokens[tokens.length - 1];
   if (!MEASURE_LIKE.has(role) && hasCjk(last) && HEADER_QUALIFIERS.countSuffix.some((w) => last.endsWith(w) && !syn.phrase.endsWith(w)))
     return 0.25;
-  if (COUNTS.has(role) && HEADER_QUALIFIERS.money.some(outside)) return 0.25;
+  // The head names a moment: "订单完成时间" is when the order completed, not how many.
+  const timeHead = hasCjk(last) ? HEADER_QUALIFIERS.timeHead.find((w) => last.endsWith(w)) : /[а-я]/u.test(tokens[0]) ? tokens[0] : last;
+  if (
+    MEASURE_LIKE.has(role) &&
+    timeHead !== undefined &&
+    (hasCjk(last) ? last.length > timeHead.length : tokens.length > 1) &&
+    HEADER_QUALIFIERS.timeHead.includes(timeHead) &&
+    !syn.phrase.includes(timeHead)
+  )
+    return 0.25;
+  if (COUNTS.has(role) && (HEADER_QUALIFIERS.money.some(outside) || currency)) return 0.25;
+  if (role === 'customers' && HEADER_QUALIFIERS.repeat.some(outside)) return 0.25;
   if (role === 'date' && HEADER_QUALIFIERS.periodEnd.some(outside)) return 0.8;
   return 1;
 }
@@ -100,21 +125,30 @@ export function headerCandidates(header: string): Candidate[] {
   if (h === '') return [];
   const forms = headerForms(h);
   const tokens = headerTokens(header, normalizeHeader);
+  // "Продажи, ₽", "Sales (USD)": a currency makes the header an amount, whatever count its words suggest.
+  const currency = hasCurrencyUnit(header);
   const best = new Map<ColumnRole, Candidate>();
   for (const syn of normalizedSynonyms()) {
     let score = 0;
     for (const form of forms) score = Math.max(score, matchScore(form, syn));
     if (score === 0) continue;
-    score *= qualifierFactor(syn.entry.role, tokens, syn) * exclusionFactor(syn.entry.role, header);
+    score *= qualifierFactor(syn.entry.role, tokens, syn, currency) * exclusionFactor(syn.entry.role, header);
     const { entry } = syn;
     const prev = best.get(entry.role);
-    if (!prev || score > prev.score) best.set(entry.role, { role: entry.role, score, stageId: entry.stageId, crmOnly: entry.crmOnly });
+    if (!prev || score > prev.score)
+      best.set(entry.role, {
+        role: entry.role,
+        score,
+        stageId: entry.stageId,
+        crmOnly: entry.crmOnly,
+        adOnly: entry.adOnly,
+        notBesideSpend: entry.notBesideSpend,
+      });
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
 const TEXTUAL: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['channel', 'campaign', 'status']);
-const IDENTIFIERS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['lead_id', 'customer_id']);
 
 /** How well a column's values fit a role: 1 fits, lower scales the header score down. */
 export function typeFit(role: ColumnRole, valueType: ValueType): number {
@@ -134,11 +168,16 @@ export function typeFit(role: ColumnRole, valueType: ValueType): number {
 export function guessColumns(headers: readonly string[], columns: readonly (readonly CellValue[])[]): ColumnGuess[] {
   const profiles: ColumnProfile[] = headers.map((h, i) => profileColumn(columns[i] ?? [], h));
   let candidates = headers.map((h, i) => rankCandidates(h, profiles[i]));
-  // An ad-platform report (impressions or clicks): CRM-only words mean something else there.
-  const adReport = candidates.some(
-    (list) => list[0] && (list[0].role === 'impressions' || list[0].role === 'clicks') && list[0].score >= 0.8,
-  );
-  if (adReport) candidates = candidates.map((list) => list.filter((c) => !c.crmOnly));
+  // An ad-platform report (impressions or clicks): CRM-only words mean something else there, and ad-only
+  // words ("Просмотры" as impressions) mean nothing anywhere else.
+  const adReport = candidates.some((list) => {
+    const top = list.find((c) => !c.adOnly);
+    return top && (top.role === 'impressions' || top.role === 'clicks') && top.score >= 0.8;
+  });
+  candidates = candidates.map((list) => list.filter((c) => (adReport ? !c.crmOnly : !c.adOnly)));
+  // A plain "Profit" beside a spend column is net of that spend, not gross profit.
+  const besideSpend = candidates.some((list) => list[0]?.role === 'spend' && list[0].score >= 0.8);
+  if (besideSpend) candidates = candidates.map((list) => list.filter((c) => !c.notBesideSpend));
   // A record export (an id column plus a status or a customer column): "Сделки", "Contacts", "Number of deals"
   // are linked records there, not funnel counts.
   const tops = candidates.map((list) => list[0]);
@@ -174,10 +213,15 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
   }
 
   // A report of measures with no campaign column: the row's own name ("Title", "Name") is what each row is.
+  // An id alone ("ID кампании", scored low) names the campaign worse than the row's name does.
   const measured = [...assigned.values()].some((c) => c.role === 'impressions' || c.role === 'clicks' || c.role === 'spend');
-  if (measured && ![...assigned.values()].some((c) => c.role === 'campaign')) {
+  const campaignAt = [...assigned].find(([, c]) => c.role === 'campaign');
+  if (measured && (!campaignAt || campaignAt[1].score <= WEAK_CAMPAIGN)) {
     const named = headers.findIndex((h, i) => ROW_NAMES.has(normalizeHeader(h)) && (assigned.get(i)?.role ?? 'ignore') === 'ignore');
-    if (named >= 0) assigned.set(named, { role: 'campaign', score: 0.6 });
+    if (named >= 0) {
+      if (campaignAt) assigned.delete(campaignAt[0]);
+      assigned.set(named, { role: 'campaign', score: 0.6 });
+    }
   }
 
   return headers.map((header, index) => {

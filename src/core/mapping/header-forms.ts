@@ -17,6 +17,7 @@ const CONTAINERS: readonly string[] = [
   'amount of',
   'metrics',
   'segments',
+  'properties',
   'сумма',
   'количество',
   'кол во',
@@ -28,6 +29,14 @@ const CONTAINERS: readonly string[] = [
   'общие',
   'общее',
   '总',
+  // A form's question asks for "your" answer: "Ваш email", "您的公司名称", "Your phone".
+  'your',
+  'ваш',
+  'ваша',
+  'ваше',
+  'ваши',
+  '您的',
+  '你的',
 ];
 
 // Longest first, so "бы" style endings do not shadow "ами"; a stem keeps at least three letters.
@@ -110,11 +119,30 @@ function withoutContainer(h: string): string | null {
   return null;
 }
 
+// "Spend in account currency", "Cost in USD": the currency the amount is in, said in words.
+const IN_CURRENCY = / in (?:\S+ )?(?:currency|usd|eur|rub|cny|gbp)$/u;
+
+/** "order time" → "order date", "время создания" → "дата создания", "下单时间" → "下单日期": the same event. */
+function timeAsDate(h: string): string | null {
+  if (hasCjk(h)) return h.includes('时间') ? h.replace('时间', '日期') : null;
+  const words = h.split(' ');
+  if (words.length < 2) return null;
+  const last = words.length - 1;
+  if (words[last] === 'time' || words[last] === 'datetime') words[last] = 'date';
+  else if (words[0] === 'время') words[0] = 'дата';
+  else return null;
+  return words.join(' ');
+}
+
 /** The forms of a normalised header, literal first. */
 export function headerForms(h: string): HeaderForm[] {
   const forms: HeaderForm[] = [{ text: h, factor: 1, stemmed: false }];
   const bare = withoutContainer(h);
   if (bare) forms.push({ text: bare, factor: 0.95, stemmed: false });
+  const unit = h.replace(IN_CURRENCY, '');
+  if (unit !== h) forms.push({ text: unit, factor: 0.97, stemmed: false });
+  const dated = timeAsDate(h);
+  if (dated) forms.push({ text: dated, factor: 0.97, stemmed: false });
   // Stems only for headers of two or more words: a single "Клиент" (who) must not meet "Клиенты" (how many).
   if (/[а-я]/u.test(h) && h.includes(' ')) {
     for (const f of [...forms]) {
@@ -128,7 +156,7 @@ export function headerForms(h: string): HeaderForm[] {
 /** Tokens of a normalised header outside brackets, for qualifier checks ("Сумма продаж (возвратов)" is still sales). */
 export function headerTokens(header: string, normalize: (s: string) => string): string[] {
   const outside = header.replace(/[(（[][^)）\]]*[)）\]]/gu, ' ');
-  const n = normalize(outside);
+  const n = normalize(outside).replace(IN_CURRENCY, '');
   return n === '' ? [] : n.split(' ');
 }
 

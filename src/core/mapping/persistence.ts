@@ -8,7 +8,9 @@
  */
 import { ATTRIBUTION_MODELS, PERIOD_BASES, type MetricsOptions } from '../definitions/rules.js';
 import { MappingError } from './errors.js';
+import { parseProjectId, parseTableRef } from '../warehouse/bigquery.js';
 import {
+  type BigQueryTableRef,
   COLUMN_ROLES,
   type ColumnBinding,
   type ColumnRole,
@@ -17,6 +19,7 @@ import {
   type ReportOptions,
   type StatusRule,
   type TableBinding,
+  type WarehouseBinding,
 } from './types.js';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -101,6 +104,7 @@ function encode(m: Mapping, keepIgnored: boolean): Record<string, unknown> {
     sr: m.statusRules.map((r) => (r.stageId === undefined ? [r.status, KIND_CODES[r.kind]] : [r.status, KIND_CODES[r.kind], r.stageId])),
     o: [m.options.granularity, m.options.grossMargin, m.options.currency, m.options.dashboardName, m.options.byCampaign ? 1 : 0],
     ...metricsEntry(m.options.metrics),
+    ...(m.warehouse ? { wh: encodeWarehouse(m.warehouse) } : {}),
   };
 }
 
@@ -108,6 +112,36 @@ function encode(m: Mapping, keepIgnored: boolean): Record<string, unknown> {
 function metricsEntry(metrics: Partial<MetricsOptions> | undefined): { m?: Record<string, unknown> } {
   const set = Object.entries(metrics ?? {}).filter(([, v]) => v !== undefined && v !== null);
   return set.length > 0 ? { m: Object.fromEntries(set) } : {};
+}
+
+const refOf = (r: BigQueryTableRef): string[] => [r.projectId, r.datasetId, r.tableId];
+
+function encodeWarehouse(w: WarehouseBinding): unknown[] {
+  return ['bq', refOf(w.source), w.costs ? refOf(w.costs) : null, w.billingProject];
+}
+
+/** The stored parts are re-checked by the same rules as typed input: a property edited by hand cannot smuggle SQL. */
+function decodeWarehouse(x: unknown): WarehouseBinding {
+  const a = list(x, 'warehouse');
+  if (a.length !== 4 || a[0] !== 'bq') throw invalid('warehouse', 'expected [bq, source, costs, billingProject]');
+  const ref = (y: unknown, path: string): BigQueryTableRef => {
+    const parts = list(y, path).map((p, i) => str(p, `${path}[${i}]`));
+    if (parts.length !== 3) throw invalid(path, 'expected [project, dataset, table]');
+    try {
+      return parseTableRef(parts.join('.'));
+    } catch {
+      throw invalid(path, 'not a BigQuery table');
+    }
+  };
+  const source = ref(a[1], 'warehouse.source');
+  const costs = a[2] === null ? null : ref(a[2], 'warehouse.costs');
+  let billingProject: string;
+  try {
+    billingProject = parseProjectId(str(a[3], 'warehouse.billingProject'), source.projectId);
+  } catch {
+    throw invalid('warehouse.billingProject', 'not a project id');
+  }
+  return { engine: 'bigquery', source, costs, billingProject };
 }
 
 function encodeTable(t: TableBinding, keepIgnored: boolean): unknown[] {
@@ -174,7 +208,7 @@ export function upgradeSaved(
 }
 
 function decode(o: Record<string, unknown>): Mapping {
-  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o', 'm'], '');
+  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o', 'm', 'wh'], '');
   const sh = o.sh;
   if (sh !== 'a' && sh !== 'c') throw invalid('shape', 'must be aggregated or crm');
   const shape = sh === 'c' ? 'crm' : 'aggregated';
@@ -184,7 +218,8 @@ function decode(o: Record<string, unknown>): Mapping {
   const statusRules = list(o.sr, 'statusRules').map((x, i) => decodeRule(x, `statusRules[${i}]`));
   const metrics = o.m === undefined ? undefined : decodeMetrics(o.m);
   const options = metrics ? { ...decodeOptions(o.o), metrics } : decodeOptions(o.o);
-  return { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
+  const mapping: Mapping = { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
+  return o.wh === undefined ? mapping : { ...mapping, warehouse: decodeWarehouse(o.wh) };
 }
 
 function decodeTable(x: unknown, path: string): TableBinding {

@@ -36,6 +36,16 @@ export interface SynonymEntry {
    * "Status" is the campaign's on/off state and "Бюджет"/"Budget" its daily limit, not a deal's status or amount.
    */
   readonly crmOnly?: boolean;
+  /**
+   * Means this role only in an ad-platform report that has no impressions column of its own: there a
+   * marketplace's "Просмотры" / "Views" are the ad's impressions; in web analytics they are page views.
+   */
+  readonly adOnly?: boolean;
+  /**
+   * Means this role only where no spend column sits beside it: a plain "Profit" next to "Расходы" is what
+   * is left after the spend (Roistat), and taking it as gross profit would subtract the spend twice.
+   */
+  readonly notBesideSpend?: boolean;
 }
 
 export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
@@ -70,15 +80,52 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'start datetime',
       'period start',
       'time start',
+      'added on',
+      'added at',
+      'createdate',
+      'date create',
+      'createdon',
+      'signed up',
+      'signed up at',
+      'signup date',
+      'sign up date',
+      'registered at',
+      'registration date',
+      'date added',
+      'added date',
+      'creation time',
+      // E-mail campaigns are dated by their send.
+      'send time',
+      'send date',
+      'sent at',
+      'sent on',
+      'date sent',
+      'sent date',
     ],
   },
+  // A bare time word is a record's timestamp when nothing names a date (МойСклад "Время"); a "Date" column wins.
+  { role: 'date', lang: 'en', weight: 0.7, exactOnly: true, phrases: ['time', 'datetime', 'date time', 'date and time'] },
+  { role: 'date', lang: 'en', weight: 0.9, exactOnly: true, phrases: ['added'] },
+  { role: 'date', lang: 'ru', weight: 0.7, exactOnly: true, phrases: ['время', 'дата и время', 'дата время'] },
   // A survey answer or form entry is dated when it was sent, not when the respondent opened the form.
   {
     role: 'date',
     lang: 'en',
     weight: 0.97,
-    phrases: ['submit date', 'submitted at', 'submitted on', 'submission date', 'response date', 'completed at'],
+    phrases: [
+      'submit date',
+      'submitted at',
+      'submitted on',
+      'submission date',
+      'response date',
+      'completed at',
+      'completed on',
+      'completion date',
+      'completion time',
+      'finished at',
+    ],
   },
+  { role: 'date', lang: 'zh', weight: 0.97, phrases: ['提交答卷', '结束答题', '答题结束', '完成答题', '答题完成'] },
   {
     role: 'date',
     lang: 'ru',
@@ -99,6 +146,13 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'дата заказа',
       'принят в обработку',
       'дата оформления',
+      'дата добавления',
+      'дата регистрации',
+      'добавлен',
+      'добавлено',
+      'дата отправки',
+      'время отправки',
+      'время создания',
     ],
   },
   // Creation beats "Дата начала" in a Bitrix24 deal export: cohorts start when the lead arrives.
@@ -122,6 +176,13 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '提交时间',
       '下单时间',
       '提交…时间',
+      '添加时间',
+      '注册时间',
+      '注册日期',
+      '录入时间',
+      '登记时间',
+      '发送时间',
+      '发送日期',
     ],
   },
   // --- close date ---
@@ -137,6 +198,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'closed on',
       'won date',
       'won time',
+      'closedate',
       'payment date',
       'closing date',
       'paid at',
@@ -154,6 +216,14 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'converted at',
       'conversion date',
       'date converted',
+      'date won',
+      'won on',
+      'won at',
+      'sale date',
+      'date of sale',
+      'sold at',
+      'sold on',
+      'date sold',
     ],
   },
   {
@@ -166,7 +236,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     role: 'close_date',
     lang: 'zh',
     weight: 0.97,
-    phrases: ['成交日期', '成交时间', '关闭日期', '签约日期', '赢单日期', '回款日期', '付款时间', '支付时间'],
+    phrases: ['成交日期', '成交时间', '关闭日期', '签约日期', '赢单日期', '回款日期', '付款时间', '支付时间', '赢单时间', '签约时间'],
   },
   // --- channel ---
   {
@@ -187,9 +257,41 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'default channel grouping',
       'session default channel grouping',
       'sales channel',
+      'order source',
+      'referral source',
+      'referrer source',
+      'acquisition source',
+      'deal source',
+      'contact source',
+      'customer source',
+      'marketing source',
+      'signup source',
+      'first source',
+      'source name',
+      'hs analytics source',
+      'media source',
+      'acquisition channel',
     ],
   },
-  { role: 'channel', lang: 'en', weight: 0.92, phrases: ['source', 'platform', 'network', 'media', 'ad platform'] },
+  // Over-broad on their own: "Delighted Source" (the survey's delivery), "Payment Source Type", "Funding source
+  // name" are not marketing channels. Only the bare word, or a modifier listed above, makes a channel.
+  { role: 'channel', lang: 'en', weight: 0.92, exactOnly: true, phrases: ['source', 'platform', 'network', 'media', 'ad platform'] },
+  // A survey asks where the respondent heard of us; the question text is the header.
+  {
+    role: 'channel',
+    lang: 'en',
+    weight: 0.95,
+    anywhere: true,
+    phrases: ['how … hear about', 'where … hear about', 'how did you find', 'how … find us', 'heard about us', 'hear of us'],
+  },
+  { role: 'channel', lang: 'ru', weight: 0.95, anywhere: true, phrases: ['откуда … узнал', 'как … узнал', 'где … узнал'] },
+  {
+    role: 'channel',
+    lang: 'zh',
+    weight: 0.95,
+    anywhere: true,
+    phrases: ['从哪里…知道', '从哪里…了解', '从何…知道', '如何…知道', '怎么知道', '怎样知道', '通过什么渠道', '通过哪些渠道'],
+  },
   {
     role: 'channel',
     lang: 'ru',
@@ -227,6 +329,15 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'campaign', lang: 'zh', weight: 0.7, phrases: ['广告名称', '广告组', '单元名称', '推广单元'] },
   { role: 'campaign', lang: 'ru', weight: 0.95, phrases: ['кампания', 'название кампании', 'рекламная кампания', 'utm кампания'] },
   { role: 'campaign', lang: 'ru', weight: 0.6, phrases: ['id кампании', 'номер кампании', '№ кампании'] },
+  // E-mail marketing calls its campaign a mailing or newsletter.
+  {
+    role: 'campaign',
+    lang: 'en',
+    weight: 0.9,
+    phrases: ['mailing', 'mailing name', 'newsletter', 'newsletter name', 'email name', 'broadcast name'],
+  },
+  { role: 'campaign', lang: 'ru', weight: 0.95, phrases: ['рассылка', 'название рассылки', 'email рассылка', 'название письма'] },
+  { role: 'campaign', lang: 'zh', weight: 0.9, phrases: ['邮件名称', '群发名称', '群发任务'] },
   {
     role: 'campaign',
     lang: 'zh',
@@ -254,6 +365,11 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'transaction id',
       'respondent id',
       'response id',
+      'sale id',
+      'purchase id',
+      'booking id',
+      'registration id',
+      'application id',
       'submission id',
       'payment id',
       'charge id',
@@ -266,6 +382,28 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'txnid',
       'transid',
     ],
+  },
+  // A billing export's row is an invoice or receipt; where a transaction or payment id is also present, that is the row.
+  {
+    role: 'lead_id',
+    lang: 'en',
+    weight: 0.88,
+    exactOnly: true,
+    phrases: ['invoice number', 'invoice no', 'invoice id', 'receipt number', 'receipt no', 'document number', 'payment number'],
+  },
+  {
+    role: 'lead_id',
+    lang: 'ru',
+    weight: 0.88,
+    exactOnly: true,
+    phrases: ['номер счета', 'номер документа', 'номер платежа', 'номер чека'],
+  },
+  {
+    role: 'lead_id',
+    lang: 'zh',
+    weight: 0.88,
+    exactOnly: true,
+    phrases: ['发票号', '发票号码', '单据编号', '流水号', '交易号', '交易单号'],
   },
   // The customer-facing order number is what people search by; the internal id is a database key.
   { role: 'lead_id', lang: 'en', weight: 0.92, exactOnly: true, phrases: ['order number', 'order name'] },
@@ -292,6 +430,20 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'id обращения',
       'номер обращения',
       'id чата',
+      '№ анкеты',
+      '№ ответа',
+      '№ заказа',
+      '№ сделки',
+      '№ заявки',
+      '№ лида',
+      '№ документа',
+      '№ счета',
+      'номер анкеты',
+      'id анкеты',
+      'id ответа',
+      'id платежа',
+      'id транзакции',
+      'номер транзакции',
     ],
   },
   {
@@ -313,12 +465,38 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '通话id',
       '通话编号',
       '工单编号',
+      '答卷id',
+      '问卷id',
+      '交易id',
     ],
   },
+  // Chinese ids carry a prefix as often as not ("主订单编号", "子订单编号"): a contained id phrase counts too.
+  { role: 'lead_id', lang: 'zh', weight: 0.85, phrases: ['订单编号', '订单号', '线索编号', '商机编号', '交易单号', '流水号', '答卷编号'] },
   // --- customer id ---
   { role: 'customer_id', lang: 'en', weight: 0.95, phrases: ['customer id', 'client id', 'contact id', 'customer email', 'buyer email'] },
   // In an ad report "account" is the advertiser's ad account, not a customer.
-  { role: 'customer_id', lang: 'en', weight: 0.95, crmOnly: true, phrases: ['company id', 'account id'] },
+  { role: 'customer_id', lang: 'en', weight: 0.95, crmOnly: true, phrases: ['company id', 'account id', 'account code', 'account number'] },
+  {
+    role: 'customer_id',
+    lang: 'en',
+    weight: 0.95,
+    phrases: ['customer code', 'client code', 'customer number', 'client number', 'user id'],
+  },
+  // Billing and accounting name the customer as the party that pays.
+  { role: 'customer_id', lang: 'en', weight: 0.8, phrases: ['counterparty', 'payer', 'payer email', 'bill to', 'sold to'] },
+  { role: 'customer_id', lang: 'ru', weight: 0.8, phrases: ['контрагент', 'заказчик', 'плательщик'] },
+  { role: 'customer_id', lang: 'zh', weight: 0.8, phrases: ['付款人', '采购方', '采购商', '公司名', '买家公司'] },
+  // A phone number identifies a person where nothing better does (a lead form); an e-mail or contact outranks it.
+  // Not in ad reports: "电话拨打" there counts calls.
+  {
+    role: 'customer_id',
+    lang: 'en',
+    weight: 0.55,
+    crmOnly: true,
+    phrases: ['phone', 'phone number', 'mobile', 'telephone'],
+  },
+  { role: 'customer_id', lang: 'ru', weight: 0.55, crmOnly: true, phrases: ['телефон', 'номер телефона'] },
+  { role: 'customer_id', lang: 'zh', weight: 0.55, crmOnly: true, phrases: ['电话', '手机', '电话号码', '联系电话'] },
   {
     role: 'customer_id',
     lang: 'en',
@@ -334,12 +512,13 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'contact name',
       'customer name',
       'buyer',
+      'person',
     ],
   },
   // An e-mail address identifies a person better than a name does.
   { role: 'customer_id', lang: 'en', weight: 0.85, phrases: ['email address', 'from email address', 'billing email'] },
   { role: 'customer_id', lang: 'en', weight: 0.85, phrases: ['email', 'e mail'] },
-  { role: 'customer_id', lang: 'en', weight: 0.5, crmOnly: true, phrases: ['company'] },
+  { role: 'customer_id', lang: 'en', weight: 0.5, crmOnly: true, phrases: ['company', 'organization', 'organisation'] },
   // In a CRM an account is the customer company; in an ad report it is the ad account (crmOnly drops it there).
   { role: 'customer_id', lang: 'en', weight: 0.7, crmOnly: true, phrases: ['account name', 'account'] },
   { role: 'customer_id', lang: 'ru', weight: 0.95, phrases: ['id клиента', 'id контакта', 'id компании', 'код клиента', 'номер клиента'] },
@@ -355,7 +534,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: ['почта', 'эл почта', 'электронная почта', 'адрес электронной почты', 'email', 'e mail'],
   },
   { role: 'customer_id', lang: 'ru', weight: 0.5, crmOnly: true, phrases: ['компания'] },
-  { role: 'customer_id', lang: 'zh', weight: 0.95, phrases: ['客户id', '客户编号', '客户名称'] },
+  { role: 'customer_id', lang: 'zh', weight: 0.95, phrases: ['客户id', '客户编号', '客户名称', '用户id', '会员id', '买家id'] },
+  { role: 'customer_id', lang: 'zh', weight: 0.7, phrases: ['联系方式'] },
   { role: 'customer_id', lang: 'zh', weight: 0.8, phrases: ['客户', '联系人', '公司名称', '邮箱', '手机号', '买家', '买家昵称'] },
   // --- status / stage value column ---
   {
@@ -364,9 +544,9 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     weight: 0.95,
     crmOnly: true,
     phrases: [
-      'status',
       'stage',
       'deal stage',
+      'dealstage',
       'lead status',
       'pipeline stage',
       'opportunity stage',
@@ -376,7 +556,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'payment status',
     ],
   },
-  // The column that holds won/lost outranks the one that holds open pipeline steps.
+  // The column that holds won/lost outranks the one that holds open pipeline steps (Pipedrive, Copper: Status beside Stage).
+  { role: 'status', lang: 'en', weight: 0.96, crmOnly: true, phrases: ['status'] },
   { role: 'status', lang: 'en', weight: 0.97, crmOnly: true, phrases: ['deal status', 'lifecycle stage'] },
   {
     role: 'status',
@@ -445,6 +626,9 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'сумма расхода',
       'списания',
       'списано',
+      'затрачено',
+      'израсходовано',
+      'потрачено средств',
       'сумма списаний',
     ],
   },
@@ -452,11 +636,33 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     role: 'spend',
     lang: 'zh',
     weight: 0.95,
-    phrases: ['花费', '消费', '消耗', '成本', '费用', '总花费', '总消耗', '广告费', '投放金额', '推广费用', '扣费'],
+    phrases: [
+      '花费',
+      '消费',
+      '消耗',
+      '成本',
+      '费用',
+      '总花费',
+      '总消耗',
+      '广告费',
+      '投放金额',
+      '推广费用',
+      '扣费',
+      '推广费',
+      '推广花费',
+      '广告花费',
+      '广告消耗',
+      '营销费用',
+    ],
   },
   // --- impressions ---
   { role: 'impressions', lang: 'en', weight: 0.95, phrases: ['impressions', 'impr', 'impression'] },
+  // myTarget's API calls impressions "shows" (Russian "показы").
+  { role: 'impressions', lang: 'en', weight: 0.85, exactOnly: true, phrases: ['shows'] },
   { role: 'impressions', lang: 'ru', weight: 0.95, phrases: ['показы', 'показов', 'число показов'] },
+  { role: 'impressions', lang: 'en', weight: 0.9, adOnly: true, exactOnly: true, phrases: ['views'] },
+  { role: 'impressions', lang: 'ru', weight: 0.9, adOnly: true, exactOnly: true, phrases: ['просмотры', 'просмотров'] },
+  { role: 'impressions', lang: 'zh', weight: 0.9, adOnly: true, exactOnly: true, phrases: ['浏览量', '浏览次数', '观看次数'] },
   // E-mail reports: a delivered message is the impression; recipients and sends include bounces.
   { role: 'impressions', lang: 'en', weight: 0.9, phrases: ['successful deliveries', 'deliveries', 'delivered', 'emails delivered'] },
   { role: 'impressions', lang: 'ru', weight: 0.9, phrases: ['доставлено', 'доставлены', 'доставлено писем'] },
@@ -488,6 +694,16 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: ['leads', 'new leads', 'lead count', 'signups', 'sign ups', 'inquiries', 'form submissions'],
   },
   { role: 'leads', lang: 'en', weight: 0.85, phrases: ['conversions', 'conv', 'key events'] },
+  {
+    role: 'leads',
+    lang: 'en',
+    weight: 0.85,
+    exactOnly: true,
+    phrases: ['lead', 'conversion', 'sign up', 'signup', 'registration', 'complete registration', 'submit form'],
+  },
+  // Ad APIs count goal completions as "goals" (VK Ads).
+  { role: 'leads', lang: 'en', weight: 0.8, exactOnly: true, phrases: ['goals'] },
+  { role: 'leads', lang: 'en', weight: 0.9, phrases: ['registrations', 'completed registrations'] },
   { role: 'leads', lang: 'en', weight: 0.75, phrases: ['results'] },
   { role: 'leads', lang: 'en', weight: 0.6, phrases: ['all conv'] },
   { role: 'leads', lang: 'ru', weight: 0.95, phrases: ['лиды', 'лидов', 'заявки', 'заявок', 'обращения', 'новые лиды'] },
@@ -525,7 +741,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     lang: 'ru',
     weight: 0.95,
     stageId: 'mql',
-    phrases: ['квалифицированные лиды', 'квал лиды', 'целевые лиды', 'целевые заявки', 'mql'],
+    phrases: ['квалифицированные лиды', 'квал лиды', 'целевые лиды', 'целевые заявки', 'mql', 'квалифицированные заявки', 'квал заявки'],
   },
   { role: 'stage', lang: 'ru', weight: 0.95, stageId: 'meetings', phrases: ['встречи', 'демо', 'презентации'] },
   {
@@ -598,8 +814,44 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '购买人数',
     ],
   },
+  // A first sale is a new customer; beside it, the plain count of sales is orders (see 'orders' below).
+  {
+    role: 'customers',
+    lang: 'en',
+    weight: 0.97,
+    phrases: ['first sales', 'first purchases', 'first orders', 'first time buyers', 'first time customers', 'new buyers'],
+  },
+  {
+    role: 'customers',
+    lang: 'ru',
+    weight: 0.97,
+    phrases: ['первые продажи', 'первичные продажи', 'первые покупки', 'первые заказы', 'новые покупатели'],
+  },
+  { role: 'customers', lang: 'zh', weight: 0.97, phrases: ['首单', '首单数', '首购', '首购人数', '首次购买人数', '新客数', '新买家数'] },
   // --- orders ---
   { role: 'orders', lang: 'en', weight: 0.95, phrases: ['orders', 'transactions', 'purchases', 'order count', 'ecommerce purchases'] },
+  // "Sales" counts customers unless a first-sales column claims them: then every sale is an order.
+  // Whole header only: in "Sales account", "Канал продаж" the word is a modifier.
+  { role: 'orders', lang: 'en', weight: 0.9, exactOnly: true, phrases: ['sales'] },
+  { role: 'orders', lang: 'ru', weight: 0.9, exactOnly: true, phrases: ['продажи'] },
+  {
+    role: 'orders',
+    lang: 'en',
+    weight: 0.9,
+    phrases: [
+      'placed order',
+      'placed orders',
+      'orders placed',
+      'order placed',
+      'checkouts',
+      'completed checkouts',
+      'complete payment',
+      'completed payment',
+      'complete payments',
+    ],
+  },
+  // Ad platforms name a conversion event in the singular ("Purchase (Click-through)").
+  { role: 'orders', lang: 'en', weight: 0.9, exactOnly: true, phrases: ['purchase'] },
   { role: 'orders', lang: 'ru', weight: 0.95, phrases: ['заказы', 'заказов', 'покупки', 'транзакции'] },
   {
     role: 'orders',
@@ -645,6 +897,29 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'revenue', lang: 'en', weight: 0.9, phrases: ['gross sales', 'total sales'] },
   { role: 'revenue', lang: 'en', weight: 0.88, exactOnly: true, phrases: ['total', 'gross', 'grand total'] },
   { role: 'revenue', lang: 'en', weight: 0.88, crmOnly: true, phrases: ['amount', 'value', 'sum'] },
+  // Payments and invoices: what was actually paid, not the invoice total (which may be unpaid).
+  {
+    role: 'revenue',
+    lang: 'en',
+    weight: 0.95,
+    phrases: [
+      'amount paid',
+      'paid amount',
+      'total paid',
+      'amount received',
+      'amount collected',
+      'sale amount',
+      'sale value',
+      'checkout value',
+    ],
+  },
+  // "Sales, ₽", "Продажи (руб.)": with a currency the sales word is an amount (counts lose to it, see guess-columns).
+  { role: 'revenue', lang: 'en', weight: 0.6, exactOnly: true, phrases: ['sales'] },
+  { role: 'revenue', lang: 'ru', weight: 0.6, exactOnly: true, phrases: ['продажи', 'продаж'] },
+  { role: 'revenue', lang: 'zh', weight: 0.6, exactOnly: true, phrases: ['销售', '销量'] },
+  // Kommo names a deal's value "Sale", amoCRM's API "price"; an order's "Price" loses to its total.
+  { role: 'revenue', lang: 'en', weight: 0.85, crmOnly: true, exactOnly: true, phrases: ['sale'] },
+  { role: 'revenue', lang: 'en', weight: 0.6, crmOnly: true, exactOnly: true, phrases: ['price'] },
   {
     role: 'revenue',
     lang: 'ru',
@@ -689,33 +964,75 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '营业额',
       '支付金额',
       '成交金额',
-      '下单金额',
       '交易额',
       '付费金额',
     ],
   },
   { role: 'revenue', lang: 'zh', weight: 0.88, crmOnly: true, phrases: ['金额', '商机金额'] },
+  // A buyer's "消费金额" is what they paid the shop; an ad platform's "消费" (spend) is dropped there by crmOnly.
+  { role: 'revenue', lang: 'zh', weight: 0.95, crmOnly: true, phrases: ['消费金额'] },
+  // Ordered is not yet paid: an order amount stands in only where no paid or transacted amount is.
+  { role: 'revenue', lang: 'zh', weight: 0.9, phrases: ['下单金额'] },
+  // What the buyer actually paid (实付), as marketplaces write it, whoever the prefix names (买家实付金额, 用户实付金额):
+  // it beats a "总金额" that may include what was never paid.
+  {
+    role: 'revenue',
+    lang: 'zh',
+    weight: 0.97,
+    anywhere: true,
+    phrases: ['实付款', '实付金额', '实收金额', '实收款', '实际支付金额', '实际付款金额', '实付'],
+  },
+  { role: 'revenue', lang: 'zh', weight: 0.95, phrases: ['付款金额'] },
   // --- gross profit ---
-  { role: 'gross_profit', lang: 'en', weight: 0.95, phrases: ['gross profit', 'gross margin', 'margin', 'profit', 'contribution margin'] },
-  { role: 'gross_profit', lang: 'ru', weight: 0.95, phrases: ['валовая прибыль', 'маржа', 'прибыль', 'маржинальная прибыль', 'вп'] },
-  { role: 'gross_profit', lang: 'zh', weight: 0.95, phrases: ['毛利', '毛利润', '利润'] },
+  { role: 'gross_profit', lang: 'en', weight: 0.95, phrases: ['gross profit', 'gross margin', 'margin', 'contribution margin'] },
+  { role: 'gross_profit', lang: 'ru', weight: 0.95, phrases: ['валовая прибыль', 'маржа', 'маржинальная прибыль', 'вп'] },
+  { role: 'gross_profit', lang: 'zh', weight: 0.95, phrases: ['毛利', '毛利润'] },
+  { role: 'gross_profit', lang: 'en', weight: 0.9, notBesideSpend: true, phrases: ['profit'] },
+  { role: 'gross_profit', lang: 'ru', weight: 0.9, notBesideSpend: true, phrases: ['прибыль'] },
+  { role: 'gross_profit', lang: 'zh', weight: 0.9, notBesideSpend: true, phrases: ['利润'] },
   // --- NPS ---
   { role: 'nps', lang: 'en', weight: 0.95, phrases: ['nps', 'nps score', 'net promoter score'] },
-  // Survey exports use the question itself as the header; the recommend question is the NPS one.
-  { role: 'nps', lang: 'en', weight: 0.95, anywhere: true, phrases: ['likely … recommend', 'would you recommend', 'recommend us'] },
+  // Survey exports use the question itself as the header; the recommend question is the NPS one. It outweighs the
+  // ratio words a question may hold ("rate your likelihood", "с какой вероятностью"): an answer is not a ratio.
+  {
+    role: 'nps',
+    lang: 'en',
+    weight: 0.98,
+    anywhere: true,
+    phrases: [
+      'likely … recommend',
+      'likelihood … recommend',
+      'would you recommend',
+      'recommend us',
+      'recommend … to a friend',
+      'recommend … colleague',
+    ],
+  },
+  // An NPS tool's own export calls the answer just "Score" (Delighted, Retently). Not in Russian or Chinese, where a
+  // bare "Оценка" / "评分" is as often a 1–5 review as an NPS answer.
+  { role: 'nps', lang: 'en', weight: 0.7, exactOnly: true, phrases: ['score'] },
   {
     role: 'nps',
     lang: 'ru',
-    weight: 0.95,
+    weight: 0.98,
     anywhere: true,
-    phrases: ['порекомендуете', 'порекомендовали бы', 'порекомендуете ли', 'рекомендовать нас', 'готовность рекомендовать'],
+    phrases: [
+      'порекомендуете',
+      'порекомендовали бы',
+      'порекомендуете ли',
+      'рекомендовать нас',
+      'готовность рекомендовать',
+      'посоветуете',
+      'посоветовали бы',
+      'порекомендовать',
+    ],
   },
   {
     role: 'nps',
     lang: 'zh',
-    weight: 0.95,
+    weight: 0.98,
     anywhere: true,
-    phrases: ['推荐的可能性', '推荐给朋友', '推荐我们', '向朋友推荐', '推荐意愿', '推荐…可能'],
+    phrases: ['推荐的可能性', '推荐给朋友', '推荐我们', '向朋友推荐', '推荐意愿', '推荐…可能', '可能…推荐', '推荐…同事', '推荐…朋友'],
   },
   { role: 'nps', lang: 'ru', weight: 0.95, phrases: ['оценка nps', 'индекс nps', 'индекс лояльности'] },
   { role: 'nps', lang: 'zh', weight: 0.95, phrases: ['净推荐值', 'nps得分'] },
@@ -830,6 +1147,16 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '每位',
     ],
   },
+  // Conversions credited to an ad only seen, never clicked: counted apart from the click's (Google Ads, Criteo, DV360),
+  // never summed as leads or sales.
+  {
+    role: 'ignore',
+    lang: 'en',
+    weight: 0.96,
+    anywhere: true,
+    phrases: ['view through', 'post view', 'post impression', 'viewthrough'],
+  },
+  { role: 'ignore', lang: 'ru', weight: 0.96, anywhere: true, phrases: ['пост просмотр', 'пост показ', 'после просмотра'] },
   // --- descriptive columns with no role ---
   {
     role: 'ignore',
@@ -838,6 +1165,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: [
       'name',
       'deal name',
+      'dealname',
       'lead name',
       'title',
       'keyword',
@@ -860,6 +1188,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'budget',
       'campaign type',
       'campaign status',
+      'campaign channel',
+      'message channel',
       'ad status',
       'delivery',
       'bid strategy',
@@ -869,7 +1199,16 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'last activity date',
       'created by',
       'modified by',
-      'phone',
+      'added by',
+      'sales rep',
+      'sales representative',
+      'salesperson',
+      'sales manager',
+      'sales owner',
+      'sales team',
+      // Net of every cost, spend included: never gross profit.
+      'net profit',
+      'net income',
       'deal type',
       'priority',
       'forecast category',
@@ -895,10 +1234,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'budget type',
       'campaign delivery',
       'ad set budget',
-      'views',
       'page views',
       'video views',
-      'time',
       'time zone',
       'timezone',
       'objective',
@@ -946,7 +1283,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'изменено',
       'кем создан',
       'кем изменен',
-      'телефон',
+      'чистая прибыль',
       'тип кампании',
       'статус кампании',
       'ключевая фраза',
@@ -983,7 +1320,6 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'кем изменена',
       'источник подробнее',
       'ставка',
-      'просмотры',
       'конец',
       'окончание',
       'конец отчетности',
@@ -1025,6 +1361,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       '单元id',
       '账户id',
       '创意id',
+      '净利润',
+      '净利',
       '所用时间',
       '用时',
       '时长',
@@ -1046,6 +1384,10 @@ export const HEADER_QUALIFIERS: {
   /** The header names an attribute of the thing (its type, id, reason…): the head word of an English header is its last, of a Russian one its first. */
   readonly attribute: readonly string[];
   readonly countSuffix: readonly string[];
+  /** A header whose head word is a date or time ("订单完成时间", "Orders date", "Дата сделки") is a date, never a measure. */
+  readonly timeHead: readonly string[];
+  /** A repeat sale or returning buyer is never a new customer ("Повторные продажи", "Returning customers", "复购客户数"). */
+  readonly repeat: readonly string[];
   /** Money words: a header naming an amount ("Total Gross Sales") is not a count of sales, buyers or orders. */
   readonly money: readonly string[];
   /** Part of an amount with something taken out ("Order Total (ex tax)"): the whole amount is the role. Read inside brackets too. */
@@ -1072,6 +1414,9 @@ export const HEADER_QUALIFIERS: {
     'cancelled',
     'canceled',
     'associated',
+    'due',
+    'unpaid',
+    'owed',
     'прогноз',
     'прогнозн',
     'ожидаем',
@@ -1089,6 +1434,9 @@ export const HEADER_QUALIFIERS: {
     '预估',
     '预期',
     '取消',
+    '应付',
+    '未付',
+    '待付',
   ],
   otherMoney: [
     'discount',
@@ -1169,6 +1517,8 @@ export const HEADER_QUALIFIERS: {
     'id',
     'format',
     'version',
+    'phone',
+    'owner',
     'тип',
     'вид',
     'способ',
@@ -1176,6 +1526,9 @@ export const HEADER_QUALIFIERS: {
     'код',
     'ссылк',
     'валют',
+    'телефон',
+    'владел',
+    'ответствен',
     'категор',
     'номер',
     'id',
@@ -1189,10 +1542,18 @@ export const HEADER_QUALIFIERS: {
     '说明',
     '链接',
     '币种',
+    '名称',
+    '组',
+    '编号',
+    '单号',
+    '留言',
+    '地址',
     'id',
   ],
   /** Chinese count suffixes ("下单买家数", "关注人数"): a count is never an id, a name or a date. */
   countSuffix: ['数', '量'],
+  timeHead: ['时间', '日期', '时刻', 'date', 'time', 'дата', 'время'],
+  repeat: ['repeat', 'returning', 'recurring', 'повторн', 'вернувш', '复购', '回头', '老客'],
   money: ['gross', 'net', 'amount', 'value', 'revenue', 'сумм', 'стоимост', 'выручк', '金额', '额'],
   excluding: ['ex', 'excl', 'excluding', 'without', 'без', '不含'],
   periodEnd: ['end', 'ends', 'ending', 'stop', 'finish', 'until', 'конец', 'окончан', 'завершен', '结束', '截止'],

@@ -97,6 +97,27 @@ export interface ReportOptions {
   readonly metrics?: Partial<MetricsOptions>;
 }
 
+/** A BigQuery table: `project.dataset.table`, each part checked (core/warehouse/bigquery.ts parseTableRef). */
+export interface BigQueryTableRef {
+  readonly projectId: string;
+  readonly datasetId: string;
+  readonly tableId: string;
+}
+
+/**
+ * Warehouse mode: the mapped tables live in BigQuery, not on sheets. The TableBindings then describe the
+ * table's columns (index = position in the table's schema, header = column name); the query is built by
+ * core/warehouse and run by the BigQuery advanced service (README: warehouse mode).
+ */
+export interface WarehouseBinding {
+  readonly engine: 'bigquery';
+  readonly source: BigQueryTableRef;
+  /** CRM shape: the costs table, in BigQuery too; null without one. */
+  readonly costs: BigQueryTableRef | null;
+  /** The project the query jobs run in and are billed to (the user needs bigquery.jobUser there). */
+  readonly billingProject: string;
+}
+
 export interface Mapping {
   readonly schemaVersion: 1;
   readonly shape: DataShape;
@@ -108,6 +129,8 @@ export interface Mapping {
   /** CRM shape only; empty for aggregated. */
   readonly statusRules: readonly StatusRule[];
   readonly options: ReportOptions;
+  /** Set when the data is a BigQuery table (warehouse mode); absent for sheets. */
+  readonly warehouse?: WarehouseBinding;
 }
 
 /** What the reader sees in a column's cells. */

@@ -1,0 +1,203 @@
+/**
+ * Warehouse mode in the add-on: a BigQuery table instead of a sheet. The wizard reads the table's column
+ * names and first rows (tables.get + tabledata.list: no query job, no bytes billed) for the same guesser
+ * the sheets go through; a build compiles the mapping to BigQuery SQL (core/warehouse), runs it with the
+ * advanced service and decodes the small result into the AggregatedData the dashboard planner takes, so
+ * the dashboard is planned exactly as from a sheet.
+ */
+import type { AggregatedData } from '../../core/aggregate/index.js';
+import { detectSheet } from '../../core/mapping/detect-sheet.js';
+import { MappingError } from '../../core/mapping/errors.js';
+import type { BigQueryTableRef, Detection, Mapping, TableBinding, WarehouseBinding } from '../../core/mapping/types.js';
+import type { Locale, ValidationIssue } from '../../core/types.js';
+import {
+  bytesText,
+  parseProjectId,
+  parseTableRef,
+  resultRow,
+  sampleMatrix,
+  tableRefText,
+  warehouseTable,
+  type BigQueryField,
+} from '../../core/warehouse/bigquery.js';
+import { compileAggregation, identityKindOf, WarehouseUnsupportedError, type CompiledAggregation } from '../../core/warehouse/compile.js';
+import { decodeAggregation } from '../../core/warehouse/decode.js';
+import { bigquery } from '../../core/warehouse/dialect.js';
+import type { WarehouseOptions } from '../../core/warehouse/types.js';
+import type { GasServices } from '../services.js';
+import { bigQueryOf, estimateBytes, readSample, readTable, runQuery, type TableInfo } from './bigquery-client.js';
+
+/** Rows the guesser reads (tabledata.list is free, but each row crosses the wire into a cold execution). */
+export const SAMPLE_ROWS = 200;
+
+export interface WarehouseDetected {
+  readonly table: string;
+  readonly billingProject: string;
+  readonly detection: Detection;
+  readonly rows: number | null;
+  readonly bytes: number | null;
+}
+
+export function detectWarehouseTable(services: GasServices, tableText: unknown, billingText: unknown, locale: Locale): WarehouseDetected {
+  const ref = parseTableRef(tableText);
+  const billingProject = parseProjectId(billingText, ref.projectId);
+  const bq = bigQueryOf(services);
+  const info = readTable(bq, ref);
+  const flat = info.fields.filter((f) => f.mode !== 'REPEATED' && f.type !== 'RECORD' && f.type !== 'STRUCT');
+  if (flat.length < 2) {
+    throw new MappingError('warehouse_no_columns', `${tableRefText(ref)} has fewer than two plain columns to map.`, {
+      table: tableRefText(ref),
+    });
+  }
+  const sample = readSample(bq, ref, SAMPLE_ROWS);
+  const timeZone = services.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const values = sampleMatrix(info.fields, sample, timeZone);
+  const name = tableRefText(ref);
+  const headers = info.fields.map((f) => f.name);
+  const detection = detectSheet(values, undefined, {
+    sheetId: 0,
+    sheetName: name,
+    locale,
+    table: { headerRow: 1, firstDataRow: 2, lastDataRow: values.length, firstColumn: 1, lastColumn: headers.length, headers, notes: [] },
+  });
+  // Rows beyond the sample are in the table too: the binding is open-ended.
+  const table: TableBinding = { ...detection.table, lastDataRow: null };
+  return { table: name, billingProject, detection: { ...detection, table }, rows: info.numRows, bytes: info.numBytes };
+}
+
+/** Connected Sheets data source sheets of this spreadsheet: their BigQuery tables can be mapped by picking the sheet. */
+export interface DataSourceFound {
+  readonly name: string;
+  /** project.dataset.table, or null for a custom-query data source (not mappable: its SQL is the user's own). */
+  readonly table: string | null;
+  readonly billingProject: string;
+}
+
+/** BigQueryDataSourceSpec's table getters (getTableProjectId, getDatasetId, getTableId) post-date the typings. */
+interface TableSpec {
+  getProjectId(): string;
+  getRawQuery(): string;
+  getTableProjectId?(): string;
+  getDatasetId?(): string;
+  getTableId?(): string;
+}
+
+/**
+ * https://developers.google.com/apps-script/guides/sheets/connected-sheets: enableBigQueryExecution() must
+ * be called before data source objects are used; it needs the bigquery.readonly scope (README: scopes).
+ */
+export function listDataSources(services: GasServices): DataSourceFound[] {
+  services.SpreadsheetApp.enableBigQueryExecution();
+  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
+  const out: DataSourceFound[] = [];
+  // Spreadsheet.getDataSourceSheets() post-dates the typings too.
+  const sheets = (ss as unknown as { getDataSourceSheets(): GoogleAppsScript.Spreadsheet.DataSourceSheet[] }).getDataSourceSheets();
+  for (const dss of sheets) {
+    const spec = dss.getDataSource().getSpec();
+    if (String(spec.getType()) !== 'BIGQUERY') continue;
+    const bq = spec.asBigQuery() as unknown as TableSpec;
+    const tableId = bq.getTableId?.() ?? '';
+    const table = tableId
+      ? tableRefText({ projectId: bq.getTableProjectId?.() || bq.getProjectId(), datasetId: bq.getDatasetId?.() ?? '', tableId })
+      : null;
+    out.push({ name: dss.asSheet().getName(), table, billingProject: bq.getProjectId() });
+  }
+  return out;
+}
+
+function tableInfo(services: GasServices, ref: BigQueryTableRef): TableInfo {
+  return readTable(bigQueryOf(services), ref);
+}
+
+/** The mapped columns are where they were: column i of the binding is still named as it was mapped. */
+function columnIssues(binding: TableBinding, fields: readonly BigQueryField[], label: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const c of binding.columns) {
+    if (c.role === 'ignore') continue;
+    const now = fields[c.index]?.name;
+    if (now === c.header) continue;
+    issues.push({
+      severity: 'error',
+      code: 'warehouse_column_changed',
+      message: `Column “${c.header}” of ${label} is no longer at position ${c.index + 1} (${now === undefined ? 'the table has fewer columns' : `it is “${now}” now`}); read the table again.`,
+      params: { header: c.header, table: label, position: c.index + 1 },
+    });
+  }
+  return issues;
+}
+
+interface Prepared {
+  readonly compiled: CompiledAggregation;
+  readonly issues: ValidationIssue[];
+  readonly what: string;
+  readonly location: string | undefined;
+}
+
+function prepare(services: GasServices, mapping: Mapping, w: WarehouseBinding, opts: WarehouseOptions): Prepared {
+  const what = tableRefText(w.source);
+  const source = tableInfo(services, w.source);
+  const issues = columnIssues(mapping.source, source.fields, what);
+  const costsInfo = mapping.shape === 'crm' && mapping.costs && w.costs ? tableInfo(services, w.costs) : null;
+  if (costsInfo && mapping.costs && w.costs) issues.push(...columnIssues(mapping.costs, costsInfo.fields, tableRefText(w.costs)));
+  const sourceTable = warehouseTable(w.source, source.fields);
+  const costsTable = costsInfo && w.costs ? warehouseTable(w.costs, costsInfo.fields) : null;
+  let identityKind = opts.identityKind;
+  if (identityKind === undefined && mapping.shape === 'crm' && mapping.source.columns.some((c) => c.role === 'customer_id')) {
+    // What the customer column holds (id, e-mail, phone) is judged on sample rows, as the in-memory path does.
+    const tz = opts.timeZone ?? 'Etc/UTC';
+    const sample = sampleMatrix(source.fields, readSample(bigQueryOf(services), w.source, 500), tz).slice(1);
+    identityKind = identityKindOf(mapping, sample);
+  }
+  try {
+    const compiled = compileAggregation(mapping, sourceTable, costsTable, bigquery, { ...opts, identityKind });
+    return { compiled, issues, what, location: source.location };
+  } catch (error) {
+    if (error instanceof WarehouseUnsupportedError) throw new MappingError(error.code, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Save-time check of a warehouse mapping: the tables answer, the mapped columns are where they were, and
+ * a dry run says what a build will scan (the figure on-demand pricing bills).
+ */
+export function checkWarehouseMapping(services: GasServices, mapping: Mapping, opts: WarehouseOptions): ValidationIssue[] {
+  const w = mapping.warehouse;
+  if (!w) return [];
+  try {
+    const p = prepare(services, mapping, w, opts);
+    if (p.issues.length > 0) return p.issues;
+    const bytes = estimateBytes(bigQueryOf(services), w.billingProject, p.compiled.sql, p.what, p.location);
+    if (bytes === null) return [];
+    return [
+      {
+        severity: 'info',
+        code: 'warehouse_bytes_estimate',
+        message: `Each build scans about ${bytesText(bytes)} in BigQuery (dry run), billed to project ${w.billingProject}.`,
+        params: { bytes: bytesText(bytes), project: w.billingProject },
+      },
+    ];
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    return [{ severity: 'error', code: error.code, message: error.message, params: error.params }];
+  }
+}
+
+export interface WarehouseAggregate {
+  readonly data: AggregatedData;
+  readonly label: string;
+  readonly bytesProcessed: number | null;
+}
+
+export function aggregateWarehouse(services: GasServices, mapping: Mapping, opts: WarehouseOptions): WarehouseAggregate {
+  const w = mapping.warehouse;
+  if (!w) throw new Error('FunnelROI: not a warehouse mapping.');
+  const p = prepare(services, mapping, w, opts);
+  if (p.issues.length > 0) {
+    throw new MappingError('warehouse_column_changed', p.issues.map((i) => i.message).join(' '), p.issues[0].params ?? {});
+  }
+  const result = runQuery(bigQueryOf(services), w.billingProject, p.compiled.sql, p.what, p.location);
+  const rows = result.rows.map((r) => resultRow(result.fields, r));
+  const data = decodeAggregation(mapping, p.compiled, rows, w.costs !== null);
+  return { data, label: p.what, bytesProcessed: result.bytesProcessed };
+}
