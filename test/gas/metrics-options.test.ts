@@ -31,7 +31,7 @@ function dashboard(s: LocalSession): CellValue[][] {
 
 /** The channel table: customers and revenue per channel, found by its header row. */
 function channelTable(values: CellValue[][]): Map<string, { customers: number; revenue: number }> {
-  const head = values.findIndex((r) => r[0] === 'Канал' && r.includes('Заказы'));
+  const head = values.findIndex((r) => r[0] === 'Канал' && r.includes('Успешные сделки'));
   const cCol = values[head].indexOf('Клиенты');
   const rCol = values[head].indexOf('Выручка');
   const out = new Map<string, { customers: number; revenue: number }>();

@@ -53,7 +53,7 @@ export function dashboardModel(data: AggregatedData, mapping: Mapping, ctx: Plan
     labelCols: byCampaign ? 2 : 1,
     metrics,
     kpis: KPI_ORDER.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined),
-    stages: stageRefs(data, mapping).filter((s) => has(s.key)),
+    stages: stageRefs(data, mapping, L).filter((s) => has(s.key)),
     rows,
     series: channelSeries(rows, data.stages.length),
     insights: insightsOf(data, mapping),
