@@ -17,6 +17,7 @@ const MAX_DASHBOARD_NAME = 100;
 export interface ActualHeaders {
   readonly source?: readonly string[];
   readonly costs?: readonly string[];
+  readonly survey?: readonly string[];
 }
 
 export function validateMapping(mapping: Mapping, actualHeaders?: readonly string[] | ActualHeaders): ValidationIssue[] {
@@ -156,10 +157,12 @@ export function validateMapping(mapping: Mapping, actualHeaders?: readonly strin
     );
   }
 
+  if (mapping.survey) checkSurvey(mapping, mapping.survey, issues);
   checkFunnel(mapping, issues);
   checkOptions(mapping, issues);
   if (actual.source) checkHeaders(src, actual.source, 'source', issues);
   if (actual.costs && mapping.costs) checkHeaders(mapping.costs, actual.costs, 'costs', issues);
+  if (actual.survey && mapping.survey) checkHeaders(mapping.survey, actual.survey, 'survey', issues);
   return issues;
 }
 
@@ -222,6 +225,45 @@ function checkTable(t: TableBinding, table: string, issues: ValidationIssue[]): 
       }),
     );
   }
+}
+
+/** A survey joins answers to customers: it needs a score and an identifier, and the leads need one too. */
+function checkSurvey(m: Mapping, survey: TableBinding, issues: ValidationIssue[]): void {
+  checkTable(survey, 'survey', issues);
+  const has = (role: ColumnRole, t: TableBinding): boolean => t.columns.some((c) => c.role === role);
+  if (m.shape !== 'crm') {
+    issues.push(issue('error', 'survey_needs_crm', 'An NPS survey sheet is joined to a CRM export’s customers; this data is aggregated.'));
+    return;
+  }
+  if (!has('nps', survey))
+    issues.push(
+      issue('error', 'missing_survey_nps', 'The survey sheet has no NPS score column.', { role: 'nps', table: 'survey' }, ['NPS']),
+    );
+  if (!has('customer_id', survey))
+    issues.push(
+      issue(
+        'error',
+        'missing_survey_customer_id',
+        'The survey sheet has no customer ID, e-mail or phone column to join answers by.',
+        {
+          role: 'customer_id',
+          table: 'survey',
+        },
+        ['NPS'],
+      ),
+    );
+  if (!has('customer_id', m.source))
+    issues.push(
+      issue(
+        'error',
+        'survey_without_customers',
+        'Survey answers are joined by customer: map a customer ID, e-mail or phone column of the leads.',
+        {
+          role: 'customer_id',
+        },
+        ['NPS'],
+      ),
+    );
 }
 
 function checkFunnel(m: Mapping, issues: ValidationIssue[]): void {
