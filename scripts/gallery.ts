@@ -1,11 +1,13 @@
 /**
  * `npm run gallery`: the README's screenshots, taken from the e2e and sidebar suites' artifacts (run
- * `npm test` first) and scaled down to 960 px wide by the same headless Chromium, so the PNGs stay small.
- * Nothing is drawn by hand: every picture is what a test saw.
+ * `npm test` first), scaled down to at most 960 px wide (never up) by the same headless Chromium and reduced to a 256-colour
+ * palette (upng-js), so the committed PNGs stay small. Nothing is drawn by hand: every picture is what a
+ * test saw.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import UPNG from 'upng-js';
 
 const OUT = 'docs/gallery';
 const WIDTH = 960;
@@ -38,15 +40,24 @@ async function main(): Promise<void> {
     for (const g of GALLERY) {
       const data = readFileSync(g.from).toString('base64');
       await page.setContent(
-        `<body style="margin:0"><img id="shot" style="width:${WIDTH}px;display:block" src="data:image/png;base64,${data}"></body>`,
+        `<body style="margin:0"><img id="shot" style="max-width:${WIDTH}px;display:block" src="data:image/png;base64,${data}"></body>`,
       );
       await page.locator('#shot').evaluate((img: HTMLImageElement) => img.decode());
-      await page.locator('#shot').screenshot({ path: join(OUT, g.to) });
-      console.log(`${g.from} → ${join(OUT, g.to)}`);
+      const png = await page.locator('#shot').screenshot();
+      const small = paletted(png);
+      writeFileSync(join(OUT, g.to), small);
+      console.log(`${g.from} → ${join(OUT, g.to)} (${Math.round(small.length / 1024)} KB)`);
     }
   } finally {
     await browser.close();
   }
+}
+
+/** The same picture with at most 256 colours: screenshots of a grid and a sidebar hold few. */
+function paletted(png: Buffer): Buffer {
+  const image = UPNG.decode(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer);
+  const rgba = UPNG.toRGBA8(image)[0];
+  return Buffer.from(UPNG.encode([rgba], image.width, image.height, 256));
 }
 
 await main();

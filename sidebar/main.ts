@@ -14,6 +14,7 @@ import {
   applyDetection,
   applySaved,
   buildMapping,
+  refText,
   metricsTextOf,
   type TableState,
   type WizardState,
@@ -47,6 +48,9 @@ const VALIDATE_DELAY_MS = 300;
 
 const state: WizardState = {
   context: null,
+  sourceKind: 'sheet',
+  warehouse: null,
+  dataSources: null,
   source: null,
   costs: null,
   funnel: [],
@@ -110,6 +114,29 @@ const ui: Ui = {
   detectSource: (name) => busy(t(locale, 'data.detecting', { sheet: name }), () => loadSource(name)).then(afterLoad),
   detectCosts: (name) =>
     busy(name ? t(locale, 'data.detecting', { sheet: name }) : t(locale, 'common.working'), () => loadCosts(name)).then(afterLoad),
+  chooseSourceKind(kind) {
+    state.sourceKind = kind;
+    render();
+    if (kind === 'bigquery' && state.dataSources === null) {
+      // Listed once, on demand: a user who never picks BigQuery never calls the BigQuery-scoped functions.
+      void busy(t(locale, 'data.bq.listing'), async () => {
+        state.dataSources = await call('listDataSources');
+      }).then(() => {
+        state.dataSources ??= [];
+        render();
+      });
+    }
+  },
+  detectWarehouse: (table, billing) =>
+    busy(t(locale, 'data.detecting', { sheet: table }), () => loadWarehouse(table, billing)).then((done) => {
+      if (done) afterLoad();
+    }),
+  detectWarehouseCosts: (table) =>
+    busy(table ? t(locale, 'data.detecting', { sheet: table }) : t(locale, 'common.working'), () => loadWarehouseCosts(table)).then(
+      (done) => {
+        if (done) afterLoad();
+      },
+    ),
   setIssuesBox(box, onChange) {
     issuesBox = box;
     issuesListener = onChange ?? null;
@@ -218,6 +245,8 @@ function detectSheetNamed(sheetName: string): Promise<Detection> {
 
 async function loadSource(sheetName: string): Promise<void> {
   const detection = await detectSheetNamed(sheetName);
+  state.warehouse = null;
+  state.sourceKind = 'sheet';
   applyDetection(state, sheetName, detection);
   if (detection.shape === 'crm' && !state.costs) {
     const guess = guessCostsSheet(state.context?.sheets ?? [], sheetName);
@@ -227,6 +256,29 @@ async function loadSource(sheetName: string): Promise<void> {
 
 async function loadCosts(sheetName: string | null): Promise<void> {
   applyCostsDetection(state, sheetName, sheetName ? await detectSheetNamed(sheetName) : null);
+}
+
+/** A BigQuery table as the source: read by the server (schema + first rows), guessed like a sheet. */
+async function loadWarehouse(table: string, billing: string): Promise<boolean> {
+  const read = await call('detectWarehouse', table, billing);
+  applyDetection(state, read.table, read.detection);
+  state.costs = null;
+  state.sourceKind = 'bigquery';
+  state.warehouse = { table: read.table, billingProject: read.billingProject, rows: read.rows, bytes: read.bytes, costsTable: null };
+  return true;
+}
+
+async function loadWarehouseCosts(table: string | null): Promise<boolean> {
+  if (!state.warehouse) return false;
+  if (!table) {
+    applyCostsDetection(state, null, null);
+    state.warehouse.costsTable = null;
+    return true;
+  }
+  const read = await call('detectWarehouse', table, state.warehouse.billingProject);
+  applyCostsDetection(state, read.table, read.detection);
+  state.warehouse.costsTable = read.table;
+  return true;
 }
 
 function afterLoad(): void {
@@ -258,7 +310,26 @@ function defaultSheet(context: SidebarContext): string | null {
   return defaultSheetOf(context.sheets, context.activeSheetName);
 }
 
+/** A saved BigQuery mapping: its tables are read again (the wizard opens on the table as it is now). */
+async function restoreWarehouse(context: SidebarContext, saved: Mapping, w: NonNullable<Mapping['warehouse']>): Promise<void> {
+  state.sourceKind = 'bigquery';
+  state.showSavedProblems = context.savedProblems.length > 0;
+  const source = await call('detectWarehouse', refText(w.source), w.billingProject);
+  const costs = w.costs ? await call('detectWarehouse', refText(w.costs), w.billingProject).catch(() => null) : null;
+  applySaved(state, saved, source.detection, costs?.detection ?? null);
+  state.warehouse = {
+    table: source.table,
+    billingProject: source.billingProject,
+    rows: source.rows,
+    bytes: source.bytes,
+    costsTable: costs ? costs.table : null,
+  };
+  state.marginText = marginToInput(state.options.grossMargin);
+  if (context.savedProblems.length === 0) state.savedJson = JSON.stringify(buildMapping(state));
+}
+
 async function restore(context: SidebarContext, saved: Mapping): Promise<void> {
+  if (saved.warehouse) return restoreWarehouse(context, saved, saved.warehouse);
   const sourceName = savedSheetName(context.sheets, saved.source);
   state.showSavedProblems = context.savedProblems.length > 0;
   if (!sourceName) {

@@ -2,7 +2,7 @@
  * The wizard's state and the pure operations on it: building the Mapping the server receives, keeping
  * the aggregated funnel in step with column roles, reordering stages, restoring a saved mapping.
  */
-import type { Detection, ScheduleState, SidebarContext, ValidationIssue } from '../src/api/contract.js';
+import type { DataSourceSummary, Detection, ScheduleState, SidebarContext, ValidationIssue } from '../src/api/contract.js';
 import type {
   ColumnBinding,
   ColumnRole,
@@ -11,6 +11,7 @@ import type {
   ReportOptions,
   StatusRule,
   TableBinding,
+  WarehouseBinding,
 } from '../src/core/mapping/types.js';
 import { METRICS_OPTION_RULES, metricsOptionOk, type MetricsOptions } from '../src/core/definitions/rules.js';
 import { parseNumberText } from '../src/core/values.js';
@@ -27,8 +28,24 @@ export interface TableState {
   roles: ColumnRole[];
 }
 
+/** Warehouse mode: the BigQuery table(s) the source (and costs) detections were read from. */
+export interface WarehouseState {
+  /** project.dataset.table as the server checked it. */
+  readonly table: string;
+  readonly billingProject: string;
+  readonly rows: number | null;
+  readonly bytes: number | null;
+  costsTable: string | null;
+}
+
 export interface WizardState {
   context: SidebarContext | null;
+  /** Step 1's choice: a sheet of this spreadsheet, or a BigQuery table. */
+  sourceKind: 'sheet' | 'bigquery';
+  /** Set while the source is a BigQuery table. */
+  warehouse: WarehouseState | null;
+  /** Connected Sheets data source sheets, once listed (null: not asked yet). */
+  dataSources: readonly DataSourceSummary[] | null;
   source: TableState | null;
   costs: TableState | null;
   funnel: FunnelStage[];
@@ -114,7 +131,28 @@ export function buildMapping(state: WizardState): Mapping | null {
     statusRules: shape === 'crm' ? state.statusRules.map((r) => ({ ...r })) : [],
     // An unparsable margin keeps the last valid value; the options step blocks saving until it is fixed.
     options: { ...state.options, grossMargin: currentMargin(state) ?? state.options.grossMargin },
+    ...(state.warehouse ? { warehouse: warehouseBinding(state.warehouse, shape) } : {}),
   };
+}
+
+/** project.dataset.table → its parts (the server checked the text; a domain-scoped project keeps its dots). */
+export function tableRef(text: string): { projectId: string; datasetId: string; tableId: string } {
+  const parts = text.split('.');
+  return { projectId: parts.slice(0, -2).join('.'), datasetId: parts[parts.length - 2] ?? '', tableId: parts[parts.length - 1] ?? '' };
+}
+
+function warehouseBinding(w: WarehouseState, shape: Mapping['shape']): WarehouseBinding {
+  return {
+    engine: 'bigquery',
+    source: tableRef(w.table),
+    costs: shape === 'crm' && w.costsTable ? tableRef(w.costsTable) : null,
+    billingProject: w.billingProject,
+  };
+}
+
+/** The table text of a saved warehouse mapping. */
+export function refText(ref: { projectId: string; datasetId: string; tableId: string }): string {
+  return `${ref.projectId}.${ref.datasetId}.${ref.tableId}`;
 }
 
 /** Moves one stage; returns a new array (out-of-range moves return the same order). */

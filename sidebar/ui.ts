@@ -21,6 +21,11 @@ export interface Ui {
   rerender(): void;
   detectSource(sheetName: string): Promise<void>;
   detectCosts(sheetName: string | null): Promise<void>;
+  /** Step 1: a sheet or a BigQuery table (the first switch to BigQuery lists the Connected Sheets data sources). */
+  chooseSourceKind(kind: 'sheet' | 'bigquery'): void;
+  /** Reads a BigQuery table (project.dataset.table) as the source; `billing` '' = the table's project. */
+  detectWarehouse(table: string, billing: string): Promise<void>;
+  detectWarehouseCosts(table: string | null): Promise<void>;
   /** Where live validation results go on the current step (null: nowhere); onChange gets the must-fix ones. */
   setIssuesBox(box: HTMLElement | null, onChange?: (blocking: readonly ValidationIssue[]) => void): void;
   /** Must-fix issues of the current mapping (local checks and the server's last validation). */

@@ -11,9 +11,17 @@
  * Every other call on a service object (Spreadsheet, Sheet, Range, RangeList, Properties, Lock…) is
  * one round trip, getters included: we cannot see Apps Script's caches, so we assume none.
  */
-const BUILDER_TYPES = new Set(['ConditionalFormatRuleBuilder', 'EmbeddedChartBuilder', 'DeveloperMetadataFinder', 'Menu']);
+const BUILDER_TYPES = new Set([
+  'ConditionalFormatRuleBuilder',
+  'EmbeddedChartBuilder',
+  'DeveloperMetadataFinder',
+  'Menu',
+  'TextStyleBuilder',
+  'TextStyle',
+]);
 const BUILDER_FACTORIES = new Set([
   'SpreadsheetApp.newConditionalFormatRule',
+  'SpreadsheetApp.newTextStyle',
   'Sheet.newChart',
   'Spreadsheet.createDeveloperMetadataFinder',
   'Sheet.createDeveloperMetadataFinder',

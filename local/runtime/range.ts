@@ -8,6 +8,7 @@ import type { AppsValue, Document, SheetState } from './document.js';
 import { renderA1 } from './a1.js';
 import type { ParsedInput } from './user-input.js';
 import type { SheetImpl } from './sheet.js';
+import { asTextStyle, type TextStyleImpl } from './text-style.js';
 
 type Grid<T> = T[][];
 
@@ -189,6 +190,22 @@ export class RangeImpl {
   }
   setFontColors(colors: unknown): RangeImpl {
     return this.setProps('fontColor', colors, 'setFontColors', (v) => (v ? String(v) : undefined));
+  }
+  /** Bold and foreground colour per cell from TextStyle objects; an attribute a style leaves unset is kept. */
+  setTextStyles(styles: unknown): RangeImpl {
+    if (!Array.isArray(styles) || styles.length !== this.numRows) throw new Error('Invalid argument: textStyles');
+    const parsed = styles.map((row: unknown) => {
+      if (!Array.isArray(row) || row.length !== this.numColumns) throw new Error('Invalid argument: textStyles');
+      return row.map((v: unknown) => {
+        const style = asTextStyle(v);
+        if (!style) throw new Error('Invalid argument: textStyles');
+        return style;
+      });
+    });
+    const keep = (values: string[][], pick: (s: TextStyleImpl) => string | null): (string | null)[][] =>
+      parsed.map((row, i) => row.map((s, j) => pick(s) ?? values[i][j]));
+    this.setFontWeights(keep(this.getFontWeights(), (s) => (s._bold === null ? null : s._bold ? 'bold' : 'normal')));
+    return this.setFontColors(keep(this.getFontColors(), (s) => s._color));
   }
   getFontColors(): string[][] {
     return this.getProps('fontColor', '#000000');

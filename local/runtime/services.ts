@@ -18,6 +18,7 @@ import { LockImpl, type LockState } from './lock.js';
 import { formatDate } from './utilities.js';
 import { SheetsAdvancedImpl } from './sheets-api.js';
 import { ScriptAppImpl as TriggerScriptAppImpl } from './script-app.js';
+import { TextStyleBuilderImpl } from './text-style.js';
 
 class SpreadsheetAppImpl {
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
@@ -79,6 +80,14 @@ class SpreadsheetAppImpl {
   }
   newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
     return this.doc.handles.ruleBuilder();
+  }
+  newTextStyle(): TextStyleBuilderImpl {
+    const calls = this.doc.calls;
+    const builder = new TextStyleBuilderImpl();
+    const build = builder.build.bind(builder);
+    // What build() hands out is counted too, so a call outside the implemented subset fails clearly.
+    builder.build = () => counted(build(), 'TextStyle', calls);
+    return counted(builder, 'TextStyleBuilder', calls);
   }
 }
 

@@ -2,13 +2,15 @@
  * `npm start`: the add-on running locally on the sample data. Options: --port N (or PORT; default 8787,
  * 0 = any free port), --locale en|ru|zh (the user's language), --sample NAME (repeatable; default all),
  * --file PATH (repeatable: your own CSV/TSV/XLSX, each opened as a new tab; with --file and no --sample,
- * only your files are loaded).
+ * only your files are loaded), --bigquery (the samples also as tables of a fake BigQuery, project
+ * funnelroi-demo, dataset samples, each with a Connected Sheets data source sheet: warehouse mode offline).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startLocalApp } from './app.js';
 import { SAMPLE_NAMES } from './samples.js';
 import { createSession } from './session.js';
+import { sampleWarehouse } from './warehouse.js';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     locale: { type: 'string', default: 'en' },
     sample: { type: 'string', multiple: true },
     file: { type: 'string', multiple: true },
+    bigquery: { type: 'boolean', default: false },
   },
 });
 
@@ -28,7 +31,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const files = values.file ?? [];
 const samples = values.sample ?? (files.length > 0 ? [] : SAMPLE_NAMES);
 
-const session = createSession({ userLocale: values.locale, samples });
+const bigQuery = values.bigquery ? sampleWarehouse(samples) : undefined;
+const session = createSession({ userLocale: values.locale, samples, bigQuery });
 for (const file of files) {
   try {
     const added = await session.importFile(file, readFileSync(file));

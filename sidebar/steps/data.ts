@@ -5,6 +5,7 @@ import { columnLetters } from '../../src/core/a1.js';
 import { clip } from '../format.js';
 import { renderIssues } from '../issues.js';
 import type { Ui } from '../ui.js';
+import { sourceKindChoice, warehouseCosts, warehouseSource } from './warehouse.js';
 
 const PREVIEW_ROWS = 6;
 
@@ -93,22 +94,30 @@ export function renderData(ui: Ui): HTMLElement {
       ),
     );
   }
-  if (sheets.length === 0) {
+  out.appendChild(sourceKindChoice(ui));
+  const bigQuery = state.sourceKind === 'bigquery';
+  if (bigQuery) out.appendChild(warehouseSource(ui));
+  else if (sheets.length === 0) {
     out.appendChild(h('p', { className: 'warning' }, [ui.tr('data.noSheets')]));
     return out;
+  } else {
+    const current = state.warehouse ? '' : (state.source?.sheetName ?? '');
+    out.appendChild(sheetSelect(ui, ui.tr('data.sheet'), sheets, current, false, (name) => name && void ui.detectSource(name)));
   }
-  const current = state.source?.sheetName ?? '';
-  out.appendChild(sheetSelect(ui, ui.tr('data.sheet'), sheets, current, false, (name) => name && void ui.detectSource(name)));
   const source = state.source;
-  if (!source) return out;
+  // A source of the other kind stays in the state (and the mapping) until a new one is read.
+  if (!source || bigQuery !== (state.warehouse !== null)) return out;
   const detection = source.detection;
-  out.appendChild(h('p', { className: 'region' }, [regionSummary(ui, detection)]));
+  if (!bigQuery) out.appendChild(h('p', { className: 'region' }, [regionSummary(ui, detection)]));
   out.appendChild(h('p', {}, [ui.tr(detection.shape === 'crm' ? 'data.shape.crm' : 'data.shape.aggregated')]));
   if (detection.notes.length > 0) out.appendChild(renderIssues(ui, detection.notes, null));
   out.appendChild(h('h3', {}, [ui.tr('data.preview')]));
   out.appendChild(preview(ui, source.sheetName, detection));
 
-  if (detection.shape === 'crm') {
+  if (detection.shape === 'crm' && bigQuery) {
+    out.appendChild(warehouseCosts(ui));
+    if (!state.costs) out.appendChild(h('p', { className: 'warning' }, [ui.tr('data.noCosts')]));
+  } else if (detection.shape === 'crm') {
     const others = sheets.filter((s) => s.name !== source.sheetName);
     out.appendChild(sheetSelect(ui, ui.tr('data.costs'), others, state.costs?.sheetName ?? '', true, (name) => void ui.detectCosts(name)));
     out.appendChild(h('p', { className: 'hint' }, [ui.tr('data.costsHint')]));

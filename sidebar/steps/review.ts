@@ -126,7 +126,9 @@ export function renderReview(ui: Ui): HTMLElement {
 /** What Save will store, in the user's words: the table, each role's columns, the funnel, the options. */
 function renderSummary(ui: Ui): HTMLElement {
   const { state } = ui;
-  const table = (t: TableState): string => `“${t.sheetName}” — ${regionSummary(ui, t.detection)}`;
+  // A BigQuery table has no sheet range: its name is the whole address.
+  const table = (t: TableState): string =>
+    state.warehouse ? `BigQuery ${t.sheetName}` : `“${t.sheetName}” — ${regionSummary(ui, t.detection)}`;
   const rows: [string, string[]][] = [];
   if (state.source) {
     rows.push([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessColumns } from '../../src/core/mapping/index.js';
 import { GUESSER_ACCURACY } from './accuracy.js';
-import { loadCorpus, scoreCorpus, scoreCorpusFile } from './load-corpus.js';
+import { annotatorAgreement, loadCorpus, loadSecondAnnotation, scoreCorpus, scoreCorpusFile } from './load-corpus.js';
 
 const corpus = loadCorpus();
 const heldOut = loadCorpus('held-out');
@@ -32,8 +32,19 @@ describe('header corpus', () => {
     expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(GUESSER_ACCURACY.heldOut);
   });
 
+  it('a second, blind annotation of the held-out round: agreement and the guesser on agreed columns as documented', () => {
+    const second = loadSecondAnnotation();
+    expect(second.map((c) => [c.file, c.headers])).toEqual(heldOut.map((c) => [c.file, c.headers]));
+    const a = annotatorAgreement(heldOut, second);
+    expect(a.agreed / a.total).toBe(GUESSER_ACCURACY.annotatorAgreement);
+    expect(a.guesserRightOnAgreed / a.agreed, a.guesserMissesOnAgreed.join('\n')).toBeGreaterThanOrEqual(
+      GUESSER_ACCURACY.heldOutWhereAnnotatorsAgree,
+    );
+  });
+
   it('never maps a ratio column (CTR, CPC, Cost / conv., ДРР, 点击率…) to a summable measure', () => {
-    const ratio = /ctr|cpc|cpm|cost \/ conv|cost per|conv\. rate|дрр|ср\. цена|цена цели|конверсия \(|点击率|转化率|转化成本|平均|roas|romi|cac|投产比/iu;
+    const ratio =
+      /ctr|cpc|cpm|cost \/ conv|cost per|conv\. rate|дрр|ср\. цена|цена цели|конверсия \(|点击率|转化率|转化成本|平均|roas|romi|cac|投产比/iu;
     const bad = [...corpus, ...heldOut].flatMap((c) => {
       const columns = c.headers.map((_, i) => (c.sampleRows ?? []).map((row) => row[i]));
       return guessColumns(c.headers, columns)
@@ -43,4 +54,3 @@ describe('header corpus', () => {
     expect(bad).toEqual([]);
   });
 });
-

@@ -33,7 +33,15 @@ interface CorpusJson extends Omit<CorpusFile, 'file' | 'headers' | 'expected'> {
 }
 
 export function loadCorpus(part: CorpusPart = 'tuned'): CorpusFile[] {
-  const dir = join(here, part === 'tuned' ? 'headers' : 'held-out');
+  return loadCorpusDir(join(here, part === 'tuned' ? 'headers' : 'held-out'));
+}
+
+/** The held-out round labelled again by a second annotator who saw only the headers and the tuned corpus. */
+export function loadSecondAnnotation(): CorpusFile[] {
+  return loadCorpusDir(join(here, 'held-out', 'second-annotator'));
+}
+
+function loadCorpusDir(dir: string): CorpusFile[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -83,4 +91,36 @@ export function scoreCorpus(files: readonly CorpusFile[]): CorpusTotal {
     total: scores.reduce((n, s) => n + s.total, 0),
     misses: scores.flatMap((s) => s.misses),
   };
+}
+
+export interface AnnotatorAgreement {
+  /** Columns both annotators gave the same role / columns. */
+  readonly agreed: number;
+  readonly total: number;
+  /** Of the agreed columns, how many the guesser gets right: misses here are the guesser's, not a judgement call. */
+  readonly guesserRightOnAgreed: number;
+  readonly guesserMissesOnAgreed: readonly string[];
+}
+
+/** Compares two labellings of the same header sets, and the guesser against the columns they agree on. */
+export function annotatorAgreement(first: readonly CorpusFile[], second: readonly CorpusFile[]): AnnotatorAgreement {
+  const byFile = new Map(second.map((c) => [c.file, c]));
+  let agreed = 0;
+  let total = 0;
+  let guesserRightOnAgreed = 0;
+  const guesserMissesOnAgreed: string[] = [];
+  for (const a of first) {
+    const b = byFile.get(a.file);
+    if (!b) throw new Error(`${a.file}: no second annotation`);
+    const columns = a.headers.map((_, i) => (a.sampleRows ?? []).map((row) => row[i]));
+    const guessed = new Map(guessColumns(a.headers, columns).map((g) => [g.header, g.role]));
+    for (const h of a.headers) {
+      total += 1;
+      if (a.expected[h] !== b.expected[h]) continue;
+      agreed += 1;
+      if (guessed.get(h) === a.expected[h]) guesserRightOnAgreed += 1;
+      else guesserMissesOnAgreed.push(`${a.file}: "${h}" guessed ${guessed.get(h)}, both annotators ${a.expected[h]}`);
+    }
+  }
+  return { agreed, total, guesserRightOnAgreed, guesserMissesOnAgreed };
 }

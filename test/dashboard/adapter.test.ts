@@ -75,7 +75,7 @@ describe('buildDashboard on the ad-platform sample', () => {
         .map((r) => r[0]),
     ).toEqual(['my own notes', 'keep me']);
     expect(user.getCharts()).toHaveLength(0);
-    expect(wb.spreadsheet.getSheetByName('My renamed ROI')!.getCharts()).toHaveLength(4);
+    expect(wb.spreadsheet.getSheetByName('My renamed ROI')!.getCharts()).toHaveLength(5);
     expect(wb.developerMetadata().filter((m) => m.key === DASHBOARD_METADATA_KEY)).toHaveLength(1);
     expect(wb.sheetNames().filter((n) => n.includes('ROI'))).toHaveLength(2);
   });

@@ -191,7 +191,7 @@ describe('item 10: atomic rebuild', () => {
     const after = wb.snapshot('ROI');
     expect(after.values).toEqual(before.values);
     expect(after.formulas).toEqual(before.formulas);
-    expect(wb.spreadsheet.getSheetByName('ROI')!.getCharts()).toHaveLength(4);
+    expect(wb.spreadsheet.getSheetByName('ROI')!.getCharts()).toHaveLength(5);
   });
 
   it('a failed first build adds nothing', () => {

@@ -26,6 +26,18 @@ function channelRows(plan: DashboardPlan, ev: EvaluatedPlan): Map<string, number
   return out;
 }
 
+/**
+ * Row and column of metric `key` for the channel on overview row `r` (or the overview's totals row), in
+ * whichever table holds it: the overview or the funnel and conversions table (same channels, same order).
+ */
+function cellOf(plan: DashboardPlan, key: string, r: number): [number, number] {
+  const { index } = plan;
+  if (index.columns[key] !== undefined) return [r, index.columns[key]];
+  const d = index.detail;
+  if (!d || d.columns[key] === undefined) throw new Error(`no column for ${key}`);
+  return [r === index.totalsRow ? d.totalsRow : d.firstChannelRow + (r - index.firstChannelRow), d.columns[key]];
+}
+
 function close(actual: unknown, expected: number): void {
   expect(typeof actual).toBe('number');
   // HyperFormula rounds results to ~12 significant digits, so compare relatively.
@@ -85,31 +97,31 @@ describe('aggregated sample (ad platform export): independent check', () => {
     expect(at.size).toBe(naive.size);
     for (const [k, e] of naive) {
       const r = at.get(k)!;
-      close(ev.at(r, col.spend), e.spend);
-      close(ev.at(r, col.cpl), e.spend / e.leads);
-      close(ev.at(r, col.cpc), e.spend / e.clicks);
-      close(ev.at(r, col.romi), (e.rev * margin - e.spend) / e.spend);
-      close(ev.at(r, col.roas), e.rev / e.spend);
+      close(ev.at(...cellOf(plan, 'spend', r)), e.spend);
+      close(ev.at(...cellOf(plan, 'cpl', r)), e.spend / e.leads);
+      close(ev.at(...cellOf(plan, 'cpc', r)), e.spend / e.clicks);
+      close(ev.at(...cellOf(plan, 'romi', r)), (e.rev * margin - e.spend) / e.spend);
+      close(ev.at(...cellOf(plan, 'roas', r)), e.rev / e.spend);
       if (e.cust > 0) {
-        close(ev.at(r, col.cac), e.spend / e.cust);
-        close(ev.at(r, col.ltv), (e.rev * margin) / e.cust);
-        expect(col.ltv_cac).toBeUndefined(); // a period LTV:CAC is ROAS × margin in disguise: not shown
+        close(ev.at(...cellOf(plan, 'cac', r)), e.spend / e.cust);
+        close(ev.at(...cellOf(plan, 'ltv', r)), (e.rev * margin) / e.cust);
+        expect(col.ltv_cac ?? plan.index.detail?.columns.ltv_cac).toBeUndefined(); // a period LTV:CAC is ROAS × margin in disguise: not shown
       }
-      if (e.imp > 0) close(ev.at(r, col.ctr), e.clicks / e.imp);
-      else expect(ev.at(r, col.ctr)).toBe(''); // IFERROR: blank, not #DIV/0!
-      close(ev.at(r, col.spend_share), e.spend / total.spend);
+      if (e.imp > 0) close(ev.at(...cellOf(plan, 'ctr', r)), e.clicks / e.imp);
+      else expect(ev.at(...cellOf(plan, 'ctr', r))).toBe(''); // IFERROR: blank, not #DIV/0!
+      close(ev.at(...cellOf(plan, 'spend_share', r)), e.spend / total.spend);
     }
   });
 
   it('totals are sums and totals-row ratios are ratios of totals (not averages of ratios)', () => {
     const t = plan.index.totalsRow;
-    close(ev.at(t, col.spend), total.spend);
-    close(ev.at(t, col.revenue), total.rev);
-    close(ev.at(t, col.romi), (total.rev * margin - total.spend) / total.spend);
-    close(ev.at(t, col.cac), total.spend / total.cust);
+    close(ev.at(...cellOf(plan, 'spend', t)), total.spend);
+    close(ev.at(...cellOf(plan, 'revenue', t)), total.rev);
+    close(ev.at(...cellOf(plan, 'romi', t)), (total.rev * margin - total.spend) / total.spend);
+    close(ev.at(...cellOf(plan, 'cac', t)), total.spend / total.cust);
     const romis = [...naive.values()].map((e) => (e.rev * margin - e.spend) / e.spend);
     const avg = romis.reduce((a, b) => a + b, 0) / romis.length;
-    expect(Math.abs((ev.at(t, col.romi) as number) - avg)).toBeGreaterThan(0.01);
+    expect(Math.abs((ev.at(...cellOf(plan, 'romi', t)) as number) - avg)).toBeGreaterThan(0.01);
     const totalsCell = plan.blocks.find((b) => b.name === 'channels')!.cells.at(-1)![col.spend - 1];
     expect(totalsCell).toMatchObject({ t: 'f' });
     expect((totalsCell as { v: string }).v).toMatch(/^=SUM\(/u);
@@ -137,7 +149,7 @@ describe('aggregated sample (ad platform export): independent check', () => {
   });
 
   it('charts and conditional rules point inside the sheet', () => {
-    expect(plan.charts.map((c) => c.id)).toEqual(['romi', 'spend_revenue', 'funnel', 'over_time']);
+    expect(plan.charts.map((c) => c.id)).toEqual(['profit', 'romi', 'spend_revenue', 'over_time', 'funnel']);
     for (const c of plan.charts) for (const a1 of c.ranges) expect(a1).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/u);
     expect(plan.conditionalRules.some((r) => r.when === 'lt' && r.ranges.some((a) => a.startsWith(`${letter(col.romi)}`)))).toBe(true);
   });
@@ -150,7 +162,7 @@ describe('aggregated sample (ad platform export): independent check', () => {
     const chart = plan.charts.find((c) => c.id === 'funnel')!;
     expect(chart.ranges[0]).toBe(`A${funnel.row + 1}:A${funnel.row + funnel.cells.length - 1}`);
     expect(chart.numHeaders).toBe(1);
-    expect(plan.index.columns.ctr).toBeGreaterThan(0);
+    expect(plan.index.detail?.columns.ctr).toBeGreaterThan(0);
   });
 });
 
@@ -193,7 +205,6 @@ describe('CRM sample (leads + costs): independent check', () => {
   const plan = planDashboard(data, mapping, { ...ctx, locale: 'ru' });
   const ev = evaluatePlan(plan);
   afterAll(() => ev.destroy());
-  const col = plan.index.columns;
 
   it('AggregatedData and the evaluated plan match the naive CRM computation', () => {
     const at = channelRows(plan, ev);
@@ -206,11 +217,11 @@ describe('CRM sample (leads + costs): independent check', () => {
       expect(g.total.junk).toBe(e.junk);
       expect(g.total.measures.revenue).toBeCloseTo(e.rev, 6);
       const r = at.get(k)!;
-      close(ev.at(r, col.spend), e.spend);
-      close(ev.at(r, col.cpl), e.spend / e.leads);
-      close(ev.at(r, col.romi), (e.rev * 0.3 - e.spend) / e.spend);
-      if (e.cust > 0) close(ev.at(r, col.cac), e.spend / e.cust);
-      close(ev.at(r, col.aov), e.rev / e.orders);
+      close(ev.at(...cellOf(plan, 'spend', r)), e.spend);
+      close(ev.at(...cellOf(plan, 'cpl', r)), e.spend / e.leads);
+      close(ev.at(...cellOf(plan, 'romi', r)), (e.rev * 0.3 - e.spend) / e.spend);
+      if (e.cust > 0) close(ev.at(...cellOf(plan, 'cac', r)), e.spend / e.cust);
+      close(ev.at(...cellOf(plan, 'aov', r)), e.rev / e.orders);
     }
   });
 
@@ -274,7 +285,7 @@ describe('hostile labels and missing inputs', () => {
   });
 
   it('without spend shows no CPC/CPL/CAC/ROMI/ROAS columns and says why', () => {
-    const keys = Object.keys(plan.index.columns);
+    const keys = [...Object.keys(plan.index.columns), ...Object.keys(plan.index.detail?.columns ?? {})];
     for (const k of ['spend', 'cpc', 'cpl', 'cac', 'romi', 'roas']) expect(keys).not.toContain(k);
     expect(keys).toContain('lcr');
     const header = plan.blocks.find((b) => b.name === 'header')!.cells.flat();

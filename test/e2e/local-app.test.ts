@@ -341,6 +341,11 @@ describe('locale', () => {
     await page.locator('[data-function="showSidebar"]').click();
     const frame = page.frameLocator('#sidebar-frame');
     await expect.poll(() => frame.locator('h2.step-title').textContent()).toBe('Данные');
+    // The step bar names every step in full ("Параметры", "Проверка"), none cut to "Парам…".
+    const names = frame.locator('.step-name');
+    expect(await names.allTextContents()).toEqual(['Данные', 'Столбцы', 'Воронка', 'Параметры', 'Проверка']);
+    const cut = await names.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/6-ru.png` });
     await page.close();
   });
@@ -520,6 +525,12 @@ describe('dashboard layout invariants on every sample, in its own language', () 
       const deltas = snap.display[kpiRow + 1].filter((t) => t !== '');
       expect(deltas.length).toBeGreaterThan(3);
       for (const d of deltas) expect(d).toMatch(/^(▲|▼|=|–)/u);
+      // 7. The overview table (the header row after the KPI tiles) fits the 1440 px window: no scrolling sideways.
+      const overviewRight = await page
+        .locator(`tr:has(> th[scope="row"]:text-is("${headerRows[1]}")) td`)
+        .evaluateAll((tds) => Math.max(...tds.filter((td) => td.textContent !== '').map((td) => td.getBoundingClientRect().right)));
+      expect(overviewRight).toBeGreaterThan(700);
+      expect(overviewRight).toBeLessThanOrEqual(1440);
       // 6. Money in the sheet's currency, not USD: ₽ on the Russian sample, ¥ on the Chinese one.
       expect(currency).toBe(c.currency);
       expect(snap.display[kpiRow].find((t) => t !== '')).toContain(c.mark);

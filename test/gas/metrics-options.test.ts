@@ -29,9 +29,9 @@ function dashboard(s: LocalSession): CellValue[][] {
   return s.workbook.snapshot(name).values as CellValue[][];
 }
 
-/** The channel table: customers and revenue per channel, found by its header row. */
+/** The overview table: customers and revenue per channel, found by its header row (the first with both). */
 function channelTable(values: CellValue[][]): Map<string, { customers: number; revenue: number }> {
-  const head = values.findIndex((r) => r[0] === 'Канал' && r.includes('Успешные сделки'));
+  const head = values.findIndex((r) => r[0] === 'Канал' && r.includes('Клиенты') && r.includes('Выручка'));
   const cCol = values[head].indexOf('Клиенты');
   const rCol = values[head].indexOf('Выручка');
   const out = new Map<string, { customers: number; revenue: number }>();

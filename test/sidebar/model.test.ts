@@ -25,6 +25,9 @@ import { detections } from './fixtures.js';
 function freshState(): WizardState {
   return {
     context: null,
+    sourceKind: 'sheet',
+    warehouse: null,
+    dataSources: null,
     source: null,
     costs: null,
     funnel: [],

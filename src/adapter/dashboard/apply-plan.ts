@@ -2,11 +2,19 @@
  * Writes a DashboardPlan with a fixed number of round trips, whatever the plan holds: the blocks are
  * composed into one rectangle (core/dashboard/canvas.ts) and each attribute is written with one call
  * (values — formulas ride in the same array, text is apostrophe-guarded, see core/dashboard/text.ts —
- * number formats, notes, font weights, font colours, backgrounds). Every A1 range the conditional
+ * number formats, notes, text styles (weight and colour), backgrounds, header-row wraps). Every A1 range the conditional
  * formats, merges and charts need comes from one getRangeList; identical sign rules are merged into one rule.
  * The count grows only with merges, width runs and charts — never with source rows or channels.
  */
-import { mergeConditionalRules, planCanvas, type ChartSpec, type DashboardPlan } from '../../core/dashboard/index.js';
+import {
+  canvasWraps,
+  mergeConditionalRules,
+  planCanvas,
+  rangeA1,
+  type Canvas,
+  type ChartSpec,
+  type DashboardPlan,
+} from '../../core/dashboard/index.js';
 import type { GasServices } from '../services.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,21 +27,28 @@ export function applyPlan(services: GasServices, sheet: Sheet, plan: DashboardPl
     Math.max(plan.lastRow, canvas ? canvas.row + canvas.height - 1 : 1),
     Math.max(plan.lastColumn, canvas ? canvas.column + canvas.width - 1 : 1),
   );
-  if (canvas) {
-    const range = sheet.getRange(canvas.row, canvas.column, canvas.height, canvas.width);
+  const rules = mergeConditionalRules(plan.conditionalRules);
+  // One getRangeList for the canvas and every range the merges, rules and charts need (after ensureSize:
+  // a range beyond the grid is refused).
+  const canvasA1 = canvas ? rangeA1(canvas.row, canvas.column, canvas.row + canvas.height - 1, canvas.column + canvas.width - 1) : null;
+  const ranges = rangesByA1(sheet, [
+    ...(canvasA1 ? [canvasA1] : []),
+    ...plan.merges,
+    ...rules.flatMap((r) => r.ranges),
+    ...plan.charts.flatMap((c) => c.ranges),
+  ]);
+  if (canvas && canvasA1) {
+    const range = ranges(canvasA1);
     range.setValues(canvas.values);
     range.setNumberFormats(canvas.numberFormats);
     if (canvas.hasNotes) range.setNotes(canvas.notes);
-    range.setFontWeights(canvas.fontWeights);
-    range.setFontColors(canvas.fontColors);
+    range.setTextStyles(textStyles(services, canvas));
     // null resets a cell to no fill (documented for Range.setBackgrounds); the typings say string only.
     range.setBackgrounds(canvas.backgrounds as string[][]);
+    const wraps = canvasWraps(canvas, plan.wrapRows ?? []);
+    if (wraps) range.setWraps(wraps);
   }
-  const rules = mergeConditionalRules(plan.conditionalRules);
-  const wraps = plan.wrapRanges ?? [];
-  const ranges = rangesByA1(sheet, [...plan.merges, ...wraps, ...rules.flatMap((r) => r.ranges), ...plan.charts.flatMap((c) => c.ranges)]);
   for (const a1 of plan.merges) ranges(a1).merge();
-  for (const a1 of wraps) ranges(a1).setWrap(true);
   sheet.setFrozenRows(plan.frozenRows);
   sheet.setFrozenColumns(plan.frozenColumns);
   for (const [start, count, width] of widthRuns(plan.columnWidths)) sheet.setColumnWidths(start, count, width);
@@ -50,6 +65,27 @@ export function applyPlan(services: GasServices, sheet: Sheet, plan: DashboardPl
     );
   }
   for (const chart of plan.charts) sheet.insertChart(buildChart(services, sheet, chart, ranges));
+}
+
+/**
+ * Weights and colours as TextStyles: one setTextStyles call where setFontWeights + setFontColors were two.
+ * A style per distinct pair (a handful), built locally: builders are not round trips.
+ */
+function textStyles(services: GasServices, canvas: Canvas): GoogleAppsScript.Spreadsheet.TextStyle[][] {
+  const made = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
+  const style = (weight: 'bold' | 'normal', color: string): GoogleAppsScript.Spreadsheet.TextStyle => {
+    const key = `${weight}${color}`;
+    let s = made.get(key);
+    if (!s) {
+      s = services.SpreadsheetApp.newTextStyle()
+        .setBold(weight === 'bold')
+        .setForegroundColor(color)
+        .build();
+      made.set(key, s);
+    }
+    return s;
+  };
+  return canvas.fontWeights.map((row, i) => row.map((weight, j) => style(weight, canvas.fontColors[i][j])));
 }
 
 /** One getRangeList for every distinct A1 range; the lookup throws on a range it was not given. */

@@ -34,6 +34,18 @@ export interface Canvas {
   readonly backgrounds: (string | null)[][];
 }
 
+/**
+ * Range.setWraps input for the canvas: true on the given sheet rows. One call wraps every table's header
+ * row, where a call per range would grow with the number of tables.
+ */
+export function canvasWraps(canvas: Canvas, rows: readonly number[]): boolean[][] | null {
+  const inside = rows.filter((r) => r >= canvas.row && r < canvas.row + canvas.height);
+  if (inside.length === 0) return null;
+  const wraps = grid(canvas.height, canvas.width, false);
+  for (const r of inside) wraps[r - canvas.row].fill(true);
+  return wraps;
+}
+
 function grid<T>(height: number, width: number, fill: T): T[][] {
   const out: T[][] = new Array(height);
   for (let r = 0; r < height; r++) out[r] = new Array<T>(width).fill(fill);

@@ -137,6 +137,8 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
   if (revenue && ordersKey) derived('aov', money0, (r) => `${r.at('revenue')}/${r.at(ordersKey)}`);
   if (revenue && spend) derived('roas', FORMAT.ratio, (r) => `${r.at('revenue')}/${r.at('spend')}`);
   if (revenue && spend) derived('romi', FORMAT.percent, (r) => `(${r.at('revenue')}*${r.margin}-${r.at('spend')})/${r.at('spend')}`, true);
+  // Profit in money: what ROMI is the ratio of. It says how much a channel made, which ROMI cannot.
+  if (revenue && spend) derived('profit', money0, (r) => `${r.at('revenue')}*${r.margin}-${r.at('spend')}`, true);
   if (revenue && customers) derived('ltv', money0, (r) => `${r.at('revenue')}*${r.margin}/${r.at('customers')}`);
   // No period "LTV:CAC": revenue × margin / customers over CAC is ROAS × margin in disguise. Lifetime
   // LTV:CAC comes from cohorts (metrics-blocks.ts) when there is customer history.
@@ -168,5 +170,12 @@ function withRateDecimals(cols: MetricColumn[], figures: readonly Figures[]): Me
   return cols.map((c) => (c.rate ? { ...c, format: percentFormat(percentDecimalsFor(figures.map(c.rate))) } : c));
 }
 
-/** KPI order on the summary strip. */
-export const KPI_ORDER: readonly string[] = ['spend', 'revenue', 'customers', 'cac', 'romi', 'leads', 'cpl'];
+/** KPI order on the summary strip (every one is an overview column). */
+export const KPI_ORDER: readonly string[] = ['spend', 'revenue', 'profit', 'romi', 'customers', 'cac', 'leads', 'cpl'];
+
+/**
+ * The overview table's columns, in order: what a head of marketing reads first, ten columns at most so the
+ * table fits a 1440 px screen. Every other metric (traffic, stages, conversions, unit economics) goes to
+ * the funnel and conversions table below it.
+ */
+export const OVERVIEW_KEYS: readonly string[] = ['spend', 'leads', 'customers', 'revenue', 'cpl', 'cac', 'romi', 'profit', 'spend_share'];

@@ -2,7 +2,7 @@
 export { planDashboard, DASHBOARD_MARGIN_CELL } from './plan.js';
 export { sheetText, needsTextGuard, cellInput, blockInputs, type SheetInput } from './text.js';
 export { moneyFormat, FORMAT } from './formats.js';
-export { planCanvas, CANVAS_DEFAULTS, type Canvas } from './canvas.js';
+export { planCanvas, canvasWraps, CANVAS_DEFAULTS, type Canvas } from './canvas.js';
 export { mergeConditionalRules } from './conditional.js';
 export { DASHBOARD_LABELS, type DashboardLabels, type MetricKey } from './labels.js';
 export { cellA1, rangeA1, sheetRangeA1 } from './a1.js';

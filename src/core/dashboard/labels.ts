@@ -19,6 +19,10 @@ export interface DashboardLabels {
   readonly total: string;
   readonly kpi: string;
   readonly byChannel: string;
+  /** The per-channel funnel and conversions table, below the overview. */
+  readonly byChannelFunnel: string;
+  readonly rankProfit: string;
+  readonly rankRomi: string;
   readonly funnel: string;
   readonly stage: string;
   readonly count: string;
@@ -38,7 +42,13 @@ export interface DashboardLabels {
   readonly wonDealsNote: string;
   readonly ofWhichNewCustomers: string;
   readonly newCustomerNote: string;
-  readonly chart: { readonly romi: string; readonly spendRevenue: string; readonly funnel: string; readonly overTime: string };
+  readonly chart: {
+    readonly romi: string;
+    readonly profit: string;
+    readonly spendRevenue: string;
+    readonly funnel: string;
+    readonly overTime: string;
+  };
   readonly note: {
     readonly cohort: string;
     readonly closeBasis: string;
@@ -69,6 +79,7 @@ export type MetricKey =
   | 'aov'
   | 'roas'
   | 'romi'
+  | 'profit'
   | 'ltv'
   | 'ltv_cac'
   | 'spend_share'
@@ -91,6 +102,9 @@ const en: DashboardLabels = {
   total: 'Total',
   kpi: 'Summary',
   byChannel: 'By channel',
+  byChannelFunnel: 'Funnel and conversions by channel',
+  rankProfit: 'Channels ranked by profit',
+  rankRomi: 'Channels ranked by ROMI',
   funnel: 'Funnel',
   stage: 'Stage',
   count: 'Count',
@@ -118,6 +132,7 @@ const en: DashboardLabels = {
     aov: 'AOV',
     roas: 'ROAS',
     romi: 'ROMI',
+    profit: 'Profit',
     ltv: 'Gross profit per customer',
     ltv_cac: 'LTV:CAC',
     spend_share: 'Share of spend',
@@ -135,6 +150,7 @@ const en: DashboardLabels = {
     ltv: 'Revenue × margin / new customers over the report period: a period figure, not a lifetime value (see the cohort LTV block).',
     ltv_cac: 'LTV / CAC. Above 3 is usually healthy.',
     spend_share: "This row's spend / total spend.",
+    profit: 'Marketing profit = revenue × gross margin − spend: what the channel earned after paying for itself.',
     revenue_share: "This row's revenue / total revenue.",
     junk: 'Spam, duplicates and test leads; not counted as leads.',
   },
@@ -147,6 +163,7 @@ const en: DashboardLabels = {
     'New customers: a customer’s first won deal — the “Customers” of the KPI strip and the channel table; the other won deals are repeat sales.',
   chart: {
     romi: 'ROMI by channel',
+    profit: 'Profit by channel',
     spendRevenue: 'Spend vs revenue by channel',
     funnel: 'Funnel',
     overTime: 'Spend and revenue over time',
@@ -182,6 +199,9 @@ const ru: DashboardLabels = {
   total: 'Итого',
   kpi: 'Сводка',
   byChannel: 'По каналам',
+  byChannelFunnel: 'Воронка и конверсии по каналам',
+  rankProfit: 'Каналы по прибыли',
+  rankRomi: 'Каналы по ROMI',
   funnel: 'Воронка',
   stage: 'Этап',
   count: 'Количество',
@@ -209,6 +229,7 @@ const ru: DashboardLabels = {
     aov: 'Средний чек',
     roas: 'ROAS',
     romi: 'ROMI',
+    profit: 'Прибыль',
     ltv: 'Валовая прибыль на клиента',
     ltv_cac: 'LTV:CAC',
     spend_share: 'Доля расходов',
@@ -226,6 +247,7 @@ const ru: DashboardLabels = {
     ltv: 'Выручка × маржа / новые клиенты за период отчёта: показатель периода, а не пожизненная ценность (см. блок LTV по когортам).',
     ltv_cac: 'LTV / CAC. Больше 3 — обычно хорошо.',
     spend_share: 'Расход строки / общий расход.',
+    profit: 'Маркетинговая прибыль = выручка × валовая маржа − расход: сколько канал заработал сверх своих затрат.',
     revenue_share: 'Выручка строки / общая выручка.',
     junk: 'Спам, дубли и тестовые заявки; в лиды не входят.',
   },
@@ -238,6 +260,7 @@ const ru: DashboardLabels = {
     'Новые клиенты: первая успешная сделка клиента — это «Клиенты» в сводке и в таблице каналов; остальные успешные сделки — повторные продажи.',
   chart: {
     romi: 'ROMI по каналам',
+    profit: 'Прибыль по каналам',
     spendRevenue: 'Расход и выручка по каналам',
     funnel: 'Воронка',
     overTime: 'Расход и выручка по периодам',
@@ -272,6 +295,9 @@ const zh: DashboardLabels = {
   total: '合计',
   kpi: '概览',
   byChannel: '按渠道',
+  byChannelFunnel: '各渠道漏斗与转化',
+  rankProfit: '渠道利润排名',
+  rankRomi: '渠道 ROMI 排名',
   funnel: '漏斗',
   stage: '阶段',
   count: '数量',
@@ -299,6 +325,7 @@ const zh: DashboardLabels = {
     aov: '客单价',
     roas: 'ROAS',
     romi: 'ROMI',
+    profit: '利润',
     ltv: '客均毛利',
     ltv_cac: 'LTV:CAC',
     spend_share: '花费占比',
@@ -316,6 +343,7 @@ const zh: DashboardLabels = {
     ltv: '报告期内 收入 × 毛利率 / 新客户：期间指标，不是生命周期价值（见同期群 LTV 区块）。',
     ltv_cac: 'LTV / 获客成本。通常大于 3 为健康。',
     spend_share: '本行花费 / 总花费。',
+    profit: '营销利润 = 收入 × 毛利率 − 花费：渠道扣除自身花费后赚到的钱。',
     revenue_share: '本行收入 / 总收入。',
     junk: '垃圾、重复和测试线索；不计入线索。',
   },
@@ -325,7 +353,7 @@ const zh: DashboardLabels = {
   wonDealsNote: '成交订单：状态为成交的线索，包括复购；按归因模型分配到渠道。',
   ofWhichNewCustomers: '其中新客户',
   newCustomerNote: '新客户：客户的首笔成交——即摘要和渠道表中的“客户”；其余成交为复购。',
-  chart: { romi: '各渠道 ROMI', spendRevenue: '各渠道花费与收入', funnel: '漏斗', overTime: '花费与收入趋势' },
+  chart: { romi: '各渠道 ROMI', profit: '各渠道利润', spendRevenue: '各渠道花费与收入', funnel: '漏斗', overTime: '花费与收入趋势' },
   note: {
     cohort: '期间按线索创建日期划分（同期群视角）：成交收入计入线索到达的期间。',
     closeBasis: '线索和漏斗按线索创建日期；成交、收入和客户按成交日期（本期售出的内容）。',

@@ -5,7 +5,7 @@
 import type { AggregatedData, AggregateRow } from '../aggregate/types.js';
 import { computeInsights, type Insights } from '../analysis/index.js';
 import type { Mapping } from '../mapping/types.js';
-import { KPI_ORDER, metricColumns, stageRefs, type MetricColumn, type StageRef } from './columns.js';
+import { KPI_ORDER, metricColumns, OVERVIEW_KEYS, stageRefs, type MetricColumn, type StageRef } from './columns.js';
 import { moneyFormat } from './formats.js';
 import { DASHBOARD_LABELS, type DashboardLabels } from './labels.js';
 import { channelSeries, orderRows, type ChannelSeries } from './series.js';
@@ -22,8 +22,12 @@ export interface DashboardModel {
   /** Campaign rows under their channel: the table has a second label column. */
   readonly byCampaign: boolean;
   readonly labelCols: number;
-  /** The channel table's metric columns, in order. */
+  /** Every metric column, in definition order. */
   readonly metrics: readonly MetricColumn[];
+  /** The overview table's metric columns (OVERVIEW_KEYS order). */
+  readonly overview: readonly MetricColumn[];
+  /** The funnel and conversions table's metric columns: every other one. */
+  readonly detail: readonly MetricColumn[];
   /** The metrics of the KPI strip, in KPI_ORDER. */
   readonly kpis: readonly MetricColumn[];
   /** Funnel stages that have a column in the table. */
@@ -52,18 +56,23 @@ export function dashboardModel(data: AggregatedData, mapping: Mapping, ctx: Plan
     byCampaign,
     labelCols: byCampaign ? 2 : 1,
     metrics,
+    overview: OVERVIEW_KEYS.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined),
+    detail: metrics.filter((m) => !OVERVIEW_KEYS.includes(m.key)),
     kpis: KPI_ORDER.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined),
     stages: stageRefs(data, mapping, L).filter((s) => has(s.key)),
     rows,
     series: channelSeries(rows, data.stages.length),
-    insights: insightsOf(data, mapping),
+    insights: insightsOf(data, mapping, ctx.locale),
     money0: moneyFormat(mapping.options.currency, 0),
     has,
   };
 }
 
-function insightsOf(data: AggregatedData, mapping: Mapping): Insights {
-  const moneyText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Number style of the findings' sentences: "16 354 RUB" in a Russian sentence, not "16,354 RUB". */
+const NUMBER_TAG: Readonly<Record<PlanContext['locale'], string>> = { en: 'en-US', ru: 'ru-RU', zh: 'zh-CN' };
+
+function insightsOf(data: AggregatedData, mapping: Mapping, locale: PlanContext['locale']): Insights {
+  const moneyText = new Intl.NumberFormat(NUMBER_TAG[locale], { maximumFractionDigits: 0 });
   return computeInsights(
     data,
     mapping.options.grossMargin,

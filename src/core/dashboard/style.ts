@@ -4,6 +4,8 @@ import type { ConditionalRule } from './types.js';
 export const TITLE_BG = '#1f3864';
 export const HEAD_BG = '#d9e2f3';
 export const TOTAL_BG = '#f2f2f2';
+/** Every other data row of a table, so a long row can be followed across the screen. */
+export const BAND_BG = '#f3f6fb';
 export const MUTED = '#595959';
 export const WARN = '#9c5700';
 

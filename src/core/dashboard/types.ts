@@ -30,7 +30,7 @@ export interface PlanBlock {
 export type ChartKind = 'bar' | 'column' | 'line';
 
 export interface ChartSpec {
-  readonly id: 'romi' | 'spend_revenue' | 'funnel' | 'over_time';
+  readonly id: 'profit' | 'romi' | 'spend_revenue' | 'funnel' | 'over_time';
   readonly type: ChartKind;
   readonly title: string;
   /** A1 ranges within the dashboard sheet; the first is the label (domain) column. */
@@ -61,8 +61,18 @@ export interface PlanIndex {
   readonly firstChannelRow: number;
   readonly lastChannelRow: number;
   readonly totalsRow: number;
-  /** Metric key (spend, romi, stage:1, conv:0…) → 1-based column in the channel table. */
+  /** Metric key (spend, romi, profit…) → 1-based column in the overview table. */
   readonly columns: Readonly<Record<string, number>>;
+  /**
+   * The funnel and conversions table (stages, conversions, CTR, CPC, AOV, ROAS…): same channels in the
+   * same order as the overview, so channel i is on row firstChannelRow + i of either.
+   */
+  readonly detail?: {
+    readonly tableHeaderRow: number;
+    readonly firstChannelRow: number;
+    readonly totalsRow: number;
+    readonly columns: Readonly<Record<string, number>>;
+  };
   /** First row of each metrics block (models, cohort, ltvChannels, ltvNone, b2b, definitions) that was planned. */
   readonly blocks?: Readonly<Record<string, number>>;
 }
@@ -74,8 +84,8 @@ export interface DashboardPlan {
   readonly frozenRows: number;
   readonly frozenColumns: number;
   readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
-  /** A1 ranges whose text wraps (header rows): the row grows instead of the text being cut. */
-  readonly wrapRanges?: readonly string[];
+  /** Rows whose text wraps (every table's header row): the row grows instead of the text being cut. */
+  readonly wrapRows?: readonly number[];
   readonly conditionalRules: readonly ConditionalRule[];
   readonly charts: readonly ChartSpec[];
   /** Extent of the written area. */

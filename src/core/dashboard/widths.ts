@@ -1,9 +1,12 @@
 /**
- * Column widths from the content. Pixel estimates (≈7.5 px per character at Sheets' default 10 pt Arial;
- * CJK ≈ 13 px).
+ * Column widths from the content, so the overview table fits a 1440 px screen without scrolling sideways.
+ * Pixel estimates (≈7.5 px per character at Sheets' default 10 pt Arial, 8 for bold headers; CJK ≈ 13 px).
+ *
+ * Widths cost round trips (one setColumnWidths per run of equal neighbours), so they come in three runs at
+ * most: the label column(s) and one width for every metric column, the one exception being the column
+ * that holds the generated date-time (column B, see blocks/header.ts). Headers wrap word by word within it.
  */
 import type { AggregateRow } from '../aggregate/types.js';
-import type { MetricColumn } from './columns.js';
 import { HEAD_BG } from './style.js';
 import type { PlanBlock } from './types.js';
 
@@ -12,79 +15,63 @@ export interface ColumnWidth {
   readonly width: number;
 }
 
-/** The label column as wide as its longest name (within limits), metric columns as their header words. */
+/** The screen the overview must fit: 1440 px less Sheets' row numbers (46 px) and a scrollbar. */
+export const SCREEN_WIDTH = 1440 - 46 - 24;
+const METRIC_MIN = 104;
+const METRIC_MAX = 180;
+/** A date-time narrower than this shows as ##### in Sheets. */
+const DATE_TIME = 132;
+
+const px = (t: string, perChar = 7.5): number => [...t].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 13 : perChar), 0);
+
 export function columnWidths(
   lastColumn: number,
   rows: readonly AggregateRow[],
-  metrics: readonly MetricColumn[],
-  byCampaign: boolean,
+  labelCols: number,
+  overviewColumns: number,
   blocks: readonly PlanBlock[],
 ): ColumnWidth[] {
-  return widenForHeaders(fittedWidths(lastColumn, byCampaign ? 2 : 1, rows, metrics, byCampaign), blocks);
-}
-
-/**
- * The label column as wide as its longest name (within limits), metric columns as wide as their longest
- * header word, so wrapped headers break between words, not inside them.
- */
-function fittedWidths(
-  lastColumn: number,
-  labelCols: number,
-  rows: readonly AggregateRow[],
-  metrics: readonly MetricColumn[],
-  byCampaign: boolean,
-): ColumnWidth[] {
-  const px = (t: string): number => [...t].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 13 : 7.5), 0);
   const clamp = (v: number, lo: number, hi: number): number => Math.round(Math.min(hi, Math.max(lo, v)));
-  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map(px));
+  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map((t) => px(t)));
+  const need = headerNeeds(blocks);
+  const atLeastDate = (column: number, width: number): number => (need.dateTime.has(column) ? Math.max(width, DATE_TIME) : width);
+  const label = atLeastDate(1, clamp(Math.max(longest(rows.map((r) => r.channel)) + 16, need.text.get(1) ?? 0), 140, 240));
+  const campaign = atLeastDate(2, clamp(longest(rows.map((r) => r.campaign ?? '')) + 16, 120, 220));
+  const labels = labelCols === 2 ? label + campaign : label;
+  // Overview columns that must hold a date-time take DATE_TIME; the others share what is left of the screen.
+  const overviewEnd = labelCols + overviewColumns;
+  const dated = [...need.dateTime].filter((c) => c > labelCols && c <= overviewEnd).length;
+  const fit = Math.floor((SCREEN_WIDTH - labels - dated * DATE_TIME) / Math.max(1, overviewColumns - dated));
+  let wanted = 0;
+  for (let c = labelCols + 1; c <= lastColumn; c++) wanted = Math.max(wanted, need.text.get(c) ?? 0);
+  const metric = clamp(wanted, METRIC_MIN, Math.max(METRIC_MIN, Math.min(fit, METRIC_MAX)));
   return Array.from({ length: lastColumn }, (_, i) => {
-    if (i === 0) return { column: 1, width: clamp(longest(rows.map((r) => r.channel)) + 16, 140, 240) };
-    if (i === 1 && byCampaign) return { column: 2, width: clamp(longest(rows.map((r) => r.campaign ?? '')) + 16, 120, 220) };
-    const m = metrics[i - labelCols];
-    if (!m) return { column: i + 1, width: 100 };
-    // From the header only (values up to ~12 characters fit the minimum): widths, and so the number of
-    // setColumnWidths calls, never depend on how much data there is.
-    return { column: i + 1, width: bucket(longest(m.header.split(/\s+/u)) + 14) };
+    const column = i + 1;
+    const width = column === 1 ? label : column <= labelCols ? campaign : atLeastDate(column, metric);
+    return { column, width };
   });
 }
 
-/**
- * Every table header row (funnel, pivots…) shares the sheet's columns with the channel table: a column is
- * widened so that no header any block puts in it is cut.
- */
-function widenForHeaders(widths: ColumnWidth[], blocks: readonly PlanBlock[]): ColumnWidth[] {
-  const need = new Map<number, number>();
-  const atLeast = (column: number, px: number): void => void need.set(column, Math.max(need.get(column) ?? 0, px));
+/** What each column's header cells need (the longest word where headers wrap), and where date-times sit. */
+function headerNeeds(blocks: readonly PlanBlock[]): { text: Map<number, number>; dateTime: Set<number> } {
+  const text = new Map<number, number>();
+  const dateTime = new Set<number>();
   for (const b of blocks) {
     b.cells.forEach((row, i) => {
-      // A date-time that does not fit shows as ##### in Sheets: its column gets room for it.
       row.forEach((cell, j) => {
-        if (cell?.t === 'n' && /h/u.test(b.numberFormats[i]?.[j] ?? '')) atLeast(b.column + j, 132);
+        if (cell?.t === 'n' && /h/u.test(b.numberFormats[i]?.[j] ?? '')) dateTime.add(b.column + j);
       });
-      if (!b.backgrounds[i]?.some((bg) => bg === HEAD_BG)) return;
+      // Header rows with gaps run on over them (plan.ts, headerRows): they need no width.
+      if (!b.backgrounds[i]?.some((bg) => bg === HEAD_BG) || row.some((c) => c === null)) return;
       row.forEach((cell, j) => {
         if (cell?.t !== 's') return;
-        // The channel table's header row wraps (longest word counts); other header rows are one line.
-        const parts = b.name === 'channels' ? cell.v.split(/\s+/u) : [cell.v];
-        const px = Math.max(...parts.map((w) => [...w].reduce((a, ch) => a + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 13 : 8), 0))) + 16;
-        atLeast(b.column + j, Math.min(180, Math.round(px)));
+        // Gapless header rows wrap (plan.wrapRows): the longest word is what must fit.
+        const parts = cell.v.split(/\s+/u);
+        const width = Math.round(Math.max(...parts.map((w) => px(w, 8))) + 16);
+        const column = b.column + j;
+        text.set(column, Math.max(text.get(column) ?? 0, width));
       });
     });
   }
-  const fitted = widths.map((w) => ({
-    column: w.column,
-    width: w.column === 1 ? Math.max(w.width, need.get(1) ?? 0) : bucket(Math.max(w.width, need.get(w.column) ?? 0)),
-  }));
-  // One width for every metric column (the widest any needs): a single setColumnWidths call for them all
-  // keeps a rebuild, swap included, within its 40 round trips.
-  const metricWidth = Math.max(104, ...fitted.filter((w) => w.column > 1).map((w) => w.width));
-  return fitted.map((w) => (w.column === 1 ? w : { column: w.column, width: metricWidth }));
-}
-
-/**
- * Metric columns come in three widths only: neighbours of equal width are set with one call, so the
- * number of setColumnWidths round trips stays small whatever the headers say.
- */
-function bucket(px: number): number {
-  return px <= 104 ? 104 : px <= 140 ? 140 : 180;
+  return { text, dateTime };
 }

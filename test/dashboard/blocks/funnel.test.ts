@@ -39,13 +39,18 @@ function funnelFigures(v: CellValue[][], L: (typeof DASHBOARD_LABELS)['en']): Fi
   return out;
 }
 
-/** label → total of the channel table (its header row and its totals row). */
+/** label → total of every table headed by "Channel" that has a totals row (overview, funnel detail, B2B). */
 function tableFigures(v: CellValue[][], L: (typeof DASHBOARD_LABELS)['en']): Figures {
-  const head = v.findIndex((r) => r[0] === L.channel);
-  const totals = v.findIndex((r, i) => i > head && r[0] === L.total);
   const out: Figures = new Map();
-  v[head].forEach((h, c) => {
-    if (c > 0 && typeof h === 'string' && h !== '' && isNumber(v[totals][c]) && !out.has(h)) out.set(h, v[totals][c] as number);
+  v.forEach((head, h) => {
+    if (head[0] !== L.channel) return;
+    let totals = -1;
+    for (let i = h + 1; i < v.length && v[i][0] !== '' && v[i][0] !== null; i++) if (v[i][0] === L.total) totals = i;
+    if (totals < 0) return;
+    head.forEach((label, c) => {
+      if (c > 0 && typeof label === 'string' && label !== '' && isNumber(v[totals][c]) && !out.has(label))
+        out.set(label, v[totals][c] as number);
+    });
   });
   return out;
 }
@@ -78,7 +83,7 @@ describe('funnel stages and KPI customers agree on every sample', () => {
     const funnel = funnelFigures(v, L);
     const kpi = kpiFigures(v, L);
     const table = tableFigures(v, L);
-    expectOneFigurePerName({ 'the KPI strip': kpi, 'the channel table': table, 'the funnel': funnel });
+    expectOneFigurePerName({ 'the KPI strip': kpi, 'the channel tables': table, 'the funnel': funnel });
     const stages = [...funnel.keys()];
     expect(stages.slice(-2)).toEqual(['Успешные сделки', 'из них новые клиенты']);
     expect(stages).not.toContain('Клиенты');

@@ -1,16 +1,16 @@
 /**
- * The charts, two per row over rows the layout reserves above the table, drawn from the ranges of the
- * blocks below (channel table, pivots, funnel, over time).
+ * The charts, two per row over rows the layout reserves below the overview table, drawn from the ranges
+ * of the blocks (channel table, rankings, pivots, funnel, over time). Every series takes its name from a
+ * header cell in the dashboard's language.
  */
 import { rangeA1 } from '../a1.js';
-import { metricValue } from '../kpi.js';
 import type { DashboardModel } from '../model.js';
-import { addAll } from '../series.js';
 import type { ChartSpec } from '../types.js';
 import type { ChannelTable } from './channels.js';
 import type { FunnelBlock } from './funnel.js';
 import type { OverTime } from './over-time.js';
 import type { Pivots } from './pivots.js';
+import type { Ranking, Rankings } from './ranking.js';
 
 const CHART_WIDTH = 600;
 const CHART_HEIGHT = 320;
@@ -26,6 +26,7 @@ export interface ChartSources {
   readonly pivots: Pivots;
   readonly funnel: FunnelBlock;
   readonly overTime: OverTime;
+  readonly rankings: Rankings;
 }
 
 type Position = Pick<ChartSpec, 'anchorRow' | 'anchorColumn' | 'offsetX' | 'offsetY' | 'width' | 'height'>;
@@ -35,10 +36,11 @@ export function plannedCharts({ data, has, stages, byCampaign }: DashboardModel)
   const ids: ChartId[] = [];
   const pivotsExist = data.periods.length > 1 || byCampaign;
   const byChannelOk = !byCampaign || pivotsExist;
+  if (has('profit') && byChannelOk) ids.push('profit');
   if (has('romi') && byChannelOk) ids.push('romi');
   if ((has('spend') || has('revenue')) && byChannelOk) ids.push('spend_revenue');
-  if (stages.length >= 2) ids.push('funnel');
   if (data.periods.length > 1 && (has('spend') || has('revenue'))) ids.push('over_time');
+  if (stages.length >= 2) ids.push('funnel');
   return ids;
 }
 
@@ -68,6 +70,7 @@ function chartPosition(anchor: number, i: number): Position {
 }
 
 const CHARTS: Readonly<Record<ChartId, (model: DashboardModel, from: ChartSources, at: Position) => ChartSpec | null>> = {
+  profit: profitChart,
   romi: romiChart,
   spend_revenue: spendRevenueChart,
   funnel: funnelChart,
@@ -75,7 +78,7 @@ const CHARTS: Readonly<Record<ChartId, (model: DashboardModel, from: ChartSource
 };
 
 /** Label and value ranges per channel: the table's own rows, or the pivot's totals column when rows are campaigns. */
-function byChannel(model: DashboardModel, { table, pivots }: ChartSources, key: 'romi' | 'spend' | 'revenue'): string[] {
+function byChannel(model: DashboardModel, { table, pivots }: ChartSources, key: 'spend' | 'revenue'): string[] {
   const { headerRow, lastRow, colOf } = table;
   if (!model.byCampaign) return [rangeA1(headerRow, 1, lastRow, 1), rangeA1(headerRow, colOf[key], lastRow, colOf[key])];
   const p = pivots.refs[key]!;
@@ -88,15 +91,15 @@ function byChannel(model: DashboardModel, { table, pivots }: ChartSources, key: 
  * outlier's bar runs to the edge and its data label still gives its true value. Not a log scale: it
  * cannot show the negative ROMI of the channels that lose money, which is what the chart is for.
  */
-function romiChart(model: DashboardModel, from: ChartSources, at: Position): ChartSpec {
-  const { data, L, metrics, mapping } = model;
-  const figures = model.byCampaign ? model.series.map((x) => addAll(x.byPeriod, data.stages.length)) : model.rows.map((r) => r.total);
-  const romiValues = figures.map((f) => metricValue(metrics, 'romi', f, mapping.options.grossMargin));
+function romiChart(model: DashboardModel, from: ChartSources, at: Position): ChartSpec | null {
+  const { L } = model;
+  const ranked = from.rankings.romi;
+  if (!ranked) return null;
   return {
     id: 'romi',
     type: 'bar',
     title: L.chart.romi,
-    ranges: byChannel(model, from, 'romi'),
+    ranges: [ranked.labels, ranked.values],
     ...at,
     options: {
       legend: 'none',
@@ -104,7 +107,33 @@ function romiChart(model: DashboardModel, from: ChartSources, at: Position): Cha
       'hAxis.title': L.metric.romi,
       'vAxis.title': L.channel,
       'series.0.dataLabel': 'value',
-      ...clippedAxis('hAxis', romiValues),
+      ...clippedAxis('hAxis', ranked.sorted),
+    },
+  };
+}
+
+/**
+ * Profit (money) by channel, most profitable on top and the channels that lose money at the bottom: the
+ * answer to "which channels make money", in the currency the table uses. Sorted rows come from the ranking
+ * block; an outlier is clipped the same way as ROMI's, its data label keeping the true value.
+ */
+function profitChart(model: DashboardModel, from: ChartSources, at: Position): ChartSpec | null {
+  const { L } = model;
+  const ranked: Ranking | null = from.rankings.profit;
+  if (!ranked) return null;
+  return {
+    id: 'profit',
+    type: 'bar',
+    title: L.chart.profit,
+    ranges: [ranked.labels, ranked.values],
+    ...at,
+    options: {
+      legend: 'none',
+      'hAxis.format': 'short',
+      'hAxis.title': `${L.metric.profit}, ${model.mapping.options.currency}`,
+      'vAxis.title': L.channel,
+      'series.0.dataLabel': 'value',
+      ...clippedAxis('hAxis', ranked.sorted),
     },
   };
 }

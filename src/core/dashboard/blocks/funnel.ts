@@ -2,13 +2,13 @@
  * Funnel totals with conversions, from the first funnel stage: impressions and clicks are traffic (their
  * rate is CTR, in the table); starting there made "from first" read 0.0% for every stage.
  */
-import { cellA1, rangeA1 } from '../a1.js';
+import { rangeA1 } from '../a1.js';
 import { BlockBuilder, formula, safe, text } from '../block.js';
 import { figureOf, type StageRef } from '../columns.js';
 import { FORMAT, percentDecimalsFor, percentFormat } from '../formats.js';
 import type { DashboardModel } from '../model.js';
 import { HEAD_BG } from '../style.js';
-import type { ChannelTable } from './channels.js';
+import type { ChannelTables } from './channels.js';
 import type { PlacedBlocks } from './types.js';
 
 export interface FunnelBlock extends PlacedBlocks {
@@ -16,7 +16,7 @@ export interface FunnelBlock extends PlacedBlocks {
   readonly range: { readonly labels: string; readonly counts: string; readonly headers: number } | null;
 }
 
-export function funnelBlock(model: DashboardModel, anchor: number, table: ChannelTable): FunnelBlock {
+export function funnelBlock(model: DashboardModel, anchor: number, tables: ChannelTables): FunnelBlock {
   const { L, data } = model;
   const stages = funnelStages(model.stages);
   if (stages.length < 2) return { blocks: [], rules: [], nextRow: anchor, range: null };
@@ -35,7 +35,7 @@ export function funnelBlock(model: DashboardModel, anchor: number, table: Channe
     funnel.add(
       [
         text(s.label),
-        formula(`=${cellA1(table.totalsRow, table.colOf[s.key])}`),
+        formula(`=${tables.totalCell(s.key)}`),
         i === 0 ? null : safe(`B${r}/B${r - 1}`),
         i === 0 ? null : safe(`B${r}/$B$${first}`),
       ],
@@ -45,12 +45,12 @@ export function funnelBlock(model: DashboardModel, anchor: number, table: Channe
   const last = funnel.nextRow - 1;
   // CRM: the won stage counts won deals; the new customers among them (the KPI strip's "customers", by the
   // definitions module) follow on their own row, outside the chart, so the two figures cannot be confused.
-  if (model.mapping.shape === 'crm' && stages.at(-1)?.key === 'orders' && table.colOf.customers !== undefined) {
+  if (model.mapping.shape === 'crm' && stages.at(-1)?.key === 'orders' && model.has('customers')) {
     const r = funnel.nextRow;
-    funnel.add(
-      [text(L.ofWhichNewCustomers), formula(`=${cellA1(table.totalsRow, table.colOf.customers)}`), safe(`B${r}/B${r - 1}`), null],
-      { formats: ['', FORMAT.count, percentFormat(1), ''], notes: [L.newCustomerNote, '', '', ''] },
-    );
+    funnel.add([text(L.ofWhichNewCustomers), formula(`=${tables.totalCell('customers')}`), safe(`B${r}/B${r - 1}`), null], {
+      formats: ['', FORMAT.count, percentFormat(1), ''],
+      notes: [L.newCustomerNote, '', '', ''],
+    });
   }
   return {
     blocks: [funnel.build()],

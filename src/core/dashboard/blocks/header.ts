@@ -45,10 +45,12 @@ export function headerBlock(model: DashboardModel): PlacedBlocks {
 function addProvenance(head: BlockBuilder, { data, ctx, L }: DashboardModel): void {
   const period = data.dateRange ? `${data.dateRange.from} – ${data.dateRange.to}` : data.periods.join(', ');
   const generated = generatedCell(ctx);
-  head.add([text(L.source), text(ctx.sourceA1), null, text(L.period), text(period), null, text(L.generated), generated.cell], {
+  // The date-time in column B: a column narrower than a date-time shows ##### in Sheets, and B is the
+  // one metric column that may be widened for it without pushing the overview past the screen.
+  head.add([text(L.generated), generated.cell, null, text(L.source), text(ctx.sourceA1), null, text(L.period), text(period)], {
     color: MUTED,
-    formats: ['', '', '', '', '', '', '', generated.format],
-    notes: ['', '', '', '', '', '', '', generated.note],
+    formats: ['', generated.format],
+    notes: ['', generated.note],
   });
 }
 
