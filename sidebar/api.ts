@@ -3,6 +3,8 @@
  * iframe (or the local shim / test fake), so it is read at call time and typed here minimally.
  */
 import type { SidebarApi, SidebarMethod } from '../src/api/contract.js';
+import { fromWireMessage } from '../src/api/errors.js';
+import type { CodedMessage } from '../src/core/issues.js';
 
 type Invokers = { readonly [K in SidebarMethod]: (...args: Parameters<SidebarApi[K]>) => void };
 
@@ -40,6 +42,23 @@ export function errorMessage(error: unknown): string {
   return cleanMessage(message);
 }
 
+/** A failed server call: the English text, and the code and params when the server sent them. */
+export class ServerError extends Error {
+  readonly coded: CodedMessage | null;
+
+  constructor(message: string, coded: CodedMessage | null) {
+    super(message);
+    this.name = 'ServerError';
+    this.coded = coded;
+  }
+}
+
+/** The failure handler's argument as a ServerError: the wire tail decoded (src/api/errors.ts). */
+export function serverError(error: unknown): ServerError {
+  const { text, coded } = fromWireMessage(errorMessage(error));
+  return new ServerError(cleanMessage(text), coded);
+}
+
 export function cleanMessage(message: string): string {
   return message.replace(/^(?:\s*(?:[A-Z][A-Za-z]*Error|Error|Exception|FunnelROI):\s*)+/u, '');
 }
@@ -50,7 +69,7 @@ export function call<K extends SidebarMethod>(name: K, ...args: Parameters<Sideb
       const run = runner()
         // The server's JSON result is trusted to match the contract: both sides compile against SidebarApi.
         .withSuccessHandler((value) => resolve(value as ReturnType<SidebarApi[K]>))
-        .withFailureHandler((error) => reject(new Error(errorMessage(error))));
+        .withFailureHandler((error) => reject(serverError(error)));
       // Called as a method: Apps Script's runner may rely on `this`.
       Reflect.apply(run[name], run, args);
     } catch (error) {

@@ -5,7 +5,7 @@
 import type { Detection, SidebarContext, ValidationIssue } from '../src/api/contract.js';
 import { issueText, resolveLocale, roleLabel, t, type Locale, type MessageKey, type Params } from '../src/core/i18n/index.js';
 import type { Mapping, ReportOptions } from '../src/core/mapping/types.js';
-import { call, errorMessage } from './api.js';
+import { call, errorMessage, ServerError } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { marginToInput } from './format.js';
 import { renderIssues } from './issues.js';
@@ -106,7 +106,8 @@ const ui: Ui = {
     statusText.textContent = text;
   },
   showError(error) {
-    alertBox.textContent = t(locale, 'common.error', { message: errorMessage(error) });
+    const message = error instanceof ServerError && error.coded ? issueText(locale, error.coded) : errorMessage(error);
+    alertBox.textContent = t(locale, 'common.error', { message });
   },
   busy,
   mappingChanged,

@@ -1,4 +1,5 @@
 /** Step 5: what is missing for which metric, Save, Build dashboard, Share report. */
+import { issue } from '../../src/core/issues.js';
 import type { BuildResult, ShareResult, ValidationIssue } from '../../src/api/contract.js';
 import { call } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
@@ -16,10 +17,10 @@ import type { TableState } from '../model.js';
 export function localIssues(ui: Ui): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (currentMargin(ui.state) === undefined) {
-    out.push({ severity: 'error', code: 'invalid_margin', message: 'Gross margin must be above 0 and at most 100%.' });
+    out.push(issue('error', 'invalid_margin', {}));
   }
   if (!dashboardNameValid(ui.state.options.dashboardName)) {
-    out.push({ severity: 'error', code: 'empty_dashboard_name', message: 'The dashboard sheet name is empty.' });
+    out.push(issue('error', 'empty_dashboard_name', {}));
   }
   for (const field of invalidMetricFields(ui.state)) {
     const value = ui.state.metricsText[field];

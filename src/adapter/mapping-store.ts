@@ -3,6 +3,7 @@
  * travels with copies of the file. One property, versioned JSON within the 9 KB value limit
  * (serializeMapping enforces it before anything is written).
  */
+import { CodedError, type CodedMessage } from '../core/issues.js';
 import { parseMapping, serializeMapping, type Mapping } from '../core/mapping/index.js';
 import type { GasServices } from './services.js';
 
@@ -12,7 +13,7 @@ export type StoredMapping =
   | { readonly kind: 'none' }
   | { readonly kind: 'ok'; readonly mapping: Mapping }
   /** Present but unreadable (corrupted, or written by a newer add-on): say so, never guess. */
-  | { readonly kind: 'unreadable'; readonly message: string };
+  | { readonly kind: 'unreadable'; readonly problem: CodedMessage };
 
 export function loadMapping(services: GasServices): StoredMapping {
   const raw = services.PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY_KEY);
@@ -20,7 +21,7 @@ export function loadMapping(services: GasServices): StoredMapping {
   try {
     return { kind: 'ok', mapping: parseMapping(raw) };
   } catch (e) {
-    return { kind: 'unreadable', message: e instanceof Error ? e.message : String(e) };
+    return { kind: 'unreadable', problem: codedOf(e) };
   }
 }
 
@@ -31,11 +32,17 @@ export function saveMapping(services: GasServices, mapping: Mapping): void {
 
 /** Round-trips a mapping that came from the sidebar through the strict parser: the client is untrusted. */
 export function sanitizeMapping(input: unknown): Mapping {
-  if (typeof input !== 'object' || input === null) throw new Error('FunnelROI: the sidebar sent no mapping.');
+  if (typeof input !== 'object' || input === null) throw new CodedError('mapping_not_sent');
   try {
     // serializeMapping reads the fields it needs; parseMapping then checks every one of them.
     return parseMapping(serializeMapping(input as Mapping));
   } catch (e) {
-    throw new Error(`FunnelROI: the mapping sent by the sidebar is malformed (${e instanceof Error ? e.message : String(e)}).`);
+    throw new CodedError('mapping_malformed', { reason: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** parseMapping throws coded errors only; anything else is still said, as damage at the top level. */
+function codedOf(e: unknown): CodedMessage {
+  if (e instanceof CodedError) return e;
+  return { code: 'invalid_mapping', params: { path: 'mapping', detail: e instanceof Error ? e.message : String(e) } };
 }

@@ -11,6 +11,7 @@
  * properties, holds the spreadsheet id and a copy of the saved mapping (refreshed whenever this user saves
  * it), and the build takes the script lock when there is no document lock.
  */
+import { CodedError } from '../core/issues.js';
 import type { BuildResult, ScheduleInterval, ScheduleState, UiLocale } from '../api/contract.js';
 import { buildDashboard } from './dashboard/index.js';
 import { loadMapping, MAPPING_PROPERTY_KEY } from './mapping-store.js';
@@ -58,8 +59,7 @@ export function getSchedule(services: GasServices): ScheduleState {
 }
 
 export function setSchedule(services: GasServices, interval: ScheduleInterval, locale: UiLocale): ScheduleState {
-  if (interval !== 'off' && interval !== 'hourly' && interval !== 'daily')
-    throw new Error('FunnelROI: the schedule must be off, hourly or daily.');
+  if (interval !== 'off' && interval !== 'hourly' && interval !== 'daily') throw new CodedError('schedule_invalid');
   const props = services.PropertiesService.getUserProperties();
   const id = activeId(services);
   const old = readEntry(props.getProperty(KEY_PREFIX + id));
@@ -70,7 +70,7 @@ export function setSchedule(services: GasServices, interval: ScheduleInterval, l
   }
   if (interval === 'off') return { interval };
   const stored = services.PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY_KEY);
-  if (!stored) throw new Error('FunnelROI: save the mapping first; the scheduled rebuild uses the saved mapping.');
+  if (!stored) throw new CodedError('schedule_needs_mapping');
   const clock = services.ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased();
   // Add-ons may run clock triggers at most hourly; daily runs near 6:00 in the script's time zone.
   const trigger = (interval === 'hourly' ? clock.everyHours(1) : clock.everyDays(1).atHour(6)).create();
@@ -113,10 +113,8 @@ export function runScheduled(services: GasServices, event: { readonly triggerUid
     }),
   };
   const stored = loadMapping(opened);
-  if (stored.kind !== 'ok')
-    throw new Error(
-      `FunnelROI: scheduled rebuild of ${entry.spreadsheetId}: ${stored.kind === 'none' ? 'no saved mapping' : stored.message}`,
-    );
+  if (stored.kind === 'none') throw new CodedError('scheduled_no_mapping', { spreadsheet: entry.spreadsheetId });
+  if (stored.kind === 'unreadable') throw CodedError.withIssues('mapping_unreadable', [stored.problem]);
   return buildDashboard(opened, stored.mapping, { locale: entry.locale });
 }
 

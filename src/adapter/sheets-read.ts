@@ -2,6 +2,7 @@
  * Small reads the server API needs besides the dashboard's own: the sheet list with dashboards marked
  * and a sheet's full values for detection (a saved table is observed by dashboard/read-table.ts).
  */
+import { CodedError } from '../core/issues.js';
 import type { SheetSummary } from '../api/contract.js';
 import type { Matrix } from '../core/values.js';
 import { ownDashboards } from './dashboard/index.js';
@@ -33,11 +34,10 @@ export interface SheetContent {
 
 export function readSheet(ss: Spreadsheet, sheetName: string): SheetContent {
   const sheet = ss.getSheetByName(sheetName);
-  if (!sheet) throw new Error(`FunnelROI: there is no sheet named "${sheetName.slice(0, 100)}" (it may have been renamed or deleted).`);
+  if (!sheet) throw new CodedError('sheet_not_found', { sheet: sheetName.slice(0, 100) });
   const rows = sheet.getLastRow();
   const cols = sheet.getLastColumn();
-  if (rows === 0 || cols === 0)
-    throw new Error(`FunnelROI: the sheet "${sheet.getName()}" is empty. Choose the sheet that holds your data.`);
+  if (rows === 0 || cols === 0) throw new CodedError('sheet_empty', { sheet: sheet.getName() });
   const values = sheet.getRange(1, 1, rows, cols).getValues() as Matrix;
   const display = sheet.getRange(1, 1, Math.min(rows, DISPLAY_ROWS), cols).getDisplayValues();
   return { sheet, values, display };

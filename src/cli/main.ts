@@ -1,7 +1,8 @@
 /** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign] [--engine memory|duckdb]`. */
 import { readFileSync } from 'node:fs';
 import { metricsOptions, type MetricsOptions } from '../core/definitions/index.js';
-import { resolveLocale, type Locale } from '../core/i18n/index.js';
+import { issueText, resolveLocale, type Locale } from '../core/i18n/index.js';
+import { CodedError } from '../core/issues.js';
 import type { Granularity } from '../core/mapping/types.js';
 import { decodeInput } from './decode.js';
 import { formatReport, runReport, type Report, type ReportOptions } from './report.js';
@@ -99,8 +100,12 @@ export function readCsvText(path: string): string {
 
 /** The bin entry: runs `main`, prints any error on one sanitised line, returns the exit code. */
 export function cli(argv: readonly string[]): number | Promise<number> {
+  // Errors are said in the --lang the user asked for (coded ones; a file-system error keeps its own text).
+  const lang = argv.indexOf('--lang');
+  const locale = resolveLocale(lang >= 0 ? argv[lang + 1] : undefined);
   const fail = (error: unknown): number => {
-    process.stderr.write(`funnel-roi: ${printableBlock(error instanceof Error ? error.message : String(error))}\n`);
+    const text = error instanceof CodedError ? issueText(locale, error) : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`funnel-roi: ${printableBlock(text)}\n`);
     return 1;
   };
   try {

@@ -5,11 +5,11 @@
  */
 import type { ValidationIssue } from '../api/contract.js';
 import { aggregate, nothingReadable, type AggregatedData, type Figures } from '../core/aggregate/index.js';
-import { MappingError } from '../core/mapping/errors.js';
+import { CodedError } from '../core/issues.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
 import type { MetricsOptions } from '../core/definitions/index.js';
-import type { Locale } from '../core/i18n/index.js';
+import { issueText, type Locale } from '../core/i18n/index.js';
 import { analysisReport, formatAnalysis, type AnalysisReport } from './analysis-report.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
 import { printable } from './terminal.js';
@@ -141,7 +141,7 @@ export function reportFrom(prepared: PreparedReport, data: AggregatedData): Repo
   const { mapping, margin } = prepared;
   // Nothing read is an error (exit 1), never an all-zero table.
   const empty = nothingReadable(data);
-  if (empty) throw new MappingError(empty.code, empty.message, empty.params);
+  if (empty) throw CodedError.from(empty);
   const has = (m: string): boolean => (data.measures as readonly string[]).includes(m);
   return {
     shape: mapping.shape,
@@ -217,7 +217,7 @@ export function formatReport(report: Report, locale: Locale = 'en'): string {
     `Model: ${a.options.attribution}; sales dated by ${a.options.periodBasis === 'close' ? 'close date' : 'lead creation'}${incomplete}`,
   );
   out.push(`Rows: ${report.rows.used} of ${report.rows.source} used, ${report.rows.skipped} skipped.`);
-  for (const w of report.warnings) out.push(printable(`${w.severity}: ${w.message}`));
+  for (const w of report.warnings) out.push(printable(`${w.severity}: ${issueText(locale, w)}`));
   out.push(formatAnalysis(a, locale));
   return out.join('\n');
 }

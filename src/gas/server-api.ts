@@ -3,6 +3,7 @@
  * Every argument from the client is re-parsed (the sidebar runs in the user's browser and is untrusted);
  * every failure is a thrown Error whose message the sidebar shows as text.
  */
+import { CodedError, englishText, issue } from '../core/issues.js';
 import type {
   BuildResult,
   DataSourceSummary,
@@ -23,8 +24,8 @@ import { loadMapping, MAPPING_PROPERTY_KEY, sanitizeMapping, saveMapping as stor
 import { checkMapping } from '../adapter/mapping-check.js';
 import { readSheet, sheetSummaries } from '../adapter/sheets-read.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
-import { resolveLocale, t, type Locale } from '../core/i18n/index.js';
-import { errorText, requireScopes, WAREHOUSE_SCOPES } from './errors.js';
+import { resolveLocale, type Locale } from '../core/i18n/index.js';
+import { forClient, requireScopes, WAREHOUSE_SCOPES } from './errors.js';
 import { checkWarehouseMapping, detectWarehouseTable, listDataSources } from '../adapter/warehouse/warehouse.js';
 import { validateMapping } from '../core/mapping/validate.js';
 import { defaultOptions, detectSheet, type Mapping } from '../core/mapping/index.js';
@@ -60,10 +61,8 @@ export function savedMapping(services: GasServices): { mapping: Mapping | null; 
       mapping: null,
       problems: [
         {
-          severity: 'error',
-          code: 'mapping_unreadable',
-          message: `The saved mapping cannot be read: ${stored.message}`,
-          params: { message: stored.message },
+          ...issue('error', 'mapping_unreadable', { problems: englishText(stored.problem.code, stored.problem.params) }),
+          issues: [stored.problem],
         },
       ],
     };
@@ -80,7 +79,7 @@ export function savedMapping(services: GasServices): { mapping: Mapping | null; 
 export function buildFromSaved(services: GasServices, locale: Locale): BuildResult | null {
   const stored = loadMapping(services);
   if (stored.kind === 'none') return null;
-  if (stored.kind === 'unreadable') throw new Error(`FunnelROI: the saved mapping cannot be read: ${stored.message}`);
+  if (stored.kind === 'unreadable') throw CodedError.withIssues('mapping_unreadable', [stored.problem]);
   if (stored.mapping.warehouse) requireScopes(services.ScriptApp, WAREHOUSE_SCOPES);
   return buildWithServices(services, stored.mapping, { locale });
 }
@@ -148,15 +147,7 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
     requireScopes(s.ScriptApp, WAREHOUSE_SCOPES);
     return s;
   };
-  /** Coded errors (a BigQuery permission, a table not found) reach the sidebar in the user's language. */
-  const translated = <T>(s: GasServices, run: () => T): T => {
-    try {
-      return run();
-    } catch (error) {
-      throw new Error(errorText(userLocale(s), error));
-    }
-  };
-  return {
+  return forTheClient(() => userLocale(servicesOf()), {
     getContext(): SidebarContext {
       return contextOf(services());
     },
@@ -166,7 +157,7 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
       return { context, detections: openingDetections(s, context), schedule: scheduleOrNull(s) };
     },
     detect(sheetName: string): Detection {
-      if (typeof sheetName !== 'string') throw new Error('FunnelROI detect: sheetName must be text.');
+      if (typeof sheetName !== 'string') throw new CodedError('sheet_name_not_text');
       return detectNamed(services(), sheetName);
     },
     validate(mapping: Mapping): readonly ValidationIssue[] {
@@ -177,7 +168,7 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
       const clean = sanitizeMapping(mapping);
       const issues = validateAgainstSheet(s, clean);
       const errors = issues.filter((i) => i.severity === 'error');
-      if (errors.length > 0) throw new Error(`FunnelROI: the mapping was not saved. ${errors.map((e) => e.message).join(' ')}`);
+      if (errors.length > 0) throw CodedError.withIssues('mapping_not_saved', errors);
       storeMapping(s, clean);
       const stored = s.PropertiesService.getDocumentProperties().getProperty(MAPPING_PROPERTY_KEY);
       if (stored) refreshScheduledMapping(s, stored);
@@ -185,14 +176,8 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
     },
     buildDashboard(): BuildResult {
       const s = services();
-      const locale = userLocale(s);
-      let result: BuildResult | null;
-      try {
-        result = buildFromSaved(s, locale);
-      } catch (error) {
-        throw new Error(errorText(locale, error));
-      }
-      if (!result) throw new Error(t(locale, 'alert.noMapping'));
+      const result = buildFromSaved(s, userLocale(s));
+      if (!result) throw new CodedError('no_saved_mapping');
       return result;
     },
     shareReport(): ShareResult {
@@ -203,17 +188,32 @@ export function createServerApi(servicesOf: () => GasServices): SidebarApi {
     },
     listDataSources(): readonly DataSourceSummary[] {
       const s = warehouseServices();
-      return translated(s, () => listDataSources(s));
+      return listDataSources(s);
     },
     detectWarehouse(table: string, billingProject: string): WarehouseDetection {
       const s = warehouseServices();
-      return translated(s, () => detectWarehouseTable(s, table, billingProject, userLocale(s)));
+      return detectWarehouseTable(s, table, billingProject, userLocale(s));
     },
     setSchedule(interval: ScheduleInterval): ScheduleState {
       const s = services();
       return setSchedule(s, interval, userLocale(s));
     },
-  };
+  });
+}
+
+/** Each method's coded errors cross google.script.run with their code (gas/errors.ts forClient). */
+function forTheClient(localeOf: () => Locale, api: SidebarApi): SidebarApi {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(api) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]): unknown => {
+      try {
+        return method(...args);
+      } catch (error) {
+        throw forClient(error, localeOf());
+      }
+    };
+  }
+  return wrapped as unknown as SidebarApi;
 }
 
 export const serverApi: SidebarApi = createServerApi(globalServices);

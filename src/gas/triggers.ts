@@ -55,7 +55,7 @@ export const triggers = {
     try {
       const result = buildFromSaved(services, locale);
       if (!result) {
-        SpreadsheetApp.getUi().alert(t(locale, 'alert.noMapping'));
+        SpreadsheetApp.getUi().alert(issueText(locale, { code: 'no_saved_mapping' }));
         return;
       }
       const ss = SpreadsheetApp.getActiveSpreadsheet();

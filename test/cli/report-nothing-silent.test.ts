@@ -33,7 +33,7 @@ describe('CLI: nothing silent', () => {
     );
     const text = formatReport(runReport(csv));
     expect(text).toContain('Rows: 2 of 4 used, 2 skipped.');
-    expect(text).toContain('warning: 2 source row(s) skipped: the date cannot be read (Date); rows 3, 5.');
+    expect(text).toContain('warning: 2 rows skipped: the date cannot be read (Date); rows 3, 5.');
   });
 
   it('when nothing can be read it is an error and the CLI exits non-zero, in text and --json', () => {

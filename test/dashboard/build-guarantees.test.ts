@@ -170,7 +170,7 @@ describe('item 6: nothing silent', () => {
     const names = wb.sheetNames();
     expect(() =>
       buildDashboard(wb.services, mappingFor([{ name: 'Data', rows: data }], [id], { dashboardName: 'Dash' }), { now: NOW }),
-    ).toThrow(/None of the 3 source rows could be read.*3 source row\(s\) skipped: the date cannot be read/u);
+    ).toThrow(/None of the 3 source rows could be read.*3 rows skipped: the date cannot be read/u);
     expect(wb.sheetNames()).toEqual(names);
   });
 });

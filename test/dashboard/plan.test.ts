@@ -355,7 +355,13 @@ describe('presentation: one column per formula, rates readable, time in the shee
       expect(d?.t === 'n' || (d?.t === 's' && d.v === '–'), headers[i]).toBe(true);
       expect(kpi.numberFormats[2][i]).toContain('▲');
       expect(kpi.notes[2][i]).toContain(data.periods[last]);
+      // No change that moved reads "▼ 0.0%": the format has the decimals it needs (profit here moved −0.002%).
+      if (d?.t === 'n' && d.v !== 0) {
+        const decimals = /0\.(0+)%/u.exec(kpi.numberFormats[2][i])?.[1].length ?? 0;
+        expect(Math.round(Math.abs(d.v) * 100 * 10 ** decimals), `${headers[i]} ${d.v}`).toBeGreaterThan(0);
+      }
     }
+    expect(kpi.numberFormats[2].some((f) => /0\.0{2,}%/u.test(f))).toBe(true);
     expect(kpi.fontColors[2].some((c) => c === '#188038' || c === '#c5221f')).toBe(true);
   });
 

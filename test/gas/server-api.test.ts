@@ -342,7 +342,7 @@ describe('scheduled rebuild (installable time-driven trigger)', () => {
     const s = createSession({ samples: ['channel-monthly-zh'], userLocale: 'ru' });
     expect(ok<{ interval: string }>(s, 'getSchedule')).toEqual({ interval: 'off' });
     // No saved mapping yet: nothing to rebuild, so no trigger.
-    expect(fails(s, 'setSchedule', 'daily')).toContain('save the mapping first');
+    expect(fails(s, 'setSchedule', 'daily')).toContain('Сначала сохраните разметку');
     expect(s.workbook.triggers()).toEqual([]);
     ok(s, 'saveMapping', mappingFor(s, '渠道月报'));
     expect(ok(s, 'setSchedule', 'hourly')).toEqual({ interval: 'hourly' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectTable, MappingError } from '../../src/core/mapping/index.js';
+import { detectTable, CodedError } from '../../src/core/mapping/index.js';
 import type { Matrix } from '../../src/core/values.js';
 
 const codes = (t: { notes: readonly { code: string }[] }): string[] => t.notes.map((n) => n.code);
@@ -88,7 +88,7 @@ describe('detectTable', () => {
   });
 
   it('refuses an empty sheet with a clear error', () => {
-    expect(() => detectTable([])).toThrow(MappingError);
+    expect(() => detectTable([])).toThrow(CodedError);
     expect(() =>
       detectTable([
         ['', null],

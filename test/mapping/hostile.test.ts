@@ -1,7 +1,7 @@
-/** Hostile input never crashes the mapping core: it is either handled or refused with a MappingError. */
+/** Hostile input never crashes the mapping core: it is either handled or refused with a CodedError. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultOptions, detectSheet, MappingError, parseMapping, serializeMapping, type Mapping } from '../../src/core/mapping/index.js';
+import { defaultOptions, detectSheet, CodedError, parseMapping, serializeMapping, type Mapping } from '../../src/core/mapping/index.js';
 import type { CellValue } from '../../src/core/values.js';
 
 const base: Mapping = {
@@ -30,12 +30,12 @@ function refusesCleanly(json: string): void {
   try {
     parseMapping(json);
   } catch (e) {
-    expect(e).toBeInstanceOf(MappingError);
+    expect(e).toBeInstanceOf(CodedError);
   }
 }
 
 describe('parseMapping under hostile input', () => {
-  it('arbitrary JSON values are refused with a MappingError, never a TypeError', () => {
+  it('arbitrary JSON values are refused with a CodedError, never a TypeError', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => refusesCleanly(JSON.stringify(v) ?? '')),
       { numRuns: 300 },
@@ -75,14 +75,14 @@ describe('detectSheet under hostile cells', () => {
     fc.constantFrom('#N/A', '#REF!', '=IMPORTXML("x")', '+cmd', '1 234,56 ₽', '$1,234.50', '15%', 'Итого', 'Total', '01.03.2026'),
     fc.date({ noInvalidDate: false }),
   );
-  it('any small grid is either detected or refused with a MappingError', () => {
+  it('any small grid is either detected or refused with a CodedError', () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }), (grid) => {
         try {
           const d = detectSheet(grid);
           expect(d.columns.length).toBe(d.table.lastColumn - d.table.firstColumn + 1);
         } catch (e) {
-          expect(e).toBeInstanceOf(MappingError);
+          expect(e).toBeInstanceOf(CodedError);
         }
       }),
       { numRuns: 300 },

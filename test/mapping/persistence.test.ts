@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultOptions,
-  MappingError,
+  CodedError,
   parseMapping,
   upgradeSaved,
   PROPERTY_VALUE_LIMIT,
@@ -62,8 +62,8 @@ const expectCode = (fn: () => unknown, code: string): void => {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(MappingError);
-    expect((e as MappingError).code).toBe(code);
+    expect(e).toBeInstanceOf(CodedError);
+    expect((e as CodedError).code).toBe(code);
     return;
   }
   throw new Error(`expected ${code}`);
@@ -132,7 +132,7 @@ describe('serializeMapping / parseMapping', () => {
     badOption.o[0] = 'day';
     expect(() => parseMapping(JSON.stringify(badOption))).toThrow(/options\.granularity/);
     const proto = JSON.stringify(good).replace('{', '{"__proto__":{"x":1},');
-    expect(() => parseMapping(proto)).toThrow(MappingError);
+    expect(() => parseMapping(proto)).toThrow(CodedError);
   });
 
   it('keeps the metrics options the user set; a mapping without them stores no `m` and reads back as defaults', () => {

@@ -1,7 +1,7 @@
 /** The wizard's pure parts in node: margin input, A1 letters, safe links, funnel edits, the Mapping built, i18n. */
 import { describe, expect, it } from 'vitest';
 import type { Detection } from '../../src/api/contract.js';
-import { issueText, resolveLocale, t } from '../../src/core/i18n/index.js';
+import { issueText, resolveLocale, t, templateParams } from '../../src/core/i18n/index.js';
 import { en, enIssues } from '../../src/core/i18n/en.js';
 import { ru, ruIssues } from '../../src/core/i18n/ru.js';
 import { zh, zhIssues } from '../../src/core/i18n/zh.js';
@@ -207,7 +207,7 @@ describe('the Mapping sent to the server', () => {
 });
 
 describe('i18n catalogue', () => {
-  const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]).sort();
+  const placeholders = templateParams;
 
   it('ru and zh have the same keys and placeholders as en', () => {
     for (const [name, cat] of [

@@ -184,7 +184,7 @@ describe('sidebar wizard', () => {
     );
     // Skipped rows are said, with the reason and the row numbers (issue 9 item 6).
     expect(await page.locator('.results [data-skipped]').textContent()).toBe('Rows read: 4 of 5; 1 skipped (reasons below).');
-    expect(await page.locator('.results').textContent()).toContain('1 rows skipped: the date cannot be read (Date); rows 6.');
+    expect(await page.locator('.results').textContent()).toContain('1 row skipped: the date cannot be read (Date); rows 6.');
 
     await page.getByRole('button', { name: 'Share report' }).click();
     const link = page.locator('.results a');
@@ -226,7 +226,7 @@ describe('sidebar wizard', () => {
     const problems = [
       {
         severity: 'error' as const,
-        code: 'column_missing',
+        code: 'column_missing' as const,
         message: 'Column "Revenue" (was G) is no longer in the source table.',
         params: { header: 'Revenue', column: 'G', table: 'source' },
       },
@@ -238,7 +238,7 @@ describe('sidebar wizard', () => {
     const p2 = second.page;
     await expect
       .poll(() => p2.locator('.issues [data-code="column_missing"]').textContent())
-      .toBe('Column “Revenue” (was G) is no longer in the table.');
+      .toBe('Column "Revenue" (was G) is no longer in the source table.');
     await shot(p2, '6-saved-problems-en');
     await p2.getByRole('button', { name: 'Detect again' }).click();
     await expect.poll(() => p2.locator('.notice').count()).toBe(0);

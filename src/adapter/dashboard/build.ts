@@ -21,7 +21,7 @@ import {
   planDashboard,
   rollUpChannels,
 } from '../../core/dashboard/index.js';
-import { IssuesError, MappingError } from '../../core/mapping/errors.js';
+import { CodedError, issue } from '../../core/issues.js';
 import type { Mapping } from '../../core/mapping/types.js';
 import { checkMapping, errorsOf } from '../mapping-check.js';
 import type { GasServices } from '../services.js';
@@ -53,7 +53,7 @@ export function withDocumentLock<T>(services: GasServices, waitMs: number, work:
   try {
     lock.waitLock(waitMs);
   } catch {
-    throw new MappingError('build_busy', 'Another dashboard build is running in this spreadsheet. Wait a minute and try again.');
+    throw new CodedError('build_busy');
   }
   try {
     return work();
@@ -75,27 +75,19 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const read = mapping.warehouse ? readWarehouse(services, mapping, L, ss.getSpreadsheetTimeZone()) : readSheets(ss, mapping, L);
   const { aggregated, timeZone } = read;
   const empty = nothingReadable(aggregated);
-  if (empty) throw new IssuesError(empty.code, `FunnelROI: ${empty.message}`, skipWarnings(aggregated), { rows: aggregated.sourceRows });
+  if (empty) throw CodedError.withIssues(empty.code, skipWarnings(aggregated), { rows: aggregated.sourceRows });
   const rolled = rollUpChannels(aggregated, L.otherChannels);
   const data = rolled.data;
   const warnings: ValidationIssue[] = [...read.notes, ...data.warnings];
   if (rolled.rolledUp > 0) {
-    warnings.push({
-      severity: 'warning',
-      code: 'channels_rolled_up',
-      message: `${rolled.rolledUp} channels with the least spend are summed into one “${L.otherChannels}” row; totals are unchanged.`,
-      params: { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS },
-    });
+    warnings.push(issue('warning', 'channels_rolled_up', { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS }));
   }
 
   const own = findOwnDashboard(services, ss);
   // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
   const ownName = own ? own.sheet.getName() : null;
   if (ownName !== null && read.sheetNames.includes(ownName)) {
-    throw new MappingError(
-      'dashboard_is_source',
-      'FunnelROI: the mapped data is on the dashboard sheet itself. Map the original data sheet instead.',
-    );
+    throw new CodedError('dashboard_is_source');
   }
   let name: string;
   if (ownName !== null) name = ownName;
@@ -103,12 +95,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
     const wanted = mapping.options.dashboardName.trim() || L.title;
     name = freeSheetName(ss, wanted);
     if (name !== wanted) {
-      warnings.push({
-        severity: 'warning',
-        code: 'dashboard_name_taken',
-        message: `A sheet named "${wanted}" already exists and is not a FunnelROI dashboard, so it was left untouched; the dashboard is "${name}".`,
-        params: { wanted, name },
-      });
+      warnings.push(issue('warning', 'dashboard_name_taken', { wanted, name }));
     }
   }
   const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: read.sourceA1, sheetName: name, warnings, timeZone });
@@ -149,11 +136,7 @@ function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABE
   const check = checkMapping(ss, mapping, true);
   const errors = errorsOf(check.issues);
   if (errors.length > 0 || !check.source?.block) {
-    throw new IssuesError(
-      'mapping_not_buildable',
-      `FunnelROI: the saved mapping cannot be built. ${errors.map((e) => e.message).join(' ')}`,
-      errors,
-    );
+    throw CodedError.withIssues('mapping_not_buildable', errors);
   }
   const source = tableData(check.source, mapping.source, check.source.block, 'source');
   const costs: TableRead | null =
@@ -220,12 +203,8 @@ function writeThenSwap(
     }
     const reason = error instanceof Error ? error.message : String(error);
     throw own
-      ? new MappingError(
-          'rebuild_failed',
-          `FunnelROI: the dashboard could not be rebuilt (${reason}). The previous dashboard "${name}" is unchanged.`,
-          { reason, sheet: name },
-        )
-      : new MappingError('build_failed', `FunnelROI: the dashboard could not be built (${reason}). Nothing was added to the spreadsheet.`, {
+      ? new CodedError('rebuild_failed', { reason, sheet: name })
+      : new CodedError('build_failed', {
           reason,
         });
   }

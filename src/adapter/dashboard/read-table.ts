@@ -5,6 +5,7 @@
  * dimensions"), and at build the data is read from row 1 to the sheet's last row so the table's bottom is
  * found again (core/mapping/refind-table.ts) and a header that moved can be named.
  */
+import { issue } from '../../core/issues.js';
 import type { ValidationIssue } from '../../api/contract.js';
 import { columnLetters } from '../../core/a1.js';
 import { findMovedHeader, refindTable, type RefoundTable } from '../../core/mapping/refind-table.js';
@@ -44,12 +45,7 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
   if (!sheet) {
     return {
       kind: 'problem',
-      issue: {
-        severity: 'error',
-        code: 'sheet_missing',
-        message: `The ${label} sheet "${table.sheetName}" no longer exists; choose the data sheet again.`,
-        params: { sheet: table.sheetName, table: label },
-      },
+      issue: issue('error', 'sheet_missing', { sheet: table.sheetName, table: label }),
     };
   }
   const sheetName = sheet.getName();
@@ -115,26 +111,21 @@ function outsideSheet(
   const maxColumns = sheet.getMaxColumns();
   if (coordinatesOk && table.headerRow <= maxRows && table.lastColumn <= maxColumns) return null;
   const columns = coordinatesOk ? `${columnLetters(table.firstColumn)}–${columnLetters(Math.min(table.lastColumn, 18278))}` : '?';
-  return {
-    severity: 'error',
-    code: 'table_outside_sheet',
-    message:
-      `The saved ${label} table (header row ${String(table.headerRow)}, columns ${columns}) lies outside the sheet "${sheetName}", ` +
-      `which has ${maxRows} rows and ${maxColumns} columns; open Map columns to choose the data again.`,
-    params: { table: label, sheet: sheetName, headerRow: String(table.headerRow), columns, maxRows, maxColumns },
-  };
+  return issue('error', 'table_outside_sheet', {
+    table: label,
+    sheet: sheetName,
+    headerRow: String(table.headerRow),
+    columns,
+    maxRows,
+    maxColumns,
+  });
 }
 
 /** A changed table shape beyond single columns: the whole header row moved (rows inserted or deleted above). */
 export function movedHeaderIssue(table: TableBinding, block: Matrix, label: TableLabel): ValidationIssue | null {
   const now = findMovedHeader(table, block);
   if (now === null) return null;
-  return {
-    severity: 'error',
-    code: 'header_row_moved',
-    message: `The header of the ${label} table moved from row ${table.headerRow} to row ${now} (rows were inserted or deleted above it); open Map columns to confirm the table.`,
-    params: { table: label, from: table.headerRow, to: now },
-  };
+  return issue('error', 'header_row_moved', { table: label, from: table.headerRow, to: now });
 }
 
 export interface TableRead extends RefoundTable {

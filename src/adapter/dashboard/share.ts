@@ -12,6 +12,7 @@
  * write the copy: create (sheet size and frozen panes), values.batchUpdate (RAW: text is stored as text,
  * never parsed as a formula) and one batchUpdate with formats, widths, merges, rules and charts.
  */
+import { CodedError } from '../../core/issues.js';
 import type { ShareResult } from '../../api/contract.js';
 import { isDate, timeToSerial } from '../../core/values.js';
 import { wallClock } from '../../core/dates.js';
@@ -27,12 +28,11 @@ type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
 
 export function shareReport(services: GasServices, options: { readonly name?: string } = {}): ShareResult {
   const api = services.Sheets;
-  if (!api)
-    throw new Error('FunnelROI: the Sheets advanced service is not enabled for this script (appsscript.json, enabledAdvancedServices).');
+  if (!api) throw new CodedError('sheets_service_disabled');
   return withDocumentLock(services, 10_000, () => {
     const ss = services.SpreadsheetApp.getActiveSpreadsheet();
     const own = findOwnDashboard(services, ss);
-    if (!own) throw new Error('FunnelROI: there is no dashboard to share yet. Build the dashboard first.');
+    if (!own) throw new CodedError('nothing_to_share');
     const sheet = own.sheet;
     const rows = Math.max(sheet.getLastRow(), 1);
     const cols = Math.max(sheet.getLastColumn(), 1);

@@ -1,10 +1,10 @@
 /**
  * The BigQuery advanced service, called the way Google's sample does (https://developers.google.com/apps-script/advanced/bigquery):
  * Jobs.query, then Jobs.getQueryResults until the job is complete and while a pageToken says more rows
- * follow. Every failure becomes a coded MappingError (permission, not found, quota, other) whose template
+ * follow. Every failure becomes a coded CodedError (permission, not found, quota, other) whose template
  * the user reads in their language; the raw service text is kept as a parameter.
  */
-import { MappingError } from '../../core/mapping/errors.js';
+import { CodedError } from '../../core/issues.js';
 import { tableRefText, type BigQueryField, type BigQueryRow, type BigQueryTableRef } from '../../core/warehouse/bigquery.js';
 import type { BigQueryService, GasServices } from '../services.js';
 
@@ -17,10 +17,7 @@ const MAX_POLLS = 15;
 
 export function bigQueryOf(services: GasServices): BigQueryService {
   if (!services.BigQuery) {
-    throw new MappingError(
-      'warehouse_service_missing',
-      'The BigQuery advanced service is not enabled for this script, so BigQuery tables cannot be read.',
-    );
+    throw new CodedError('warehouse_service_missing');
   }
   return services.BigQuery;
 }
@@ -31,8 +28,8 @@ export function bigQueryOf(services: GasServices): BigQueryService {
  * Apps Script's advanced services put the API's message in the Error's text ("API call to bigquery.jobs.query
  * failed with error: …"); whether `details` is always attached is not documented, so both are read.
  */
-export function translateBigQueryError(error: unknown, what: string): MappingError {
-  if (error instanceof MappingError) return error;
+export function translateBigQueryError(error: unknown, what: string): CodedError {
+  if (error instanceof CodedError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const details = (error as { details?: { code?: unknown; errors?: { reason?: unknown }[] } } | null)?.details;
   const reason = typeof details?.errors?.[0]?.reason === 'string' ? details.errors[0].reason : '';
@@ -40,23 +37,15 @@ export function translateBigQueryError(error: unknown, what: string): MappingErr
   const text = message.replace(/^.*?failed with error:\s*/u, '').slice(0, 300);
   const params = { table: what, message: text };
   if (reason === 'quotaExceeded' || reason === 'rateLimitExceeded' || /quota exceeded|exceeded rate limits/iu.test(message)) {
-    return new MappingError(
-      'warehouse_quota',
-      `BigQuery refused the query for ${what}: a quota or rate limit was reached (${text}).`,
-      params,
-    );
+    return new CodedError('warehouse_quota', params);
   }
   if (reason === 'notFound' || code === 404 || /not found:/iu.test(message)) {
-    return new MappingError('warehouse_not_found', `BigQuery cannot find ${what} (${text}).`, params);
+    return new CodedError('warehouse_not_found', params);
   }
   if (reason === 'accessDenied' || reason === 'billingNotEnabled' || code === 403 || /access denied|permission/iu.test(message)) {
-    return new MappingError(
-      'warehouse_permission',
-      `BigQuery denied access to ${what} (${text}). You need the roles BigQuery Job User on the billing project and BigQuery Data Viewer on the dataset.`,
-      params,
-    );
+    return new CodedError('warehouse_permission', params);
   }
-  return new MappingError('warehouse_failed', `BigQuery could not run the query for ${what} (${text}).`, params);
+  return new CodedError('warehouse_failed', params);
 }
 
 function call<T>(what: string, run: () => T): T {
@@ -118,7 +107,7 @@ export function runQuery(bq: BigQueryService, project: string, sql: string, what
     call(what, () => bq.Jobs.getQueryResults(project, String(jobId), { ...args, ...(jobLocation ? { location: jobLocation } : {}) }));
   for (let polls = 0; !page.jobComplete; polls++) {
     if (!jobId || polls >= MAX_POLLS) {
-      throw new MappingError('warehouse_failed', `BigQuery did not finish the query for ${what} in time.`, {
+      throw new CodedError('warehouse_failed', {
         table: what,
         message: 'timeout',
       });

@@ -7,7 +7,7 @@
  */
 import type { AggregatedData } from '../../core/aggregate/index.js';
 import { detectSheet } from '../../core/mapping/detect-sheet.js';
-import { MappingError } from '../../core/mapping/errors.js';
+import { CodedError, issue } from '../../core/issues.js';
 import type { BigQueryTableRef, Detection, Mapping, TableBinding, WarehouseBinding } from '../../core/mapping/types.js';
 import type { Locale, ValidationIssue } from '../../core/types.js';
 import {
@@ -45,7 +45,7 @@ export function detectWarehouseTable(services: GasServices, tableText: unknown, 
   const info = readTable(bq, ref);
   const flat = info.fields.filter((f) => f.mode !== 'REPEATED' && f.type !== 'RECORD' && f.type !== 'STRUCT');
   if (flat.length < 2) {
-    throw new MappingError('warehouse_no_columns', `${tableRefText(ref)} has fewer than two plain columns to map.`, {
+    throw new CodedError('warehouse_no_columns', {
       table: tableRefText(ref),
     });
   }
@@ -116,12 +116,7 @@ function columnIssues(binding: TableBinding, fields: readonly BigQueryField[], l
     if (c.role === 'ignore') continue;
     const now = fields[c.index]?.name;
     if (now === c.header) continue;
-    issues.push({
-      severity: 'error',
-      code: 'warehouse_column_changed',
-      message: `Column “${c.header}” of ${label} is no longer at position ${c.index + 1} (${now === undefined ? 'the table has fewer columns' : `it is “${now}” now`}); read the table again.`,
-      params: { header: c.header, table: label, position: c.index + 1 },
-    });
+    issues.push(issue('error', 'warehouse_column_changed', { header: c.header, table: label, position: c.index + 1 }));
   }
   return issues;
 }
@@ -152,7 +147,7 @@ function prepare(services: GasServices, mapping: Mapping, w: WarehouseBinding, o
     const compiled = compileAggregation(mapping, sourceTable, costsTable, bigquery, { ...opts, identityKind });
     return { compiled, issues, what, location: source.location };
   } catch (error) {
-    if (error instanceof WarehouseUnsupportedError) throw new MappingError(error.code, error.message);
+    if (error instanceof WarehouseUnsupportedError) throw new CodedError(error.code);
     throw error;
   }
 }
@@ -169,17 +164,10 @@ export function checkWarehouseMapping(services: GasServices, mapping: Mapping, o
     if (p.issues.length > 0) return p.issues;
     const bytes = estimateBytes(bigQueryOf(services), w.billingProject, p.compiled.sql, p.what, p.location);
     if (bytes === null) return [];
-    return [
-      {
-        severity: 'info',
-        code: 'warehouse_bytes_estimate',
-        message: `Each build scans about ${bytesText(bytes)} in BigQuery (dry run), billed to project ${w.billingProject}.`,
-        params: { bytes: bytesText(bytes), project: w.billingProject },
-      },
-    ];
+    return [issue('info', 'warehouse_bytes_estimate', { bytes: bytesText(bytes), project: w.billingProject })];
   } catch (error) {
-    if (!(error instanceof MappingError)) throw error;
-    return [{ severity: 'error', code: error.code, message: error.message, params: error.params }];
+    if (!(error instanceof CodedError)) throw error;
+    return [issue('error', error.code, error.params)];
   }
 }
 
@@ -194,7 +182,7 @@ export function aggregateWarehouse(services: GasServices, mapping: Mapping, opts
   if (!w) throw new Error('FunnelROI: not a warehouse mapping.');
   const p = prepare(services, mapping, w, opts);
   if (p.issues.length > 0) {
-    throw new MappingError('warehouse_column_changed', p.issues.map((i) => i.message).join(' '), p.issues[0].params ?? {});
+    throw CodedError.from(p.issues[0]);
   }
   const result = runQuery(bigQueryOf(services), w.billingProject, p.compiled.sql, p.what, p.location);
   const rows = result.rows.map((r) => resultRow(result.fields, r));

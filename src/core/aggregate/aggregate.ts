@@ -2,6 +2,7 @@
  * aggregate(mapping, source, costs): the data rows of a mapped table summed per channel (× campaign) ×
  * period. Pure: the adapter reads the ranges once and hands the matrices in.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { metricsOptions } from '../definitions/index.js';
 import { isTotalsLabel } from '../mapping/detect-table.js';
@@ -32,11 +33,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   let granularity: Granularity | null = hasDate ? mapping.options.granularity : null;
   if (hasDate && !costsDated) {
     granularity = null;
-    warnings.push({
-      severity: 'warning',
-      code: 'costs_undated',
-      message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.',
-    });
+    warnings.push(issue('warning', 'costs_undated', {}));
   }
   const acc = new Accumulator(mapping.funnel.length, byCampaign, notSet);
   const periods = new PeriodReader(acc, granularity, opts.timeZone ?? 'Etc/UTC');

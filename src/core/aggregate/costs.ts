@@ -3,6 +3,7 @@
  * normalised channel name and period. Channels with spend but no leads still get a row: money spent
  * with nothing to show is exactly what the report must surface.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import type { TableBinding } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
@@ -91,10 +92,5 @@ export function addCosts(
 /** Channels with leads but no cost rows. Shared with the warehouse path. */
 export function channelsWithoutCostsWarning(uncosted: readonly string[]): ValidationIssue {
   const list = uncosted.slice(0, SHOWN_CHANNELS).join(', ') + (uncosted.length > SHOWN_CHANNELS ? ', …' : '');
-  return {
-    severity: 'warning',
-    code: 'channels_without_costs',
-    message: `No cost rows for channel(s) ${list}: their spend is 0, so CAC and ROMI there are not meaningful.`,
-    params: { channels: list, count: uncosted.length },
-  };
+  return issue('warning', 'channels_without_costs', { channels: list, count: uncosted.length });
 }

@@ -5,6 +5,7 @@
  * definitions module: one attribution model splits each deal over the customer's touches, and the same
  * weights credit its revenue and its customer, in the period the period basis picks.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import {
   callingCodeForCurrency,
@@ -167,12 +168,7 @@ export function readCrmRows(
   if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
   if (periodDated.count > 0) warnings.push(periodCreatedWarning(periodDated, headerOf(src, dateCol), deals));
   if (closeCol >= 0 && wonWithoutClose > 0 && metrics.periodBasis === 'close') {
-    warnings.push({
-      severity: 'warning',
-      code: 'won_without_close_date',
-      message: `${wonWithoutClose} won deal(s) have no readable close date; they are dated by their lead's creation.`,
-      params: { count: wonWithoutClose },
-    });
+    warnings.push(issue('warning', 'won_without_close_date', { count: wonWithoutClose }));
   }
   const measures: MeasureRole[] = ['leads', 'customers', 'orders'];
   if (revenueCol >= 0) measures.push('revenue');
@@ -249,24 +245,12 @@ function npsAnswer(v: CellValue): number | null {
  */
 function periodCreatedWarning(dated: { count: number; example: string }, column: string, deals: readonly WonDeal[]): ValidationIssue {
   const cycles = deals.filter((d) => d.lead.createdInPeriod && d.lead.closed !== null).length;
-  return {
-    severity: 'warning',
-    code: 'created_period_labels',
-    message:
-      `${dated.count} lead row(s) are dated by a period label in ${column} (e.g. ${dated.example}), not a day: they are counted ` +
-      `in that period, but the deal cycle leaves out their ${cycles} won deal(s).`,
-    params: { count: dated.count, column, example: dated.example, deals: cycles },
-  };
+  return issue('warning', 'created_period_labels', { count: dated.count, column, example: dated.example, deals: cycles });
 }
 
 /** Statuses without a rule, first seen first, with their row counts. Shared with the warehouse path. */
 export function unknownStatusesWarning(unknown: ReadonlyMap<string, number>): ValidationIssue {
   const list = [...unknown].slice(0, SHOWN_STATUSES).map(([s, n]) => `${s === '' ? '(blank)' : s} (${n})`);
   const more = unknown.size > SHOWN_STATUSES ? `, … ${unknown.size - SHOWN_STATUSES} more` : '';
-  return {
-    severity: 'warning',
-    code: 'unknown_statuses',
-    message: `Statuses without a rule were counted as leads only: ${list.join(', ')}${more}.`,
-    params: { statuses: list.join(', ') + more, count: unknown.size },
-  };
+  return issue('warning', 'unknown_statuses', { statuses: list.join(', ') + more, count: unknown.size });
 }

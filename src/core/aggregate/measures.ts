@@ -3,6 +3,7 @@
  * all its cells, ../numbers.ts), and the cells only the spreadsheet locale could decide, reported with their
  * row numbers instead of being silently read one way.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import type { MeasureRole, TableBinding } from '../mapping/types.js';
 import { columnNumbersOf, localeDecimal, type ColumnNumbers, type Decimal } from '../numbers.js';
@@ -71,15 +72,7 @@ export class MeasureReaders {
       const column = this.table.columns.find((c) => c.index === col)?.header ?? `#${col + 1}`;
       const rows = u.rows.join(', ') + (u.count > u.rows.length ? ', …' : '');
       const decimal = this.column(col).decimal;
-      const mark = decimal === ',' ? 'a decimal comma' : 'a decimal point';
-      out.push({
-        severity: 'warning',
-        code: 'numbers_ambiguous',
-        message:
-          `${u.count} ${label} cell(s) in "${column}" read either way (e.g. "${u.example}"); nothing else in the column says which, ` +
-          `so they were read with ${mark}, as the spreadsheet's locale writes numbers: check rows ${rows}.`,
-        params: { count: u.count, rows, column, example: u.example, decimal, table: label },
-      });
+      out.push(issue('warning', 'numbers_ambiguous', { count: u.count, rows, column, example: u.example, decimal, table: label }));
     }
     return out;
   }

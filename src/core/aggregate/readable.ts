@@ -2,6 +2,7 @@
  * "Nothing silent": a table of which no row could be read is an error, never an all-zero dashboard or
  * report. One rule for the add-on's build and the CLI.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import type { AggregatedData } from './types.js';
 
@@ -14,20 +15,10 @@ export function skipWarnings(data: Pick<AggregatedData, 'warnings'>): Validation
 export function nothingReadable(data: AggregatedData): ValidationIssue | null {
   if (data.usedRows > 0) return null;
   if (data.sourceRows === 0) {
-    return {
-      severity: 'error',
-      code: 'no_rows_to_read',
-      message: 'The source table has no data rows under its header, so there is nothing to report yet.',
-      params: {},
-    };
+    return issue('error', 'no_rows_to_read', {});
   }
   const reasons = skipWarnings(data)
     .map((w) => w.message)
     .join(' ');
-  return {
-    severity: 'error',
-    code: 'nothing_readable',
-    message: `None of the ${data.sourceRows} source rows could be read, so there is nothing to report. ${reasons}`.trim(),
-    params: { rows: data.sourceRows, problems: reasons },
-  };
+  return issue('error', 'nothing_readable', { rows: data.sourceRows, problems: reasons });
 }

@@ -1,10 +1,18 @@
 /** Rows that could not be read are skipped, never silently: counted per reason with the first row numbers. */
 import type { TableBinding } from '../mapping/types.js';
+import { isIssueCode, issue, type IssueCode } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { ERROR_VALUE } from './cells.js';
 import { headerOf } from './rows.js';
 
 const SHOWN_ROWS = 5;
+
+/** Why a row was skipped: the issue codes `rows_skipped_*` of the catalogue. */
+export type SkipReason = Extract<IssueCode, `rows_skipped_${string}`>;
+
+export function isSkipReason(code: string): code is SkipReason {
+  return code.startsWith('rows_skipped_') && isIssueCode(code);
+}
 
 interface Entry {
   count: number;
@@ -13,11 +21,11 @@ interface Entry {
 }
 
 export class SkipLog {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<SkipReason, Entry>();
   total = 0;
 
   /** `reason` is the issue code; `detail` names the column (first one seen for that reason). */
-  skip(reason: string, rowNumber: number, detail: string): void {
+  skip(reason: SkipReason, rowNumber: number, detail: string): void {
     this.total++;
     let e = this.entries.get(reason);
     if (!e) {
@@ -29,7 +37,7 @@ export class SkipLog {
   }
 
   /** Rows counted elsewhere (a warehouse query): `rows` are row numbers in ascending order, any count. */
-  record(reason: string, count: number, rows: readonly number[], detail: string): void {
+  record(reason: SkipReason, count: number, rows: readonly number[], detail: string): void {
     this.total += count;
     let e = this.entries.get(reason);
     if (!e) {
@@ -54,21 +62,8 @@ export class SkipLog {
     const out: ValidationIssue[] = [];
     for (const [code, e] of this.entries) {
       const rows = e.rows.join(', ') + (e.count > e.rows.length ? ', …' : '');
-      out.push({
-        severity: 'warning',
-        code,
-        message: `${e.count} ${table} row(s) skipped: ${MESSAGES[code] ?? code} (${e.detail}); rows ${rows}.`,
-        params: { count: e.count, rows, column: e.detail, table },
-      });
+      out.push(issue('warning', code, { count: e.count, rows, column: e.detail, table }));
     }
     return out;
   }
 }
-
-const MESSAGES: Record<string, string> = {
-  rows_skipped_date: 'the date cannot be read',
-  rows_skipped_period: 'the period label spans more than one report period (e.g. a month in a weekly report); choose a longer period',
-  rows_skipped_number: 'a number cannot be read',
-  rows_skipped_error: 'a cell holds an error value',
-  rows_skipped_totals: 'a totals line would double the sums',
-};

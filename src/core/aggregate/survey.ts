@@ -6,6 +6,7 @@
  * date (else that deal's purchase). Answers that match no customer, and scores that are not a whole number
  * 0–10, are counted and reported, never dropped silently.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { type CustomerIdentity, identifierKind, identifierOf, type LeadRecord, type WonDeal } from '../definitions/index.js';
 import type { TableBinding } from '../mapping/types.js';
@@ -74,21 +75,11 @@ export function joinSurvey(
   const warnings: ValidationIssue[] = [];
   if (unmatched > 0) {
     const more = unmatched > unmatchedIds.length ? `, … ${unmatched - unmatchedIds.length} more` : '';
-    warnings.push({
-      severity: 'warning',
-      code: 'survey_unmatched',
-      message: `${unmatched} of ${rows} survey answers match no customer of the lead export (${unmatchedIds.join(', ')}${more}); they are not in NPS.`,
-      params: { count: unmatched, rows, examples: unmatchedIds.join(', ') + more },
-    });
+    warnings.push(issue('warning', 'survey_unmatched', { count: unmatched, rows, examples: unmatchedIds.join(', ') + more }));
   }
   if (unreadableRows.length > 0) {
     const list = unreadableRows.slice(0, 10).join(', ') + (unreadableRows.length > 10 ? ', …' : '');
-    warnings.push({
-      severity: 'warning',
-      code: 'survey_unreadable',
-      message: `${unreadableRows.length} survey answers have no score from 0 to 10 (rows ${list}); they are not in NPS.`,
-      params: { count: unreadableRows.length, rows: list },
-    });
+    warnings.push(issue('warning', 'survey_unreadable', { count: unreadableRows.length, rows: list }));
   }
   return { answers, join, warnings };
 }

@@ -10,6 +10,7 @@
 import type { AggregatedData, AggregateRow, Figures } from '../aggregate/types.js';
 import { normalizeName } from '../aggregate/cells.js';
 import type { DashboardPlan } from './types.js';
+import { CodedError } from '../issues.js';
 
 export const SHEETS_LIMITS = {
   cellsPerSpreadsheet: 10_000_000,
@@ -28,16 +29,8 @@ export const MAX_DASHBOARD_CHANNELS = 200;
  */
 export const DASHBOARD_CELL_BUDGET = SHEETS_LIMITS.cellsPerSpreadsheet / 10;
 
-export class SheetsLimitError extends Error {
-  constructor(
-    readonly code: 'dashboard_too_wide' | 'dashboard_too_large',
-    message: string,
-    readonly params: Readonly<Record<string, number>>,
-  ) {
-    super(message);
-    this.name = 'SheetsLimitError';
-  }
-}
+/** A dashboard Sheets would refuse: a coded error like every other, named for the tests that catch it. */
+export class SheetsLimitError extends CodedError<'dashboard_too_wide' | 'dashboard_too_large'> {}
 
 function add(a: Figures, b: Figures): Figures {
   const measures = { ...a.measures };
@@ -81,18 +74,10 @@ export function rollUpChannels(
 /** Throws a coded SheetsLimitError when writing `plan` would exceed a Sheets limit (nothing is written then). */
 export function checkDashboardLimits(plan: Pick<DashboardPlan, 'lastRow' | 'lastColumn'>): void {
   if (plan.lastColumn > SHEETS_LIMITS.columnsPerSheet) {
-    throw new SheetsLimitError(
-      'dashboard_too_wide',
-      `The dashboard would need ${plan.lastColumn} columns; Sheets allows ${SHEETS_LIMITS.columnsPerSheet}. Choose a coarser period (month or quarter instead of week).`,
-      { columns: plan.lastColumn, max: SHEETS_LIMITS.columnsPerSheet },
-    );
+    throw new SheetsLimitError('dashboard_too_wide', { columns: plan.lastColumn, max: SHEETS_LIMITS.columnsPerSheet });
   }
   const cells = plan.lastRow * plan.lastColumn;
   if (cells > DASHBOARD_CELL_BUDGET) {
-    throw new SheetsLimitError(
-      'dashboard_too_large',
-      `The dashboard would need ${cells} cells; it is limited to ${DASHBOARD_CELL_BUDGET} so that the spreadsheet stays under Sheets' ${SHEETS_LIMITS.cellsPerSpreadsheet} cells. Choose a coarser period.`,
-      { cells, max: DASHBOARD_CELL_BUDGET },
-    );
+    throw new SheetsLimitError('dashboard_too_large', { cells, max: DASHBOARD_CELL_BUDGET, sheetsMax: SHEETS_LIMITS.cellsPerSpreadsheet });
   }
 }

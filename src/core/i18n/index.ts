@@ -2,16 +2,18 @@
  * The en/ru/zh message catalogue shared by the sidebar and server-side text (menu captions). Pure: no
  * DOM, no Apps Script, so both bundles can import it.
  */
+import { isIssueCode } from '../issues.js';
 import { COLUMN_ROLES, type ColumnRole } from '../mapping/types.js';
 import type { Locale } from '../types.js';
-import { en, enIssues, enRoles, type IssueCode, type IssueTemplates, type MessageKey, type Messages } from './en.js';
+import { en, enIssues, enRoles, type IssueTemplates, type MessageKey, type Messages } from './en.js';
+import { format, type Params } from './format.js';
 import { ru, ruIssues, ruRoles } from './ru.js';
 import { zh, zhIssues, zhRoles } from './zh.js';
 
 export type { IssueCode, MessageKey, Messages } from './en.js';
 export type { Locale } from '../types.js';
 export { LOCALES } from '../types.js';
-export type Params = Readonly<Record<string, string | number>>;
+export { format, pluralCategory, templateParams, type Params } from './format.js';
 
 interface Pack {
   readonly messages: Messages;
@@ -34,15 +36,8 @@ export function resolveLocale(tag: string | null | undefined): Locale {
   return base === 'ru' || base === 'zh' ? base : 'en';
 }
 
-/** Fills `{name}` placeholders; a placeholder without a value stays visible rather than printing "undefined". */
-export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/gu, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
-
 export function t(locale: Locale, key: MessageKey, params?: Params): string {
-  return format(PACKS[locale].messages[key], params);
+  return format(PACKS[locale].messages[key], params, locale);
 }
 
 function isRole(value: unknown): value is ColumnRole {
@@ -53,27 +48,35 @@ export function roleLabel(locale: Locale, role: ColumnRole): string {
   return PACKS[locale].roles[role];
 }
 
-function isIssueCode(code: string): code is IssueCode {
-  return Object.prototype.hasOwnProperty.call(enIssues, code);
-}
-
 export interface IssueLike {
   readonly code: string;
-  readonly message: string;
+  /** English fallback, shown for a code the catalogue does not know (an older or newer server). */
+  readonly message?: string;
   readonly params?: Params;
+  /** The issues behind a refusal: `{problems}` is their texts in the same language. */
+  readonly issues?: readonly IssueLike[];
+}
+
+/** Template text for the params that name things in the catalogue's own words: roles and tables. */
+function localParams(locale: Locale, params: Params): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  for (const [name, value] of Object.entries(out)) {
+    if ((name === 'role' || name.endsWith('Role')) && isRole(value)) out[name] = roleLabel(locale, value);
+    if (name === 'table' && (value === 'source' || value === 'costs')) out[name] = t(locale, `table.${value}`);
+  }
+  return out;
 }
 
 /**
- * An issue in the user's language: the code's template with its params (a `role` param is shown as the
- * localised role label). Falls back to the server's English message for unknown codes or when the
- * template needs a param the server did not send.
+ * A coded message in the user's language: the code's template with its params (a `role` param is shown
+ * as the localised role name, a `table` param as the table's name). Falls back to the English `message`
+ * for a code the catalogue does not know or when the template needs a param that was not sent.
  */
 export function issueText(locale: Locale, issue: IssueLike): string {
-  if (!isIssueCode(issue.code)) return issue.message;
-  const params: Record<string, string | number> = { ...(issue.params ?? {}) };
-  for (const [name, value] of Object.entries(params)) {
-    if ((name === 'role' || name.endsWith('Role')) && isRole(value)) params[name] = roleLabel(locale, value);
-  }
-  const text = format(PACKS[locale].issues[issue.code], params);
-  return /\{\w+\}/u.test(text) ? issue.message : text;
+  const fallback = issue.message ?? issue.code;
+  if (!isIssueCode(issue.code)) return fallback;
+  const params = localParams(locale, issue.params ?? {});
+  if (issue.issues && issue.issues.length > 0) params.problems = issue.issues.map((i) => issueText(locale, i)).join(' ');
+  const text = format(PACKS[locale].issues[issue.code], params, locale);
+  return /\{\w+\}/u.test(text) ? fallback : text;
 }

@@ -2,6 +2,7 @@
  * One call for the server's detect(sheetName): table, column roles, shape, funnel and statuses from a
  * sheet's values (and display strings when the caller has them), as the sidebar's Detection.
  */
+import { issue } from '../issues.js';
 import type { UiLocale, ValidationIssue } from '../types.js';
 import { isBlank, isDate, type CellValue, type Matrix } from '../values.js';
 import { detectCurrency } from './currency.js';
@@ -80,28 +81,15 @@ export function detectSheet(values: Matrix, display?: readonly (readonly string[
   }
   const currency = detectCurrency(currencyTexts);
   if (currency) {
-    notes.push({ severity: 'info', code: CURRENCY_NOTE, message: `Amounts look like ${currency}.`, params: { currency } });
+    notes.push(issue('info', CURRENCY_NOTE, { currency }));
   }
   const unknown = unknownStatuses(statuses);
   if (unknown.length > 0) {
-    notes.push({
-      severity: 'warning',
-      code: 'unknown_statuses',
-      message: `Not sure what ${unknown.length} status value(s) mean (${unknown
-        .slice(0, 5)
-        .map((s) => `"${s}"`)
-        .join(', ')}); they count as leads until you choose a stage.`,
-      params: { count: unknown.length, statuses: unknown.slice(0, 20).join(', ') },
-    });
+    notes.push(issue('warning', 'unknown_statuses', { count: unknown.length, statuses: unknown.slice(0, 20).join(', ') }));
   }
   const doubtful = guesses.filter((g) => g.role !== 'ignore' && g.confidence < LOW_CONFIDENCE);
   if (doubtful.length > 0) {
-    notes.push({
-      severity: 'info',
-      code: 'low_confidence',
-      message: `Please check ${doubtful.map((g) => `"${g.header}"`).join(', ')}: the guess is uncertain.`,
-      params: { headers: doubtful.map((g) => g.header).join(', ') },
-    });
+    notes.push(issue('info', 'low_confidence', { headers: doubtful.map((g) => g.header).join(', ') }));
   }
 
   const previewCount = options.previewRows ?? 5;

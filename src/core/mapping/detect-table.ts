@@ -5,7 +5,7 @@
  */
 import type { ValidationIssue } from '../types.js';
 import { isBlank, isDate, parseNumberText, type CellValue, type Matrix } from '../values.js';
-import { MappingError } from './errors.js';
+import { CodedError, issue } from '../issues.js';
 import { columnLetters } from '../a1.js';
 import { normalizeHeader } from './normalize.js';
 import { classifyCell } from './sniff.js';
@@ -39,14 +39,11 @@ export function isTotalsLabel(text: string): boolean {
 export function detectTable(values: Matrix, display?: readonly (readonly string[])[]): TableGuess {
   const filled = values.map((row) => nonBlankColumns(row));
   if (filled.every((cols) => cols.length === 0)) {
-    throw new MappingError('empty_sheet', 'The sheet is empty: there is no header row or data to map.');
+    throw new CodedError('empty_sheet');
   }
   const headerIndex = findHeaderRow(values, filled);
   if (headerIndex < 0) {
-    throw new MappingError(
-      'no_header_row',
-      'No header row found: expected a row with at least two text column names, followed by data rows.',
-    );
+    throw new CodedError('no_header_row');
   }
   const span = columnSpan(filled, headerIndex);
   const footer = findFooter(values, filled, headerIndex, span);
@@ -121,20 +118,10 @@ function findFooter(
 function footerNotes(totalsRows: readonly number[], notesExcluded: number): ValidationIssue[] {
   const notes: ValidationIssue[] = [];
   if (totalsRows.length > 0) {
-    notes.push({
-      severity: 'info',
-      code: 'totals_row_excluded',
-      message: `Excluded the totals row(s) ${totalsRows.join(', ')} so totals are not counted twice.`,
-      params: { rows: totalsRows.join(', '), count: totalsRows.length },
-    });
+    notes.push(issue('info', 'totals_row_excluded', { rows: totalsRows.join(', '), count: totalsRows.length }));
   }
   if (notesExcluded > 0) {
-    notes.push({
-      severity: 'info',
-      code: 'footer_rows_excluded',
-      message: `Excluded ${notesExcluded} note row(s) below the data.`,
-      params: { count: notesExcluded },
-    });
+    notes.push(issue('info', 'footer_rows_excluded', { count: notesExcluded }));
   }
   return notes;
 }
@@ -165,20 +152,10 @@ function headerNames(
 function headerNotes(blanks: readonly string[], duplicates: readonly string[]): ValidationIssue[] {
   const notes: ValidationIssue[] = [];
   if (blanks.length > 0) {
-    notes.push({
-      severity: 'warning',
-      code: 'blank_headers',
-      message: `Column(s) ${blanks.join(', ')} have no header; they are named "Column ${blanks[0]}" and so on.`,
-      params: { columns: blanks.join(', ') },
-    });
+    notes.push(issue('warning', 'blank_headers', { columns: blanks.join(', ') }));
   }
   if (duplicates.length > 0) {
-    notes.push({
-      severity: 'warning',
-      code: 'duplicate_headers',
-      message: `Several columns share the header "${duplicates.join('", "')}"; check that the right one is mapped.`,
-      params: { headers: duplicates.join(', ') },
-    });
+    notes.push(issue('warning', 'duplicate_headers', { headers: duplicates.join(', ') }));
   }
   return notes;
 }
@@ -186,26 +163,12 @@ function headerNotes(blanks: readonly string[], duplicates: readonly string[]): 
 function titleNotes(filled: readonly number[][], headerIndex: number): ValidationIssue[] {
   const skipped = filled.slice(0, headerIndex).filter((c) => c.length > 0).length;
   if (skipped === 0) return [];
-  return [
-    {
-      severity: 'info',
-      code: 'title_rows_skipped',
-      message: `Skipped ${skipped} title or note row(s) above the header in row ${headerIndex + 1}.`,
-      params: { count: skipped, headerRow: headerIndex + 1 },
-    },
-  ];
+  return [issue('info', 'title_rows_skipped', { count: skipped, headerRow: headerIndex + 1 })];
 }
 
 function noDataNotes(headerIndex: number, end: number): ValidationIssue[] {
   if (end > headerIndex) return [];
-  return [
-    {
-      severity: 'warning',
-      code: 'no_data_rows',
-      message: `The table has a header in row ${headerIndex + 1} but no data rows yet.`,
-      params: { headerRow: headerIndex + 1 },
-    },
-  ];
+  return [issue('warning', 'no_data_rows', { headerRow: headerIndex + 1 })];
 }
 
 function nonBlankColumns(row: readonly CellValue[] | undefined): number[] {

@@ -1,6 +1,6 @@
 /** The column-mapping core: everything the server API, the sidebar and the dashboard builder use. */
 export * from './types.js';
-export { MappingError, IssuesError } from './errors.js';
+export { CodedError } from '../issues.js';
 export { normalizeHeader, compactText } from './normalize.js';
 export { HEADER_SYNONYMS, type SynonymEntry, type SynonymLanguage } from './synonyms.js';
 export { classifyCell, profileColumn, sniffColumn, isPeriodText, isDateLikeHeader, type CellKind, type ColumnProfile } from './sniff.js';

@@ -4,10 +4,10 @@
  * readable Mapping type is what the rest of the code sees.
  *
  * Reading is strict: the property may have been written by an older version, by hand, or by someone else's
- * script. Anything unexpected becomes a MappingError naming the path ("source.columns[3].role"), never a crash.
+ * script. Anything unexpected becomes a CodedError naming the path ("source.columns[3].role"), never a crash.
  */
 import { ATTRIBUTION_MODELS, PERIOD_BASES, type MetricsOptions } from '../definitions/rules.js';
-import { MappingError } from './errors.js';
+import { CodedError } from '../issues.js';
 import { parseProjectId, parseTableRef } from '../warehouse/bigquery.js';
 import {
   type BigQueryTableRef,
@@ -87,11 +87,7 @@ export function serializeMapping(m: Mapping): string {
   const lean = JSON.stringify(encode(m, false));
   const size = utf8Length(lean);
   if (size <= PROPERTY_VALUE_LIMIT) return lean;
-  throw new MappingError(
-    'mapping_too_large',
-    `The mapping is ${Math.ceil(size / 1024)} KB; a Google Sheets document property holds at most 9 KB. Map fewer columns or shorten long header and status names.`,
-    { bytes: size, limit: PROPERTY_VALUE_LIMIT },
-  );
+  throw new CodedError('mapping_too_large', { kb: Math.ceil(size / 1024), bytes: size, limit: PROPERTY_VALUE_LIMIT });
 }
 
 function encode(m: Mapping, keepIgnored: boolean): Record<string, unknown> {
@@ -159,7 +155,7 @@ export function parseMapping(json: string, migrations: Readonly<Record<number, M
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new MappingError('invalid_mapping_json', 'The saved mapping is not valid JSON; map the columns again.');
+    throw new CodedError('invalid_mapping_json');
   }
   return decode(upgradeSaved(record(raw, ''), migrations, CURRENT_SCHEMA_VERSION));
 }
@@ -179,27 +175,16 @@ export function upgradeSaved(
     throw invalid('schemaVersion', 'missing or not a positive integer (not a FunnelROI mapping?)');
   }
   if (version > target) {
-    throw new MappingError(
-      'mapping_from_newer_version',
-      `The saved mapping was written by a newer FunnelROI (schema ${version}); update the add-on or map the columns again.`,
-      { version, supported: target },
-    );
+    throw new CodedError('mapping_from_newer_version', { version, supported: target });
   }
   while (version < target) {
     const migrate = migrations[version];
-    if (!migrate)
-      throw new MappingError('mapping_no_migration', `Cannot upgrade a saved mapping from schema ${version}; map the columns again.`, {
-        version,
-      });
+    if (!migrate) throw new CodedError('mapping_no_migration', { version });
     let next: unknown;
     try {
       next = migrate(obj);
     } catch (e) {
-      throw new MappingError(
-        'mapping_migration_failed',
-        `Could not upgrade the saved mapping from schema ${version}: ${e instanceof Error ? e.message : String(e)}. Map the columns again.`,
-        { version },
-      );
+      throw new CodedError('mapping_migration_failed', { version, reason: e instanceof Error ? e.message : String(e) });
     }
     obj = record(next, '');
     version += 1;
@@ -307,9 +292,9 @@ function decodeMetrics(x: unknown): Partial<MetricsOptions> {
   return out as Partial<MetricsOptions>;
 }
 
-function invalid(path: string, what: string): MappingError {
-  const where = path ? ` at ${path}` : '';
-  return new MappingError('invalid_mapping', `The saved mapping is damaged${where}: ${what}. Map the columns again.`, { path });
+function invalid(path: string, what: string): CodedError {
+  // `detail` is technical (which field, what was expected): for support, not translated.
+  return new CodedError('invalid_mapping', { path: path || 'mapping', detail: what });
 }
 
 function record(x: unknown, path: string): Record<string, unknown> {

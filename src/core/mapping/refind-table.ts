@@ -4,6 +4,7 @@
  * row, or after deleting it — are counted. Rows the bottom scan excludes (totals, footnotes) are reported,
  * never dropped silently. Pure: the adapter hands in one block of cell values.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { isBlank, type CellValue, type Matrix } from '../values.js';
 import { isFootnoteRow, isTotalsRow } from './detect-table.js';
@@ -49,29 +50,16 @@ export function refindTable(table: TableBinding, block: Matrix, label: 'source' 
   }
   if (totals.length > 0) {
     const list = totals.sort((a, b) => a - b).join(', ');
-    notes.push({
-      severity: 'info',
-      code: 'totals_row_excluded',
-      message: `Excluded the totals row(s) ${list} of the ${label} table, so totals are not counted twice.`,
-      params: { rows: list, count: totals.length, table: label },
-    });
+    notes.push(issue('info', 'totals_row_excluded', { rows: list, count: totals.length, table: label }));
   }
   if (footnotes > 0) {
-    notes.push({
-      severity: 'info',
-      code: 'footer_rows_excluded',
-      message: `Excluded ${footnotes} note row(s) below the ${label} table.`,
-      params: { count: footnotes, table: label },
-    });
+    notes.push(issue('info', 'footer_rows_excluded', { count: footnotes, table: label }));
   }
   const lastDataRow = Math.max(end + 1, table.headerRow);
   if (table.lastDataRow !== null && lastDataRow > table.lastDataRow) {
-    notes.push({
-      severity: 'info',
-      code: 'table_grew',
-      message: `Rows ${table.lastDataRow + 1}–${lastDataRow} were added below the ${label} table since it was mapped; they are included.`,
-      params: { from: table.lastDataRow + 1, to: lastDataRow, count: lastDataRow - table.lastDataRow, table: label },
-    });
+    notes.push(
+      issue('info', 'table_grew', { from: table.lastDataRow + 1, to: lastDataRow, count: lastDataRow - table.lastDataRow, table: label }),
+    );
   }
   return { rows, lastDataRow, notes };
 }

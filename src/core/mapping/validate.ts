@@ -4,6 +4,7 @@
  * under a saved mapping (a column moved or deleted) and out-of-range options.
  */
 import { metricsOptionProblems } from '../definitions/rules.js';
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { columnLetters } from '../a1.js';
 import { COLUMN_ROLES, type ColumnRole, type Mapping, type TableBinding } from './types.js';
@@ -30,131 +31,37 @@ export function validateMapping(mapping: Mapping, actualHeaders?: readonly strin
   if (mapping.costs) checkTable(mapping.costs, 'costs', issues);
 
   if (!has('channel')) {
-    issues.push(
-      issue(
-        'error',
-        'missing_channel',
-        'No channel/source column: the dashboard is per channel, so every metric needs one.',
-        { role: 'channel' },
-        ['ROMI', 'CAC', 'CPL', 'ROAS', 'Conversion'],
-      ),
-    );
+    issues.push(issue('error', 'missing_channel', { role: 'channel' }, ['ROMI', 'CAC', 'CPL', 'ROAS', 'Conversion']));
   }
   if (!has('date')) {
-    issues.push(issue('warning', 'missing_date', 'No date column: totals only, no per-period dynamics.', { role: 'date' }, ['Dynamics']));
+    issues.push(issue('warning', 'missing_date', { role: 'date' }, ['Dynamics']));
   }
 
   const spendMetrics = ['ROMI', 'CAC', 'CPL', 'CPC', 'ROAS'];
   if (mapping.shape === 'aggregated') {
-    if (!has('spend'))
-      issues.push(
-        issue(
-          'error',
-          'missing_spend',
-          'No spend/cost column: ROMI, CAC, CPL, CPC and ROAS cannot be computed.',
-          { role: 'spend' },
-          spendMetrics,
-        ),
-      );
-    if (!has('leads'))
-      issues.push(
-        issue('warning', 'missing_leads', 'No leads column: CPL and lead conversion cannot be computed.', { role: 'leads' }, [
-          'CPL',
-          'Lead conversion',
-        ]),
-      );
+    if (!has('spend')) issues.push(issue('error', 'missing_spend', { role: 'spend' }, spendMetrics));
+    if (!has('leads')) issues.push(issue('warning', 'missing_leads', { role: 'leads' }, ['CPL', 'Lead conversion']));
     if (!has('customers') && !has('orders'))
-      issues.push(
-        issue(
-          'warning',
-          'missing_customers',
-          'No customers (deals won) column: CAC and conversion to customer cannot be computed.',
-          { role: 'customers' },
-          ['CAC', 'Conversion'],
-        ),
-      );
-    if (!has('clicks'))
-      issues.push(issue('info', 'missing_clicks', 'No clicks column: CPC and CTR are not shown.', { role: 'clicks' }, ['CPC', 'CTR']));
-    if (mapping.statusRules.length > 0)
-      issues.push(
-        issue('warning', 'status_rules_ignored', 'Status rules apply only to a CRM export; they are ignored for an aggregated table.'),
-      );
+      issues.push(issue('warning', 'missing_customers', { role: 'customers' }, ['CAC', 'Conversion']));
+    if (!has('clicks')) issues.push(issue('info', 'missing_clicks', { role: 'clicks' }, ['CPC', 'CTR']));
+    if (mapping.statusRules.length > 0) issues.push(issue('warning', 'status_rules_ignored', {}));
   } else {
-    if (!has('status'))
-      issues.push(
-        issue(
-          'error',
-          'missing_status',
-          'No status/stage column: a CRM export needs one to tell leads from customers.',
-          { role: 'status' },
-          ['CAC', 'Conversion', 'Funnel'],
-        ),
-      );
+    if (!has('status')) issues.push(issue('error', 'missing_status', { role: 'status' }, ['CAC', 'Conversion', 'Funnel']));
     if (!mapping.costs) {
-      issues.push(
-        issue(
-          'warning',
-          'missing_costs_table',
-          'No costs table: without spend per channel, ROMI, CAC, CPL and ROAS cannot be computed.',
-          {},
-          ['ROMI', 'CAC', 'CPL', 'ROAS'],
-        ),
-      );
+      issues.push(issue('warning', 'missing_costs_table', {}, ['ROMI', 'CAC', 'CPL', 'ROAS']));
     } else {
-      if (!has('spend', mapping.costs))
-        issues.push(
-          issue('error', 'missing_costs_spend', 'The costs table has no spend column.', { role: 'spend', table: 'costs' }, spendMetrics),
-        );
+      if (!has('spend', mapping.costs)) issues.push(issue('error', 'missing_costs_spend', { role: 'spend', table: 'costs' }, spendMetrics));
       if (!has('channel', mapping.costs))
-        issues.push(
-          issue(
-            'error',
-            'missing_costs_channel',
-            'The costs table has no channel column, so costs cannot be matched to leads.',
-            { role: 'channel', table: 'costs' },
-            spendMetrics,
-          ),
-        );
-      if (!has('date', mapping.costs))
-        issues.push(
-          issue(
-            'warning',
-            'missing_costs_date',
-            'The costs table has no date column: costs are spread over the whole period.',
-            { role: 'date', table: 'costs' },
-            ['Dynamics'],
-          ),
-        );
+        issues.push(issue('error', 'missing_costs_channel', { role: 'channel', table: 'costs' }, spendMetrics));
+      if (!has('date', mapping.costs)) issues.push(issue('warning', 'missing_costs_date', { role: 'date', table: 'costs' }, ['Dynamics']));
     }
     if (mapping.statusRules.length > 0 && !mapping.statusRules.some((r) => r.kind === 'won')) {
-      issues.push(
-        issue('warning', 'no_won_status', 'No status is marked as won: customers, CAC and conversion cannot be counted.', {}, [
-          'CAC',
-          'Conversion',
-          'LTV',
-        ]),
-      );
+      issues.push(issue('warning', 'no_won_status', {}, ['CAC', 'Conversion', 'LTV']));
     }
-    if (!has('customer_id'))
-      issues.push(
-        issue(
-          'info',
-          'missing_customer_id',
-          'No customer ID column: every won deal counts as a new customer; repeat purchases are not seen.',
-          { role: 'customer_id' },
-          ['LTV', 'Repeat rate'],
-        ),
-      );
+    if (!has('customer_id')) issues.push(issue('info', 'missing_customer_id', { role: 'customer_id' }, ['LTV', 'Repeat rate']));
   }
   if (!has('revenue') && !(mapping.costs && has('revenue', mapping.costs))) {
-    issues.push(
-      issue('warning', 'missing_revenue', 'No revenue column: ROMI, ROAS, AOV and LTV cannot be computed.', { role: 'revenue' }, [
-        'ROMI',
-        'ROAS',
-        'AOV',
-        'LTV',
-      ]),
-    );
+    issues.push(issue('warning', 'missing_revenue', { role: 'revenue' }, ['ROMI', 'ROAS', 'AOV', 'LTV']));
   }
 
   if (mapping.survey) checkSurvey(mapping, mapping.survey, issues);
@@ -170,16 +77,6 @@ function isHeaderList(x: readonly string[] | ActualHeaders | undefined): x is re
   return Array.isArray(x);
 }
 
-function issue(
-  severity: ValidationIssue['severity'],
-  code: string,
-  message: string,
-  params: Record<string, string | number> = {},
-  metrics?: readonly string[],
-): ValidationIssue {
-  return metrics ? { severity, code, message, params, metrics } : { severity, code, message, params };
-}
-
 function checkTable(t: TableBinding, table: string, issues: ValidationIssue[]): void {
   const ok = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 1;
   if (
@@ -191,7 +88,7 @@ function checkTable(t: TableBinding, table: string, issues: ValidationIssue[]): 
     t.lastColumn < t.firstColumn ||
     (t.lastDataRow !== null && t.lastDataRow < t.headerRow)
   ) {
-    issues.push(issue('error', 'invalid_table', `The ${table} table's rows or columns are out of order.`, { table }));
+    issues.push(issue('error', 'invalid_table', { table }));
     return;
   }
   const width = t.lastColumn - t.firstColumn + 1;
@@ -199,14 +96,12 @@ function checkTable(t: TableBinding, table: string, issues: ValidationIssue[]): 
   const byRole = new Map<ColumnRole, string[]>();
   for (const c of t.columns) {
     if (!Number.isInteger(c.index) || c.index < 0 || c.index >= width) {
-      issues.push(
-        issue('error', 'column_out_of_range', `Column "${c.header}" points outside the ${table} table.`, { header: c.header, table }),
-      );
+      issues.push(issue('error', 'column_out_of_range', { header: c.header, table }));
       continue;
     }
     if (seenIndex.has(c.index))
       issues.push(
-        issue('error', 'column_bound_twice', `Column ${columnLetters(t.firstColumn + c.index)} is mapped twice.`, {
+        issue('error', 'column_bound_twice', {
           column: columnLetters(t.firstColumn + c.index),
           table,
         }),
@@ -218,7 +113,7 @@ function checkTable(t: TableBinding, table: string, issues: ValidationIssue[]): 
   for (const [role, headers] of byRole) {
     if (REPEATABLE.has(role) || headers.length < 2) continue;
     issues.push(
-      issue('error', 'duplicate_role', `Several columns are mapped as ${role}: "${headers.join('", "')}". Keep one.`, {
+      issue('error', 'duplicate_role', {
         role,
         headers: headers.join(', '),
         table,
@@ -232,60 +127,33 @@ function checkSurvey(m: Mapping, survey: TableBinding, issues: ValidationIssue[]
   checkTable(survey, 'survey', issues);
   const has = (role: ColumnRole, t: TableBinding): boolean => t.columns.some((c) => c.role === role);
   if (m.shape !== 'crm') {
-    issues.push(issue('error', 'survey_needs_crm', 'An NPS survey sheet is joined to a CRM export’s customers; this data is aggregated.'));
+    issues.push(issue('error', 'survey_needs_crm', {}));
     return;
   }
-  if (!has('nps', survey))
-    issues.push(
-      issue('error', 'missing_survey_nps', 'The survey sheet has no NPS score column.', { role: 'nps', table: 'survey' }, ['NPS']),
-    );
+  if (!has('nps', survey)) issues.push(issue('error', 'missing_survey_nps', { role: 'nps', table: 'survey' }, ['NPS']));
   if (!has('customer_id', survey))
-    issues.push(
-      issue(
-        'error',
-        'missing_survey_customer_id',
-        'The survey sheet has no customer ID, e-mail or phone column to join answers by.',
-        {
-          role: 'customer_id',
-          table: 'survey',
-        },
-        ['NPS'],
-      ),
-    );
-  if (!has('customer_id', m.source))
-    issues.push(
-      issue(
-        'error',
-        'survey_without_customers',
-        'Survey answers are joined by customer: map a customer ID, e-mail or phone column of the leads.',
-        {
-          role: 'customer_id',
-        },
-        ['NPS'],
-      ),
-    );
+    issues.push(issue('error', 'missing_survey_customer_id', { role: 'customer_id', table: 'survey' }, ['NPS']));
+  if (!has('customer_id', m.source)) issues.push(issue('error', 'survey_without_customers', { role: 'customer_id' }, ['NPS']));
 }
 
 function checkFunnel(m: Mapping, issues: ValidationIssue[]): void {
   const ids = new Set<string>();
   const width = m.source.lastColumn - m.source.firstColumn + 1;
   for (const s of m.funnel) {
-    if (ids.has(s.id)) issues.push(issue('error', 'duplicate_stage', `Funnel stage "${s.id}" appears twice.`, { stage: s.id }));
+    if (ids.has(s.id)) issues.push(issue('error', 'duplicate_stage', { stage: s.id }));
     ids.add(s.id);
-    if (s.label.trim() === '') issues.push(issue('error', 'empty_stage_label', `Funnel stage "${s.id}" has no name.`, { stage: s.id }));
+    if (s.label.trim() === '') issues.push(issue('error', 'empty_stage_label', { stage: s.id }));
     if (m.shape === 'aggregated') {
-      if (s.column === undefined)
-        issues.push(issue('error', 'stage_without_column', `Funnel stage "${s.label}" has no column to count.`, { stage: s.id }));
+      if (s.column === undefined) issues.push(issue('error', 'stage_without_column', { stage: s.id, label: s.label }));
       else if (!Number.isInteger(s.column) || s.column < 0 || s.column >= width)
-        issues.push(issue('error', 'funnel_column_missing', `Funnel stage "${s.label}" points outside the table.`, { stage: s.id }));
+        issues.push(issue('error', 'funnel_column_missing', { stage: s.id, label: s.label }));
     }
   }
-  if (m.shape === 'aggregated' && m.funnel.length === 0)
-    issues.push(issue('warning', 'empty_funnel', 'No funnel stages: the funnel chart will be empty.', {}, ['Funnel']));
+  if (m.shape === 'aggregated' && m.funnel.length === 0) issues.push(issue('warning', 'empty_funnel', {}, ['Funnel']));
   for (const r of m.statusRules) {
     if (r.stageId !== undefined && !ids.has(r.stageId)) {
       issues.push(
-        issue('error', 'unknown_stage', `Status "${r.status}" points to stage "${r.stageId}", which is not in the funnel.`, {
+        issue('error', 'unknown_stage', {
           status: r.status,
           stage: r.stageId,
         }),
@@ -297,36 +165,31 @@ function checkFunnel(m: Mapping, issues: ValidationIssue[]): void {
 function checkOptions(m: Mapping, issues: ValidationIssue[]): void {
   const o = m.options;
   if (typeof o.grossMargin !== 'number' || !Number.isFinite(o.grossMargin) || o.grossMargin <= 0 || o.grossMargin > 1) {
-    issues.push(
-      issue('error', 'invalid_margin', 'Gross margin must be more than 0 and at most 1 (100%).', { value: String(o.grossMargin) }, [
-        'ROMI',
-        'LTV',
-      ]),
-    );
+    issues.push(issue('error', 'invalid_margin', { value: String(o.grossMargin) }, ['ROMI', 'LTV']));
   }
   if (typeof o.dashboardName !== 'string' || o.dashboardName.trim() === '') {
-    issues.push(issue('error', 'empty_dashboard_name', 'The dashboard needs a name.'));
+    issues.push(issue('error', 'empty_dashboard_name', {}));
   } else if (o.dashboardName.length > MAX_DASHBOARD_NAME) {
     issues.push(
-      issue('error', 'dashboard_name_too_long', `The dashboard name is longer than ${MAX_DASHBOARD_NAME} characters.`, {
+      issue('error', 'dashboard_name_too_long', {
         max: MAX_DASHBOARD_NAME,
       }),
     );
   }
   if (typeof o.currency !== 'string' || !/^[A-Z]{3}$/u.test(o.currency)) {
     issues.push(
-      issue('error', 'invalid_currency', 'Currency must be a three-letter ISO code such as USD, RUB or CNY.', {
+      issue('error', 'invalid_currency', {
         value: String(o.currency),
       }),
     );
   }
   if (!GRANULARITIES.includes(o.granularity)) {
-    issues.push(issue('error', 'invalid_granularity', 'Period must be week, month or quarter.', { value: String(o.granularity) }));
+    issues.push(issue('error', 'invalid_granularity', { value: String(o.granularity) }));
   }
   // The metrics options (attribution, period basis, return gap, LTV inputs) by the rules of definitions/rules.ts.
   for (const p of metricsOptionProblems(o.metrics)) {
     issues.push(
-      issue('error', 'invalid_metrics_option', `Metrics option ${p.field} cannot be ${p.value}; allowed: ${p.allowed}.`, {
+      issue('error', 'invalid_metrics_option', {
         field: p.field,
         value: p.value,
         allowed: p.allowed,
@@ -351,16 +214,16 @@ function checkHeaders(t: TableBinding, actual: readonly string[], table: string,
     const moved = actual.findIndex((h, i) => sameHeader(c.header, h, t.firstColumn + i));
     if (moved >= 0) {
       issues.push(
-        issue(
-          'error',
-          'column_moved',
-          `Column "${c.header}" moved from ${columnLetters(col)} to ${columnLetters(t.firstColumn + moved)}; review the mapping.`,
-          { header: c.header, column: columnLetters(col), newColumn: columnLetters(t.firstColumn + moved), table },
-        ),
+        issue('error', 'column_moved', {
+          header: c.header,
+          column: columnLetters(col),
+          newColumn: columnLetters(t.firstColumn + moved),
+          table,
+        }),
       );
     } else {
       issues.push(
-        issue('error', 'column_missing', `Column "${c.header}" (was ${columnLetters(col)}) is no longer in the ${table} table.`, {
+        issue('error', 'column_missing', {
           header: c.header,
           column: columnLetters(col),
           table,

@@ -4,7 +4,7 @@
  * and what each becomes for the guesser (a sheet-like Matrix) and for the decoder (ResultRow).
  */
 import { instantOf } from '../dates.js';
-import { MappingError } from '../mapping/errors.js';
+import { CodedError } from '../issues.js';
 import type { BigQueryTableRef } from '../mapping/types.js';
 import type { CellValue, Matrix } from '../values.js';
 import type { ColumnKind, ResultRow, WarehouseColumn, WarehouseTable } from './types.js';
@@ -32,13 +32,9 @@ const DATASET = /^[A-Za-z0-9_]{1,1024}$/u;
 /** Table names: Unicode letters, marks, digits, connectors, dashes and spaces, at most 1,024 UTF-8 bytes (https://cloud.google.com/bigquery/docs/tables#table_naming). */
 const TABLE = /^[\p{L}\p{M}\p{N}\p{Pc}\p{Pd}\p{Zs}]{1,1024}$/u;
 
-function refError(input: string, reason: string): MappingError {
+function refError(input: string, reason: string): CodedError {
   const shown = input.length > 80 ? `${input.slice(0, 77)}…` : input;
-  return new MappingError(
-    'warehouse_table_invalid',
-    `“${shown}” is not a BigQuery table: ${reason}. Write it as project.dataset.table, e.g. my-project.marketing.leads.`,
-    { input: shown, reason },
-  );
+  return new CodedError('warehouse_table_invalid', { input: shown, reason });
 }
 
 /**
@@ -71,7 +67,7 @@ export function parseProjectId(input: unknown, fallback: string): string {
   if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) return fallback;
   const text = typeof input === 'string' ? input.trim() : '';
   if (!PROJECT.test(text)) {
-    throw new MappingError('warehouse_project_invalid', `“${text.slice(0, 80)}” is not a Google Cloud project id.`, {
+    throw new CodedError('warehouse_project_invalid', {
       input: text.slice(0, 80),
     });
   }

@@ -3,6 +3,7 @@
  * with the same groups, periods, totals, skip warnings and notes, so the dashboard planner and the CLI
  * cannot tell which engine summed the rows.
  */
+import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { columnOf } from '../aggregate/rows.js';
 import { incompletePeriod } from '../aggregate/aggregate.js';
@@ -10,7 +11,7 @@ import { MEASURE_COUNT } from '../aggregate/accumulator.js';
 import { channelsWithoutCostsWarning } from '../aggregate/costs.js';
 import { unknownStatusesWarning } from '../aggregate/crm.js';
 import { ALL_PERIOD } from '../aggregate/periods.js';
-import { SkipLog } from '../aggregate/skip-log.js';
+import { isSkipReason, SkipLog, type SkipReason } from '../aggregate/skip-log.js';
 import type { AggregatedData, AggregateNote, AggregateRow, Figures } from '../aggregate/types.js';
 import { MEASURE_ROLES, type Mapping, type MeasureRole } from '../mapping/types.js';
 import type { CompiledAggregation } from './compile.js';
@@ -19,7 +20,7 @@ import type { ResultRow } from './types.js';
 interface Fact {
   /** L: a source row's own facts; D: a won deal's credit; C: a cost row. */
   readonly src: 'L' | 'C' | 'D';
-  readonly reason: string | null;
+  readonly reason: SkipReason | null;
   readonly chk: string | null;
   readonly key: string;
   readonly period: string | null;
@@ -39,6 +40,13 @@ interface Fact {
   readonly f: Float64Array;
 }
 
+/** The query writes the reason codes itself (compile.ts); anything else is a bug, said loudly. */
+function skipReason(v: string | null): SkipReason | null {
+  if (v === null) return null;
+  if (!isSkipReason(v)) throw new Error(`warehouse: unknown skip reason ${JSON.stringify(v)}`);
+  return v;
+}
+
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
@@ -48,7 +56,7 @@ function readFact(row: ResultRow, width: number): Fact {
   const chk = text(row.chk);
   return {
     src: row.src === 'C' ? 'C' : row.src === 'D' ? 'D' : 'L',
-    reason: text(row.reason),
+    reason: skipReason(text(row.reason)),
     chk,
     key: `${chk ?? ''}\u0001${text(row.campk) ?? ''}`,
     period: text(row.period),
@@ -144,21 +152,12 @@ export function decodeAggregation(
   warnings.push(...sourceSkips.issues('source'));
   const costTable = mapping.shape === 'crm' ? mapping.costs : null;
   if (costTable && columnOf(mapping.source, 'date') >= 0 && columnOf(costTable, 'date') < 0) {
-    warnings.push({
-      severity: 'warning',
-      code: 'costs_undated',
-      message: 'The costs table has no date column, so the report shows the whole period without per-period dynamics.',
-    });
+    warnings.push(issue('warning', 'costs_undated', {}));
   }
   if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
   const hasClose = mapping.shape === 'crm' && columnOf(mapping.source, 'close_date') >= 0;
   if (hasClose && noClose > 0 && compiled.metrics.periodBasis === 'close') {
-    warnings.push({
-      severity: 'warning',
-      code: 'won_without_close_date',
-      message: `${noClose} won deal(s) have no readable close date; they are dated by their lead's creation.`,
-      params: { count: noClose },
-    });
+    warnings.push(issue('warning', 'won_without_close_date', { count: noClose }));
   }
   if (costTable && costsGiven) {
     warnings.push(...costSkips.issues('costs'));

@@ -3,6 +3,7 @@
  * traceable), and the change in the latest full period against the one before.
  */
 import { cellA1 } from '../a1.js';
+import { percentDecimalsFor, percentFormat } from '../formats.js';
 import { BlockBuilder, formula, num, text } from '../block.js';
 import { comparedPeriods, LOWER_IS_BETTER, metricValue, NEUTRAL, periodTotals, relativeChange } from '../kpi.js';
 import type { DashboardModel } from '../model.js';
@@ -13,8 +14,14 @@ import type { PlacedBlocks } from './types.js';
 /** Rows the strip takes, its blank row included (the layout reserves them). */
 export const KPI_ROWS = 4;
 
-/** Arrow and sign in the format, so the cell stays a number (sortable, readable by formulas). */
-const DELTA_FORMAT = '"▲ "#,##0.0%;"▼ "#,##0.0%;"= 0%"';
+/**
+ * Arrow and sign in the format, so the cell stays a number (sortable, readable by formulas), with as many
+ * decimals as the change needs: a −0.002% dip read "▼ 0.0%", in red, for a figure that had barely moved.
+ */
+function deltaFormat(change: number | null): string {
+  const body = percentFormat(percentDecimalsFor([change]));
+  return `"▲ "${body};"▼ "${body};"= 0%"`;
+}
 
 export function kpiStrip(model: DashboardModel, anchor: number, table: ChannelTable): PlacedBlocks {
   const { kpis } = model;
@@ -45,7 +52,7 @@ function addChanges(kpi: BlockBuilder, { data, mapping, metrics, kpis, L }: Dash
   kpi.add(
     changes.map((c) => (c === null ? text('–') : num(c))),
     {
-      formats: kpis.map(() => DELTA_FORMAT),
+      formats: changes.map(deltaFormat),
       notes: kpis.map(() => note),
       colors: kpis.map((m, i) => deltaColour(m.key, changes[i])),
     },
