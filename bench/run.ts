@@ -2,9 +2,9 @@
  * `npm run bench`: runs every bench/*.bench.ts in name order (or those whose name contains the first
  * argument). Each module prints its own figures and records them (bench/lib/timing.ts `record`); a full
  * run writes them to bench/last.json as nested objects (`build.serviceCalls.1k` is a path). Performance
- * goals live here, never as timed assertions in tests.
+ * goals live here, never as timed assertions in tests. A run of some files updates only their sections.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,10 +20,11 @@ for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<void> | void };
   await mod.default();
 }
-if (!only) {
-  record('meta.date', new Date().toISOString());
-  record('meta.node', process.version);
-  record('meta.cpus', cpus().length);
-  writeFileSync(join(here, 'last.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`\nwrote bench/last.json`);
-}
+record('meta.date', new Date().toISOString());
+record('meta.node', process.version);
+record('meta.cpus', cpus().length);
+const file = join(here, 'last.json');
+// A partial run (`npm run bench warehouse`) replaces only the sections it measured.
+const previous = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+console.log(`\nwrote bench/last.json${only ? ` (sections: ${Object.keys(results).join(', ')})` : ''}`);

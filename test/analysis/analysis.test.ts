@@ -1,9 +1,9 @@
-/** Cohort LTV, the B2B block and findings on the hand-worked journeys (see test/definitions/journeys.fixture.ts). */
+/** Cohort LTV, the B2B block and findings on the hand-worked journeys (see test/support/journeys.ts). */
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/core/aggregate/index.js';
 import { addMonths, computeInsights } from '../../src/core/analysis/index.js';
 import { findingText } from '../../src/core/i18n/metrics.js';
-import { journeyCosts, journeyMapping, journeyRows } from '../definitions/journeys.fixture.js';
+import { journeyCosts, journeyMapping, journeyRows } from '../support/journeys.js';
 
 const margin = 0.5;
 const data = aggregate(journeyMapping({ grossMargin: margin }), journeyRows, journeyCosts);

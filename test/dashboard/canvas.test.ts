@@ -9,7 +9,7 @@ import {
   type ConditionalRule,
   type PlanBlock,
 } from '../../src/core/dashboard/index.js';
-import { dataRows, loadSample, mappingFor } from './fixtures.js';
+import { dataRows, loadSample, mappingFor } from '../support/samples.js';
 
 const ctx = { generatedAt: '2026-11-22T12:00:00Z', locale: 'en' as const, sourceA1: "'Data'!A1:K10", sheetName: 'Dashboard' };
 

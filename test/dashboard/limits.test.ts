@@ -5,7 +5,7 @@ import { buildDashboard } from '../../src/adapter/dashboard/index.js';
 import { aggregate } from '../../src/core/aggregate/index.js';
 import { checkDashboardLimits, DASHBOARD_LABELS, rollUpChannels, SHEETS_LIMITS, SheetsLimitError } from '../../src/core/dashboard/index.js';
 import type { CellValue } from '../../src/core/values.js';
-import { mappingFor } from './fixtures.js';
+import { mappingFor } from '../support/samples.js';
 
 const header = ['Date', 'Channel', 'Spend', 'Leads', 'Revenue'];
 function rows(channels: number): CellValue[][] {

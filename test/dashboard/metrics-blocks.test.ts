@@ -1,11 +1,11 @@
 /**
- * The dashboard's metrics blocks on the hand-worked journeys (test/definitions/journeys.fixture.ts), with
+ * The dashboard's metrics blocks on the hand-worked journeys (test/support/journeys.ts), with
  * the sheet's formulas evaluated by the formula engine and recomputed here by hand.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/core/aggregate/index.js';
 import { planDashboard, type PlanBlock, type PlanCell } from '../../src/core/dashboard/index.js';
-import { journeyCosts, journeyMapping, journeyRows } from '../definitions/journeys.fixture.js';
+import { journeyCosts, journeyMapping, journeyRows } from '../support/journeys.js';
 import { evaluatePlan } from './evaluate-plan.js';
 
 const ctx = { generatedAt: '2026-11-22T12:00:00Z', locale: 'en' as const, sourceA1: "'Leads'!A1:H11", sheetName: 'Dashboard' };

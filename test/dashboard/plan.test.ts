@@ -9,7 +9,7 @@ import { blockInputs, planDashboard, type DashboardPlan, type PlanCell } from '.
 import type { ColumnBinding, ColumnRole, Mapping } from '../../src/core/mapping/types.js';
 import { parseNumberText, type CellValue } from '../../src/core/values.js';
 import { evaluatePlan, type EvaluatedPlan } from './evaluate-plan.js';
-import { dataRows, loadSample, mappingFor } from './fixtures.js';
+import { dataRows, loadSample, mappingFor } from '../support/samples.js';
 
 const num = (v: CellValue): number =>
   typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? (parseNumberText(v) ?? NaN) : 0;

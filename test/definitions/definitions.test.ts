@@ -1,4 +1,4 @@
-/** Hand-worked examples for every definition and attribution model (journeys.fixture.ts has the story). */
+/** Hand-worked examples for every definition and attribution model (test/support/journeys.ts has the story). */
 import { describe, expect, it } from 'vitest';
 import { aggregate, type AggregatedData } from '../../src/core/aggregate/index.js';
 import { creditByChannel } from '../../src/core/analysis/index.js';
@@ -12,7 +12,7 @@ import {
   touchWeights,
   type AttributionModel,
 } from '../../src/core/definitions/index.js';
-import { journeyCosts, journeyMapping, journeyRows } from './journeys.fixture.js';
+import { journeyCosts, journeyMapping, journeyRows } from '../support/journeys.js';
 
 const D = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 

@@ -147,7 +147,7 @@ describe('BigQuery data source, end to end on the bundle', () => {
     expectSameDashboard(dashboardValues(s, built.sheetName), dashboardValues(plain, fromSheet.sheetName));
   });
 
-  it('CRM leads and costs tables: the same dashboard as from the sheets', () => {
+  it('CRM leads and costs tables: the same dashboard as from the sheets; a multi-touch model keeps the totals', () => {
     const fake = warehouse();
     const s = session('crm-leads-ru', fake, 'ru');
     const leads = run<WarehouseDetection>(s, 'detectWarehouse', 'acme-marketing.crm.leads', '');
@@ -170,6 +170,17 @@ describe('BigQuery data source, end to end on the bundle', () => {
     const cut = fromBigQuery.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith('Нет истории клиентов'));
     expect(cut).toBeGreaterThan(50);
     expectSameDashboard(fromBigQuery.slice(0, cut), dashboardValues(plain, fromSheet.sheetName).slice(0, cut));
+
+    // Linear attribution, as the Options step saves it, runs in BigQuery too: each deal is split over its
+    // customer's touches, and the weights of a deal sum to 1, so the per-channel table's totals row stands.
+    // (Per channel it may differ from the sheet when a customer has several leads on one day: README.)
+    const totalsRow = (values: unknown[][]) => values.find((row) => row[0] === 'Итого') ?? [];
+    run(s, 'saveMapping', { ...mapping, options: { ...mapping.options, metrics: { attribution: 'linear' } } });
+    fake.log.length = 0;
+    const linear = run<BuildResult>(s, 'buildDashboard');
+    expect(fake.log).toContain('jobs.query');
+    expect(fake.queries.at(-1)).toContain('l_credit');
+    expectSameDashboard([totalsRow(dashboardValues(s, linear.sheetName))], [totalsRow(fromBigQuery)]);
   });
 });
 

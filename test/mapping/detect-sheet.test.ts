@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  COLUMN_ROLES,
   currencyOfLocale,
   defaultMapping,
   detectCurrency,
   detectSheet,
   parseMapping,
-  ROLE_LABELS,
   serializeMapping,
   validateMapping,
 } from '../../src/core/mapping/index.js';
@@ -157,13 +155,5 @@ describe('defaultMapping → validate → save → load', () => {
     const mapping = defaultMapping(plain, { locale: 'ru', spreadsheetLocale: 'ru_RU', costsDetection: costs });
     expect(mapping.options.currency).toBe('USD');
     expect(defaultMapping(plain, { spreadsheetLocale: 'ru_RU', costsDetection: costs, currency: 'EUR' }).options.currency).toBe('EUR');
-  });
-});
-
-describe('ROLE_LABELS', () => {
-  it('names every role in every UI language', () => {
-    for (const locale of ['en', 'ru', 'zh'] as const) {
-      for (const role of COLUMN_ROLES) expect(ROLE_LABELS[locale][role], `${locale}.${role}`).toMatch(/\S/u);
-    }
   });
 });

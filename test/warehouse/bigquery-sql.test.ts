@@ -64,6 +64,22 @@ const CASES = {
       bigquery,
       { timeZone: 'Europe/Moscow' },
     ),
+  'crm-time-decay-email': () =>
+    compileAggregation(
+      crm,
+      table(['my-project', 'crm', 'deals'], ['number', 'date', 'string', 'string', 'string', 'number', 'string', 'date', 'number']),
+      table(['my-project', 'crm', 'costs'], ['string', 'date', 'number']),
+      bigquery,
+      { metrics: { attribution: 'time_decay', halfLifeDays: 14 }, identityKind: 'email' },
+    ),
+  'crm-position-based-phone': () =>
+    compileAggregation(
+      { ...crm, options: { ...crm.options, currency: 'RUB' } },
+      table(['my-project', 'crm', 'deals'], ['number', 'date', 'string', 'string', 'string', 'number', 'string', 'date', 'number']),
+      null,
+      bigquery,
+      { metrics: { attribution: 'position_based' }, identityKind: 'phone' },
+    ),
   'crm-quarter-by-campaign': () =>
     compileAggregation(
       { ...crm, options: { ...crm.options, granularity: 'quarter', byCampaign: true } },
@@ -152,12 +168,13 @@ describe('user text in SQL', () => {
 
 describe('what the SQL path refuses rather than approximates', () => {
   const kinds: ColumnKind[] = ['number', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string'];
-  it('attribution models that need whole customer journeys, and e-mail/phone or several identity columns', () => {
+  it('several identity columns (union–find linking); every attribution model and one e-mail/phone column compile', () => {
     const t = table(['p', 'd', 't'], kinds);
-    for (const attribution of ['linear', 'position_based', 'time_decay'] as const) {
-      expect(() => compileAggregation(crm, t, null, bigquery, { metrics: { attribution } })).toThrow(/in-memory engine/u);
+    for (const attribution of ['last_touch', 'first_touch', 'linear', 'position_based', 'time_decay'] as const) {
+      for (const identityKind of ['id', 'email', 'phone'] as const) {
+        expect(() => compileAggregation(crm, t, null, bigquery, { metrics: { attribution }, identityKind })).not.toThrow();
+      }
     }
-    expect(() => compileAggregation(crm, t, null, bigquery, { identityKind: 'email' })).toThrow(/one customer-id column/u);
     const twoIds = {
       ...crm,
       source: {
@@ -165,9 +182,6 @@ describe('what the SQL path refuses rather than approximates', () => {
         columns: crm.source.columns.map((c) => (c.role === 'close_date' ? { ...c, role: 'customer_id' as const } : c)),
       },
     };
-    expect(() => compileAggregation(twoIds, t, null, duckdb)).toThrow(/one customer-id column/u);
-    expect(() =>
-      compileAggregation(crm, t, null, bigquery, { metrics: { attribution: 'first_touch', periodBasis: 'created' } }),
-    ).not.toThrow();
+    expect(() => compileAggregation(twoIds, t, null, duckdb)).toThrow(/several identity columns need the in-memory engine/u);
   });
 });

@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Granularity } from '../../src/core/mapping/types.js';
 import { openDuckDb, type DuckDbSession } from '../../src/cli/duckdb.js';
-import { dataRows, loadSample, mappingFor } from '../dashboard/fixtures.js';
+import { dataRows, loadSample, mappingFor } from '../support/samples.js';
 import { bothEngines, expectSame } from './parity.js';
 import { hostileAggregated, hostileCrm } from './hostile.js';
+import type { Matrix } from '../../src/core/values.js';
+import { identityKindOf } from '../../src/core/warehouse/compile.js';
 
 let db: DuckDbSession;
 beforeAll(async () => {
@@ -77,6 +79,79 @@ describe('DuckDB rendering equals the in-memory aggregator on generated hostile 
         const m = { ...mapping, options: { ...mapping.options, granularity, byCampaign: !monthly } };
         const metrics = { attribution: 'first_touch', periodBasis: seed === 2 ? 'close' : 'created' } as const;
         const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, costs, opts: { timeZone, metrics } });
+        expectSame(sql, memory);
+      });
+    }
+  }
+});
+
+/** The hostile CRM data with its customer column respelled as e-mails or phones: one person, several spellings. */
+function respelled(source: Matrix, kind: 'email' | 'phone'): Matrix {
+  const spellings: Record<'email' | 'phone', Record<string, string>> = {
+    email: {
+      C1: ' Ivan1@Mail.RU ',
+      c1: 'ivan1@mail.ru',
+      ' C1': 'mailto:IVAN1@mail.ru',
+      C2: 'ivan2@mail.ru',
+      C3: 'not an address',
+      C4: 'x@',
+      C5: '@y.com',
+      Ｃ６: 'ｉｖａｎ６@ｍａｉｌ.ｒｕ',
+    },
+    phone: {
+      C1: '+7 (912) 000-11-22',
+      c1: '8 912 000 11 22',
+      ' C1': '0079120001122',
+      C2: '+1 415 555 0100',
+      C3: '(415) 555-0100',
+      C4: '+44 20 7946 0958',
+      C5: '8 (912) 000-11-22',
+      Ｃ６: '８ ９１２ ０００ １１ ２２',
+    },
+  };
+  return source.map((row) => row.map((v, c) => (c === 6 && typeof v === 'string' && v !== '' ? (spellings[kind][v] ?? v) : v)));
+}
+
+describe('DuckDB rendering equals the in-memory aggregator: multi-touch attribution and e-mail/phone identity', () => {
+  const MODELS = ['linear', 'position_based', 'time_decay'] as const;
+  for (const attribution of MODELS) {
+    it(`crm-leads-ru sample, ${attribution}, both period bases`, async () => {
+      const sheets = loadSample('crm-leads-ru');
+      for (const periodBasis of ['close', 'created'] as const) {
+        const mapping = mappingFor(sheets, [1, 2], { granularity: 'month', byCampaign: periodBasis === 'created' });
+        const source = dataRows(sheets[0].rows, mapping.source);
+        const costs = mapping.costs && sheets[1] ? dataRows(sheets[1].rows, mapping.costs) : undefined;
+        const metrics = { attribution, periodBasis, halfLifeDays: 10 };
+        const { memory, sql } = await bothEngines(db.connection, { mapping, source, costs, opts: { metrics } });
+        expectSame(sql, memory);
+      }
+    });
+    for (const seed of [1, 2, 3]) {
+      it(`hostile CRM, ${attribution}, seed ${seed}`, async () => {
+        const { mapping, source, costs } = hostileCrm(seed, 400, seed === 2);
+        const granularity = GRANULARITIES[seed - 1];
+        const m = { ...mapping, options: { ...mapping.options, granularity, byCampaign: seed === 3 } };
+        const metrics = { attribution, periodBasis: seed === 1 ? 'created' : 'close', halfLifeDays: seed * 2.5 } as const;
+        const { memory, sql } = await bothEngines(db.connection, {
+          mapping: m,
+          source,
+          costs,
+          opts: { timeZone: ZONES[seed - 1], metrics },
+        });
+        expect(memory.totals.measures.orders).toBeGreaterThan(0);
+        expectSame(sql, memory);
+      });
+    }
+  }
+  for (const kind of ['email', 'phone'] as const) {
+    for (const attribution of ['last_touch', 'first_touch', 'time_decay'] as const) {
+      it(`a customer column of ${kind}s, ${attribution}`, async () => {
+        const { mapping, source, costs } = hostileCrm(4, 400, false);
+        const spelled = respelled(source, kind);
+        expect(identityKindOf(mapping, spelled)).toBe(kind);
+        const { memory, sql } = await bothEngines(db.connection, { mapping, source: spelled, costs, opts: { metrics: { attribution } } });
+        // The spellings of one person are one customer: fewer new customers than won deals.
+        expect(memory.totals.measures.customers).toBeLessThan(memory.totals.measures.orders);
         expectSame(sql, memory);
       });
     }

@@ -71,6 +71,7 @@ const SHARED = new Set([
   'UNNEST',
   'UPPER',
   'POW',
+  'GREATEST',
   'EXP',
   'LN',
   'DATE_DIFF',

@@ -313,8 +313,7 @@ export const enIssues = {
   warehouse_no_columns: '{table} has fewer than two plain columns to map.',
   warehouse_bytes_estimate: 'Each build scans about {bytes} in BigQuery (dry run), billed to project {project}.',
   warehouse_identity:
-    'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need a sheet (the in-memory engine).',
-  warehouse_attribution: 'Warehouse mode does not compute this attribution model yet; choose last touch or first touch.',
+    'Warehouse mode links customers by one identity column (an id, e-mail or phone); several identity columns need a sheet (the in-memory engine).',
   warehouse_period_labels: 'Warehouse mode cannot read period labels (“2026-W05”, “янв 2026”) as dates; use a date column.',
 } as const;
 

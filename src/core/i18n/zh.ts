@@ -290,7 +290,6 @@ export const zhIssues: IssueTemplates = {
   warehouse_column_changed: '{table} 的列“{header}”已不在第 {position} 位；请在向导中重新读取该表。',
   warehouse_no_columns: '{table} 可映射的普通列少于两个。',
   warehouse_bytes_estimate: '每次生成在 BigQuery 中约扫描 {bytes}（试运行），费用计入项目 {project}。',
-  warehouse_identity: '数据仓库模式按一个客户 ID 列关联客户；电子邮件、电话或多个身份列需要使用工作表（内存计算）。',
-  warehouse_attribution: '数据仓库模式暂不计算此归因模型；请选择最终触点或首次触点。',
+  warehouse_identity: '数据仓库模式按一个身份列（ID、电子邮件或电话）关联客户；多个身份列需要使用工作表（内存计算）。',
   warehouse_period_labels: '数据仓库模式无法把周期标签（“2026-W05”“2026年1月”）读作日期；请使用日期列。',
 };

@@ -2,8 +2,14 @@
 import type { UiLocale } from '../types.js';
 import { currencyOfLocale, LOCALE_CURRENCY } from './currency.js';
 import { CURRENCY_NOTE } from './detect-sheet.js';
-import { DEFAULT_DASHBOARD_NAME } from './labels.js';
 import type { Detection, Mapping, ReportOptions, TableBinding } from './types.js';
+
+/** The dashboard sheet's default name, in the language of the user who first maps the sheet. */
+export const DEFAULT_DASHBOARD_NAME: Readonly<Record<UiLocale, string>> = {
+  en: 'FunnelROI dashboard',
+  ru: 'Дашборд FunnelROI',
+  zh: 'FunnelROI 仪表板',
+};
 
 export interface DefaultOptionsInput {
   readonly locale?: UiLocale;

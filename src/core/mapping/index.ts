@@ -17,7 +17,14 @@ export {
 export { guessShape, guessFunnel, guessStatusRules, countStatuses, unknownStatuses } from './funnel.js';
 export { currencyOfLocale, detectCurrency, LOCALE_CURRENCY } from './currency.js';
 export { detectSheet, displayOf, CURRENCY_NOTE, type DetectSheetOptions } from './detect-sheet.js';
-export { defaultMapping, defaultOptions, notedCurrency, type DefaultMappingInput, type DefaultOptionsInput } from './defaults.js';
+export {
+  defaultMapping,
+  defaultOptions,
+  notedCurrency,
+  DEFAULT_DASHBOARD_NAME,
+  type DefaultMappingInput,
+  type DefaultOptionsInput,
+} from './defaults.js';
 export { validateMapping, type ActualHeaders } from './validate.js';
 export {
   serializeMapping,
@@ -29,4 +36,3 @@ export {
   PROPERTY_VALUE_LIMIT,
   type Migration,
 } from './persistence.js';
-export { ROLE_LABELS, DEFAULT_DASHBOARD_NAME } from './labels.js';

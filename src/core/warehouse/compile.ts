@@ -14,7 +14,9 @@ import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/
 import { MEASURE_ROLES } from '../mapping/types.js';
 import type { Dialect } from './dialect.js';
 import { blankOf, dateReader, measureReader, normalizedName, Pipeline, textOf, totalsLabel, TRIM as TRIM_RE } from './readers.js';
-import { identifierKind, metricsOptions, type IdentifierKind, type MetricsOptions } from '../definitions/index.js';
+import { callingCodeForCurrency, identifierKind, metricsOptions, type IdentifierKind, type MetricsOptions } from '../definitions/index.js';
+import { POSITION_WEIGHTS } from '../definitions/rules.js';
+import { WS_CLASS } from './regex.js';
 import { cellText, normalizeName } from '../aggregate/cells.js';
 import type { Matrix } from '../values.js';
 import type { WarehouseOptions, WarehouseTable } from './types.js';
@@ -53,7 +55,7 @@ export function compileAggregation(
   const width = MEASURE_COUNT + mapping.funnel.length + 1;
   const ordered = source.rowNumber !== undefined && (!costs || !costTable || costs.rowNumber !== undefined);
   const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
-  checkSupported(mapping, metrics, opts.identityKind ?? 'id');
+  checkSupported(mapping);
   const ctx: Ctx = {
     d,
     mapping,
@@ -64,6 +66,7 @@ export function compileAggregation(
     notSet: opts.notSetLabel ?? '(not set)',
     timeZone: opts.timeZone ?? 'Etc/UTC',
     metrics,
+    identityKind: opts.identityKind ?? 'id',
   };
 
   const ctes: string[] = [];
@@ -101,12 +104,14 @@ interface Ctx {
   readonly notSet: string;
   readonly timeZone: string;
   readonly metrics: MetricsOptions;
+  /** What the customer-identity column holds (identifierKind on a sample, as the in-memory path judges it). */
+  readonly identityKind: IdentifierKind;
 }
 
 /** What the SQL path does not compute (yet): the caller falls back to the in-memory engine or says so. */
 export class WarehouseUnsupportedError extends Error {
   constructor(
-    readonly code: 'warehouse_identity' | 'warehouse_attribution' | 'warehouse_period_labels',
+    readonly code: 'warehouse_identity' | 'warehouse_period_labels',
     message: string,
   ) {
     super(message);
@@ -114,20 +119,18 @@ export class WarehouseUnsupportedError extends Error {
   }
 }
 
-/** The CRM definitions the SQL mirrors exactly; the rest need per-customer journeys (README: warehouse mode). */
-export function checkSupported(mapping: Mapping, metrics: MetricsOptions, identityKind: string): void {
+/**
+ * The CRM definitions the SQL mirrors: every attribution model, and one identity column (an id, e-mail or
+ * phone column, normalised as definitions/identity.ts does). Several identity columns are linked by
+ * union–find in memory (a lead with a phone and a later one with phone and e-mail are one customer):
+ * connected components have no bounded SQL form, so they need the in-memory engine (README: warehouse mode).
+ */
+export function checkSupported(mapping: Mapping): void {
   if (mapping.shape !== 'crm') return;
-  const identity = mapping.source.columns.filter((c) => c.role === 'customer_id');
-  if (identity.length > 1 || (identity.length === 1 && identityKind !== 'id')) {
+  if (mapping.source.columns.filter((c) => c.role === 'customer_id').length > 1) {
     throw new WarehouseUnsupportedError(
       'warehouse_identity',
-      'Warehouse mode links customers by one customer-id column; e-mail, phone or several identity columns need the in-memory engine.',
-    );
-  }
-  if (metrics.attribution !== 'last_touch' && metrics.attribution !== 'first_touch') {
-    throw new WarehouseUnsupportedError(
-      'warehouse_attribution',
-      `Warehouse mode computes last-touch and first-touch attribution; ${metrics.attribution} needs the in-memory engine.`,
+      'Warehouse mode links customers by one identity column (an id, e-mail or phone); several identity columns need the in-memory engine.',
     );
   }
 }
@@ -165,6 +168,11 @@ class TableReader {
 
   kind(c: number) {
     return this.table.columns[c].kind;
+  }
+
+  /** Every read column's text, for a deterministic order of otherwise tied rows. */
+  texts(): string {
+    return this.used.map((c) => `t_${c}`).join(', ');
   }
 
   /** Drops rows blank in every watched column, as isBlankRow does. */
@@ -412,8 +420,8 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   }
   const statusText = reader.text(statusCol);
   p.add(2, 'status_key', normalizedName(d, statusText));
-  // identifierOf('id', …): NFKC, trimmed, lower case.
-  p.add(2, 'cust_key', customerCol >= 0 ? `LOWER(${d.regexReplace(d.nfkc(reader.text(customerCol)), TRIM_RE, '')})` : "''");
+  if (customerCol >= 0) identityKey(ctx, p, reader.text(customerCol));
+  else p.add(4, 'cust_key', "''");
   p.add(3, 'reach', whens.length > 0 ? `CASE status_key ${whens.join(' ')} END` : `CAST(NULL AS ${intType(d)})`);
   const won = `COALESCE(reach = ${WON}, FALSE)`;
   const junk = `COALESCE(reach = ${JUNK}, FALSE)`;
@@ -442,8 +450,9 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   const usedWon = `(reason IS NULL AND ${won})`;
   const usedLead = `(reason IS NULL AND NOT ${junk})`;
   const purchase = closed && created ? `COALESCE(${closed}, ${created})` : (closed ?? created ?? 'CAST(NULL AS DATE)');
-  // Without a row order, ties go by channel and campaign (README: warehouse mode).
-  const tie = ctx.ordered ? 'rn' : 'chk, campk';
+  // Without a row order, ties go by channel and campaign, then by the row's whole content, so every run
+  // orders them alike (rows equal in every column are interchangeable) (README: warehouse mode).
+  const tie = ctx.ordered ? 'rn' : `chk, campk, ${reader.texts()}`;
   // A customer's first won deal (by purchase date, then row order) makes a new customer.
   p.add(10, 'first_sale', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedWon} ORDER BY ${purchase} ${nullsFirst(d)}, ${tie})`);
   // First touch: the customer's earliest lead (by creation, then row order).
@@ -454,6 +463,10 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
       ? ['ch', 'chk', 'camp', 'campk', 'ord'].map((c) => [c, `CASE WHEN cust_key = '' THEN ${c} ELSE ${firstTouch(c)} END`] as const)
       : [];
   for (const [c, e] of credited) p.add(10, `credit_${c}`, e);
+  // Multi-touch models: each lead's place in its customer's journey, in the same order first touch uses.
+  if (MULTI_TOUCH.has(metrics.attribution)) {
+    p.add(10, 'pos', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}, ${tie})`);
+  }
   const creditOf = (c: string): string => (credited.length > 0 ? `credit_${c}` : c);
 
   const leadFields = new Map<number, string>();
@@ -481,20 +494,48 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
     'ord',
   )} FROM ${p.last}`;
 
-  const dealFields = new Map<number, string>();
-  dealFields.set(measureField('orders'), '1');
-  if (revenue) dealFields.set(measureField('revenue'), revenue.value);
-  if (profit) dealFields.set(measureField('gross_profit'), `CASE WHEN ${reader.isBlank(profitCol)} THEN 0 ELSE ${profit.value} END`);
-  dealFields.set(measureField('customers'), `CASE WHEN cust_key = '' OR first_sale = 1 THEN 1 ELSE 0 END`);
   const dealDate = metrics.periodBasis === 'close' ? purchase : (created ?? 'CAST(NULL AS DATE)');
+  const profitValue = profit ? `CASE WHEN ${reader.isBlank(profitCol)} THEN 0 ELSE ${profit.value} END` : '0';
+  const ctes = p.ctes();
+  ctes.push(
+    `l_deal AS (SELECT *, ${created || closed ? periodOf(ctx, dealDate) : "'all'"} AS dperiod, ${revenue ? revenue.value : '0'} AS rev, ` +
+      `${profitValue} AS gp, CASE WHEN cust_key = '' OR first_sale = 1 THEN 1 ELSE 0 END AS is_new, ` +
+      `${created ?? 'CAST(NULL AS DATE)'} AS dday FROM ${p.last} WHERE ${usedWon})`,
+  );
+  let from = 'l_deal';
+  let weight = '1';
+  let dealGroup = ['ch', 'chk', 'camp', 'campk'].map((c) => `${creditOf(c)} AS ${c}`);
+  let ord = creditOf('ord');
+  if (MULTI_TOUCH.has(metrics.attribution)) {
+    // A deal's touches are its customer's leads up to and including its own, in journey order (pos, the
+    // order first touch uses); each (deal, touch) pair carries the touch's weight. A deal without an
+    // identity is its own only touch.
+    ctes.push(
+      `l_touch AS (SELECT cust_key, pos, ch, chk, camp, campk, ord, ${created ?? 'CAST(NULL AS DATE)'} AS tday FROM ${p.last} ` +
+        `WHERE ${usedLead} AND cust_key <> '')`,
+      `l_credit AS (SELECT dl.rn AS rn, tc.ch AS ch, tc.chk AS chk, tc.camp AS camp, tc.campk AS campk, tc.ord AS ord, ` +
+        `dl.dperiod AS dperiod, dl.rev AS rev, dl.gp AS gp, dl.is_new AS is_new, ${touchWeight(ctx, 'dl', 'tc')} AS w ` +
+        `FROM l_deal dl JOIN l_touch tc ON tc.cust_key = dl.cust_key AND tc.pos <= dl.pos WHERE dl.cust_key <> '' ` +
+        `UNION ALL SELECT rn, ch, chk, camp, campk, ord, dperiod, rev, gp, is_new, CAST(1 AS ${floatType(d)}) FROM l_deal WHERE cust_key = '')`,
+    );
+    from = 'l_credit';
+    weight = 'w';
+    dealGroup = ['ch AS ch', 'chk AS chk', 'camp AS camp', 'campk AS campk'];
+    ord = 'ord';
+  }
+  const dealFields = new Map<number, string>();
+  dealFields.set(measureField('orders'), weight);
+  if (revenue) dealFields.set(measureField('revenue'), `rev * ${weight}`);
+  if (profit) dealFields.set(measureField('gross_profit'), `gp * ${weight}`);
+  dealFields.set(measureField('customers'), `is_new * ${weight}`);
   const dealSelect = `SELECT ${factColumns(
     ctx,
     {
       src: 'D',
       reason: `CAST(NULL AS ${textType(d)})`,
       detail: "''",
-      group: ['ch', 'chk', 'camp', 'campk'].map((c) => `${creditOf(c)} AS ${c}`),
-      period: created || closed ? periodOf(ctx, dealDate) : "'all'",
+      group: dealGroup,
+      period: 'dperiod',
       unknown: `CAST(NULL AS ${textType(d)})`,
       dseen: 'CAST(NULL AS DATE)',
       dseen2: 'CAST(NULL AS DATE)',
@@ -502,9 +543,72 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
       noClose: '0',
       fields: dealFields,
     },
-    creditOf('ord'),
-  )} FROM ${p.last} WHERE ${usedWon}`;
-  return { ctes: p.ctes(), select: `${leadSelect} UNION ALL ${dealSelect}` };
+    ord,
+  )} FROM ${from}`;
+  return { ctes, select: `${leadSelect} UNION ALL ${dealSelect}` };
+}
+
+const MULTI_TOUCH: ReadonlySet<string> = new Set(['linear', 'position_based', 'time_decay']);
+
+/**
+ * touchWeights() of definitions/attribution.ts for the touch `t` of the deal `dl` (n = the deal's
+ * position = its number of touches, q = the touch's): linear 1/n; position-based 40/20/40 (50/50 for two);
+ * time-decay 2^(−age/half-life) over the days before the deal's own lead, normalised per deal, linear when
+ * a touch is undated. Ages are whole days here: the SQL reads dates as days (README: warehouse mode).
+ */
+function touchWeight(ctx: Ctx, dl: string, t: string): string {
+  const { d, metrics } = ctx;
+  const f = floatType(d);
+  const n = `CAST(${dl}.pos AS ${f})`;
+  const q = `${t}.pos`;
+  const deal = `${dl}.cust_key, ${dl}.pos`;
+  switch (metrics.attribution) {
+    case 'linear':
+      return `1 / ${n}`;
+    case 'position_based':
+      return (
+        `CASE WHEN ${dl}.pos = 1 THEN CAST(1 AS ${f}) WHEN ${dl}.pos = 2 THEN CAST(0.5 AS ${f}) ` +
+        `WHEN ${q} = 1 THEN CAST(${POSITION_WEIGHTS.first} AS ${f}) WHEN ${q} = ${dl}.pos THEN CAST(${POSITION_WEIGHTS.last} AS ${f}) ` +
+        `ELSE CAST(${POSITION_WEIGHTS.middle} AS ${f}) / (${n} - 2) END`
+      );
+    default: {
+      const age = `GREATEST(0, ${d.daysOf(`${dl}.dday`)} - ${d.daysOf(`${t}.tday`)})`;
+      const raw = `POW(CAST(2 AS ${f}), -CAST(${age} AS ${f}) / CAST(${Number(metrics.halfLifeDays)} AS ${f}))`;
+      const undated = `SUM(CASE WHEN ${t}.tday IS NULL OR ${dl}.dday IS NULL THEN 1 ELSE 0 END) OVER (PARTITION BY ${deal})`;
+      return `CASE WHEN ${undated} > 0 THEN 1 / ${n} ELSE ${raw} / SUM(${raw}) OVER (PARTITION BY ${deal}) END`;
+    }
+  }
+}
+
+/**
+ * The customer key from the identity column, as identifierOf() reads it for the column's kind (layers 2–4):
+ * id: NFKC, trimmed, lower case; e-mail: the same without `mailto:`, '' unless it is an address (no
+ * whitespace, something before and after the last @); phone: digits in international form ('' below 6).
+ */
+function identityKey(ctx: Ctx, p: Pipeline, text: string): void {
+  const d = ctx.d;
+  const folded = `LOWER(${d.regexReplace(d.nfkc(text), TRIM_RE, '')})`;
+  if (ctx.identityKind === 'email') {
+    p.add(2, 'id_email', d.regexReplace(folded, '^mailto:', ''));
+    p.add(4, 'cust_key', `CASE WHEN ${d.regexContains('id_email', `^[^${WS_CLASS}]+@[^@${WS_CLASS}]+$`)} THEN id_email ELSE '' END`);
+    return;
+  }
+  if (ctx.identityKind === 'phone') {
+    const code = callingCodeForCurrency(ctx.mapping.options.currency);
+    p.add(2, 'id_digits', d.regexReplace(text, '[^0-9]', ''));
+    p.add(2, 'id_plus', d.regexContains(d.regexReplace(text, TRIM_RE, ''), '^[+]'));
+    const local = code === '' ? '' : ` WHEN LENGTH(id_digits) = 10 AND NOT id_plus THEN CONCAT(${d.literal(code)}, id_digits)`;
+    p.add(
+      3,
+      'id_phone',
+      `CASE WHEN SUBSTR(id_digits, 1, 2) = '00' THEN SUBSTR(id_digits, 3)` +
+        ` WHEN LENGTH(id_digits) = 11 AND SUBSTR(id_digits, 1, 1) = '8' AND NOT id_plus THEN CONCAT('7', SUBSTR(id_digits, 2))${local}` +
+        ' ELSE id_digits END',
+    );
+    p.add(4, 'cust_key', `CASE WHEN LENGTH(id_phone) >= 6 THEN id_phone ELSE '' END`);
+    return;
+  }
+  p.add(4, 'cust_key', folded);
 }
 
 /** Undated rows sort first, as -Infinity does in memory; BigQuery's ASC puts NULLs first already, DuckDB's last. */

@@ -85,7 +85,18 @@ function readFact(row: ResultRow, width: number): Fact {
 function byFirstSeen(a: Fact, b: Fact): number {
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
   if (a.src !== b.src) return a.src < b.src ? 1 : -1; // L, then D, then C
-  return a.ch < b.ch ? -1 : a.ch > b.ch ? 1 : a.camp < b.camp ? -1 : a.camp > b.camp ? 1 : 0;
+  // Without row order the rest is a fixed order over the fact's own fields, so both renderings (and every run) agree.
+  const keys: [string, string][] = [
+    [a.ch, b.ch],
+    [a.camp, b.camp],
+    [a.reason ?? '', b.reason ?? ''],
+    [a.period ?? '', b.period ?? ''],
+    [a.detail, b.detail],
+    [a.key, b.key],
+    [a.unknown ?? '', b.unknown ?? ''],
+  ];
+  for (const [x, y] of keys) if (x !== y) return x < y ? -1 : 1;
+  return 0;
 }
 
 export function decodeAggregation(

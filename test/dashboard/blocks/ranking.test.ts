@@ -8,7 +8,7 @@ import { aggregate } from '../../../src/core/aggregate/index.js';
 import { planDashboard, type PlanBlock } from '../../../src/core/dashboard/index.js';
 import { SCREEN_WIDTH } from '../../../src/core/dashboard/widths.js';
 import { evaluatePlan } from '../evaluate-plan.js';
-import { dataRows, loadSample, mappingFor } from '../fixtures.js';
+import { dataRows, loadSample, mappingFor } from '../../support/samples.js';
 
 const SAMPLES = [
   { name: 'ad-platform-export-en', ids: [1], locale: 'en', byCampaign: false },

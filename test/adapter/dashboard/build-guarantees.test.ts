@@ -5,12 +5,12 @@
  * display-text headers, no white fills).
  */
 import { describe, expect, it } from 'vitest';
-import { createWorkbook, type LocalWorkbook } from '../../local/runtime/index.js';
-import { buildDashboard, DASHBOARD_METADATA_KEY } from '../../src/adapter/dashboard/index.js';
-import { DASHBOARD_LABELS } from '../../src/core/dashboard/index.js';
-import type { Mapping } from '../../src/core/mapping/types.js';
-import type { CellValue } from '../../src/core/values.js';
-import { loadSample, mappingFor } from './fixtures.js';
+import { createWorkbook, type LocalWorkbook } from '../../../local/runtime/index.js';
+import { buildDashboard, DASHBOARD_METADATA_KEY } from '../../../src/adapter/dashboard/index.js';
+import { DASHBOARD_LABELS } from '../../../src/core/dashboard/index.js';
+import type { Mapping } from '../../../src/core/mapping/types.js';
+import type { CellValue } from '../../../src/core/values.js';
+import { loadSample, mappingFor } from '../../support/samples.js';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const AD = loadSample('ad-platform-export-en');

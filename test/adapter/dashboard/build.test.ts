@@ -1,10 +1,10 @@
 /** buildDashboard through the local Sheets runtime: what a user would see after one click, and rebuilds. */
 import { describe, expect, it } from 'vitest';
-import { createWorkbook, type LocalWorkbook } from '../../local/runtime/index.js';
-import { buildDashboard, DASHBOARD_METADATA_KEY } from '../../src/adapter/dashboard/index.js';
-import type { Mapping } from '../../src/core/mapping/types.js';
-import type { CellValue } from '../../src/core/values.js';
-import { loadSample, mappingFor, type SampleSheet } from './fixtures.js';
+import { createWorkbook, type LocalWorkbook } from '../../../local/runtime/index.js';
+import { buildDashboard, DASHBOARD_METADATA_KEY } from '../../../src/adapter/dashboard/index.js';
+import type { Mapping } from '../../../src/core/mapping/types.js';
+import type { CellValue } from '../../../src/core/values.js';
+import { loadSample, mappingFor, type SampleSheet } from '../../support/samples.js';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 
