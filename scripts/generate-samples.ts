@@ -310,8 +310,45 @@ function pickSource(r: Rand): CrmSource {
   return CRM_SOURCES[CRM_SOURCES.length - 1];
 }
 
-const CRM_HEADERS = ['ID', 'Дата создания', 'Источник', 'Кампания', 'Статус', 'Сумма сделки', 'Дата закрытия', 'ID клиента', 'Оценка NPS'];
-const CRM_FORMATS = ['0', 'dd.mm.yyyy', 'General', 'General', 'General', '#,##0.00', 'dd.mm.yyyy', 'General', '0'];
+const CRM_HEADERS = [
+  'ID',
+  'Дата создания',
+  'Источник',
+  'Кампания',
+  'Статус',
+  'Сумма сделки',
+  'Дата закрытия',
+  'ID клиента',
+  'Оценка NPS',
+  'E-mail',
+  'Телефон',
+];
+const CRM_FORMATS = ['0', 'dd.mm.yyyy', 'General', 'General', 'General', '#,##0.00', 'dd.mm.yyyy', 'General', '0', 'General', '@'];
+
+const FIRST_NAMES = ['ivan', 'olga', 'petr', 'anna', 'sergey', 'maria', 'dmitry', 'elena', 'alexey', 'natalia', 'pavel', 'irina'];
+const LAST_NAMES = ['ivanov', 'smirnova', 'kuznetsov', 'popova', 'volkov', 'sokolova', 'lebedev', 'kozlova', 'novikov', 'morozova'];
+const MAIL_DOMAINS = ['mail.ru', 'yandex.ru', 'gmail.com', 'bk.ru', 'company.ru'];
+
+/** One person's e-mail and 10-digit Russian mobile number, both unique to the customer number. */
+function contactOf(n: number): { email: string; phone: string } {
+  const email = `${FIRST_NAMES[n % FIRST_NAMES.length]}.${LAST_NAMES[(n >> 3) % LAST_NAMES.length]}${n}@${MAIL_DOMAINS[n % MAIL_DOMAINS.length]}`;
+  return { email, phone: `9${String((n * 7919) % 900_000_000).padStart(9, '0')}` };
+}
+
+/**
+ * How the same address and number are typed by different people and forms: case and stray spaces in
+ * e-mails; +7, the trunk 8, bare 10 digits and punctuation in phones — the variants identity.ts folds.
+ */
+function typedEmail(r: Rand, email: string): string {
+  const x = r();
+  if (x < 0.15) return email.charAt(0).toUpperCase() + email.slice(1);
+  if (x < 0.25) return ` ${email.toUpperCase()} `;
+  return email;
+}
+function typedPhone(r: Rand, d: string): string {
+  const [a, b, c, e] = [d.slice(0, 3), d.slice(3, 6), d.slice(6, 8), d.slice(8)];
+  return pick(r, [`+7 (${a}) ${b}-${c}-${e}`, `8 ${a} ${b} ${c} ${e}`, `8${d}`, `+7${d}`, `${a} ${b}-${c}-${e}`, `+7-${a}-${b}-${c}${e}`]);
+}
 /** Share of won deals whose customer answered the NPS survey; partners' customers are the happiest. */
 const NPS_RESPONSE_RATE = 0.45;
 const LEAD_COUNT = 3200;
@@ -338,6 +375,9 @@ function crmWorkbook(): SampleWorkbook {
   let nextCustomer = 5001;
   // NPS answers draw from their own sequence, so adding them left every other figure of the sample as it was.
   const rn = prng(20260505);
+  // So do the contact columns: a customer's first lead carries both e-mail and phone, a later one either or
+  // both, so rows joined by normalised e-mail or phone are exactly the rows sharing an ID клиента.
+  const rc = prng(20260606);
   for (let i = 0; i < LEAD_COUNT; i++) {
     const src = pickSource(r);
     const t = created[i];
@@ -379,16 +419,32 @@ function crmWorkbook(): SampleWorkbook {
     const amountCell: SampleCell = amount === null ? null : r() < 0.3 ? rubText(amount) : amount;
     let nps: number | null = null;
     if (status === WON && rn() < NPS_RESPONSE_RATE) nps = Math.max(0, Math.min(10, Math.round(5 + 4 * src.quality + (rn() - 0.5) * 6)));
-    rows.push([10001 + i, isoDate(t), src.utm, campaign, status, amountCell, closed === null ? null : isoDate(closed), customer, nps]);
+    const contact = contactOf(Number(customer.slice(2)));
+    const shown = repeat ? rc() : 0;
+    const email = shown < 0.75 ? typedEmail(rc, contact.email) : null;
+    const phone = shown < 0.5 || shown >= 0.75 ? typedPhone(rc, contact.phone) : null;
+    rows.push([
+      10001 + i,
+      isoDate(t),
+      src.utm,
+      campaign,
+      status,
+      amountCell,
+      closed === null ? null : isoDate(closed),
+      customer,
+      nps,
+      email,
+      phone,
+    ]);
     formats.push([...CRM_FORMATS]);
   }
 
   const costRows: SampleCell[][] = [['Месяц', 'Канал', 'Расход, ₽']];
   const costFormats: string[][] = [['General', 'General', 'General']];
-  const rc = prng(20260303);
+  const rcost = prng(20260303);
   for (let m = 0; m < 12; m++) {
     for (const src of CRM_SOURCES) {
-      costRows.push([isoDate(Date.UTC(2026, m, 1)), src.utm, round2(src.monthlySpend * SEASON[m] * between(rc, 0.85, 1.15))]);
+      costRows.push([isoDate(Date.UTC(2026, m, 1)), src.utm, round2(src.monthlySpend * SEASON[m] * between(rcost, 0.85, 1.15))]);
       costFormats.push(['yyyy-mm', 'General', '#,##0.00 ₽']);
     }
   }

@@ -15,6 +15,7 @@ export interface MappingCheck {
   readonly issues: readonly ValidationIssue[];
   readonly source: Observed | null;
   readonly costs: Observed | null;
+  readonly survey: Observed | null;
 }
 
 /** `withData`: also read each table's cells (the build needs them; Save and the sidebar's checks do not). */
@@ -31,9 +32,10 @@ export function checkMapping(ss: Spreadsheet, mapping: Mapping, withData: boolea
   };
   const source = observe(mapping.source, 'source');
   const costs = mapping.shape === 'crm' ? observe(mapping.costs, 'costs') : null;
-  const rules = validateMapping(mapping, { source: source?.headers, costs: costs?.headers });
+  const survey = mapping.shape === 'crm' && mapping.survey ? observe(mapping.survey, 'survey') : null;
+  const rules = validateMapping(mapping, { source: source?.headers, costs: costs?.headers, survey: survey?.headers });
   issues.push(...explainMoves(rules, mapping, { source, costs }));
-  return { issues, source, costs };
+  return { issues, source, costs, survey };
 }
 
 export function errorsOf(issues: readonly ValidationIssue[]): ValidationIssue[] {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, sniffDelimiter } from '../../src/cli/csv.js';
 import { formatReport, runReport, type Report } from '../../src/cli/report.js';
@@ -179,12 +180,12 @@ describe('the CRM sample’s NPS answers reach the B2B block', () => {
     const dir = 'samples/csv';
     const leads = readFileSync(`${dir}/crm-leads-ru--leads.csv`, 'utf8');
     const r = runReport(leads, { costsCsv: readFileSync(`${dir}/crm-leads-ru--costs.csv`, 'utf8') });
-    // Independently: the last CSV column holds the answers.
-    const scores = leads
-      .trim()
-      .split(/\r?\n/u)
+    // Independently: the column headed "Оценка NPS" holds the answers.
+    const table = Papa.parse<string[]>(leads.trim(), { skipEmptyLines: true }).data;
+    const at = table[0].indexOf('Оценка NPS');
+    const scores = table
       .slice(1)
-      .map((l) => l.split(',').at(-1)!)
+      .map((row) => row[at])
       .filter((v) => v !== '')
       .map(Number);
     expect(scores.length).toBeGreaterThan(50);

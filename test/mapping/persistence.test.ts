@@ -151,6 +151,24 @@ describe('serializeMapping / parseMapping', () => {
     expect(parseMapping(serializeMapping(crm)).options.metrics).toBeUndefined();
   });
 
+  it('keeps a survey sheet binding, and names its damaged path', () => {
+    const survey = {
+      ...crm.costs!,
+      sheetId: 9,
+      sheetName: 'Опрос NPS',
+      columns: [
+        { index: 0, header: 'E-mail', role: 'customer_id' as const },
+        { index: 2, header: 'Оценка', role: 'nps' as const },
+      ],
+    };
+    const json = serializeMapping({ ...crm, survey });
+    expect(parseMapping(json).survey).toEqual(survey);
+    expect(parseMapping(serializeMapping(crm)).survey).toBeUndefined();
+    const bad = JSON.parse(json) as { sv: unknown[] };
+    (bad.sv[7] as unknown[][])[0][2] = 'boss';
+    expect(() => parseMapping(JSON.stringify(bad))).toThrow(/survey\.columns\[0\]\.role/u);
+  });
+
   it('refuses hostile stored metrics options, naming the field', () => {
     const good = JSON.parse(serializeMapping(crm)) as Record<string, unknown>;
     const bad: [unknown, RegExp][] = [

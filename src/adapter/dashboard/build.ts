@@ -143,6 +143,8 @@ function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABE
     mapping.shape === 'crm' && mapping.costs && check.costs?.block
       ? tableData(check.costs, mapping.costs, check.costs.block, 'costs')
       : null;
+  const survey: TableRead | null =
+    mapping.survey && check.survey?.block ? tableData(check.survey, mapping.survey, check.survey.block, 'survey') : null;
   // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
   const timeZone = ss.getSpreadsheetTimeZone();
   // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes them.
@@ -154,11 +156,13 @@ function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABE
     locale: sheetLocale,
     firstRowNumber: mapping.source.firstDataRow,
     costsFirstRowNumber: mapping.costs?.firstDataRow,
+    survey: survey?.rows,
+    surveyFirstRowNumber: mapping.survey?.firstDataRow,
   });
   return {
     aggregated,
     timeZone,
-    notes: [...source.notes, ...(costs?.notes ?? [])],
+    notes: [...source.notes, ...(costs?.notes ?? []), ...(survey?.notes ?? [])],
     sourceA1: source.a1,
     sheetNames: [source.sheetName, ...(costs ? [costs.sheetName] : [])],
   };

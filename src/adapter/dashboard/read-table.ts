@@ -14,7 +14,7 @@ import type { Matrix } from '../../core/values.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-export type TableLabel = 'source' | 'costs';
+export type TableLabel = 'source' | 'costs' | 'survey';
 
 /** The table's sheet, by id first (survives renames), name second; null when it is gone. */
 export function lookupSheet(ss: Spreadsheet, table: TableBinding): Sheet | null {

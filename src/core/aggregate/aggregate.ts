@@ -47,7 +47,11 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   if (mapping.shape === 'crm') {
     const metrics = metricsOptions({ ...mapping.options.metrics, ...opts.metrics });
     const numbers = new MeasureReaders(src, source, opts.locale);
-    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics, numbers);
+    const survey =
+      mapping.survey && opts.survey
+        ? { table: mapping.survey, rows: opts.survey, firstRow: opts.surveyFirstRowNumber ?? mapping.survey.firstDataRow }
+        : null;
+    const r = readCrmRows(mapping, source, acc, periods, skips, firstRow, warnings, metrics, numbers, survey);
     warnings.push(...numbers.issues('source'));
     measures = r.measures;
     usedRows = r.used;

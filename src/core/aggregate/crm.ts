@@ -27,6 +27,7 @@ import { parsePeriodText } from '../periods.js';
 import { columnOf, crmColumns, headerOf, isBlankRow, periodSkipReason, UNREADABLE_PERIOD, type PeriodReader } from './rows.js';
 import type { MeasureReaders } from './measures.js';
 import type { SkipLog } from './skip-log.js';
+import { joinSurvey, type SurveyInput } from './survey.js';
 import type { DealsDetail } from './types.js';
 
 const JUNK = -2;
@@ -49,6 +50,7 @@ export function readCrmRows(
   warnings: ValidationIssue[],
   metrics: MetricsOptions,
   numbers: MeasureReaders,
+  survey: SurveyInput | null = null,
 ): { measures: MeasureRole[]; used: number; rows: number; detail: DealsDetail } {
   const src = mapping.source;
   const stageIndex = new Map(mapping.funnel.map((s, i) => [s.id, i]));
@@ -161,6 +163,8 @@ export function readCrmRows(
   const resolved: LeadRecord[] = records.map((rec, i) => ({ ...rec, customer: identity.resolve(identifiers[i]) }));
   const deals = classifyDeals(resolved, metrics.returnDays);
   creditDeals(deals, acc, periods, metrics, profitCol >= 0);
+  const joined = survey ? joinSurvey(survey, identity, resolved, deals, periods, callingCode) : null;
+  if (joined) warnings.push(...joined.warnings);
   if (unknown.size > 0) warnings.push(unknownStatusesWarning(unknown));
   if (periodDated.count > 0) warnings.push(periodCreatedWarning(periodDated, headerOf(src, dateCol), deals));
   if (closeCol >= 0 && wonWithoutClose > 0 && metrics.periodBasis === 'close') {
@@ -178,7 +182,8 @@ export function readCrmRows(
       deals,
       identity: identityKinds,
       hasCloseDate: closeCol >= 0,
-      hasNps: npsCol >= 0,
+      hasNps: npsCol >= 0 || joined !== null,
+      ...(joined ? { surveyAnswers: joined.answers, survey: joined.join } : {}),
       hasGrossProfit: profitCol >= 0,
       metrics,
     },

@@ -2,6 +2,7 @@
 import type { ValidationIssue } from '../types.js';
 import type { IdentifierKind, LeadRecord, MetricsOptions, WonDeal } from '../definitions/index.js';
 import type { DataShape, FunnelStage, Granularity, MeasureRole } from '../mapping/types.js';
+import type { Matrix } from '../values.js';
 
 /** Summed figures of one group × period (or a total). `stages` is aligned with AggregatedData.stages. */
 export interface Figures {
@@ -31,6 +32,24 @@ export type AggregateNote =
   /** A customer counts once, as a new customer, credited like the revenue of their first won deal. */
   | 'customers_first_won';
 
+/** One NPS answer, placed: the channel and time it counts under. */
+export interface NpsAnswer {
+  readonly channel: string;
+  readonly time: number | null;
+  readonly score: number;
+}
+
+/** What became of a survey sheet's rows (aggregate/survey.ts). */
+export interface SurveyJoin {
+  /** Non-blank rows. */
+  readonly rows: number;
+  readonly matched: number;
+  /** Rows with a score whose identifiers match no customer of the leads. */
+  readonly unmatched: number;
+  /** Rows without a whole-number score 0–10. */
+  readonly unreadable: number;
+}
+
 /** CRM shape: the records behind the sums, for the analyses (models, cohorts, B2B, findings). */
 export interface DealsDetail {
   readonly leads: readonly LeadRecord[];
@@ -40,6 +59,10 @@ export interface DealsDetail {
   readonly identity: readonly IdentifierKind[];
   readonly hasCloseDate: boolean;
   readonly hasNps: boolean;
+  /** Answers from the survey sheet (the leads' own NPS column is on the lead records). */
+  readonly surveyAnswers?: readonly NpsAnswer[];
+  /** The survey sheet's join counts; absent without a survey. */
+  readonly survey?: SurveyJoin;
   readonly hasGrossProfit: boolean;
   /** The options the sums were computed with. */
   readonly metrics: MetricsOptions;
@@ -80,6 +103,9 @@ export interface AggregateOptions {
   /** 1-based sheet row of the first data row, for row numbers in warnings (default mapping.source.firstDataRow). */
   readonly firstRowNumber?: number;
   readonly costsFirstRowNumber?: number;
+  /** CRM: the survey sheet's data rows (mapping.survey), and the sheet row of the first. */
+  readonly survey?: Matrix;
+  readonly surveyFirstRowNumber?: number;
   /** Attribution model, period basis and the rest (defaults: definitions/rules.ts). */
   readonly metrics?: Partial<MetricsOptions>;
   /** The spreadsheet's time zone: Date cells are read as their wall clock there (default Etc/UTC). */

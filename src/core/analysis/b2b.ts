@@ -6,6 +6,7 @@
 import { normalizeName } from '../aggregate/cells.js';
 import { periodKey } from '../aggregate/periods.js';
 import { NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN, type LeadRecord, type WonDeal } from '../definitions/index.js';
+import type { NpsAnswer } from '../aggregate/types.js';
 import type { Granularity } from '../mapping/types.js';
 import type { ChannelCredit } from './credits.js';
 
@@ -98,21 +99,29 @@ function npsOf(channel: string, period: string | null, scores: readonly number[]
   return { channel, period, answers: n, promoters, detractors, nps: n ? ((promoters - detractors) / n) * 100 : null };
 }
 
-/** NPS answers on lead rows: per the row's own channel, overall and per period of the answer's row (close date, else creation). */
-export function npsByChannel(leads: readonly LeadRecord[], granularity: Granularity | null): { rows: NpsStats[]; total: NpsStats | null } {
+/**
+ * NPS answers on lead rows — per the row's own channel, in the period of the row (close date, else
+ * creation) — and from a survey sheet, placed by aggregate/survey.ts; overall and per period.
+ */
+export function npsByChannel(
+  leads: readonly LeadRecord[],
+  granularity: Granularity | null,
+  survey: readonly NpsAnswer[] = [],
+): { rows: NpsStats[]; total: NpsStats | null } {
   const by = new Map<string, { channel: string; all: number[]; periods: Map<string, number[]> }>();
   const all: number[] = [];
-  for (const l of leads) {
-    if (l.nps === null) continue;
-    const k = normalizeName(l.channel);
-    const e = by.get(k) ?? { channel: l.channel, all: [], periods: new Map<string, number[]>() };
+  const answers: NpsAnswer[] = [];
+  for (const l of leads) if (l.nps !== null) answers.push({ channel: l.channel, time: l.closed ?? l.created, score: l.nps });
+  answers.push(...survey);
+  for (const a of answers) {
+    const k = normalizeName(a.channel);
+    const e = by.get(k) ?? { channel: a.channel, all: [], periods: new Map<string, number[]>() };
     by.set(k, e);
-    e.all.push(l.nps);
-    all.push(l.nps);
-    const t = l.closed ?? l.created;
-    if (granularity !== null && t !== null) {
-      const p = periodKey(t, granularity);
-      e.periods.set(p, [...(e.periods.get(p) ?? []), l.nps]);
+    e.all.push(a.score);
+    all.push(a.score);
+    if (granularity !== null && a.time !== null) {
+      const p = periodKey(a.time, granularity);
+      e.periods.set(p, [...(e.periods.get(p) ?? []), a.score]);
     }
   }
   const rows: NpsStats[] = [];
@@ -168,9 +177,10 @@ export function b2bBlock(
   deals: readonly WonDeal[],
   leads: readonly LeadRecord[],
   granularity: Granularity | null,
+  survey: readonly NpsAnswer[] = [],
 ): B2bBlock {
   const { cycles, total } = dealCycles(deals);
-  const nps = npsByChannel(leads, granularity);
+  const nps = npsByChannel(leads, granularity, survey);
   const returned = new Set(deals.filter((d) => d.returned).map((d) => d.customer));
   return {
     cycles,

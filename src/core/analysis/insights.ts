@@ -56,7 +56,7 @@ export function computeInsights(
     const credits = creditByChannel(data, detail.deals, model, options.halfLifeDays, margin);
     channels = [...credits.values()].map(modelRow);
     comparison = compareModels(data, detail.deals, options.halfLifeDays, margin);
-    b2b = b2bBlock(credits, detail.deals, detail.leads, data.granularity);
+    b2b = b2bBlock(credits, detail.deals, detail.leads, data.granularity, detail.surveyAnswers);
     // Cohorts need customers that can buy twice (an identity) and dates to count months.
     if (detail.identity.length > 0 && data.asOf !== null) {
       cohort = cohortLtv(detail.deals, ISO_TIME(data.asOf), {

@@ -5,6 +5,7 @@
 import type { AggregatedData, Figures } from '../aggregate/types.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
 import { FORMAT, moneyFormat, percentDecimalsFor, percentFormat } from './formats.js';
+import { WON_STAGE } from '../mapping/status-vocabulary.js';
 import type { DashboardLabels, MetricKey } from './labels.js';
 
 /** Cell references a derived formula may use: `at` = this row, `total` = the totals row (absolute). */
@@ -34,14 +35,25 @@ export interface StageRef {
   readonly label: string;
 }
 
+/**
+ * The name the won stage of a CRM funnel is shown under. It counts won deals, repeat sales included, while
+ * "customers" (KPI strip, channel table) counts new customers only: under the guessed name («Клиенты») or
+ * the customers column's own header one word would show two numbers (268 and 191 on the ru sample). Any
+ * other name the user gave the stage is theirs to keep.
+ */
+export function wonStageLabel(label: string, L: DashboardLabels): string {
+  const taken = [...Object.values(WON_STAGE.label), L.metric.customers].map((x) => x.trim().toLowerCase());
+  return taken.includes(label.trim().toLowerCase()) ? L.wonDeals : label;
+}
+
 /** Each countable stage and the column key that holds its count (a measure column or its own). */
-export function stageRefs(data: AggregatedData, mapping: Mapping): StageRef[] {
+export function stageRefs(data: AggregatedData, mapping: Mapping, L: DashboardLabels): StageRef[] {
   const out: StageRef[] = [];
   const last = data.stages.length - 1;
   data.stages.forEach((stage, i) => {
     if (mapping.shape === 'crm') {
       const key = i === 0 ? 'leads' : i === last ? 'orders' : `stage:${i}`;
-      out.push({ key, label: stage.label });
+      out.push({ key, label: i === last && i > 0 ? wonStageLabel(stage.label, L) : stage.label });
       return;
     }
     if (stage.column === undefined) return;
@@ -69,7 +81,7 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
   const derived = (key: MetricKey, format: string, expr: (r: Refs) => string, kpi = false): void => {
     cols.push({ key, header: L.metric[key], note: L.definition[key] ?? '', format, expr, kpi });
   };
-  const stages = stageRefs(data, mapping);
+  const stages = stageRefs(data, mapping, L);
   const spend = has('spend');
   const revenue = has('revenue');
   const customers = has('customers');
@@ -84,7 +96,12 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
     cols.push({ key: s.key, header: s.label, note: '', format: FORMAT.count, value: (f) => figureOf(f, s.key) });
   }
   if (customers) base('customers', FORMAT.count, true);
-  if (has('orders')) base('orders', FORMAT.count);
+  if (has('orders')) {
+    base('orders', FORMAT.count);
+    // CRM "orders" are the won deals the funnel's last stage counts: one name for one number.
+    const won = stages.find((s) => s.key === 'orders');
+    if (mapping.shape === 'crm' && won) cols[cols.length - 1] = { ...cols[cols.length - 1], header: won.label, note: L.wonDealsNote };
+  }
   if (revenue) base('revenue', money0, true);
   if (has('gross_profit')) base('gross_profit', money0);
   if (mapping.shape === 'crm') base('junk', FORMAT.count);

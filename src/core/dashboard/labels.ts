@@ -37,6 +37,11 @@ export interface DashboardLabels {
   readonly definition: Readonly<Partial<Record<MetricKey, string>>>;
   readonly conversion: (from: string, to: string) => string;
   readonly conversionNote: string;
+  /** CRM: the won stage and the won-deal count (repeat sales included), and the new customers among them. */
+  readonly wonDeals: string;
+  readonly wonDealsNote: string;
+  readonly ofWhichNewCustomers: string;
+  readonly newCustomerNote: string;
   readonly chart: {
     readonly romi: string;
     readonly profit: string;
@@ -151,6 +156,11 @@ const en: DashboardLabels = {
   },
   conversion: (a, b) => `${a} → ${b}`,
   conversionNote: 'Stage-to-stage conversion = later stage / earlier stage.',
+  wonDeals: 'Won deals',
+  wonDealsNote: 'Won deals: leads whose status is won, repeat sales included; credited to channels by the attribution model.',
+  ofWhichNewCustomers: 'of which new customers',
+  newCustomerNote:
+    'New customers: a customer’s first won deal — the “Customers” of the KPI strip and the channel table; the other won deals are repeat sales.',
   chart: {
     romi: 'ROMI by channel',
     profit: 'Profit by channel',
@@ -243,6 +253,11 @@ const ru: DashboardLabels = {
   },
   conversion: (a, b) => `${a} → ${b}`,
   conversionNote: 'Конверсия между этапами = следующий этап / предыдущий.',
+  wonDeals: 'Успешные сделки',
+  wonDealsNote: 'Успешные сделки: лиды со статусом «успешно», включая повторные продажи; распределяются по каналам по модели атрибуции.',
+  ofWhichNewCustomers: 'из них новые клиенты',
+  newCustomerNote:
+    'Новые клиенты: первая успешная сделка клиента — это «Клиенты» в сводке и в таблице каналов; остальные успешные сделки — повторные продажи.',
   chart: {
     romi: 'ROMI по каналам',
     profit: 'Прибыль по каналам',
@@ -334,6 +349,10 @@ const zh: DashboardLabels = {
   },
   conversion: (a, b) => `${a} → ${b}`,
   conversionNote: '阶段转化率 = 后一阶段 / 前一阶段。',
+  wonDeals: '成交订单',
+  wonDealsNote: '成交订单：状态为成交的线索，包括复购；按归因模型分配到渠道。',
+  ofWhichNewCustomers: '其中新客户',
+  newCustomerNote: '新客户：客户的首笔成交——即摘要和渠道表中的“客户”；其余成交为复购。',
   chart: { romi: '各渠道 ROMI', profit: '各渠道利润', spendRevenue: '各渠道花费与收入', funnel: '漏斗', overTime: '花费与收入趋势' },
   note: {
     cohort: '期间按线索创建日期划分（同期群视角）：成交收入计入线索到达的期间。',

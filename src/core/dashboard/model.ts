@@ -59,7 +59,7 @@ export function dashboardModel(data: AggregatedData, mapping: Mapping, ctx: Plan
     overview: OVERVIEW_KEYS.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined),
     detail: metrics.filter((m) => !OVERVIEW_KEYS.includes(m.key)),
     kpis: KPI_ORDER.map((k) => metrics.find((m) => m.key === k)).filter((m): m is MetricColumn => m !== undefined),
-    stages: stageRefs(data, mapping).filter((s) => has(s.key)),
+    stages: stageRefs(data, mapping, L).filter((s) => has(s.key)),
     rows,
     series: channelSeries(rows, data.stages.length),
     insights: insightsOf(data, mapping, ctx.locale),

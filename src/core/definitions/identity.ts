@@ -79,6 +79,12 @@ export class CustomerIdentity {
     for (let k = 1; k < ids.length; k++) this.union(ids[0], ids[k]);
   }
 
+  /** The customer of identifiers from elsewhere (a survey): the first one seen in the linked rows, else null. */
+  lookup(ids: readonly string[]): string | null {
+    for (const id of ids) if (this.parent.has(id)) return this.find(id);
+    return null;
+  }
+
   /** The customer key of a row with these identifiers; null when it has none. */
   resolve(ids: readonly string[]): string | null {
     return ids.length === 0 ? null : this.find(ids[0]);

@@ -101,6 +101,7 @@ function encode(m: Mapping, keepIgnored: boolean): Record<string, unknown> {
     o: [m.options.granularity, m.options.grossMargin, m.options.currency, m.options.dashboardName, m.options.byCampaign ? 1 : 0],
     ...metricsEntry(m.options.metrics),
     ...(m.warehouse ? { wh: encodeWarehouse(m.warehouse) } : {}),
+    ...(m.survey ? { sv: encodeTable(m.survey, keepIgnored) } : {}),
   };
 }
 
@@ -193,7 +194,7 @@ export function upgradeSaved(
 }
 
 function decode(o: Record<string, unknown>): Mapping {
-  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o', 'm', 'wh'], '');
+  onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o', 'm', 'wh', 'sv'], '');
   const sh = o.sh;
   if (sh !== 'a' && sh !== 'c') throw invalid('shape', 'must be aggregated or crm');
   const shape = sh === 'c' ? 'crm' : 'aggregated';
@@ -204,7 +205,8 @@ function decode(o: Record<string, unknown>): Mapping {
   const metrics = o.m === undefined ? undefined : decodeMetrics(o.m);
   const options = metrics ? { ...decodeOptions(o.o), metrics } : decodeOptions(o.o);
   const mapping: Mapping = { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
-  return o.wh === undefined ? mapping : { ...mapping, warehouse: decodeWarehouse(o.wh) };
+  const withSurvey = o.sv === undefined ? mapping : { ...mapping, survey: decodeTable(o.sv, 'survey') };
+  return o.wh === undefined ? withSurvey : { ...withSurvey, warehouse: decodeWarehouse(o.wh) };
 }
 
 function decodeTable(x: unknown, path: string): TableBinding {

@@ -22,7 +22,7 @@ export interface RefoundTable {
  * `block` holds the table's mapped columns from sheet row 1 down to the sheet's last row with content
  * (block[0] is row 1, block[r][0] is the table's firstColumn).
  */
-export function refindTable(table: TableBinding, block: Matrix, label: 'source' | 'costs'): RefoundTable {
+export function refindTable(table: TableBinding, block: Matrix, label: 'source' | 'costs' | 'survey'): RefoundTable {
   const width = table.lastColumn - table.firstColumn + 1;
   const start = table.firstDataRow - 1;
   const notes: ValidationIssue[] = [];

@@ -129,6 +129,11 @@ export interface Mapping {
   /** CRM shape only; empty for aggregated. */
   readonly statusRules: readonly StatusRule[];
   readonly options: ReportOptions;
+  /**
+   * CRM shape: an NPS survey on its own sheet — customer ID (and/or e-mail, phone) columns and an NPS
+   * column, optionally the answer date — joined to the leads' customers. Absent: none.
+   */
+  readonly survey?: TableBinding;
   /** Set when the data is a BigQuery table (warehouse mode); absent for sheets. */
   readonly warehouse?: WarehouseBinding;
 }

@@ -18,6 +18,7 @@ const MAX_DASHBOARD_NAME = 100;
 export interface ActualHeaders {
   readonly source?: readonly string[];
   readonly costs?: readonly string[];
+  readonly survey?: readonly string[];
 }
 
 export function validateMapping(mapping: Mapping, actualHeaders?: readonly string[] | ActualHeaders): ValidationIssue[] {
@@ -63,10 +64,12 @@ export function validateMapping(mapping: Mapping, actualHeaders?: readonly strin
     issues.push(issue('warning', 'missing_revenue', { role: 'revenue' }, ['ROMI', 'ROAS', 'AOV', 'LTV']));
   }
 
+  if (mapping.survey) checkSurvey(mapping, mapping.survey, issues);
   checkFunnel(mapping, issues);
   checkOptions(mapping, issues);
   if (actual.source) checkHeaders(src, actual.source, 'source', issues);
   if (actual.costs && mapping.costs) checkHeaders(mapping.costs, actual.costs, 'costs', issues);
+  if (actual.survey && mapping.survey) checkHeaders(mapping.survey, actual.survey, 'survey', issues);
   return issues;
 }
 
@@ -117,6 +120,20 @@ function checkTable(t: TableBinding, table: string, issues: ValidationIssue[]): 
       }),
     );
   }
+}
+
+/** A survey joins answers to customers: it needs a score and an identifier, and the leads need one too. */
+function checkSurvey(m: Mapping, survey: TableBinding, issues: ValidationIssue[]): void {
+  checkTable(survey, 'survey', issues);
+  const has = (role: ColumnRole, t: TableBinding): boolean => t.columns.some((c) => c.role === role);
+  if (m.shape !== 'crm') {
+    issues.push(issue('error', 'survey_needs_crm', {}));
+    return;
+  }
+  if (!has('nps', survey)) issues.push(issue('error', 'missing_survey_nps', { role: 'nps', table: 'survey' }, ['NPS']));
+  if (!has('customer_id', survey))
+    issues.push(issue('error', 'missing_survey_customer_id', { role: 'customer_id', table: 'survey' }, ['NPS']));
+  if (!has('customer_id', m.source)) issues.push(issue('error', 'survey_without_customers', { role: 'customer_id' }, ['NPS']));
 }
 
 function checkFunnel(m: Mapping, issues: ValidationIssue[]): void {

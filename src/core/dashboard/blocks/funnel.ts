@@ -43,6 +43,15 @@ export function funnelBlock(model: DashboardModel, anchor: number, tables: Chann
     );
   });
   const last = funnel.nextRow - 1;
+  // CRM: the won stage counts won deals; the new customers among them (the KPI strip's "customers", by the
+  // definitions module) follow on their own row, outside the chart, so the two figures cannot be confused.
+  if (model.mapping.shape === 'crm' && stages.at(-1)?.key === 'orders' && model.has('customers')) {
+    const r = funnel.nextRow;
+    funnel.add([text(L.ofWhichNewCustomers), formula(`=${tables.totalCell('customers')}`), safe(`B${r}/B${r - 1}`), null], {
+      formats: ['', FORMAT.count, percentFormat(1), ''],
+      notes: [L.newCustomerNote, '', '', ''],
+    });
+  }
   return {
     blocks: [funnel.build()],
     rules: [],
