@@ -72,6 +72,6 @@ describe('CLI: CRM rows created in a period label', () => {
     expect(report.analysis?.b2b?.cycleTotal).toMatchObject({ count: 1, medianDays: 10 });
     const text = cli(csv).stdout;
     expect(text).toContain('Rows: 4 of 4 used, 0 skipped.');
-    expect(text).toContain('warning: 3 lead row(s) are dated by a period label in Дата создания (e.g. Январь 2026), not a day');
+    expect(text).toContain('warning: 3 lead rows are dated by a period label in Дата создания (e.g. Январь 2026), not a day');
   });
 });

@@ -98,6 +98,16 @@ describe('plurals', () => {
     expect(text(112)).toMatch(/^Пропущено 112 строк:/u);
   });
 
+  it('period-labelled lead rows agree with their count in Russian and English', () => {
+    const params = (count: number, deals: number) => ({ count, deals, column: 'Дата', example: 'Январь 2026' });
+    const ru = (count: number): string => issueText('ru', { code: 'created_period_labels', params: params(count, 1) });
+    expect(ru(1)).toMatch(/^1 строка лидов датирована /u);
+    expect(ru(3)).toMatch(/^3 строки лидов датированы /u);
+    expect(ru(5)).toMatch(/^5 строк лидов датированы /u);
+    expect(englishText('created_period_labels', params(1, 1))).toMatch(/^1 lead row is dated .* its 1 won deal\.$/u);
+    expect(englishText('created_period_labels', params(4, 2))).toMatch(/^4 lead rows are dated .* their 2 won deals\.$/u);
+  });
+
   it('English says 1 row, 2 rows; Chinese has one form', () => {
     expect(englishText('rows_skipped_date', { count: 1, column: 'Date', rows: '3' })).toMatch(/^1 row skipped/u);
     expect(englishText('rows_skipped_date', { count: 2, column: 'Date', rows: '3, 4' })).toMatch(/^2 rows skipped/u);

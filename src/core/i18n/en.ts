@@ -202,7 +202,7 @@ export const enIssues = {
   won_without_close_date:
     '{count, plural, one {# won deal has} other {# won deals have}} no readable close date; {count, plural, one {it is} other {they are}} dated by the lead’s creation.',
   created_period_labels:
-    '{count} lead row(s) are dated by a period label in {column} (e.g. {example}), not a day: they are counted in that period, but the deal cycle leaves out their {deals} won deal(s).',
+    '{count, plural, one {# lead row is} other {# lead rows are}} dated by a period label in {column} (e.g. {example}), not a day: counted in that period, but the deal cycle leaves out {deals, plural, one {its # won deal} other {their # won deals}}.',
   low_confidence: 'Please check {headers}: the guess is uncertain.',
   currency_detected: 'Amounts look like {currency}.',
   missing_channel: 'No channel/source column: the dashboard is per channel, so every metric needs one.',
