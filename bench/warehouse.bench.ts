@@ -70,9 +70,9 @@ function report(file: string, engine: 'memory' | 'duckdb'): Run {
 const fmt = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
 
 function show(label: string, rows: number, r: Run): void {
-  console.log(
-    `${label.padEnd(28)} ${r.ok ? '' : 'FAILED '}${fmt(r.ms / 1000)} s, ${fmt((rows / r.ms) * 1000)} rows/s, peak ${fmt(r.peakMb)} MB`,
-  );
+  // A failed run has no throughput: it stopped before reading every row.
+  const speed = r.ok ? `${fmt((rows / r.ms) * 1000)} rows/s` : 'no rows/s';
+  console.log(`${label.padEnd(28)} ${r.ok ? '' : 'FAILED after '}${fmt(r.ms / 1000)} s, ${speed}, peak ${fmt(r.peakMb)} MB`);
 }
 
 export default async function main(): Promise<void> {
@@ -91,14 +91,19 @@ export default async function main(): Promise<void> {
     show('  --engine duckdb', rows, duck);
     record(`warehouse.${key}.duckdb`, {
       seconds: duck.ms / 1000,
-      rowsPerSecond: (rows / duck.ms) * 1000,
+      rowsPerSecond: duck.ok ? (rows / duck.ms) * 1000 : null,
       peakMb: duck.peakMb,
       ok: duck.ok,
     });
     if (memory) {
       const mem = report(file, 'memory');
       show('  in-memory engine', rows, mem);
-      record(`warehouse.${key}.memory`, { seconds: mem.ms / 1000, rowsPerSecond: (rows / mem.ms) * 1000, peakMb: mem.peakMb, ok: mem.ok });
+      record(`warehouse.${key}.memory`, {
+        seconds: mem.ms / 1000,
+        rowsPerSecond: mem.ok ? (rows / mem.ms) * 1000 : null,
+        peakMb: mem.peakMb,
+        ok: mem.ok,
+      });
       if (mem.ok && duck.ok) {
         // Both engines must have read the same rows, or the timing compares different work.
         if (mem.rows !== duck.rows) console.log(`  !! used rows differ: memory ${mem.rows}, duckdb ${duck.rows}`);

@@ -1,5 +1,5 @@
 /** CLI entry: `funnel-roi report FILE.csv [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign] [--engine memory|duckdb]`. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { metricsOptions, type MetricsOptions } from '../core/definitions/index.js';
 import { issueText, resolveLocale, type Locale } from '../core/i18n/index.js';
 import { CodedError } from '../core/issues.js';
@@ -93,8 +93,19 @@ export function main(argv: readonly string[]): number | Promise<number> {
   return print(runReport(readCsvText(file), options));
 }
 
+/**
+ * V8's longest string (0x1fffffe8 UTF-16 units): a file read whole as text cannot be bigger. Past it the
+ * default engine would die on a raw RangeError; DuckDB reads such files in bounded memory instead.
+ */
+export const MAX_TEXT_BYTES = 0x1fffffe8;
+
 /** A CSV file's text in whatever encoding it was saved (see decode.ts); refused with the reason otherwise. */
-export function readCsvText(path: string): string {
+export function readCsvText(path: string, maxBytes = MAX_TEXT_BYTES): string {
+  const size = statSync(path).size;
+  if (size > maxBytes) {
+    const mb = (bytes: number): number => Math.ceil(bytes / 1024 / 1024);
+    throw new CodedError('cli_file_too_large', { file: printable(path), mb: mb(size), limitMb: mb(maxBytes), flag: '--engine duckdb' });
+  }
   return decodeInput(readFileSync(path), printable(path)).text;
 }
 

@@ -72,6 +72,12 @@ describe('decodeInput', () => {
     expect(decodeInput(iconv.encode('渠道,花费\n百度,5', 'gb18030')).text).toBe('渠道,花费\n百度,5');
   });
 
+  it('refuses a file too big to hold as text before reading it, pointing to --engine duckdb', () => {
+    const path = file('big.csv', Buffer.from(RU));
+    expect(() => readCsvText(path, 10)).toThrow(/MB: the default engine reads a file whole .* --engine duckdb/u);
+    expect(channels(readCsvText(path, Buffer.byteLength(RU)))).toHaveLength(3);
+  });
+
   it('refuses what it cannot read, naming the encoding problem', () => {
     // Western-European Windows-1252 text: not UTF-8, and neither Cyrillic nor Chinese reads it cleanly.
     const latin = iconv.encode('Canal;Dépenses;Résultats\nCafé crème;12;3\nÉté;5;1', 'win1252');

@@ -303,6 +303,8 @@ export const enIssues = {
   warehouse_table_invalid:
     '“{input}” is not a BigQuery table ({reason}). Write it as project.dataset.table, e.g. my-project.marketing.leads.',
   warehouse_project_invalid: '“{input}” is not a Google Cloud project id.',
+  cli_file_too_large:
+    '{file} is {mb} MB: the default engine reads a file whole and cannot hold more than {limitMb} MB of text. Run the report with {flag}, which reads it in bounded memory.',
   warehouse_service_missing: 'The BigQuery advanced service is not enabled for this script, so BigQuery tables cannot be read.',
   warehouse_permission:
     'BigQuery denied access to {table} ({message}). You need BigQuery Job User on the billing project and BigQuery Data Viewer on the dataset.',

@@ -298,6 +298,8 @@ export const ruIssues: IssueTemplates = {
   warehouse_table_invalid:
     '«{input}» — не таблица BigQuery ({reason}). Напишите её как проект.набор.таблица, например my-project.marketing.leads.',
   warehouse_project_invalid: '«{input}» — не идентификатор проекта Google Cloud.',
+  cli_file_too_large:
+    'Файл {file} занимает {mb} МБ: обычный движок читает файл целиком и не вмещает больше {limitMb} МБ текста. Запустите отчёт с {flag} — он читает файл по частям в ограниченной памяти.',
   warehouse_service_missing: 'Расширенная служба BigQuery не включена для этого скрипта, поэтому таблицы BigQuery прочитать нельзя.',
   warehouse_permission:
     'BigQuery отказал в доступе к {table} ({message}). Нужны роли BigQuery Job User в проекте оплаты и BigQuery Data Viewer на наборе данных.',

@@ -281,6 +281,8 @@ export const zhIssues: IssueTemplates = {
   nothing_to_share: '还没有可分享的仪表板。请先生成仪表板。',
   warehouse_table_invalid: '“{input}”不是 BigQuery 表（{reason}）。请写成 项目.数据集.表，例如 my-project.marketing.leads。',
   warehouse_project_invalid: '“{input}”不是 Google Cloud 项目 ID。',
+  cli_file_too_large:
+    '{file} 大小为 {mb} MB：默认引擎会整体读取文件，无法容纳超过 {limitMb} MB 的文本。请使用 {flag} 运行报告，它以有限内存分块读取。',
   warehouse_service_missing: '此脚本未启用 BigQuery 高级服务，无法读取 BigQuery 表。',
   warehouse_permission:
     'BigQuery 拒绝访问 {table}（{message}）。需要计费项目上的 BigQuery Job User 角色和数据集上的 BigQuery Data Viewer 角色。',
