@@ -123,7 +123,12 @@ export function renderData(ui: Ui): HTMLElement {
     out.appendChild(sheetSelect(ui, ui.tr('data.costs'), others, state.costs?.sheetName ?? '', true, (name) => void ui.detectCosts(name)));
     out.appendChild(h('p', { className: 'hint' }, [ui.tr('data.costsHint')]));
     if (!state.costs) out.appendChild(h('p', { className: 'warning' }, [ui.tr('data.noCosts')]));
-    out.appendChild(surveyPicker(ui, others.filter((s) => s.name !== state.costs?.sheetName)));
+    out.appendChild(
+      surveyPicker(
+        ui,
+        others.filter((s) => s.name !== state.costs?.sheetName),
+      ),
+    );
   }
   return out;
 }

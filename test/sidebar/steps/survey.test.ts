@@ -54,7 +54,11 @@ function detections(): Record<string, Detection> {
   const out: Record<string, Detection> = {};
   for (const s of summaries()) {
     const rows = SHEETS[s.name];
-    out[s.name] = detectSheet(rows, rows.map((r) => r.map((v) => String(v ?? ''))), { sheetId: s.sheetId, sheetName: s.name, locale: 'en' });
+    out[s.name] = detectSheet(
+      rows,
+      rows.map((r) => r.map((v) => String(v ?? ''))),
+      { sheetId: s.sheetId, sheetName: s.name, locale: 'en' },
+    );
   }
   return out;
 }
