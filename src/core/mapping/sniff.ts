@@ -61,6 +61,51 @@ export interface ColumnProfile {
   readonly numberOrPeriod: number;
   /** Distinct non-blank text values seen in the sample (capped). */
   readonly distinctText: number;
+  /** What most non-blank values look like beyond their type (an e-mail, a phone, a person's name, money…), if anything. */
+  readonly shape?: ValueShape;
+}
+
+/**
+ * What values look like, for the guesser's rules: an identity (e-mail, phone, an opaque id), a person's
+ * display name, money (fractions) or a count (whole numbers).
+ */
+export type ValueShape = 'email' | 'phone' | 'id' | 'personName' | 'money' | 'count';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+// "+7 912 345-67-89", "8 (495) 123-45-67", "13800138000", "+1-555-0100": 7–15 digits, phone punctuation only.
+const PHONE = /^\+?[\d\s\-().]{7,22}$/u;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+// An opaque code: letters and digits with at least one digit, no spaces ("ord_8f2K1", "4200001234202603011234").
+const CODE = /^(?=.*\d)[\p{L}\d_\-:#/]{4,}$/u;
+// "Анна Смирнова", "John A. Smith", "李明" / "张小凡": capitalised words, or two to four Han characters.
+const PERSON = /^(?:\p{Lu}\p{Ll}+\.?(?:[ -]\p{Lu}\p{Ll}*\.?){1,3}|[\u4e00-\u9fff]{2,4})$/u;
+
+function cellShape(value: CellValue, kind: CellKind): ValueShape | undefined {
+  if (kind === 'number') {
+    const n = typeof value === 'number' ? value : parseNumberText(String(value));
+    if (n === undefined) return undefined;
+    const digits = String(value).replace(/\D/gu, '').length;
+    // A text number that is really a phone: "+7 912 345-67-89", "8 (495) 123-45-67", a Chinese mobile "13800138000".
+    const phoneLike = PHONE.test(String(value)) && digits >= 10 && (/^\s*[+8(]|\s|-/u.test(String(value)) || /^1[3-9]\d{9}$/u.test(String(value)));
+    if (typeof value === 'string' && phoneLike) return 'phone';
+    return Number.isInteger(n) ? 'count' : 'money';
+  }
+  if (kind !== 'text') return undefined;
+  const s = String(value).trim();
+  if (EMAIL.test(s)) return 'email';
+  if (PHONE.test(s) && s.replace(/\D/gu, '').length >= 7) return 'phone';
+  if (UUID.test(s) || CODE.test(s)) return 'id';
+  if (PERSON.test(s)) return 'personName';
+  return undefined;
+}
+
+/** The shape most sampled values share (≥ 60% of non-blank cells); money wins over count when fractions appear at all. */
+function dominantShape(shapes: Record<ValueShape, number>, nonBlank: number): ValueShape | undefined {
+  if (nonBlank === 0) return undefined;
+  if (shapes.money > 0 && (shapes.money + shapes.count) / nonBlank >= 0.6) return 'money';
+  let best: ValueShape | undefined;
+  for (const k of Object.keys(shapes) as ValueShape[]) if (shapes[k] / nonBlank >= 0.6 && (!best || shapes[k] > shapes[best])) best = k;
+  return best;
 }
 
 export function profileColumn(values: readonly CellValue[], header = ''): ColumnProfile {
@@ -71,6 +116,7 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
   let sampled = 0;
   let numberOrPeriod = 0;
   let padded = false;
+  const shapes: Record<ValueShape, number> = { email: 0, phone: 0, id: 0, personName: 0, money: 0, count: 0 };
   for (let i = 0; i < values.length && sampled < SNIFF_SAMPLE; i = Math.floor(++sampled * step)) {
     const v = values[i];
     const kind = classifyCell(v, serialsAreDates);
@@ -80,6 +126,8 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
       padded ||= PADDED_PERIOD.test(v);
     }
     if (kind === 'text' && distinct.size < 1000) distinct.add(String(v).trim().toLowerCase());
+    const shape = cellShape(v, kind);
+    if (shape) shapes[shape]++;
   }
   const nonBlank = counts.number + counts.date + counts.text;
   const periodsLikely = numberOrPeriod > 0 && (serialsAreDates || padded);
@@ -90,6 +138,7 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
     counts,
     numberOrPeriod,
     distinctText: distinct.size,
+    shape: dominantShape(shapes, nonBlank),
   };
 }
 
