@@ -78,7 +78,11 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
   { role: 'date', when: { any: WHEN, any2: OPENING, none: [...NOT_A_FACT, 'later'] }, score: 0.75 },
   { role: 'date', when: { all: ['survey'], any: ['completed', 'ended'], any2: WHEN, none: ['later'] }, score: 0.8 },
   { role: 'date', when: { all: ['surveyTable', 'completed'], any: WHEN, none: ['later'] }, score: 0.8 },
-  { role: 'close_date', when: { any: WHEN, any2: CLOSING, none: [...NOT_A_FACT, 'later', 'survey', 'surveyTable', 'created'] }, score: 0.75 },
+  {
+    role: 'close_date',
+    when: { any: WHEN, any2: CLOSING, none: [...NOT_A_FACT, 'later', 'survey', 'surveyTable', 'created'] },
+    score: 0.75,
+  },
   // An amount paid, payable, settled, sold or ordered is revenue: "Заказано на сумму", "Sale Price", "应结订单金额".
   {
     role: 'revenue',
@@ -163,7 +167,13 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
   },
   // A record closes when it is won or closed, paid, confirmed or visited; "completed" only when nothing says more.
   close_date: {
-    prefer: [{ all: ['actual'], any: ['closed', 'won'] }, { any: ['won', 'closed'] }, { all: ['paid'] }, { all: ['confirmed'] }, { all: ['visit'] }],
+    prefer: [
+      { all: ['actual'], any: ['closed', 'won'] },
+      { any: ['won', 'closed'] },
+      { all: ['paid'] },
+      { all: ['confirmed'] },
+      { all: ['visit'] },
+    ],
     avoid: [{ all: ['completed'] }],
     never: [{ any: ['expected', 'created', 'later', 'survey', 'surveyTable'] }],
   },

@@ -36,20 +36,45 @@ export const CONCEPT_WORDS = {
     zh: ['问卷', '答卷', '答题', '填写', '作答'],
   },
   customer: {
-    en: ['customer', 'client', 'buyer', 'purchaser', 'payer', 'contact', 'consumer', 'shopper', 'recipient', 'receiver', 'member', 'caller'],
+    en: [
+      'customer',
+      'client',
+      'buyer',
+      'purchaser',
+      'payer',
+      'contact',
+      'consumer',
+      'shopper',
+      'recipient',
+      'receiver',
+      'member',
+      'caller',
+    ],
     ru: ['клиент', 'покупател', 'плательщик', 'контакт', 'получател', 'заказчик', 'абонент', 'контрагент'],
     zh: ['客户', '买家', '顾客', '收货人', '收件人', '付款人', '联系', '消费者', '会员'],
   },
-  user: { en: ['user', 'visitor', 'respondent', 'subscriber'], ru: ['пользовател', 'посетител', 'респондент', 'подписчик'], zh: ['用户', '访客'] },
+  user: {
+    en: ['user', 'visitor', 'respondent', 'subscriber'],
+    ru: ['пользовател', 'посетител', 'респондент', 'подписчик'],
+    zh: ['用户', '访客'],
+  },
   company: { en: ['company', 'organization', 'organisation', 'account'], ru: ['компан', 'организац'], zh: ['公司', '企业'] },
-  merchant: { en: ['merchant', 'seller', 'shop', 'store', 'vendor'], ru: ['продав', 'магазин', 'мерчант'], zh: ['商户', '商家', '店铺', '卖家'] },
+  merchant: {
+    en: ['merchant', 'seller', 'shop', 'store', 'vendor'],
+    ru: ['продав', 'магазин', 'мерчант'],
+    zh: ['商户', '商家', '店铺', '卖家'],
+  },
   /** Someone else's system: the payment provider, the marketplace, the bank. */
   platform: {
     en: ['platform', 'gateway', 'provider', 'processor', 'bank', 'wechat', 'alipay', 'stripe', 'paypal'],
     ru: ['платформ', 'шлюз', 'банк', 'эквайр'],
     zh: ['微信', '支付宝', '平台', '银行', '京东', '淘宝', '抖音'],
   },
-  product: { en: ['product', 'sku', 'goods', 'service', 'variant'], ru: ['товар', 'услуг', 'продукт', 'артикул'], zh: ['商品', '产品', '服务', '宝贝'] },
+  product: {
+    en: ['product', 'sku', 'goods', 'service', 'variant'],
+    ru: ['товар', 'услуг', 'продукт', 'артикул'],
+    zh: ['商品', '产品', '服务', '宝贝'],
+  },
   visit: { en: ['visit', 'appointment', 'arrival'], ru: ['визит', 'посещен', 'прием'], zh: ['到店', '到访', '到院'] },
   source: { en: ['source', 'referrer', 'referer', 'origin'], ru: ['источник'], zh: ['来源'] },
   channel: { en: ['channel'], ru: ['канал'], zh: ['渠道'] },
@@ -71,9 +96,17 @@ export const CONCEPT_WORDS = {
   count: { en: ['number of', 'no of', 'count', 'quantity', 'qty'], ru: ['количеств', 'кол', 'числ'], zh: ['数量', '数', '量'] },
   id: { en: ['id', 'uuid', 'guid', 'identifier', 'key', 'token', 'code'], ru: ['код'], zh: ['id', '标识', '编码'] },
   number: { en: ['number', 'no', 'num', 'nr'], ru: ['номер'], zh: ['编号', '单号', '号码', '号'] },
-  name: { en: ['name', 'full name', 'first name', 'last name', 'title'], ru: ['имя', 'имени', 'фио', 'названи', 'наименован'], zh: ['姓名', '名称', '名字', '名'] },
+  name: {
+    en: ['name', 'full name', 'first name', 'last name', 'title'],
+    ru: ['имя', 'имени', 'фио', 'названи', 'наименован'],
+    zh: ['姓名', '名称', '名字', '名'],
+  },
   nickname: { en: ['nickname', 'nick', 'display name', 'screen name'], ru: ['ник', 'никнейм', 'псевдоним'], zh: ['昵称', '网名'] },
-  login: { en: ['login', 'username', 'handle'], ru: ['логин', 'аккаунт', 'учетн'], zh: ['帐号', '账号', '账户', '帐户', '会员名', '用户名'] },
+  login: {
+    en: ['login', 'username', 'handle'],
+    ru: ['логин', 'аккаунт', 'учетн'],
+    zh: ['帐号', '账号', '账户', '帐户', '会员名', '用户名'],
+  },
   phone: { en: ['phone', 'mobile', 'tel', 'telephone', 'cell'], ru: ['телефон', 'мобильн'], zh: ['手机号', '手机', '电话'] },
   email: { en: ['email', 'e mail', 'mail'], ru: ['почт'], zh: ['邮箱', '邮件', 'email'] },
   amount: { en: ['amount', 'sum', 'revenue', 'money'], ru: ['сумм'], zh: ['金额', '款额', '额'] },
@@ -84,14 +117,22 @@ export const CONCEPT_WORDS = {
   time: { en: ['time', 'datetime', 'timestamp', 'at'], ru: ['врем'], zh: ['时间', '时刻'] },
   log: { en: ['log'], ru: ['журнал'], zh: ['日志'] },
   type: { en: ['type', 'kind', 'category'], ru: ['тип', 'категор'], zh: ['类型', '类别'] },
-  note: { en: ['note', 'notes', 'comment', 'remark', 'remarks', 'message', 'composition', 'contents'], ru: ['комментар', 'примечан', 'состав', 'сообщен'], zh: ['备注', '留言', '说明'] },
+  note: {
+    en: ['note', 'notes', 'comment', 'remark', 'remarks', 'message', 'composition', 'contents'],
+    ru: ['комментар', 'примечан', 'состав', 'сообщен'],
+    zh: ['备注', '留言', '说明'],
+  },
 
   // ── qualifiers: which amount, which moment ──
   paid: { en: ['paid', 'charged', 'captured'], ru: ['оплач', 'оплат', 'уплач'], zh: ['实付', '已付', '付款', '支付', '实收'] },
   payable: { en: ['payable', 'to pay'], ru: ['к оплат'], zh: ['应付', '应收'] },
   settled: { en: ['settled', 'settlement'], ru: ['расчет'], zh: ['应结', '结算'] },
   /** What the merchant kept after fees: net, received, earned, payout. */
-  kept: { en: ['received', 'earned', 'payout', 'proceeds'], ru: ['получен', 'заработ', 'к выплат', 'к зачислен', 'зачислен'], zh: ['到账', '入账'] },
+  kept: {
+    en: ['received', 'earned', 'payout', 'proceeds'],
+    ru: ['получен', 'заработ', 'к выплат', 'к зачислен', 'зачислен'],
+    zh: ['到账', '入账'],
+  },
   /** Net of something: returns and discounts ("Net sales": the revenue) or fees ("Order Net": what was kept). */
   net: { en: ['net'], ru: ['чист'], zh: ['净'] },
   adjusted: { en: ['adjusted', 'adjustment'], ru: ['скорректир', 'корректир'], zh: ['调整'] },
@@ -113,7 +154,21 @@ export const CONCEPT_WORDS = {
   actual: { en: ['actual'], ru: ['фактическ'], zh: ['实际'] },
   /** Other moments of a record, never its date: shipped, delivered, updated, born. */
   later: {
-    en: ['shipped', 'delivered', 'updated', 'modified', 'edited', 'last', 'birth', 'birthday', 'expiry', 'expires', 'refunded', 'cancelled', 'canceled'],
+    en: [
+      'shipped',
+      'delivered',
+      'updated',
+      'modified',
+      'edited',
+      'last',
+      'birth',
+      'birthday',
+      'expiry',
+      'expires',
+      'refunded',
+      'cancelled',
+      'canceled',
+    ],
     ru: ['отгруж', 'отгрузк', 'доставл', 'обновл', 'изменен', 'последн', 'рожден', 'истечен', 'отмен'],
     zh: ['发货', '收货时间', '签收', '更新', '修改', '生日', '退款时间', '取消'],
   },
@@ -126,11 +181,19 @@ export const CONCEPT_WORDS = {
   /** A yes/no column: "是否手机订单", "Признак оплаты". */
   flag: { en: ['whether', 'flag'], ru: ['признак', 'флаг'], zh: ['是否'] },
   /** A ratio, never a sum: "支付ROI", "ROAS", "Средний чек". */
-  ratio: { en: ['roi', 'roas', 'romi', 'ratio', 'rate', 'avg', 'average', 'ctr', 'cpc', 'cpm', 'cpa'], ru: ['средн', 'дол', 'коэффициент', 'дрр'], zh: ['率', '平均', '每', '比'] },
+  ratio: {
+    en: ['roi', 'roas', 'romi', 'ratio', 'rate', 'avg', 'average', 'ctr', 'cpc', 'cpm', 'cpa'],
+    ru: ['средн', 'дол', 'коэффициент', 'дрр'],
+    zh: ['率', '平均', '每', '比'],
+  },
   refund: { en: ['refund', 'refunded', 'return', 'returned', 'chargeback'], ru: ['возврат'], zh: ['退款', '退货'] },
   annual: { en: ['annual', 'yearly', 'per year'], ru: ['годов', 'в год'], zh: ['年度', '年收入', '年营业额'] },
   /** A catalogue price before anything was agreed: list, regular, retail. */
-  list: { en: ['list', 'regular', 'retail', 'msrp', 'original', 'unit'], ru: ['рознич', 'базов', 'прайс'], zh: ['原价', '京东价', '吊牌价', '单价'] },
+  list: {
+    en: ['list', 'regular', 'retail', 'msrp', 'original', 'unit'],
+    ru: ['рознич', 'базов', 'прайс'],
+    zh: ['原价', '京东价', '吊牌价', '单价'],
+  },
   main: { en: ['main', 'parent', 'primary'], ru: ['основн', 'главн', 'родител'], zh: ['主'] },
   sub: { en: ['sub', 'child', 'line'], ru: ['дочерн'], zh: ['子'] },
   expected: {
@@ -224,7 +287,29 @@ export function readConcepts(header: string): ConceptReading {
 
 /** Words that join concepts without adding one: "date of creation", "Сумма к оплате", "您的…". */
 const STOP_WORDS: ReadonlySet<string> = new Set([
-  ...['of', 'the', 'a', 'an', 'and', 'or', 'in', 'by', 'for', 'to', 'with', 'from', 'your', 'you', 'our', 'us', 'we', 'per', 'is', 'if', 'any'],
+  ...[
+    'of',
+    'the',
+    'a',
+    'an',
+    'and',
+    'or',
+    'in',
+    'by',
+    'for',
+    'to',
+    'with',
+    'from',
+    'your',
+    'you',
+    'our',
+    'us',
+    'we',
+    'per',
+    'is',
+    'if',
+    'any',
+  ],
   ...['в', 'во', 'на', 'и', 'или', 'по', 'для', 'с', 'со', 'из', 'от', 'к', 'за', 'до', 'о', 'об', 'ваш', 'ваша', 'ваше', 'вы'],
   ...['的', '您', '你', '我们', '是'],
 ]);

@@ -249,10 +249,14 @@ function conceptCandidates(reading: ConceptReading, profile: ColumnProfile): Can
 /** How well the values' shape fits a role: money under a count header, or a count under an id, is doubtful. */
 function shapeFit(role: ColumnRole, shape: ValueShape | undefined): number {
   if (shape === 'money' && (COUNTS.has(role) || IDENTIFIERS.has(role))) return 0.5;
-  if ((shape === 'email' || shape === 'phone' || shape === 'personName') && (MEASURE_LIKE.has(role) || TEXTUAL.has(role)) && role !== 'ignore') return 0.5;
+  if (
+    (shape === 'email' || shape === 'phone' || shape === 'personName') &&
+    (MEASURE_LIKE.has(role) || TEXTUAL.has(role)) &&
+    role !== 'ignore'
+  )
+    return 0.5;
   return 1;
 }
-
 
 /** Every column's candidates after the table-level rules (ad report, record export, survey) and the preferences. */
 function tableCandidates(
@@ -296,9 +300,13 @@ function rankCandidates(header: string, profile: ColumnProfile, reading: Concept
     const prev = best.get(c.role);
     if (!prev || c.score > prev.score) best.set(c.role, c);
   }
-  const out = [...best.values()].map((c) => ({ ...c, score: c.score * typeFit(c.role, profile.valueType) * shapeFit(c.role, profile.shape) }));
+  const out = [...best.values()].map((c) => ({
+    ...c,
+    score: c.score * typeFit(c.role, profile.valueType) * shapeFit(c.role, profile.shape),
+  }));
   // Values alone still say something when the header says nothing useful.
-  if (profile.valueType === 'date' && !best.has('date') && preferenceRank('date', reading) !== null) out.push({ role: 'date', score: 0.45 });
+  if (profile.valueType === 'date' && !best.has('date') && preferenceRank('date', reading) !== null)
+    out.push({ role: 'date', score: 0.45 });
   return out.sort((a, b) => b.score - a.score);
 }
 

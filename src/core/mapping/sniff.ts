@@ -86,7 +86,8 @@ function cellShape(value: CellValue, kind: CellKind): ValueShape | undefined {
     if (n === undefined) return undefined;
     const digits = String(value).replace(/\D/gu, '').length;
     // A text number that is really a phone: "+7 912 345-67-89", "8 (495) 123-45-67", a Chinese mobile "13800138000".
-    const phoneLike = PHONE.test(String(value)) && digits >= 10 && (/^\s*[+8(]|\s|-/u.test(String(value)) || /^1[3-9]\d{9}$/u.test(String(value)));
+    const phoneLike =
+      PHONE.test(String(value)) && digits >= 10 && (/^\s*[+8(]|\s|-/u.test(String(value)) || /^1[3-9]\d{9}$/u.test(String(value)));
     if (typeof value === 'string' && phoneLike) return 'phone';
     return Number.isInteger(n) ? 'count' : 'money';
   }
