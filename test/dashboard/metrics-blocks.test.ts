@@ -91,7 +91,7 @@ describe('metrics blocks on the dashboard', () => {
     expect(defs.some((t) => t.startsWith('Returned customer: a repeat sale after at least 90 days'))).toBe(true);
   });
 
-  it('B2B block: the survey sheet\'s answers matched, unmatched and without a score, in the user\'s language', () => {
+  it("B2B block: the survey sheet's answers matched, unmatched and without a score, in the user's language", () => {
     const survey = {
       ...mapping.source,
       sheetId: 3,
@@ -104,9 +104,16 @@ describe('metrics blocks on the dashboard', () => {
     };
     const withSurvey = { ...mapping, survey };
     // Ann 9 (promoter), Bob 3 (detractor), a stranger 10, Bob "n/a" (no score), one blank row.
-    const answers = [['A', 9], ['B', 3], ['nobody', 10], ['B', 'n/a'], ['', '']];
+    const answers = [
+      ['A', 9],
+      ['B', 3],
+      ['nobody', 10],
+      ['B', 'n/a'],
+      ['', ''],
+    ];
     const d = aggregate(withSurvey, journeyRows, journeyCosts, { survey: answers, surveyFirstRowNumber: 2 });
-    const lines = (locale: 'en' | 'ru' | 'zh'): string[] => texts(planDashboard(d, withSurvey, { ...ctx, locale }).blocks.find((b) => b.name === 'b2b')!);
+    const lines = (locale: 'en' | 'ru' | 'zh'): string[] =>
+      texts(planDashboard(d, withSurvey, { ...ctx, locale }).blocks.find((b) => b.name === 'b2b')!);
     expect(lines('en')).toContain(
       'NPS survey sheet: 2 of 4 answers matched to a customer and counted above; 1 match no customer; 1 without a score 0–10.',
     );

@@ -199,7 +199,8 @@ const zhMetrics: MetricsMessages = {
   'b2b.npsAnswers': 'NPS 答复数',
   'b2b.wonDeals': '成交',
   'b2b.profit': '利润',
-  'b2b.surveyJoin': 'NPS 调查表：{rows} 条回答中 {matched} 条匹配到客户并计入上表；{unmatched} 条找不到对应客户；{unreadable} 条没有 0–10 的评分。',
+  'b2b.surveyJoin':
+    'NPS 调查表：{rows} 条回答中 {matched} 条匹配到客户并计入上表；{unmatched} 条找不到对应客户；{unreadable} 条没有 0–10 的评分。',
 };
 
 /** Exported for the catalogue test (completeness, params, no English in ru/zh). */
