@@ -89,12 +89,24 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     when: { any: MONEY, any2: ['paid', 'payable', 'settled', 'sale', 'ordered'], none: [...NOT_A_FACT, 'deduction', 'refund'] },
     score: 0.7,
   },
+  // The value of a payment, a purchase or a deal: "Payment Value", "Сумма платежа", "Deal worth".
+  {
+    role: 'revenue',
+    when: { any: MONEY, any2: ['payment', 'deal'], none: [...NOT_A_FACT, 'deduction', 'refund', 'kept', 'list'] },
+    score: 0.7,
+  },
   // A bare "Оплачено" / "Paid" / "已付" of numbers is the amount paid.
   { role: 'revenue', when: { only: ['paid'] }, score: 0.65, values: 'number' },
   // "How did you hear about us?" is the respondent's own channel; a source's type is a channel ("来源类型").
   { role: 'channel', when: { any: ['heardOf'] }, score: 0.9 },
   { role: 'channel', when: { all: ['source', 'type'], none: ['payment', 'deduction', ...PEOPLE] }, score: 0.6 },
   { role: 'channel', when: { only: ['source'] }, score: 0.55, values: 'text' },
+  // Where the customers, leads, orders or traffic came from: "客户来源", "Источник заказа", "Traffic source".
+  {
+    role: 'channel',
+    when: { all: ['source'], any: ['customer', 'user', 'lead', 'order', 'traffic', 'deal'], none: ['payment', 'type'] },
+    score: 0.7,
+  },
   { role: 'channel', when: { all: ['channel'], none: ['payment', 'paid', 'deduction', 'type', 'id', 'number', ...PEOPLE] }, score: 0.7 },
   // Ad events by their concept: "Displays", "Показы баннера", "totalInstalls".
   { role: 'impressions', when: { all: ['display'], only: ['display', 'count'] }, score: 0.7, values: 'number' },
@@ -110,8 +122,6 @@ export interface RolePreference {
   readonly avoid?: readonly ConceptPattern[];
   readonly never?: readonly ConceptPattern[];
 }
-
-const FACETS: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login', 'name', 'nickname'];
 
 export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
   // What the customer paid is the revenue; then what was payable or settled; then the total; an order's list
@@ -145,6 +155,8 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
       { all: ['phone'] },
     ],
     avoid: [{ any: ['nickname', 'question'] }],
+    // Where a customer came from is a channel, not the customer.
+    never: [{ any: ['source', 'channel', 'heardOf'] }],
   },
   // The merchant's own number beats a platform's transaction id; a bare "Номер"/"№" is the row's own number;
   // a main order beats its sub-orders.
@@ -188,6 +200,9 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
     avoid: [{ all: ['source'], none: ['utm', 'channel'] }],
   },
 };
+
+/** Concepts under which a column is never a measure or a score: where something came from, its type, a note, a flag. */
+export const NOT_A_MEASURE: ConceptPattern = { any: ['source', 'channel', 'heardOf', 'type', 'note', 'flag'] };
 
 /** Concepts under which a column has no role at all: a note or an order's composition is text about the row. */
 export const NO_ROLE: readonly ConceptPattern[] = [{ any: ['note', 'flag'] }];

@@ -29,7 +29,11 @@ export const CONCEPT_WORDS = {
     zh: ['交易', '流水', '账单'],
   },
   /** A generic row: a board item, a booking, a log entry, a form response. */
-  record: { en: ['record', 'item', 'entry', 'row', 'booking', 'appointment', 'ticket'], ru: ['запис', 'бронир'], zh: ['记录', '预约'] },
+  record: {
+    en: ['record', 'item', 'entry', 'row', 'booking', 'reservation', 'appointment', 'ticket', 'subscription', 'contract', 'enrollment'],
+    ru: ['запис', 'брон', 'подписк', 'договор'],
+    zh: ['记录', '预约', '工单', '订阅', '合同'],
+  },
   survey: {
     en: ['survey', 'response', 'submission', 'questionnaire', 'form', 'filling'],
     ru: ['анкет', 'опрос', 'заполнен'],
@@ -43,12 +47,16 @@ export const CONCEPT_WORDS = {
       'purchaser',
       'payer',
       'contact',
+      'person',
       'consumer',
       'shopper',
       'recipient',
       'receiver',
       'member',
       'caller',
+      'guest',
+      'patient',
+      'student',
     ],
     ru: ['клиент', 'покупател', 'плательщик', 'контакт', 'получател', 'заказчик', 'абонент', 'контрагент'],
     zh: ['客户', '买家', '顾客', '收货人', '收件人', '付款人', '联系', '消费者', '会员'],
@@ -136,7 +144,7 @@ export const CONCEPT_WORDS = {
   /** Net of something: returns and discounts ("Net sales": the revenue) or fees ("Order Net": what was kept). */
   net: { en: ['net'], ru: ['чист'], zh: ['净'] },
   adjusted: { en: ['adjusted', 'adjustment'], ru: ['скорректир', 'корректир'], zh: ['调整'] },
-  sale: { en: ['sale', 'sales', 'sold'], ru: ['продаж', 'продан'], zh: ['成交', '销售'] },
+  sale: { en: ['sale', 'sales', 'sold'], ru: ['продаж', 'продан'], zh: ['销售', '售出'] },
   ordered: { en: ['ordered', 'placed'], ru: ['заказан', 'оформлен'], zh: ['下单'] },
   created: {
     en: ['created', 'creation', 'create', 'added', 'registered', 'registration', 'signup', 'sign up', 'signed up'],
@@ -145,11 +153,12 @@ export const CONCEPT_WORDS = {
   },
   submitted: { en: ['submitted', 'submit', 'sent', 'send'], ru: ['отправ'], zh: ['提交', '发送'] },
   confirmed: { en: ['confirmed', 'confirmation', 'approved', 'approval'], ru: ['подтвержд', 'подтвержден'], zh: ['确认', '审核'] },
-  completed: { en: ['completed', 'completion', 'finished', 'finish'], ru: ['заверш'], zh: ['完成'] },
+  completed: { en: ['completed', 'complete', 'completion', 'finished', 'finish'], ru: ['заверш'], zh: ['完成'] },
   /** The end of a span: a survey's end is its completion, a report period's end is not the row's date. */
   ended: { en: ['end', 'ended', 'ends', 'until'], ru: ['окончан', 'конец'], zh: ['结束', '截止'] },
   start: { en: ['start', 'started', 'begin', 'began', 'opened'], ru: ['начал', 'начат', 'старт'], zh: ['开始'] },
-  won: { en: ['won', 'win', 'converted', 'conversion'], ru: ['выигр', 'успешн', 'конверт'], zh: ['赢单', '转化'] },
+  /** A deal won or closed into a sale ("成交" is a closed deal: its count is customers, its time a close date). */
+  won: { en: ['won', 'win', 'converted', 'conversion'], ru: ['выигр', 'успешн', 'конверт'], zh: ['赢单', '转化', '成交'] },
   closed: { en: ['closed', 'close'], ru: ['закрыт'], zh: ['关闭'] },
   actual: { en: ['actual'], ru: ['фактическ'], zh: ['实际'] },
   /** Other moments of a record, never its date: shipped, delivered, updated, born. */
@@ -194,6 +203,8 @@ export const CONCEPT_WORDS = {
     ru: ['рознич', 'базов', 'прайс'],
     zh: ['原价', '京东价', '吊牌价', '单价'],
   },
+  /** New or first: a first sale is a new customer, not an order. */
+  first: { en: ['new', 'first'], ru: ['нов', 'перв'], zh: ['新', '首'] },
   main: { en: ['main', 'parent', 'primary'], ru: ['основн', 'главн', 'родител'], zh: ['主'] },
   sub: { en: ['sub', 'child', 'line'], ru: ['дочерн'], zh: ['子'] },
   expected: {
@@ -274,7 +285,10 @@ export function readConcepts(header: string): ConceptReading {
     const words = stem.split(' ');
     for (let i = 0; i + words.length <= tokens.length; i++) {
       const last = words.length - 1;
-      const hit = words.every((w, k) => (k === last ? tokens[i + k].startsWith(w) : tokens[i + k] === w)) && /[а-я]/u.test(tokens[i][0]);
+      // Longer stems come first and consume their words: "к оплате" is payable, not also "оплат" paid.
+      const free = words.every((_, k) => !used.has(i + k));
+      const hit =
+        free && words.every((w, k) => (k === last ? tokens[i + k].startsWith(w) : tokens[i + k] === w)) && /[а-я]/u.test(tokens[i][0]);
       if (!hit) continue;
       out.add(concept);
       for (let k = i; k <= i + last; k++) used.add(k);

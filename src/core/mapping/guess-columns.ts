@@ -9,8 +9,8 @@ import { MEASURE_ROLES, type ColumnRole, type ValueType } from './types.js';
 import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-forms.js';
 import { containsPhrase, hasCjk, hasCurrencyUnit, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile, type ValueShape } from './sniff.js';
-import { readConcepts, type Concept, type ConceptReading } from './concepts.js';
-import { CONCEPT_ROLES, ROLE_PREFERENCES, matches, preferenceRank } from './concept-roles.js';
+import { hasAny, readConcepts, type Concept, type ConceptReading } from './concepts.js';
+import { CONCEPT_ROLES, NOT_A_MEASURE, ROLE_PREFERENCES, matches, preferenceRank } from './concept-roles.js';
 import { HEADER_QUALIFIERS, normalizedSynonyms, type NormalizedSynonym } from './synonyms.js';
 
 export interface ColumnGuess {
@@ -51,8 +51,8 @@ const ROW_NAMES: ReadonlySet<string> = new Set(['name', 'title', 'названи
 /** A campaign guessed from an id column ("Campaign ID", weight 0.6) at best. */
 const WEAK_CAMPAIGN = 0.6;
 
-/** A close date named by a listed phrase ("Close date", "Won time"), not merely read from concepts ("Completion time"). */
-const CLOSE_DATE_PHRASE = 0.8;
+/** A close date that closes a deal (won, closed, paid, confirmed), not one that may end a survey ("Время завершения"). */
+const DEAL_CLOSING: readonly Concept[] = ['won', 'closed', 'paid', 'confirmed'];
 
 /** Where `parts` occur in `text` in order (token boundaries; substrings for CJK), or false. */
 function containsParts(text: string, parts: readonly string[]): boolean {
@@ -173,12 +173,15 @@ export function typeFit(role: ColumnRole, valueType: ValueType): number {
 export function guessColumns(headers: readonly string[], columns: readonly (readonly CellValue[])[]): ColumnGuess[] {
   const profiles: ColumnProfile[] = headers.map((h, i) => profileColumn(columns[i] ?? [], h));
   const readings = headers.map((h, i) => withValueFacets(readConcepts(h), profiles[i].shape));
-  let { candidates, survey } = tableCandidates(headers, profiles, readings);
+  const first = tableCandidates(headers, profiles, readings);
   // A survey export: every date in it is about the answer, so its completion (not its start) dates the row.
-  if (survey) {
-    const surveyReadings = readings.map((r) => new Set<Concept>([...r, 'surveyTable']));
-    candidates = tableCandidates(headers, profiles, surveyReadings).candidates;
-  }
+  const candidates = first.survey
+    ? tableCandidates(
+        headers,
+        profiles,
+        readings.map((r) => new Set<Concept>([...r, 'surveyTable'])),
+      ).candidates
+    : first.candidates;
 
   // Unique roles go to the best-scoring column; a column's later candidates get their turn after.
   const assigned = new Map<number, Candidate>();
@@ -272,6 +275,18 @@ function tableCandidates(
     return top && (top.role === 'impressions' || top.role === 'clicks') && top.score >= 0.8;
   });
   candidates = candidates.map((list) => list.filter((c) => (adReport ? !c.crmOnly : !c.adOnly)));
+  // An ad platform counts sale events, not distinct buyers: its "Sales" / "Продажи" / "成交" are orders, unless
+  // the header is about the buyers themselves ("成交客户", "New customers").
+  const aboutBuyers = (r: ConceptReading): boolean => hasAny(r, ['first']) || (hasAny(r, ['customer', 'user']) && !r.has('other'));
+  if (adReport) {
+    candidates = candidates.map((list, i) =>
+      readings[i].has('sale') && !aboutBuyers(readings[i])
+        ? list
+            .map((c) => (c.role === 'customers' ? { ...c, role: 'orders' as const } : c))
+            .filter((c, k, all) => all.findIndex((x) => x.role === c.role) === k)
+        : list,
+    );
+  }
   // A plain "Profit" beside a spend column is net of that spend, not gross profit.
   const besideSpend = candidates.some((list) => list[0]?.role === 'spend' && list[0].score >= 0.8);
   if (besideSpend) candidates = candidates.map((list) => list.filter((c) => !c.notBesideSpend));
@@ -287,7 +302,7 @@ function tableCandidates(
   // not a deal's. A CRM export carrying an NPS column keeps its status.
   const survey =
     tops.some((c) => c?.role === 'nps' && c.score >= 0.9) &&
-    !tops.some((c) => c?.role === 'revenue' || (c?.role === 'close_date' && c.score >= CLOSE_DATE_PHRASE));
+    !tops.some((c, i) => c?.role === 'revenue' || (c?.role === 'close_date' && hasAny(readings[i], DEAL_CLOSING)));
   if (survey) candidates = candidates.map((list) => list.filter((c) => c.role !== 'status'));
   return { candidates: applyPreferences(candidates, readings), survey };
 }
@@ -297,6 +312,8 @@ function rankCandidates(header: string, profile: ColumnProfile, reading: Concept
   for (const c of [...headerCandidates(header), ...conceptCandidates(reading, profile)]) {
     // A qualifier may rule a role out whatever the phrase: "Date Shipped" is never the row's date.
     if (preferenceRank(c.role, reading) === null) continue;
+    // Where something came from, its type, a note or a flag is never counted or summed ("Источник заказа").
+    if (MEASURE_LIKE.has(c.role) && c.role !== 'ignore' && matches(NOT_A_MEASURE, reading)) continue;
     const prev = best.get(c.role);
     if (!prev || c.score > prev.score) best.set(c.role, c);
   }

@@ -77,8 +77,11 @@ const PHONE = /^\+?[\d\s\-().]{7,22}$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 // An opaque code: letters and digits with at least one digit, no spaces ("ord_8f2K1", "4200001234202603011234").
 const CODE = /^(?=.*\d)[\p{L}\d_\-:#/]{4,}$/u;
-// "Анна Смирнова", "John A. Smith", "李明" / "张小凡": capitalised words, or two to four Han characters.
-const PERSON = /^(?:\p{Lu}\p{Ll}+\.?(?:[ -]\p{Lu}\p{Ll}*\.?){1,3}|[\u4e00-\u9fff]{2,4})$/u;
+// "Анна Смирнова", "John A. Smith": two to four capitalised words.
+const PERSON = /^\p{Lu}\p{Ll}+\.?(?:[ -]\p{Lu}\p{Ll}*\.?){1,3}$/u;
+// "李明", "张小凡": a common surname and one or two given-name characters ("已完成", "短视频" are not names).
+const HAN_PERSON =
+  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fff]{1,2}$/u;
 
 function cellShape(value: CellValue, kind: CellKind): ValueShape | undefined {
   if (kind === 'number') {
@@ -96,7 +99,7 @@ function cellShape(value: CellValue, kind: CellKind): ValueShape | undefined {
   if (EMAIL.test(s)) return 'email';
   if (PHONE.test(s) && s.replace(/\D/gu, '').length >= 7) return 'phone';
   if (UUID.test(s) || CODE.test(s)) return 'id';
-  if (PERSON.test(s)) return 'personName';
+  if (PERSON.test(s) || HAN_PERSON.test(s)) return 'personName';
   return undefined;
 }
 
