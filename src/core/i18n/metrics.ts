@@ -68,6 +68,8 @@ const enMetrics = {
   'b2b.npsAnswers': 'NPS answers',
   'b2b.wonDeals': 'Won deals',
   'b2b.profit': 'Profit',
+  'b2b.surveyJoin':
+    'NPS survey sheet: {matched} of {rows, plural, one {# answer} other {# answers}} matched to a customer and counted above; {unmatched} match no customer; {unreadable} without a score 0–10.',
 } as const;
 
 export type MetricsKey = keyof typeof enMetrics;
@@ -133,6 +135,8 @@ const ruMetrics: MetricsMessages = {
   'b2b.npsAnswers': 'Ответов NPS',
   'b2b.wonDeals': 'Успешные сделки',
   'b2b.profit': 'Прибыль',
+  'b2b.surveyJoin':
+    'Лист опроса NPS: {matched} из {rows, plural, one {# ответа} few {# ответов} many {# ответов} other {# ответа}} сопоставлены с клиентами и учтены выше; {unmatched} не найдены среди клиентов; {unreadable} без оценки 0–10.',
 };
 
 const zhMetrics: MetricsMessages = {
@@ -195,6 +199,8 @@ const zhMetrics: MetricsMessages = {
   'b2b.npsAnswers': 'NPS 答复数',
   'b2b.wonDeals': '成交',
   'b2b.profit': '利润',
+  'b2b.surveyJoin':
+    'NPS 调查表：{rows} 条回答中 {matched} 条匹配到客户并计入上表；{unmatched} 条找不到对应客户；{unreadable} 条没有 0–10 的评分。',
 };
 
 /** Exported for the catalogue test (completeness, params, no English in ru/zh). */
@@ -202,7 +208,7 @@ export const METRICS_CATALOGUE: Readonly<Record<Locale, MetricsMessages>> = { en
 const PACKS = METRICS_CATALOGUE;
 
 export function tm(locale: Locale, key: MetricsKey, params?: Params): string {
-  return format(PACKS[locale][key], params);
+  return format(PACKS[locale][key], params, locale);
 }
 
 export function modelName(locale: Locale, model: AttributionModel): string {
