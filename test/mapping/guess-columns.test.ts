@@ -432,7 +432,7 @@ describe('guessColumns: concepts and declared preferences, on headers in no corp
     ]);
   });
 
-  it('customer: a person id beats their phone, their phone beats the bare client, a nickname comes last', () => {
+  it('customer: a person id beats their e-mail or phone, which beat the bare client; a nickname comes last', () => {
     expect(roles(['Subscription ID', 'Subscriber Name', 'Subscriber Email', 'Subscriber ID', 'Status'])).toEqual([
       'lead_id',
       'ignore',
@@ -447,11 +447,13 @@ describe('guessColumns: concepts and declared preferences, on headers in no corp
       'ignore',
       'status',
     ]);
+    expect(roles(['工单编号', '客户昵称', '客户手机号', '状态'])).toEqual(['lead_id', 'ignore', 'customer_id', 'status']);
+    // The same person's e-mail beats their phone (the corpus's convention).
     expect(roles(['工单编号', '客户昵称', '客户手机号', '客户邮箱', '状态'])).toEqual([
       'lead_id',
       'ignore',
-      'customer_id',
       'ignore',
+      'customer_id',
       'status',
     ]);
     // Where a customer came from is a channel, never the customer.
@@ -574,6 +576,44 @@ describe('guessColumns: concepts and declared preferences, on headers in no corp
       'status',
     ]);
     expect(roles(['Lead ID', 'Created', 'Conversion Time', 'Lead Source', 'Status'])).toContain('close_date');
+  });
+
+  it('a column of dates named only by its moment: "Closed" closes, "Created" dates', () => {
+    const rows = [
+      ['Acme renewal', 1200, 'Won', '2026-03-01', '2026-03-20'],
+      ['Nordwind', 900, 'Lost', '2026-03-02', ''],
+    ];
+    expect(roles(['Deal Name', 'Amount', 'Stage', 'Created', 'Closed'], transpose(rows))).toEqual([
+      'ignore',
+      'revenue',
+      'status',
+      'date',
+      'close_date',
+    ]);
+  });
+
+  it('an ad platform counts sale events as orders; a funnel that counts leads ends in customers', () => {
+    expect(roles(['Day', 'Campaign', 'Displays', 'Clicks', 'Cost', 'Sales', 'Revenue'])).toEqual([
+      'date',
+      'campaign',
+      'impressions',
+      'clicks',
+      'spend',
+      'orders',
+      'revenue',
+    ]);
+    expect(roles(['Месяц', 'Канал', 'Показы', 'Клики', 'Расход', 'Заявки', 'Продажи', 'Выручка'])).toEqual([
+      'date',
+      'channel',
+      'impressions',
+      'clicks',
+      'spend',
+      'leads',
+      'customers',
+      'revenue',
+    ]);
+    // Sales counted as buyers stay customers.
+    expect(roles(['日期', '展现量', '点击量', '花费', '成交客户数'])).toEqual(['date', 'impressions', 'clicks', 'spend', 'customers']);
   });
 
   it('notes, compositions and yes/no flags have no role', () => {

@@ -27,12 +27,12 @@ export function matches(p: ConceptPattern, r: ConceptReading): boolean {
   if (p.any2 && !p.any2.some((c) => r.has(c))) return false;
   if (p.none?.some((c) => r.has(c))) return false;
   // "Only": nothing but these concepts, and no word outside every concept.
-  if (p.only && (r.size === 0 || [...r].some((c) => !p.only?.includes(c) && c !== 'surveyTable' && c !== 'nameValues'))) return false;
+  if (p.only && (r.size === 0 || [...r].some((c) => !p.only?.includes(c) && c !== 'surveyTable'))) return false;
   return true;
 }
 
 /** What the sampled values say, for rules that need it. */
-export type ValueNeed = 'number' | 'text';
+export type ValueNeed = 'number' | 'text' | 'date';
 
 export interface ConceptRule {
   readonly role: ColumnRole;
@@ -41,7 +41,8 @@ export interface ConceptRule {
   readonly score: number;
   /**
    * Only when the sample values agree: 'text' needs text values (a bare "Contacts" of names is a customer; of
-   * numbers, a count); 'number' needs numbers or no sample at all.
+   * numbers, a count); 'date' needs dates ("Closed" of dates is when it closed); 'number' needs numbers or no
+   * sample at all.
    */
   readonly values?: ValueNeed;
   /** Only in a CRM export: in an ad report an "Аккаунт" is the ad account. */
@@ -83,6 +84,14 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     when: { any: WHEN, any2: CLOSING, none: [...NOT_A_FACT, 'later', 'survey', 'surveyTable', 'created'] },
     score: 0.75,
   },
+  // A column of dates named only by its moment: "Closed", "Won", "Оплачен", "Created", "Оформлен".
+  {
+    role: 'close_date',
+    when: { any: CLOSING, none: [...NOT_A_FACT, 'later', 'survey', 'surveyTable', 'created'] },
+    score: 0.75,
+    values: 'date',
+  },
+  { role: 'date', when: { any: OPENING, none: [...NOT_A_FACT, 'later'] }, score: 0.75, values: 'date' },
   // An amount paid, payable, settled, sold or ordered is revenue: "Заказано на сумму", "Sale Price", "应结订单金额".
   {
     role: 'revenue',
@@ -140,15 +149,16 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
     avoid: [{ all: ['ordered'] }, { all: ['list'] }, { any: ['kept', 'net'], none: ['sale'] }, { all: ['adjusted'] }],
     never: [{ any: NOT_A_FACT }],
   },
-  // A person's id beats the buyer's company, a login, the person's phone, their e-mail, any e-mail, the contact or
-  // customer itself (a name), a company, any phone; a nickname or a question is the last resort.
+  // A person's id beats the buyer's company, a login, the person's e-mail, their phone, any e-mail, the contact or
+  // customer itself (a name), a company, any phone; a nickname or a question is the last resort. (An e-mail before
+  // a phone is the corpus's convention: Bitrix24, HubSpot, Salesforce, RetailCRM.)
   customer_id: {
     prefer: [
       { any: [...PEOPLE, 'company'], any2: ['id', 'number'], none: NOT_A_PERSON },
       { all: ['customer', 'company'] },
       { any: ['login'], none: NOT_A_PERSON },
-      { any: PEOPLE, all: ['phone'], none: NOT_A_PERSON },
       { any: PEOPLE, all: ['email'], none: NOT_A_PERSON },
+      { any: PEOPLE, all: ['phone'], none: NOT_A_PERSON },
       { all: ['email'], none: NOT_A_PERSON },
       { any: PEOPLE, none: ['phone', 'email', 'login', ...NOT_A_PERSON] },
       { all: ['company'] },

@@ -216,9 +216,9 @@ export const CONCEPT_WORDS = {
 
 /**
  * Concepts read from the words, plus "question" (the header asks something), "other" (a word no concept reads),
- * "surveyTable" (the table is a survey export) and "nameValues" (the values are people's names).
+ * and "surveyTable" (the table is a survey export).
  */
-export type Concept = keyof typeof CONCEPT_WORDS | 'question' | 'other' | 'surveyTable' | 'nameValues';
+export type Concept = keyof typeof CONCEPT_WORDS | 'question' | 'other' | 'surveyTable';
 
 /** A header's concepts. */
 export type ConceptReading = ReadonlySet<Concept>;

@@ -45,6 +45,7 @@ const MEASURE_LIKE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...MEASURE_RO
 const ROW_COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers', 'stage']);
 /** Counts of things: a money word in the header ("Total Gross Sales") makes it an amount instead. */
 const COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers', 'orders', 'clicks', 'impressions', 'stage']);
+const MEASURE_ROLES_SET: ReadonlySet<ColumnRole> = new Set<ColumnRole>(MEASURE_ROLES);
 const AMOUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['revenue', 'spend', 'gross_profit']);
 /** A report row's own name: where a report has no campaign column, the row's name is the campaign (Mailchimp "Title"). */
 const ROW_NAMES: ReadonlySet<string> = new Set(['name', 'title', 'название', 'наименование', '名称']);
@@ -229,12 +230,14 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
   });
 }
 
-/** What the values say a column's facet is, when they say it clearly: a bare "Клиент" of phone numbers is a phone. */
-const SHAPE_FACET: Partial<Record<ValueShape, Concept>> = { email: 'email', phone: 'phone', id: 'id', personName: 'nameValues' };
+/** What the values say a person column's facet is, when the header leaves it open: a bare "Клиент" of phone numbers is a phone. */
+const SHAPE_FACET: Partial<Record<ValueShape, Concept>> = { email: 'email', phone: 'phone', id: 'id' };
+const PERSON_FACETS: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login', 'name', 'nickname'];
 
 function withValueFacets(reading: ConceptReading, shape: ValueShape | undefined): ConceptReading {
   const facet = shape && SHAPE_FACET[shape];
-  return facet && !reading.has(facet) ? new Set([...reading, facet]) : reading;
+  if (!facet || !hasAny(reading, ['customer', 'user']) || hasAny(reading, PERSON_FACETS)) return reading;
+  return new Set([...reading, facet]);
 }
 
 /** Roles the header's concepts give (concept-roles.ts), for headers no listed phrase covers. */
@@ -244,20 +247,21 @@ function conceptCandidates(reading: ConceptReading, profile: ColumnProfile): Can
     if (!matches(rule.when, reading)) continue;
     if (rule.values === 'text' && profile.valueType !== 'text') continue;
     if (rule.values === 'number' && profile.valueType !== 'number' && profile.valueType !== 'empty') continue;
+    if (rule.values === 'date' && profile.valueType !== 'date') continue;
     out.push({ role: rule.role, score: rule.score, crmOnly: rule.crmOnly });
   }
   return out;
 }
 
-/** How well the values' shape fits a role: money under a count header, or a count under an id, is doubtful. */
+/**
+ * How well the values' shape fits a role: money under a count or id header, a person's name under an id, and
+ * e-mails or phones under a measure or a channel are doubtful. (Names are not doubted under a channel or a
+ * campaign: "Google Ads", "Яндекс Директ" look like names.)
+ */
 function shapeFit(role: ColumnRole, shape: ValueShape | undefined): number {
   if (shape === 'money' && (COUNTS.has(role) || IDENTIFIERS.has(role))) return 0.5;
-  if (
-    (shape === 'email' || shape === 'phone' || shape === 'personName') &&
-    (MEASURE_LIKE.has(role) || TEXTUAL.has(role)) &&
-    role !== 'ignore'
-  )
-    return 0.5;
+  if (shape === 'personName' && (role === 'lead_id' || MEASURE_ROLES_SET.has(role))) return 0.5;
+  if ((shape === 'email' || shape === 'phone') && role !== 'ignore' && (MEASURE_LIKE.has(role) || TEXTUAL.has(role))) return 0.5;
   return 1;
 }
 
@@ -275,10 +279,12 @@ function tableCandidates(
     return top && (top.role === 'impressions' || top.role === 'clicks') && top.score >= 0.8;
   });
   candidates = candidates.map((list) => list.filter((c) => (adReport ? !c.crmOnly : !c.adOnly)));
-  // An ad platform counts sale events, not distinct buyers: its "Sales" / "Продажи" / "成交" are orders, unless
-  // the header is about the buyers themselves ("成交客户", "New customers").
+  // An ad platform counts sale events, not distinct buyers: its "Sales" are orders, unless the header is about the
+  // buyers themselves ("成交客户", "New customers").
   const aboutBuyers = (r: ConceptReading): boolean => hasAny(r, ['first']) || (hasAny(r, ['customer', 'user']) && !r.has('other'));
-  if (adReport) {
+  // A funnel that counts leads ends in customers: there "Продажи" are the customers won.
+  const countsLeads = candidates.some((list) => list[0]?.role === 'leads' && list[0].score >= 0.8);
+  if (adReport && !countsLeads) {
     candidates = candidates.map((list, i) =>
       readings[i].has('sale') && !aboutBuyers(readings[i])
         ? list
