@@ -627,6 +627,7 @@ describe('the attribution model chosen in Options, end to end', () => {
     const models = dash.values.findIndex((row) => row[0] === 'Attribution models compared');
     const modelCol = dash.values[models + 1].indexOf('First touch');
     expect(dash.values[models + 1][modelCol - 3]).toBe('Last touch');
+    expect(dash.values[models]).toContain('The tables above credit sales by: First touch.');
     for (let r = models + 3; typeof dash.values[r]?.[0] === 'string' && dash.values[r][0] !== ''; r++) {
       const k = String(dash.values[r][0]);
       expect(dash.values[r][modelCol + 1], `${k} first touch`).toBeCloseTo(first.get(k) ?? 0, 2);
