@@ -68,6 +68,8 @@ const enMetrics = {
   'b2b.npsAnswers': 'NPS answers',
   'b2b.wonDeals': 'Won deals',
   'b2b.profit': 'Profit',
+  'b2b.warehouse':
+    'Deal cycle, repeat-sale share, returned customers and NPS by channel are not computed in warehouse mode: they need the lead rows, which stay in the warehouse. Build from a sheet for them.',
 } as const;
 
 export type MetricsKey = keyof typeof enMetrics;
@@ -133,6 +135,8 @@ const ruMetrics: MetricsMessages = {
   'b2b.npsAnswers': 'Ответов NPS',
   'b2b.wonDeals': 'Успешные сделки',
   'b2b.profit': 'Прибыль',
+  'b2b.warehouse':
+    'Цикл сделки, доля повторных продаж, вернувшиеся клиенты и NPS по каналам в режиме хранилища не считаются: для них нужны строки лидов, а они остаются в хранилище. Для них стройте отчёт из листа.',
 };
 
 const zhMetrics: MetricsMessages = {
@@ -195,6 +199,7 @@ const zhMetrics: MetricsMessages = {
   'b2b.npsAnswers': 'NPS 答复数',
   'b2b.wonDeals': '成交',
   'b2b.profit': '利润',
+  'b2b.warehouse': '数据仓库模式下不计算成交周期、复购收入占比、回流客户和各渠道 NPS：它们需要线索行，而线索行留在数据仓库中。如需这些指标，请从工作表生成。',
 };
 
 /** Exported for the catalogue test (completeness, params, no English in ru/zh). */
