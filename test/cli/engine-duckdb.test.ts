@@ -108,7 +108,8 @@ describe('report --engine duckdb equals the default engine', () => {
     const memory = execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
     const duck = execFileSync(process.execPath, [bin, ...args, '--engine', 'duckdb'], { encoding: 'utf8' });
     expectSame(comparable(JSON.parse(duck)), comparable(JSON.parse(memory)));
-    const analysis = (JSON.parse(duck) as { analysis: { models: unknown; ltv: { basis: string }; b2b: unknown; b2bReason: string } }).analysis;
+    const analysis = (JSON.parse(duck) as { analysis: { models: unknown; ltv: { basis: string }; b2b: unknown; b2bReason: string } })
+      .analysis;
     expect(analysis.models).not.toBeNull();
     expect(analysis.ltv.basis).toBe('cohort');
     expect(analysis.b2b).toBeNull();

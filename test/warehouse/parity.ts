@@ -74,7 +74,9 @@ export function analyses(data: AggregatedData, margin: number) {
   const c = ins.comparison;
   const findings = ins.findings.map((f) => ({
     ...f,
-    params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('#') ? Number(v.slice(1)) : v])),
+    params: Object.fromEntries(
+      Object.entries(f.params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('#') ? Number(v.slice(1)) : v]),
+    ),
   }));
   return {
     options: ins.options,

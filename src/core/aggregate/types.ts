@@ -100,7 +100,12 @@ export interface CohortSums {
   readonly members: readonly { readonly acquired: number; readonly customers: number }[];
   readonly purchases: readonly (MoneySums & { readonly acquired: number; readonly month: number; readonly bucket: number })[];
   /** Acquisition-channel credit: the first deal's weights under the chosen model, summed per channel key. */
-  readonly channelWeights: readonly { readonly acquired: number; readonly key: string; readonly channel: string; readonly weight: number }[];
+  readonly channelWeights: readonly {
+    readonly acquired: number;
+    readonly key: string;
+    readonly channel: string;
+    readonly weight: number;
+  }[];
   /** The same weights × the customer's purchases. */
   readonly channelValues: readonly (MoneySums & { readonly acquired: number; readonly key: string; readonly bucket: number })[];
 }

@@ -71,7 +71,8 @@ interface Customer {
 }
 
 /** A deal's gross profit, kept apart from the revenue that the margin turns into profit later. */
-const moneyOf = (d: WonDeal): MoneySums => (d.lead.grossProfit !== null ? { gp: d.lead.grossProfit, rev: 0 } : { gp: 0, rev: d.lead.revenue });
+const moneyOf = (d: WonDeal): MoneySums =>
+  d.lead.grossProfit !== null ? { gp: d.lead.grossProfit, rev: 0 } : { gp: 0, rev: d.lead.revenue };
 
 /** The first k ≥ 0 with t < acquired + k months: from month k on, the purchase counts in the customer's value. */
 export function monthBucket(acquired: number, t: number): number {
@@ -112,7 +113,13 @@ export function cohortSumsOf(deals: readonly WonDeal[], model: AttributionModel,
     members.set(a, (members.get(a) ?? 0) + 1);
     const placed = c.purchases.map((p) => ({ ...p, bucket: monthBucket(a, p.t), month: monthIndex(p.t) }));
     for (const p of placed) {
-      addMoney(purchases, `${a}|${p.month}|${p.bucket}`, () => ({ acquired: a, month: p.month, bucket: p.bucket, gp: 0, rev: 0 }), p.money.gp, p.money.rev);
+      addMoney(
+        purchases,
+        `${a}|${p.month}|${p.bucket}`,
+        () => ({ acquired: a, month: p.month, bucket: p.bucket, gp: 0, rev: 0 }),
+        p.money.gp,
+        p.money.rev,
+      );
     }
     const touches = c.first.touches;
     const w = touchWeights(
@@ -127,7 +134,13 @@ export function cohortSumsOf(deals: readonly WonDeal[], model: AttributionModel,
       const e = weights.get(wk);
       weights.set(wk, e ? { ...e, weight: e.weight + w[i] } : { acquired: a, key, channel: t.channel, weight: w[i] });
       for (const p of placed) {
-        addMoney(values, `${wk}|${p.bucket}`, () => ({ acquired: a, key, bucket: p.bucket, gp: 0, rev: 0 }), w[i] * p.money.gp, w[i] * p.money.rev);
+        addMoney(
+          values,
+          `${wk}|${p.bucket}`,
+          () => ({ acquired: a, key, bucket: p.bucket, gp: 0, rev: 0 }),
+          w[i] * p.money.gp,
+          w[i] * p.money.rev,
+        );
       }
     });
   }
@@ -228,7 +241,8 @@ export function cohortFromSums(sums: CohortSums, asOf: number, opts: Omit<Cohort
 
   // Per acquisition channel: credited customers observed long enough.
   const acc = new Map<string, { channel: string; sums: number[]; weights: number[] }>();
-  for (const [key, channel] of opts.channels ?? []) acc.set(key, { channel, sums: LTV_WINDOWS.map(() => 0), weights: LTV_WINDOWS.map(() => 0) });
+  for (const [key, channel] of opts.channels ?? [])
+    acc.set(key, { channel, sums: LTV_WINDOWS.map(() => 0), weights: LTV_WINDOWS.map(() => 0) });
   const credited = new Set<string>();
   const observed = (acquired: number, j: number): boolean => addMonths(acquired, LTV_WINDOWS[j]) <= asOf;
   for (const cw of sums.channelWeights) {

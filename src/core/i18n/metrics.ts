@@ -199,7 +199,8 @@ const zhMetrics: MetricsMessages = {
   'b2b.npsAnswers': 'NPS 答复数',
   'b2b.wonDeals': '成交',
   'b2b.profit': '利润',
-  'b2b.warehouse': '数据仓库模式下不计算成交周期、复购收入占比、回流客户和各渠道 NPS：它们需要线索行，而线索行留在数据仓库中。如需这些指标，请从工作表生成。',
+  'b2b.warehouse':
+    '数据仓库模式下不计算成交周期、复购收入占比、回流客户和各渠道 NPS：它们需要线索行，而线索行留在数据仓库中。如需这些指标，请从工作表生成。',
 };
 
 /** Exported for the catalogue test (completeness, params, no English in ru/zh). */

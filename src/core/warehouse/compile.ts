@@ -116,7 +116,17 @@ export function compileAggregation(
     selects.push(...customers.selects.map((sel) => sel(columns)));
   }
   const sql = `WITH ${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}`;
-  return { sql, width, granularity, ordered, byCampaign, costsUsed, metrics, customers: customers !== null, cohort: customers?.cohort ?? false };
+  return {
+    sql,
+    width,
+    granularity,
+    ordered,
+    byCampaign,
+    costsUsed,
+    metrics,
+    customers: customers !== null,
+    cohort: customers?.cohort ?? false,
+  };
 }
 
 /** Result columns: the sums' (src … f{n}) and the customer sums' (model, acq, pmonth, bucket), each typed. */
@@ -662,7 +672,16 @@ function customerQuery(
   const credit: Record<string, string> = { src: "'credit'", chk: 'tchk', ch: 'MIN(tch)', n: 'COUNT(*)' };
   ATTRIBUTION_MODELS.forEach((_, k) => {
     const w = `w${k}`;
-    const sums = [w, `${w} * is_new`, `${w} * (1 - is_new)`, `${w} * ret`, `${w} * rev`, `${w} * (1 - is_new) * rev`, `${w} * gpk`, `${w} * revng`];
+    const sums = [
+      w,
+      `${w} * is_new`,
+      `${w} * (1 - is_new)`,
+      `${w} * ret`,
+      `${w} * rev`,
+      `${w} * (1 - is_new) * rev`,
+      `${w} * gpk`,
+      `${w} * revng`,
+    ];
     sums.forEach((x, j) => (credit[`f${k * CREDIT_FIELDS.length + j}`] = `SUM(${x})`));
   });
   const selects: CustomerQuery['selects'] = [(cols) => `SELECT ${resultRow(cols, credit)} FROM x_pair GROUP BY tchk`];
