@@ -16,7 +16,7 @@ import {
   buildMapping,
   refText,
   metricsTextOf,
-  type TableState,
+  surveyState,
   type WizardState,
 } from './model.js';
 import { validateMapping } from '../src/core/mapping/validate.js';
@@ -53,6 +53,7 @@ const state: WizardState = {
   dataSources: null,
   source: null,
   costs: null,
+  survey: null,
   funnel: [],
   statusRules: [],
   options: FALLBACK_OPTIONS,
@@ -115,6 +116,8 @@ const ui: Ui = {
   detectSource: (name) => busy(t(locale, 'data.detecting', { sheet: name }), () => loadSource(name)).then(afterLoad),
   detectCosts: (name) =>
     busy(name ? t(locale, 'data.detecting', { sheet: name }) : t(locale, 'common.working'), () => loadCosts(name)).then(afterLoad),
+  detectSurvey: (name) =>
+    busy(name ? t(locale, 'data.detecting', { sheet: name }) : t(locale, 'common.working'), () => loadSurvey(name)).then(afterLoad),
   chooseSourceKind(kind) {
     state.sourceKind = kind;
     render();
@@ -259,6 +262,10 @@ async function loadCosts(sheetName: string | null): Promise<void> {
   applyCostsDetection(state, sheetName, sheetName ? await detectSheetNamed(sheetName) : null);
 }
 
+async function loadSurvey(sheetName: string | null): Promise<void> {
+  state.survey = sheetName ? surveyState(sheetName, await detectSheetNamed(sheetName)) : null;
+}
+
 /** A BigQuery table as the source: read by the server (schema + first rows), guessed like a sheet. */
 async function loadWarehouse(table: string, billing: string): Promise<boolean> {
   const read = await call('detectWarehouse', table, billing);
@@ -296,13 +303,18 @@ function afterOpen(): void {
   clearTimeout(validateTimer);
   validating = false;
   const mapping = buildMapping(state);
-  const headersOf = (table: TableState | null): string[] | undefined => {
-    if (!table) return undefined;
+  const headersOf = (detection: Detection | undefined): string[] | undefined => {
+    if (!detection) return undefined;
     const out: string[] = [];
-    for (const c of table.detection.columns) out[c.index] = c.header;
+    for (const c of detection.columns) out[c.index] = c.header;
     return Array.from(out, (h) => h ?? '');
   };
-  state.issues = mapping ? validateMapping(mapping, { source: headersOf(state.source), costs: headersOf(state.costs) }) : [];
+  const actual = {
+    source: headersOf(state.source?.detection),
+    costs: headersOf(state.costs?.detection),
+    survey: headersOf(state.survey?.detection),
+  };
+  state.issues = mapping ? validateMapping(mapping, actual) : [];
   render();
   refreshIssues();
 }
@@ -343,7 +355,9 @@ async function restore(context: SidebarContext, saved: Mapping): Promise<void> {
   const detection = await detectSheetNamed(sourceName);
   const costsName = saved.costs ? savedSheetName(context.sheets, saved.costs) : undefined;
   const costs: Detection | null = costsName ? await detectSheetNamed(costsName).catch(() => null) : null;
-  applySaved(state, saved, detection, costs);
+  const surveyName = saved.survey ? savedSheetName(context.sheets, saved.survey) : undefined;
+  const survey: Detection | null = surveyName ? await detectSheetNamed(surveyName).catch(() => null) : null;
+  applySaved(state, saved, detection, costs, survey);
   state.marginText = marginToInput(state.options.grossMargin);
   if (context.savedProblems.length === 0) state.savedJson = JSON.stringify(buildMapping(state));
 }

@@ -3,15 +3,16 @@
  * the aggregated funnel in step with column roles, reordering stages, restoring a saved mapping.
  */
 import type { DataSourceSummary, Detection, ScheduleState, SidebarContext, ValidationIssue } from '../src/api/contract.js';
-import type {
-  ColumnBinding,
-  ColumnRole,
-  FunnelStage,
-  Mapping,
-  ReportOptions,
-  StatusRule,
-  TableBinding,
-  WarehouseBinding,
+import {
+  type ColumnBinding,
+  type ColumnRole,
+  type FunnelStage,
+  type Mapping,
+  MAPPING_SCHEMA_VERSION,
+  type ReportOptions,
+  type StatusRule,
+  type TableBinding,
+  type WarehouseBinding,
 } from '../src/core/mapping/types.js';
 import { METRICS_OPTION_RULES, metricsOptionOk, type MetricsOptions } from '../src/core/definitions/rules.js';
 import { parseNumberText } from '../src/core/values.js';
@@ -48,6 +49,8 @@ export interface WizardState {
   dataSources: readonly DataSourceSummary[] | null;
   source: TableState | null;
   costs: TableState | null;
+  /** CRM shape: the NPS survey sheet joined to the leads' customers (mapping.survey); null: none. */
+  survey: SurveyState | null;
   funnel: FunnelStage[];
   statusRules: StatusRule[];
   options: ReportOptions;
@@ -63,6 +66,51 @@ export interface WizardState {
   savedJson: string | null;
   /** This user's scheduled rebuild as openWizard read it (null: unreadable); kept current by setSchedule. */
   schedule: ScheduleState | null;
+}
+
+/** The survey sheet and the columns chosen in it; each is a detection column index, null: none chosen. */
+export interface SurveyState {
+  readonly sheetName: string;
+  readonly detection: Detection;
+  idColumn: number | null;
+  scoreColumn: number | null;
+  dateColumn: number | null;
+}
+
+/** The survey columns the wizard asks for, and the role each becomes in mapping.survey. */
+export const SURVEY_FIELDS = { idColumn: 'customer_id', scoreColumn: 'nps', dateColumn: 'date' } as const;
+export type SurveyField = keyof typeof SURVEY_FIELDS;
+
+/** A freshly read survey sheet: the guesser's first column of each role is proposed. */
+export function surveyState(sheetName: string, detection: Detection): SurveyState {
+  const first = (role: ColumnRole): number | null => detection.columns.find((c) => c.role === role)?.index ?? null;
+  return { sheetName, detection, idColumn: first('customer_id'), scoreColumn: first('nps'), dateColumn: first('date') };
+}
+
+/**
+ * A saved survey over a fresh read of its sheet: a saved column is kept when its position and header still
+ * match, otherwise the guess stands (and validation says the header changed).
+ */
+export function restoredSurvey(sheetName: string, detection: Detection, saved: TableBinding): SurveyState {
+  const guess = surveyState(sheetName, detection);
+  const kept = (role: ColumnRole): number | undefined =>
+    saved.columns.find((b) => b.role === role && detection.columns.some((c) => c.index === b.index && c.header === b.header))?.index;
+  return {
+    ...guess,
+    idColumn: kept('customer_id') ?? guess.idColumn,
+    scoreColumn: kept('nps') ?? guess.scoreColumn,
+    dateColumn: saved.columns.some((b) => b.role === 'date') ? (kept('date') ?? guess.dateColumn) : null,
+  };
+}
+
+function surveyBinding(survey: SurveyState): TableBinding {
+  const roleOf = (index: number): ColumnRole =>
+    (Object.keys(SURVEY_FIELDS) as SurveyField[]).map((f) => (survey[f] === index ? SURVEY_FIELDS[f] : null)).find((r) => r !== null) ??
+    'ignore';
+  return {
+    ...survey.detection.table,
+    columns: survey.detection.columns.map((c) => ({ index: c.index, header: c.header, role: roleOf(c.index) })),
+  };
 }
 
 /** The metrics options typed as numbers in the Options step (ltvHorizonMonths keeps its default). */
@@ -123,7 +171,7 @@ export function buildMapping(state: WizardState): Mapping | null {
   if (!state.source) return null;
   const shape = state.source.detection.shape;
   return {
-    schemaVersion: 1,
+    schemaVersion: MAPPING_SCHEMA_VERSION,
     shape,
     source: binding(state.source),
     costs: shape === 'crm' && state.costs ? binding(state.costs) : null,
@@ -131,6 +179,7 @@ export function buildMapping(state: WizardState): Mapping | null {
     statusRules: shape === 'crm' ? state.statusRules.map((r) => ({ ...r })) : [],
     // An unparsable margin keeps the last valid value; the options step blocks saving until it is fixed.
     options: { ...state.options, grossMargin: currentMargin(state) ?? state.options.grossMargin },
+    ...(shape === 'crm' && state.survey && !state.warehouse ? { survey: surveyBinding(state.survey) } : {}),
     ...(state.warehouse ? { warehouse: warehouseBinding(state.warehouse, shape) } : {}),
   };
 }
@@ -214,7 +263,10 @@ export function applyDetection(state: WizardState, sheetName: string, detection:
   state.restored = false;
   state.showSavedProblems = false;
   state.savedJson = null;
-  if (detection.shape !== 'crm') state.costs = null;
+  if (detection.shape !== 'crm') {
+    state.costs = null;
+    state.survey = null;
+  }
   // The server notes the currency it saw in the amounts ($, ₽, ¥…); that beats the locale's default.
   const noted = notedCurrency(detection);
   if (noted) state.options = { ...state.options, currency: noted };
@@ -232,7 +284,13 @@ export function applyCostsDetection(state: WizardState, sheetName: string | null
  * Applies a saved mapping over a fresh detection of its sheet: a column keeps its saved role when both its
  * position and header still match (otherwise the new guess stands and savedProblems explain why).
  */
-export function applySaved(state: WizardState, saved: Mapping, detection: Detection, costsDetection: Detection | null): void {
+export function applySaved(
+  state: WizardState,
+  saved: Mapping,
+  detection: Detection,
+  costsDetection: Detection | null,
+  surveyDetection: Detection | null = null,
+): void {
   const restoreRoles = (table: TableState, columns: readonly ColumnBinding[]): void => {
     table.roles = table.detection.columns.map(
       (c, i) => columns.find((b) => b.index === c.index && b.header === c.header)?.role ?? table.roles[i],
@@ -246,6 +304,10 @@ export function applySaved(state: WizardState, saved: Mapping, detection: Detect
   } else {
     state.costs = null;
   }
+  state.survey =
+    saved.survey && surveyDetection
+      ? restoredSurvey(surveyDetection.table.sheetName || saved.survey.sheetName, surveyDetection, saved.survey)
+      : null;
   state.funnel = saved.funnel.map((s) => ({ ...s }));
   state.statusRules = rulesForStatuses(detection, saved.statusRules, state.funnel);
   state.options = { ...saved.options };

@@ -21,6 +21,8 @@ export interface Ui {
   rerender(): void;
   detectSource(sheetName: string): Promise<void>;
   detectCosts(sheetName: string | null): Promise<void>;
+  /** Reads the NPS survey sheet (null: no survey) and proposes its customer-ID, score and date columns. */
+  detectSurvey(sheetName: string | null): Promise<void>;
   /** Step 1: a sheet or a BigQuery table (the first switch to BigQuery lists the Connected Sheets data sources). */
   chooseSourceKind(kind: 'sheet' | 'bigquery'): void;
   /** Reads a BigQuery table (project.dataset.table) as the source; `billing` '' = the table's project. */

@@ -6,6 +6,7 @@
 import { DetailedCellError, ExportedCellChange, HyperFormula, type ExportedChange, type RawCellContent } from 'hyperformula';
 import { instantOf, isDate, serialToTime, timeToSerial, wallClock } from '../../src/core/dates.js';
 import { CUSTOM_FUNCTIONS } from '../../src/core/functions/registry.js';
+import { resolveLocale } from '../../src/core/i18n/index.js';
 import { CallCounter } from './calls.js';
 import { CellPropsStore } from './cell-props.js';
 import { attachHooks, registerCustomFunctions, sheetsErrorCode } from './custom-functions-plugin.js';
@@ -108,7 +109,8 @@ export class Document {
   /** The Date constructor of the realm add-on code runs in (node:vm contexts have their own). */
   DateCtor: DateConstructor = Date;
   /** Runs custom functions for formulas; replaced by loadBundle to call the bundle's own functions. */
-  invokeCustom: (name: string, args: unknown[]) => unknown = (name, args) => defaultInvoke(name, args, this.options.timeZone);
+  invokeCustom: (name: string, args: unknown[]) => unknown = (name, args) =>
+    defaultInvoke(name, args, this.options.timeZone, this.options.locale);
   private nextSheetId = 0;
   private nextIdCounter = 1;
   /** Spreadsheets this one's scripts made with SpreadsheetApp.create (share copies), in order. */
@@ -414,8 +416,8 @@ export class Document {
   }
 }
 
-function defaultInvoke(name: string, args: unknown[], timeZone: string): unknown {
+function defaultInvoke(name: string, args: unknown[], timeZone: string, locale: string | undefined): unknown {
   const fn = CUSTOM_FUNCTIONS.find((f) => f.name === name);
   if (!fn) throw new Error(`Unknown function: ${name}`);
-  return fn.run({ timeZone: () => timeZone }, args);
+  return fn.run({ timeZone: () => timeZone, locale: () => resolveLocale(locale) }, args);
 }

@@ -5,6 +5,7 @@ import { columnLetters } from '../../src/core/a1.js';
 import { clip } from '../format.js';
 import { renderIssues } from '../issues.js';
 import type { Ui } from '../ui.js';
+import { surveyPicker } from './survey.js';
 import { sourceKindChoice, warehouseCosts, warehouseSource } from './warehouse.js';
 
 const PREVIEW_ROWS = 6;
@@ -122,6 +123,12 @@ export function renderData(ui: Ui): HTMLElement {
     out.appendChild(sheetSelect(ui, ui.tr('data.costs'), others, state.costs?.sheetName ?? '', true, (name) => void ui.detectCosts(name)));
     out.appendChild(h('p', { className: 'hint' }, [ui.tr('data.costsHint')]));
     if (!state.costs) out.appendChild(h('p', { className: 'warning' }, [ui.tr('data.noCosts')]));
+    out.appendChild(
+      surveyPicker(
+        ui,
+        others.filter((s) => s.name !== state.costs?.sheetName),
+      ),
+    );
   }
   return out;
 }

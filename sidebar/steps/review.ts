@@ -134,7 +134,13 @@ function renderSummary(ui: Ui): HTMLElement {
   if (state.source) {
     rows.push([
       ui.tr('review.summary.data'),
-      [table(state.source), ...(state.costs ? [ui.tr('review.summary.costs', { sheet: state.costs.sheetName })] : [])],
+      [
+        table(state.source),
+        ...(state.costs ? [ui.tr('review.summary.costs', { sheet: state.costs.sheetName })] : []),
+        ...(state.survey && state.source.detection.shape === 'crm' && !state.warehouse
+          ? [ui.tr('review.summary.survey', { sheet: state.survey.sheetName })]
+          : []),
+      ],
     ]);
     rows.push([ui.tr('review.summary.roles'), rolesOf(ui, state.source)]);
   }

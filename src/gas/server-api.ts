@@ -127,6 +127,7 @@ function openingDetections(s: GasServices, context: SidebarContext): WizardOpeni
   if (saved && savedSource) {
     detect(savedSource);
     if (saved.costs) detect(savedSheetName(context.sheets, saved.costs));
+    if (saved.survey) detect(savedSheetName(context.sheets, saved.survey));
     return out;
   }
   const name = defaultSheet(context.sheets, context.activeSheetName);

@@ -16,10 +16,13 @@ let code = '';
 let ctx: vm.Context;
 /** The spreadsheet's time zone as the read-only SpreadsheetApp reports it to custom functions. */
 let sheetZone = 'Etc/UTC';
+/** The spreadsheet's locale, read the same way, only when a call fails (its error's language). */
+let sheetLocale = 'en_US';
 
 beforeAll(() => {
   code = readFileSync(join(dist, 'Code.js'), 'utf8');
-  ctx = vm.createContext({ SpreadsheetApp: { getActive: () => ({ getSpreadsheetTimeZone: () => sheetZone }) } });
+  const spreadsheet = { getSpreadsheetTimeZone: () => sheetZone, getSpreadsheetLocale: () => sheetLocale };
+  ctx = vm.createContext({ SpreadsheetApp: { getActive: () => spreadsheet } });
   vm.runInContext(code, ctx, { filename: 'Code.js' });
 });
 
@@ -147,6 +150,18 @@ describe('dist/Code.js in a bare V8 context', () => {
       `(() => { try { CPL([[10],[20]], [[5],["abc"]]); } catch (e) { return (e instanceof Error) + ' ' + e.message; } })()`,
     );
     expect(message).toBe('true CPL: leads must be a number, got "abc" (row 2 of the range)');
+  });
+
+  it('words the error in the spreadsheet’s locale (ru_RU, zh_CN), still naming function, argument and row', () => {
+    const message = () => callInRealm(`(() => { try { CPL([[10],[20]], [[5],["abc"]]); } catch (e) { return e.message; } })()`);
+    try {
+      sheetLocale = 'ru_RU';
+      expect(message()).toBe('CPL: leads должно быть числом, получено "abc" (строка 2 диапазона)');
+      sheetLocale = 'zh_CN';
+      expect(message()).toBe('CPL：leads 必须是数字，实际为 "abc"（区域第 2 行）');
+    } finally {
+      sheetLocale = 'en_US';
+    }
   });
 
   it("forwards every argument: one too many raises the declaration's error instead of being dropped", () => {

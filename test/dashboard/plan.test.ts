@@ -239,7 +239,7 @@ describe('CRM sample (leads + costs): independent check', () => {
 describe('hostile labels and missing inputs', () => {
   const roles: ColumnRole[] = ['channel', 'leads', 'customers'];
   const mapping: Mapping = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'aggregated',
     source: {
       sheetId: 1,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { BuildResult, Detection } from '../../src/api/contract.js';
+import type { BuildResult, Detection, WizardOpening } from '../../src/api/contract.js';
 import { SAMPLES_DIR, type SampleWorkbook } from '../../scripts/generate-samples.js';
 import { defaultMapping, type Mapping } from '../../src/core/mapping/index.js';
 import type { CellValue } from '../../src/core/values.js';
@@ -62,6 +62,8 @@ describe('NPS from a survey sheet, through the bundle', () => {
       survey: detection.table,
     };
     run(s, 'saveMapping', mapping);
+    // Reopening the wizard reads the survey sheet in the same call as the leads and costs.
+    expect(run<WizardOpening>(s, 'openWizard').detections.map((d) => d.sheetName)).toEqual(['Лиды', 'Расходы', 'Опрос NPS']);
     const plain = createSession({ samples: ['crm-leads-ru'], userLocale: 'ru' });
     run(plain, 'saveMapping', { ...mapping, survey: undefined });
     run<BuildResult>(plain, 'buildDashboard');

@@ -81,6 +81,15 @@ describe('custom functions inside HyperFormula', () => {
     expect(wb.snapshot('Sheet1').errors[1][4]).toMatch(/^ROMI: .*#N\/A.*row 2/u);
   });
 
+  it('the error text is in the spreadsheet’s locale (ru_RU)', () => {
+    const wb = createWorkbook({ locale: 'ru_RU' });
+    const sheet = wb.services.SpreadsheetApp.getActiveSheet();
+    sheet.getRange('B2:B3').setValues([[9], [11]]);
+    sheet.getRange('E1').setFormula('=NPS(B2:B3)');
+    expect(sheet.getRange('E1').getValue()).toBe('#ERROR!');
+    expect(wb.snapshot('Sheet1').errors[0][4]).toBe('NPS: scores должно быть целым числом от 0 до 10, получено 11 (строка 2 диапазона)');
+  });
+
   it('a single error cell as an argument propagates its error without calling the function', () => {
     const { sheet } = dataSheet();
     sheet.getRange('B2').setFormula('=NA()');

@@ -30,6 +30,7 @@ function freshState(): WizardState {
     dataSources: null,
     source: null,
     costs: null,
+    survey: null,
     funnel: [],
     statusRules: [],
     options: { granularity: 'month', grossMargin: 1, currency: 'RUB', dashboardName: 'D', byCampaign: false },

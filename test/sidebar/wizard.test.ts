@@ -365,7 +365,7 @@ describe('sidebar wizard', () => {
   it('shows server errors as text and refuses non-https share links', async () => {
     const agg = detections('en');
     const saved: Mapping = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       shape: 'aggregated',
       source: agg['Ads report'].table,
       costs: null,

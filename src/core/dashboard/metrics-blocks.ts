@@ -292,6 +292,9 @@ export function planMetricsBlocks(
       withProfit ? t.grossProfit : null,
       true,
     );
+    // What became of the survey sheet's rows, so NPS answer counts can be traced to it.
+    const join = data.detail?.survey;
+    if (join) b.add([text(tm(lc, 'b2b.surveyJoin', { ...join }))], { color: MUTED });
     blocks.push(b.build());
     row = b.nextRow + 1;
   }

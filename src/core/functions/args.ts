@@ -7,15 +7,11 @@
  */
 import { isoDay, parseDateValue } from '../dates.js';
 import { describeValue, isBlank, isDate, isSheetError, parseNumberText, type CellValue, type Matrix } from '../values.js';
+import { functionError, type CellAt } from './errors.js';
 import { ComputeFailure } from './failures.js';
 import type { AggregateSpec, ArgReader, CallContext, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
 
 export type { CallContext } from './types.js';
-
-/** The Error a user sees on `#ERROR!`: always starts with the function name. */
-export function userError(fn: string, message: string): Error {
-  return new Error(`${fn}: ${message}`);
-}
 
 interface PreparedArg {
   readonly param: ParamSpec;
@@ -33,18 +29,16 @@ function prepare(fn: string, params: readonly ParamSpec[], args: readonly unknow
   let given = args.length;
   while (given > 0 && args[given - 1] === undefined) given--;
   if (given > params.length) {
-    throw userError(
-      fn,
-      `takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${params.map((p) => p.name).join(', ')}), got ${given}`,
-    );
+    throw functionError(fn, 'fn_too_many_args', { max: params.length, names: params.map((p) => p.name).join(', '), given });
   }
   return params.map((param, i) => {
     const raw = args[i];
-    if (raw === undefined && !param.optional) throw userError(fn, `${param.name} is required`);
+    if (raw === undefined && !param.optional) throw functionError(fn, 'fn_required', { param: param.name });
     if (Array.isArray(raw)) {
       const range = asMatrix(raw);
       const width = range[0]?.length ?? 0;
-      if (range.some((row) => !Array.isArray(row) || row.length !== width)) throw userError(fn, `${param.name} is not a rectangular range`);
+      if (range.some((row) => !Array.isArray(row) || row.length !== width))
+        throw functionError(fn, 'fn_not_rectangular', { param: param.name });
       return { param, range, scalar: undefined };
     }
     return { param, range: null, scalar: raw as CellValue };
@@ -55,27 +49,26 @@ function shapeOf(m: Matrix): string {
   return `${m.length}×${m[0]?.length ?? 0}`;
 }
 
-function position(rangeMode: boolean, cols: number, r: number, c: number): string {
-  if (!rangeMode) return '';
-  return cols > 1 ? ` (row ${r + 1}, column ${c + 1} of the range)` : ` (row ${r + 1} of the range)`;
+function position(rangeMode: boolean, cols: number, r: number, c: number): CellAt | null {
+  return rangeMode ? { row: r + 1, column: c + 1, columns: cols } : null;
 }
 
 /** Where a failing cell is, for the message; built only when there is an error (hot loops stay allocation-free). */
-type Where = () => string;
+type Where = () => CellAt | null;
 
 /** A numeric cell value, or a named error. Blank handling is the caller's. */
 export function readNumber(fn: string, param: string, value: CellValue, where: Where): number {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw userError(fn, `${param} is not a finite number${where()}`);
+    if (!Number.isFinite(value)) throw functionError(fn, 'fn_not_finite', { param }, where());
     return value;
   }
   if (typeof value === 'string') {
-    if (isSheetError(value)) throw userError(fn, `${param} holds the error ${value.trim()}${where()}`);
+    if (isSheetError(value)) throw functionError(fn, 'fn_sheet_error', { param, value: value.trim() }, where());
     const n = parseNumberText(value);
-    if (n === undefined) throw userError(fn, `${param} must be a number, got ${describeValue(value)}${where()}`);
+    if (n === undefined) throw functionError(fn, 'fn_not_number', { param, value: describeValue(value) }, where());
     return n;
   }
-  throw userError(fn, `${param} must be a number, got ${describeValue(value)}${where()}`);
+  throw functionError(fn, 'fn_not_number', { param, value: describeValue(value) }, where());
 }
 
 export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]): CustomFunctionResult {
@@ -85,10 +78,8 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   const first = ranges[0]?.range ?? null;
   for (const a of ranges) {
     if (a.range!.length !== first!.length || a.range![0].length !== first![0].length) {
-      throw userError(
-        fn,
-        `${ranges[0].param.name} is ${shapeOf(first!)} but ${a.param.name} is ${shapeOf(a.range!)}; ranges must be the same size`,
-      );
+      const names = { first: ranges[0].param.name, firstShape: shapeOf(first!), param: a.param.name, shape: shapeOf(a.range!) };
+      throw functionError(fn, 'fn_shape_mismatch', names);
     }
   }
   const rangeMode = first !== null;
@@ -145,11 +136,11 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
     } catch (e) {
       if (e instanceof ComputeFailure) {
         if (e.zeroDenominator && rangeMode) return '';
-        throw userError(fn, e.message + where());
+        throw functionError(fn, e.code, e.params as never, where());
       }
       throw e;
     }
-    if (!Number.isFinite(result)) throw userError(fn, `the result is too large to represent${where()}`);
+    if (!Number.isFinite(result)) throw functionError(fn, 'fn_result_too_large', {}, where());
     return result;
   };
 
@@ -167,7 +158,7 @@ function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
   const isRange = a.range !== null;
   const matrix: Matrix = a.range ?? [[a.scalar]];
   const cols = matrix[0]?.length ?? 0;
-  const where = (r?: number, c?: number): string => (r === undefined ? '' : position(isRange, cols, r, c ?? 0));
+  const where = (r?: number, c?: number): CellAt | null => (r === undefined ? null : position(isRange, cols, r, c ?? 0));
   let atRow = 0;
   let atCol = 0;
   const whereAt: Where = () => where(atRow, atCol);
@@ -179,8 +170,8 @@ function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
     matrix,
     rows: matrix.length,
     cols,
-    fail(reason, r, c): never {
-      throw userError(fn, `${a.param.name} ${reason}${where(r, c)}`);
+    fail(code, params, r, c): never {
+      throw functionError(fn, code, { ...params, param: a.param.name } as never, where(r, c));
     },
     numberAt(r, c) {
       const v = matrix[r][c];
@@ -193,15 +184,15 @@ function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
     dateAt(r, c) {
       const v = matrix[r][c];
       if (isBlank(v)) return null;
-      if (isSheetError(v)) self.fail(`holds the error ${String(v).trim()}`, r, c);
+      if (isSheetError(v)) self.fail('fn_sheet_error', { value: String(v).trim() }, r, c);
       const t = parseDateValue(v, isDate(v) || typeof v === 'string' ? zone() : 'Etc/UTC');
-      if (t === undefined) self.fail(`must be a date, got ${describeValue(v)}`, r, c);
+      if (t === undefined) self.fail('fn_not_date', { value: describeValue(v) }, r, c);
       return t;
     },
     textAt(r, c) {
       const v = matrix[r][c];
       if (isBlank(v)) return null;
-      if (isSheetError(v)) self.fail(`holds the error ${String(v).trim()}`, r, c);
+      if (isSheetError(v)) self.fail('fn_sheet_error', { value: String(v).trim() }, r, c);
       if (isDate(v)) {
         const t = parseDateValue(v, zone());
         return t === undefined ? '' : isoDay(t);
@@ -209,15 +200,16 @@ function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
       return String(v).trim();
     },
     choice() {
-      if (isRange) self.fail('must be a single value, not a range');
+      if (isRange) self.fail('fn_not_single', {});
       const v = a.scalar;
       if (isBlank(v)) {
         if (typeof a.param.default === 'string') return a.param.default;
-        self.fail('is required');
+        self.fail('fn_required', {});
       }
       const s = String(v).trim().toLowerCase();
       const ok = a.param.choices?.find((choice) => choice.toLowerCase() === s);
-      if (!ok) self.fail(`must be one of ${(a.param.choices ?? []).map((x) => `"${x}"`).join(', ')}, got ${describeValue(v)}`);
+      const choices = (a.param.choices ?? []).map((x) => `"${x}"`).join(', ');
+      if (!ok) self.fail('fn_not_choice', { choices, value: describeValue(v) });
       return ok;
     },
   };
@@ -233,12 +225,12 @@ export function runAggregate(spec: AggregateSpec, args: readonly unknown[], cont
   try {
     result = spec.compute(readers);
   } catch (e) {
-    if (e instanceof ComputeFailure) throw userError(fn, e.message);
+    if (e instanceof ComputeFailure) throw functionError(fn, e.code, e.params as never);
     throw e;
   }
   const bad = (x: number | string): boolean => typeof x === 'number' && !Number.isFinite(x);
   if (Array.isArray(result) ? result.some((row) => row.some(bad)) : bad(result)) {
-    throw userError(fn, 'the result is not a finite number');
+    throw functionError(fn, 'fn_result_not_finite', {});
   }
   return result;
 }

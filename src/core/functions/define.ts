@@ -10,6 +10,7 @@
  */
 import type { CellValue } from '../values.js';
 import { runElementwise, runAggregate } from './args.js';
+import { FunctionError } from './errors.js';
 import type { AggregateSpec, CallContext, CustomFunction, CustomFunctionResult, ElementwiseSpec, SpecBase } from './types.js';
 
 // The spec types live in ./types.ts so args.ts can use them without importing this file back.
@@ -24,11 +25,31 @@ export type {
   SpillKind,
 } from './types.js';
 
-export const UTC_CONTEXT: CallContext = { timeZone: () => 'Etc/UTC' };
+export const UTC_CONTEXT: CallContext = { timeZone: () => 'Etc/UTC', locale: () => 'en' };
+
+/**
+ * Runs a call; a failure leaves as a plain Error whose message is the cell's text in the spreadsheet's
+ * language (Sheets shows `message` on `#ERROR!`). The locale is asked only here, on the error path.
+ */
+function inCellLanguage(context: CallContext, call: () => CustomFunctionResult): CustomFunctionResult {
+  try {
+    return call();
+  } catch (e) {
+    if (!(e instanceof FunctionError)) throw e;
+    let text = e.message;
+    try {
+      text = e.textIn(context.locale());
+    } catch {
+      // The locale could not be read: the English text still names the function, field and row.
+    }
+    throw new Error(text);
+  }
+}
 
 export function elementwise(spec: ElementwiseSpec): CustomFunction {
   checkSpec(spec);
-  const run = (_context: CallContext, args: readonly unknown[]): CustomFunctionResult => runElementwise(spec, args);
+  const run = (context: CallContext, args: readonly unknown[]): CustomFunctionResult =>
+    inCellLanguage(context, () => runElementwise(spec, args));
   return { ...spec, kind: 'elementwise', run, invoke: (...args: unknown[]) => run(UTC_CONTEXT, args) };
 }
 
@@ -36,7 +57,8 @@ export function aggregate(spec: AggregateSpec): CustomFunction {
   checkSpec(spec);
   if ((spec.spill === 'table') !== (spec.tableSize !== undefined))
     throw new Error(`${spec.name}: a table spill needs tableSize, and only a table spill has one`);
-  const run = (context: CallContext, args: readonly unknown[]): CustomFunctionResult => runAggregate(spec, args, context);
+  const run = (context: CallContext, args: readonly unknown[]): CustomFunctionResult =>
+    inCellLanguage(context, () => runAggregate(spec, args, context));
   return { ...spec, kind: 'aggregate', run, invoke: (...args: unknown[]) => run(UTC_CONTEXT, args) };
 }
 

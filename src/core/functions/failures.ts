@@ -1,30 +1,34 @@
 /**
- * Failures raised by a function's compute step. The argument runner turns them into the user-facing
- * `Error` ("ROMI: marketing_cost is 0 (row 4) …") or, for a zero denominator in range mode, a blank cell.
+ * Failures raised by a function's compute step, as catalogue codes (`fn_*`). The argument runner turns
+ * them into the cell's error ("ROMI: marketing_cost is 0 … (row 4 of the range)") in the spreadsheet's
+ * language or, for a zero denominator in range mode, into a blank cell.
  */
+import type { FunctionCode, FunctionParams } from './errors.js';
+
 export class ComputeFailure extends Error {
   constructor(
-    /** The parameter at fault, or null when the result as a whole is impossible. */
-    readonly param: string | null,
-    readonly reason: string,
+    readonly code: FunctionCode,
+    /** The code's params without `fn` and `where`, which the runner knows. */
+    readonly params: Readonly<Record<string, string | number>>,
     /** A zero/blank denominator: fatal for one cell, a blank cell inside a range. */
     readonly zeroDenominator: boolean,
   ) {
-    super(param ? `${param} ${reason}` : reason);
+    super(code);
   }
 }
 
 export function zeroDenominator(param: string): ComputeFailure {
-  return new ComputeFailure(param, 'is 0, so the ratio is undefined', true);
+  return new ComputeFailure('fn_zero_denominator', { param }, true);
 }
 
-export function invalid(param: string | null, reason: string): ComputeFailure {
-  return new ComputeFailure(param, reason, false);
+/** An impossible input or result: `invalid('fn_exceeds', { param, value, limitParam, limit })`. */
+export function invalid<C extends FunctionCode>(code: C, params: FunctionParams<C>): ComputeFailure {
+  return new ComputeFailure(code, params, false);
 }
 
 /** Guards shared by many metrics. */
 export function nonNegative(param: string, value: number): number {
-  if (value < 0) throw invalid(param, `must not be negative (got ${value})`);
+  if (value < 0) throw invalid('fn_negative', { param, value });
   return value;
 }
 
@@ -35,14 +39,14 @@ export function divide(numerator: number, denominator: number, denominatorParam:
 
 /** A gross margin is a share of revenue: above 0, at most 1 (100%). `40%` text arrives as 0.4. */
 export function margin(param: string, value: number): number {
-  if (value <= 0 || value > 1) throw invalid(param, `must be between 0 and 1 (0–100%), got ${value}`);
+  if (value <= 0 || value > 1) throw invalid('fn_margin', { param, value });
   return value;
 }
 
 /** Counts of people, clicks, orders: whole and not negative. */
 export function count(param: string, value: number): number {
   nonNegative(param, value);
-  if (!Number.isInteger(value)) throw invalid(param, `must be a whole number (got ${value})`);
+  if (!Number.isInteger(value)) throw invalid('fn_not_whole', { param, value });
   return value;
 }
 

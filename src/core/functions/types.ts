@@ -2,7 +2,9 @@
  * The shapes of a custom function declaration: what define.ts builds from and args.ts reads. In a module
  * of their own, as aggregate/types.ts is, so neither of those two imports the other back.
  */
+import type { Locale } from '../types.js';
 import type { Matrix } from '../values.js';
+import type { FunctionCode, FunctionParams } from './errors.js';
 
 /**
  * What a custom function may know about the spreadsheet calling it. The time zone is asked lazily: reading it
@@ -11,6 +13,11 @@ import type { Matrix } from '../values.js';
  */
 export interface CallContext {
   timeZone(): string;
+  /**
+   * The language of the cell's error text: the spreadsheet's locale (a cell's value is the same for every
+   * viewer). Asked only when a call fails, so a call that succeeds costs no service call for it.
+   */
+  locale(): Locale;
 }
 
 export type CustomFunctionResult = number | string | (number | string)[][];
@@ -41,7 +48,7 @@ export interface SpecBase {
 export interface ElementwiseSpec extends SpecBase {
   /**
    * Compute one result from numbers (already parsed, blanks as 0, optional blanks as their default).
-   * Throw `zeroDenominator(param)` or `invalid(param, reason)` from ./failures.
+   * Throw `zeroDenominator(param)` or `invalid(code, params)` from ./failures.
    */
   readonly compute: (...values: number[]) => number;
 }
@@ -89,8 +96,8 @@ export interface ArgReader {
   readonly matrix: Matrix;
   readonly rows: number;
   readonly cols: number;
-  /** Throws the user-facing error for this argument, at a cell when given. */
-  fail(reason: string, r?: number, c?: number): never;
+  /** Throws the user-facing error for this argument (the code's params but its name), at a cell when given. */
+  fail<C extends FunctionCode>(code: C, params: Omit<FunctionParams<C>, 'param'>, r?: number, c?: number): never;
   /** Number at a cell; null when blank. */
   numberAt(r: number, c: number): number | null;
   /** Date at a cell as wall-clock ms in the spreadsheet's zone (dates.ts); null when blank. */

@@ -22,8 +22,8 @@ export const ABTEST = elementwise({
     count('visitors_b', vb);
     if (va === 0) throw zeroDenominator('visitors_a');
     if (vb === 0) throw zeroDenominator('visitors_b');
-    if (ca > va) throw invalid('conversions_a', `(${ca}) exceeds visitors_a (${va})`);
-    if (cb > vb) throw invalid('conversions_b', `(${cb}) exceeds visitors_b (${vb})`);
+    if (ca > va) throw invalid('fn_exceeds', { param: 'conversions_a', value: ca, limitParam: 'visitors_a', limit: va });
+    if (cb > vb) throw invalid('fn_exceeds', { param: 'conversions_b', value: cb, limitParam: 'visitors_b', limit: vb });
     const pooled = (ca + cb) / (va + vb);
     // Everyone or no one converted in both: no difference can be observed.
     if (pooled === 0 || pooled === 1) return 1;

@@ -41,10 +41,10 @@ export const ATTRIBUTION = aggregate({
     const halfLife = halfLifeArg.given
       ? (halfLifeArg.numberAt(0, 0) ?? DEFAULT_METRICS_OPTIONS.halfLifeDays)
       : DEFAULT_METRICS_OPTIONS.halfLifeDays;
-    if (!(halfLife > 0)) throw invalid('half_life_days', `must be a positive number of days, got ${halfLife}`);
+    if (!(halfLife > 0)) throw invalid('fn_days_positive', { param: 'half_life_days', value: halfLife });
     const leads = readJourneys(ids, dates, channels, revenue);
     const deals = classifyDeals(leads, DEFAULT_METRICS_OPTIONS.returnDays);
-    if (deals.length === 0) throw invalid('revenue', 'has no purchases (all blank)');
+    if (deals.length === 0) throw invalid('fn_no_purchases', { param: 'revenue' });
     const names: string[] = [];
     const sums = new Map<number, [number, number, number]>();
     for (const l of leads) {

@@ -29,10 +29,10 @@ export const COHORT_LTV = aggregate({
   compute([ids, dates, revenue, monthsArg, marginArg]) {
     const months = monthsArg.given ? (monthsArg.numberAt(0, 0) ?? 12) : 12;
     if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
-      throw invalid('months', `must be a whole number 1–${MAX_MONTHS}, got ${months}`);
+      throw invalid('fn_months_range', { param: 'months', max: MAX_MONTHS, value: months });
     const gm = margin('gross_margin', marginArg.given ? (marginArg.numberAt(0, 0) ?? 1) : 1);
     const orders = readJourneys(ids, dates, null, revenue).filter((l) => l.won);
-    if (orders.length === 0) throw invalid('revenue', 'has no orders (all blank)');
+    if (orders.length === 0) throw invalid('fn_no_orders', { param: 'revenue' });
     const asOf = Math.max(...orders.map((o) => o.created as number));
     const deals = classifyDeals(orders, DEFAULT_METRICS_OPTIONS.returnDays);
     const table = cohortLtv(deals, asOf, {

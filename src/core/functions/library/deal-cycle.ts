@@ -18,10 +18,8 @@ export const DEAL_CYCLE = aggregate({
   compute([starts, closes, methodArg]) {
     const method = methodArg.choice();
     if (starts.rows !== closes.rows || starts.cols !== closes.cols) {
-      throw invalid(
-        null,
-        `start_dates is ${starts.rows}×${starts.cols} but close_dates is ${closes.rows}×${closes.cols}; ranges must be the same size`,
-      );
+      const [firstShape, shape] = [`${starts.rows}×${starts.cols}`, `${closes.rows}×${closes.cols}`];
+      throw invalid('fn_shape_mismatch', { first: 'start_dates', firstShape, param: 'close_dates', shape });
     }
     const days: number[] = [];
     for (let r = 0; r < starts.rows; r++) {
@@ -29,12 +27,12 @@ export const DEAL_CYCLE = aggregate({
         const close = closes.dateAt(r, c);
         if (close === null) continue; // still open
         const start = starts.dateAt(r, c);
-        if (start === null) return starts.fail('is blank for a deal that has a close date', r, c);
-        if (close < start) closes.fail('is before its start date', r, c);
+        if (start === null) return starts.fail('fn_start_missing', {}, r, c);
+        if (close < start) closes.fail('fn_close_before_start', {}, r, c);
         days.push((close - start) / DAY_MS);
       }
     }
-    if (days.length === 0) throw invalid('close_dates', 'has no closed deals (all blank)');
+    if (days.length === 0) throw invalid('fn_no_closed_deals', { param: 'close_dates' });
     if (method === 'median') {
       days.sort((a, b) => a - b);
       const mid = days.length >> 1;

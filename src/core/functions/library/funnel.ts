@@ -35,7 +35,7 @@ export const FUNNEL = aggregate({
         const r = down ? s : f;
         const c = down ? 0 : s;
         const v = counts.numberAt(r, c);
-        if (v !== null && v < 0) counts.fail(`must not be negative (got ${v})`, r, c);
+        if (v !== null && v < 0) counts.fail('fn_negative', { value: v }, r, c);
         values[s] = v;
         if (v !== null) empty = false;
       }

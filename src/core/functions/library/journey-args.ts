@@ -11,10 +11,8 @@ export const NOT_SET = '(not set)';
 export function readJourneys(ids: ArgReader, dates: ArgReader, channels: ArgReader | null, revenue: ArgReader): LeadRecord[] {
   for (const a of [dates, channels, revenue]) {
     if (a && (a.rows !== ids.rows || a.cols !== ids.cols)) {
-      throw invalid(
-        null,
-        `customer_ids is ${ids.rows}×${ids.cols} but ${a.param.name} is ${a.rows}×${a.cols}; ranges must be the same size`,
-      );
+      const [firstShape, shape] = [`${ids.rows}×${ids.cols}`, `${a.rows}×${a.cols}`];
+      throw invalid('fn_shape_mismatch', { first: 'customer_ids', firstShape, param: a.param.name, shape });
     }
   }
   const texts: string[] = [];
@@ -29,8 +27,8 @@ export function readJourneys(ids: ArgReader, dates: ArgReader, channels: ArgRead
       const amount = revenue.numberAt(r, c);
       const t = dates.dateAt(r, c);
       if (id === '' && channel === '' && amount === null && t === null) continue; // an empty row
-      if (t === null) dates.fail('is blank on a row with data; every touch and purchase needs its date', r, c);
-      if (amount !== null && amount < 0) revenue.fail(`must not be negative (got ${amount})`, r, c);
+      if (t === null) dates.fail('fn_date_missing', {}, r, c);
+      if (amount !== null && amount < 0) revenue.fail('fn_negative', { value: amount }, r, c);
       const name = channel === '' ? NOT_SET : channel;
       const key = name.toLowerCase();
       let group = groups.get(key);

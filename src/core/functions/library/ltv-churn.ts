@@ -15,7 +15,7 @@ export const LTV_CHURN = elementwise({
   example: '=LTV_CHURN(B2, 5%, 0.7)',
   compute(arpu, churn, gm) {
     nonNegative('arpu', arpu);
-    if (churn < 0 || churn > 1) throw invalid('churn_rate', `must be a share between 0 and 1 (0–100%), got ${churn}`);
+    if (churn < 0 || churn > 1) throw invalid('fn_share', { param: 'churn_rate', value: churn });
     return divide(arpu * margin('gross_margin', gm), churn, 'churn_rate');
   },
 });

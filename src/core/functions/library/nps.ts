@@ -17,13 +17,13 @@ export const NPS = aggregate({
       for (let c = 0; c < scores.cols; c++) {
         const v = scores.numberAt(r, c);
         if (v === null) continue;
-        if (!Number.isInteger(v) || v < 0 || v > 10) scores.fail(`must be a whole number from 0 to 10, got ${v}`, r, c);
+        if (!Number.isInteger(v) || v < 0 || v > 10) scores.fail('fn_score_range', { value: v }, r, c);
         answers++;
         if (v >= 9) promoters++;
         else if (v <= 6) detractors++;
       }
     }
-    if (answers === 0) throw invalid('scores', 'has no answers (all blank)');
+    if (answers === 0) throw invalid('fn_no_answers', { param: 'scores' });
     return (100 * (promoters - detractors)) / answers;
   },
 });

@@ -19,7 +19,7 @@ export const REPEAT_RATE = aggregate({
         orders.set(key, (orders.get(key) ?? 0) + 1);
       }
     }
-    if (orders.size === 0) throw invalid('customer_ids', 'has no ids (all blank)');
+    if (orders.size === 0) throw invalid('fn_no_ids', { param: 'customer_ids' });
     let repeat = 0;
     for (const n of orders.values()) if (n >= 2) repeat++;
     return repeat / orders.size;

@@ -16,7 +16,7 @@ export const RETENTION = elementwise({
     nonNegative('customers_end', end);
     nonNegative('new_customers', fresh);
     nonNegative('customers_start', start);
-    if (fresh > end) throw invalid('new_customers', `(${fresh}) exceeds customers_end (${end})`);
+    if (fresh > end) throw invalid('fn_exceeds', { param: 'new_customers', value: fresh, limitParam: 'customers_end', limit: end });
     return divide(end - fresh, start, 'customers_start');
   },
 });
