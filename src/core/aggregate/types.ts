@@ -166,6 +166,9 @@ export interface AggregateOptions {
   readonly metrics?: Partial<MetricsOptions>;
   /** The spreadsheet's time zone: Date cells are read as their wall clock there (default Etc/UTC). */
   readonly timeZone?: string;
-  /** The spreadsheet's locale (`ru_RU`): the decimal mark for text numbers only when a column does not say. */
-  readonly locale?: string;
+  /**
+   * The spreadsheet's locale (`ru_RU`): the decimal mark for text numbers only when a column does not say.
+   * A function is called only then (the adapter passes one: asking Sheets costs a round trip).
+   */
+  readonly locale?: string | (() => string);
 }
