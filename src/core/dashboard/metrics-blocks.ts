@@ -15,6 +15,8 @@ import { BlockBuilder, num, safe, text } from './block.js';
 import { creditFormat, FORMAT, moneyFormat } from './formats.js';
 import { HEAD_BG, MUTED } from './style.js';
 import type { PlanBlock, PlanCell } from './types.js';
+import { orderRows } from './series.js';
+import { normalizeName } from '../aggregate/cells.js';
 
 const maybe = (v: number | null): PlanCell => (v === null ? null : num(v));
 
@@ -48,6 +50,18 @@ export function planMetricsBlocks(
   const romiRanges: string[] = [];
   const rows: Record<string, number> = {};
   let row = opts.startRow;
+  // Channels in the channel table's order (spend, revenue, leads), not the data's row order, which a
+  // warehouse table does not have: a sheet and its BigQuery copy list them alike.
+  const rank = new Map<string, number>();
+  orderRows(data.rows).forEach((r, i) => {
+    const key = normalizeName(r.channel);
+    if (!rank.has(key)) rank.set(key, i);
+  });
+  const inTableOrder = <T>(list: readonly T[], key: (x: T) => string): T[] =>
+    list
+      .map((x, i) => ({ x, i, r: rank.get(key(x)) ?? Number.POSITIVE_INFINITY }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map((e) => e.x);
   const withProfit = data.measures.includes('gross_profit');
 
   // ── Model comparison: spend once, then customers, revenue and ROMI per model.
@@ -74,7 +88,7 @@ export function planMetricsBlocks(
       { bold: true, background: HEAD_BG },
     );
     const first = b.nextRow;
-    for (const k of c.channels) {
+    for (const k of inTableOrder(c.channels, (key) => key)) {
       const r = b.nextRow;
       const base = c.rows.last_touch.get(k)!;
       const cells: PlanCell[] = [text(base.channel), num(base.spend)];
@@ -143,7 +157,7 @@ export function planMetricsBlocks(
       },
     );
     const projCol = 2 + co.windows.length;
-    for (const ch of co.channels) {
+    for (const ch of inTableOrder(co.channels, (x) => normalizeName(x.channel))) {
       const r = l.nextRow;
       l.add(
         [
@@ -298,6 +312,15 @@ export function planMetricsBlocks(
     // What became of the survey sheet's rows, so NPS answer counts can be traced to it.
     const join = data.detail?.survey;
     if (join) b.add([text(tm(lc, 'b2b.surveyJoin', { ...join }))], { color: MUTED });
+    blocks.push(b.build());
+    row = b.nextRow + 1;
+  }
+
+  // ── Warehouse mode: the B2B block needs the lead rows; say so where it would be.
+  if (!ins.b2b && data.customers) {
+    const b = new BlockBuilder('b2b_none', row, 1);
+    rows.b2bNone = row;
+    b.add([text(tm(lc, 'b2b.warehouse'))], { color: MUTED });
     blocks.push(b.build());
     row = b.nextRow + 1;
   }
