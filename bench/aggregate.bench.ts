@@ -25,7 +25,7 @@ const M = MEASURE_ROLES.length;
 
 export function benchMapping(name = 'Data', sheetId = 1): Mapping {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'aggregated',
     source: {
       sheetId,

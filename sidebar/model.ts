@@ -3,15 +3,16 @@
  * the aggregated funnel in step with column roles, reordering stages, restoring a saved mapping.
  */
 import type { DataSourceSummary, Detection, ScheduleState, SidebarContext, ValidationIssue } from '../src/api/contract.js';
-import type {
-  ColumnBinding,
-  ColumnRole,
-  FunnelStage,
-  Mapping,
-  ReportOptions,
-  StatusRule,
-  TableBinding,
-  WarehouseBinding,
+import {
+  type ColumnBinding,
+  type ColumnRole,
+  type FunnelStage,
+  type Mapping,
+  MAPPING_SCHEMA_VERSION,
+  type ReportOptions,
+  type StatusRule,
+  type TableBinding,
+  type WarehouseBinding,
 } from '../src/core/mapping/types.js';
 import { METRICS_OPTION_RULES, metricsOptionOk, type MetricsOptions } from '../src/core/definitions/rules.js';
 import { parseNumberText } from '../src/core/values.js';
@@ -170,7 +171,7 @@ export function buildMapping(state: WizardState): Mapping | null {
   if (!state.source) return null;
   const shape = state.source.detection.shape;
   return {
-    schemaVersion: 1,
+    schemaVersion: MAPPING_SCHEMA_VERSION,
     shape,
     source: binding(state.source),
     costs: shape === 'crm' && state.costs ? binding(state.costs) : null,

@@ -1,4 +1,5 @@
 /** DeveloperMetadata objects and the finder, over spreadsheet- and sheet-level metadata. */
+import { counted } from './calls.js';
 import type { Document } from './document.js';
 import { checkMetadata, metadataMatches, type MetadataQuery, type MetadataState } from './developer-metadata.js';
 import type { SheetImpl } from './sheet.js';
@@ -45,13 +46,9 @@ export class DeveloperMetadataImpl {
     this.state.value = String(value);
     return this;
   }
-  getLocation(): { getLocationType(): string; getSheet(): SheetImpl | null; getSpreadsheet(): SpreadsheetImpl | null } {
-    const sheet = this.state.sheetId === null ? undefined : this.doc.sheetById(this.state.sheetId);
-    return {
-      getLocationType: () => (this.state.sheetId === null ? 'SPREADSHEET' : 'SHEET'),
-      getSheet: () => (sheet ? this.doc.handles.sheet(sheet) : null),
-      getSpreadsheet: () => (this.state.sheetId === null ? this.doc.handles.spreadsheet() : null),
-    };
+  getLocation(): DeveloperMetadataLocationImpl {
+    // A service object like the rest, so its getters are counted as round trips too (calls.ts).
+    return counted(new DeveloperMetadataLocationImpl(this.doc, this.state.sheetId), 'DeveloperMetadataLocation', this.doc.calls);
   }
   /** Moves sheet-level (or spreadsheet-level) metadata onto another sheet; its id and value stay. */
   moveToSheet(sheet: SheetImpl): DeveloperMetadataImpl {
@@ -63,6 +60,24 @@ export class DeveloperMetadataImpl {
   remove(): void {
     const i = this.doc.metadata.indexOf(this.state);
     if (i >= 0) this.doc.metadata.splice(i, 1);
+  }
+}
+
+export class DeveloperMetadataLocationImpl {
+  constructor(
+    private readonly doc: Document,
+    private readonly sheetId: number | null,
+  ) {}
+
+  getLocationType(): string {
+    return this.sheetId === null ? 'SPREADSHEET' : 'SHEET';
+  }
+  getSheet(): SheetImpl | null {
+    const sheet = this.sheetId === null ? undefined : this.doc.sheetById(this.sheetId);
+    return sheet ? this.doc.handles.sheet(sheet) : null;
+  }
+  getSpreadsheet(): SpreadsheetImpl | null {
+    return this.sheetId === null ? this.doc.handles.spreadsheet() : null;
   }
 }
 

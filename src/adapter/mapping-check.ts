@@ -6,7 +6,10 @@
 import type { ValidationIssue } from '../api/contract.js';
 import { validateMapping } from '../core/mapping/validate.js';
 import type { Mapping, TableBinding } from '../core/mapping/types.js';
+import { issue } from '../core/issues.js';
+import { ownDashboards } from './dashboard/locate.js';
 import { movedHeaderIssue, observeTable, type TableLabel, type TableObservation } from './dashboard/read-table.js';
+import type { GasServices } from './services.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Observed = Extract<TableObservation, { kind: 'ok' }>;
@@ -36,6 +39,17 @@ export function checkMapping(ss: Spreadsheet, mapping: Mapping, withData: boolea
   const rules = validateMapping(mapping, { source: source?.headers, costs: costs?.headers, survey: survey?.headers });
   issues.push(...explainMoves(rules, mapping, { source, costs }));
   return { issues, source, costs, survey };
+}
+
+/**
+ * Save refuses a table on one of our dashboards (the wizard never offers them; a hand-made mapping could).
+ * So a build trusts that a table found by its saved sheet id is no dashboard (dashboard/build.ts).
+ */
+export function dashboardTableIssues(services: GasServices, ss: Spreadsheet, mapping: Mapping): ValidationIssue[] {
+  const dashboards = new Set(ownDashboards(services, ss).map((d) => d.sheet.getSheetId()));
+  if (dashboards.size === 0) return [];
+  const onDashboard = [mapping.source, mapping.costs, mapping.survey].some((t) => t && dashboards.has(t.sheetId));
+  return onDashboard ? [issue('error', 'dashboard_is_source', {})] : [];
 }
 
 export function errorsOf(issues: readonly ValidationIssue[]): ValidationIssue[] {

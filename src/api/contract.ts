@@ -32,7 +32,6 @@ export interface SidebarContext {
 
 export interface BuildResult {
   readonly sheetName: string;
-  readonly sheetId: number;
   readonly channels: number;
   readonly periods: number;
   readonly sourceRows: number;

@@ -37,6 +37,8 @@ export interface AnalysisReport {
     | { readonly basis: 'formula'; readonly label: string; readonly value: number; readonly inputs: NonNullable<Insights['ltvFormula']> }
     | { readonly basis: 'none'; readonly reason: string; readonly revenuePerCustomer: number | null };
   readonly b2b: Insights['b2b'];
+  /** Why there is no B2B block: warehouse mode keeps the lead rows it needs in the warehouse; else null. */
+  readonly b2bReason: string | null;
   readonly findings: readonly { readonly key: string; readonly text: string }[];
   readonly definitions: readonly { readonly id: DefinitionId; readonly text: string }[];
 }
@@ -97,6 +99,7 @@ export function analysisReport(data: AggregatedData, margin: number, metrics: Pa
     models,
     ltv,
     b2b: ins.b2b,
+    b2bReason: !ins.b2b && data.customers ? tm(locale, 'b2b.warehouse') : null,
     findings: ins.findings.map((f) => ({ key: f.key, text: findingText(locale, f) })),
     definitions: definitionTexts(locale, { ...o, slopeMonths: ins.slopeMonths }),
   };
@@ -184,6 +187,7 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
   } else {
     out.push('', a.ltv.reason);
   }
+  if (a.b2bReason) out.push('', a.b2bReason);
   if (a.b2b) {
     const b = a.b2b;
     out.push('', `${tm(locale, 'block.b2b')}:`);

@@ -49,8 +49,11 @@ const ambiguous = (r: Readings): boolean => r.point !== undefined && r.comma !==
 export type DecidedBy = 'cells' | 'whole-numbers' | 'locale';
 
 export interface ColumnNumberOptions {
-  /** The spreadsheet locale's decimal mark, used only when the column itself does not say. */
-  readonly fallback: Decimal;
+  /**
+   * The spreadsheet locale's decimal mark, used only when the column itself does not say. A function is
+   * called only then: asking Sheets for the locale is a round trip most builds never need.
+   */
+  readonly fallback: Decimal | (() => Decimal);
   /** The column counts things (impressions, leads): its values are whole numbers. */
   readonly counts?: boolean;
 }
@@ -131,7 +134,7 @@ export class ColumnNumbers {
       this.decidedBy = 'whole-numbers';
       return;
     }
-    this.decimal = options.fallback;
+    this.decimal = typeof options.fallback === 'function' ? options.fallback() : options.fallback;
     this.decidedBy = 'locale';
   }
 

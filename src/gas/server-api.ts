@@ -21,7 +21,7 @@ import { defaultSheet, guessCostsSheet, savedSheetName } from '../core/mapping/w
 import { getSchedule, refreshScheduledMapping, setSchedule } from '../adapter/schedule.js';
 import { buildDashboard as buildWithServices, shareReport as shareWithServices } from '../adapter/dashboard/index.js';
 import { loadMapping, MAPPING_PROPERTY_KEY, sanitizeMapping, saveMapping as storeMapping } from '../adapter/mapping-store.js';
-import { checkMapping } from '../adapter/mapping-check.js';
+import { checkMapping, dashboardTableIssues } from '../adapter/mapping-check.js';
 import { readSheet, sheetSummaries } from '../adapter/sheets-read.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
 import { resolveLocale, type Locale } from '../core/i18n/index.js';
@@ -49,7 +49,8 @@ export function validateAgainstSheet(services: GasServices, mapping: Mapping): V
     const ss = services.SpreadsheetApp.getActiveSpreadsheet();
     return [...validateMapping(mapping), ...checkWarehouseMapping(services, mapping, { timeZone: ss.getSpreadsheetTimeZone() })];
   }
-  return [...checkMapping(services.SpreadsheetApp.getActiveSpreadsheet(), mapping, false).issues];
+  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
+  return [...checkMapping(ss, mapping, false).issues, ...dashboardTableIssues(services, ss, mapping)];
 }
 
 /** The saved mapping, loaded and checked; used by the sidebar and the menu's Refresh dashboard. */

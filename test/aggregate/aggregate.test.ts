@@ -20,7 +20,7 @@ function table(roles: ColumnRole[], sheetId = 1): TableBinding {
 
 function aggregatedMapping(roles: ColumnRole[], extra: Partial<Mapping> = {}, options: Partial<Mapping['options']> = {}): Mapping {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'aggregated',
     source: table(roles),
     costs: null,
@@ -162,7 +162,7 @@ describe('aggregate: CRM shape', () => {
     ['2026-01-01', 'telegram', 400], // spend with no leads: must still appear
   ];
   const mapping: Mapping = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'crm',
     source: table(['date', 'channel', 'status', 'revenue', 'customer_id']),
     costs: table(['date', 'channel', 'spend'], 2),
@@ -227,7 +227,7 @@ describe('aggregate: CRM rows created in a period label (issue 9)', () => {
     { status: 'Won', kind: 'won' },
   ];
   const mapping = (granularity: 'week' | 'month' | 'quarter' = 'month'): Mapping => ({
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'crm',
     source: table(['date', 'channel', 'status', 'revenue', 'close_date', 'customer_id']),
     costs: null,

@@ -15,7 +15,7 @@ import { isBlank, parseNumberText, type CellValue } from '../../src/core/values.
 
 const ZONE = 'America/New_York';
 const mapping: Mapping = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   shape: 'aggregated',
   source: {
     sheetId: 1,

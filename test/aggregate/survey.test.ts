@@ -41,7 +41,7 @@ const survey: Matrix = [
 ];
 
 const mapping: Mapping = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   shape: 'crm',
   source: table('Leads', [
     ['Date', 'date'],

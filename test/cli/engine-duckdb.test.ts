@@ -42,12 +42,12 @@ async function same(file: string, options: ReportOptions & { costsFile?: string 
 }
 
 /**
- * Everything, except for CRM files the analysis blocks built from per-deal records (models, cohort LTV,
- * B2B, findings): the DuckDB engine returns sums only, so it has none (README: warehouse mode).
+ * Everything — the model comparison, cohort LTV and findings included (DuckDB computes them from
+ * per-customer sums) — except for CRM files the B2B block, which needs the lead rows (README: warehouse mode).
  */
 function comparable(report: unknown): unknown {
   const r = JSON.parse(JSON.stringify(report)) as { shape: string; analysis: Record<string, unknown> };
-  if (r.shape === 'crm') for (const k of ['models', 'ltv', 'b2b', 'findings']) delete r.analysis[k];
+  if (r.shape === 'crm') for (const k of ['b2b', 'b2bReason']) delete r.analysis[k];
   return r;
 }
 
@@ -111,7 +111,12 @@ describe('report --engine duckdb equals the default engine', () => {
     const memory = execFileSync(process.execPath, [bin, ...args], { env: ENGLISH, encoding: 'utf8' });
     const duck = execFileSync(process.execPath, [bin, ...args, '--engine', 'duckdb'], { env: ENGLISH, encoding: 'utf8' });
     expectSame(comparable(JSON.parse(duck)), comparable(JSON.parse(memory)));
-    expect((JSON.parse(duck) as { analysis: { models: unknown } }).analysis.models).toBeNull();
+    const analysis = (JSON.parse(duck) as { analysis: { models: unknown; ltv: { basis: string }; b2b: unknown; b2bReason: string } })
+      .analysis;
+    expect(analysis.models).not.toBeNull();
+    expect(analysis.ltv.basis).toBe('cohort');
+    expect(analysis.b2b).toBeNull();
+    expect(analysis.b2bReason).toMatch(/warehouse mode/u);
     expect(() =>
       execFileSync(process.execPath, [bin, ...args, '--engine', 'spark'], { env: ENGLISH, encoding: 'utf8', stdio: 'pipe' }),
     ).toThrow(/--engine must be one of memory, duckdb, got spark/u);

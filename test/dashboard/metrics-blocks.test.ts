@@ -45,6 +45,17 @@ describe('metrics blocks on the dashboard', () => {
     expect(ev.at(r, 10)).toBeCloseTo(1000 / 3 + 1000 + 100 / 3 + 125, 6);
   });
 
+  it('model comparison: whole customers read as whole numbers, split ones with one place', () => {
+    const b = block('models');
+    const format = (label: string, col: number): string => b.numberFormats[rowOf(b, label) - b.row][col - 1];
+    // Last touch (column 3): whole customers. Linear (column 9): google holds 1/3 of Ann and 1/2 of Cat.
+    expect([ev.at(rowOf(b, 'google'), 3), format('google', 3)]).toEqual([1, '#,##0']);
+    expect(ev.at(rowOf(b, 'google'), 9)).toBeCloseTo(1 / 3 + 1 / 2, 6);
+    expect(format('google', 9)).toBe('#,##0.0');
+    // The title row says which model the tables above use.
+    expect(texts(b)).toContain('The tables above credit sales by: Linear.');
+  });
+
   it('the channel table follows the chosen model (linear) and has no period LTV:CAC', () => {
     expect(plan.index.columns.ltv_cac).toBeUndefined();
     const r = rowOf(block('channels'), 'vk');
@@ -89,6 +100,47 @@ describe('metrics blocks on the dashboard', () => {
     expect(pivotTexts).toContain('2026-06 (incomplete)');
     const defs = texts(block('definitions'));
     expect(defs.some((t) => t.startsWith('Returned customer: a repeat sale after at least 90 days'))).toBe(true);
+  });
+
+  it("B2B block: the survey sheet's answers matched, unmatched and without a score, in the user's language", () => {
+    const survey = {
+      ...mapping.source,
+      sheetId: 3,
+      sheetName: 'NPS',
+      lastColumn: 2,
+      columns: [
+        { index: 0, header: 'Client ID', role: 'customer_id' as const },
+        { index: 1, header: 'Score', role: 'nps' as const },
+      ],
+    };
+    const withSurvey = { ...mapping, survey };
+    // Ann 9 (promoter), Bob 3 (detractor), a stranger 10, Bob "n/a" (no score), one blank row.
+    const answers = [
+      ['A', 9],
+      ['B', 3],
+      ['nobody', 10],
+      ['B', 'n/a'],
+      ['', ''],
+    ];
+    const d = aggregate(withSurvey, journeyRows, journeyCosts, { survey: answers, surveyFirstRowNumber: 2 });
+    const lines = (locale: 'en' | 'ru' | 'zh'): string[] =>
+      texts(planDashboard(d, withSurvey, { ...ctx, locale }).blocks.find((b) => b.name === 'b2b')!);
+    expect(lines('en')).toContain(
+      'NPS survey sheet: 2 of 4 answers matched to a customer and counted above; 1 match no customer; 1 without a score 0–10.',
+    );
+    expect(lines('ru')).toContain(
+      'Лист опроса NPS: 2 из 4 ответов сопоставлены с клиентами и учтены выше; 1 не найдены среди клиентов; 1 без оценки 0–10.',
+    );
+    expect(lines('zh')).toContain('NPS 调查表：4 条回答中 2 条匹配到客户并计入上表；1 条找不到对应客户；1 条没有 0–10 的评分。');
+    // The counted answers are the block's: 2 answers, one promoter and one detractor.
+    const p = planDashboard(d, withSurvey, ctx);
+    const e = evaluatePlan(p);
+    const b = p.blocks.find((x) => x.name === 'b2b')!;
+    const total = rowOf(b, 'Total');
+    expect([e.at(total, 7), e.at(total, 8)]).toEqual([0, 2]);
+    e.destroy();
+    // Without a survey there is no such line.
+    expect(texts(block('b2b')).some((t) => t.startsWith('NPS survey sheet'))).toBe(false);
   });
 
   it('says why there is no LTV without customer history', () => {

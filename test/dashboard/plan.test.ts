@@ -239,7 +239,7 @@ describe('CRM sample (leads + costs): independent check', () => {
 describe('hostile labels and missing inputs', () => {
   const roles: ColumnRole[] = ['channel', 'leads', 'customers'];
   const mapping: Mapping = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'aggregated',
     source: {
       sheetId: 1,
@@ -365,13 +365,15 @@ describe('presentation: one column per formula, rates readable, time in the shee
     expect(kpi.fontColors[2].some((c) => c === '#188038' || c === '#c5221f')).toBe(true);
   });
 
-  it('"Generated" is a date-time in the spreadsheet zone, the ISO instant in its note', () => {
+  it('"Generated" is the spreadsheet zone\'s wall clock as text, the ISO instant in its note', () => {
     const header = plan.blocks.find((b) => b.name === 'header')!;
-    const at = header.cells[1].findIndex((c) => c?.t === 'n');
-    const cell = header.cells[1][at];
-    expect(cell?.t === 'n' && cell.v).toBeCloseTo((Date.UTC(2026, 10, 22, 20, 0) - Date.UTC(1899, 11, 30)) / 86_400_000, 9);
-    expect(header.numberFormats[1][at]).toBe('yyyy/m/d hh:mm');
+    const at = header.cells[1].findIndex((c) => c?.t === 's' && /\d:\d/u.test(c.v));
+    // 12:00 UTC is 20:00 in Shanghai, written as Chinese dashboards write dates.
+    expect(header.cells[1][at]).toEqual({ t: 's', v: '2026/11/22 20:00' });
     expect(header.notes[1][at]).toBe('2026-11-22T12:00:00Z (Asia/Shanghai)');
+    // Text runs on over the empty cell beside it: no column is widened for it.
+    expect(header.cells[1][at + 1]).toBeNull();
+    expect(new Set(plan.columnWidths.slice(1).map((w) => w.width)).size).toBe(1);
   });
 });
 

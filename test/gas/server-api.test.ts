@@ -158,6 +158,16 @@ describe('saveMapping / getContext round trip', () => {
     expect(s.workbook.peekProperties('document')[MAPPING_PROPERTY_KEY]).toBe(before);
   });
 
+  it('refuses a table on one of its own dashboards (a hand-made mapping; the wizard never offers them)', () => {
+    const s = createSession({ samples: ['ad-platform-export-en'] });
+    const m = mappingFor(s, 'Ads export');
+    ok(s, 'saveMapping', m);
+    const built = ok<BuildResult>(s, 'buildDashboard');
+    const dashboard = ok<Detection>(s, 'detect', built.sheetName);
+    const onDashboard: Mapping = { ...m, source: { ...m.source, sheetId: dashboard.table.sheetId, sheetName: built.sheetName } };
+    expect(fails(s, 'saveMapping', onDashboard)).toContain('dashboard sheet itself');
+  });
+
   it('rejects malformed mappings from the client with a clear error', () => {
     const s = createSession({ samples: ['ad-platform-export-en'] });
     expect(fails(s, 'saveMapping', null)).toContain('no mapping');

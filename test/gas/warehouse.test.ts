@@ -80,7 +80,7 @@ function expectSameDashboard(a: unknown[][], b: unknown[][]): void {
 
 /**
  * The dashboard's rows of figures and labels. Left out: the header's "Source" cell (a sheet range in one,
- * a table name in the other), the build time, blank rows, and the reading notes (bullets): the sheet path
+ * a table name in the other), the build time (wall-clock text), blank rows, and the reading notes (bullets): the sheet path
  * adds its detection notes (a totals row excluded) and, for CRM, findings that compare attribution models
  * on per-deal records, which stay in the warehouse (README: warehouse mode).
  */
@@ -91,7 +91,10 @@ function dashboardValues(s: LocalSession, name: string): unknown[][] {
     .map((row) =>
       row.map((v) =>
         Object.prototype.toString.call(v) === '[object Date]' ||
-        (typeof v === 'string' && (v.startsWith('BigQuery ') || v.startsWith("'") || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u.test(v)))
+        (typeof v === 'string' &&
+          (v.startsWith('BigQuery ') ||
+            v.startsWith("'") ||
+            /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{1,4}[./]\d{1,2}[./]\d{1,4} \d\d:\d\d$)/u.test(v)))
           ? '·'
           : v,
       ),
@@ -164,12 +167,20 @@ describe('BigQuery data source, end to end on the bundle', () => {
     run(plain, 'saveMapping', sheetMapping);
     const fromSheet = run<BuildResult>(plain, 'buildDashboard');
     expect(built.usedRows).toBe(fromSheet.usedRows);
-    // Per-customer blocks (LTV cohorts, the attribution-model comparison) need per-deal records, which
-    // stay in the warehouse: the dashboards agree on everything above them.
+    // The per-customer blocks (the attribution-model comparison, cohort LTV, LTV by channel) come from the
+    // SQL's per-customer sums and equal the sheet's; only the B2B block needs the lead rows themselves, and
+    // the BigQuery dashboard says so where the sheet's has it. The definitions below agree again.
     const fromBigQuery = dashboardValues(s, built.sheetName);
-    const cut = fromBigQuery.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith('Нет истории клиентов'));
+    const onSheet = dashboardValues(plain, fromSheet.sheetName);
+    const starts = (values: unknown[][], text: string) => values.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith(text));
+    const cut = starts(fromBigQuery, 'Цикл сделки, доля повторных продаж');
     expect(cut).toBeGreaterThan(50);
-    expectSameDashboard(fromBigQuery.slice(0, cut), dashboardValues(plain, fromSheet.sheetName).slice(0, cut));
+    expect(starts(onSheet, 'B2B: цикл сделки')).toBe(cut);
+    for (const block of ['Сравнение моделей атрибуции', 'LTV по когортам']) expect(starts(fromBigQuery, block)).toBeGreaterThan(0);
+    expect(starts(fromBigQuery, 'Нет истории клиентов')).toBe(-1);
+    expectSameDashboard(fromBigQuery.slice(0, cut), onSheet.slice(0, cut));
+    const definitions = (values: unknown[][]) => values.slice(starts(values, 'Определения'));
+    expectSameDashboard(definitions(fromBigQuery), definitions(onSheet));
 
     // Linear attribution, as the Options step saves it, runs in BigQuery too: each deal is split over its
     // customer's touches, and the weights of a deal sum to 1, so the per-channel table's totals row stands.

@@ -5,7 +5,7 @@ import { defaultOptions, detectSheet, CodedError, parseMapping, serializeMapping
 import type { CellValue } from '../../src/core/values.js';
 
 const base: Mapping = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   shape: 'aggregated',
   source: {
     sheetId: 1,

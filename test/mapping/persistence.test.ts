@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_METRICS_OPTIONS, metricsOptions } from '../../src/core/definitions/rules.js';
 import {
   defaultOptions,
   CodedError,
@@ -12,7 +13,7 @@ import {
 } from '../../src/core/mapping/index.js';
 
 const crm: Mapping = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   shape: 'crm',
   source: {
     sheetId: 123,
@@ -72,7 +73,7 @@ const expectCode = (fn: () => unknown, code: string): void => {
 describe('serializeMapping / parseMapping', () => {
   it('round-trips a CRM mapping exactly, including out-of-order column indexes', () => {
     const json = serializeMapping(crm);
-    expect(JSON.parse(json).schemaVersion).toBe(1);
+    expect(JSON.parse(json).schemaVersion).toBe(2);
     expect(parseMapping(json)).toEqual(crm);
   });
 
@@ -116,7 +117,7 @@ describe('serializeMapping / parseMapping', () => {
     ['null', 'invalid_mapping'],
     ['{"foo":1}', 'invalid_mapping'],
     ['{"schemaVersion":"1"}', 'invalid_mapping'],
-    ['{"schemaVersion":2}', 'mapping_from_newer_version'],
+    ['{"schemaVersion":3}', 'mapping_from_newer_version'],
     ['{"schemaVersion":0}', 'invalid_mapping'],
   ])('refuses %j with %s', (json, code) => {
     expectCode(() => parseMapping(json), code);
@@ -180,6 +181,93 @@ describe('serializeMapping / parseMapping', () => {
       [[1, 2], /options\.metrics: expected an object/u],
     ];
     for (const [m, message] of bad) expect(() => parseMapping(JSON.stringify({ ...good, m }))).toThrow(message);
+  });
+
+  it('reads a version-1 mapping, as the add-on stored it before schema 2, with the metrics defaults', () => {
+    // Written by hand in the version-1 form: no `m` (metrics options), no `sv` (survey).
+    const v1 = JSON.stringify({
+      schemaVersion: 1,
+      sh: 'c',
+      src: [
+        5,
+        'Leads',
+        1,
+        2,
+        null,
+        1,
+        3,
+        [
+          ['Created', 'd'],
+          ['Source', 'ch'],
+          ['Status', 'st'],
+        ],
+      ],
+      cst: [
+        6,
+        'Costs',
+        1,
+        2,
+        null,
+        1,
+        3,
+        [
+          ['Month', 'd'],
+          ['Channel', 'ch'],
+          ['Spend', 'sp'],
+        ],
+      ],
+      f: [
+        ['leads', 'Leads'],
+        ['won', 'Won'],
+      ],
+      sr: [
+        ['Won', 'w'],
+        ['New', 's', 'leads'],
+      ],
+      o: ['month', 0.3, 'USD', 'FunnelROI dashboard', 0],
+    });
+    const read = parseMapping(v1);
+    expect(read.schemaVersion).toBe(2);
+    expect(read.options).toEqual({
+      granularity: 'month',
+      grossMargin: 0.3,
+      currency: 'USD',
+      dashboardName: 'FunnelROI dashboard',
+      byCampaign: false,
+    });
+    expect(metricsOptions(read.options.metrics)).toEqual(DEFAULT_METRICS_OPTIONS);
+    expect(read.survey).toBeUndefined();
+    expect(read.source.columns.map((c) => c.role)).toEqual(['date', 'channel', 'status']);
+    // Saved again, it is written as version 2 and reads back the same.
+    const again = serializeMapping(read);
+    expect(JSON.parse(again).schemaVersion).toBe(2);
+    expect(parseMapping(again)).toEqual(read);
+    // A version-1 mapping written by the builds that added `m` inside version 1 keeps its options.
+    const interim = parseMapping(JSON.stringify({ ...JSON.parse(v1), m: { attribution: 'first_touch' } }));
+    expect(interim.options.metrics).toEqual({ attribution: 'first_touch' });
+  });
+
+  it('round-trips a version-2 mapping with metrics options and a survey sheet', () => {
+    const survey = {
+      ...crm.costs!,
+      sheetId: 9,
+      sheetName: 'NPS <b>',
+      columns: [
+        { index: 0, header: 'E-mail', role: 'customer_id' as const },
+        { index: 1, header: 'Score', role: 'nps' as const },
+        { index: 2, header: 'Answered', role: 'date' as const },
+      ],
+    };
+    const v2: Mapping = {
+      ...crm,
+      options: { ...crm.options, metrics: { attribution: 'time_decay', halfLifeDays: 3.5, periodBasis: 'created', returnDays: 60 } },
+      survey,
+    };
+    const json = serializeMapping(v2);
+    expect(JSON.parse(json).schemaVersion).toBe(2);
+    expect(parseMapping(json)).toEqual(v2);
+    // A mapping from a newer add-on is refused by name, not misread.
+    expectCode(() => parseMapping(JSON.stringify({ ...JSON.parse(json), schemaVersion: 3 })), 'mapping_from_newer_version');
   });
 
   it('runs the migration chain from older schema versions, and fails clearly when a step is missing', () => {

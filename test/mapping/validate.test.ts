@@ -16,7 +16,7 @@ function table(headers: [string, ColumnRole][], extra: Partial<TableBinding> = {
 }
 
 const aggregated: Mapping = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   shape: 'aggregated',
   source: table([
     ['Channel', 'channel'],

@@ -71,10 +71,13 @@ function dashboard(sample: string, timeZone?: string): unknown[][] {
   const costs = detection.shape === 'crm' && names[1] ? ok<Detection>(s, 'detect', names[1]).table : null;
   ok(s, 'saveMapping', defaultMapping(detection, { costs }));
   const built = ok<BuildResult>(s, 'buildDashboard');
-  // The build time is a date-time in the sheet's zone (its own format, h:mm), so it differs by zone.
+  // The build time is the sheet zone's wall clock ("11/23/2026 20:33"), so it differs by zone.
   const snap = s.workbook.snapshot(built.sheetName);
-  return snap.values.map((row, r) =>
-    row.map((v, c) => ((typeof v === 'string' && /^\d{4}-\d\d-\d\dT/u.test(v)) || /h/u.test(snap.numberFormats[r][c]) ? 'built-at' : v)),
+  const builtAt = /^(\d{4}-\d\d-\d\dT|\d{1,4}[./]\d{1,2}[./]\d{1,4} \d\d:\d\d$)/u;
+  // So is the build day a note on future-dated data names ("(2026-11-23)").
+  const buildDay = /[(（]\d{4}-\d\d-\d\d[)）]/gu;
+  return snap.values.map((row) =>
+    row.map((v) => (typeof v !== 'string' ? v : builtAt.test(v) ? 'built-at' : v.replace(buildDay, '(build day)'))),
   );
 }
 

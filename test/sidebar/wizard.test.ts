@@ -48,7 +48,6 @@ describe('sidebar wizard', () => {
       detections: detections('en'),
       build: {
         sheetName: 'FunnelROI dashboard',
-        sheetId: 99,
         channels: 2,
         periods: 2,
         sourceRows: 5,
@@ -304,7 +303,7 @@ describe('sidebar wizard', () => {
     const { page, saved } = await harness.open({
       context: context('ru', 'Лиды'),
       detections: detections('ru'),
-      build: { sheetName: 'Дашборд', sheetId: 9, channels: 2, periods: 1, sourceRows: 8, usedRows: 8, skippedRows: 0, warnings: [] },
+      build: { sheetName: 'Дашборд', channels: 2, periods: 1, sourceRows: 8, usedRows: 8, skippedRows: 0, warnings: [] },
     });
     const calls = (): Promise<string[]> =>
       page.evaluate(() => ((window as unknown as { __calls: { name: string }[] }).__calls ?? []).map((c) => c.name));
@@ -365,7 +364,7 @@ describe('sidebar wizard', () => {
   it('shows server errors as text and refuses non-https share links', async () => {
     const agg = detections('en');
     const saved: Mapping = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       shape: 'aggregated',
       source: agg['Ads report'].table,
       costs: null,

@@ -32,7 +32,7 @@ function table(rs: ColumnRole[], hs: string[], sheetId: number): TableBinding {
 }
 
 export const journeyMapping = (options: Partial<Mapping['options']> = {}): Mapping => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   shape: 'crm',
   source: table(roles, headers, 1),
   costs: table(['date', 'channel', 'spend'], ['Month', 'Channel', 'Spend'], 2),

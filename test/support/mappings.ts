@@ -6,7 +6,7 @@ export function aggregatedMapping(
   options: Partial<ReportOptions> = {},
 ): Mapping {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'aggregated',
     source: {
       sheetId: 1,

@@ -157,3 +157,30 @@ describe('DuckDB rendering equals the in-memory aggregator: multi-touch attribut
     }
   }
 });
+
+describe('DuckDB rendering: the per-customer analyses from SQL sums', () => {
+  it('crm-leads-ru: the model comparison and cohort LTV are computed, and equal the in-memory ones', async () => {
+    const sheets = loadSample('crm-leads-ru');
+    const mapping = mappingFor(sheets, [1, 2], { granularity: 'month', byCampaign: false });
+    const source = dataRows(sheets[0].rows, mapping.source);
+    const costs = mapping.costs && sheets[1] ? dataRows(sheets[1].rows, mapping.costs) : undefined;
+    // bothEngines requires the analyses of both engines to be equal; here they must also exist.
+    const { analysed } = await bothEngines(db.connection, { mapping, source, costs });
+    expect(analysed.ltvBasis).toBe('cohort');
+    expect(analysed.cohort?.rows.length).toBeGreaterThan(1);
+    expect(analysed.cohort?.channels.length).toBeGreaterThan(1);
+    expect(analysed.comparison?.channels.length).toBeGreaterThan(1);
+    // Repeat sales and returns exist in the sample, so the return rule is exercised, not only new customers.
+    const credits = Object.values(analysed.comparison?.rows[0] ?? {});
+    expect(credits.reduce((s, c) => s + c.repeatSales, 0)).toBeGreaterThan(0);
+    expect(credits.reduce((s, c) => s + c.returns, 0)).toBeGreaterThan(0);
+  });
+
+  it('hostile CRM, seed 5: first-touch, position-based and time-decay cohorts agree', async () => {
+    for (const attribution of ['first_touch', 'position_based', 'time_decay'] as const) {
+      const { mapping, source, costs } = hostileCrm(5, 500, false);
+      const { analysed } = await bothEngines(db.connection, { mapping, source, costs, opts: { metrics: { attribution } } });
+      expect(analysed.cohort).not.toBeNull();
+    }
+  });
+});

@@ -159,7 +159,7 @@ export function hostileAggregated(seed: number, rows: number, dateCells = false)
     if (rand() < 0.02) source.push(['', '', '', '', '', '', '', '']);
   }
   const mapping: Mapping = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'aggregated',
     source: table(roles, 1),
     costs: null,
@@ -219,7 +219,7 @@ export function hostileCrm(seed: number, rows: number, monthlyCosts: boolean): {
     { status: 'won', kind: 'junk' }, // a second rule for the same status: the first one wins
   ];
   const mapping: Mapping = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     shape: 'crm',
     source: table(roles, 1),
     costs: table(['channel', 'date', 'spend'], 2),

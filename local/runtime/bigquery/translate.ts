@@ -22,6 +22,7 @@ export const SETUP: readonly string[] = [
   'CREATE OR REPLACE MACRO bq_div(a, b) AS CAST(trunc((a) / (b)) AS BIGINT)',
   "CREATE OR REPLACE MACRO bq_date_from_unix_date(d) AS (DATE '1970-01-01' + CAST(d AS INTEGER))",
   "CREATE OR REPLACE MACRO bq_unix_date(d) AS (d - DATE '1970-01-01')",
+  'CREATE OR REPLACE MACRO bq_date_add(d, i) AS CAST(d + i AS DATE)',
   'CREATE OR REPLACE MACRO bq_format_date(f, d) AS strftime(d, f)',
   'CREATE OR REPLACE MACRO bq_date(x, z) AS CAST(timezone(z, x) AS DATE)',
   // DuckDB has no NFKC; the same approximation as the DuckDB dialect (README: DuckDB's limits).
@@ -39,6 +40,7 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
   DIV: 'bq_div',
   DATE_FROM_UNIX_DATE: 'bq_date_from_unix_date',
   UNIX_DATE: 'bq_unix_date',
+  DATE_ADD: 'bq_date_add',
   FORMAT_DATE: 'bq_format_date',
   DATE: 'bq_date',
   TIMESTAMP_SECONDS: 'to_timestamp',
@@ -55,6 +57,7 @@ const SHARED = new Set([
   'COUNT',
   'EXTRACT',
   'FIRST_VALUE',
+  'LAG',
   'FLOOR',
   'LAST_DAY',
   'LENGTH',
@@ -239,4 +242,5 @@ const KEYWORDS_BEFORE_PAREN = new Set([
   'EXISTS',
   'VALUES',
   'WITH',
+  'INTERVAL',
 ]);

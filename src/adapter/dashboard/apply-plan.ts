@@ -22,21 +22,19 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export function applyPlan(services: GasServices, sheet: Sheet, plan: DashboardPlan): void {
   const canvas = planCanvas(plan);
-  ensureSize(
-    sheet,
-    Math.max(plan.lastRow, canvas ? canvas.row + canvas.height - 1 : 1),
-    Math.max(plan.lastColumn, canvas ? canvas.column + canvas.width - 1 : 1),
-  );
+  const rows = Math.max(plan.lastRow, canvas ? canvas.row + canvas.height - 1 : 1);
+  const columns = Math.max(plan.lastColumn, canvas ? canvas.column + canvas.width - 1 : 1);
   const rules = mergeConditionalRules(plan.conditionalRules);
-  // One getRangeList for the canvas and every range the merges, rules and charts need (after ensureSize:
-  // a range beyond the grid is refused).
+  // One getRangeList for the canvas and every range the merges, rules and charts need.
   const canvasA1 = canvas ? rangeA1(canvas.row, canvas.column, canvas.row + canvas.height - 1, canvas.column + canvas.width - 1) : null;
-  const ranges = rangesByA1(sheet, [
-    ...(canvasA1 ? [canvasA1] : []),
-    ...plan.merges,
-    ...rules.flatMap((r) => r.ranges),
-    ...plan.charts.flatMap((c) => c.ranges),
-  ]);
+  const ranges = withinGrid(sheet, rows, columns, () =>
+    rangesByA1(sheet, [
+      ...(canvasA1 ? [canvasA1] : []),
+      ...plan.merges,
+      ...rules.flatMap((r) => r.ranges),
+      ...plan.charts.flatMap((c) => c.ranges),
+    ]),
+  );
   if (canvas && canvasA1) {
     const range = ranges(canvasA1);
     range.setValues(canvas.values);
@@ -123,6 +121,28 @@ function buildChart(
   return builder.build();
 }
 
+/**
+ * The sheet is the one insertSheet() just made. In Sheets a new sheet's grid is 1000 × 26 (the local
+ * runtime's too); Apps Script does not document it, so it is an assumption that only saves round trips:
+ * a plan inside it resolves its ranges without reading the grid's size (two round trips). If the grid is
+ * smaller after all, Sheets refuses a range beyond it; then the size is read, the grid grown, and the
+ * ranges resolved once more. A plan beyond 1000 × 26 grows the grid first.
+ */
+export const NEW_SHEET_GRID = { rows: 1000, columns: 26 } as const;
+
+function withinGrid<T>(sheet: Sheet, rows: number, columns: number, resolve: () => T): T {
+  if (rows > NEW_SHEET_GRID.rows || columns > NEW_SHEET_GRID.columns) {
+    ensureSize(sheet, rows, columns);
+    return resolve();
+  }
+  try {
+    return resolve();
+  } catch {
+    ensureSize(sheet, rows, columns);
+    return resolve();
+  }
+}
+
 function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
@@ -140,11 +160,4 @@ function widthRuns(widths: DashboardPlan['columnWidths']): [number, number, numb
     else runs.push([w.column, 1, w.width]);
   }
   return runs;
-}
-
-/** Removes what a previous build left: values, formats, notes, charts. Conditional rules are replaced by applyPlan. */
-export function clearDashboard(sheet: Sheet): void {
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  sheet.clearNotes();
-  sheet.clear();
 }

@@ -26,6 +26,7 @@ import type { Mapping } from '../../core/mapping/types.js';
 import { checkMapping, errorsOf } from '../mapping-check.js';
 import type { GasServices } from '../services.js';
 import { applyPlan } from './apply-plan.js';
+import { datesAfterBuild } from '../../core/dashboard/dates-after-build.js';
 import { DASHBOARD_METADATA_KEY, findOwnDashboard, freeSheetName, metadataValue, type OwnDashboard } from './locate.js';
 import { tableData, type TableRead } from './read-table.js';
 
@@ -58,7 +59,14 @@ export function withDocumentLock<T>(services: GasServices, waitMs: number, work:
   try {
     return work();
   } finally {
-    lock.releaseLock();
+    // "If you are working with a spreadsheet, you should call SpreadsheetApp.flush() prior to releasing
+    // the lock, to commit all pending changes while you still have exclusive access" (Lock.releaseLock,
+    // https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
+    try {
+      services.SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }
 
@@ -79,6 +87,8 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const rolled = rollUpChannels(aggregated, L.otherChannels);
   const data = rolled.data;
   const warnings: ValidationIssue[] = [...read.notes, ...data.warnings];
+  const future = datesAfterBuild(data.dateRange?.to, builtAt, timeZone);
+  if (future) warnings.push(future);
   if (rolled.rolledUp > 0) {
     warnings.push(issue('warning', 'channels_rolled_up', { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS }));
   }
@@ -86,7 +96,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const own = findOwnDashboard(services, ss);
   // Names are unique within a spreadsheet: comparing them costs no getSheetId round trips.
   const ownName = own ? own.sheet.getName() : null;
-  if (ownName !== null && read.sheetNames.includes(ownName)) {
+  if (ownName !== null && read.isSourceSheet(ownName)) {
     throw new CodedError('dashboard_is_source');
   }
   let name: string;
@@ -101,10 +111,9 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const plan = planDashboard(data, mapping, { generatedAt: builtAt, locale, sourceA1: read.sourceA1, sheetName: name, warnings, timeZone });
   // Before anything is written: a dashboard Sheets would refuse half-way is refused here, with the reason.
   checkDashboardLimits(plan);
-  const sheet = writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
+  writeThenSwap(services, ss, own, name, builtAt, (target) => applyPlan(services, target, plan));
   return {
     sheetName: name,
-    sheetId: sheet.getSheetId(),
     channels: data.rows.length,
     periods: data.periods.length,
     sourceRows: data.sourceRows,
@@ -122,8 +131,8 @@ interface BuildInput {
   readonly notes: readonly ValidationIssue[];
   /** Shown in the dashboard's header ("Source"). */
   readonly sourceA1: string;
-  /** Sheets the data was read from (the dashboard must not be one of them). */
-  readonly sheetNames: readonly string[];
+  /** Whether the sheet named so is one the data was read from (the dashboard must not be one of them). */
+  readonly isSourceSheet: (name: string) => boolean;
   /** Warehouse mode: bytes BigQuery processed for this build. */
   readonly bytesProcessed?: number | null;
 }
@@ -147,8 +156,9 @@ function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABE
     mapping.survey && check.survey?.block ? tableData(check.survey, mapping.survey, check.survey.block, 'survey') : null;
   // Date cells arrive as instants of the spreadsheet's wall clock; the aggregator reads them in its zone.
   const timeZone = ss.getSpreadsheetTimeZone();
-  // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes them.
-  const sheetLocale = ss.getSpreadsheetLocale();
+  // Text numbers whose decimal mark no cell of their column reveals are read as the sheet's locale writes
+  // them; asked only then (most sheets hold real numbers).
+  const sheetLocale = (): string => ss.getSpreadsheetLocale();
   const aggregated = aggregate(mapping, source.rows, costs?.rows, {
     notSetLabel: L.notSet,
     channelCostsLabel: L.channelCosts,
@@ -163,15 +173,28 @@ function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABE
     aggregated,
     timeZone,
     notes: [...source.notes, ...(costs?.notes ?? []), ...(survey?.notes ?? [])],
-    sourceA1: source.a1,
-    sheetNames: [source.sheetName, ...(costs ? [costs.sheetName] : [])],
+    sourceA1: source.a1(),
+    // The source's name is read anyway (for the header); the costs and survey sheets' names only for this
+    // check, so their saved names stand in: a table found by name has its saved name, and one found by id is
+    // never a dashboard (Save refuses dashboard sheets, and a dashboard is always a sheet made after it).
+    isSourceSheet: (name) =>
+      name === source.sheetName() ||
+      (costs !== null && name === mapping.costs?.sheetName) ||
+      (survey !== null && name === mapping.survey?.sheetName),
   };
 }
 
 /** Warehouse mode: the aggregation runs in BigQuery (adapter/warehouse); only its small result comes back. */
 function readWarehouse(services: GasServices, mapping: Mapping, L: (typeof DASHBOARD_LABELS)[UiLocale], timeZone: string): BuildInput {
   const w = aggregateWarehouse(services, mapping, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone });
-  return { aggregated: w.data, timeZone, notes: [], sourceA1: `BigQuery ${w.label}`, sheetNames: [], bytesProcessed: w.bytesProcessed };
+  return {
+    aggregated: w.data,
+    timeZone,
+    notes: [],
+    sourceA1: `BigQuery ${w.label}`,
+    isSourceSheet: () => false,
+    bytesProcessed: w.bytesProcessed,
+  };
 }
 
 /**

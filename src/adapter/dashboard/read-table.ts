@@ -27,7 +27,8 @@ export type TableObservation =
   | {
       readonly kind: 'ok';
       readonly sheet: Sheet;
-      readonly sheetName: string;
+      /** The sheet's name now: asked once, and only when something shows it (a round trip). */
+      readonly sheetName: () => string;
       readonly headers: readonly string[];
       readonly block: Matrix | null;
     }
@@ -48,7 +49,7 @@ export function observeTable(ss: Spreadsheet, table: TableBinding, label: TableL
       issue: issue('error', 'sheet_missing', { sheet: table.sheetName, table: label }),
     };
   }
-  const sheetName = sheet.getName();
+  const sheetName = once(() => sheet.getName());
   const coordinatesOk =
     [table.headerRow, table.firstColumn, table.lastColumn].every((n) => Number.isInteger(n) && n >= 1) &&
     table.firstColumn <= table.lastColumn;
@@ -102,7 +103,7 @@ function rawHeadersMatch(table: TableBinding, raw: readonly unknown[]): boolean 
 /** The coded issue for a table that lies (partly) outside its sheet, or null when it does not. */
 function outsideSheet(
   sheet: Sheet,
-  sheetName: string,
+  sheetName: () => string,
   table: TableBinding,
   label: TableLabel,
   coordinatesOk: boolean,
@@ -113,7 +114,7 @@ function outsideSheet(
   const columns = coordinatesOk ? `${columnLetters(table.firstColumn)}–${columnLetters(Math.min(table.lastColumn, 18278))}` : '?';
   return issue('error', 'table_outside_sheet', {
     table: label,
-    sheet: sheetName,
+    sheet: sheetName(),
     headerRow: String(table.headerRow),
     columns,
     maxRows,
@@ -130,19 +131,25 @@ export function movedHeaderIssue(table: TableBinding, block: Matrix, label: Tabl
 
 export interface TableRead extends RefoundTable {
   readonly sheet: Sheet;
-  readonly sheetName: string;
+  readonly sheetName: () => string;
   /** `'Sheet'!A1:K732`, for the dashboard header: the rows actually read this time. */
-  readonly a1: string;
+  readonly a1: () => string;
 }
 
 /** The data of an observed table, its bottom found again. */
 export function tableData(
-  seen: { readonly sheet: Sheet; readonly sheetName: string },
+  seen: { readonly sheet: Sheet; readonly sheetName: () => string },
   table: TableBinding,
   block: Matrix,
   label: TableLabel,
 ): TableRead {
   const found = refindTable(table, block, label);
-  const a1 = `'${seen.sheetName.replace(/'/gu, "''")}'!${columnLetters(table.firstColumn)}${table.headerRow}:${columnLetters(table.lastColumn)}${found.lastDataRow}`;
+  const a1 = (): string =>
+    `'${seen.sheetName().replace(/'/gu, "''")}'!${columnLetters(table.firstColumn)}${table.headerRow}:${columnLetters(table.lastColumn)}${found.lastDataRow}`;
   return { ...found, sheet: seen.sheet, sheetName: seen.sheetName, a1 };
+}
+
+function once<T>(get: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: get() }).v;
 }

@@ -10,6 +10,9 @@ import { columnNumbersOf, localeDecimal, type ColumnNumbers, type Decimal } from
 import type { CellValue, Matrix } from '../values.js';
 
 const SHOWN_ROWS = 5;
+
+/** The spreadsheet locale, or how to ask for it: asked only when a column of text numbers does not say. */
+export type LocaleSource = string | (() => string) | undefined;
 const COUNT_ROLES: ReadonlySet<string> = new Set<MeasureRole | 'stage'>(['impressions', 'clicks', 'leads', 'customers', 'orders', 'stage']);
 
 interface Unclear {
@@ -21,14 +24,15 @@ interface Unclear {
 export class MeasureReaders {
   private readonly readers = new Map<number, ColumnNumbers>();
   private readonly unclear = new Map<number, Unclear>();
-  private readonly fallback: Decimal;
+  private readonly fallback: () => Decimal;
 
   constructor(
     private readonly table: TableBinding,
     private readonly rows: Matrix,
-    locale: string | undefined,
+    locale: LocaleSource,
   ) {
-    this.fallback = localeDecimal(locale);
+    let decimal: Decimal | undefined;
+    this.fallback = () => (decimal ??= localeDecimal(typeof locale === 'function' ? locale() : locale));
   }
 
   /** The reader of column `col` (0-based in the table), built from every cell of it on first use. */

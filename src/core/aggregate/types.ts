@@ -1,6 +1,6 @@
 /** What aggregation hands to the dashboard planner and the CLI: sums per channel (× campaign) × period. */
 import type { ValidationIssue } from '../types.js';
-import type { IdentifierKind, LeadRecord, MetricsOptions, WonDeal } from '../definitions/index.js';
+import type { AttributionModel, IdentifierKind, LeadRecord, MetricsOptions, WonDeal } from '../definitions/index.js';
 import type { DataShape, FunnelStage, Granularity, MeasureRole } from '../mapping/types.js';
 import type { Matrix } from '../values.js';
 
@@ -68,6 +68,60 @@ export interface DealsDetail {
   readonly metrics: MetricsOptions;
 }
 
+/**
+ * Money summed over won deals, kept in two parts so the margin can be applied afterwards: gross profit
+ * where the deal's gross-profit cell holds it, and the revenue of deals without one (× margin).
+ */
+export interface MoneySums {
+  readonly gp: number;
+  readonly rev: number;
+}
+
+/** One channel's won deals credited under one attribution model (analysis/credits.ts adds spend and ratios). */
+export interface ChannelCreditSums {
+  /** normalizeName of the channel. */
+  readonly key: string;
+  readonly channel: string;
+  readonly wonDeals: number;
+  readonly newCustomers: number;
+  readonly repeatSales: number;
+  readonly returns: number;
+  readonly revenue: number;
+  readonly repeatRevenue: number;
+  readonly grossProfit: MoneySums;
+}
+
+/**
+ * What cohort LTV needs of each customer, summed by acquisition time (a customer's first purchase):
+ * `bucket` is the first whole month k after acquisition by whose end a purchase counts in the value
+ * (purchase < acquisition + k months), `month` the purchase's calendar month (year × 12 + month − 1).
+ */
+export interface CohortSums {
+  readonly members: readonly { readonly acquired: number; readonly customers: number }[];
+  readonly purchases: readonly (MoneySums & { readonly acquired: number; readonly month: number; readonly bucket: number })[];
+  /** Acquisition-channel credit: the first deal's weights under the chosen model, summed per channel key. */
+  readonly channelWeights: readonly {
+    readonly acquired: number;
+    readonly key: string;
+    readonly channel: string;
+    readonly weight: number;
+  }[];
+  /** The same weights × the customer's purchases. */
+  readonly channelValues: readonly (MoneySums & { readonly acquired: number; readonly key: string; readonly bucket: number })[];
+}
+
+/**
+ * The per-customer analyses' inputs computed where the rows live (warehouse mode), instead of per-deal
+ * records: credits under every model and the cohort sums of the chosen one.
+ */
+export interface CustomerSums {
+  readonly credits: Readonly<Record<AttributionModel, readonly ChannelCreditSums[]>>;
+  /** null without a customer-identity column (every deal its own customer: no history to follow). */
+  readonly cohort: CohortSums | null;
+  /** The options the sums were computed with (the cohort's model, the return gap). */
+  readonly metrics: MetricsOptions;
+}
+
 export interface AggregatedData {
   readonly shape: DataShape;
   /** null: no date column, everything is in the single period "all". */
@@ -88,6 +142,8 @@ export interface AggregatedData {
   readonly incompletePeriod: string | null;
   /** CRM shape only; null for aggregated data. */
   readonly detail: DealsDetail | null;
+  /** Warehouse mode (detail null): the per-customer sums the SQL computed; absent otherwise. */
+  readonly customers?: CustomerSums;
   readonly sourceRows: number;
   readonly usedRows: number;
   readonly skippedRows: number;
@@ -110,6 +166,9 @@ export interface AggregateOptions {
   readonly metrics?: Partial<MetricsOptions>;
   /** The spreadsheet's time zone: Date cells are read as their wall clock there (default Etc/UTC). */
   readonly timeZone?: string;
-  /** The spreadsheet's locale (`ru_RU`): the decimal mark for text numbers only when a column does not say. */
-  readonly locale?: string;
+  /**
+   * The spreadsheet's locale (`ru_RU`): the decimal mark for text numbers only when a column does not say.
+   * A function is called only then (the adapter passes one: asking Sheets costs a round trip).
+   */
+  readonly locale?: string | (() => string);
 }

@@ -13,7 +13,7 @@ import {
   type AttributionModel,
   type WonDeal,
 } from '../definitions/index.js';
-import { dealProfit } from './credits.js';
+import type { CohortSums, MoneySums } from '../aggregate/types.js';
 
 export interface CohortRow {
   /** Acquisition month, yyyy-mm. */
@@ -67,52 +67,127 @@ interface Customer {
   readonly acquired: number;
   /** The new-customer deal: its credits are the acquisition channel's. */
   first: WonDeal;
-  readonly purchases: { t: number; gp: number }[];
+  readonly purchases: { t: number; money: MoneySums }[];
 }
 
-function customers(deals: readonly WonDeal[], margin: number): Customer[] {
+/** A deal's gross profit, kept apart from the revenue that the margin turns into profit later. */
+const moneyOf = (d: WonDeal): MoneySums =>
+  d.lead.grossProfit !== null ? { gp: d.lead.grossProfit, rev: 0 } : { gp: 0, rev: d.lead.revenue };
+
+/** The first k ≥ 0 with t < acquired + k months: from month k on, the purchase counts in the customer's value. */
+export function monthBucket(acquired: number, t: number): number {
+  const k = Math.max(0, monthIndex(t) - monthIndex(acquired));
+  return t < addMonths(acquired, k) ? k : k + 1;
+}
+
+function customers(deals: readonly WonDeal[]): Customer[] {
   const by = new Map<string, Customer>();
   for (const d of deals) {
     if (d.acquired === null || d.purchased === null) continue;
     let c = by.get(d.customer);
     if (!c) by.set(d.customer, (c = { acquired: d.acquired, first: d, purchases: [] }));
     if (d.kind === 'new') c.first = d;
-    c.purchases.push({ t: d.purchased, gp: dealProfit(d, margin) });
+    c.purchases.push({ t: d.purchased, money: moneyOf(d) });
   }
   return [...by.values()];
 }
 
-/** Value by acquisition + k months: purchases strictly before that instant. */
-function valueAt(c: Customer, k: number): number {
-  const end = addMonths(c.acquired, k);
-  let v = 0;
-  for (const p of c.purchases) if (p.t < end) v += p.gp;
-  return v;
+/** Sums into a keyed map of MoneySums-bearing records. */
+function addMoney<T extends MoneySums>(map: Map<string, T>, key: string, make: () => T, gp: number, rev: number): void {
+  const e = map.get(key);
+  if (e) map.set(key, { ...e, gp: e.gp + gp, rev: e.rev + rev });
+  else map.set(key, { ...make(), gp, rev });
 }
 
-export function cohortLtv(
-  deals: readonly WonDeal[],
-  asOf: number,
-  opts: {
-    readonly months: number;
-    readonly margin: number;
-    readonly model: AttributionModel;
-    readonly halfLifeDays: number;
-    readonly horizonMonths: number;
-  },
-): CohortLtv {
-  const list = customers(deals, opts.margin);
+/**
+ * The cohort sums (aggregate/types.ts) of per-deal records: what the warehouse computes in SQL, so both
+ * paths finish the LTV tables with the same cohortFromSums.
+ */
+export function cohortSumsOf(deals: readonly WonDeal[], model: AttributionModel, halfLifeDays: number): CohortSums {
+  const members = new Map<number, number>();
+  const purchases = new Map<string, CohortSums['purchases'][number]>();
+  const weights = new Map<string, CohortSums['channelWeights'][number]>();
+  const values = new Map<string, CohortSums['channelValues'][number]>();
+  for (const c of customers(deals)) {
+    const a = c.acquired;
+    members.set(a, (members.get(a) ?? 0) + 1);
+    const placed = c.purchases.map((p) => ({ ...p, bucket: monthBucket(a, p.t), month: monthIndex(p.t) }));
+    for (const p of placed) {
+      addMoney(
+        purchases,
+        `${a}|${p.month}|${p.bucket}`,
+        () => ({ acquired: a, month: p.month, bucket: p.bucket, gp: 0, rev: 0 }),
+        p.money.gp,
+        p.money.rev,
+      );
+    }
+    const touches = c.first.touches;
+    const w = touchWeights(
+      model,
+      touches.map((t) => t.created),
+      halfLifeDays,
+    );
+    touches.forEach((t, i) => {
+      if (w[i] === 0) return;
+      const key = normalizeName(t.channel);
+      const wk = `${a}|${key}`;
+      const e = weights.get(wk);
+      weights.set(wk, e ? { ...e, weight: e.weight + w[i] } : { acquired: a, key, channel: t.channel, weight: w[i] });
+      for (const p of placed) {
+        addMoney(
+          values,
+          `${wk}|${p.bucket}`,
+          () => ({ acquired: a, key, bucket: p.bucket, gp: 0, rev: 0 }),
+          w[i] * p.money.gp,
+          w[i] * p.money.rev,
+        );
+      }
+    });
+  }
+  return {
+    members: [...members].map(([acquired, n]) => ({ acquired, customers: n })),
+    purchases: [...purchases.values()],
+    channelWeights: [...weights.values()],
+    channelValues: [...values.values()],
+  };
+}
+
+export interface CohortOptions {
+  readonly months: number;
+  readonly margin: number;
+  readonly model: AttributionModel;
+  readonly halfLifeDays: number;
+  readonly horizonMonths: number;
+  /**
+   * Channel labels by normalised key, in the order the LTV-by-channel table lists them (the channel
+   * table's); channels not in it follow in the order the sums met them.
+   */
+  readonly channels?: ReadonlyMap<string, string>;
+}
+
+export function cohortLtv(deals: readonly WonDeal[], asOf: number, opts: CohortOptions): CohortLtv {
+  return cohortFromSums(cohortSumsOf(deals, opts.model, opts.halfLifeDays), asOf, opts);
+}
+
+/** Cohort table, pooled curve, projection and LTV per acquisition channel from the cohort sums. */
+export function cohortFromSums(sums: CohortSums, asOf: number, opts: Omit<CohortOptions, 'model' | 'halfLifeDays'>): CohortLtv {
+  const money = (m: MoneySums): number => m.gp + m.rev * opts.margin;
   const asOfMonth = monthIndex(asOf);
   // Cohort table: calendar months since the acquisition month.
-  const byCohort = new Map<number, Customer[]>();
-  for (const c of list) {
-    const m = monthIndex(c.acquired);
-    byCohort.set(m, [...(byCohort.get(m) ?? []), c]);
+  const cohortSize = new Map<number, number>();
+  for (const m of sums.members) {
+    const k = monthIndex(m.acquired);
+    cohortSize.set(k, (cohortSize.get(k) ?? 0) + m.customers);
   }
-  const rows: CohortRow[] = [...byCohort.keys()]
+  const byCohort = new Map<number, { since: number; value: number }[]>();
+  for (const p of sums.purchases) {
+    const m = monthIndex(p.acquired);
+    byCohort.set(m, [...(byCohort.get(m) ?? []), { since: p.month - m, value: money(p) }]);
+  }
+  const rows: CohortRow[] = [...cohortSize.keys()]
     .sort((a, b) => a - b)
     .map((m) => {
-      const members = byCohort.get(m)!;
+      const size = cohortSize.get(m)!;
       const cumulative: (number | null)[] = [];
       for (let k = 0; k <= opts.months; k++) {
         if (m + k > asOfMonth) {
@@ -120,20 +195,29 @@ export function cohortLtv(
           continue;
         }
         let sum = 0;
-        for (const c of members) for (const p of c.purchases) if (monthIndex(p.t) - m <= k) sum += p.gp;
-        cumulative.push(sum / members.length);
+        for (const p of byCohort.get(m) ?? []) if (p.since <= k) sum += p.value;
+        cumulative.push(sum / size);
       }
-      return { cohort: monthKey(m), customers: members.length, cumulative };
+      return { cohort: monthKey(m), customers: size, cumulative };
     });
 
   // Pooled curve over customers observed ≥ k whole months; it stops where too few are left to trust
   // (all customers count when there are fewer than the minimum in total, as in a small test sheet).
   const pooled: number[] = [];
-  const minSeen = Math.min(PROJECTION_MIN_CUSTOMERS, list.length);
+  const total = sums.members.reduce((s, m) => s + m.customers, 0);
+  const minSeen = Math.min(PROJECTION_MIN_CUSTOMERS, total);
   for (let k = 1; ; k++) {
-    const seen = list.filter((c) => addMonths(c.acquired, k) <= asOf);
-    if (seen.length === 0 || seen.length < minSeen) break;
-    pooled.push(seen.reduce((s, c) => s + valueAt(c, k), 0) / seen.length);
+    const seenAt = new Set<number>();
+    let seen = 0;
+    for (const m of sums.members)
+      if (addMonths(m.acquired, k) <= asOf) {
+        seen += m.customers;
+        seenAt.add(m.acquired);
+      }
+    if (seen === 0 || seen < minSeen) break;
+    let value = 0;
+    for (const p of sums.purchases) if (p.bucket <= k && seenAt.has(p.acquired)) value += money(p);
+    pooled.push(value / seen);
   }
   const longest = pooled.length;
   let projection: CohortLtv['projection'] = null;
@@ -157,33 +241,35 @@ export function cohortLtv(
 
   // Per acquisition channel: credited customers observed long enough.
   const acc = new Map<string, { channel: string; sums: number[]; weights: number[] }>();
-  for (const c of list) {
-    const touches = c.first.touches;
-    const w = touchWeights(
-      opts.model,
-      touches.map((t) => t.created),
-      opts.halfLifeDays,
-    );
-    touches.forEach((t, i) => {
-      if (w[i] === 0) return;
-      const k = normalizeName(t.channel);
-      let e = acc.get(k);
-      if (!e) acc.set(k, (e = { channel: t.channel, sums: LTV_WINDOWS.map(() => 0), weights: LTV_WINDOWS.map(() => 0) }));
-      LTV_WINDOWS.forEach((months, j) => {
-        if (addMonths(c.acquired, months) > asOf) return;
-        e!.sums[j] += w[i] * valueAt(c, months);
-        e!.weights[j] += w[i];
-      });
+  for (const [key, channel] of opts.channels ?? [])
+    acc.set(key, { channel, sums: LTV_WINDOWS.map(() => 0), weights: LTV_WINDOWS.map(() => 0) });
+  const credited = new Set<string>();
+  const observed = (acquired: number, j: number): boolean => addMonths(acquired, LTV_WINDOWS[j]) <= asOf;
+  for (const cw of sums.channelWeights) {
+    let e = acc.get(cw.key);
+    if (!e) acc.set(cw.key, (e = { channel: cw.channel, sums: LTV_WINDOWS.map(() => 0), weights: LTV_WINDOWS.map(() => 0) }));
+    credited.add(cw.key);
+    LTV_WINDOWS.forEach((_, j) => {
+      if (observed(cw.acquired, j)) e.weights[j] += cw.weight;
+    });
+  }
+  for (const cv of sums.channelValues) {
+    const e = acc.get(cv.key);
+    if (!e) continue;
+    LTV_WINDOWS.forEach((months, j) => {
+      if (cv.bucket <= months && observed(cv.acquired, j)) e.sums[j] += money(cv);
     });
   }
   // Projected per channel: the pooled projection scaled by the channel's earliest observed window
   // against the pooled curve at that window (the pooled shape, the channel's level).
-  const channels: ChannelLtv[] = [...acc.values()].map((e) => {
-    const observed = e.sums.map((s, j) => (e.weights[j] > 0 ? s / e.weights[j] : null));
-    const j = observed.findIndex((v) => v !== null);
-    const base = j >= 0 ? pooled[LTV_WINDOWS[j] - 1] : undefined;
-    const projected = projection && j >= 0 && base ? (projection.value * (observed[j] as number)) / base : null;
-    return { channel: e.channel, observed, observedCustomers: e.weights, projected };
-  });
+  const channels: ChannelLtv[] = [...acc]
+    .filter(([key]) => credited.has(key))
+    .map(([, e]) => {
+      const observed = e.sums.map((s, j) => (e.weights[j] > 0 ? s / e.weights[j] : null));
+      const j = observed.findIndex((v) => v !== null);
+      const base = j >= 0 ? pooled[LTV_WINDOWS[j] - 1] : undefined;
+      const projected = projection && j >= 0 && base ? (projection.value * (observed[j] as number)) / base : null;
+      return { channel: e.channel, observed, observedCustomers: e.weights, projected };
+    });
   return { months: opts.months, rows, windows: LTV_WINDOWS, channels, pooled, projection };
 }

@@ -3,7 +3,7 @@
  * customers, repeat sales and returns all by the same weights — and the model-comparison table.
  */
 import { normalizeName } from '../aggregate/cells.js';
-import type { AggregatedData } from '../aggregate/types.js';
+import type { AggregatedData, ChannelCreditSums } from '../aggregate/types.js';
 import { ATTRIBUTION_MODELS, touchWeights, type AttributionModel, type WonDeal } from '../definitions/index.js';
 
 export interface ChannelCredit {
@@ -91,6 +91,32 @@ export function creditByChannel(
   return out;
 }
 
+/**
+ * Per channel (normalised key, in the aggregated rows' order), the credit sums the warehouse computed for
+ * one model (AggregatedData.customers), the margin applied to deals without a gross-profit figure.
+ */
+export function creditFromSums(data: AggregatedData, sums: readonly ChannelCreditSums[], margin: number): Map<string, ChannelCredit> {
+  const out = new Map<string, ChannelCredit>();
+  const given = new Map(sums.map((c) => [c.key, c]));
+  const credit = (key: string, channel: string, spend: number): ChannelCredit => {
+    const c = given.get(key);
+    return {
+      channel,
+      wonDeals: c?.wonDeals ?? 0,
+      newCustomers: c?.newCustomers ?? 0,
+      repeatSales: c?.repeatSales ?? 0,
+      returns: c?.returns ?? 0,
+      revenue: c?.revenue ?? 0,
+      repeatRevenue: c?.repeatRevenue ?? 0,
+      grossProfit: c ? c.grossProfit.gp + c.grossProfit.rev * margin : 0,
+      spend,
+    };
+  };
+  for (const [k, { channel, spend }] of channelSpend(data)) out.set(k, credit(k, channel, spend));
+  for (const c of sums) if (!out.has(c.key)) out.set(c.key, credit(c.key, c.channel, 0));
+  return out;
+}
+
 export function modelRow(c: ChannelCredit): ModelRow {
   const profit = c.grossProfit - c.spend;
   return {
@@ -110,10 +136,12 @@ export interface ModelComparison {
 }
 
 export function compareModels(data: AggregatedData, deals: readonly WonDeal[], halfLifeDays: number, margin: number): ModelComparison {
+  return comparison((model) => creditByChannel(data, deals, model, halfLifeDays, margin));
+}
+
+/** The comparison table from each model's per-channel credit (per-deal records or the warehouse's sums). */
+export function comparison(creditOf: (model: AttributionModel) => ReadonlyMap<string, ChannelCredit>): ModelComparison {
   const rows = {} as Record<AttributionModel, Map<string, ModelRow>>;
-  for (const model of ATTRIBUTION_MODELS) {
-    const credit = creditByChannel(data, deals, model, halfLifeDays, margin);
-    rows[model] = new Map([...credit].map(([k, c]) => [k, modelRow(c)]));
-  }
+  for (const model of ATTRIBUTION_MODELS) rows[model] = new Map([...creditOf(model)].map(([k, c]) => [k, modelRow(c)]));
   return { models: ATTRIBUTION_MODELS, channels: [...rows.last_touch.keys()], rows };
 }

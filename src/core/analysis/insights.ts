@@ -6,8 +6,17 @@
 import type { AggregatedData } from '../aggregate/types.js';
 import { metricsOptions, PROJECTION_SLOPE_MONTHS, type AttributionModel, type MetricsOptions } from '../definitions/index.js';
 import { b2bBlock, type B2bBlock } from './b2b.js';
-import { cohortLtv, type CohortLtv } from './cohort.js';
-import { compareModels, creditByChannel, modelRow, type ModelComparison, type ModelRow } from './credits.js';
+import { cohortFromSums, cohortLtv, type CohortLtv } from './cohort.js';
+import {
+  channelSpend,
+  comparison as comparisonOf,
+  compareModels,
+  creditByChannel,
+  creditFromSums,
+  modelRow,
+  type ModelComparison,
+  type ModelRow,
+} from './credits.js';
 import { findings, type Finding } from './findings.js';
 
 export interface LtvFormula {
@@ -44,7 +53,7 @@ export function computeInsights(
   money: (x: number) => string = (x) => x.toFixed(2),
 ): Insights {
   const detail = data.detail;
-  const options = detail ? detail.metrics : metricsOptions(given);
+  const options = detail ? detail.metrics : (data.customers?.metrics ?? metricsOptions(given));
   const model: AttributionModel = options.attribution;
   const t = data.totals.measures;
   const revenuePerCustomer = t.customers > 0 && data.measures.includes('revenue') ? t.revenue / t.customers : null;
@@ -52,21 +61,28 @@ export function computeInsights(
   let comparison: ModelComparison | null = null;
   let cohort: CohortLtv | null = null;
   let b2b: B2bBlock | null = null;
+  // The LTV-by-channel table lists channels as the channel table does.
+  const cohortOptions = {
+    months: 12,
+    margin,
+    model,
+    halfLifeDays: options.halfLifeDays,
+    horizonMonths: options.ltvHorizonMonths,
+    channels: new Map([...channelSpend(data)].map(([k, e]) => [k, e.channel])),
+  };
   if (detail) {
     const credits = creditByChannel(data, detail.deals, model, options.halfLifeDays, margin);
     channels = [...credits.values()].map(modelRow);
     comparison = compareModels(data, detail.deals, options.halfLifeDays, margin);
     b2b = b2bBlock(credits, detail.deals, detail.leads, data.granularity, detail.surveyAnswers);
     // Cohorts need customers that can buy twice (an identity) and dates to count months.
-    if (detail.identity.length > 0 && data.asOf !== null) {
-      cohort = cohortLtv(detail.deals, ISO_TIME(data.asOf), {
-        months: 12,
-        margin,
-        model,
-        halfLifeDays: options.halfLifeDays,
-        horizonMonths: options.ltvHorizonMonths,
-      });
-    }
+    if (detail.identity.length > 0 && data.asOf !== null) cohort = cohortLtv(detail.deals, ISO_TIME(data.asOf), cohortOptions);
+  } else if (data.customers) {
+    // Warehouse mode: the same tables from the sums the SQL computed (the B2B block needs per-deal records).
+    const sums = data.customers;
+    channels = [...creditFromSums(data, sums.credits[model], margin).values()].map(modelRow);
+    comparison = comparisonOf((m) => creditFromSums(data, sums.credits[m], margin));
+    if (sums.cohort && data.asOf !== null) cohort = cohortFromSums(sums.cohort, ISO_TIME(data.asOf), cohortOptions);
   }
   let ltvFormula: LtvFormula | null = null;
   if (!cohort && options.lifespanYears !== null && options.purchasesPerYear !== null) {

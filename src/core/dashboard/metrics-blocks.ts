@@ -12,9 +12,11 @@ import type { Locale } from '../i18n/index.js';
 import { definitionTexts, findingText, modelName, tm } from '../i18n/metrics.js';
 import { cellA1 } from './a1.js';
 import { BlockBuilder, num, safe, text } from './block.js';
-import { FORMAT, moneyFormat } from './formats.js';
+import { creditFormat, FORMAT, moneyFormat } from './formats.js';
 import { HEAD_BG, MUTED } from './style.js';
 import type { PlanBlock, PlanCell } from './types.js';
+import { orderRows } from './series.js';
+import { normalizeName } from '../aggregate/cells.js';
 
 const maybe = (v: number | null): PlanCell => (v === null ? null : num(v));
 
@@ -48,6 +50,18 @@ export function planMetricsBlocks(
   const romiRanges: string[] = [];
   const rows: Record<string, number> = {};
   let row = opts.startRow;
+  // Channels in the channel table's order (spend, revenue, leads), not the data's row order, which a
+  // warehouse table does not have: a sheet and its BigQuery copy list them alike.
+  const rank = new Map<string, number>();
+  orderRows(data.rows).forEach((r, i) => {
+    const key = normalizeName(r.channel);
+    if (!rank.has(key)) rank.set(key, i);
+  });
+  const inTableOrder = <T>(list: readonly T[], key: (x: T) => string): T[] =>
+    list
+      .map((x, i) => ({ x, i, r: rank.get(key(x)) ?? Number.POSITIVE_INFINITY }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map((e) => e.x);
   const withProfit = data.measures.includes('gross_profit');
 
   // ── Model comparison: spend once, then customers, revenue and ROMI per model.
@@ -55,7 +69,9 @@ export function planMetricsBlocks(
     const c = ins.comparison;
     const b = new BlockBuilder('models', row, 2 + ATTRIBUTION_MODELS.length * 3);
     rows.models = row;
-    b.add([text(tm(lc, 'block.models'))], { bold: true });
+    // Which column the rest of the sheet uses: the comparison shows every model, the tables one.
+    const used = tm(lc, 'models.used', { model: modelName(lc, ins.options.attribution) });
+    b.add([text(tm(lc, 'block.models')), null, text(used)], { bold: true });
     b.add([null, null, ...ATTRIBUTION_MODELS.flatMap((m) => [text(modelName(lc, m)), null, null])], { bold: true, background: HEAD_BG });
     const labels = {
       customers: tm(lc, 'head.customers'),
@@ -72,7 +88,7 @@ export function planMetricsBlocks(
       { bold: true, background: HEAD_BG },
     );
     const first = b.nextRow;
-    for (const k of c.channels) {
+    for (const k of inTableOrder(c.channels, (key) => key)) {
       const r = b.nextRow;
       const base = c.rows.last_touch.get(k)!;
       const cells: PlanCell[] = [text(base.channel), num(base.spend)];
@@ -86,7 +102,7 @@ export function planMetricsBlocks(
           num(x.revenue),
           withProfit ? maybe(x.romi) : safe(`(${cellA1(r, col + 1)}*${marginCell}-${cellA1(r, 2)})/${cellA1(r, 2)}`),
         );
-        formats.push('0.0', money0, FORMAT.percent);
+        formats.push(creditFormat(x.newCustomers), money0, FORMAT.percent);
       });
       b.add(cells, { formats });
     }
@@ -141,7 +157,7 @@ export function planMetricsBlocks(
       },
     );
     const projCol = 2 + co.windows.length;
-    for (const ch of co.channels) {
+    for (const ch of inTableOrder(co.channels, (x) => normalizeName(x.channel))) {
       const r = l.nextRow;
       l.add(
         [
@@ -215,7 +231,22 @@ export function planMetricsBlocks(
     b.add(heads.map(text), { bold: true, background: HEAD_BG, notes: defs });
     const cyc = new Map(x.cycles.map((c) => [c.channel, c]));
     const nps = new Map(x.nps.filter((n) => n.period === null).map((n) => [n.channel, n]));
-    const formats = ['', '0.0', '0.0', '0', FORMAT.percent, '0.0', '0', '0', money0, money0, '0.0', money0, FORMAT.percent, money0];
+    const formats = (returns: number, won: number): string[] => [
+      '',
+      '0.0',
+      '0.0',
+      FORMAT.count,
+      FORMAT.percent,
+      creditFormat(returns),
+      '0',
+      FORMAT.count,
+      money0,
+      money0,
+      creditFormat(won),
+      money0,
+      FORMAT.percent,
+      money0,
+    ];
     const line = (
       label: string,
       c: { medianDays: number | null; meanDays: number | null; count: number } | undefined,
@@ -247,7 +278,7 @@ export function planMetricsBlocks(
           safe(`${sp}/${rev}`),
           safe(`${sp}/${wn}`),
         ],
-        { formats, bold },
+        { formats: formats(returns, won), bold },
       );
     };
     for (const m of x.money) {
@@ -278,6 +309,18 @@ export function planMetricsBlocks(
       withProfit ? t.grossProfit : null,
       true,
     );
+    // What became of the survey sheet's rows, so NPS answer counts can be traced to it.
+    const join = data.detail?.survey;
+    if (join) b.add([text(tm(lc, 'b2b.surveyJoin', { ...join }))], { color: MUTED });
+    blocks.push(b.build());
+    row = b.nextRow + 1;
+  }
+
+  // ── Warehouse mode: the B2B block needs the lead rows; say so where it would be.
+  if (!ins.b2b && data.customers) {
+    const b = new BlockBuilder('b2b_none', row, 1);
+    rows.b2bNone = row;
+    b.add([text(tm(lc, 'b2b.warehouse'))], { color: MUTED });
     blocks.push(b.build());
     row = b.nextRow + 1;
   }

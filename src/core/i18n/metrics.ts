@@ -44,6 +44,7 @@ const enMetrics = {
   'finding.incomplete': 'The period {period} is incomplete (data until {asOf}): do not read its drop as a collapse.',
   'block.findings': 'Findings',
   'block.models': 'Attribution models compared',
+  'models.used': 'The tables above credit sales by: {model}.',
   'block.cohort': 'Cohort LTV: cumulative gross profit per customer, by months since acquisition',
   'block.ltvChannels': 'LTV by acquisition channel',
   'block.b2b': 'B2B: deal cycle, repeat sales, NPS, profit',
@@ -68,6 +69,10 @@ const enMetrics = {
   'b2b.npsAnswers': 'NPS answers',
   'b2b.wonDeals': 'Won deals',
   'b2b.profit': 'Profit',
+  'b2b.warehouse':
+    'Deal cycle, repeat-sale share, returned customers and NPS by channel are not computed in warehouse mode: they need the lead rows, which stay in the warehouse. Build from a sheet for them.',
+  'b2b.surveyJoin':
+    'NPS survey sheet: {matched} of {rows, plural, one {# answer} other {# answers}} matched to a customer and counted above; {unmatched} match no customer; {unreadable} without a score 0–10.',
 } as const;
 
 export type MetricsKey = keyof typeof enMetrics;
@@ -109,6 +114,7 @@ const ruMetrics: MetricsMessages = {
   'finding.incomplete': 'Период {period} неполный (данные по {asOf}): его спад — не обвал.',
   'block.findings': 'Выводы',
   'block.models': 'Сравнение моделей атрибуции',
+  'models.used': 'Таблицы выше распределяют продажи по модели: {model}.',
   'block.cohort': 'LTV по когортам: накопленная валовая прибыль на клиента по месяцам с привлечения',
   'block.ltvChannels': 'LTV по каналу привлечения',
   'block.b2b': 'B2B: цикл сделки, повторные продажи, NPS, прибыль',
@@ -133,6 +139,10 @@ const ruMetrics: MetricsMessages = {
   'b2b.npsAnswers': 'Ответов NPS',
   'b2b.wonDeals': 'Успешные сделки',
   'b2b.profit': 'Прибыль',
+  'b2b.warehouse':
+    'Цикл сделки, доля повторных продаж, вернувшиеся клиенты и NPS по каналам в режиме хранилища не считаются: для них нужны строки лидов, а они остаются в хранилище. Для них стройте отчёт из листа.',
+  'b2b.surveyJoin':
+    'Лист опроса NPS: {matched} из {rows, plural, one {# ответа} few {# ответов} many {# ответов} other {# ответа}} сопоставлены с клиентами и учтены выше; {unmatched} не найдены среди клиентов; {unreadable} без оценки 0–10.',
 };
 
 const zhMetrics: MetricsMessages = {
@@ -171,6 +181,7 @@ const zhMetrics: MetricsMessages = {
   'finding.incomplete': '期间 {period} 不完整（数据截至 {asOf}）：其下降不代表崩溃。',
   'block.findings': '结论',
   'block.models': '归因模型对比',
+  'models.used': '上方各表按此模型归因：{model}。',
   'block.cohort': '同期群 LTV：按获客后月数的每客户累计毛利',
   'block.ltvChannels': '按获客渠道的 LTV',
   'block.b2b': 'B2B：成交周期、复购、NPS、利润',
@@ -195,6 +206,10 @@ const zhMetrics: MetricsMessages = {
   'b2b.npsAnswers': 'NPS 答复数',
   'b2b.wonDeals': '成交',
   'b2b.profit': '利润',
+  'b2b.warehouse':
+    '数据仓库模式下不计算成交周期、复购收入占比、回流客户和各渠道 NPS：它们需要线索行，而线索行留在数据仓库中。如需这些指标，请从工作表生成。',
+  'b2b.surveyJoin':
+    'NPS 调查表：{rows} 条回答中 {matched} 条匹配到客户并计入上表；{unmatched} 条找不到对应客户；{unreadable} 条没有 0–10 的评分。',
 };
 
 /** Exported for the catalogue test (completeness, params, no English in ru/zh). */
@@ -202,7 +217,7 @@ export const METRICS_CATALOGUE: Readonly<Record<Locale, MetricsMessages>> = { en
 const PACKS = METRICS_CATALOGUE;
 
 export function tm(locale: Locale, key: MetricsKey, params?: Params): string {
-  return format(PACKS[locale][key], params);
+  return format(PACKS[locale][key], params, locale);
 }
 
 export function modelName(locale: Locale, model: AttributionModel): string {

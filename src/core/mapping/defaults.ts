@@ -2,7 +2,7 @@
 import type { UiLocale } from '../types.js';
 import { currencyOfLocale, LOCALE_CURRENCY } from './currency.js';
 import { CURRENCY_NOTE } from './detect-sheet.js';
-import type { Detection, Mapping, ReportOptions, TableBinding } from './types.js';
+import { type Detection, type Mapping, MAPPING_SCHEMA_VERSION, type ReportOptions, type TableBinding } from './types.js';
 
 /** The dashboard sheet's default name, in the language of the user who first maps the sheet. */
 export const DEFAULT_DASHBOARD_NAME: Readonly<Record<UiLocale, string>> = {
@@ -58,7 +58,7 @@ export function defaultMapping(detection: Detection, input: DefaultMappingInput 
   const currency = input.currency ?? notedCurrency(detection) ?? notedCurrency(input.costsDetection);
   const crm = detection.shape === 'crm';
   return {
-    schemaVersion: 1,
+    schemaVersion: MAPPING_SCHEMA_VERSION,
     shape: detection.shape,
     source: detection.table,
     costs: crm ? (input.costs ?? input.costsDetection?.table ?? null) : null,

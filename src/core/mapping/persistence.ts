@@ -16,6 +16,7 @@ import {
   type ColumnBinding,
   type ColumnRole,
   type FunnelStage,
+  MAPPING_SCHEMA_VERSION,
   type Mapping,
   type ReportOptions,
   type StatusRule,
@@ -23,7 +24,7 @@ import {
   type WarehouseBinding,
 } from './types.js';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = MAPPING_SCHEMA_VERSION;
 /** Apps Script's per-value limit for PropertiesService, in UTF-8 bytes. */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 
@@ -62,10 +63,18 @@ const MAX_ITEMS = 2000;
 
 /**
  * Upgrades from older schema versions: MIGRATIONS[n] turns a parsed version-n object into version n+1.
- * Empty while version 1 is the only one; add an entry with every schema change.
+ * Add an entry with every schema change (and bump MAPPING_SCHEMA_VERSION in types.ts).
  */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  /**
+   * 1 → 2: version 2 may hold the metrics options (`m`) and a survey sheet (`sv`). A version-1 mapping
+   * written before they existed has neither, so it reads with the metrics defaults of definitions/rules.ts
+   * and no survey. One written by the builds that added them inside version 1 already has the version-2
+   * form; either way the keys are checked by the version-2 decoder, nothing is guessed.
+   */
+  1: (old) => ({ ...old, schemaVersion: 2 }),
+};
 
 export function utf8Length(s: string): number {
   let n = 0;
@@ -205,7 +214,7 @@ function decode(o: Record<string, unknown>): Mapping {
   const statusRules = list(o.sr, 'statusRules').map((x, i) => decodeRule(x, `statusRules[${i}]`));
   const metrics = o.m === undefined ? undefined : decodeMetrics(o.m);
   const options = metrics ? { ...decodeOptions(o.o), metrics } : decodeOptions(o.o);
-  const mapping: Mapping = { schemaVersion: 1, shape, source, costs, funnel, statusRules, options };
+  const mapping: Mapping = { schemaVersion: MAPPING_SCHEMA_VERSION, shape, source, costs, funnel, statusRules, options };
   const withSurvey = o.sv === undefined ? mapping : { ...mapping, survey: decodeTable(o.sv, 'survey') };
   return o.wh === undefined ? withSurvey : { ...withSurvey, warehouse: decodeWarehouse(o.wh) };
 }
@@ -274,7 +283,7 @@ const METRIC_TEXT: Readonly<Record<string, readonly string[]>> = { attribution: 
 const METRIC_NUMBERS = ['returnDays', 'halfLifeDays', 'lifespanYears', 'purchasesPerYear', 'ltvHorizonMonths'];
 
 /**
- * The saved metrics options (added within schema 1: a mapping without `m` uses the defaults). Types and
+ * The saved metrics options (schema 2; a mapping without `m` uses the defaults). Types and
  * names are checked here; ranges by validateMapping, as for the margin, so the message is the same as Save's.
  */
 function decodeMetrics(x: unknown): Partial<MetricsOptions> {

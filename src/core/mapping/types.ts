@@ -118,8 +118,14 @@ export interface WarehouseBinding {
   readonly billingProject: string;
 }
 
+/**
+ * The shape version of a Mapping and of its stored JSON (persistence.ts migrates older ones on read).
+ * 2: options.metrics (`m`) and the survey sheet (`sv`) may be present; version 1 had neither.
+ */
+export const MAPPING_SCHEMA_VERSION = 2;
+
 export interface Mapping {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: typeof MAPPING_SCHEMA_VERSION;
   readonly shape: DataShape;
   readonly source: TableBinding;
   /** CRM shape: a channel × date (month) × spend table. null for the aggregated shape. */

@@ -16,7 +16,7 @@ import { MEASURE_ROLES } from '../mapping/types.js';
 import type { Dialect } from './dialect.js';
 import { blankOf, dateReader, measureReader, normalizedName, Pipeline, textOf, totalsLabel, TRIM as TRIM_RE } from './readers.js';
 import { callingCodeForCurrency, identifierKind, metricsOptions, type IdentifierKind, type MetricsOptions } from '../definitions/index.js';
-import { POSITION_WEIGHTS } from '../definitions/rules.js';
+import { ATTRIBUTION_MODELS, POSITION_WEIGHTS, type AttributionModel } from '../definitions/rules.js';
 import { WS_CLASS } from './regex.js';
 import { cellText, normalizeName } from '../aggregate/cells.js';
 import type { Matrix } from '../values.js';
@@ -32,6 +32,10 @@ export interface CompiledAggregation {
   readonly byCampaign: boolean;
   readonly costsUsed: boolean;
   readonly metrics: MetricsOptions;
+  /** CRM shape: the result also carries the per-customer sums (credits under every model, cohorts). */
+  readonly customers: boolean;
+  /** …including cohort sums (a customer-identity column is mapped). */
+  readonly cohort: boolean;
 }
 
 const JUNK = -2;
@@ -82,17 +86,73 @@ export function compileAggregation(
     facts.push(c.select);
   }
   ctes.push(`facts AS (${facts.join(' UNION ALL ')})`);
+  const customers = lead.customers ?? null;
+  const fieldCount = Math.max(width, customers ? CUSTOMER_FIELDS : 0);
+  const columns = resultColumns(d, fieldCount);
   const first = (x: string): string => (ordered ? d.firstBy(x, 'ord') : `MIN(${x})`);
-  const fieldSums = Array.from({ length: width }, (_, i) => `SUM(f${i}) AS f${i}`).join(', ');
-  const sql =
-    `WITH ${ctes.join(',\n')}\n` +
-    `SELECT src, reason, chk, campk, period, unknown_status, COUNT(*) AS n, ${ordered ? 'MIN(ord)' : 'CAST(NULL AS ' + intType(d) + ')'} AS first_ord, ` +
-    `${first('ch')} AS ch, ${first('camp')} AS camp, ${first('detail')} AS detail, ` +
-    `${ordered ? d.smallestList('rn', 5) : "''"} AS row_numbers, ` +
-    `${d.formatDate('MIN(dseen)', '%Y-%m-%d')} AS dmin, ${d.formatDate('MAX(dseen)', '%Y-%m-%d')} AS dmax, ` +
-    `${d.formatDate('MIN(dseen2)', '%Y-%m-%d')} AS dmin2, ${d.formatDate('MAX(dseen2)', '%Y-%m-%d')} AS dmax2, MAX(spread) AS spread, SUM(no_close) AS no_close, ${fieldSums}\n` +
-    `FROM facts GROUP BY src, reason, chk, campk, period, unknown_status`;
-  return { sql, width, granularity, ordered, byCampaign, costsUsed, metrics };
+  const main: Record<string, string> = {
+    src: 'src',
+    reason: 'reason',
+    chk: 'chk',
+    campk: 'campk',
+    period: 'period',
+    unknown_status: 'unknown_status',
+    n: 'COUNT(*)',
+    ...(ordered ? { first_ord: 'MIN(ord)' } : {}),
+    ch: first('ch'),
+    camp: first('camp'),
+    detail: first('detail'),
+    row_numbers: ordered ? d.smallestList('rn', 5) : "''",
+    dmin: d.formatDate('MIN(dseen)', '%Y-%m-%d'),
+    dmax: d.formatDate('MAX(dseen)', '%Y-%m-%d'),
+    dmin2: d.formatDate('MIN(dseen2)', '%Y-%m-%d'),
+    dmax2: d.formatDate('MAX(dseen2)', '%Y-%m-%d'),
+    spread: 'MAX(spread)',
+    no_close: 'SUM(no_close)',
+  };
+  for (let i = 0; i < width; i++) main[`f${i}`] = `SUM(f${i})`;
+  const selects = [`SELECT ${resultRow(columns, main)}\nFROM facts GROUP BY src, reason, chk, campk, period, unknown_status`];
+  if (customers) {
+    ctes.push(...customers.ctes);
+    selects.push(...customers.selects.map((sel) => sel(columns)));
+  }
+  const sql = `WITH ${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}`;
+  return {
+    sql,
+    width,
+    granularity,
+    ordered,
+    byCampaign,
+    costsUsed,
+    metrics,
+    customers: customers !== null,
+    cohort: customers?.cohort ?? false,
+  };
+}
+
+/** Result columns: the sums' (src … f{n}) and the customer sums' (model, acq, pmonth, bucket), each typed. */
+function resultColumns(d: Dialect, fields: number): [string, string][] {
+  const t = textType(d);
+  const i = intType(d);
+  const texts = ['src', 'reason', 'chk', 'campk', 'period', 'unknown_status'].map((c): [string, string] => [c, t]);
+  return [
+    ...texts,
+    ['n', i],
+    ['first_ord', i],
+    ...['ch', 'camp', 'detail', 'row_numbers', 'dmin', 'dmax', 'dmin2', 'dmax2'].map((c): [string, string] => [c, t]),
+    ['spread', i],
+    ['no_close', i],
+    ['model', t],
+    ['acq', t],
+    ['pmonth', i],
+    ['bucket', i],
+    ...Array.from({ length: fields }, (_, k): [string, string] => [`f${k}`, floatType(d)]),
+  ];
+}
+
+/** One branch of the result's UNION ALL: every column in order, typed NULL where the branch has none. */
+function resultRow(columns: readonly [string, string][], given: Readonly<Record<string, string>>): string {
+  return columns.map(([name, type]) => `${given[name] ?? `CAST(NULL AS ${type})`} AS ${name}`).join(', ');
 }
 
 interface Ctx {
@@ -252,6 +312,14 @@ function firstBad(
 interface FactSelect {
   readonly ctes: string[];
   readonly select: string;
+  /** CRM: the per-customer sums, as CTEs and result branches (given the result's columns). */
+  readonly customers?: CustomerQuery;
+}
+
+interface CustomerQuery {
+  readonly ctes: string[];
+  readonly selects: ((columns: readonly [string, string][]) => string)[];
+  readonly cohort: boolean;
 }
 
 /**
@@ -457,7 +525,8 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
       : [];
   for (const [c, e] of credited) p.add(10, `credit_${c}`, e);
   // Multi-touch models: each lead's place in its customer's journey, in the same order first touch uses.
-  if (MULTI_TOUCH.has(metrics.attribution)) {
+  const journeys = customerCol >= 0;
+  if (MULTI_TOUCH.has(metrics.attribution) || journeys) {
     p.add(10, 'pos', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}, ${tie})`);
   }
   const creditOf = (c: string): string => (credited.length > 0 ? `credit_${c}` : c);
@@ -499,13 +568,17 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   let weight = '1';
   let dealGroup = ['ch', 'chk', 'camp', 'campk'].map((c) => `${creditOf(c)} AS ${c}`);
   let ord = creditOf('ord');
+  if (MULTI_TOUCH.has(metrics.attribution) || journeys) {
+    ctes.push(
+      `l_touch AS (SELECT cust_key, pos, ch, chk, camp, campk, ord, ${created ?? 'CAST(NULL AS DATE)'} AS tday FROM ${p.last} ` +
+        `WHERE ${usedLead} AND cust_key <> '')`,
+    );
+  }
   if (MULTI_TOUCH.has(metrics.attribution)) {
     // A deal's touches are its customer's leads up to and including its own, in journey order (pos, the
     // order first touch uses); each (deal, touch) pair carries the touch's weight. A deal without an
     // identity is its own only touch.
     ctes.push(
-      `l_touch AS (SELECT cust_key, pos, ch, chk, camp, campk, ord, ${created ?? 'CAST(NULL AS DATE)'} AS tday FROM ${p.last} ` +
-        `WHERE ${usedLead} AND cust_key <> '')`,
       `l_credit AS (SELECT dl.rn AS rn, tc.ch AS ch, tc.chk AS chk, tc.camp AS camp, tc.campk AS campk, tc.ord AS ord, ` +
         `dl.dperiod AS dperiod, dl.rev AS rev, dl.gp AS gp, dl.is_new AS is_new, ${touchWeight(ctx, 'dl', 'tc')} AS w ` +
         `FROM l_deal dl JOIN l_touch tc ON tc.cust_key = dl.cust_key AND tc.pos <= dl.pos WHERE dl.cust_key <> '' ` +
@@ -538,7 +611,106 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
     },
     ord,
   )} FROM ${from}`;
-  return { ctes, select: `${leadSelect} UNION ALL ${dealSelect}` };
+  const customers = customerQuery(ctx, {
+    purchase,
+    journeys,
+    gpKnown: profit ? `CASE WHEN ${reader.isBlank(profitCol)} THEN 0 ELSE ${profit.value} END` : '0',
+    revenueWithoutGp: profit ? `CASE WHEN ${reader.isBlank(profitCol)} THEN rev ELSE 0 END` : 'rev',
+  });
+  return { ctes, select: `${leadSelect} UNION ALL ${dealSelect}`, customers };
+}
+
+/** Credit sums per model and channel: fields f{8·m + i} for model m (ATTRIBUTION_MODELS order), i as below. */
+const CREDIT_FIELDS = ['wonDeals', 'newCustomers', 'repeatSales', 'returns', 'revenue', 'repeatRevenue', 'gp', 'rev'] as const;
+const CUSTOMER_FIELDS = CREDIT_FIELDS.length * ATTRIBUTION_MODELS.length;
+
+/**
+ * The per-customer analyses as sums (aggregate/types.ts CustomerSums), from l_deal (won deals) and
+ * l_touch (journeys), by the rules of definitions/journeys.ts and analysis/cohort.ts:
+ * - x_deal: each deal's purchase day, and whether it is a return (a repeat sale ≥ returnDays after the
+ *   customer's previous purchase, in first_sale order);
+ * - x_pair: each deal × each of its touches, with the touch's weight under every model (a deal without
+ *   an identity is its own only touch) → `credit` rows per channel;
+ * - with an identity column, cohorts: x_cust (acquisition = the first sale's purchase day; customers
+ *   whose first purchase has no date are left out, as in memory), x_buy (each purchase with its
+ *   acquisition, calendar month and month bucket) → `member`, `purchase`, and the first deal's touch
+ *   weights under the chosen model (`cweight`) × the customer's purchases (`cvalue`).
+ */
+function customerQuery(
+  ctx: Ctx,
+  e: { readonly purchase: string; readonly journeys: boolean; readonly gpKnown: string; readonly revenueWithoutGp: string },
+): CustomerQuery {
+  const { d, metrics } = ctx;
+  const f = floatType(d);
+  const i = intType(d);
+  const ctes: string[] = [];
+  ctes.push(
+    `x_deal0 AS (SELECT *, ${e.purchase} AS pday, ${e.gpKnown} AS gpk, ${e.revenueWithoutGp} AS revng, ` +
+      `LAG(${e.purchase}) OVER (PARTITION BY cust_key ORDER BY first_sale) AS prev_pday FROM l_deal)`,
+    `x_deal AS (SELECT *, CASE WHEN cust_key <> '' AND first_sale > 1 AND pday IS NOT NULL AND prev_pday IS NOT NULL ` +
+      `AND ${d.daysOf('pday')} - ${d.daysOf('prev_pday')} >= ${Number(metrics.returnDays)} THEN 1 ELSE 0 END AS ret FROM x_deal0)`,
+  );
+  const deal = ['is_new', 'ret', 'rev', 'gpk', 'revng', 'pday'];
+  const weights = ATTRIBUTION_MODELS.map((m, k) => `${touchWeight(ctx, 'dl', 'tc', m)} AS w${k}`);
+  const pairs = [
+    ...(e.journeys
+      ? [
+          `SELECT dl.cust_key AS cust_key, tc.chk AS tchk, tc.ch AS tch, ${deal.map((c) => `dl.${c} AS ${c}`).join(', ')}, ${weights.join(', ')} ` +
+            `FROM x_deal dl JOIN l_touch tc ON tc.cust_key = dl.cust_key AND tc.pos <= dl.pos WHERE dl.cust_key <> ''`,
+        ]
+      : []),
+    `SELECT cust_key, chk AS tchk, ch AS tch, ${deal.join(', ')}, ${ATTRIBUTION_MODELS.map((_, k) => `CAST(1 AS ${f}) AS w${k}`).join(', ')} FROM x_deal WHERE cust_key = ''`,
+  ];
+  ctes.push(`x_pair AS (${pairs.join(' UNION ALL ')})`);
+  const credit: Record<string, string> = { src: "'credit'", chk: 'tchk', ch: 'MIN(tch)', n: 'COUNT(*)' };
+  ATTRIBUTION_MODELS.forEach((_, k) => {
+    const w = `w${k}`;
+    const sums = [
+      w,
+      `${w} * is_new`,
+      `${w} * (1 - is_new)`,
+      `${w} * ret`,
+      `${w} * rev`,
+      `${w} * (1 - is_new) * rev`,
+      `${w} * gpk`,
+      `${w} * revng`,
+    ];
+    sums.forEach((x, j) => (credit[`f${k * CREDIT_FIELDS.length + j}`] = `SUM(${x})`));
+  });
+  const selects: CustomerQuery['selects'] = [(cols) => `SELECT ${resultRow(cols, credit)} FROM x_pair GROUP BY tchk`];
+  if (!e.journeys) return { ctes, selects, cohort: false };
+
+  const day = (x: string): string => d.formatDate(x, '%Y-%m-%d');
+  const month = (x: string): string => `(EXTRACT(YEAR FROM ${x}) * 12 + EXTRACT(MONTH FROM ${x}) - 1)`;
+  const chosen = `w${ATTRIBUTION_MODELS.indexOf(metrics.attribution)}`;
+  ctes.push(
+    `x_cust AS (SELECT cust_key, pday AS acq FROM x_deal WHERE cust_key <> '' AND first_sale = 1 AND pday IS NOT NULL)`,
+    `x_buy0 AS (SELECT c.cust_key AS cust_key, c.acq AS acq, dl.pday AS pday, dl.gpk AS gpk, dl.revng AS revng ` +
+      `FROM x_deal dl JOIN x_cust c ON c.cust_key = dl.cust_key ` +
+      `UNION ALL SELECT cust_key, pday, pday, gpk, revng FROM x_deal WHERE cust_key = '' AND pday IS NOT NULL)`,
+    `x_buy1 AS (SELECT *, ${month('pday')} AS pmonth, GREATEST(0, ${month('pday')} - ${month('acq')}) AS k0 FROM x_buy0)`,
+    `x_buy AS (SELECT *, CASE WHEN pday < ${d.addMonths('acq', 'k0')} THEN k0 ELSE k0 + 1 END AS bucket FROM x_buy1)`,
+    // The first deal's touches with a weight under the chosen model (a zero weight credits no channel).
+    `x_first AS (SELECT cust_key, tchk, tch, pday, gpk, revng, ${chosen} AS w FROM x_pair WHERE is_new = 1 AND pday IS NOT NULL AND ${chosen} > 0)`,
+  );
+  selects.push(
+    (cols) =>
+      `SELECT ${resultRow(cols, { src: "'member'", acq: day('acq'), n: 'COUNT(*)' })} FROM ` +
+      `(SELECT acq FROM x_cust UNION ALL SELECT pday FROM x_deal WHERE cust_key = '' AND pday IS NOT NULL) m GROUP BY acq`,
+    (cols) =>
+      `SELECT ${resultRow(cols, { src: "'purchase'", acq: day('acq'), pmonth: 'pmonth', bucket: 'bucket', n: 'COUNT(*)', f0: 'SUM(gpk)', f1: 'SUM(revng)' })} ` +
+      `FROM x_buy GROUP BY acq, pmonth, bucket`,
+    (cols) =>
+      `SELECT ${resultRow(cols, { src: "'cweight'", acq: day('pday'), chk: 'tchk', ch: 'MIN(tch)', n: 'COUNT(*)', f0: 'SUM(w)' })} ` +
+      `FROM x_first GROUP BY pday, tchk`,
+    // A customer without an identity is one deal: its only purchase is its acquisition (bucket 1).
+    (cols) =>
+      `SELECT ${resultRow(cols, { src: "'cvalue'", acq: day('acq'), chk: 'tchk', bucket: 'bucket', n: 'COUNT(*)', f0: 'SUM(w * gpk)', f1: 'SUM(w * revng)' })} FROM ` +
+      `(SELECT b.acq AS acq, fx.tchk AS tchk, b.bucket AS bucket, fx.w AS w, b.gpk AS gpk, b.revng AS revng ` +
+      `FROM x_first fx JOIN x_buy b ON b.cust_key = fx.cust_key WHERE fx.cust_key <> '' ` +
+      `UNION ALL SELECT pday, tchk, CAST(1 AS ${i}), w, gpk, revng FROM x_first WHERE cust_key = '') v GROUP BY acq, tchk, bucket`,
+  );
+  return { ctes, selects, cohort: true };
 }
 
 const MULTI_TOUCH: ReadonlySet<string> = new Set(['linear', 'position_based', 'time_decay']);
@@ -549,13 +721,17 @@ const MULTI_TOUCH: ReadonlySet<string> = new Set(['linear', 'position_based', 't
  * time-decay 2^(−age/half-life) over the days before the deal's own lead, normalised per deal, linear when
  * a touch is undated. Ages are whole days here: the SQL reads dates as days (README: warehouse mode).
  */
-function touchWeight(ctx: Ctx, dl: string, t: string): string {
+function touchWeight(ctx: Ctx, dl: string, t: string, model: AttributionModel = ctx.metrics.attribution): string {
   const { d, metrics } = ctx;
   const f = floatType(d);
   const n = `CAST(${dl}.pos AS ${f})`;
   const q = `${t}.pos`;
   const deal = `${dl}.cust_key, ${dl}.pos`;
-  switch (metrics.attribution) {
+  switch (model) {
+    case 'last_touch':
+      return `CASE WHEN ${q} = ${dl}.pos THEN CAST(1 AS ${f}) ELSE CAST(0 AS ${f}) END`;
+    case 'first_touch':
+      return `CASE WHEN ${q} = 1 THEN CAST(1 AS ${f}) ELSE CAST(0 AS ${f}) END`;
     case 'linear':
       return `1 / ${n}`;
     case 'position_based':

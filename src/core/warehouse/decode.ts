@@ -12,7 +12,17 @@ import { channelsWithoutCostsWarning } from '../aggregate/costs.js';
 import { unknownStatusesWarning } from '../aggregate/crm.js';
 import { ALL_PERIOD } from '../aggregate/periods.js';
 import { isSkipReason, SkipLog, type SkipReason } from '../aggregate/skip-log.js';
-import type { AggregatedData, AggregateNote, AggregateRow, Figures } from '../aggregate/types.js';
+import type {
+  AggregatedData,
+  AggregateNote,
+  AggregateRow,
+  ChannelCreditSums,
+  CohortSums,
+  CustomerSums,
+  Figures,
+  MoneySums,
+} from '../aggregate/types.js';
+import { ATTRIBUTION_MODELS, type AttributionModel } from '../definitions/index.js';
 import { MEASURE_ROLES, type Mapping, type MeasureRole } from '../mapping/types.js';
 import type { CompiledAggregation } from './compile.js';
 import type { ResultRow } from './types.js';
@@ -106,7 +116,10 @@ export function decodeAggregation(
   costsGiven: boolean,
 ): AggregatedData {
   const width = compiled.width;
-  const facts = result.map((r) => readFact(r, width)).sort(byFirstSeen);
+  const facts = result
+    .filter((r) => FACT_SOURCES.has(String(r.src)))
+    .map((r) => readFact(r, width))
+    .sort(byFirstSeen);
   const warnings: ValidationIssue[] = [];
   const notes: AggregateNote[] = [];
   const sourceSkips = new SkipLog();
@@ -229,12 +242,86 @@ export function decodeAggregation(
         : incompletePeriod(sorted, Date.parse(`${dmax}T00:00:00Z`), compiled.granularity),
     // Per-deal records stay in the warehouse: analyses that need them (cohorts, journeys) are not built from SQL.
     detail: null,
+    ...(compiled.customers ? { customers: customerSums(compiled, result) } : {}),
     sourceRows,
     usedRows,
     skippedRows: sourceSkips.total,
     warnings,
     notes,
   };
+}
+
+const FACT_SOURCES: ReadonlySet<string> = new Set(['L', 'C', 'D']);
+const CREDIT_WIDTH = 8;
+
+const dayTime = (v: unknown): number => Date.parse(`${String(v)}T00:00:00Z`);
+const money = (r: ResultRow): MoneySums => ({ gp: num(r.f0), rev: num(r.f1) });
+/** A fixed order for rows the warehouse returns in none, so every run (and both dialects) sum alike. */
+const byKeys =
+  <T>(...keys: ((x: T) => string | number)[]) =>
+  (a: T, b: T): number => {
+    for (const k of keys) {
+      const x = k(a);
+      const y = k(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+
+/** The customer rows of the result (compile.ts customerQuery) → CustomerSums. */
+function customerSums(compiled: CompiledAggregation, result: readonly ResultRow[]): CustomerSums {
+  const of = (src: string): ResultRow[] => result.filter((r) => r.src === src);
+  const credits = {} as Record<AttributionModel, ChannelCreditSums[]>;
+  ATTRIBUTION_MODELS.forEach((model, m) => {
+    const f = (r: ResultRow, i: number): number => num(r[`f${m * CREDIT_WIDTH + i}`]);
+    credits[model] = of('credit')
+      .map((r) => ({
+        key: text(r.chk) ?? '',
+        channel: text(r.ch) ?? '',
+        wonDeals: f(r, 0),
+        newCustomers: f(r, 1),
+        repeatSales: f(r, 2),
+        returns: f(r, 3),
+        revenue: f(r, 4),
+        repeatRevenue: f(r, 5),
+        grossProfit: { gp: f(r, 6), rev: f(r, 7) },
+      }))
+      .sort(byKeys((c) => c.key));
+  });
+  const cohort: CohortSums | null = compiled.cohort
+    ? {
+        members: of('member')
+          .map((r) => ({ acquired: dayTime(r.acq), customers: num(r.n) }))
+          .sort(byKeys((x) => x.acquired)),
+        purchases: of('purchase')
+          .map((r) => ({ acquired: dayTime(r.acq), month: num(r.pmonth), bucket: num(r.bucket), ...money(r) }))
+          .sort(
+            byKeys(
+              (x) => x.acquired,
+              (x) => x.month,
+              (x) => x.bucket,
+            ),
+          ),
+        channelWeights: of('cweight')
+          .map((r) => ({ acquired: dayTime(r.acq), key: text(r.chk) ?? '', channel: text(r.ch) ?? '', weight: num(r.f0) }))
+          .sort(
+            byKeys(
+              (x) => x.key,
+              (x) => x.acquired,
+            ),
+          ),
+        channelValues: of('cvalue')
+          .map((r) => ({ acquired: dayTime(r.acq), key: text(r.chk) ?? '', bucket: num(r.bucket), ...money(r) }))
+          .sort(
+            byKeys(
+              (x) => x.key,
+              (x) => x.acquired,
+              (x) => x.bucket,
+            ),
+          ),
+      }
+    : null;
+  return { credits, cohort, metrics: compiled.metrics };
 }
 
 function figures(cells: Float64Array, stageCount: number): Figures {

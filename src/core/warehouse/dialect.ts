@@ -28,6 +28,8 @@ export interface Dialect {
   idiv(a: string, b: string): string;
   /** Days since 1970-01-01 → DATE. */
   dateFromDays(days: string): string;
+  /** DATE + k calendar months (the day clamped to the month's end, as analysis/cohort.ts addMonths does). */
+  addMonths(date: string, k: string): string;
   /** DATE → days since 1970-01-01. */
   daysOf(date: string): string;
   formatDate(date: string, format: string): string;
@@ -75,6 +77,7 @@ export const bigquery: Dialect = {
   idiv: (a, b) => `DIV(${a}, ${b})`,
   dateFromDays: (d) => `DATE_FROM_UNIX_DATE(${d})`,
   daysOf: (d) => `UNIX_DATE(${d})`,
+  addMonths: (d, k) => `DATE_ADD(${d}, INTERVAL (${k}) MONTH)`,
   formatDate: (d, f) => `FORMAT_DATE(${bigquery.literal(f)}, ${d})`,
   instantToDate: (x, zone) => `DATE(${x}, ${bigquery.literal(zone)})`,
   instantSecondsToDate: (n, zone) => `DATE(TIMESTAMP_SECONDS(${n}), ${bigquery.literal(zone)})`,
@@ -118,12 +121,14 @@ export const duckdb: Dialect = {
   idiv: (a, b) => `((${a}) // (${b}))`,
   dateFromDays: (d) => `(DATE '1970-01-01' + CAST(${d} AS INTEGER))`,
   daysOf: (d) => `(${d} - DATE '1970-01-01')`,
+  addMonths: (d, k) => `CAST(${d} + INTERVAL (${k}) MONTH AS DATE)`,
   formatDate: (d, f) => `strftime(${d}, ${duckdb.literal(f)})`,
   instantToDate: (x, zone) => `CAST(timezone(${duckdb.literal(zone)}, ${x}) AS DATE)`,
   instantSecondsToDate: (n, zone) => `CAST(timezone(${duckdb.literal(zone)}, to_timestamp(${n})) AS DATE)`,
   nfkc: (x) => `nfc_normalize(translate(${x}, ${duckdb.literal(FULL_WIDTH)}, ${duckdb.literal(HALF_WIDTH)}))`,
   firstBy: (x, o) => `arg_min(${x}, ${o})`,
-  smallestList: (x, n) => `array_to_string(list_slice(list(CAST(${x} AS VARCHAR) ORDER BY ${x}), 1, ${n}), ', ')`,
+  // min(x, n) keeps only n values per group (a bounded heap); a list of every row number would not fit at 100M rows.
+  smallestList: (x, n) => `array_to_string(list_sort(min(${x}, ${n})), ', ')`,
   crossIntegers: (n, alias) => `CROSS JOIN range(1, ${n + 1}) AS r_(${duckdb.ident(alias)})`,
 };
 

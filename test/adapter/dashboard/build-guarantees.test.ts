@@ -205,15 +205,16 @@ describe('item 10: atomic rebuild', () => {
 
   it('a successful rebuild swaps in a new sheet: name, tab position and the one metadata marker kept, no working sheet left', () => {
     const { wb, mapping } = setupAd();
-    const first = buildDashboard(wb.services, mapping, { now: NOW });
+    buildDashboard(wb.services, mapping, { now: NOW });
     const ss = wb.spreadsheet;
+    const firstId = ss.getSheetByName('ROI')!.getSheetId();
     ss.getSheetByName('ROI')!.setName('Board');
     ss.setActiveSheet(ss.getSheetByName('Board')!);
     ss.moveActiveSheet(1);
     wb.addSheetFromRows('Notes', [['mine']]);
     const second = buildDashboard(wb.services, mapping, { now: '2026-11-23T00:00:00.000Z' });
     expect(second.sheetName).toBe('Board');
-    expect(second.sheetId).not.toBe(first.sheetId);
+    expect(ss.getSheetByName('Board')!.getSheetId()).not.toBe(firstId);
     expect(wb.sheets().map((s) => [s.name, s.hidden])).toEqual([
       ['Board', false],
       ['Sheet1', false],

@@ -82,6 +82,8 @@ describe('translate: BigQuery SQL → its DuckDB twin', () => {
       const fromDuck = decodeAggregation(mm, d, await queryRows(db.connection, d.sql), true);
       const fromBq = decodeAggregation(mm, b, await queryRows(db.connection, toDuckDb(b.sql)), true);
       expect(fromDuck.totals.measures.orders).toBeGreaterThan(0);
+      // The per-customer sums (model credits, cohorts) come through the BigQuery text too.
+      expect(fromDuck.customers?.cohort?.members.length).toBeGreaterThan(0);
       expectSame(fromBq, fromDuck);
     });
   }

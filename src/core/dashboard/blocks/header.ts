@@ -3,7 +3,7 @@
  * notes on how the numbers were read, and the findings as plain sentences.
  */
 import type { AggregatedData } from '../../aggregate/types.js';
-import { timeToSerial, wallClock } from '../../dates.js';
+import { wallClock } from '../../dates.js';
 import { BlockBuilder, num, text } from '../block.js';
 import { FORMAT } from '../formats.js';
 import type { DashboardLabels } from '../labels.js';
@@ -45,35 +45,34 @@ export function headerBlock(model: DashboardModel): PlacedBlocks {
 function addProvenance(head: BlockBuilder, { data, ctx, L }: DashboardModel): void {
   const period = data.dateRange ? `${data.dateRange.from} – ${data.dateRange.to}` : data.periods.join(', ');
   const generated = generatedCell(ctx);
-  // The date-time in column B: a column narrower than a date-time shows ##### in Sheets, and B is the
-  // one metric column that may be widened for it without pushing the overview past the screen.
   head.add([text(L.generated), generated.cell, null, text(L.source), text(ctx.sourceA1), null, text(L.period), text(period)], {
     color: MUTED,
-    formats: ['', generated.format],
     notes: ['', generated.note],
   });
 }
 
-/** How the generated time is written per dashboard language (Sheets then shows it as it is). */
-const GENERATED_FORMAT: Readonly<Record<PlanContext['locale'], string>> = {
-  en: 'm/d/yyyy hh:mm',
-  ru: 'dd.mm.yyyy hh:mm',
-  zh: 'yyyy/m/d hh:mm',
-};
-
 /**
- * "Generated": the build's instant as a date-time in the spreadsheet's time zone (not raw UTC ISO), with
- * the zone in the note; without a zone (the CLI) the ISO text stays.
+ * "Generated": the build's instant as the spreadsheet's wall clock, written the dashboard language's way,
+ * with the ISO instant and the zone in the note; without a zone (the CLI) the ISO text stays. Text, not a
+ * date-time value: nobody computes with it, and text runs on over the empty cell beside it where a
+ * date-time in a column narrower than itself shows ##### — so no column is widened for it, which would cost
+ * a setColumnWidths round trip of every build.
  */
-function generatedCell(ctx: PlanContext): { cell: PlanCell; format: string; note: string } {
+function generatedCell(ctx: PlanContext): { cell: PlanCell; note: string } {
   const time = Date.parse(ctx.generatedAt);
-  if (!ctx.timeZone || !Number.isFinite(time)) return { cell: text(ctx.generatedAt), format: '', note: '' };
-  return {
-    cell: num(timeToSerial(wallClock(time, ctx.timeZone))),
-    format: GENERATED_FORMAT[ctx.locale],
-    note: `${ctx.generatedAt} (${ctx.timeZone})`,
-  };
+  if (!ctx.timeZone || !Number.isFinite(time)) return { cell: text(ctx.generatedAt), note: '' };
+  return { cell: text(GENERATED_TEXT[ctx.locale](new Date(wallClock(time, ctx.timeZone)))), note: `${ctx.generatedAt} (${ctx.timeZone})` };
 }
+
+const two = (n: number): string => String(n).padStart(2, '0');
+const clock = (d: Date): string => `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+
+/** How each dashboard language writes a date and time (the wall clock is read with UTC getters). */
+const GENERATED_TEXT: Readonly<Record<PlanContext['locale'], (d: Date) => string>> = {
+  en: (d) => `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${clock(d)}`,
+  ru: (d) => `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${clock(d)}`,
+  zh: (d) => `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()} ${clock(d)}`,
+};
 
 function sheetNotes(data: AggregatedData, L: DashboardLabels, has: (k: string) => boolean): string[] {
   const notes = [L.note.totals];
