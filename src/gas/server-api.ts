@@ -3,7 +3,7 @@
  * Every argument from the client is re-parsed (the sidebar runs in the user's browser and is untrusted);
  * every failure is a thrown Error whose message the sidebar shows as text.
  */
-import { CodedError, englishText, issue } from '../core/issues.js';
+import { CodedError } from '../core/issues.js';
 import type {
   BuildResult,
   DataSourceSummary,
@@ -19,71 +19,16 @@ import type {
 } from '../api/contract.js';
 import { defaultSheet, guessCostsSheet, savedSheetName } from '../core/mapping/wizard-start.js';
 import { getSchedule, refreshScheduledMapping, setSchedule } from '../adapter/schedule.js';
-import { buildDashboard as buildWithServices, shareReport as shareWithServices } from '../adapter/dashboard/index.js';
-import { loadMapping, MAPPING_PROPERTY_KEY, sanitizeMapping, saveMapping as storeMapping } from '../adapter/mapping-store.js';
-import { checkMapping, dashboardTableIssues } from '../adapter/mapping-check.js';
+import { shareReport as shareWithServices } from '../adapter/dashboard/index.js';
+import { MAPPING_PROPERTY_KEY, sanitizeMapping, saveMapping as storeMapping } from '../adapter/mapping-store.js';
 import { readSheet, sheetSummaries } from '../adapter/sheets-read.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
-import { resolveLocale, type Locale } from '../core/i18n/index.js';
-import { forClient, requireScopes, WAREHOUSE_SCOPES } from './errors.js';
-import { checkWarehouseMapping, detectWarehouseTable, listDataSources } from '../adapter/warehouse/warehouse.js';
-import { validateMapping } from '../core/mapping/validate.js';
+import { forClient } from './errors.js';
+import { requireScopes, WAREHOUSE_SCOPES } from '../adapter/scopes.js';
+import { buildFromSaved, savedMapping, userLocale, validateAgainstSheet } from '../adapter/saved-mapping.js';
+import { detectWarehouseTable, listDataSources } from '../adapter/warehouse/warehouse.js';
 import { defaultOptions, detectSheet, type Mapping } from '../core/mapping/index.js';
-
-export function userLocale(services: GasServices): Locale {
-  try {
-    return resolveLocale(services.Session.getActiveUserLocale());
-  } catch {
-    return 'en';
-  }
-}
-
-/**
- * Validation against the sheet as it is now: a moved, renamed or deleted column is reported, not guessed
- * around. The same check (adapter/mapping-check.ts) runs again inside every build.
- */
-export function validateAgainstSheet(services: GasServices, mapping: Mapping): ValidationIssue[] {
-  if (mapping.warehouse) {
-    // Warehouse mode: the core rules on the mapping, then the table's columns and a dry run (adapter/warehouse).
-    requireScopes(services.ScriptApp, WAREHOUSE_SCOPES);
-    const ss = services.SpreadsheetApp.getActiveSpreadsheet();
-    return [...validateMapping(mapping), ...checkWarehouseMapping(services, mapping, { timeZone: ss.getSpreadsheetTimeZone() })];
-  }
-  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
-  return [...checkMapping(ss, mapping, false).issues, ...dashboardTableIssues(services, ss, mapping)];
-}
-
-/** The saved mapping, loaded and checked; used by the sidebar and the menu's Refresh dashboard. */
-export function savedMapping(services: GasServices): { mapping: Mapping | null; problems: ValidationIssue[] } {
-  const stored = loadMapping(services);
-  if (stored.kind === 'none') return { mapping: null, problems: [] };
-  if (stored.kind === 'unreadable') {
-    return {
-      mapping: null,
-      problems: [
-        {
-          ...issue('error', 'mapping_unreadable', { problems: englishText(stored.problem.code, stored.problem.params) }),
-          issues: [stored.problem],
-        },
-      ],
-    };
-  }
-  // A BigQuery table is not read when the wizard opens (each call is a round trip); the wizard reads it itself.
-  const problems = stored.mapping.warehouse ? validateMapping(stored.mapping) : validateAgainstSheet(services, stored.mapping);
-  return { mapping: stored.mapping, problems: problems.filter((i) => i.severity === 'error') };
-}
-
-/**
- * Builds from the saved mapping; null when there is none yet. The build runs the same check as Save
- * (checkMapping) on what it reads, so a stored mapping Save would refuse never builds.
- */
-export function buildFromSaved(services: GasServices, locale: Locale): BuildResult | null {
-  const stored = loadMapping(services);
-  if (stored.kind === 'none') return null;
-  if (stored.kind === 'unreadable') throw CodedError.withIssues('mapping_unreadable', [stored.problem]);
-  if (stored.mapping.warehouse) requireScopes(services.ScriptApp, WAREHOUSE_SCOPES);
-  return buildWithServices(services, stored.mapping, { locale });
-}
+import type { Locale } from '../core/i18n/index.js';
 
 function contextOf(s: GasServices): SidebarContext {
   const ss = s.SpreadsheetApp.getActiveSpreadsheet();

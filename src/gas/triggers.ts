@@ -6,8 +6,9 @@ import { shareReport } from '../adapter/dashboard/index.js';
 import { globalServices, type GasServices } from '../adapter/services.js';
 import { runScheduled } from '../adapter/schedule.js';
 import { issueText, t, type Locale } from '../core/i18n/index.js';
-import { errorText, requireScopes } from './errors.js';
-import { buildFromSaved, userLocale } from './server-api.js';
+import { buildFromSaved, userLocale } from '../adapter/saved-mapping.js';
+import { requireScopes } from '../adapter/scopes.js';
+import { errorText } from './errors.js';
 
 function menuLocale(services: GasServices): Locale {
   // Session.getActiveUserLocale needs no OAuth scope, so it is allowed in AuthMode.NONE; guard anyway,
