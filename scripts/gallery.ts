@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import UPNG from 'upng-js';
+import { CHROMIUM_PATH, ensureBrowser } from '../test/support/browser.js';
 
 const OUT = 'docs/gallery';
 const WIDTH = 960;
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  // The tests' own lookup: Debian's Chromium, installed without a prompt where possible, else the command to type.
+  ensureBrowser();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: WIDTH, height: 600 } });
     for (const g of GALLERY) {

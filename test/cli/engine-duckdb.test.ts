@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { runReport, type ReportOptions } from '../../src/cli/report.js';
 import { runReportDuckDb } from '../../src/cli/report-duckdb.js';
 import { openDuckDb } from '../../src/cli/duckdb.js';
-import { expectSame } from '../warehouse/parity.js';
-import { hostileAggregated } from '../warehouse/hostile.js';
+import { expectSame } from '../support/warehouse-parity.js';
+import { hostileAggregated } from '../support/warehouse-hostile.js';
 
 /** The CLI takes its language from LC_ALL/LANG: these tests read its English, whatever the machine's locale. */
 const ENGLISH = { ...process.env, LC_ALL: 'C.UTF-8' };

@@ -1,22 +1,34 @@
-/** Filling message templates: numbers written the way each language writes them. */
+/**
+ * Plural forms without Intl.PluralRules. Apps Script's V8 documents no Intl support either way (README),
+ * so the fallback is CLDR's rules for our three locales written out; here it must give exactly what
+ * Intl.PluralRules gives in Node (full ICU) for whole numbers and fractions.
+ */
 import { describe, expect, it } from 'vitest';
-import { format } from '../../src/core/i18n/format.js';
+import { cldrPlural, pluralCategory } from '../../src/core/i18n/format.js';
+import { LOCALES } from '../../src/core/types.js';
 
-describe('format', () => {
-  it('writes a fraction with the language decimal mark, whole numbers (row numbers, counts) ungrouped', () => {
-    const t = 'в {times} раза, строка {row}';
-    expect(format(t, { times: 23.1, row: 12345 }, 'ru')).toBe('в 23,1 раза, строка 12345');
-    expect(format('{times}× dearer, row {row}', { times: 23.1, row: 12345 }, 'en')).toBe('23.1× dearer, row 12345');
-    expect(format('贵 {times} 倍', { times: 2.5 }, 'zh')).toBe('贵 2.5 倍');
-  });
+const NUMBERS = [...Array.from({ length: 1201 }, (_, i) => i), 0.5, 1.5, 2.25, 5.1, 11.5, 21.0, 101, 111, 1001, 1e6];
 
-  it('a plural count that is a fraction takes the decimal mark too', () => {
-    const t = '{days, plural, one {# день} few {# дня} many {# дней} other {# дня}}';
-    expect(format(t, { days: 2.5 }, 'ru')).toBe('2,5 дня');
-    expect(format(t, { days: 5 }, 'ru')).toBe('5 дней');
-  });
+describe('plural categories', () => {
+  for (const locale of LOCALES) {
+    it(`the fallback agrees with Intl.PluralRules for ${locale}`, () => {
+      const intl = new Intl.PluralRules(locale);
+      for (const n of NUMBERS) expect(cldrPlural(locale, n), `${locale} ${n}`).toBe(intl.select(n));
+    });
+  }
 
-  it('text params are left exactly as given (a channel called "1.5" stays "1.5")', () => {
-    expect(format('{channel}', { channel: '1.5' }, 'ru')).toBe('1.5');
+  it('Russian has one / few / many, and other for fractions', () => {
+    expect([1, 2, 5, 11, 21, 22, 25, 111, 1.5].map((n) => cldrPlural('ru', n))).toEqual([
+      'one',
+      'few',
+      'many',
+      'many',
+      'one',
+      'few',
+      'many',
+      'many',
+      'other',
+    ]);
+    expect(pluralCategory('ru', 3)).toBe('few');
   });
 });

@@ -9,7 +9,7 @@ import sqlParser from 'node-sql-parser';
 import { compileAggregation } from '../../src/core/warehouse/compile.js';
 import { bigquery, duckdb } from '../../src/core/warehouse/dialect.js';
 import type { ColumnKind, WarehouseTable } from '../../src/core/warehouse/types.js';
-import { hostileAggregated, hostileCrm, HOSTILE_NAMES } from './hostile.js';
+import { hostileAggregated, hostileCrm, HOSTILE_NAMES } from '../support/warehouse-hostile.js';
 
 const parser = new sqlParser.Parser();
 const parseBigQuery = (sql: string): void => {

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Granularity } from '../../src/core/mapping/types.js';
 import { openDuckDb, type DuckDbSession } from '../../src/cli/duckdb.js';
 import { dataRows, loadSample, mappingFor } from '../support/samples.js';
-import { bothEngines, expectSame } from './parity.js';
-import { hostileAggregated, hostileCrm } from './hostile.js';
+import { bothEngines, expectSame } from '../support/warehouse-parity.js';
+import { hostileAggregated, hostileCrm } from '../support/warehouse-hostile.js';
 import type { Matrix } from '../../src/core/values.js';
 import { identityKindOf } from '../../src/core/warehouse/compile.js';
 

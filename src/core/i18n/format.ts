@@ -25,7 +25,7 @@ type ParamName<Inner extends string> = Inner extends `${infer Name},${string}`
 
 const rulesCache = new Map<Locale, Intl.PluralRules | null>();
 
-/** 'one' | 'few' | 'many' | 'other' … for `n` in `locale`; 'other' where the runtime has no plural rules. */
+/** 'one' | 'few' | 'many' | 'other' … for `n` in `locale`: Intl.PluralRules, else the same rules written out. */
 export function pluralCategory(locale: Locale, n: number): string {
   let rules = rulesCache.get(locale);
   if (rules === undefined) {
@@ -36,7 +36,25 @@ export function pluralCategory(locale: Locale, n: number): string {
     }
     rulesCache.set(locale, rules);
   }
-  return rules ? rules.select(n) : n === 1 ? 'one' : 'other';
+  return rules ? rules.select(n) : cldrPlural(locale, n);
+}
+
+/**
+ * CLDR's cardinal plural rules for our locales, written out: the answer where the runtime has no
+ * Intl.PluralRules or no data for the locale (Apps Script documents neither; README). English: one for 1;
+ * Russian: one (1, 21, 101…), few (2–4, 22–24…), many (0, 5–20, 25…), other for fractions; Chinese: other.
+ * test/i18n/format.test.ts checks it against ICU's answers.
+ */
+export function cldrPlural(locale: Locale, n: number): string {
+  const abs = Math.abs(n);
+  if (locale === 'zh') return 'other';
+  if (locale === 'en') return abs === 1 ? 'one' : 'other';
+  if (!Number.isInteger(abs)) return 'other';
+  const last = abs % 10;
+  const lastTwo = abs % 100;
+  if (last === 1 && lastTwo !== 11) return 'one';
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'few';
+  return 'many';
 }
 
 /** Index of the `}` closing the `{` at `open`, or -1. */

@@ -11,8 +11,8 @@ import { decodeAggregation } from '../../../src/core/warehouse/decode.js';
 import { bigquery, duckdb } from '../../../src/core/warehouse/dialect.js';
 import type { WarehouseTable } from '../../../src/core/warehouse/types.js';
 import { SETUP, toDuckDb } from '../../../local/runtime/bigquery/translate.js';
-import { hostileAggregated, hostileCrm } from '../../warehouse/hostile.js';
-import { expectSame } from '../../warehouse/parity.js';
+import { hostileAggregated, hostileCrm } from '../../support/warehouse-hostile.js';
+import { expectSame } from '../../support/warehouse-parity.js';
 
 let db: DuckDbSession;
 beforeAll(async () => {
