@@ -280,7 +280,8 @@ const zh: DashboardLabels = {
   period: '期间',
   generated: '生成时间',
   margin: '毛利率',
-  marginNote: '收入中毛利所占比例。ROMI、利润和客均毛利按 收入 × 此单元格 计算，修改后自动重算；同期群 LTV 按构建仪表板时选项中的毛利率计算。',
+  marginNote:
+    '收入中毛利所占比例。ROMI、利润和客均毛利按 收入 × 此单元格 计算，修改后自动重算；同期群 LTV 按构建仪表板时选项中的毛利率计算。',
   currency: '货币',
   rowsRead: '已用行数',
   notSet: '（未设置）',
