@@ -86,7 +86,6 @@ export const METRIC_KEYS = [
   'romi',
   'profit',
   'ltv',
-  'ltv_cac',
   'spend_share',
   'revenue_share',
 ] as const;

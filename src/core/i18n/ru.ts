@@ -221,8 +221,7 @@ export const ru: Messages = {
   'dash.period': 'Период',
   'dash.generated': 'Сформирован',
   'dash.margin': 'Валовая маржа',
-  'dash.marginNote':
-    'Доля выручки, которая является валовой прибылью. ROMI и LTV считаются от выручки × эту ячейку; измените её — они пересчитаются.',
+  'dash.marginNote': 'Доля выручки, которая является валовой прибылью. ROMI, прибыль и валовая прибыль на клиента считаются от выручки × эту ячейку и пересчитываются, если её изменить; LTV по когортам посчитан с маржой из параметров при построении дашборда.',
   'dash.currency': 'Валюта',
   'dash.rowsRead': 'Строк учтено',
   'dash.notSet': '(не указан)',
@@ -264,7 +263,6 @@ export const ru: Messages = {
   'dash.metric.romi': 'ROMI',
   'dash.metric.profit': 'Прибыль',
   'dash.metric.ltv': 'Валовая прибыль на клиента',
-  'dash.metric.ltv_cac': 'LTV:CAC',
   'dash.metric.spend_share': 'Доля расходов',
   'dash.metric.revenue_share': 'Доля выручки',
   'dash.definition.ctr': 'CTR = клики / показы.',
@@ -277,7 +275,6 @@ export const ru: Messages = {
   'dash.definition.romi': 'ROMI = (выручка × валовая маржа − расход) / расход. Маржа — в подписанной ячейке вверху.',
   'dash.definition.ltv':
     'Выручка × маржа / новые клиенты за период отчёта: показатель периода, а не пожизненная ценность (см. блок LTV по когортам).',
-  'dash.definition.ltv_cac': 'LTV / CAC. Больше 3 — обычно хорошо.',
   'dash.definition.spend_share': 'Расход строки / общий расход.',
   'dash.definition.profit': 'Маркетинговая прибыль = выручка × валовая маржа − расход: сколько канал заработал сверх своих затрат.',
   'dash.definition.revenue_share': 'Выручка строки / общая выручка.',
