@@ -223,7 +223,8 @@ export const en = {
   'dash.period': 'Period',
   'dash.generated': 'Generated',
   'dash.margin': 'Gross margin',
-  'dash.marginNote': 'Share of revenue that is gross profit. ROMI, profit and gross profit per customer use revenue × this cell and recompute when you edit it; cohort LTV was computed with the margin set in Options when the dashboard was built.',
+  'dash.marginNote':
+    'Share of revenue that is gross profit. ROMI, profit and gross profit per customer use revenue × this cell and recompute when you edit it; cohort LTV was computed with the margin set in Options when the dashboard was built.',
   'dash.currency': 'Currency',
   'dash.rowsRead': 'Rows used',
   'dash.notSet': '(not set)',

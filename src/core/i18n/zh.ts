@@ -217,7 +217,8 @@ export const zh: Messages = {
   'dash.period': '期间',
   'dash.generated': '生成时间',
   'dash.margin': '毛利率',
-  'dash.marginNote': '收入中毛利所占比例。ROMI、利润和客均毛利按 收入 × 此单元格 计算，修改后自动重算；同期群 LTV 按构建仪表板时选项中的毛利率计算。',
+  'dash.marginNote':
+    '收入中毛利所占比例。ROMI、利润和客均毛利按 收入 × 此单元格 计算，修改后自动重算；同期群 LTV 按构建仪表板时选项中的毛利率计算。',
   'dash.currency': '货币',
   'dash.rowsRead': '已用行数',
   'dash.notSet': '（未设置）',
