@@ -11,8 +11,12 @@ import { printable, printableBlock, printableJson } from './terminal.js';
 const USAGE =
   'Usage: funnel-roi report FILE.csv [--costs COSTS.csv] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]\n' +
   '  [--model last_touch|first_touch|linear|position_based|time_decay] [--period-basis close|created] [--return-days 90]\n' +
-  '  [--half-life 7] [--lifespan YEARS --frequency PER_YEAR] [--lang en|ru|zh] [--engine memory|duckdb]\n' +
-  '  --engine duckdb sums the rows in DuckDB out of core (CSV, TSV or .parquet; bounded memory for multi-GB exports).';
+  '  [--half-life 7] [--lifespan YEARS --frequency PER_YEAR] [--lang en|ru|zh] [--engine memory|duckdb] [--memory-limit 1GB]\n' +
+  '  --engine duckdb sums the rows in DuckDB out of core (CSV, TSV or .parquet; bounded memory for multi-GB exports);\n' +
+  '  --memory-limit caps DuckDB\'s memory (default 1GB; beyond it DuckDB spills to a temporary directory).';
+
+/** DuckDB's memory_limit spellings: a number and a unit (https://duckdb.org/docs/stable/configuration/overview). */
+const MEMORY_LIMIT = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/iu;
 
 /** Metric options by flag: the value is checked by metricsOptions, which names the field. */
 const METRIC_FLAGS: Readonly<Record<string, keyof MetricsOptions>> = {
@@ -38,6 +42,7 @@ export function main(argv: readonly string[]): number | Promise<number> {
   let byCampaign = false;
   let costsFile: string | undefined;
   let engine: 'memory' | 'duckdb' = 'memory';
+  let memoryLimit: string | undefined;
   const metrics: Record<string, unknown> = {};
   let locale: Locale = 'en';
   for (let i = 0; i < rest.length; i++) {
@@ -54,6 +59,10 @@ export function main(argv: readonly string[]): number | Promise<number> {
       const e = rest[++i];
       if (e !== 'memory' && e !== 'duckdb') throw new Error(`--engine must be memory or duckdb, got ${String(e)}`);
       engine = e;
+    } else if (arg === '--memory-limit') {
+      const m = rest[++i];
+      if (m === undefined || !MEMORY_LIMIT.test(m)) throw new Error(`--memory-limit takes a size such as 512MB or 4GB, got ${String(m)}`);
+      memoryLimit = m;
     } else if (arg === '--costs') {
       costsFile = rest[++i];
       if (!costsFile) throw new Error(`--costs needs a CSV file\n${USAGE}`);
@@ -69,6 +78,7 @@ export function main(argv: readonly string[]): number | Promise<number> {
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
   if (!file) throw new Error(`No CSV file given.\n${USAGE}`);
+  if (memoryLimit !== undefined && engine !== 'duckdb') throw new Error('--memory-limit is for --engine duckdb');
   const checked = metricsOptions(metrics); // fails early, naming the flag's field
   const print = (report: Report): number => {
     // JSON escapes C0 itself; the replacer also removes escapes, C1 and bidi marks from every string.
@@ -79,7 +89,7 @@ export function main(argv: readonly string[]): number | Promise<number> {
     const source = file;
     // Loaded on demand: the default engine never needs DuckDB's native binary.
     return import('./report-duckdb.js').then(({ runReportDuckDb }) =>
-      runReportDuckDb(source, { granularity, margin, byCampaign, costsFile, metrics: checked, locale }).then(print),
+      runReportDuckDb(source, { granularity, margin, byCampaign, costsFile, metrics: checked, locale, memoryLimit }).then(print),
     );
   }
   const options: ReportOptions = {

@@ -117,6 +117,17 @@ describe('report --engine duckdb equals the default engine', () => {
     expect(() => execFileSync(process.execPath, [bin, ...args, '--engine', 'spark'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
       /--engine must be memory or duckdb/u,
     );
+    // DuckDB's memory cap is a flag; a small one still gives the same report (DuckDB spills instead).
+    const capped = execFileSync(process.execPath, [bin, ...args, '--engine', 'duckdb', '--memory-limit', '64MB'], { encoding: 'utf8' });
+    expectSame(JSON.parse(capped), JSON.parse(duck));
+    for (const bad of ['lots', '1 GBs', '']) {
+      expect(() =>
+        execFileSync(process.execPath, [bin, ...args, '--engine', 'duckdb', '--memory-limit', bad], { encoding: 'utf8', stdio: 'pipe' }),
+      ).toThrow(/--memory-limit takes a size/u);
+    }
+    expect(() => execFileSync(process.execPath, [bin, ...args, '--memory-limit', '2GB'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
+      /--memory-limit is for --engine duckdb/u,
+    );
   });
 });
 

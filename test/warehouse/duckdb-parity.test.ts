@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Granularity } from '../../src/core/mapping/types.js';
 import { openDuckDb, type DuckDbSession } from '../../src/cli/duckdb.js';
 import { dataRows, loadSample, mappingFor } from '../support/samples.js';
-import { bothEngines, expectSame } from './parity.js';
+import { analyses, bothEngines, expectSame } from './parity.js';
+import { normalizeName } from '../../src/core/aggregate/cells.js';
 import { hostileAggregated, hostileCrm } from './hostile.js';
 import type { Matrix } from '../../src/core/values.js';
 import { identityKindOf } from '../../src/core/warehouse/compile.js';
@@ -181,6 +182,43 @@ describe('DuckDB rendering: the per-customer analyses from SQL sums', () => {
       const { mapping, source, costs } = hostileCrm(5, 500, false);
       const { analysed } = await bothEngines(db.connection, { mapping, source, costs, opts: { metrics: { attribution } } });
       expect(analysed.cohort).not.toBeNull();
+    }
+  });
+});
+
+describe('same-day leads: one tie-break for both paths, not row order', () => {
+  /** The analyses with channel labels folded and channel lists sorted: labels are first-seen spellings. */
+  const folded = (a: ReturnType<typeof analyses>) => {
+    const fold = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(fold)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'channel' && typeof x === 'string' ? normalizeName(x) : fold(x)]))
+          : v;
+    const byChannel = (x: { channel: string }, y: { channel: string }) => (x.channel < y.channel ? -1 : x.channel > y.channel ? 1 : 0);
+    const f = fold({ ...a, findings: [] }) as ReturnType<typeof analyses>;
+    return {
+      ...f,
+      channels: [...(f.channels ?? [])].sort(byChannel),
+      comparison: f.comparison && { ...f.comparison, channels: [...f.comparison.channels].sort() },
+      cohort: f.cohort && { ...f.cohort, channels: [...f.cohort.channels].sort(byChannel) },
+    };
+  };
+
+  it('the rows in reverse order credit every model and every cohort alike, in memory and in SQL', async () => {
+    const { mapping, source, costs } = hostileCrm(6, 400, false);
+    // Several leads of one customer on one day: the case row order used to decide.
+    const seen = new Map<string, number>();
+    for (const row of source) {
+      const key = `${String(row[6])}|${String(row[1])}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    expect([...seen.values()].some((n) => n > 1)).toBe(true);
+    for (const attribution of ['first_touch', 'position_based', 'time_decay'] as const) {
+      const opts = { metrics: { attribution } };
+      const forward = await bothEngines(db.connection, { mapping, source, costs, opts });
+      const reversed = await bothEngines(db.connection, { mapping, source: [...source].reverse(), costs, opts });
+      expectSame(folded(reversed.analysed), folded(forward.analysed));
     }
   });
 });
