@@ -200,6 +200,39 @@ describe('BigQuery data source, end to end on the bundle', () => {
   });
 });
 
+describe('BigQuery leads with their ad costs on a sheet of the spreadsheet', () => {
+  it('the costs sheet goes into the query; the dashboard equals the one built from the two sheets', () => {
+    const fake = warehouse();
+    const s = session('crm-leads-ru', fake, 'ru');
+    const leads = run<WarehouseDetection>(s, 'detectWarehouse', 'acme-marketing.crm.leads', '');
+    const costsSheet = run<Detection>(s, 'detect', 'Расходы');
+    const mapping: Mapping = {
+      ...defaultMapping(leads.detection, { costs: costsSheet.table }),
+      warehouse: { engine: 'bigquery', source: LEADS, costs: null, billingProject: 'acme-marketing' },
+    };
+    const issues = run<ValidationIssue[]>(s, 'validate', mapping);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    run(s, 'saveMapping', mapping);
+    const built = run<BuildResult>(s, 'buildDashboard');
+    // One query; the sheet's rows travel inside it (no costs table is read from BigQuery).
+    expect(fake.queries.at(-1)).toContain('sheet_row');
+    expect(fake.log.filter((l) => l.startsWith('tables.get')).length).toBeGreaterThan(0);
+
+    const plain = createSession({ samples: ['crm-leads-ru'], userLocale: 'ru' });
+    const sheetMapping = defaultMapping(run<Detection>(plain, 'detect', 'Лиды'), {
+      costs: run<Detection>(plain, 'detect', 'Расходы').table,
+    });
+    run(plain, 'saveMapping', sheetMapping);
+    const fromSheet = run<BuildResult>(plain, 'buildDashboard');
+    expect(built.usedRows).toBe(fromSheet.usedRows);
+    const fromBigQuery = dashboardValues(s, built.sheetName);
+    const onSheet = dashboardValues(plain, fromSheet.sheetName);
+    const cut = fromBigQuery.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith('Цикл сделки, доля повторных продаж'));
+    expect(cut).toBeGreaterThan(50);
+    expectSameDashboard(fromBigQuery.slice(0, cut), onSheet.slice(0, cut));
+  });
+});
+
 describe('BigQuery failures reach the user coded and translated', () => {
   it('hostile table names are refused before any call', () => {
     const fake = warehouse();

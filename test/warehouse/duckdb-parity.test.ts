@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Granularity } from '../../src/core/mapping/types.js';
-import { openDuckDb, type DuckDbSession } from '../../src/cli/duckdb.js';
+import { aggregateOnDuckDb, loadMatrix, openDuckDb, type DuckDbSession } from '../../src/cli/duckdb.js';
+import { inlineTable, warehouseMatrix } from '../../src/core/warehouse/inline.js';
+import { duckdb } from '../../src/core/warehouse/dialect.js';
 import { dataRows, loadSample, mappingFor } from '../support/samples.js';
 import { analyses, bothEngines, expectSame } from './parity.js';
 import { normalizeName } from '../../src/core/aggregate/cells.js';
@@ -220,5 +222,41 @@ describe('same-day leads: one tie-break for both paths, not row order', () => {
       const reversed = await bothEngines(db.connection, { mapping, source: [...source].reverse(), costs, opts });
       expectSame(folded(reversed.analysed), folded(forward.analysed));
     }
+  });
+});
+
+describe('a costs sheet beside a warehouse CRM table: inlined into the query', () => {
+  it('gives what the costs table loaded into DuckDB gives, and the in-memory path', async () => {
+    const { mapping, source, costs } = hostileCrm(7, 300, true);
+    const m = { ...mapping, options: { ...mapping.options, granularity: 'week' as const } };
+    const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, costs });
+    const width = (t: { firstColumn: number; lastColumn: number }) => t.lastColumn - t.firstColumn + 1;
+    const s = warehouseMatrix(source, width(m.source), 'Etc/UTC');
+    const src = await loadMatrix(
+      db.connection,
+      'src_beside_sheet',
+      m.source.columns.map((c) => c.header),
+      s,
+      m.source.firstDataRow,
+    );
+    const sheet = inlineTable(duckdb, warehouseMatrix(costs, width(m.costs!), 'Etc/UTC'), m.costs!.firstDataRow, 'Costs');
+    const inlined = await aggregateOnDuckDb(db.connection, m, src, sheet, {
+      notSetLabel: '(none)',
+      channelCostsLabel: '(costs)',
+      timeZone: 'Etc/UTC',
+      identityKind: identityKindOf(m, s.rows),
+    });
+    expect(memory.totals.measures.spend).toBeGreaterThan(0);
+    expect(memory.notes).toContain('costs_spread_weekly');
+    const { customers: _sums, ...sums } = inlined;
+    expectSame(sums, sql);
+    expectSame(sums, memory);
+  });
+
+  it('a sheet too big for the BigQuery query text is refused with a coded error, not sent', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`Channel ${i % 9}`, `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, i]);
+    expect(() => inlineTable(duckdb, warehouseMatrix(rows, 3, 'Etc/UTC'), 2, 'Расходы')).toThrow(
+      expect.objectContaining({ code: 'warehouse_sheet_too_big' }),
+    );
   });
 });

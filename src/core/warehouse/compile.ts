@@ -222,7 +222,8 @@ class TableReader {
       if (!table.columns[c]) throw new Error(`warehouse: column #${c + 1} of ${binding.sheetName} is not in the table`);
     const rn = table.rowNumber !== undefined ? `CAST(${d.ident(table.rowNumber)} AS ${intType(d)})` : `CAST(NULL AS ${intType(d)})`;
     const cols = this.used.map((c) => `${d.ident(table.columns[c].name)} AS c_${c}`);
-    this.pipeline = new Pipeline(name, `SELECT ${[`${rn} AS rn`, ...cols].join(', ')} FROM ${d.table(table.path)}`);
+    const from = table.inline !== undefined ? `(${table.inline}) AS ${d.ident(`${name}_inline`)}` : d.table(table.path);
+    this.pipeline = new Pipeline(name, `SELECT ${[`${rn} AS rn`, ...cols].join(', ')} FROM ${from}`);
     for (const c of this.used) this.pipeline.add(1, `t_${c}`, textOf(d, this.kind(c), `c_${c}`));
   }
 
