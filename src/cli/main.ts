@@ -13,7 +13,7 @@ const USAGE =
   '  [--model last_touch|first_touch|linear|position_based|time_decay] [--period-basis close|created] [--return-days 90]\n' +
   '  [--half-life 7] [--lifespan YEARS --frequency PER_YEAR] [--lang en|ru|zh] [--engine memory|duckdb] [--memory-limit 1GB]\n' +
   '  --engine duckdb sums the rows in DuckDB out of core (CSV, TSV or .parquet; bounded memory for multi-GB exports);\n' +
-  '  --memory-limit caps DuckDB\'s memory (default 1GB; beyond it DuckDB spills to a temporary directory).';
+  "  --memory-limit caps DuckDB's memory (default 1GB; beyond it DuckDB spills to a temporary directory).";
 
 /** DuckDB's memory_limit spellings: a number and a unit (https://duckdb.org/docs/stable/configuration/overview). */
 const MEMORY_LIMIT = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/iu;

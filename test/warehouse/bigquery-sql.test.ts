@@ -34,9 +34,9 @@ function golden(name: string, sql: string): void {
 const aggregated = hostileAggregated(1, 1).mapping;
 /** A costs sheet's cells as Apps Script hands them: text, a Date instant, a number, a blank, hostile text. */
 const SHEET_COSTS = [
-    ['Яндекс Директ', new Date(Date.UTC(2026, 0, 31, 21)), 1234.5],
-    ["'); DROP TABLE x; --", '2026-02-01', null],
-    ['=HYPERLINK("x")', new Date(Date.UTC(2026, 1, 1)), 'n/a'],
+  ['Яндекс Директ', new Date(Date.UTC(2026, 0, 31, 21)), 1234.5],
+  ["'); DROP TABLE x; --", '2026-02-01', null],
+  ['=HYPERLINK("x")', new Date(Date.UTC(2026, 1, 1)), 'n/a'],
 ];
 const crm = hostileCrm(1, 1, true).mapping;
 const CASES = {

@@ -195,7 +195,9 @@ describe('same-day leads: one tie-break for both paths, not row order', () => {
       Array.isArray(v)
         ? v.map(fold)
         : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'channel' && typeof x === 'string' ? normalizeName(x) : fold(x)]))
+          ? Object.fromEntries(
+              Object.entries(v).map(([k, x]) => [k, k === 'channel' && typeof x === 'string' ? normalizeName(x) : fold(x)]),
+            )
           : v;
     const byChannel = (x: { channel: string }, y: { channel: string }) => (x.channel < y.channel ? -1 : x.channel > y.channel ? 1 : 0);
     const f = fold({ ...a, findings: [] }) as ReturnType<typeof analyses>;

@@ -138,7 +138,8 @@ function costsSheet(services: GasServices, binding: TableBinding, timeZone: stri
   for (const c of binding.columns) {
     if (c.role === 'ignore') continue;
     const now = cellText(header[binding.firstColumn - 1 + c.index]);
-    if (now !== c.header.trim()) issues.push(issue('error', 'warehouse_column_changed', { header: c.header, table: binding.sheetName, position: c.index + 1 }));
+    if (now !== c.header.trim())
+      issues.push(issue('error', 'warehouse_column_changed', { header: c.header, table: binding.sheetName, position: c.index + 1 }));
   }
   const rows = values
     .slice(binding.firstDataRow - 1, binding.lastDataRow ?? values.length)

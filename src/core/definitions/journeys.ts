@@ -121,9 +121,7 @@ export function classifyDeals(leads: readonly LeadRecord[], returnDays: number):
   }
   for (const [customer, list] of journeys) {
     list.sort(byCreated);
-    const won = list
-      .filter((l) => l.won)
-      .sort((a, b) => (purchaseTime(a) ?? -Infinity) - (purchaseTime(b) ?? -Infinity) || byTie(a, b));
+    const won = list.filter((l) => l.won).sort((a, b) => (purchaseTime(a) ?? -Infinity) - (purchaseTime(b) ?? -Infinity) || byTie(a, b));
     const acquired = won.length > 0 ? purchaseTime(won[0]) : null;
     let previous: number | null = null;
     won.forEach((deal, k) => {

@@ -333,5 +333,6 @@ export const zhIssues: IssueTemplates = {
   warehouse_bytes_estimate: '每次生成在 BigQuery 中约扫描 {bytes}（试运行），费用计入项目 {project}。',
   warehouse_identity: '数据仓库模式按一个身份列（ID、电子邮件或电话）关联客户；多个身份列需要使用工作表（内存计算）。',
   warehouse_period_labels: '数据仓库模式无法把周期标签（“2026-W05”“2026年1月”）读作日期；请使用日期列。',
-  warehouse_sheet_too_big: '工作表“{sheet}”太大，无法随数据仓库查询一起发送（{rows} 行；约可容纳 {limit} 行）。请先把它载入数据仓库，再选择那张表。',
+  warehouse_sheet_too_big:
+    '工作表“{sheet}”太大，无法随数据仓库查询一起发送（{rows} 行；约可容纳 {limit} 行）。请先把它载入数据仓库，再选择那张表。',
 };

@@ -83,7 +83,9 @@ function literal(d: Dialect, kind: ColumnKind, v: CellValue): string {
       return typeof v === 'number' && Number.isFinite(v) ? `CAST(${String(v)} AS ${type})` : `CAST(NULL AS ${type})`;
     case 'timestamp':
       // Whole seconds: the calendar day in the spreadsheet's zone is all a date cell is read for.
-      return isDate(v) && Number.isFinite(v.getTime()) ? d.timestampSeconds(String(Math.floor(v.getTime() / 1000))) : `CAST(NULL AS ${type})`;
+      return isDate(v) && Number.isFinite(v.getTime())
+        ? d.timestampSeconds(String(Math.floor(v.getTime() / 1000)))
+        : `CAST(NULL AS ${type})`;
     case 'bool':
       return v === true ? 'TRUE' : 'FALSE';
     default:
