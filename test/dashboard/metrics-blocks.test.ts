@@ -45,6 +45,17 @@ describe('metrics blocks on the dashboard', () => {
     expect(ev.at(r, 10)).toBeCloseTo(1000 / 3 + 1000 + 100 / 3 + 125, 6);
   });
 
+  it('model comparison: whole customers read as whole numbers, split ones with one place', () => {
+    const b = block('models');
+    const format = (label: string, col: number): string => b.numberFormats[rowOf(b, label) - b.row][col - 1];
+    // Last touch (column 3): whole customers. Linear (column 9): google holds 1/3 of Ann and 1/2 of Cat.
+    expect([ev.at(rowOf(b, 'google'), 3), format('google', 3)]).toEqual([1, '#,##0']);
+    expect(ev.at(rowOf(b, 'google'), 9)).toBeCloseTo(1 / 3 + 1 / 2, 6);
+    expect(format('google', 9)).toBe('#,##0.0');
+    // The title row says which model the tables above use.
+    expect(texts(b)).toContain('The tables above credit sales by: Linear.');
+  });
+
   it('the channel table follows the chosen model (linear) and has no period LTV:CAC', () => {
     expect(plan.index.columns.ltv_cac).toBeUndefined();
     const r = rowOf(block('channels'), 'vk');

@@ -546,3 +546,112 @@ describe('dashboard layout invariants on every sample, in its own language', () 
     90_000,
   );
 });
+
+/**
+ * Revenue per channel under first and last touch, worked straight from the CRM sample's rows by the
+ * definitions (README "Metrics definitions"), without the add-on's code: leads are the rows whose status
+ * is not junk; a customer is one customer ID; a won deal's first touch is the customer's earliest lead
+ * (by creation date, then row order), its last touch the deal's own lead.
+ */
+function touchRevenue(app: LocalApp): { first: Map<string, number>; last: Map<string, number> } {
+  const [head, ...rows] = app.session.workbook.snapshot('Лиды').values;
+  const at = (name: string): number => head.indexOf(name);
+  const [created, channel, status, amount, customer] = ['Дата создания', 'Источник', 'Статус', 'Сумма сделки', 'ID клиента'].map(at);
+  const leads = rows.filter((r) => r[status] !== 'Спам');
+  // Dates arrive as Date instants (or text); strictly earlier wins, so equal dates keep row order.
+  const time = (v: unknown): number => new Date(v as string | number | Date).getTime();
+  const earliest = new Map<string, (typeof rows)[number]>();
+  for (const r of leads) {
+    const id = String(r[customer]);
+    const seen = earliest.get(id);
+    if (!seen || time(r[created]) < time(seen[created])) earliest.set(id, r);
+  }
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, v: number): void => void m.set(k, (m.get(k) ?? 0) + v);
+  for (const r of leads) {
+    if (r[status] !== 'Успешно реализовано') continue;
+    const v = r[amount];
+    const money = typeof v === 'number' ? v : typeof v === 'string' ? (parseNumberText(v) ?? 0) : 0;
+    add(last, String(r[channel]), money);
+    add(first, String(earliest.get(String(r[customer]))![channel]), money);
+  }
+  return { first, last };
+}
+
+describe('the attribution model chosen in Options, end to end', () => {
+  it('first touch: saved, restored after a reload, and the built dashboard credits revenue by it', async () => {
+    const { app, page, dialogs, errors } = await open({ samples: ['crm-leads-ru'] });
+    const frame = await openSidebar(page);
+    await next(frame, 'Columns');
+    await next(frame, 'Funnel');
+    await next(frame, 'Options');
+    const model = frame.getByLabel('Attribution model');
+    expect(await model.inputValue()).toBe('last_touch');
+    await model.selectOption('first_touch');
+    await next(frame, 'Review & save');
+    await frame.getByRole('button', { name: 'Save mapping' }).click();
+    await expect.poll(() => frame.locator('.results').textContent()).toContain('Mapping saved.');
+    expect(app.session.workbook.peekProperties('document')['funnelroi.mapping']).toContain('"attribution":"first_touch"');
+
+    // Reload: the model comes back in Options, and Build runs from the saved mapping.
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    const again = await openSidebar(page);
+    await expect.poll(() => again.locator('.notice').textContent()).toBe('Saved mapping loaded.');
+    await next(again, 'Columns');
+    await next(again, 'Funnel');
+    await next(again, 'Options');
+    expect(await again.getByLabel('Attribution model').inputValue()).toBe('first_touch');
+    await next(again, 'Review & save');
+    await again.getByRole('button', { name: 'Build dashboard' }).click();
+    await expect
+      .poll(() => again.locator('.results').textContent(), { timeout: 20_000 })
+      .toMatch(/Dashboard “FunnelROI dashboard” is ready/u);
+
+    const { first, last } = touchRevenue(app);
+    // The sample's journeys make the models disagree: otherwise this test could not tell them apart.
+    const differs = [...first.keys()].filter((k) => Math.abs((first.get(k) ?? 0) - (last.get(k) ?? 0)) > 1);
+    expect(differs.length).toBeGreaterThan(0);
+
+    const dash = app.session.workbook.snapshot('FunnelROI dashboard');
+    const header = dash.values.findIndex((row) => row[0] === 'Channel' && row[1] === 'Spend');
+    const total = dash.values.findIndex((row, i) => i > header && row[0] === 'Total');
+    const revenue = dash.values[header].indexOf('Revenue');
+    const shown = new Map(dash.values.slice(header + 1, total).map((row) => [String(row[0]), Number(row[revenue])]));
+    for (const k of differs)
+      expect(shown.get(k), `${k}: first touch ${first.get(k)}, last touch ${last.get(k)}`).toBeCloseTo(first.get(k)!, 2);
+    for (const [k, v] of first) expect(shown.get(k) ?? 0, k).toBeCloseTo(v, 2);
+
+    // The model comparison still shows every model; its first-touch column is what the table above uses.
+    const models = dash.values.findIndex((row) => row[0] === 'Attribution models compared');
+    const modelCol = dash.values[models + 1].indexOf('First touch');
+    expect(dash.values[models + 1][modelCol - 3]).toBe('Last touch');
+    expect(dash.values[models]).toContain('The tables above credit sales by: First touch.');
+    for (let r = models + 3; typeof dash.values[r]?.[0] === 'string' && dash.values[r][0] !== ''; r++) {
+      const k = String(dash.values[r][0]);
+      expect(dash.values[r][modelCol + 1], `${k} first touch`).toBeCloseTo(first.get(k) ?? 0, 2);
+      expect(dash.values[r][modelCol - 2], `${k} last touch`).toBeCloseTo(last.get(k) ?? 0, 2);
+    }
+    // The definitions name the model the figures use.
+    expect(dash.values.flat().some((v) => typeof v === 'string' && v.startsWith('Credit:') && v.includes('(First touch)'))).toBe(true);
+    await page.locator('#tabs [data-sheet="FunnelROI dashboard"]').click();
+    await expect.poll(() => page.locator('figure.chart.floating svg').count()).toBeGreaterThanOrEqual(3);
+    // The grid re-renders when the sidebar reports the build: retry the scroll until the cell stays put.
+    const cell = page.locator(`td[data-a1="A${models + 1}"]`);
+    await expect
+      .poll(
+        () =>
+          cell.scrollIntoViewIfNeeded({ timeout: 500 }).then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/9-first-touch-models.png` });
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+});

@@ -80,7 +80,7 @@ function expectSameDashboard(a: unknown[][], b: unknown[][]): void {
 
 /**
  * The dashboard's rows of figures and labels. Left out: the header's "Source" cell (a sheet range in one,
- * a table name in the other), the build time, blank rows, and the reading notes (bullets): the sheet path
+ * a table name in the other), the build time (wall-clock text), blank rows, and the reading notes (bullets): the sheet path
  * adds its detection notes (a totals row excluded) and, for CRM, findings that compare attribution models
  * on per-deal records, which stay in the warehouse (README: warehouse mode).
  */
@@ -91,7 +91,10 @@ function dashboardValues(s: LocalSession, name: string): unknown[][] {
     .map((row) =>
       row.map((v) =>
         Object.prototype.toString.call(v) === '[object Date]' ||
-        (typeof v === 'string' && (v.startsWith('BigQuery ') || v.startsWith("'") || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u.test(v)))
+        (typeof v === 'string' &&
+          (v.startsWith('BigQuery ') ||
+            v.startsWith("'") ||
+            /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{1,4}[./]\d{1,2}[./]\d{1,4} \d\d:\d\d$)/u.test(v)))
           ? '·'
           : v,
       ),

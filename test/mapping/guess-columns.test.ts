@@ -394,3 +394,236 @@ describe('guessColumns: classes learnt from held-out round 3', () => {
     expect(roles(['Deal', 'Created', 'Sale date'])).toEqual(['ignore', 'date', 'close_date']);
   });
 });
+
+// Headers in no corpus file: each class of concept-roles.ts, in en/ru/zh, with the competing columns side by side.
+describe('guessColumns: concepts and declared preferences, on headers in no corpus file', () => {
+  it('revenue: what was paid, then payable, beats an order amount and a list price', () => {
+    expect(roles(['Order Number', 'Placed On', 'List Price', 'Order Amount', 'Amount Paid', 'Status'])).toEqual([
+      'lead_id',
+      'date',
+      'ignore',
+      'ignore',
+      'revenue',
+      'status',
+    ]);
+    expect(roles(['Номер брони', 'Дата бронирования', 'Цена по прайсу', 'Сумма заказа', 'Сумма к оплате', 'Статус'])).toEqual([
+      'lead_id',
+      'date',
+      'ignore',
+      'ignore',
+      'revenue',
+      'status',
+    ]);
+    expect(roles(['预约单号', '预约时间', '原价', '订单总额', '实收金额', '状态'])).toEqual([
+      'lead_id',
+      'date',
+      'ignore',
+      'ignore',
+      'revenue',
+      'status',
+    ]);
+    // A total beats an order value; what was kept after fees, or an adjusted total, never wins.
+    expect(roles(['Order ID', 'Order Value', 'Payout', 'Adjusted Total', 'Grand Total'])).toEqual([
+      'lead_id',
+      'ignore',
+      'ignore',
+      'ignore',
+      'revenue',
+    ]);
+  });
+
+  it('customer: a person id beats their e-mail or phone, which beat the bare client; a nickname comes last', () => {
+    expect(roles(['Subscription ID', 'Subscriber Name', 'Subscriber Email', 'Subscriber ID', 'Status'])).toEqual([
+      'lead_id',
+      'ignore',
+      'ignore',
+      'customer_id',
+      'status',
+    ]);
+    expect(roles(['Номер записи', 'ФИО клиента', 'Телефон клиента', 'Email', 'Статус'])).toEqual([
+      'lead_id',
+      'ignore',
+      'customer_id',
+      'ignore',
+      'status',
+    ]);
+    expect(roles(['工单编号', '客户昵称', '客户手机号', '状态'])).toEqual(['lead_id', 'ignore', 'customer_id', 'status']);
+    // The same person's e-mail beats their phone (the corpus's convention).
+    expect(roles(['工单编号', '客户昵称', '客户手机号', '客户邮箱', '状态'])).toEqual([
+      'lead_id',
+      'ignore',
+      'ignore',
+      'customer_id',
+      'status',
+    ]);
+    // Where a customer came from is a channel, never the customer.
+    expect(roles(['商机编号', '客户来源', '获客渠道', '金额', '阶段'])).toEqual(['lead_id', 'ignore', 'channel', 'revenue', 'status']);
+  });
+
+  it("lead id: the merchant's own number beats a platform's, a refund number never is one", () => {
+    expect(roles(['Platform Order No', 'Merchant Order No', 'Refund No', 'Buyer ID', 'Paid Amount'])).toEqual([
+      'ignore',
+      'lead_id',
+      'ignore',
+      'customer_id',
+      'revenue',
+    ]);
+    expect(roles(['Номер заказа площадки', 'Номер заказа магазина', 'Номер возврата', 'ID покупателя', 'Оплачено, ₽'])).toEqual([
+      'ignore',
+      'lead_id',
+      'ignore',
+      'customer_id',
+      'revenue',
+    ]);
+    expect(roles(['支付宝交易号', '商家订单号', '退款单号', '买家ID', '实付款'])).toEqual([
+      'ignore',
+      'lead_id',
+      'ignore',
+      'customer_id',
+      'revenue',
+    ]);
+  });
+
+  it('dates: created or placed is the date, paid closes, shipped and modified are neither', () => {
+    expect(roles(['Enrollment ID', 'Registered On', 'Paid On', 'Shipped On', 'Last Modified', 'Student Email', 'Amount'])).toEqual([
+      'lead_id',
+      'date',
+      'close_date',
+      'ignore',
+      'ignore',
+      'customer_id',
+      'revenue',
+    ]);
+    expect(roles(['Номер заказа', 'Дата оформления', 'Дата оплаты', 'Дата отгрузки', 'Покупатель', 'Сумма'])).toEqual([
+      'lead_id',
+      'date',
+      'close_date',
+      'ignore',
+      'customer_id',
+      'revenue',
+    ]);
+    expect(roles(['订单编号', '下单时间', '付款时间', '发货时间', '买家', '金额'])).toEqual([
+      'lead_id',
+      'date',
+      'close_date',
+      'ignore',
+      'customer_id',
+      'revenue',
+    ]);
+  });
+
+  it('surveys: the answer is dated by its completion, not its start', () => {
+    expect(
+      roles(['Response ID', 'Started at', 'Finished at', 'How likely is it that you would recommend us to a friend?', 'Email']),
+    ).toEqual(['lead_id', 'ignore', 'date', 'nps', 'customer_id']);
+    expect(
+      roles(['Номер ответа', 'Время начала', 'Время завершения', 'Насколько вероятно, что вы порекомендуете нас друзьям?', 'Телефон']),
+    ).toEqual(['lead_id', 'ignore', 'date', 'nps', 'customer_id']);
+    expect(roles(['答卷ID', '开始时间', '完成时间', '您向朋友推荐我们的可能性有多大？', '手机号'])).toEqual([
+      'lead_id',
+      'ignore',
+      'date',
+      'nps',
+      'customer_id',
+    ]);
+  });
+
+  it('channel: a channel beats a source', () => {
+    expect(roles(['Deal ID', 'Lead Source', 'Acquisition Channel', 'Amount', 'Stage'])).toEqual([
+      'lead_id',
+      'ignore',
+      'channel',
+      'revenue',
+      'status',
+    ]);
+    expect(roles(['ID сделки', 'Источник', 'Канал привлечения', 'Сумма', 'Этап'])).toEqual([
+      'lead_id',
+      'ignore',
+      'channel',
+      'revenue',
+      'status',
+    ]);
+  });
+
+  it('sample values decide what the header leaves open', () => {
+    // A bare "Клиент" of phone numbers is the customer's phone; a first name beside it is not the customer.
+    const phones = [
+      [1, '+7 912 345-67-89', 'Анна'],
+      [2, '+7 903 111-22-33', 'Игорь'],
+    ];
+    expect(roles(['Номер', 'Клиент', 'Имя'], transpose(phones))).toEqual(['lead_id', 'customer_id', 'ignore']);
+    // "Contacts" of names is who the deal is with; "Contacts" of numbers in an ad report is a count, not a person.
+    const deal = [
+      ['Acme renewal', 'Emily Carter', 1200, 'Won'],
+      ['Nordwind', 'James Wilson', 900, 'Lost'],
+    ];
+    expect(roles(['Deal', 'Contacts', 'Value', 'Stage'], transpose(deal))).toEqual(['ignore', 'customer_id', 'revenue', 'status']);
+    const ads = [
+      ['2026-03-01', 'A', 1000, 10, 3, 5.5],
+      ['2026-03-02', 'B', 900, 8, 2, 4.1],
+    ];
+    expect(roles(['Date', 'Campaign', 'Impressions', 'Clicks', 'Contacts', 'Cost'], transpose(ads))).not.toContain('customer_id');
+    // A conversion "time" of whole numbers is a duration, not the moment a lead closed.
+    const leads = [
+      [1, '2026-03-01', 4, 'Web', 'New'],
+      [2, '2026-03-02', 12, 'Ads', 'Won'],
+    ];
+    expect(roles(['Lead ID', 'Created', 'Conversion Time', 'Lead Source', 'Status'], transpose(leads))).toEqual([
+      'lead_id',
+      'date',
+      'ignore',
+      'channel',
+      'status',
+    ]);
+    expect(roles(['Lead ID', 'Created', 'Conversion Time', 'Lead Source', 'Status'])).toContain('close_date');
+  });
+
+  it('a column of dates named only by its moment: "Closed" closes, "Created" dates', () => {
+    const rows = [
+      ['Acme renewal', 1200, 'Won', '2026-03-01', '2026-03-20'],
+      ['Nordwind', 900, 'Lost', '2026-03-02', ''],
+    ];
+    expect(roles(['Deal Name', 'Amount', 'Stage', 'Created', 'Closed'], transpose(rows))).toEqual([
+      'ignore',
+      'revenue',
+      'status',
+      'date',
+      'close_date',
+    ]);
+  });
+
+  it('an ad platform counts sale events as orders; a funnel that counts leads ends in customers', () => {
+    expect(roles(['Day', 'Campaign', 'Displays', 'Clicks', 'Cost', 'Sales', 'Revenue'])).toEqual([
+      'date',
+      'campaign',
+      'impressions',
+      'clicks',
+      'spend',
+      'orders',
+      'revenue',
+    ]);
+    expect(roles(['Месяц', 'Канал', 'Показы', 'Клики', 'Расход', 'Заявки', 'Продажи', 'Выручка'])).toEqual([
+      'date',
+      'channel',
+      'impressions',
+      'clicks',
+      'spend',
+      'leads',
+      'customers',
+      'revenue',
+    ]);
+    // Sales counted as buyers stay customers.
+    expect(roles(['日期', '展现量', '点击量', '花费', '成交客户数'])).toEqual(['date', 'impressions', 'clicks', 'spend', 'customers']);
+  });
+
+  it('notes, compositions and yes/no flags have no role', () => {
+    expect(roles(['Order ID', 'Order Date', 'Order Notes', 'Total'])).toEqual(['lead_id', 'date', 'ignore', 'revenue']);
+    expect(roles(['Номер заказа', 'Состав заказа', 'Сумма'])).toEqual(['lead_id', 'ignore', 'revenue']);
+    expect(roles(['订单号', '订单备注', '是否预售订单', '实付金额'])).toEqual(['lead_id', 'ignore', 'ignore', 'revenue']);
+  });
+});
+
+function transpose(rows: readonly (readonly CellValue[])[]): CellValue[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return Array.from({ length: width }, (_, i) => rows.map((r) => r[i]));
+}

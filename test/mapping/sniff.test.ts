@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCell, sniffColumn } from '../../src/core/mapping/index.js';
+import { profileColumn } from '../../src/core/mapping/sniff.js';
+import type { CellValue } from '../../src/core/values.js';
 
 describe('type sniffing', () => {
   it.each([
@@ -34,5 +36,26 @@ describe('type sniffing', () => {
     expect(sniffColumn(col)).toBe('number');
     expect(sniffColumn(['a', 1, 'b', 2])).toBe('text');
     expect(sniffColumn(['', null, '#REF!'])).toBe('empty');
+  });
+});
+
+describe('value shapes', () => {
+  const shape = (values: CellValue[]): string | undefined => profileColumn(values).shape;
+
+  it('tells e-mails, phones and opaque ids from names', () => {
+    expect(shape(['anna@mail.ru', 'ivan@yandex.ru', 'x@y.cn'])).toBe('email');
+    expect(shape(['+7 912 345-67-89', '8 (495) 123-45-67', '+1 415-555-0132'])).toBe('phone');
+    expect(shape(['13812345678', '15900011223'])).toBe('phone');
+    expect(shape(['ord_8f2K1', 'ord_99aZ2', '4200001234202603011234'])).toBe('id');
+    expect(shape(['Анна Смирнова', 'John A. Smith', 'Sofia Martinez'])).toBe('personName');
+    expect(shape(['张伟', '李娜', '王小芳'])).toBe('personName');
+    // Statuses and sources written in two or three Han characters are not names.
+    expect(shape(['已完成', '短视频', '直播'])).toBeUndefined();
+  });
+
+  it('tells money from counts', () => {
+    expect(shape([12, 7, 30])).toBe('count');
+    expect(shape([12.5, 7, 30.99])).toBe('money');
+    expect(shape(['1 234,56', '999,90', '15'])).toBe('money');
   });
 });

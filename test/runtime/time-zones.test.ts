@@ -74,7 +74,11 @@ function dashboard(sample: string, timeZone?: string): unknown[][] {
   // The build time is the sheet zone's wall clock ("11/23/2026 20:33"), so it differs by zone.
   const snap = s.workbook.snapshot(built.sheetName);
   const builtAt = /^(\d{4}-\d\d-\d\dT|\d{1,4}[./]\d{1,2}[./]\d{1,4} \d\d:\d\d$)/u;
-  return snap.values.map((row) => row.map((v) => (typeof v === 'string' && builtAt.test(v) ? 'built-at' : v)));
+  // So is the build day a note on future-dated data names ("(2026-11-23)").
+  const buildDay = /[(（]\d{4}-\d\d-\d\d[)）]/gu;
+  return snap.values.map((row) =>
+    row.map((v) => (typeof v !== 'string' ? v : builtAt.test(v) ? 'built-at' : v.replace(buildDay, '(build day)'))),
+  );
 }
 
 describe('samples in their natural zones build the same dashboard as in UTC', () => {

@@ -26,6 +26,7 @@ import type { Mapping } from '../../core/mapping/types.js';
 import { checkMapping, errorsOf } from '../mapping-check.js';
 import type { GasServices } from '../services.js';
 import { applyPlan } from './apply-plan.js';
+import { datesAfterBuild } from '../../core/dashboard/dates-after-build.js';
 import { DASHBOARD_METADATA_KEY, findOwnDashboard, freeSheetName, metadataValue, type OwnDashboard } from './locate.js';
 import { tableData, type TableRead } from './read-table.js';
 
@@ -86,6 +87,8 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const rolled = rollUpChannels(aggregated, L.otherChannels);
   const data = rolled.data;
   const warnings: ValidationIssue[] = [...read.notes, ...data.warnings];
+  const future = datesAfterBuild(data.dateRange?.to, builtAt, timeZone);
+  if (future) warnings.push(future);
   if (rolled.rolledUp > 0) {
     warnings.push(issue('warning', 'channels_rolled_up', { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS }));
   }

@@ -19,6 +19,15 @@ export const FORMAT = {
   percent: '#,##0.0%',
 } as const;
 
+/**
+ * A count an attribution model may split (customers, won deals, returns credited to a channel): whole
+ * numbers as such ("43", not "43.0"), a share with one place ("2.3"). Float sums of shares that land on a
+ * whole number count as whole.
+ */
+export function creditFormat(value: number): string {
+  return Math.abs(value - Math.round(value)) < 1e-9 ? FORMAT.count : '#,##0.0';
+}
+
 /** A grouped percent with `decimals` places. */
 export function percentFormat(decimals: number): string {
   return decimals <= 0 ? '#,##0%' : `#,##0.${'0'.repeat(decimals)}%`;

@@ -12,7 +12,7 @@ import type { Locale } from '../i18n/index.js';
 import { definitionTexts, findingText, modelName, tm } from '../i18n/metrics.js';
 import { cellA1 } from './a1.js';
 import { BlockBuilder, num, safe, text } from './block.js';
-import { FORMAT, moneyFormat } from './formats.js';
+import { creditFormat, FORMAT, moneyFormat } from './formats.js';
 import { HEAD_BG, MUTED } from './style.js';
 import type { PlanBlock, PlanCell } from './types.js';
 import { orderRows } from './series.js';
@@ -69,7 +69,9 @@ export function planMetricsBlocks(
     const c = ins.comparison;
     const b = new BlockBuilder('models', row, 2 + ATTRIBUTION_MODELS.length * 3);
     rows.models = row;
-    b.add([text(tm(lc, 'block.models'))], { bold: true });
+    // Which column the rest of the sheet uses: the comparison shows every model, the tables one.
+    const used = tm(lc, 'models.used', { model: modelName(lc, ins.options.attribution) });
+    b.add([text(tm(lc, 'block.models')), null, text(used)], { bold: true });
     b.add([null, null, ...ATTRIBUTION_MODELS.flatMap((m) => [text(modelName(lc, m)), null, null])], { bold: true, background: HEAD_BG });
     const labels = {
       customers: tm(lc, 'head.customers'),
@@ -100,7 +102,7 @@ export function planMetricsBlocks(
           num(x.revenue),
           withProfit ? maybe(x.romi) : safe(`(${cellA1(r, col + 1)}*${marginCell}-${cellA1(r, 2)})/${cellA1(r, 2)}`),
         );
-        formats.push('0.0', money0, FORMAT.percent);
+        formats.push(creditFormat(x.newCustomers), money0, FORMAT.percent);
       });
       b.add(cells, { formats });
     }
@@ -229,7 +231,22 @@ export function planMetricsBlocks(
     b.add(heads.map(text), { bold: true, background: HEAD_BG, notes: defs });
     const cyc = new Map(x.cycles.map((c) => [c.channel, c]));
     const nps = new Map(x.nps.filter((n) => n.period === null).map((n) => [n.channel, n]));
-    const formats = ['', '0.0', '0.0', '0', FORMAT.percent, '0.0', '0', '0', money0, money0, '0.0', money0, FORMAT.percent, money0];
+    const formats = (returns: number, won: number): string[] => [
+      '',
+      '0.0',
+      '0.0',
+      FORMAT.count,
+      FORMAT.percent,
+      creditFormat(returns),
+      '0',
+      FORMAT.count,
+      money0,
+      money0,
+      creditFormat(won),
+      money0,
+      FORMAT.percent,
+      money0,
+    ];
     const line = (
       label: string,
       c: { medianDays: number | null; meanDays: number | null; count: number } | undefined,
@@ -261,7 +278,7 @@ export function planMetricsBlocks(
           safe(`${sp}/${rev}`),
           safe(`${sp}/${wn}`),
         ],
-        { formats, bold },
+        { formats: formats(returns, won), bold },
       );
     };
     for (const m of x.money) {

@@ -5,7 +5,9 @@
 import type { ValidationIssue } from '../types.js';
 import { issueText } from '../i18n/index.js';
 
-const SHOWN = new Set(['totals_row_excluded', 'footer_rows_excluded', 'table_grew']);
+const SHOWN = new Set(['totals_row_excluded', 'footer_rows_excluded', 'table_grew', 'dates_after_build']);
+/** Shown with ⚠: something in the data a person should look at. */
+const WARNS = (code: string): boolean => code.startsWith('rows_skipped_') || code === 'dates_after_build';
 
 export interface ReadingNote {
   readonly text: string;
@@ -17,7 +19,7 @@ export function readingNotes(locale: 'en' | 'ru' | 'zh', warnings: readonly Vali
   return warnings
     .filter((w) => w.code.startsWith('rows_skipped_') || SHOWN.has(w.code))
     .map((w) => {
-      const warning = w.code.startsWith('rows_skipped_');
+      const warning = WARNS(w.code);
       return { text: `${warning ? '⚠ ' : ''}${issueText(locale, w)}`, warning };
     });
 }

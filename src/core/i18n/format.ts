@@ -73,7 +73,20 @@ function plural(locale: Locale, name: string, body: string, params: Params, whol
   if (value === undefined || !Number.isFinite(n) || !options) return whole;
   const chosen = options.get(`=${n}`) ?? options.get(pluralCategory(locale, n)) ?? options.get('other');
   if (chosen === undefined) return whole;
-  return format(chosen.replace(/#/gu, String(value)), params, locale);
+  return format(chosen.replace(/#/gu, paramText(value, locale)), params, locale);
+}
+
+/** The decimal mark each language writes ("в 23,1 раза", not "23.1"). */
+const DECIMAL_MARK: Readonly<Record<Locale, string>> = { en: '.', ru: ',', zh: '.' };
+
+/**
+ * A param as text. A fraction takes the language's decimal mark; whole numbers stay ungrouped, since most
+ * are row numbers and counts a user looks up ("row 1234").
+ */
+function paramText(value: Params[string], locale: Locale): string {
+  if (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value))
+    return String(value).replace('.', DECIMAL_MARK[locale]);
+  return String(value);
 }
 
 /** Fills placeholders; one without a value stays visible rather than printing "undefined". */
@@ -90,7 +103,7 @@ export function format(template: string, params: Params = {}, locale: Locale = '
     const inner = template.slice(open + 1, close);
     const simple = /^(\w+)$/u.exec(inner);
     const select = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/u.exec(inner);
-    if (simple) out += Object.prototype.hasOwnProperty.call(params, simple[1]) ? String(params[simple[1]]) : whole;
+    if (simple) out += Object.prototype.hasOwnProperty.call(params, simple[1]) ? paramText(params[simple[1]], locale) : whole;
     else if (select) out += plural(locale, select[1], select[2], params, whole);
     else out += whole;
     i = close + 1;

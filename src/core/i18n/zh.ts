@@ -238,6 +238,7 @@ export const zhIssues: IssueTemplates = {
   table_outside_sheet:
     '已保存的{table}表（表头在第 {headerRow} 行，列 {columns}）超出了工作表“{sheet}”的范围（共 {maxRows} 行、{maxColumns} 列）；请打开列映射重新选择数据。',
   header_row_moved: '{table}表的表头已从第 {from} 行移到第 {to} 行（上方插入或删除了行）；请打开列映射确认表格。',
+  dates_after_build: '数据的日期一直到 {last}，晚于本仪表板的生成日期（{today}）：请检查这些日期（年份是否有误？）。它们按原样计入。',
   table_grew: '映射之后在表格下方新增了第 {from}–{to} 行；已计入。',
   mapping_not_buildable: '无法按已保存的映射生成仪表板：{problems} 请打开列映射进行修正。',
   nothing_readable: '源数据的 {rows} 行均无法读取，没有可报告的内容。{problems}',

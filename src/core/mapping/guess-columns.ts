@@ -8,7 +8,9 @@ import type { CellValue } from '../values.js';
 import { MEASURE_ROLES, type ColumnRole, type ValueType } from './types.js';
 import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-forms.js';
 import { containsPhrase, hasCjk, hasCurrencyUnit, normalizeHeader } from './normalize.js';
-import { profileColumn, type ColumnProfile } from './sniff.js';
+import { profileColumn, type ColumnProfile, type ValueShape } from './sniff.js';
+import { hasAny, readConcepts, type Concept, type ConceptReading } from './concepts.js';
+import { CONCEPT_ROLES, NOT_A_MEASURE, ROLE_PREFERENCES, matches, preferenceRank } from './concept-roles.js';
 import { HEADER_QUALIFIERS, normalizedSynonyms, type NormalizedSynonym } from './synonyms.js';
 
 export interface ColumnGuess {
@@ -43,11 +45,15 @@ const MEASURE_LIKE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...MEASURE_RO
 const ROW_COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers', 'stage']);
 /** Counts of things: a money word in the header ("Total Gross Sales") makes it an amount instead. */
 const COUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['leads', 'customers', 'orders', 'clicks', 'impressions', 'stage']);
+const MEASURE_ROLES_SET: ReadonlySet<ColumnRole> = new Set<ColumnRole>(MEASURE_ROLES);
 const AMOUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['revenue', 'spend', 'gross_profit']);
 /** A report row's own name: where a report has no campaign column, the row's name is the campaign (Mailchimp "Title"). */
 const ROW_NAMES: ReadonlySet<string> = new Set(['name', 'title', 'название', 'наименование', '名称']);
 /** A campaign guessed from an id column ("Campaign ID", weight 0.6) at best. */
 const WEAK_CAMPAIGN = 0.6;
+
+/** A close date that closes a deal (won, closed, paid, confirmed), not one that may end a survey ("Время завершения"). */
+const DEAL_CLOSING: readonly Concept[] = ['won', 'closed', 'paid', 'confirmed'];
 
 /** Where `parts` occur in `text` in order (token boundaries; substrings for CJK), or false. */
 function containsParts(text: string, parts: readonly string[]): boolean {
@@ -167,30 +173,16 @@ export function typeFit(role: ColumnRole, valueType: ValueType): number {
  */
 export function guessColumns(headers: readonly string[], columns: readonly (readonly CellValue[])[]): ColumnGuess[] {
   const profiles: ColumnProfile[] = headers.map((h, i) => profileColumn(columns[i] ?? [], h));
-  let candidates = headers.map((h, i) => rankCandidates(h, profiles[i]));
-  // An ad-platform report (impressions or clicks): CRM-only words mean something else there, and ad-only
-  // words ("Просмотры" as impressions) mean nothing anywhere else.
-  const adReport = candidates.some((list) => {
-    const top = list.find((c) => !c.adOnly);
-    return top && (top.role === 'impressions' || top.role === 'clicks') && top.score >= 0.8;
-  });
-  candidates = candidates.map((list) => list.filter((c) => (adReport ? !c.crmOnly : !c.adOnly)));
-  // A plain "Profit" beside a spend column is net of that spend, not gross profit.
-  const besideSpend = candidates.some((list) => list[0]?.role === 'spend' && list[0].score >= 0.8);
-  if (besideSpend) candidates = candidates.map((list) => list.filter((c) => !c.notBesideSpend));
-  // A record export (an id column plus a status or a customer column): "Сделки", "Contacts", "Number of deals"
-  // are linked records there, not funnel counts.
-  const tops = candidates.map((list) => list[0]);
-  const recordExport =
-    tops.some((c) => c?.role === 'lead_id' && c.score >= 0.85) &&
-    tops.some((c) => (c?.role === 'status' || c?.role === 'customer_id') && c.score >= 0.5);
-  // A deal or order row has a value, never an ad spend: "Стоимость" there is what the deal is worth.
-  if (recordExport) candidates = candidates.map((list) => list.filter((c) => !ROW_COUNTS.has(c.role) && c.role !== 'spend'));
-  // A survey export (a recommend question, no deal money or close date): its "Status" is the response's state,
-  // not a deal's. A CRM export carrying an NPS column keeps its status.
-  const survey =
-    tops.some((c) => c?.role === 'nps' && c.score >= 0.9) && !tops.some((c) => c?.role === 'revenue' || c?.role === 'close_date');
-  if (survey) candidates = candidates.map((list) => list.filter((c) => c.role !== 'status'));
+  const readings = headers.map((h, i) => withValueFacets(readConcepts(h), profiles[i].shape));
+  const first = tableCandidates(headers, profiles, readings);
+  // A survey export: every date in it is about the answer, so its completion (not its start) dates the row.
+  const candidates = first.survey
+    ? tableCandidates(
+        headers,
+        profiles,
+        readings.map((r) => new Set<Concept>([...r, 'surveyTable'])),
+      ).candidates
+    : first.candidates;
 
   // Unique roles go to the best-scoring column; a column's later candidates get their turn after.
   const assigned = new Map<number, Candidate>();
@@ -238,11 +230,137 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
   });
 }
 
-function rankCandidates(header: string, profile: ColumnProfile): Candidate[] {
-  const out = headerCandidates(header).map((c) => ({ ...c, score: c.score * typeFit(c.role, profile.valueType) }));
+/** What the values say a person column's facet is, when the header leaves it open: a bare "Клиент" of phone numbers is a phone. */
+const SHAPE_FACET: Partial<Record<ValueShape, Concept>> = { email: 'email', phone: 'phone', id: 'id' };
+const PERSON_FACETS: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login', 'name', 'nickname'];
+
+function withValueFacets(reading: ConceptReading, shape: ValueShape | undefined): ConceptReading {
+  const facet = shape && SHAPE_FACET[shape];
+  if (!facet || !hasAny(reading, ['customer', 'user']) || hasAny(reading, PERSON_FACETS)) return reading;
+  return new Set([...reading, facet]);
+}
+
+/** Roles the header's concepts give (concept-roles.ts), for headers no listed phrase covers. */
+function conceptCandidates(reading: ConceptReading, profile: ColumnProfile): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of CONCEPT_ROLES) {
+    if (!matches(rule.when, reading)) continue;
+    if (rule.values === 'text' && profile.valueType !== 'text') continue;
+    if (rule.values === 'number' && profile.valueType !== 'number' && profile.valueType !== 'empty') continue;
+    if (rule.values === 'date' && profile.valueType !== 'date') continue;
+    out.push({ role: rule.role, score: rule.score, crmOnly: rule.crmOnly });
+  }
+  return out;
+}
+
+/**
+ * How well the values' shape fits a role: money under a count or id header, a person's name under an id, and
+ * e-mails or phones under a measure or a channel are doubtful. (Names are not doubted under a channel or a
+ * campaign: "Google Ads", "Яндекс Директ" look like names.)
+ */
+function shapeFit(role: ColumnRole, shape: ValueShape | undefined): number {
+  if (shape === 'money' && (COUNTS.has(role) || IDENTIFIERS.has(role))) return 0.5;
+  if (shape === 'personName' && (role === 'lead_id' || MEASURE_ROLES_SET.has(role))) return 0.5;
+  if ((shape === 'email' || shape === 'phone') && role !== 'ignore' && (MEASURE_LIKE.has(role) || TEXTUAL.has(role))) return 0.5;
+  return 1;
+}
+
+/** Every column's candidates after the table-level rules (ad report, record export, survey) and the preferences. */
+function tableCandidates(
+  headers: readonly string[],
+  profiles: readonly ColumnProfile[],
+  readings: readonly ConceptReading[],
+): { candidates: Candidate[][]; survey: boolean } {
+  let candidates = headers.map((h, i) => rankCandidates(h, profiles[i], readings[i]));
+  // An ad-platform report (impressions or clicks): CRM-only words mean something else there, and ad-only
+  // words ("Просмотры" as impressions) mean nothing anywhere else.
+  const adReport = candidates.some((list) => {
+    const top = list.find((c) => !c.adOnly);
+    return top && (top.role === 'impressions' || top.role === 'clicks') && top.score >= 0.8;
+  });
+  candidates = candidates.map((list) => list.filter((c) => (adReport ? !c.crmOnly : !c.adOnly)));
+  // An ad platform counts sale events, not distinct buyers: its "Sales" are orders, unless the header is about the
+  // buyers themselves ("成交客户", "New customers").
+  const aboutBuyers = (r: ConceptReading): boolean => hasAny(r, ['first']) || (hasAny(r, ['customer', 'user']) && !r.has('other'));
+  // A funnel that counts leads ends in customers: there "Продажи" are the customers won.
+  const countsLeads = candidates.some((list) => list[0]?.role === 'leads' && list[0].score >= 0.8);
+  if (adReport && !countsLeads) {
+    candidates = candidates.map((list, i) =>
+      readings[i].has('sale') && !aboutBuyers(readings[i])
+        ? list
+            .map((c) => (c.role === 'customers' ? { ...c, role: 'orders' as const } : c))
+            .filter((c, k, all) => all.findIndex((x) => x.role === c.role) === k)
+        : list,
+    );
+  }
+  // A plain "Profit" beside a spend column is net of that spend, not gross profit.
+  const besideSpend = candidates.some((list) => list[0]?.role === 'spend' && list[0].score >= 0.8);
+  if (besideSpend) candidates = candidates.map((list) => list.filter((c) => !c.notBesideSpend));
+  // A record export (an id column plus a status or a customer column): "Сделки", "Contacts", "Number of deals"
+  // are linked records there, not funnel counts.
+  const tops = candidates.map((list) => list[0]);
+  const recordExport =
+    tops.some((c) => c?.role === 'lead_id' && c.score >= 0.85) &&
+    tops.some((c) => (c?.role === 'status' || c?.role === 'customer_id') && c.score >= 0.5);
+  // A deal or order row has a value, never an ad spend: "Стоимость" there is what the deal is worth.
+  if (recordExport) candidates = candidates.map((list) => list.filter((c) => !ROW_COUNTS.has(c.role) && c.role !== 'spend'));
+  // A survey export (a recommend question, no deal money or close date): its "Status" is the response's state,
+  // not a deal's. A CRM export carrying an NPS column keeps its status.
+  const survey =
+    tops.some((c) => c?.role === 'nps' && c.score >= 0.9) &&
+    !tops.some((c, i) => c?.role === 'revenue' || (c?.role === 'close_date' && hasAny(readings[i], DEAL_CLOSING)));
+  if (survey) candidates = candidates.map((list) => list.filter((c) => c.role !== 'status'));
+  return { candidates: applyPreferences(candidates, readings), survey };
+}
+
+function rankCandidates(header: string, profile: ColumnProfile, reading: ConceptReading): Candidate[] {
+  const best = new Map<ColumnRole, Candidate>();
+  for (const c of [...headerCandidates(header), ...conceptCandidates(reading, profile)]) {
+    // A qualifier may rule a role out whatever the phrase: "Date Shipped" is never the row's date.
+    if (preferenceRank(c.role, reading) === null) continue;
+    // Where something came from, its type, a note or a flag is never counted or summed ("Источник заказа").
+    if (MEASURE_LIKE.has(c.role) && c.role !== 'ignore' && matches(NOT_A_MEASURE, reading)) continue;
+    const prev = best.get(c.role);
+    if (!prev || c.score > prev.score) best.set(c.role, c);
+  }
+  const out = [...best.values()].map((c) => ({
+    ...c,
+    score: c.score * typeFit(c.role, profile.valueType) * shapeFit(c.role, profile.shape),
+  }));
   // Values alone still say something when the header says nothing useful.
-  if (profile.valueType === 'date') out.push({ role: 'date', score: 0.45 });
+  if (profile.valueType === 'date' && !best.has('date') && preferenceRank('date', reading) !== null)
+    out.push({ role: 'date', score: 0.45 });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** A column competes for a role when the role is (nearly) its best guess and not a weak one. */
+const CONTENDER_SHARE = 0.85;
+const CONTENDER_FLOOR = 0.4;
+
+/**
+ * Several columns are candidates for one role ("Order Value" and "Order Total", "Клиент" and "Телефон клиента"):
+ * the role's declared preference (concept-roles.ts) decides between them, not the phrase scores. The preferred
+ * column's score for the role is lifted just above the best contender's.
+ */
+function applyPreferences(candidates: Candidate[][], readings: readonly ConceptReading[]): Candidate[][] {
+  const out = candidates.map((list) => [...list]);
+  for (const role of Object.keys(ROLE_PREFERENCES) as ColumnRole[]) {
+    const contenders = out.flatMap((list, index) => {
+      const c = list.find((x) => x.role === role);
+      const top = list[0];
+      return c && top && c.score >= CONTENDER_FLOOR && c.score >= top.score * CONTENDER_SHARE
+        ? [{ index, c, rank: preferenceRank(role, readings[index]) ?? -99 }]
+        : [];
+    });
+    if (contenders.length < 2) continue;
+    const winner = contenders.reduce((a, b) => (b.rank > a.rank || (b.rank === a.rank && b.c.score > a.c.score) ? b : a));
+    const bestScore = Math.max(...contenders.filter((x) => x !== winner).map((x) => x.c.score));
+    if (winner.c.score > bestScore) continue;
+    out[winner.index] = out[winner.index]
+      .map((x) => (x.role === role ? { ...x, score: bestScore + 0.001 } : x))
+      .sort((a, b) => b.score - a.score);
+  }
+  return out;
 }
 
 function round(x: number): number {

@@ -61,6 +61,55 @@ export interface ColumnProfile {
   readonly numberOrPeriod: number;
   /** Distinct non-blank text values seen in the sample (capped). */
   readonly distinctText: number;
+  /** What most non-blank values look like beyond their type (an e-mail, a phone, a person's name, money…), if anything. */
+  readonly shape?: ValueShape;
+}
+
+/**
+ * What values look like, for the guesser's rules: an identity (e-mail, phone, an opaque id), a person's
+ * display name, money (fractions) or a count (whole numbers).
+ */
+export type ValueShape = 'email' | 'phone' | 'id' | 'personName' | 'money' | 'count';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+// "+7 912 345-67-89", "8 (495) 123-45-67", "13800138000", "+1-555-0100": 7–15 digits, phone punctuation only.
+const PHONE = /^\+?[\d\s\-().]{7,22}$/u;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+// An opaque code: letters and digits with at least one digit, no spaces ("ord_8f2K1", "4200001234202603011234").
+const CODE = /^(?=.*\d)[\p{L}\d_\-:#/]{4,}$/u;
+// "Анна Смирнова", "John A. Smith": two to four capitalised words.
+const PERSON = /^\p{Lu}\p{Ll}+\.?(?:[ -]\p{Lu}\p{Ll}*\.?){1,3}$/u;
+// "李明", "张小凡": a common surname and one or two given-name characters ("已完成", "短视频" are not names).
+const HAN_PERSON =
+  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fff]{1,2}$/u;
+
+function cellShape(value: CellValue, kind: CellKind): ValueShape | undefined {
+  if (kind === 'number') {
+    const n = typeof value === 'number' ? value : parseNumberText(String(value));
+    if (n === undefined) return undefined;
+    const digits = String(value).replace(/\D/gu, '').length;
+    // A text number that is really a phone: "+7 912 345-67-89", "8 (495) 123-45-67", a Chinese mobile "13800138000".
+    const phoneLike =
+      PHONE.test(String(value)) && digits >= 10 && (/^\s*[+8(]|\s|-/u.test(String(value)) || /^1[3-9]\d{9}$/u.test(String(value)));
+    if (typeof value === 'string' && phoneLike) return 'phone';
+    return Number.isInteger(n) ? 'count' : 'money';
+  }
+  if (kind !== 'text') return undefined;
+  const s = String(value).trim();
+  if (EMAIL.test(s)) return 'email';
+  if (PHONE.test(s) && s.replace(/\D/gu, '').length >= 7) return 'phone';
+  if (UUID.test(s) || CODE.test(s)) return 'id';
+  if (PERSON.test(s) || HAN_PERSON.test(s)) return 'personName';
+  return undefined;
+}
+
+/** The shape most sampled values share (≥ 60% of non-blank cells); money wins over count when fractions appear at all. */
+function dominantShape(shapes: Record<ValueShape, number>, nonBlank: number): ValueShape | undefined {
+  if (nonBlank === 0) return undefined;
+  if (shapes.money > 0 && (shapes.money + shapes.count) / nonBlank >= 0.6) return 'money';
+  let best: ValueShape | undefined;
+  for (const k of Object.keys(shapes) as ValueShape[]) if (shapes[k] / nonBlank >= 0.6 && (!best || shapes[k] > shapes[best])) best = k;
+  return best;
 }
 
 export function profileColumn(values: readonly CellValue[], header = ''): ColumnProfile {
@@ -71,6 +120,7 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
   let sampled = 0;
   let numberOrPeriod = 0;
   let padded = false;
+  const shapes: Record<ValueShape, number> = { email: 0, phone: 0, id: 0, personName: 0, money: 0, count: 0 };
   for (let i = 0; i < values.length && sampled < SNIFF_SAMPLE; i = Math.floor(++sampled * step)) {
     const v = values[i];
     const kind = classifyCell(v, serialsAreDates);
@@ -80,6 +130,8 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
       padded ||= PADDED_PERIOD.test(v);
     }
     if (kind === 'text' && distinct.size < 1000) distinct.add(String(v).trim().toLowerCase());
+    const shape = cellShape(v, kind);
+    if (shape) shapes[shape]++;
   }
   const nonBlank = counts.number + counts.date + counts.text;
   const periodsLikely = numberOrPeriod > 0 && (serialsAreDates || padded);
@@ -90,6 +142,7 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
     counts,
     numberOrPeriod,
     distinctText: distinct.size,
+    shape: dominantShape(shapes, nonBlank),
   };
 }
 
