@@ -8,7 +8,7 @@ import { aggregateOnDuckDb, loadMatrix, openDuckDb, type DuckDbSession } from '.
 import { inlineTable, warehouseMatrix } from '../../src/core/warehouse/inline.js';
 import { duckdb } from '../../src/core/warehouse/dialect.js';
 import { dataRows, loadSample, mappingFor } from '../support/samples.js';
-import { analyses, bothEngines, expectSame } from './parity.js';
+import { bothEngines, expectSame, type analyses } from './parity.js';
 import { normalizeName } from '../../src/core/aggregate/cells.js';
 import { hostileAggregated, hostileCrm } from './hostile.js';
 import type { Matrix } from '../../src/core/values.js';

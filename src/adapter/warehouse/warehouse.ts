@@ -26,7 +26,7 @@ import { bigquery } from '../../core/warehouse/dialect.js';
 import type { WarehouseOptions, WarehouseTable } from '../../core/warehouse/types.js';
 import { inlineTable, warehouseMatrix } from '../../core/warehouse/inline.js';
 import { cellText } from '../../core/aggregate/cells.js';
-import { readSheet } from '../sheets-read.js';
+import type { Matrix } from '../../core/values.js';
 import type { GasServices } from '../services.js';
 import { bigQueryOf, estimateBytes, readSample, readTable, runQuery, type TableInfo } from './bigquery-client.js';
 
@@ -130,20 +130,22 @@ function columnIssues(binding: TableBinding, fields: readonly BigQueryField[], l
  * The mapped headers must still be where they were.
  */
 function costsSheet(services: GasServices, binding: TableBinding, timeZone: string): { table: WarehouseTable; issues: ValidationIssue[] } {
-  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
-  const { values } = readSheet(ss, binding.sheetName);
+  const sheet = services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(binding.sheetName);
+  if (!sheet) throw new CodedError('sheet_not_found', { sheet: binding.sheetName.slice(0, 100) });
   const width = binding.lastColumn - binding.firstColumn + 1;
-  const header = values[binding.headerRow - 1] ?? [];
+  // One read: the header row (when there is one) down to the table's last row (open-ended: the sheet's).
+  const top = binding.headerRow >= 1 ? binding.headerRow : binding.firstDataRow;
+  const bottom = binding.lastDataRow ?? sheet.getLastRow();
+  const block = bottom >= top ? (sheet.getRange(top, binding.firstColumn, bottom - top + 1, width).getValues() as Matrix) : [];
+  const header = binding.headerRow >= 1 ? (block[0] ?? []) : [];
   const issues: ValidationIssue[] = [];
   for (const c of binding.columns) {
-    if (c.role === 'ignore') continue;
-    const now = cellText(header[binding.firstColumn - 1 + c.index]);
+    if (c.role === 'ignore' || binding.headerRow < 1) continue;
+    const now = cellText(header[c.index]);
     if (now !== c.header.trim())
       issues.push(issue('error', 'warehouse_column_changed', { header: c.header, table: binding.sheetName, position: c.index + 1 }));
   }
-  const rows = values
-    .slice(binding.firstDataRow - 1, binding.lastDataRow ?? values.length)
-    .map((row) => row.slice(binding.firstColumn - 1, binding.lastColumn));
+  const rows = block.slice(binding.firstDataRow - top);
   const table = inlineTable(bigquery, warehouseMatrix(rows, width, timeZone), binding.firstDataRow, binding.sheetName);
   return { table, issues };
 }
