@@ -37,12 +37,14 @@ export function sanitizeMapping(input: unknown): Mapping {
     // serializeMapping reads the fields it needs; parseMapping then checks every one of them.
     return parseMapping(serializeMapping(input as Mapping));
   } catch (e) {
-    throw new CodedError('mapping_malformed', { reason: e instanceof Error ? e.message : String(e) });
+    // The parser's damage report (field and detail), said as the sidebar's; anything else cannot be read.
+    const damage = e instanceof CodedError && e.code === 'invalid_mapping' ? e.params : { path: 'mapping', detail: 'detail.unreadable' };
+    throw new CodedError('mapping_malformed', { ...damage, path: String(damage.path), detail: String(damage.detail) });
   }
 }
 
 /** parseMapping throws coded errors only; anything else is still said, as damage at the top level. */
 function codedOf(e: unknown): CodedMessage {
   if (e instanceof CodedError) return e;
-  return { code: 'invalid_mapping', params: { path: 'mapping', detail: e instanceof Error ? e.message : String(e) } };
+  return { code: 'invalid_mapping', params: { path: 'mapping', detail: 'detail.unreadable' } };
 }

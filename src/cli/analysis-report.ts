@@ -5,7 +5,7 @@
 import type { AggregatedData } from '../core/aggregate/index.js';
 import { computeInsights, type Insights } from '../core/analysis/index.js';
 import { ATTRIBUTION_MODELS, type AttributionModel, type DefinitionId, type MetricsOptions } from '../core/definitions/index.js';
-import type { Locale } from '../core/i18n/index.js';
+import { t as tr, type Locale } from '../core/i18n/index.js';
 import { definitionTexts, findingText, modelName, tm } from '../core/i18n/metrics.js';
 import { printable } from './terminal.js';
 
@@ -127,9 +127,17 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
     for (const f of a.findings) out.push(`- ${safe(f.text)}`);
   }
   if (a.models) {
-    out.push('', `${tm(locale, 'block.models')} (${modelName(locale, a.options.attribution)} = the table above):`);
+    const note = tr(locale, 'cli.modelsNote', { model: modelName(locale, a.options.attribution) });
+    out.push('', `${tm(locale, 'block.models')} (${note}):`);
     const channels = a.models.last_touch.map((r) => r.channel);
-    const head = ['Channel', ...ATTRIBUTION_MODELS.flatMap((m) => [`${m}: cust`, 'revenue', 'ROMI'])];
+    const head = [
+      tr(locale, 'cli.head.channel'),
+      ...ATTRIBUTION_MODELS.flatMap((m) => [
+        tr(locale, 'cli.head.modelCustomers', { model: modelName(locale, m) }),
+        tr(locale, 'cli.head.revenue'),
+        'ROMI',
+      ]),
+    ];
     const rows = channels.map((ch, i) => [
       safe(ch),
       ...ATTRIBUTION_MODELS.flatMap((m) => {
@@ -145,7 +153,11 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
     out.push('', `${tm(locale, 'block.cohort')}:`);
     out.push(
       ...table(
-        ['Cohort', 'Customers', ...Array.from({ length: shown + 1 }, (_, k) => `m${k}`)],
+        [
+          tr(locale, 'cli.head.cohort'),
+          tr(locale, 'cli.head.customers'),
+          ...Array.from({ length: shown + 1 }, (_, k) => tr(locale, 'cli.head.month', { n: k })),
+        ],
         c.rows.map((r) => [r.cohort, String(r.customers), ...r.cumulative.slice(0, shown + 1).map((v) => num(v, 0))]),
       ),
     );
@@ -154,8 +166,8 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
     out.push(
       ...table(
         [
-          'Channel',
-          ...c.windows.map((w) => `LTV ${w}m`),
+          tr(locale, 'cli.head.channel'),
+          ...c.windows.map((w) => tr(locale, 'cli.head.ltvMonths', { n: w })),
           tm(locale, 'ltv.projected', { horizon: a.options.ltvHorizonMonths }),
           'CAC',
           'LTV:CAC',
@@ -199,7 +211,7 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
     });
     const t = b.moneyTotal;
     rows.push([
-      'Total',
+      tr(locale, 'cli.total'),
       num(b.cycleTotal.medianDays, 1),
       num(b.cycleTotal.meanDays, 1),
       String(b.cycleTotal.count),
@@ -210,7 +222,17 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
       pct(t.drr),
       num(t.cpo, 0),
     ]);
-    out.push(...table(['Channel', 'Cycle med d', 'Cycle mean d', 'Won', 'Repeat rev', 'Returns', 'NPS (n)', 'Profit', 'ДРР', 'CPO'], rows));
+    const keys = [
+      'cli.head.channel',
+      'cli.head.cycleMedian',
+      'cli.head.cycleMean',
+      'cli.head.won',
+      'cli.head.repeatRevenue',
+      'cli.head.returns',
+      'cli.head.npsAnswers',
+      'cli.head.profit',
+    ] as const;
+    out.push(...table([...keys.map((k) => tr(locale, k)), 'ДРР', 'CPO'], rows));
   }
   out.push('', `${tm(locale, 'block.definitions')}:`);
   for (const d of a.definitions) out.push(`- ${d.text}`);

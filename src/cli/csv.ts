@@ -3,6 +3,7 @@
  * The delimiter is sniffed here rather than by papaparse: Russian Excel writes `;` with decimal commas,
  * which inflate the comma count, so ties go to `;`.
  */
+import { CodedError } from '../core/issues.js';
 import Papa from 'papaparse';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -30,7 +31,7 @@ export function parseCsv(input: string, delimiter?: Delimiter): string[][] {
   const text = input.replace(/^\uFEFF/u, '');
   const result = Papa.parse<string[]>(text, { delimiter: delimiter ?? sniffDelimiter(text), skipEmptyLines: false });
   const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
-  if (unclosed) throw new Error(`CSV: a quoted field is not closed (missing ") in row ${(unclosed.row ?? 0) + 1}.`);
+  if (unclosed) throw new CodedError('csv_unclosed_quote', { row: (unclosed.row ?? 0) + 1 });
   const rows = result.data;
   // A final line break is not an empty last row.
   const last = rows[rows.length - 1];

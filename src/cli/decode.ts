@@ -8,6 +8,7 @@
  * tried and scored by the characters they produce (Cyrillic words vs Chinese ideographs).
  */
 import iconv from 'iconv-lite';
+import { CodedError } from '../core/issues.js';
 
 export type InputEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'gb18030';
 
@@ -16,11 +17,11 @@ export interface DecodedInput {
   readonly encoding: InputEncoding;
 }
 
-export class EncodingError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EncodingError';
-  }
+type EncodingCode = 'encoding_utf16_no_bom' | 'encoding_unknown' | 'encoding_bad_utf8_after_bom' | 'encoding_odd_utf16';
+
+/** A file no supported encoding reads: a coded error, so the CLI says it in the user's language. */
+export class EncodingError extends CodedError<EncodingCode> {
+  override name = 'EncodingError';
 }
 
 /** Below this share of "expected" characters a legacy decoding is not trusted. */
@@ -32,9 +33,7 @@ export function decodeInput(bytes: Uint8Array, label = 'the file'): DecodedInput
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16(bytes.subarray(2), 'utf-16be', label), encoding: 'utf-16be' };
   const nulls = nullShare(bytes);
   if (nulls > 0.2) {
-    throw new EncodingError(
-      `${label} looks like UTF-16 without a byte-order mark (${Math.round(nulls * 100)}% zero bytes); save it as UTF-8 (or UTF-16 with BOM) and try again.`,
-    );
+    throw new EncodingError('encoding_utf16_no_bom', { file: label, percent: Math.round(nulls * 100) });
   }
   const asUtf8 = tryUtf8(bytes);
   if (asUtf8 !== null) return { text: asUtf8, encoding: 'utf-8' };
@@ -45,13 +44,8 @@ export function decodeInput(bytes: Uint8Array, label = 'the file'): DecodedInput
   const z = chineseScore(chinese);
   if (c >= MIN_SCORE && c >= z) return { text: cyrillic, encoding: 'windows-1251' };
   if (z >= MIN_SCORE) return { text: chinese, encoding: 'gb18030' };
-  throw new EncodingError(
-    `${label} is not valid UTF-8, and neither Windows-1251 (${pct(c)} Cyrillic text) nor GB18030 (${pct(z)} Chinese text) reads it cleanly; save it as UTF-8 and try again.`,
-  );
-}
-
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
+  const shares = { cyrillic: Math.round(c * 100), chinese: Math.round(z * 100) };
+  throw new EncodingError('encoding_unknown', { file: label, cyrillicEncoding: 'Windows-1251', chineseEncoding: 'GB18030', ...shares });
 }
 
 function tryUtf8(bytes: Uint8Array): string | null {
@@ -64,16 +58,12 @@ function tryUtf8(bytes: Uint8Array): string | null {
 
 function utf8(bytes: Uint8Array, label: string): string {
   const text = tryUtf8(bytes);
-  if (text === null)
-    throw new EncodingError(`${label} starts with a UTF-8 byte-order mark but is not valid UTF-8 further on; re-save it as UTF-8.`);
+  if (text === null) throw new EncodingError('encoding_bad_utf8_after_bom', { file: label });
   return text;
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', label: string): string {
-  if (bytes.length % 2 !== 0)
-    throw new EncodingError(
-      `${label} has a ${encoding.toUpperCase()} byte-order mark but an odd number of bytes; it is truncated or not UTF-16.`,
-    );
+  if (bytes.length % 2 !== 0) throw new EncodingError('encoding_odd_utf16', { file: label, encoding: encoding.toUpperCase() });
   return iconv.decode(Buffer.from(bytes), encoding);
 }
 

@@ -4,6 +4,7 @@
  * multi-GB export is aggregated in bounded memory. Only a head (and tail) sample is parsed in JavaScript,
  * for the detector.
  */
+import { CodedError } from '../core/issues.js';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableBinding } from '../core/mapping/types.js';
 import type { CellValue, Matrix } from '../core/values.js';
 import { duckdb } from '../core/warehouse/dialect.js';
-import { identityKindOf, WarehouseUnsupportedError } from '../core/warehouse/compile.js';
+import { identityKindOf } from '../core/warehouse/compile.js';
 import { columnOf, headerOf } from '../core/aggregate/rows.js';
 import { DateReader } from '../core/dates.js';
 import { parsePeriodText } from '../core/periods.js';
@@ -60,8 +61,7 @@ function readBytes(file: string, start: number, length: number): Buffer {
 function utf8Head(file: string, bytes: Buffer, whole: boolean): string {
   const cut = whole ? bytes : bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
   const { text, encoding } = decodeInput(cut, printable(file));
-  if (encoding !== 'utf-8')
-    throw new Error(`--engine duckdb reads UTF-8 files; ${printable(file)} is ${encoding}: use the default engine, or save it as UTF-8.`);
+  if (encoding !== 'utf-8') throw new CodedError('cli_duckdb_utf8', { flag: '--engine duckdb', file: printable(file), encoding });
   return text;
 }
 
@@ -171,10 +171,8 @@ function refusePeriodLabels(sample: Matrix, binding: TableBinding): void {
     .map((r) => r[binding.firstColumn - 1 + col])
     .find((v) => typeof v === 'string' && dates.read(v) === undefined && parsePeriodText(v) !== undefined);
   if (label !== undefined) {
-    throw new WarehouseUnsupportedError(
-      'warehouse_period_labels',
-      `--engine duckdb reads dates, not period labels such as ${JSON.stringify(label)} in ${headerOf(binding, col)}; use the default engine for this file.`,
-    );
+    const params = { flag: '--engine duckdb', example: JSON.stringify(label), column: printable(headerOf(binding, col)) };
+    throw new CodedError('cli_duckdb_period_labels', params);
   }
 }
 

@@ -9,7 +9,8 @@ import { CodedError } from '../core/issues.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
 import type { MetricsOptions } from '../core/definitions/index.js';
-import { issueText, type Locale } from '../core/i18n/index.js';
+import { isMessageKey, issueText, t, type Locale, type MessageKey } from '../core/i18n/index.js';
+import { modelName } from '../core/i18n/metrics.js';
 import { analysisReport, formatAnalysis, type AnalysisReport } from './analysis-report.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
 import { printable } from './terminal.js';
@@ -109,11 +110,10 @@ export interface PreparedReport {
 export function prepareReport(values: Matrix, costValues: Matrix | null, options: ReportOptions = {}): PreparedReport {
   const detection = detectSheet(values, undefined, { sheetName: 'csv', sheetId: 0 });
   const costs = costValues ? detectSheet(costValues, undefined, { sheetName: 'costs csv', sheetId: 1 }).table : null;
-  if (costs && detection.shape !== 'crm')
-    throw new Error('--costs is for CRM exports (one lead or deal per row); this file already has a spend column per row');
+  if (costs && detection.shape !== 'crm') throw new CodedError('cli_costs_not_crm', { flag: '--costs' });
   const base = defaultMapping(detection, { costs });
   const margin = options.margin ?? base.options.grossMargin;
-  if (!(margin > 0 && margin <= 1)) throw new Error(`--margin must be in (0, 1], got ${margin}`);
+  if (!(margin > 0 && margin <= 1)) throw new CodedError('cli_margin_range', { flag: '--margin', value: margin });
   const mapping: Mapping = {
     ...base,
     options: {
@@ -127,7 +127,7 @@ export function prepareReport(values: Matrix, costValues: Matrix | null, options
   // The same checks the sidebar makes before saving: a file without a channel column is refused, not summed to nothing.
   const issues = validateMapping(mapping);
   const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length > 0) throw new Error(errors.map((e) => e.message).join(' '));
+  if (errors.length > 0) throw CodedError.withIssues('cli_not_reportable', errors);
   return {
     mapping,
     margin,
@@ -172,17 +172,19 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
   return reportFrom(prepared, data);
 }
 
-const COLUMNS: readonly [keyof ChannelReport, string, 'money' | 'count' | 'pct' | 'ratio'][] = [
-  ['spend', 'Spend', 'money'],
-  ['leads', 'Leads', 'count'],
-  ['customers', 'Customers', 'count'],
-  ['revenue', 'Revenue', 'money'],
+/** The channel table's columns: the field, its heading (a catalogue key, or a metric's acronym as is), its format. */
+const COLUMNS: readonly [keyof ChannelReport, MessageKey | 'CPL' | 'CAC' | 'ROAS' | 'ROMI', 'money' | 'count' | 'pct' | 'ratio'][] = [
+  ['spend', 'cli.head.spend', 'money'],
+  ['leads', 'cli.head.leads', 'count'],
+  ['customers', 'cli.head.customers', 'count'],
+  ['revenue', 'cli.head.revenue', 'money'],
   ['cpl', 'CPL', 'money'],
   ['cac', 'CAC', 'money'],
   ['roas', 'ROAS', 'ratio'],
   ['romi', 'ROMI', 'pct'],
-  ['revenuePerCustomer', 'Rev/cust', 'money'],
+  ['revenuePerCustomer', 'cli.head.revenuePerCustomer', 'money'],
 ];
+const heading = (locale: Locale, h: (typeof COLUMNS)[number][1]): string => (isMessageKey(h) ? t(locale, h) : h);
 
 // One formatter each: `toLocaleString` with options builds a new one per call (seconds on 150k channels).
 const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -201,9 +203,10 @@ function show(v: unknown, kind: 'money' | 'count' | 'pct' | 'ratio'): string {
  * throws past ~100k arguments (a 150k-channel export).
  */
 export function formatReport(report: Report, locale: Locale = 'en'): string {
-  const label = (r: ChannelReport): string => printable(r.campaign === null ? r.channel : `${r.channel} / ${r.campaign}`);
+  const label = (r: ChannelReport): string =>
+    r === report.totals ? t(locale, 'cli.total') : printable(r.campaign === null ? r.channel : `${r.channel} / ${r.campaign}`);
   const body = [...report.channels, report.totals].map((r) => [label(r), ...COLUMNS.map(([k, , kind]) => show(r[k], kind))]);
-  const head = ['Channel', ...COLUMNS.map(([, h]) => h)];
+  const head = [t(locale, 'cli.head.channel'), ...COLUMNS.map(([, h]) => heading(locale, h))];
   const widths = head.map((h) => h.length);
   for (const row of body) for (let i = 0; i < row.length; i++) if (row[i].length > widths[i]) widths[i] = row[i].length;
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -212,12 +215,12 @@ export function formatReport(report: Report, locale: Locale = 'en'): string {
   for (let i = 0; i < body.length - 1; i++) out.push(line(body[i]));
   out.push(rule, line(body[body.length - 1]));
   const a = report.analysis;
-  const incomplete = a.incompletePeriod === null ? '' : `; ${a.incompletePeriod} is incomplete (data until ${a.asOf})`;
-  out.push(
-    `Model: ${a.options.attribution}; sales dated by ${a.options.periodBasis === 'close' ? 'close date' : 'lead creation'}${incomplete}`,
-  );
-  out.push(`Rows: ${report.rows.used} of ${report.rows.source} used, ${report.rows.skipped} skipped.`);
-  for (const w of report.warnings) out.push(printable(`${w.severity}: ${issueText(locale, w)}`));
+  const incomplete = a.incompletePeriod === null ? '' : t(locale, 'cli.incomplete', { period: a.incompletePeriod, asOf: a.asOf ?? '' });
+  const basis = t(locale, a.options.periodBasis === 'close' ? 'cli.basis.close' : 'cli.basis.created');
+  const model = modelName(locale, a.options.attribution);
+  out.push(t(locale, 'cli.model', { model, basis, incomplete }));
+  out.push(t(locale, 'cli.rows', { used: report.rows.used, source: report.rows.source, skipped: report.rows.skipped }));
+  for (const w of report.warnings) out.push(printable(`${t(locale, `cli.severity.${w.severity}`)}: ${issueText(locale, w)}`));
   out.push(formatAnalysis(a, locale));
   return out.join('\n');
 }

@@ -5,11 +5,24 @@
  * chosen at the edge (sidebar, menu alerts, CLI, dashboard notes) with `issueText(locale, …)`; the English
  * `message` carried along is for logs and for callers that do not translate.
  */
-import { enIssues, type IssueCode } from './i18n/en.js';
+import { en, enIssues, type IssueCode, type MessageKey } from './i18n/en.js';
 import { format, type Params, type TemplateParams } from './i18n/format.js';
-import type { ValidationIssue } from './types.js';
+import type { Locale, ValidationIssue } from './types.js';
 
 export type { IssueCode } from './i18n/en.js';
+
+/** A technical reason (what a damaged field should have held): a catalogue message, in a `detail` param. */
+export type DetailKey = Extract<MessageKey, `detail.${string}`>;
+
+/**
+ * A `detail` param names a `detail.*` message; its text (with the same params) replaces the key. Given the
+ * locale's messages, so English here and the reader's language in i18n/index.ts's issueText.
+ */
+export function withDetail(params: Params, messages: Readonly<Record<string, string>>, locale: Locale): Params {
+  const key = params.detail;
+  if (typeof key !== 'string' || !key.startsWith('detail.') || !Object.prototype.hasOwnProperty.call(messages, key)) return params;
+  return { ...params, detail: format(messages[key], params, locale) };
+}
 
 /** The params a code's template needs, by name (a compile error when one is missing); extra ones are allowed. */
 export type IssueParams<C extends IssueCode> = Readonly<Record<TemplateParams<(typeof enIssues)[C]>, string | number>> & Params;
@@ -28,7 +41,7 @@ export function isIssueCode(code: unknown): code is IssueCode {
 /** The English text of a coded message. */
 export function englishText(code: IssueCode, params: Params = {}): string {
   // A code from outside the types (decoded JSON, a cast) still yields text rather than a crash.
-  return isIssueCode(code) ? format(enIssues[code], params, 'en') : String(code);
+  return isIssueCode(code) ? format(enIssues[code], withDetail(params, en, 'en'), 'en') : String(code);
 }
 
 /** A ValidationIssue whose English message comes from the catalogue. */

@@ -13,6 +13,9 @@ import { readCsvText } from '../../src/cli/main.js';
 import { formatReport, runReport, type ChannelReport, type Report } from '../../src/cli/report.js';
 import { printable } from '../../src/cli/terminal.js';
 
+/** The CLI takes its language from LC_ALL/LANG: these tests read its English, whatever the machine's locale. */
+const ENGLISH = { ...process.env, LC_ALL: 'C.UTF-8' };
+
 const dir = mkdtempSync(join(tmpdir(), 'funnel-roi-input-'));
 function file(name: string, bytes: Uint8Array): string {
   const path = join(dir, name);
@@ -20,7 +23,7 @@ function file(name: string, bytes: Uint8Array): string {
   return path;
 }
 function bin(...args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, ['bin/funnel-roi.mjs', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/funnel-roi.mjs', ...args], { env: ENGLISH, encoding: 'utf8' });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -161,7 +164,11 @@ describe('a report with 150,000 channels', () => {
     const rows = ['Date,Channel,Spend,Leads'];
     for (let i = 0; i < 150_000; i++) rows.push(`2026-01-01,ch${i},${i % 100},1`);
     const path = file('wide.csv', Buffer.from(rows.join('\n')));
-    const out = execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const out = execFileSync(process.execPath, ['bin/funnel-roi.mjs', 'report', path], {
+      env: ENGLISH,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     expect(out.split('\n').filter((l) => l.startsWith('ch'))).toHaveLength(150_000);
   }, 300_000);
 });

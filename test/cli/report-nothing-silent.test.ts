@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport, runReport } from '../../src/cli/report.js';
 
+/** The CLI takes its language from LC_ALL/LANG: these tests read its English, whatever the machine's locale. */
+const ENGLISH = { ...process.env, LC_ALL: 'C.UTF-8' };
+
 const AD_CSV = readFileSync(new URL('../../samples/csv/ad-platform-export-en--ads-export.csv', import.meta.url), 'utf8');
 
 function cli(csv: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const file = join(mkdtempSync(join(tmpdir(), 'funnel-roi-')), 'data.csv');
   writeFileSync(file, csv);
-  const res = spawnSync(process.execPath, ['bin/funnel-roi.mjs', 'report', file, ...args], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['bin/funnel-roi.mjs', 'report', file, ...args], { env: ENGLISH, encoding: 'utf8' });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 

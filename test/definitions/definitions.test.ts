@@ -66,10 +66,10 @@ describe('options', () => {
     expect([o.attribution, o.periodBasis, o.returnDays]).toEqual(['last_touch', 'close', 90]);
   });
   it('refuse hostile values, naming the field', () => {
-    expect(() => metricsOptions({ attribution: 'shapley' })).toThrow(/attribution cannot be shapley \(allowed: last_touch \| first_touch/u);
+    expect(() => metricsOptions({ attribution: 'shapley' })).toThrow(/attribution cannot be shapley; allowed: last_touch \| first_touch/u);
     expect(() => metricsOptions({ returnDays: -5 })).toThrow(/returnDays/u);
     expect(() => metricsOptions({ halfLifeDays: 0 })).toThrow(/halfLifeDays/u);
-    expect(() => metricsOptions({ returnDays: 30.5 })).toThrow(/returnDays cannot be 30.5 \(allowed: 1…3660\)/u);
+    expect(() => metricsOptions({ returnDays: 30.5 })).toThrow(/returnDays cannot be 30.5; allowed: 1…3660\./u);
     expect(() => metricsOptions({ lifespanYears: 2000 })).toThrow(/lifespanYears cannot be 2000/u);
     expect(() => metricsOptions({ purchasesPerYear: '4' })).toThrow(/purchasesPerYear cannot be 4/u);
     expect(() => metricsOptions({ halfLifeDays: Number.NaN })).toThrow(/halfLifeDays cannot be null/u);

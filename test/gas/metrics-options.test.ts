@@ -112,9 +112,12 @@ describe('metrics options in the saved mapping', () => {
       [{ returnDays: 0 }, /Metrics option returnDays cannot be 0; allowed: 1…3660\./u],
       [{ lifespanYears: 1e9 }, /Metrics option lifespanYears cannot be 1000000000; allowed: 0 < x ≤ 100\./u],
       [{ halfLifeDays: -1 }, /Metrics option halfLifeDays cannot be -1/u],
-      [{ attribution: '<img src=x onerror=alert(1)>' }, /mapping_malformed.*options\.metrics\.attribution: must be one of last_touch/u],
-      [{ halfLifeDays: 'a week' }, /mapping_malformed.*options\.metrics\.halfLifeDays: must be a number/u],
-      [{ shapley: true }, /mapping_malformed.*options\.metrics\.shapley: unexpected property/u],
+      [
+        { attribution: '<img src=x onerror=alert(1)>' },
+        /повреждена \(options\.metrics\.attribution: допустимо одно из last_touch, .*mapping_malformed/u,
+      ],
+      [{ halfLifeDays: 'a week' }, /повреждена \(options\.metrics\.halfLifeDays: нужно число\).*mapping_malformed/u],
+      [{ shapley: true }, /повреждена \(options\.metrics\.shapley: лишнее свойство\).*mapping_malformed/u],
     ];
     for (const [metrics, message] of hostile) {
       const saved = run(s, 'saveMapping', crmMapping(s, metrics as Partial<MetricsOptions>));

@@ -14,6 +14,9 @@ import { zh, zhIssues, zhRoles } from '../../src/core/i18n/zh.js';
 import { CodedError, englishText, isIssueCode, issue } from '../../src/core/issues.js';
 import { METRICS_CATALOGUE } from '../../src/core/i18n/metrics.js';
 import { englishWords } from './english-words.js';
+import { sanitizeMapping } from '../../src/adapter/mapping-store.js';
+import { parseMapping, serializeMapping } from '../../src/core/mapping/index.js';
+import { aggregatedMapping } from '../support/mappings.js';
 
 const PACKS = {
   ru: { messages: ru, issues: ruIssues, roles: ruRoles },
@@ -162,5 +165,65 @@ describe('coded messages', () => {
     expect(issue('error', 'column_moved', { header: 'x' }).code).toBe('column_moved');
     // @ts-expect-error not a code of the catalogue
     expect(() => new CodedError('no_such_code')).not.toThrow();
+  });
+});
+
+describe('the technical detail of a damaged mapping', () => {
+  /** A damaged saved mapping: each case breaks one field the parser checks. */
+  const base = aggregatedMapping([
+    ['Date', 'date'],
+    ['Channel', 'channel'],
+    ['Spend', 'spend'],
+  ]);
+  const good = JSON.parse(serializeMapping(base)) as Record<string, unknown>;
+  const damaged: Record<string, unknown> = {
+    'an unexpected property': { ...good, evil: true },
+    'a bad shape': { ...good, sh: 'x' },
+    'no schema version': { ...good, schemaVersion: 'one' },
+    'a bad metrics option': { ...good, m: { attribution: 'shapley' } },
+  };
+  /** The params (the field's path, allowed values, the expected shape) are code; what is left is prose. */
+  const prose = (text: string, error: CodedError): string => {
+    let out = text;
+    for (const [name, value] of Object.entries(error.params)) if (name !== 'detail') out = out.split(String(value)).join(' ');
+    return out;
+  };
+
+  for (const [what, value] of Object.entries(damaged)) {
+    it(`${what}: the saved-mapping error and the sidebar's refusal read in ru and zh`, () => {
+      let saved: unknown;
+      try {
+        parseMapping(JSON.stringify(value));
+      } catch (e) {
+        saved = e;
+      }
+      expect(saved).toBeInstanceOf(CodedError);
+      const error = saved as CodedError;
+      expect(error.code).toBe('invalid_mapping');
+      // English names the field and the detail, as before.
+      expect(error.message).toMatch(/^The saved mapping is damaged at \S+: [a-z]/u);
+      for (const locale of ['ru', 'zh'] as const) {
+        const text = issueText(locale, error);
+        expect(text).not.toContain('detail.');
+        expect(englishWords(prose(text, error)), text).toEqual([]);
+      }
+    });
+  }
+
+  it('the sidebar’s malformed mapping carries the parser’s field and detail, translated', () => {
+    const mapping = { ...base, options: { ...base.options, granularity: 'day' } };
+    let thrown: unknown;
+    try {
+      sanitizeMapping(mapping);
+    } catch (e) {
+      thrown = e;
+    }
+    const error = thrown as CodedError;
+    expect(error.code).toBe('mapping_malformed');
+    expect(error.message).toBe('The mapping sent by the sidebar is malformed (options.granularity: must be one of week, month, quarter).');
+    expect(issueText('ru', error)).toBe(
+      'Разметка из боковой панели повреждена (options.granularity: допустимо одно из week, month, quarter).',
+    );
+    expect(issueText('zh', error)).toBe('侧边栏发送的映射格式有误（options.granularity：必须是 week, month, quarter 之一）。');
   });
 });

@@ -31,6 +31,8 @@ export const LATIN_ALLOWED = new Set([
   'https',
   'Google',
   'BigQuery',
+  // Encoding names a user sees in their editor's "Save as" dialog (Windows-1251).
+  'Windows',
   'Alt',
   'duckdb',
   'enabledAdvancedServices',

@@ -592,6 +592,34 @@ describe('guessColumns: concepts and declared preferences, on headers in no corp
     ]);
   });
 
+  it('a ticket solved or a request resolved closes it, in three languages', () => {
+    const rows = [
+      [101, 'anna@mail.ru', '2026-03-01', '2026-03-04', 'solved'],
+      [102, 'ivan@yandex.ru', '2026-03-02', '', 'open'],
+    ];
+    expect(roles(['Ticket ID', 'Requester email', 'Created', 'Solved', 'Status'], transpose(rows))).toEqual([
+      'lead_id',
+      'customer_id',
+      'date',
+      'close_date',
+      'status',
+    ]);
+    expect(roles(['Номер обращения', 'Email клиента', 'Создано', 'Решено', 'Статус'], transpose(rows))).toEqual([
+      'lead_id',
+      'customer_id',
+      'date',
+      'close_date',
+      'status',
+    ]);
+    expect(roles(['工单编号', '客户邮箱', '创建时间', '解决时间', '状态'], transpose(rows))).toEqual([
+      'lead_id',
+      'customer_id',
+      'date',
+      'close_date',
+      'status',
+    ]);
+  });
+
   it('an ad platform counts sale events as orders; a funnel that counts leads ends in customers', () => {
     expect(roles(['Day', 'Campaign', 'Displays', 'Clicks', 'Cost', 'Sales', 'Revenue'])).toEqual([
       'date',

@@ -197,6 +197,6 @@ describe('what the SQL path refuses rather than approximates', () => {
         columns: crm.source.columns.map((c) => (c.role === 'close_date' ? { ...c, role: 'customer_id' as const } : c)),
       },
     };
-    expect(() => compileAggregation(twoIds, t, null, duckdb)).toThrow(/several identity columns need the in-memory engine/u);
+    expect(() => compileAggregation(twoIds, t, null, duckdb)).toThrow(/several identity columns need a sheet \(the in-memory engine\)/u);
   });
 });

@@ -81,7 +81,6 @@ export type MetricKey =
   | 'romi'
   | 'profit'
   | 'ltv'
-  | 'ltv_cac'
   | 'spend_share'
   | 'revenue_share';
 
@@ -91,7 +90,8 @@ const en: DashboardLabels = {
   period: 'Period',
   generated: 'Generated',
   margin: 'Gross margin',
-  marginNote: 'Share of revenue that is gross profit. ROMI and LTV use revenue × this cell; edit it and they recompute.',
+  marginNote:
+    'Share of revenue that is gross profit. ROMI, profit and gross profit per customer use revenue × this cell and recompute when you edit it; cohort LTV was computed with the margin set in Options when the dashboard was built.',
   currency: 'Currency',
   rowsRead: 'Rows used',
   notSet: '(not set)',
@@ -134,7 +134,6 @@ const en: DashboardLabels = {
     romi: 'ROMI',
     profit: 'Profit',
     ltv: 'Gross profit per customer',
-    ltv_cac: 'LTV:CAC',
     spend_share: 'Share of spend',
     revenue_share: 'Share of revenue',
   },
@@ -148,7 +147,6 @@ const en: DashboardLabels = {
     roas: 'Return on ad spend = revenue / spend.',
     romi: 'Return on marketing investment = (revenue × gross margin − spend) / spend. Margin is the labelled cell at the top.',
     ltv: 'Revenue × margin / new customers over the report period: a period figure, not a lifetime value (see the cohort LTV block).',
-    ltv_cac: 'LTV / CAC. Above 3 is usually healthy.',
     spend_share: "This row's spend / total spend.",
     profit: 'Marketing profit = revenue × gross margin − spend: what the channel earned after paying for itself.',
     revenue_share: "This row's revenue / total revenue.",
@@ -188,7 +186,7 @@ const ru: DashboardLabels = {
   generated: 'Сформирован',
   margin: 'Валовая маржа',
   marginNote:
-    'Доля выручки, которая является валовой прибылью. ROMI и LTV считаются от выручки × эту ячейку; измените её — они пересчитаются.',
+    'Доля выручки, которая является валовой прибылью. ROMI, прибыль и валовая прибыль на клиента считаются от выручки × эту ячейку и пересчитываются, если её изменить; LTV по когортам посчитан с маржой из параметров при построении дашборда.',
   currency: 'Валюта',
   rowsRead: 'Строк учтено',
   notSet: '(не указан)',
@@ -231,7 +229,6 @@ const ru: DashboardLabels = {
     romi: 'ROMI',
     profit: 'Прибыль',
     ltv: 'Валовая прибыль на клиента',
-    ltv_cac: 'LTV:CAC',
     spend_share: 'Доля расходов',
     revenue_share: 'Доля выручки',
   },
@@ -245,7 +242,6 @@ const ru: DashboardLabels = {
     roas: 'ROAS = выручка / расход.',
     romi: 'ROMI = (выручка × валовая маржа − расход) / расход. Маржа — в подписанной ячейке вверху.',
     ltv: 'Выручка × маржа / новые клиенты за период отчёта: показатель периода, а не пожизненная ценность (см. блок LTV по когортам).',
-    ltv_cac: 'LTV / CAC. Больше 3 — обычно хорошо.',
     spend_share: 'Расход строки / общий расход.',
     profit: 'Маркетинговая прибыль = выручка × валовая маржа − расход: сколько канал заработал сверх своих затрат.',
     revenue_share: 'Выручка строки / общая выручка.',
@@ -284,7 +280,8 @@ const zh: DashboardLabels = {
   period: '期间',
   generated: '生成时间',
   margin: '毛利率',
-  marginNote: '收入中毛利所占比例。ROMI 和 LTV 按 收入 × 此单元格 计算；修改后自动重算。',
+  marginNote:
+    '收入中毛利所占比例。ROMI、利润和客均毛利按 收入 × 此单元格 计算，修改后自动重算；同期群 LTV 按构建仪表板时选项中的毛利率计算。',
   currency: '货币',
   rowsRead: '已用行数',
   notSet: '（未设置）',
@@ -327,7 +324,6 @@ const zh: DashboardLabels = {
     romi: 'ROMI',
     profit: '利润',
     ltv: '客均毛利',
-    ltv_cac: 'LTV:CAC',
     spend_share: '花费占比',
     revenue_share: '收入占比',
   },
@@ -341,7 +337,6 @@ const zh: DashboardLabels = {
     roas: 'ROAS = 收入 / 花费。',
     romi: 'ROMI =（收入 × 毛利率 − 花费）/ 花费。毛利率见顶部标注的单元格。',
     ltv: '报告期内 收入 × 毛利率 / 新客户：期间指标，不是生命周期价值（见同期群 LTV 区块）。',
-    ltv_cac: 'LTV / 获客成本。通常大于 3 为健康。',
     spend_share: '本行花费 / 总花费。',
     profit: '营销利润 = 收入 × 毛利率 − 花费：渠道扣除自身花费后赚到的钱。',
     revenue_share: '本行收入 / 总收入。',

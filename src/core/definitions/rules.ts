@@ -3,6 +3,7 @@
  * dashboard notes and README all read these rules; h8's SQL compiler mirrors them. A change of meaning is
  * a change here and nowhere else.
  */
+import { CodedError } from '../issues.js';
 
 /** How a won deal's revenue (and the customer it brings) is split over the customer's touches. */
 export const ATTRIBUTION_MODELS = ['last_touch', 'first_touch', 'linear', 'position_based', 'time_decay'] as const;
@@ -156,7 +157,7 @@ function shown(v: unknown): string {
 /** Options as given (partial, possibly hostile) → complete and checked; the message names the field. */
 export function metricsOptions(given: Partial<Record<keyof MetricsOptions, unknown>> = {}): MetricsOptions {
   const problem = metricsOptionProblems(given)[0];
-  if (problem) throw new Error(`metrics options: ${problem.field} cannot be ${problem.value} (allowed: ${problem.allowed})`);
+  if (problem) throw new CodedError('invalid_metrics_option', { field: problem.field, value: problem.value, allowed: problem.allowed });
   const o: Record<string, unknown> = { ...DEFAULT_METRICS_OPTIONS };
   for (const [key, v] of Object.entries(given)) if (v !== undefined && v !== null) o[key] = v;
   return o as unknown as MetricsOptions;

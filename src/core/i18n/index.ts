@@ -2,7 +2,7 @@
  * The en/ru/zh message catalogue shared by the sidebar and server-side text (menu captions). Pure: no
  * DOM, no Apps Script, so both bundles can import it.
  */
-import { isIssueCode } from '../issues.js';
+import { isIssueCode, withDetail } from '../issues.js';
 import { COLUMN_ROLES, type ColumnRole } from '../mapping/types.js';
 import type { Locale } from '../types.js';
 import { en, enIssues, enRoles, type IssueTemplates, type MessageKey, type Messages } from './en.js';
@@ -79,7 +79,7 @@ function localParams(locale: Locale, params: Params): Record<string, string | nu
 export function issueText(locale: Locale, issue: IssueLike): string {
   const fallback = issue.message ?? issue.code;
   if (!isIssueCode(issue.code)) return fallback;
-  const params = localParams(locale, issue.params ?? {});
+  const params = localParams(locale, withDetail(issue.params ?? {}, PACKS[locale].messages, locale));
   if (issue.issues && issue.issues.length > 0) params.problems = issue.issues.map((i) => issueText(locale, i)).join(' ');
   const text = format(PACKS[locale].issues[issue.code], params, locale);
   return /\{\w+\}/u.test(text) ? fallback : text;

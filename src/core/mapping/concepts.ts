@@ -159,7 +159,7 @@ export const CONCEPT_WORDS = {
   start: { en: ['start', 'started', 'begin', 'began', 'opened'], ru: ['начал', 'начат', 'старт'], zh: ['开始'] },
   /** A deal won or closed into a sale ("成交" is a closed deal: its count is customers, its time a close date). */
   won: { en: ['won', 'win', 'converted', 'conversion'], ru: ['выигр', 'успешн', 'конверт'], zh: ['赢单', '转化', '成交'] },
-  closed: { en: ['closed', 'close'], ru: ['закрыт'], zh: ['关闭'] },
+  closed: { en: ['closed', 'close', 'resolved', 'solved'], ru: ['закрыт', 'решен'], zh: ['关闭', '解决'] },
   actual: { en: ['actual'], ru: ['фактическ'], zh: ['实际'] },
   /** Other moments of a record, never its date: shipped, delivered, updated, born. */
   later: {

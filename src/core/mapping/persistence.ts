@@ -7,7 +7,8 @@
  * script. Anything unexpected becomes a CodedError naming the path ("source.columns[3].role"), never a crash.
  */
 import { ATTRIBUTION_MODELS, PERIOD_BASES, type MetricsOptions } from '../definitions/rules.js';
-import { CodedError } from '../issues.js';
+import type { Params } from '../i18n/format.js';
+import { CodedError, type DetailKey } from '../issues.js';
 import { parseProjectId, parseTableRef } from '../warehouse/bigquery.js';
 import {
   type BigQueryTableRef,
@@ -129,14 +130,14 @@ function encodeWarehouse(w: WarehouseBinding): unknown[] {
 /** The stored parts are re-checked by the same rules as typed input: a property edited by hand cannot smuggle SQL. */
 function decodeWarehouse(x: unknown): WarehouseBinding {
   const a = list(x, 'warehouse');
-  if (a.length !== 4 || a[0] !== 'bq') throw invalid('warehouse', 'expected [bq, source, costs, billingProject]');
+  if (a.length !== 4 || a[0] !== 'bq') throw invalid('warehouse', 'detail.expectedShape', { shape: '[bq, source, costs, billingProject]' });
   const ref = (y: unknown, path: string): BigQueryTableRef => {
     const parts = list(y, path).map((p, i) => str(p, `${path}[${i}]`));
-    if (parts.length !== 3) throw invalid(path, 'expected [project, dataset, table]');
+    if (parts.length !== 3) throw invalid(path, 'detail.expectedShape', { shape: '[project, dataset, table]' });
     try {
       return parseTableRef(parts.join('.'));
     } catch {
-      throw invalid(path, 'not a BigQuery table');
+      throw invalid(path, 'detail.notTable');
     }
   };
   const source = ref(a[1], 'warehouse.source');
@@ -145,7 +146,7 @@ function decodeWarehouse(x: unknown): WarehouseBinding {
   try {
     billingProject = parseProjectId(str(a[3], 'warehouse.billingProject'), source.projectId);
   } catch {
-    throw invalid('warehouse.billingProject', 'not a project id');
+    throw invalid('warehouse.billingProject', 'detail.notProject');
   }
   return { engine: 'bigquery', source, costs, billingProject };
 }
@@ -158,8 +159,8 @@ function encodeTable(t: TableBinding, keepIgnored: boolean): unknown[] {
 }
 
 export function parseMapping(json: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): Mapping {
-  if (typeof json !== 'string' || json.trim() === '') throw invalid('', 'the saved mapping is empty');
-  if (utf8Length(json) > PROPERTY_VALUE_LIMIT * 4) throw invalid('', 'the saved mapping is implausibly large');
+  if (typeof json !== 'string' || json.trim() === '') throw invalid('', 'detail.empty');
+  if (utf8Length(json) > PROPERTY_VALUE_LIMIT * 4) throw invalid('', 'detail.tooLarge');
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -181,7 +182,7 @@ export function upgradeSaved(
   let obj = saved;
   let version = obj.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw invalid('schemaVersion', 'missing or not a positive integer (not a FunnelROI mapping?)');
+    throw invalid('schemaVersion', 'detail.noVersion');
   }
   if (version > target) {
     throw new CodedError('mapping_from_newer_version', { version, supported: target });
@@ -197,7 +198,7 @@ export function upgradeSaved(
     }
     obj = record(next, '');
     version += 1;
-    if (obj.schemaVersion !== version) throw invalid('schemaVersion', `migration to ${version} did not set the version`);
+    if (obj.schemaVersion !== version) throw invalid('schemaVersion', 'detail.migrationVersion', { version });
   }
   return obj;
 }
@@ -205,7 +206,7 @@ export function upgradeSaved(
 function decode(o: Record<string, unknown>): Mapping {
   onlyKeys(o, ['schemaVersion', 'sh', 'src', 'cst', 'f', 'sr', 'o', 'm', 'wh', 'sv'], '');
   const sh = o.sh;
-  if (sh !== 'a' && sh !== 'c') throw invalid('shape', 'must be aggregated or crm');
+  if (sh !== 'a' && sh !== 'c') throw invalid('shape', 'detail.oneOf', { allowed: 'a, c' });
   const shape = sh === 'c' ? 'crm' : 'aggregated';
   const source = decodeTable(o.src, 'source');
   const costs = o.cst === null || o.cst === undefined ? null : decodeTable(o.cst, 'costs');
@@ -220,7 +221,7 @@ function decode(o: Record<string, unknown>): Mapping {
 
 function decodeTable(x: unknown, path: string): TableBinding {
   const a = list(x, path);
-  if (a.length !== 8) throw invalid(path, 'expected 8 fields');
+  if (a.length !== 8) throw invalid(path, 'detail.fields', { count: 8 });
   const lastDataRow = a[4] === null ? null : int(a[4], `${path}.lastDataRow`, 1);
   const columns = list(a[7], `${path}.columns`).map((c, pos) => decodeColumn(c, pos, `${path}.columns[${pos}]`));
   return {
@@ -239,15 +240,15 @@ function decodeColumn(x: unknown, pos: number, path: string): ColumnBinding {
   const a = list(x, path);
   const [index, header, code] =
     a.length === 2 ? [pos, a[0], a[1]] : a.length === 3 ? [a[0], a[1], a[2]] : [undefined, undefined, undefined];
-  if (index === undefined) throw invalid(path, 'expected [header, role] or [index, header, role]');
+  if (index === undefined) throw invalid(path, 'detail.expectedShape', { shape: '[header, role] | [index, header, role]' });
   const role = typeof code === 'string' ? ROLE_BY_CODE.get(code) : undefined;
-  if (!role) throw invalid(`${path}.role`, `unknown role ${JSON.stringify(code)}`);
+  if (!role) throw invalid(`${path}.role`, 'detail.unknownValue', { value: JSON.stringify(code) });
   return { index: int(index, `${path}.index`, 0), header: str(header, `${path}.header`), role };
 }
 
 function decodeStage(x: unknown, path: string): FunnelStage {
   const a = list(x, path);
-  if (a.length !== 2 && a.length !== 3) throw invalid(path, 'expected [id, label] or [id, label, column]');
+  if (a.length !== 2 && a.length !== 3) throw invalid(path, 'detail.expectedShape', { shape: '[id, label] | [id, label, column]' });
   const id = str(a[0], `${path}.id`);
   const label = str(a[1], `${path}.label`);
   return a.length === 3 ? { id, label, column: int(a[2], `${path}.column`, 0) } : { id, label };
@@ -255,20 +256,20 @@ function decodeStage(x: unknown, path: string): FunnelStage {
 
 function decodeRule(x: unknown, path: string): StatusRule {
   const a = list(x, path);
-  if (a.length !== 2 && a.length !== 3) throw invalid(path, 'expected [status, kind] or [status, kind, stageId]');
+  if (a.length !== 2 && a.length !== 3) throw invalid(path, 'detail.expectedShape', { shape: '[status, kind] | [status, kind, stageId]' });
   const status = str(a[0], `${path}.status`);
   const kind = typeof a[1] === 'string' ? KIND_BY_CODE.get(a[1]) : undefined;
-  if (!kind) throw invalid(`${path}.kind`, `unknown kind ${JSON.stringify(a[1])}`);
+  if (!kind) throw invalid(`${path}.kind`, 'detail.unknownValue', { value: JSON.stringify(a[1]) });
   return a.length === 3 ? { status, kind, stageId: str(a[2], `${path}.stageId`) } : { status, kind };
 }
 
 function decodeOptions(x: unknown): ReportOptions {
   const a = list(x, 'options');
-  if (a.length !== 5) throw invalid('options', 'expected 5 fields');
+  if (a.length !== 5) throw invalid('options', 'detail.fields', { count: 5 });
   const granularity = GRANULARITY.find((g) => g === a[0]);
-  if (!granularity) throw invalid('options.granularity', 'must be week, month or quarter');
-  if (typeof a[1] !== 'number' || !Number.isFinite(a[1])) throw invalid('options.grossMargin', 'must be a number');
-  if (a[4] !== 0 && a[4] !== 1) throw invalid('options.byCampaign', 'must be 0 or 1');
+  if (!granularity) throw invalid('options.granularity', 'detail.oneOf', { allowed: 'week, month, quarter' });
+  if (typeof a[1] !== 'number' || !Number.isFinite(a[1])) throw invalid('options.grossMargin', 'detail.number');
+  if (a[4] !== 0 && a[4] !== 1) throw invalid('options.byCampaign', 'detail.oneOf', { allowed: '0, 1' });
   return {
     granularity,
     grossMargin: a[1],
@@ -294,40 +295,43 @@ function decodeMetrics(x: unknown): Partial<MetricsOptions> {
     if (v === null) continue;
     const allowed = METRIC_TEXT[key];
     if (allowed) {
-      if (typeof v !== 'string' || !allowed.includes(v)) throw invalid(path, `must be one of ${allowed.join(', ')}`);
-    } else if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(path, 'must be a number');
+      if (typeof v !== 'string' || !allowed.includes(v)) throw invalid(path, 'detail.oneOf', { allowed: allowed.join(', ') });
+    } else if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(path, 'detail.number');
     out[key] = v;
   }
   return out as Partial<MetricsOptions>;
 }
 
-function invalid(path: string, what: string): CodedError {
-  // `detail` is technical (which field, what was expected): for support, not translated.
-  return new CodedError('invalid_mapping', { path: path || 'mapping', detail: what });
+/**
+ * Damage at `path`: `detail` is a `detail.*` key of the catalogue with its params, so the technical reason
+ * (which field, what was expected) reads in the user's language too (issueText translates it).
+ */
+function invalid(path: string, detail: DetailKey, params: Params = {}): CodedError {
+  return new CodedError('invalid_mapping', { ...params, path: path || 'mapping', detail });
 }
 
 function record(x: unknown, path: string): Record<string, unknown> {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw invalid(path, 'expected an object');
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw invalid(path, 'detail.object');
   return x as Record<string, unknown>;
 }
 
 function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], path: string): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw invalid(path ? `${path}.${k}` : k, 'unexpected property');
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw invalid(path ? `${path}.${k}` : k, 'detail.unexpected');
 }
 
 function list(x: unknown, path: string): unknown[] {
-  if (!Array.isArray(x)) throw invalid(path, 'expected a list');
-  if (x.length > MAX_ITEMS) throw invalid(path, 'too many items');
+  if (!Array.isArray(x)) throw invalid(path, 'detail.list');
+  if (x.length > MAX_ITEMS) throw invalid(path, 'detail.tooMany');
   return x;
 }
 
 function str(x: unknown, path: string): string {
-  if (typeof x !== 'string') throw invalid(path, 'expected text');
-  if (x.length > MAX_STRING) throw invalid(path, 'text too long');
+  if (typeof x !== 'string') throw invalid(path, 'detail.text');
+  if (x.length > MAX_STRING) throw invalid(path, 'detail.textLong');
   return x;
 }
 
 function int(x: unknown, path: string, min: number): number {
-  if (typeof x !== 'number' || !Number.isInteger(x) || x < min) throw invalid(path, `expected a whole number ≥ ${min}`);
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < min) throw invalid(path, 'detail.whole', { min });
   return x;
 }

@@ -8,6 +8,7 @@
  * The costs "join" is a union of lead facts and cost facts grouped on the same keys: that is the full
  * outer join on (channel, campaign, period) the in-memory accumulator performs, without a join's fan-out.
  */
+import { CodedError } from '../issues.js';
 import { columnOf, crmColumns, crmTieColumns, headerOf } from '../aggregate/rows.js';
 import { MEASURE_COUNT, measureField } from '../aggregate/accumulator.js';
 import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
@@ -169,14 +170,9 @@ interface Ctx {
 }
 
 /** What the SQL path does not compute (yet): the caller falls back to the in-memory engine or says so. */
-export class WarehouseUnsupportedError extends Error {
-  constructor(
-    readonly code: 'warehouse_identity' | 'warehouse_period_labels',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'WarehouseUnsupportedError';
-  }
+/** What warehouse mode cannot compute: a coded error, shown in the reader's language wherever it surfaces. */
+export class WarehouseUnsupportedError extends CodedError<'warehouse_identity' | 'warehouse_period_labels'> {
+  override name = 'WarehouseUnsupportedError';
 }
 
 /**
@@ -188,10 +184,7 @@ export class WarehouseUnsupportedError extends Error {
 export function checkSupported(mapping: Mapping): void {
   if (mapping.shape !== 'crm') return;
   if (mapping.source.columns.filter((c) => c.role === 'customer_id').length > 1) {
-    throw new WarehouseUnsupportedError(
-      'warehouse_identity',
-      'Warehouse mode links customers by one identity column (an id, e-mail or phone); several identity columns need the in-memory engine.',
-    );
+    throw new WarehouseUnsupportedError('warehouse_identity');
   }
 }
 
