@@ -37,9 +37,18 @@ export function loadCorpus(part: CorpusPart = 'tuned'): CorpusFile[] {
   return loadCorpusDir(join(here, part === 'tuned' ? 'headers' : 'held-out'));
 }
 
-/** The held-out round labelled again by a second annotator who saw only the headers and the tuned corpus. */
+/**
+ * Round 4 labelled again by a second annotator who saw only the headers and the tuned corpus (blind then;
+ * round 4 is tuned data now, its first annotation in headers/).
+ */
 export function loadSecondAnnotation(): CorpusFile[] {
-  return loadCorpusDir(join(here, 'held-out', 'second-annotator'));
+  return loadCorpusDir(join(here, 'second-annotator', 'round-4'));
+}
+
+/** The first annotation of the files the second annotator labelled (round 4, in the tuned set now). */
+export function loadFirstAnnotationOfRound4(): CorpusFile[] {
+  const files = new Set(loadSecondAnnotation().map((c) => c.file));
+  return loadCorpus('tuned').filter((c) => files.has(c.file));
 }
 
 function loadCorpusDir(dir: string): CorpusFile[] {

@@ -24,6 +24,10 @@ const texts = (b: PlanBlock): string[] =>
 /** Row of a channel in a block (first column). */
 const rowOf = (b: PlanBlock, label: string): number => b.row + b.cells.findIndex((r) => r[0]?.t === 's' && r[0].v === label);
 
+/** Rows of the LTV-by-channel block whose projected LTV is blank. */
+const planned = (l: PlanBlock): number[] =>
+  l.cells.flatMap((r, i) => (i >= 2 && r[0]?.t === 's' && (r[4] === null || r[4] === undefined) ? [l.row + i] : []));
+
 describe('metrics blocks on the dashboard', () => {
   it('findings sit in the header, at the top', () => {
     const head = texts(block('header'));
@@ -77,6 +81,20 @@ describe('metrics blocks on the dashboard', () => {
     // yandex CAC (linear): 300 spend / (1/3 of Ann).
     expect(cac).toBeCloseTo(900, 6);
     expect(ev.at(y, 7)).toBeCloseTo(projected / cac, 6);
+  });
+
+  it('LTV:CAC is blank, not 0, for a channel whose customers are too recent for a projected LTV', () => {
+    // Dan arrives through bing a week before the data ends: no month of his is observed yet.
+    const rows = [...journeyRows, ['2026-06-02', 'bing', 'won', 700, '2026-06-08', 'D', '', '']];
+    const d = aggregate(mapping, rows, [...journeyCosts, ['2026-01-01', 'bing', 100]]);
+    const p = planDashboard(d, mapping, ctx);
+    const e = evaluatePlan(p);
+    const l = p.blocks.find((x) => x.name === 'ltv_channels')!;
+    const blank = planned(l);
+    expect(blank).toContain(rowOf(l, 'bing'));
+    expect(e.at(rowOf(l, 'bing'), 6)).toBe(100); // CAC is known…
+    for (const r of blank) expect([null, '']).toContain(e.at(r, 7)); // …the ratio is not.
+    e.destroy();
   });
 
   it('B2B block: cycle, repeat share, NPS columns and formulas for profit, ДРР and CPO', () => {

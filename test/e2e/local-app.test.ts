@@ -650,6 +650,11 @@ describe('the attribution model chosen in Options, end to end', () => {
       )
       .toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/9-first-touch-models.png` });
+    // The B2B block (deal cycle, repeat sales, NPS, profit), for a look as the CMO would read it.
+    const b2b = dash.values.findIndex((row) => row[0] === 'B2B: deal cycle, repeat sales, NPS, profit');
+    expect(b2b).toBeGreaterThan(models);
+    await page.locator(`td[data-a1="A${b2b + 1}"]`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/9-first-touch-b2b.png` });
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -165,7 +165,8 @@ export function planMetricsBlocks(
           ...ch.observed.map(maybe),
           maybe(ch.projected),
           maybe(cacOf.get(ch.channel) ?? null),
-          safe(`${cellA1(r, projCol)}/${cellA1(r, projCol + 1)}`),
+          // No projected LTV (too little history) is unknown, not a ratio of 0.
+          safe(`IF(${cellA1(r, projCol)}="","",${cellA1(r, projCol)}/${cellA1(r, projCol + 1)})`),
         ],
         {
           formats: ['', ...co.windows.map(() => money0), money0, money0, FORMAT.ratio],
