@@ -260,6 +260,8 @@ async function loadSource(sheetName: string): Promise<void> {
 
 async function loadCosts(sheetName: string | null): Promise<void> {
   applyCostsDetection(state, sheetName, sheetName ? await detectSheetNamed(sheetName) : null);
+  // With BigQuery leads, a costs sheet replaces a costs table.
+  if (state.warehouse) state.warehouse.costsTable = null;
 }
 
 async function loadSurvey(sheetName: string | null): Promise<void> {
@@ -329,7 +331,9 @@ async function restoreWarehouse(context: SidebarContext, saved: Mapping, w: NonN
   state.showSavedProblems = context.savedProblems.length > 0;
   const source = await call('detectWarehouse', refText(w.source), w.billingProject);
   const costs = w.costs ? await call('detectWarehouse', refText(w.costs), w.billingProject).catch(() => null) : null;
-  applySaved(state, saved, source.detection, costs?.detection ?? null);
+  // Costs on a sheet of this spreadsheet beside the BigQuery leads: read that sheet again.
+  const costsSheet = !w.costs && saved.costs ? await detectSheetNamed(saved.costs.sheetName).catch(() => null) : null;
+  applySaved(state, saved, source.detection, costs?.detection ?? costsSheet);
   state.warehouse = {
     table: source.table,
     billingProject: source.billingProject,

@@ -117,6 +117,9 @@ export function renderData(ui: Ui): HTMLElement {
 
   if (detection.shape === 'crm' && bigQuery) {
     out.appendChild(warehouseCosts(ui));
+    // Costs kept in a normal sheet beside the BigQuery leads: sent with the query (README: warehouse mode).
+    const fromSheet = state.warehouse?.costsTable ? '' : (state.costs?.sheetName ?? '');
+    out.appendChild(sheetSelect(ui, ui.tr('data.bq.costsSheet'), sheets, fromSheet, true, (name) => void ui.detectCosts(name)));
     if (!state.costs) out.appendChild(h('p', { className: 'warning' }, [ui.tr('data.noCosts')]));
   } else if (detection.shape === 'crm') {
     const others = sheets.filter((s) => s.name !== source.sheetName);

@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AggregatedData } from '../core/aggregate/index.js';
 import type { Mapping } from '../core/mapping/types.js';
-import { isBlank, isDate, parseDateValue, type CellValue, type Matrix } from '../core/values.js';
+import type { Matrix } from '../core/values.js';
 import { compileAggregation } from '../core/warehouse/compile.js';
 import { decodeAggregation } from '../core/warehouse/decode.js';
 import { duckdb } from '../core/warehouse/dialect.js';
@@ -51,53 +51,7 @@ export async function aggregateOnDuckDb(
   return decodeAggregation(mapping, compiled, rows, costs !== null);
 }
 
-/**
- * How a warehouse would type each column of a sheet-like matrix: all numbers → number, all dates →
- * timestamp (the instant Apps Script hands over), all TRUE/FALSE → bool, else string.
- */
-export function inferKinds(rows: Matrix, width: number): ColumnKind[] {
-  const kinds: ColumnKind[] = [];
-  for (let c = 0; c < width; c++) {
-    let kind: ColumnKind | null = null;
-    for (const row of rows) {
-      const v = row[c];
-      if (v === null || v === undefined || v === '') continue;
-      const k: ColumnKind = typeof v === 'number' ? 'number' : isDate(v) ? 'timestamp' : typeof v === 'boolean' ? 'bool' : 'string';
-      kind = kind === null || kind === k ? k : 'string';
-      if (kind === 'string') break;
-    }
-    kinds.push(kind ?? 'string');
-  }
-  return kinds;
-}
-
-/**
- * What a string column of a warehouse holds for a cell of another type: numbers in JavaScript spelling
- * (which parseNumberText reads back exactly), booleans as true/false. Dates in a text column become ISO
- * text. Tests feed this same matrix to the in-memory path, so both engines see identical data.
- */
-export function asWarehouseText(value: CellValue, timeZone: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (isDate(value)) {
-    const t = parseDateValue(value, timeZone);
-    return t === undefined ? null : new Date(t).toISOString().slice(0, 19).replace('T', ' ');
-  }
-  return String(value);
-}
-
-/** The matrix as a warehouse table would hold it: each column typed by inferKinds, strings as asWarehouseText. */
-export function warehouseMatrix(rows: Matrix, width: number, timeZone: string): { rows: Matrix; kinds: ColumnKind[] } {
-  const kinds = inferKinds(rows, width);
-  const out = rows.map((row) =>
-    Array.from({ length: width }, (_, c) => {
-      const v = row[c];
-      if (kinds[c] === 'string') return isBlank(v) && typeof v !== 'string' ? null : asWarehouseText(v, timeZone);
-      return v === '' ? null : v;
-    }),
-  );
-  return { rows: out, kinds };
-}
+export { asWarehouseText, inferKinds, warehouseMatrix } from '../core/warehouse/inline.js';
 
 const SQL_TYPE: Record<ColumnKind, string> = {
   string: 'VARCHAR',

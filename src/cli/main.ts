@@ -8,6 +8,9 @@ import { decodeInput } from './decode.js';
 import { formatReport, runReport, type Report, type ReportOptions } from './report.js';
 import { printable, printableBlock, printableJson } from './terminal.js';
 
+/** DuckDB's memory_limit spellings: a number and a unit (https://duckdb.org/docs/stable/configuration/overview). */
+const MEMORY_LIMIT = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/iu;
+
 /** The usage text in `locale`: the flags and their values are code, the rest comes from the catalogue. */
 export function usage(locale: Locale): string {
   const [file, costs, years, perYear] = (['cli.arg.file', 'cli.arg.costs', 'cli.arg.years', 'cli.arg.perYear'] as const).map((k) =>
@@ -16,7 +19,7 @@ export function usage(locale: Locale): string {
   const synopsis =
     `funnel-roi report ${file} [--costs ${costs}] [--json] [--granularity week|month|quarter] [--margin 0.4] [--by-campaign]\n` +
     '  [--model last_touch|first_touch|linear|position_based|time_decay] [--period-basis close|created] [--return-days 90]\n' +
-    `  [--half-life 7] [--lifespan ${years} --frequency ${perYear}] [--lang en|ru|zh] [--engine memory|duckdb]`;
+    `  [--half-life 7] [--lifespan ${years} --frequency ${perYear}] [--lang en|ru|zh] [--engine memory|duckdb] [--memory-limit 1GB]`;
   return t(locale, 'cli.usage', {
     synopsis,
     duckdb: '--engine duckdb',
@@ -64,6 +67,7 @@ export function main(argv: readonly string[], locale: Locale = cliLocale(argv, p
   let byCampaign = false;
   let costsFile: string | undefined;
   let engine: 'memory' | 'duckdb' = 'memory';
+  let memoryLimit: string | undefined;
   const metrics: Record<string, unknown> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -81,6 +85,10 @@ export function main(argv: readonly string[], locale: Locale = cliLocale(argv, p
       if (e !== 'memory' && e !== 'duckdb')
         throw new CodedError('cli_choice_invalid', { flag: arg, choices: 'memory, duckdb', value: String(e) });
       engine = e;
+    } else if (arg === '--memory-limit') {
+      const m = rest[++i];
+      if (m === undefined || !MEMORY_LIMIT.test(m)) throw new CodedError('cli_size_invalid', { flag: arg, value: String(m) });
+      memoryLimit = m;
     } else if (arg === '--costs') {
       costsFile = rest[++i];
       if (!costsFile) throw new CodedError('cli_needs_file', { flag: arg });
@@ -96,6 +104,8 @@ export function main(argv: readonly string[], locale: Locale = cliLocale(argv, p
     else throw new CodedError('cli_unknown_argument', { arg: printable(arg) });
   }
   if (!file) throw new CodedError('cli_no_file');
+  if (memoryLimit !== undefined && engine !== 'duckdb')
+    throw new CodedError('cli_flag_needs_engine', { flag: '--memory-limit', engine: '--engine duckdb' });
   const checked = metricsOptions(metrics); // fails early, naming the flag's field
   const print = (report: Report): number => {
     // JSON escapes C0 itself; the replacer also removes escapes, C1 and bidi marks from every string.
@@ -106,7 +116,7 @@ export function main(argv: readonly string[], locale: Locale = cliLocale(argv, p
     const source = file;
     // Loaded on demand: the default engine never needs DuckDB's native binary.
     return import('./report-duckdb.js').then(({ runReportDuckDb }) =>
-      runReportDuckDb(source, { granularity, margin, byCampaign, costsFile, metrics: checked, locale }).then(print),
+      runReportDuckDb(source, { granularity, margin, byCampaign, costsFile, metrics: checked, locale, memoryLimit }).then(print),
     );
   }
   const options: ReportOptions = {

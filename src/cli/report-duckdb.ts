@@ -191,6 +191,10 @@ export async function runReportDuckDb(file: string, options: DuckDbReportOptions
     const costBinding = mapping.shape === 'crm' ? mapping.costs : null;
     refusePeriodLabels(source.sample, mapping.source);
     if (costs && costBinding) refusePeriodLabels(costs.sample, costBinding);
+    // The files are loaded in their order (rowid is the CSV line); the query needs no order of its own:
+    // a customer's same-day leads go by their cells (definitions/journeys.ts byTie), not by row, so DuckDB
+    // may stream and spill without keeping insertion order (its memory guide's first advice for big files).
+    await conn.run('SET preserve_insertion_order = false');
     const data = await aggregateOnDuckDb(
       conn,
       mapping,

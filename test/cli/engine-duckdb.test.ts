@@ -120,7 +120,22 @@ describe('report --engine duckdb equals the default engine', () => {
     expect(() =>
       execFileSync(process.execPath, [bin, ...args, '--engine', 'spark'], { env: ENGLISH, encoding: 'utf8', stdio: 'pipe' }),
     ).toThrow(/--engine must be one of memory, duckdb, got spark/u);
-  });
+    // DuckDB's memory cap is a flag; a small one still gives the same report (DuckDB spills instead).
+    const capped = execFileSync(process.execPath, [bin, ...args, '--engine', 'duckdb', '--memory-limit', '64MB'], { encoding: 'utf8' });
+    expectSame(JSON.parse(capped), JSON.parse(duck));
+    for (const bad of ['1 GBs']) {
+      expect(() =>
+        execFileSync(process.execPath, [bin, ...args, '--engine', 'duckdb', '--memory-limit', bad], {
+          env: ENGLISH,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        }),
+      ).toThrow(/--memory-limit takes a size such as 512MB or 4GB/u);
+    }
+    expect(() =>
+      execFileSync(process.execPath, [bin, ...args, '--memory-limit', '2GB'], { env: ENGLISH, encoding: 'utf8', stdio: 'pipe' }),
+    ).toThrow(/--memory-limit applies only with --engine duckdb/u);
+  }, 120_000);
 });
 
 describe('report --engine duckdb refuses what it would sum differently', () => {

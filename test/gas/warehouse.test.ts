@@ -184,14 +184,55 @@ describe('BigQuery data source, end to end on the bundle', () => {
 
     // Linear attribution, as the Options step saves it, runs in BigQuery too: each deal is split over its
     // customer's touches, and the weights of a deal sum to 1, so the per-channel table's totals row stands.
-    // (Per channel it may differ from the sheet when a customer has several leads on one day: README.)
+    // A customer's leads of one day are ordered by their cells in both paths (not by sheet row, which a
+    // BigQuery table lacks), so the whole dashboard equals the sheet's under linear credit as well.
     const totalsRow = (values: unknown[][]) => values.find((row) => row[0] === 'Итого') ?? [];
-    run(s, 'saveMapping', { ...mapping, options: { ...mapping.options, metrics: { attribution: 'linear' } } });
+    const linearOptions = { ...mapping.options, metrics: { attribution: 'linear' as const } };
+    run(s, 'saveMapping', { ...mapping, options: linearOptions });
     fake.log.length = 0;
     const linear = run<BuildResult>(s, 'buildDashboard');
     expect(fake.log).toContain('jobs.query');
     expect(fake.queries.at(-1)).toContain('l_credit');
-    expectSameDashboard([totalsRow(dashboardValues(s, linear.sheetName))], [totalsRow(fromBigQuery)]);
+    const linearValues = dashboardValues(s, linear.sheetName);
+    expectSameDashboard([totalsRow(linearValues)], [totalsRow(fromBigQuery)]);
+    run(plain, 'saveMapping', { ...sheetMapping, options: { ...sheetMapping.options, metrics: { attribution: 'linear' as const } } });
+    const linearSheet = dashboardValues(plain, run<BuildResult>(plain, 'buildDashboard').sheetName);
+    const linearCut = starts(linearValues, 'Цикл сделки, доля повторных продаж');
+    expect(linearCut).toBeGreaterThan(50);
+    expectSameDashboard(linearValues.slice(0, linearCut), linearSheet.slice(0, linearCut));
+  });
+});
+
+describe('BigQuery leads with their ad costs on a sheet of the spreadsheet', () => {
+  it('the costs sheet goes into the query; the dashboard equals the one built from the two sheets', () => {
+    const fake = warehouse();
+    const s = session('crm-leads-ru', fake, 'ru');
+    const leads = run<WarehouseDetection>(s, 'detectWarehouse', 'acme-marketing.crm.leads', '');
+    const costsSheet = run<Detection>(s, 'detect', 'Расходы');
+    const mapping: Mapping = {
+      ...defaultMapping(leads.detection, { costs: costsSheet.table }),
+      warehouse: { engine: 'bigquery', source: LEADS, costs: null, billingProject: 'acme-marketing' },
+    };
+    const issues = run<ValidationIssue[]>(s, 'validate', mapping);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    run(s, 'saveMapping', mapping);
+    const built = run<BuildResult>(s, 'buildDashboard');
+    // One query; the sheet's rows travel inside it (no costs table is read from BigQuery).
+    expect(fake.queries.at(-1)).toContain('sheet_row');
+    expect(fake.log.filter((l) => l.startsWith('tables.get')).length).toBeGreaterThan(0);
+
+    const plain = createSession({ samples: ['crm-leads-ru'], userLocale: 'ru' });
+    const sheetMapping = defaultMapping(run<Detection>(plain, 'detect', 'Лиды'), {
+      costs: run<Detection>(plain, 'detect', 'Расходы').table,
+    });
+    run(plain, 'saveMapping', sheetMapping);
+    const fromSheet = run<BuildResult>(plain, 'buildDashboard');
+    expect(built.usedRows).toBe(fromSheet.usedRows);
+    const fromBigQuery = dashboardValues(s, built.sheetName);
+    const onSheet = dashboardValues(plain, fromSheet.sheetName);
+    const cut = fromBigQuery.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith('Цикл сделки, доля повторных продаж'));
+    expect(cut).toBeGreaterThan(50);
+    expectSameDashboard(fromBigQuery.slice(0, cut), onSheet.slice(0, cut));
   });
 });
 

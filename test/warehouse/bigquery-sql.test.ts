@@ -10,6 +10,7 @@ import { compileAggregation } from '../../src/core/warehouse/compile.js';
 import { bigquery, duckdb } from '../../src/core/warehouse/dialect.js';
 import type { ColumnKind, WarehouseTable } from '../../src/core/warehouse/types.js';
 import { hostileAggregated, hostileCrm, HOSTILE_NAMES } from '../support/warehouse-hostile.js';
+import { inlineTable, warehouseMatrix } from '../../src/core/warehouse/inline.js';
 
 const parser = new sqlParser.Parser();
 const parseBigQuery = (sql: string): void => {
@@ -31,6 +32,12 @@ function golden(name: string, sql: string): void {
 }
 
 const aggregated = hostileAggregated(1, 1).mapping;
+/** A costs sheet's cells as Apps Script hands them: text, a Date instant, a number, a blank, hostile text. */
+const SHEET_COSTS = [
+  ['Яндекс Директ', new Date(Date.UTC(2026, 0, 31, 21)), 1234.5],
+  ["'); DROP TABLE x; --", '2026-02-01', null],
+  ['=HYPERLINK("x")', new Date(Date.UTC(2026, 1, 1)), 'n/a'],
+];
 const crm = hostileCrm(1, 1, true).mapping;
 const CASES = {
   'aggregated-typed-month': () =>
@@ -61,6 +68,14 @@ const CASES = {
         ['number', 'timestamp', 'string', 'string', 'string', 'number', 'string', 'timestamp', 'number'],
       ),
       table(['my-project', 'crm', 'costs'], ['string', 'date', 'number']),
+      bigquery,
+      { timeZone: 'Europe/Moscow' },
+    ),
+  'crm-costs-sheet-inline': () =>
+    compileAggregation(
+      { ...crm, options: { ...crm.options, granularity: 'month' } },
+      table(['my-project', 'crm', 'deals'], ['number', 'date', 'string', 'string', 'string', 'number', 'string', 'date', 'number']),
+      inlineTable(bigquery, warehouseMatrix(SHEET_COSTS, 3, 'Europe/Moscow'), 2, 'Расходы'),
       bigquery,
       { timeZone: 'Europe/Moscow' },
     ),

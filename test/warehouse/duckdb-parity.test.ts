@@ -4,9 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Granularity } from '../../src/core/mapping/types.js';
-import { openDuckDb, type DuckDbSession } from '../../src/cli/duckdb.js';
+import { aggregateOnDuckDb, loadMatrix, openDuckDb, type DuckDbSession } from '../../src/cli/duckdb.js';
+import { inlineTable, warehouseMatrix } from '../../src/core/warehouse/inline.js';
+import { duckdb } from '../../src/core/warehouse/dialect.js';
 import { dataRows, loadSample, mappingFor } from '../support/samples.js';
-import { bothEngines, expectSame } from '../support/warehouse-parity.js';
+import { bothEngines, expectSame, type analyses } from '../support/warehouse-parity.js';
+import { normalizeName } from '../../src/core/aggregate/cells.js';
 import { hostileAggregated, hostileCrm } from '../support/warehouse-hostile.js';
 import type { Matrix } from '../../src/core/values.js';
 import { identityKindOf } from '../../src/core/warehouse/compile.js';
@@ -182,5 +185,80 @@ describe('DuckDB rendering: the per-customer analyses from SQL sums', () => {
       const { analysed } = await bothEngines(db.connection, { mapping, source, costs, opts: { metrics: { attribution } } });
       expect(analysed.cohort).not.toBeNull();
     }
+  });
+});
+
+describe('same-day leads: one tie-break for both paths, not row order', () => {
+  /** The analyses with channel labels folded and channel lists sorted: labels are first-seen spellings. */
+  const folded = (a: ReturnType<typeof analyses>) => {
+    const fold = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(fold)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v).map(([k, x]) => [k, k === 'channel' && typeof x === 'string' ? normalizeName(x) : fold(x)]),
+            )
+          : v;
+    const byChannel = (x: { channel: string }, y: { channel: string }) => (x.channel < y.channel ? -1 : x.channel > y.channel ? 1 : 0);
+    const f = fold({ ...a, findings: [] }) as ReturnType<typeof analyses>;
+    return {
+      ...f,
+      channels: [...(f.channels ?? [])].sort(byChannel),
+      comparison: f.comparison && { ...f.comparison, channels: [...f.comparison.channels].sort() },
+      cohort: f.cohort && { ...f.cohort, channels: [...f.cohort.channels].sort(byChannel) },
+    };
+  };
+
+  it('the rows in reverse order credit every model and every cohort alike, in memory and in SQL', async () => {
+    const { mapping, source, costs } = hostileCrm(6, 400, false);
+    // Several leads of one customer on one day: the case row order used to decide.
+    const seen = new Map<string, number>();
+    for (const row of source) {
+      const key = `${String(row[6])}|${String(row[1])}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    expect([...seen.values()].some((n) => n > 1)).toBe(true);
+    for (const attribution of ['first_touch', 'position_based', 'time_decay'] as const) {
+      const opts = { metrics: { attribution } };
+      const forward = await bothEngines(db.connection, { mapping, source, costs, opts });
+      const reversed = await bothEngines(db.connection, { mapping, source: [...source].reverse(), costs, opts });
+      expectSame(folded(reversed.analysed), folded(forward.analysed));
+    }
+  });
+});
+
+describe('a costs sheet beside a warehouse CRM table: inlined into the query', () => {
+  it('gives what the costs table loaded into DuckDB gives, and the in-memory path', async () => {
+    const { mapping, source, costs } = hostileCrm(7, 300, true);
+    const m = { ...mapping, options: { ...mapping.options, granularity: 'week' as const } };
+    const { memory, sql } = await bothEngines(db.connection, { mapping: m, source, costs });
+    const width = (t: { firstColumn: number; lastColumn: number }) => t.lastColumn - t.firstColumn + 1;
+    const s = warehouseMatrix(source, width(m.source), 'Etc/UTC');
+    const src = await loadMatrix(
+      db.connection,
+      'src_beside_sheet',
+      m.source.columns.map((c) => c.header),
+      s,
+      m.source.firstDataRow,
+    );
+    const sheet = inlineTable(duckdb, warehouseMatrix(costs, width(m.costs!), 'Etc/UTC'), m.costs!.firstDataRow, 'Costs');
+    const inlined = await aggregateOnDuckDb(db.connection, m, src, sheet, {
+      notSetLabel: '(none)',
+      channelCostsLabel: '(costs)',
+      timeZone: 'Etc/UTC',
+      identityKind: identityKindOf(m, s.rows),
+    });
+    expect(memory.totals.measures.spend).toBeGreaterThan(0);
+    expect(memory.notes).toContain('costs_spread_weekly');
+    const { customers: _sums, ...sums } = inlined;
+    expectSame(sums, sql);
+    expectSame(sums, memory);
+  });
+
+  it('a sheet too big for the BigQuery query text is refused with a coded error, not sent', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`Channel ${i % 9}`, `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, i]);
+    expect(() => inlineTable(duckdb, warehouseMatrix(rows, 3, 'Etc/UTC'), 2, 'Расходы')).toThrow(
+      expect.objectContaining({ code: 'warehouse_sheet_too_big' }),
+    );
   });
 });

@@ -192,7 +192,8 @@ function readWarehouse(services: GasServices, mapping: Mapping, L: (typeof DASHB
     timeZone,
     notes: [],
     sourceA1: `BigQuery ${w.label}`,
-    isSourceSheet: () => false,
+    // A costs sheet beside the BigQuery table is read from this spreadsheet: the dashboard must not be it.
+    isSourceSheet: (name) => mapping.shape === 'crm' && !mapping.warehouse?.costs && name === mapping.costs?.sheetName,
     bytesProcessed: w.bytesProcessed,
   };
 }

@@ -23,7 +23,10 @@ import {
 import { compileAggregation, identityKindOf, WarehouseUnsupportedError, type CompiledAggregation } from '../../core/warehouse/compile.js';
 import { decodeAggregation } from '../../core/warehouse/decode.js';
 import { bigquery } from '../../core/warehouse/dialect.js';
-import type { WarehouseOptions } from '../../core/warehouse/types.js';
+import type { WarehouseOptions, WarehouseTable } from '../../core/warehouse/types.js';
+import { inlineTable, warehouseMatrix } from '../../core/warehouse/inline.js';
+import { cellText } from '../../core/aggregate/cells.js';
+import type { Matrix } from '../../core/values.js';
 import type { GasServices } from '../services.js';
 import { bigQueryOf, estimateBytes, readSample, readTable, runQuery, type TableInfo } from './bigquery-client.js';
 
@@ -121,11 +124,39 @@ function columnIssues(binding: TableBinding, fields: readonly BigQueryField[], l
   return issues;
 }
 
+/**
+ * A costs sheet beside a BigQuery CRM table: its data rows, read as the sheet path reads them, go into the
+ * query as an inline table (core/warehouse/inline.ts), so costs are joined and spread by the same SQL.
+ * The mapped headers must still be where they were.
+ */
+function costsSheet(services: GasServices, binding: TableBinding, timeZone: string): { table: WarehouseTable; issues: ValidationIssue[] } {
+  const sheet = services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(binding.sheetName);
+  if (!sheet) throw new CodedError('sheet_not_found', { sheet: binding.sheetName.slice(0, 100) });
+  const width = binding.lastColumn - binding.firstColumn + 1;
+  // One read: the header row (when there is one) down to the table's last row (open-ended: the sheet's).
+  const top = binding.headerRow >= 1 ? binding.headerRow : binding.firstDataRow;
+  const bottom = binding.lastDataRow ?? sheet.getLastRow();
+  const block = bottom >= top ? (sheet.getRange(top, binding.firstColumn, bottom - top + 1, width).getValues() as Matrix) : [];
+  const header = binding.headerRow >= 1 ? (block[0] ?? []) : [];
+  const issues: ValidationIssue[] = [];
+  for (const c of binding.columns) {
+    if (c.role === 'ignore' || binding.headerRow < 1) continue;
+    const now = cellText(header[c.index]);
+    if (now !== c.header.trim())
+      issues.push(issue('error', 'warehouse_column_changed', { header: c.header, table: binding.sheetName, position: c.index + 1 }));
+  }
+  const rows = block.slice(binding.firstDataRow - top);
+  const table = inlineTable(bigquery, warehouseMatrix(rows, width, timeZone), binding.firstDataRow, binding.sheetName);
+  return { table, issues };
+}
+
 interface Prepared {
   readonly compiled: CompiledAggregation;
   readonly issues: ValidationIssue[];
   readonly what: string;
   readonly location: string | undefined;
+  /** A costs table (in BigQuery or a sheet inlined into the query) is part of the query. */
+  readonly costsGiven: boolean;
 }
 
 function prepare(services: GasServices, mapping: Mapping, w: WarehouseBinding, opts: WarehouseOptions): Prepared {
@@ -135,7 +166,12 @@ function prepare(services: GasServices, mapping: Mapping, w: WarehouseBinding, o
   const costsInfo = mapping.shape === 'crm' && mapping.costs && w.costs ? tableInfo(services, w.costs) : null;
   if (costsInfo && mapping.costs && w.costs) issues.push(...columnIssues(mapping.costs, costsInfo.fields, tableRefText(w.costs)));
   const sourceTable = warehouseTable(w.source, source.fields);
-  const costsTable = costsInfo && w.costs ? warehouseTable(w.costs, costsInfo.fields) : null;
+  let costsTable = costsInfo && w.costs ? warehouseTable(w.costs, costsInfo.fields) : null;
+  if (mapping.shape === 'crm' && mapping.costs && !w.costs) {
+    const sheet = costsSheet(services, mapping.costs, opts.timeZone ?? 'Etc/UTC');
+    issues.push(...sheet.issues);
+    costsTable = sheet.table;
+  }
   let identityKind = opts.identityKind;
   if (identityKind === undefined && mapping.shape === 'crm' && mapping.source.columns.some((c) => c.role === 'customer_id')) {
     // What the customer column holds (id, e-mail, phone) is judged on sample rows, as the in-memory path does.
@@ -145,7 +181,7 @@ function prepare(services: GasServices, mapping: Mapping, w: WarehouseBinding, o
   }
   try {
     const compiled = compileAggregation(mapping, sourceTable, costsTable, bigquery, { ...opts, identityKind });
-    return { compiled, issues, what, location: source.location };
+    return { compiled, issues, what, location: source.location, costsGiven: costsTable !== null };
   } catch (error) {
     if (error instanceof WarehouseUnsupportedError) throw new CodedError(error.code);
     throw error;
@@ -186,6 +222,6 @@ export function aggregateWarehouse(services: GasServices, mapping: Mapping, opts
   }
   const result = runQuery(bigQueryOf(services), w.billingProject, p.compiled.sql, p.what, p.location);
   const rows = result.rows.map((r) => resultRow(result.fields, r));
-  const data = decodeAggregation(mapping, p.compiled, rows, w.costs !== null);
+  const data = decodeAggregation(mapping, p.compiled, rows, p.costsGiven);
   return { data, label: p.what, bytesProcessed: result.bytesProcessed };
 }

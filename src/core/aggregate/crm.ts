@@ -24,7 +24,16 @@ import type { CellValue, Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
 import { cellText, normalizeName, readMeasure } from './cells.js';
 import { parsePeriodText } from '../periods.js';
-import { columnOf, crmColumns, headerOf, isBlankRow, periodSkipReason, UNREADABLE_PERIOD, type PeriodReader } from './rows.js';
+import {
+  columnOf,
+  crmColumns,
+  crmTieColumns,
+  headerOf,
+  isBlankRow,
+  periodSkipReason,
+  UNREADABLE_PERIOD,
+  type PeriodReader,
+} from './rows.js';
 import type { MeasureReaders } from './measures.js';
 import type { SkipLog } from './skip-log.js';
 import { joinSurvey, type SurveyInput } from './survey.js';
@@ -75,6 +84,7 @@ export function readCrmRows(
   } = crmColumns(mapping);
   const identityKinds: IdentifierKind[] = identityCols.map((c) => identifierKind(sampleText(source, c)));
   const npsCol = columnOf(src, 'nps');
+  const tieCols = crmTieColumns(mapping);
   const callingCode = callingCodeForCurrency(mapping.options.currency);
   const watched = [chCol, dateCol, statusCol, revenueCol, ...identityCols, leadCol].filter((c) => c >= 0);
   const unknown = new Map<string, number>();
@@ -151,6 +161,7 @@ export function readCrmRows(
       customer: null,
       nps: npsCol >= 0 ? npsAnswer(row[npsCol]) : null,
       row: rowNumber,
+      tie: tieCols.map((c) => cellText(row[c])),
     });
     if (reach === JUNK) {
       acc.add(slot, acc.junkField, 1);

@@ -40,6 +40,17 @@ export function crmColumns(mapping: Mapping): CrmColumns {
   };
 }
 
+/**
+ * The cells that order a customer's leads of one day (definitions/journeys.ts byTie): the lead id first,
+ * then every other column the CRM rows are read by, in column order. One list for both paths: the
+ * in-memory reader keeps their text, the SQL orders by the same columns.
+ */
+export function crmTieColumns(mapping: Mapping): number[] {
+  const c = crmColumns(mapping);
+  const rest = [c.channel, c.campaign, c.date, c.close, c.status, c.revenue, c.profit, ...c.identity].filter((x) => x >= 0 && x !== c.lead);
+  return [...(c.lead >= 0 ? [c.lead] : []), ...[...new Set(rest)].sort((a, b) => a - b)];
+}
+
 export function headerOf(table: TableBinding, index: number): string {
   return table.columns.find((c) => c.index === index)?.header ?? `#${index + 1}`;
 }

@@ -14,8 +14,14 @@ import type { AttributionModel } from './rules.js';
 const DAY_MS = 86_400_000;
 
 export interface LeadRecord {
-  /** Position in the input (row order): the tie-break wherever dates are equal. */
+  /** Position in the input (row order): the last tie-break, between leads equal in every tie cell. */
   readonly index: number;
+  /**
+   * The cells that order leads of one day (aggregate/rows.ts crmTieColumns: the lead id, then every other
+   * column the rows are read by, in column order) as text. A warehouse table has no row order, so the SQL
+   * orders by the same cells, and both paths credit alike by definition. Absent: row order only.
+   */
+  readonly tie?: readonly string[];
   /** Sheet row number (or range row) for messages. */
   readonly row: number;
   readonly channel: string;
@@ -56,7 +62,43 @@ export interface WonDeal {
   readonly touches: readonly LeadRecord[];
 }
 
-const byCreated = (a: LeadRecord, b: LeadRecord): number => (a.created ?? -Infinity) - (b.created ?? -Infinity) || a.index - b.index;
+/** Code-point order, as BigQuery and DuckDB compare strings (JavaScript's `<` compares UTF-16 units). */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/**
+ * The order of two leads at the same time: each tie cell by its length, then its code points (so whole-number
+ * ids and ISO dates run in numeric order), then row order — which only decides between leads equal in every
+ * cell the results depend on, so it changes no figure. compile.ts writes the same ORDER BY.
+ */
+export function byTie(a: LeadRecord, b: LeadRecord): number {
+  const x = a.tie;
+  const y = b.tie;
+  if (x && y) {
+    for (let k = 0; k < x.length; k++) {
+      const d = codePoints(x[k]) - codePoints(y[k]) || compareCodePoints(x[k], y[k]);
+      if (d !== 0) return d;
+    }
+  }
+  return a.index - b.index;
+}
+
+const byCreated = (a: LeadRecord, b: LeadRecord): number => (a.created ?? -Infinity) - (b.created ?? -Infinity) || byTie(a, b);
 const purchaseTime = (l: LeadRecord): number | null => l.closed ?? l.created;
 /** A purchase known to the day: a close date, or a creation day (not a period label's first day). */
 const purchaseDay = (l: LeadRecord): boolean => l.closed !== null || (l.created !== null && !l.createdInPeriod);
@@ -79,9 +121,7 @@ export function classifyDeals(leads: readonly LeadRecord[], returnDays: number):
   }
   for (const [customer, list] of journeys) {
     list.sort(byCreated);
-    const won = list
-      .filter((l) => l.won)
-      .sort((a, b) => (purchaseTime(a) ?? -Infinity) - (purchaseTime(b) ?? -Infinity) || a.index - b.index);
+    const won = list.filter((l) => l.won).sort((a, b) => (purchaseTime(a) ?? -Infinity) - (purchaseTime(b) ?? -Infinity) || byTie(a, b));
     const acquired = won.length > 0 ? purchaseTime(won[0]) : null;
     let previous: number | null = null;
     won.forEach((deal, k) => {

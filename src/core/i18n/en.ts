@@ -64,6 +64,7 @@ export const en = {
   'data.bq.costs': 'BigQuery table with ad costs',
   'data.bq.readCosts': 'Read costs table',
   'data.bq.costsHint': 'Spend per channel and date, for ROMI and CAC; leave blank to build without costs.',
+  'data.bq.costsSheet': '…or a sheet of this spreadsheet with ad costs',
   'columns.intro': 'Check what each column means. Guesses marked “check” are uncertain.',
   'columns.costs': 'Costs sheet columns',
   'columns.role': 'Role of column “{header}”',
@@ -492,6 +493,8 @@ export const enIssues = {
   cli_needs_file: '{flag} needs a CSV file.',
   cli_choice_invalid: '{flag} must be one of {choices}, got {value}.',
   cli_not_number: '{flag} must be a number, got {value}.',
+  cli_size_invalid: '{flag} takes a size such as 512MB or 4GB, got {value}.',
+  cli_flag_needs_engine: '{flag} applies only with {engine}.',
   cli_margin_range: '{flag} must be in (0, 1], got {value}.',
   cli_unknown_argument: 'Unknown argument {arg}.',
   cli_no_file: 'No CSV file given.',
@@ -519,6 +522,8 @@ export const enIssues = {
   warehouse_identity:
     'Warehouse mode links customers by one identity column (an id, e-mail or phone); several identity columns need a sheet (the in-memory engine).',
   warehouse_period_labels: 'Warehouse mode cannot read period labels (“2026-W05”, “янв 2026”) as dates; use a date column.',
+  warehouse_sheet_too_big:
+    'Sheet “{sheet}” is too big to send with the BigQuery query ({rows, plural, one {# row} other {# rows}}; about {limit} fit). Load it into BigQuery and pick that table instead.',
 } as const;
 
 export type IssueCode = keyof typeof enIssues;

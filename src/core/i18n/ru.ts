@@ -62,6 +62,7 @@ export const ru: Messages = {
   'data.bq.costs': 'Таблица BigQuery с рекламными расходами',
   'data.bq.readCosts': 'Прочитать таблицу расходов',
   'data.bq.costsHint': 'Расход по каналам и датам — для ROMI и CAC; оставьте пустым, чтобы строить без расходов.',
+  'data.bq.costsSheet': '…или лист этой таблицы с рекламными расходами',
   'columns.intro': 'Проверьте, что означает каждый столбец. Пометка «проверьте» — догадка неуверенная.',
   'columns.costs': 'Столбцы листа расходов',
   'columns.role': 'Роль столбца «{header}»',
@@ -486,6 +487,8 @@ export const ruIssues: IssueTemplates = {
   cli_needs_file: 'Для {flag} нужен CSV-файл.',
   cli_choice_invalid: '{flag}: допустимо одно из {choices}, получено {value}.',
   cli_not_number: '{flag}: нужно число, получено {value}.',
+  cli_size_invalid: '{flag}: нужен объём, например 512MB или 4GB, получено {value}.',
+  cli_flag_needs_engine: '{flag} действует только вместе с {engine}.',
   cli_margin_range: '{flag}: нужно число больше 0 и не больше 1, получено {value}.',
   cli_unknown_argument: 'Неизвестный аргумент {arg}.',
   cli_no_file: 'Не указан CSV-файл.',
@@ -515,4 +518,6 @@ export const ruIssues: IssueTemplates = {
     'В режиме хранилища клиенты связываются по одному столбцу идентификации (ID, эл. почта или телефон); несколько таких столбцов требуют листа (расчёт в памяти).',
   warehouse_period_labels:
     'В режиме хранилища подписи периодов («2026-W05», «янв 2026») не читаются как даты; используйте столбец с датой.',
+  warehouse_sheet_too_big:
+    'Лист «{sheet}» слишком велик, чтобы отправить его вместе с запросом к хранилищу ({rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}; помещается около {limit}). Загрузите его в хранилище и выберите ту таблицу.',
 };

@@ -61,6 +61,7 @@ export const zh: Messages = {
   'data.bq.costs': '含广告费用的 BigQuery 表',
   'data.bq.readCosts': '读取费用表',
   'data.bq.costsHint': '按渠道和日期的花费，用于 ROMI 和 CAC；留空则不含费用。',
+  'data.bq.costsSheet': '……或本电子表格中含广告费用的工作表',
   'columns.intro': '请确认每列的含义。标记为“请检查”的猜测不太确定。',
   'columns.costs': '花费工作表的列',
   'columns.role': '列“{header}”的角色',
@@ -461,6 +462,8 @@ export const zhIssues: IssueTemplates = {
   cli_needs_file: '{flag} 需要一个 CSV 文件。',
   cli_choice_invalid: '{flag} 必须是 {choices} 之一，实际为 {value}。',
   cli_not_number: '{flag} 必须是数字，实际为 {value}。',
+  cli_size_invalid: '{flag} 需要一个大小，例如 512MB 或 4GB，实际为 {value}。',
+  cli_flag_needs_engine: '{flag} 仅在使用 {engine} 时有效。',
   cli_margin_range: '{flag} 必须大于 0 且不大于 1，实际为 {value}。',
   cli_unknown_argument: '未知参数 {arg}。',
   cli_no_file: '未指定 CSV 文件。',
@@ -486,4 +489,6 @@ export const zhIssues: IssueTemplates = {
   warehouse_bytes_estimate: '每次生成在 BigQuery 中约扫描 {bytes}（试运行），费用计入项目 {project}。',
   warehouse_identity: '数据仓库模式按一个身份列（ID、电子邮件或电话）关联客户；多个身份列需要使用工作表（内存计算）。',
   warehouse_period_labels: '数据仓库模式无法把周期标签（“2026-W05”“2026年1月”）读作日期；请使用日期列。',
+  warehouse_sheet_too_big:
+    '工作表“{sheet}”太大，无法随数据仓库查询一起发送（{rows} 行；约可容纳 {limit} 行）。请先把它载入数据仓库，再选择那张表。',
 };

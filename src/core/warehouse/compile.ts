@@ -9,7 +9,7 @@
  * outer join on (channel, campaign, period) the in-memory accumulator performs, without a join's fan-out.
  */
 import { CodedError } from '../issues.js';
-import { columnOf, crmColumns, headerOf } from '../aggregate/rows.js';
+import { columnOf, crmColumns, crmTieColumns, headerOf } from '../aggregate/rows.js';
 import { MEASURE_COUNT, measureField } from '../aggregate/accumulator.js';
 import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
@@ -215,17 +215,13 @@ class TableReader {
       if (!table.columns[c]) throw new Error(`warehouse: column #${c + 1} of ${binding.sheetName} is not in the table`);
     const rn = table.rowNumber !== undefined ? `CAST(${d.ident(table.rowNumber)} AS ${intType(d)})` : `CAST(NULL AS ${intType(d)})`;
     const cols = this.used.map((c) => `${d.ident(table.columns[c].name)} AS c_${c}`);
-    this.pipeline = new Pipeline(name, `SELECT ${[`${rn} AS rn`, ...cols].join(', ')} FROM ${d.table(table.path)}`);
+    const from = table.inline !== undefined ? `(${table.inline}) AS ${d.ident(`${name}_inline`)}` : d.table(table.path);
+    this.pipeline = new Pipeline(name, `SELECT ${[`${rn} AS rn`, ...cols].join(', ')} FROM ${from}`);
     for (const c of this.used) this.pipeline.add(1, `t_${c}`, textOf(d, this.kind(c), `c_${c}`));
   }
 
   kind(c: number) {
     return this.table.columns[c].kind;
-  }
-
-  /** Every read column's text, for a deterministic order of otherwise tied rows. */
-  texts(): string {
-    return this.used.map((c) => `t_${c}`).join(', ');
   }
 
   /** Drops rows blank in every watched column, as isBlankRow does. */
@@ -511,14 +507,20 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   const usedWon = `(reason IS NULL AND ${won})`;
   const usedLead = `(reason IS NULL AND NOT ${junk})`;
   const purchase = closed && created ? `COALESCE(${closed}, ${created})` : (closed ?? created ?? 'CAST(NULL AS DATE)');
-  // Without a row order, ties go by channel and campaign, then by the row's whole content, so every run
-  // orders them alike (rows equal in every column are interchangeable) (README: warehouse mode).
-  const tie = ctx.ordered ? 'rn' : `chk, campk, ${reader.texts()}`;
-  // A customer's first won deal (by purchase date, then row order) makes a new customer.
-  p.add(10, 'first_sale', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedWon} ORDER BY ${purchase} ${nullsFirst(d)}, ${tie})`);
-  // First touch: the customer's earliest lead (by creation, then row order).
+  // Leads of one day go by the tie cells, each by length then code points (definitions/journeys.ts byTie),
+  // as in memory; rows equal in all of them are interchangeable, so row order is never needed here.
+  const tie = crmTieColumns(mapping)
+    .map((c) => {
+      const t = `COALESCE(${reader.text(c)}, '')`;
+      return `LENGTH(${t}), ${t}`;
+    })
+    .join(', ');
+  const tieOrder = tie === '' ? '' : `, ${tie}`;
+  // A customer's first won deal (by purchase date, then the tie cells) makes a new customer.
+  p.add(10, 'first_sale', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedWon} ORDER BY ${purchase} ${nullsFirst(d)}${tieOrder})`);
+  // First touch: the customer's earliest lead (by creation, then the tie cells).
   const firstTouch = (x: string): string =>
-    `FIRST_VALUE(${x}) OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}, ${tie})`;
+    `FIRST_VALUE(${x}) OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}${tieOrder})`;
   const credited =
     metrics.attribution === 'first_touch'
       ? ['ch', 'chk', 'camp', 'campk', 'ord'].map((c) => [c, `CASE WHEN cust_key = '' THEN ${c} ELSE ${firstTouch(c)} END`] as const)
@@ -527,7 +529,7 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   // Multi-touch models: each lead's place in its customer's journey, in the same order first touch uses.
   const journeys = customerCol >= 0;
   if (MULTI_TOUCH.has(metrics.attribution) || journeys) {
-    p.add(10, 'pos', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}, ${tie})`);
+    p.add(10, 'pos', `ROW_NUMBER() OVER (PARTITION BY cust_key, ${usedLead} ORDER BY ${created ?? 'NULL'} ${nullsFirst(d)}${tieOrder})`);
   }
   const creditOf = (c: string): string => (credited.length > 0 ? `credit_${c}` : c);
 

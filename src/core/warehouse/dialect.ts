@@ -35,6 +35,8 @@ export interface Dialect {
   formatDate(date: string, format: string): string;
   /** An instant read as the calendar day of `zone` (IANA name). */
   instantToDate(x: string, zone: string): string;
+  /** Seconds since the epoch as an instant (TIMESTAMP / TIMESTAMPTZ). */
+  timestampSeconds(seconds: string): string;
   /** Seconds since the epoch (an instant) read as the calendar day of `zone`. */
   instantSecondsToDate(seconds: string, zone: string): string;
   /** Unicode NFKC, so full-width and compatibility forms match their plain spellings (see README: DuckDB's limits). */
@@ -80,6 +82,7 @@ export const bigquery: Dialect = {
   addMonths: (d, k) => `DATE_ADD(${d}, INTERVAL (${k}) MONTH)`,
   formatDate: (d, f) => `FORMAT_DATE(${bigquery.literal(f)}, ${d})`,
   instantToDate: (x, zone) => `DATE(${x}, ${bigquery.literal(zone)})`,
+  timestampSeconds: (n) => `TIMESTAMP_SECONDS(${n})`,
   instantSecondsToDate: (n, zone) => `DATE(TIMESTAMP_SECONDS(${n}), ${bigquery.literal(zone)})`,
   nfkc: (x) => `NORMALIZE(${x}, NFKC)`,
   firstBy: (x, o) => `ARRAY_AGG(${x} ORDER BY ${o} LIMIT 1)[OFFSET(0)]`,
@@ -124,6 +127,7 @@ export const duckdb: Dialect = {
   addMonths: (d, k) => `CAST(${d} + INTERVAL (${k}) MONTH AS DATE)`,
   formatDate: (d, f) => `strftime(${d}, ${duckdb.literal(f)})`,
   instantToDate: (x, zone) => `CAST(timezone(${duckdb.literal(zone)}, ${x}) AS DATE)`,
+  timestampSeconds: (n) => `to_timestamp(${n})`,
   instantSecondsToDate: (n, zone) => `CAST(timezone(${duckdb.literal(zone)}, to_timestamp(${n})) AS DATE)`,
   nfkc: (x) => `nfc_normalize(translate(${x}, ${duckdb.literal(FULL_WIDTH)}, ${duckdb.literal(HALF_WIDTH)}))`,
   firstBy: (x, o) => `arg_min(${x}, ${o})`,

@@ -30,6 +30,8 @@ export interface WarehouseTable {
    * smallest spelling and the first won deal is the earliest by date (README: warehouse mode).
    */
   readonly rowNumber?: string;
+  /** A table written into the query itself (inline.ts: a costs sheet beside a BigQuery table); `path` then only names it. */
+  readonly inline?: string;
 }
 
 export interface WarehouseOptions {
