@@ -10,7 +10,8 @@ import { resolveLocale } from '../core/i18n/index.js';
  * Date arguments arrive as instants of the spreadsheet's wall-clock time while the script runs in the
  * manifest's zone, so a function that reads a Date asks the spreadsheet for its zone (read-only
  * SpreadsheetApp calls are allowed in custom functions). Asked per call: each call is its own execution.
- * An error is worded in the spreadsheet's locale, read the same way and only when a call fails.
+ * An error (and a table function's header row) is worded in the spreadsheet's locale, read the same way and
+ * only then.
  */
 const SPREADSHEET: CallContext = {
   timeZone: () => SpreadsheetApp.getActive().getSpreadsheetTimeZone(),

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTRIBUTION_MODELS } from '../../src/core/definitions/index.js';
+import { CUSTOM_FUNCTIONS } from '../../src/core/functions/registry.js';
 import { col, err, fn } from './helpers.js';
 
 const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -44,6 +45,25 @@ describe('ATTRIBUTION', () => {
       ['email', 200, 0, 1], // Bob's second purchase: a repeat sale, no new customer
     ]);
   });
+  it("writes its header row (and a blank channel) in the spreadsheet's language, asking for it once", () => {
+    const f = CUSTOM_FUNCTIONS.find((x) => x.name === 'ATTRIBUTION')!;
+    let asked = 0;
+    const ru = { timeZone: () => 'Etc/UTC', locale: () => (asked++, 'ru' as const) };
+    const t = f.run(ru, [ids, dates, col('google', '', 'vk', 'yandex', 'email'), revenue]) as (string | number)[][];
+    expect(t[0]).toEqual(['канал', 'выручка', 'клиенты', 'покупки']);
+    expect(t.map((r) => r[0])).toContain('(не указан)');
+    expect(asked).toBe(1);
+    const cohort = CUSTOM_FUNCTIONS.find((x) => x.name === 'COHORT_LTV')!;
+    const zh = { timeZone: () => 'Etc/UTC', locale: () => 'zh' as const };
+    expect((cohort.run(zh, [ids, dates, revenue, 2]) as (string | number)[][])[0]).toEqual([
+      '同期群',
+      '客户',
+      '第 0 月',
+      '第 1 月',
+      '第 2 月',
+    ]);
+  });
+
   it('linear and position-based split the journey', () => {
     const lin = fn('ATTRIBUTION')(ids, dates, channels, revenue, 'linear') as (string | number)[][];
     // Ann's 1000 over google, vk, yandex; Bob's 200 over vk (01-05) and email (03-10).

@@ -9,7 +9,18 @@ import { isoDay, parseDateValue } from '../dates.js';
 import { describeValue, isBlank, isDate, isSheetError, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { functionError, type CellAt } from './errors.js';
 import { ComputeFailure } from './failures.js';
-import type { AggregateSpec, ArgReader, CallContext, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
+import type { AggregateSpec, ArgReader, CallContext, CellText, CustomFunctionResult, ElementwiseSpec, ParamSpec } from './types.js';
+import { t } from '../i18n/index.js';
+import type { Locale } from '../types.js';
+
+/** The cell's language; English when the spreadsheet cannot say (the text still reads). */
+function cellLocale(context: CallContext): Locale {
+  try {
+    return context.locale();
+  } catch {
+    return 'en';
+  }
+}
 
 export type { CallContext } from './types.js';
 
@@ -221,9 +232,11 @@ export function runAggregate(spec: AggregateSpec, args: readonly unknown[], cont
   let zone: string | undefined;
   const timeZone = (): string => (zone ??= context.timeZone());
   const readers = prepare(fn, spec.params, args).map((a) => reader(fn, a, timeZone));
+  let lang: Locale | undefined;
+  const text: CellText = (key, params) => t((lang ??= cellLocale(context)), key, params);
   let result: CustomFunctionResult;
   try {
-    result = spec.compute(readers);
+    result = spec.compute(readers, text);
   } catch (e) {
     if (e instanceof ComputeFailure) throw functionError(fn, e.code, e.params as never);
     throw e;

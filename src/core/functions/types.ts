@@ -2,6 +2,8 @@
  * The shapes of a custom function declaration: what define.ts builds from and args.ts reads. In a module
  * of their own, as aggregate/types.ts is, so neither of those two imports the other back.
  */
+import type { MessageKey } from '../i18n/en.js';
+import type { Params } from '../i18n/format.js';
 import type { Locale } from '../types.js';
 import type { Matrix } from '../values.js';
 import type { FunctionCode, FunctionParams } from './errors.js';
@@ -14,11 +16,15 @@ import type { FunctionCode, FunctionParams } from './errors.js';
 export interface CallContext {
   timeZone(): string;
   /**
-   * The language of the cell's error text: the spreadsheet's locale (a cell's value is the same for every
-   * viewer). Asked only when a call fails, so a call that succeeds costs no service call for it.
+   * The language of the cell's text: the spreadsheet's locale (a cell's value is the same for every viewer).
+   * Asked only when a call fails or a table function writes its header row, so other successful calls cost
+   * no service call for it.
    */
   locale(): Locale;
 }
+
+/** Text a table function writes into cells (its header row), in the cell's language, from the catalogue. */
+export type CellText = (key: MessageKey, params?: Params) => string;
 
 export type CustomFunctionResult = number | string | (number | string)[][];
 
@@ -55,7 +61,7 @@ export interface ElementwiseSpec extends SpecBase {
 
 export interface AggregateSpec extends SpecBase {
   /** Gets each argument through an `ArgReader` that knows the function and parameter names for errors. */
-  readonly compute: (args: readonly ArgReader[]) => CustomFunctionResult;
+  readonly compute: (args: readonly ArgReader[], text: CellText) => CustomFunctionResult;
   /**
    * The result's shape: one value (default), a spill the shape of the first argument's range (FUNNEL), or a
    * table whose size depends on the data (ATTRIBUTION, COHORT_LTV).

@@ -1,7 +1,7 @@
 import { ATTRIBUTION_MODELS, classifyDeals, dealCredits, DEFAULT_METRICS_OPTIONS } from '../../definitions/index.js';
 import { aggregate } from '../define.js';
 import { invalid } from '../failures.js';
-import { readJourneys } from './journey-args.js';
+import { NOT_SET, readJourneys } from './journey-args.js';
 
 export const ATTRIBUTION = aggregate({
   name: 'ATTRIBUTION',
@@ -36,7 +36,7 @@ export const ATTRIBUTION = aggregate({
   example: '=ATTRIBUTION(A2:A, B2:B, C2:C, D2:D, "linear")',
   spill: 'table',
   tableSize: (rows) => ({ rows: rows + 1, cols: 4 }),
-  compute([ids, dates, channels, revenue, modelArg, halfLifeArg]) {
+  compute([ids, dates, channels, revenue, modelArg, halfLifeArg], text) {
     const model = modelArg.choice() as (typeof ATTRIBUTION_MODELS)[number];
     const halfLife = halfLifeArg.given
       ? (halfLifeArg.numberAt(0, 0) ?? DEFAULT_METRICS_OPTIONS.halfLifeDays)
@@ -60,8 +60,10 @@ export const ATTRIBUTION = aggregate({
         s[2] += weight;
       }
     }
-    const out: (string | number)[][] = [['channel', 'revenue', 'customers', 'purchases']];
-    [...sums.values()].forEach(([rev, cust, won], i) => out.push([names[i], rev, cust, won]));
+    const out: (string | number)[][] = [
+      [text('fn.head.channel'), text('fn.head.revenue'), text('fn.head.customers'), text('fn.head.purchases')],
+    ];
+    [...sums.values()].forEach(([rev, cust, won], i) => out.push([names[i] === NOT_SET ? text('dash.notSet') : names[i], rev, cust, won]));
     return out;
   },
 });

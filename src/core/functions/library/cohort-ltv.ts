@@ -26,7 +26,7 @@ export const COHORT_LTV = aggregate({
   example: '=COHORT_LTV(A2:A, B2:B, C2:C, 12, 0.4)',
   spill: 'table',
   tableSize: (rows, literal) => ({ rows: rows + 1, cols: (literal(3) ?? 12) + 3 }),
-  compute([ids, dates, revenue, monthsArg, marginArg]) {
+  compute([ids, dates, revenue, monthsArg, marginArg], text) {
     const months = monthsArg.given ? (monthsArg.numberAt(0, 0) ?? 12) : 12;
     if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
       throw invalid('fn_months_range', { param: 'months', max: MAX_MONTHS, value: months });
@@ -42,7 +42,11 @@ export const COHORT_LTV = aggregate({
       halfLifeDays: DEFAULT_METRICS_OPTIONS.halfLifeDays,
       horizonMonths: DEFAULT_METRICS_OPTIONS.ltvHorizonMonths,
     });
-    const head: (string | number)[] = ['cohort', 'customers', ...Array.from({ length: months + 1 }, (_, k) => `month ${k}`)];
+    const head: (string | number)[] = [
+      text('fn.head.cohort'),
+      text('fn.head.customers'),
+      ...Array.from({ length: months + 1 }, (_, k) => text('fn.head.month', { k })),
+    ];
     return [head, ...table.rows.map((r) => [r.cohort, r.customers, ...r.cumulative.map((v) => v ?? '')])];
   },
 });
