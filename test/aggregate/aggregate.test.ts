@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, isoWeekKey, periodKey } from '../../src/core/aggregate/index.js';
 import { computeInsights } from '../../src/core/analysis/index.js';
-import type { ColumnBinding, ColumnRole, Mapping, StatusRule, TableBinding } from '../../src/core/mapping/types.js';
+import type { ColumnRole, Mapping, StatusRule, TableBinding } from '../../src/core/mapping/types.js';
 import type { Matrix } from '../../src/core/values.js';
+import { tableBinding } from '../support/table-binding.js';
 
 function table(roles: ColumnRole[], sheetId = 1): TableBinding {
-  const columns: ColumnBinding[] = roles.map((role, index) => ({ index, header: `H${index}`, role }));
-  return {
-    sheetId,
-    sheetName: `S${sheetId}`,
-    headerRow: 1,
-    firstDataRow: 2,
-    lastDataRow: null,
-    firstColumn: 1,
-    lastColumn: roles.length,
-    columns,
-  };
+  return tableBinding(roles, sheetId, (_, index) => `H${index}`);
 }
 
 function aggregatedMapping(roles: ColumnRole[], extra: Partial<Mapping> = {}, options: Partial<Mapping['options']> = {}): Mapping {

@@ -11,24 +11,15 @@
  * 400, closed 02-20) that is a customer of its own.
  * Costs: google 600, vk 900, yandex 300, telegram 800, seo 0 (one row each, January).
  */
-import type { ColumnBinding, ColumnRole, Mapping, TableBinding } from '../../src/core/mapping/types.js';
+import type { ColumnRole, Mapping, TableBinding } from '../../src/core/mapping/types.js';
 import type { Matrix } from '../../src/core/values.js';
+import { tableBinding } from './table-binding.js';
 
 const roles: ColumnRole[] = ['date', 'channel', 'status', 'revenue', 'close_date', 'customer_id', 'customer_id', 'customer_id'];
 const headers = ['Created', 'Source', 'Status', 'Amount', 'Closed', 'Client ID', 'E-mail', 'Phone'];
 
 function table(rs: ColumnRole[], hs: string[], sheetId: number): TableBinding {
-  const columns: ColumnBinding[] = rs.map((role, index) => ({ index, header: hs[index], role }));
-  return {
-    sheetId,
-    sheetName: `S${sheetId}`,
-    headerRow: 1,
-    firstDataRow: 2,
-    lastDataRow: null,
-    firstColumn: 1,
-    lastColumn: rs.length,
-    columns,
-  };
+  return tableBinding(rs, sheetId, (_, index) => hs[index]);
 }
 
 export const journeyMapping = (options: Partial<Mapping['options']> = {}): Mapping => ({

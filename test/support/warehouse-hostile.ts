@@ -4,8 +4,9 @@
  * readers know (not the ambiguous `1,234`: the SQL reads cells, not columns — README), error values and junk; dates in ISO, Russian and Chinese forms, impossible days, times.
  */
 import { prng } from '../../scripts/generate-samples.js';
-import type { ColumnBinding, ColumnRole, Mapping, StatusRule, TableBinding } from '../../src/core/mapping/types.js';
+import type { ColumnRole, Mapping, StatusRule, TableBinding } from '../../src/core/mapping/types.js';
 import type { CellValue, Matrix } from '../../src/core/values.js';
+import { tableBinding } from './table-binding.js';
 
 export const HOSTILE_NAMES = [
   'Google Ads',
@@ -112,17 +113,7 @@ const INSTANTS: CellValue[] = [
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
 function table(roles: readonly ColumnRole[], sheetId: number): TableBinding {
-  const columns: ColumnBinding[] = roles.map((role, index) => ({ index, header: `${role} "${index}"'`, role }));
-  return {
-    sheetId,
-    sheetName: `S${sheetId}`,
-    headerRow: 1,
-    firstDataRow: 2,
-    lastDataRow: null,
-    firstColumn: 1,
-    lastColumn: roles.length,
-    columns,
-  };
+  return tableBinding(roles, sheetId, (role, index) => `${role} "${index}"'`);
 }
 
 const OPTIONS = { granularity: 'month' as const, grossMargin: 1, currency: 'USD', dashboardName: 'D', byCampaign: false };

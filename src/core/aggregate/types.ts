@@ -85,6 +85,7 @@ export interface ChannelCreditSums {
   readonly wonDeals: number;
   readonly newCustomers: number;
   readonly repeatSales: number;
+  /** Repeat sales after ≥ returnDays without a purchase. */
   readonly returns: number;
   readonly revenue: number;
   readonly repeatRevenue: number;

@@ -6,15 +6,8 @@ import { normalizeName } from '../aggregate/cells.js';
 import type { AggregatedData, ChannelCreditSums } from '../aggregate/types.js';
 import { ATTRIBUTION_MODELS, touchWeights, type AttributionModel, type WonDeal } from '../definitions/index.js';
 
-export interface ChannelCredit {
-  readonly channel: string;
-  readonly wonDeals: number;
-  readonly newCustomers: number;
-  readonly repeatSales: number;
-  /** Repeat sales after ≥ returnDays without a purchase. */
-  readonly returns: number;
-  readonly revenue: number;
-  readonly repeatRevenue: number;
+/** A channel's credited sums (aggregate/types.ts) with gross profit as one figure and the channel's spend. */
+export interface ChannelCredit extends Omit<ChannelCreditSums, 'key' | 'grossProfit'> {
   /** Gross-profit column when mapped, else revenue × margin. */
   readonly grossProfit: number;
   readonly spend: number;
