@@ -1,7 +1,7 @@
 /** Reading one cell as a measure, without allocating on the hot path (dates: ../dates.ts DateReader). */
-import { isBlank, isDate, isSheetError, parseNumberText, type CellValue } from '../values.js';
+import { isDate, isNoValue, isSheetError, parseNumberText, type CellValue } from '../values.js';
 
-/** NaN = unreadable text, -Infinity marker for an error value; blank → 0. */
+/** NaN = unreadable text, -Infinity marker for an error value; blank or a no-value marker ("N/A", "—") → 0. */
 import { ERROR_VALUE } from '../numbers.js';
 
 export { ERROR_VALUE };
@@ -10,7 +10,7 @@ export function readMeasure(value: CellValue): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
   if (value === null || value === undefined || value === '') return 0;
   if (typeof value === 'string') {
-    if (isBlank(value)) return 0;
+    if (isNoValue(value)) return 0;
     if (isSheetError(value)) return ERROR_VALUE;
     const n = parseNumberText(value);
     return n === undefined ? Number.NaN : n;

@@ -20,7 +20,7 @@ import {
   type WonDeal,
 } from '../definitions/index.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
-import type { CellValue, Matrix } from '../values.js';
+import { isNoValue, type CellValue, type Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
 import { cellText, normalizeName, readMeasure } from './cells.js';
 import { parsePeriodText } from '../periods.js';
@@ -129,7 +129,8 @@ export function readCrmRows(
       amount = numbers.read(revenueCol, row[revenueCol], rowNumber);
       if (skips.skipUnreadable(amount, rowNumber, src, revenueCol)) continue;
     }
-    if (reach === WON && profitCol >= 0 && !isBlankCell(row[profitCol])) {
+    // A profit of "—" or "N/A" is unknown, like a blank one, not a profit of 0.
+    if (reach === WON && profitCol >= 0 && !isNoValue(row[profitCol])) {
       profit = numbers.read(profitCol, row[profitCol], rowNumber);
       if (skips.skipUnreadable(profit, rowNumber, src, profitCol)) continue;
     }
