@@ -14,7 +14,17 @@ import { MEASURE_COUNT, measureField } from '../aggregate/accumulator.js';
 import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
 import type { Dialect } from './dialect.js';
-import { blankOf, dateReader, measureReader, noValueOf, normalizedName, Pipeline, textOf, totalsLabel, TRIM as TRIM_RE } from './readers.js';
+import {
+  blankOf,
+  dateReader,
+  measureReader,
+  noValueOf,
+  normalizedName,
+  Pipeline,
+  textOf,
+  totalsLabel,
+  TRIM as TRIM_RE,
+} from './readers.js';
 import { callingCodeForCurrency, identifierKind, metricsOptions, type IdentifierKind, type MetricsOptions } from '../definitions/index.js';
 import { ATTRIBUTION_MODELS, POSITION_WEIGHTS, type AttributionModel } from '../definitions/rules.js';
 import { WS_CLASS } from './regex.js';
