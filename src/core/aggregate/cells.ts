@@ -18,6 +18,13 @@ export function readMeasure(value: CellValue): number {
   return Number.NaN; // a date or TRUE/FALSE in a measure column is a mis-mapped column, not a figure
 }
 
+/** An NPS answer: a whole number 0–10, else null (blank, "n/a", "—", 7.5 or 11 is not an answer on the scale). */
+export function npsScore(value: CellValue): number | null {
+  if (isNoValue(value)) return null;
+  const n = readMeasure(value);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
+}
+
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();

@@ -22,7 +22,7 @@ import {
 import type { Mapping, MeasureRole } from '../mapping/types.js';
 import { isNoValue, type CellValue, type Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
-import { cellText, normalizeName, readMeasure } from './cells.js';
+import { cellText, normalizeName, npsScore } from './cells.js';
 import { parsePeriodText } from '../periods.js';
 import {
   columnOf,
@@ -160,7 +160,7 @@ export function readCrmRows(
       revenue: amount,
       grossProfit: profit,
       customer: null,
-      nps: npsCol >= 0 ? npsAnswer(row[npsCol]) : null,
+      nps: npsCol >= 0 ? npsScore(row[npsCol]) : null,
       row: rowNumber,
       tie: tieCols.map((c) => cellText(row[c])),
     });
@@ -243,12 +243,6 @@ function sampleText(source: Matrix, col: number): string[] {
 
 function isBlankCell(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
-/** An NPS answer is a whole number 0–10; anything else on the row is not an answer (blank, "n/a"). */
-function npsAnswer(v: CellValue): number | null {
-  const n = readMeasure(v);
-  return isBlankCell(v) || !Number.isInteger(n) || n < 0 || n > 10 ? null : n;
 }
 
 /**
