@@ -5,11 +5,12 @@
  */
 export const GUESSER_ACCURACY = {
   /**
-   * test/corpus/headers: columns right / columns (126 sets: rounds 1–4 and the original corpus). Round 4 was tuned
-   * on after its blind measurement (469/527): the concept rules and preferences of concept-roles.ts and the value
-   * shapes of sniff.ts were written against its misses, with invented sample rows added to its files.
+   * test/corpus/headers: columns right / columns (198 sets: rounds 1–4, the original corpus, and training sets t6
+   * and t7 — 72 sets by two more authors, 485/533 and 459/508 when first run, before any tuning on them). Round 4
+   * was tuned on after its blind measurement (469/527); round 5 and t6/t7 after theirs (app funnels, the record's
+   * own status, mailing reports, currency amounts, no-figure cells).
    */
-  tuned: 1946 / 1951,
+  tuned: 2910 / 2992,
   /**
    * test/corpus/held-out, round 5 (30 sets, 10 per language, with 3 sample rows each, by a separate author who
    * saw neither the guesser nor the corpus): 456 of 519 measured once, after round 4's tuning (the concept
@@ -23,7 +24,9 @@ export const GUESSER_ACCURACY = {
    * sits at. On those the guesser was right on 466 blind, 511 after round 4 was tuned on.
    */
   round4AnnotatorAgreement: 513 / 527,
-  round4WhereAnnotatorsAgree: 511 / 513,
+  // 508 since t6/t7: the later authors' conventions (unique clicks in a mailing, an activation after downloads as a
+  // stage) cost three columns where both round-4 annotators chose otherwise (GUIDE.md, "Where annotators disagreed").
+  round4WhereAnnotatorsAgree: 508 / 513,
   /** Which held-out round `heldOut` measures (bench prints it). */
   heldOutRound: 5,
 } as const;

