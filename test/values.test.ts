@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberText } from '../src/core/values.js';
+import { isNoValue, parseNumberText } from '../src/core/values.js';
 
 describe('parseNumberText reads numbers as exports write them', () => {
   it.each([
@@ -27,4 +27,20 @@ describe('parseNumberText reads numbers as exports write them', () => {
   it.each(['', 'abc', '12abc', '1,2,3', '12,34,567', '1.2.3,4,5', '--1', '1.', '$', '%', 'N/A'])('%s is not a number', (text) => {
     expect(parseNumberText(text)).toBeUndefined();
   });
+});
+
+describe('isNoValue: what exports write where there is no figure', () => {
+  it.each(['', '  ', null, undefined, '-', ' — ', '–', '--', 'N/A', 'n/a', 'NA', 'None', 'null', 'NaN', 'н/д', 'нет данных', '无', '暂无'])(
+    '%s is no value',
+    (v) => {
+      expect(isNoValue(v)).toBe(true);
+    },
+  );
+
+  it.each(['0', 0, '-5', '- 5', 'abc', '#N/A', 'Nano', 'none yet', 'нет звонка', '无效', '(not set)', '---- ', '-----'])(
+    '%s is a value or unreadable text, not a blank',
+    (v) => {
+      expect(isNoValue(v)).toBe(false);
+    },
+  );
 });

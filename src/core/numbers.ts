@@ -6,7 +6,7 @@
  * (`12.345` impressions among integers is 12 345); failing that, the spreadsheet's locale breaks the tie
  * and every cell that would read differently is reported, never silently misread.
  */
-import { bodyUnder, finish, isBlank, isSheetError, numberParts, type CellValue } from './values.js';
+import { bodyUnder, finish, isNoValue, isSheetError, numberParts, type CellValue } from './values.js';
 
 export type Decimal = '.' | ',';
 
@@ -73,7 +73,7 @@ class ColumnScan {
       else if (Number.isFinite(v)) this.fractional++;
       return;
     }
-    if (typeof v !== 'string' || isBlank(v)) return;
+    if (typeof v !== 'string' || isNoValue(v)) return;
     let r = this.readings.get(v);
     if (!this.readings.has(v)) {
       r = readingsOf(v);
@@ -138,12 +138,12 @@ export class ColumnNumbers {
     this.decidedBy = 'locale';
   }
 
-  /** A measure: the number; 0 for blank; NaN for unreadable text, dates and booleans; ERROR_VALUE for `#N/A`. */
+  /** A measure: the number; 0 for blank or a no-value marker; NaN for unreadable text, dates and booleans; ERROR_VALUE for `#N/A`. */
   read(value: CellValue): number {
     if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
     if (value === null || value === undefined || value === '') return 0;
     if (typeof value !== 'string') return Number.NaN;
-    if (isBlank(value)) return 0;
+    if (isNoValue(value)) return 0;
     if (isSheetError(value)) return ERROR_VALUE;
     let r = this.readings.get(value);
     if (r === undefined && !this.readings.has(value)) {

@@ -17,6 +17,18 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * What exports write in a measure cell that has no figure: a dash, "N/A", "None", "нет данных", "无". It reads
+ * as a blank (nothing to add), not as unreadable text: AppsFlyer writes "N/A" for organic cost and Chinese
+ * reports "-", and skipping those rows would drop their installs and revenue. Whole cell, trimmed, any case.
+ */
+export const NO_VALUE = /^(?:[-\u2012-\u2015\u2212]{1,3}|n\/a|na|none|null|nil|nan|н\/д|нет|нет данных|无|暂无|－)$/iu;
+
+/** A blank cell or a no-value marker (NO_VALUE): nothing to sum. */
+export function isNoValue(value: unknown): boolean {
+  return isBlank(value) || (typeof value === 'string' && NO_VALUE.test(value.trim()));
+}
+
 export function isSheetError(value: unknown): value is string {
   return typeof value === 'string' && SHEET_ERROR.test(value.trim());
 }

@@ -118,6 +118,44 @@ describe('aggregate: aggregated shape', () => {
   });
 });
 
+describe('aggregate: a no-figure marker is a blank, not an unreadable row', () => {
+  it('keeps an organic row whose cost is "N/A" or "—", with its leads and revenue', () => {
+    const roles: ColumnRole[] = ['date', 'channel', 'spend', 'leads', 'revenue'];
+    const source: Matrix = [
+      ['2026-03-02', 'googleadwords_int', 1530, 612, 1284.5],
+      ['2026-03-02', 'Organic', 'N/A', 1470, 3120.4],
+      ['2026-03-03', 'Organic', '—', '-', '暂无'],
+      ['2026-03-03', 'Organic', 'n/a?', 5, 5],
+    ];
+    const agg = aggregate(aggregatedMapping(roles), source);
+    const organic = row(agg, 'Organic');
+    expect(organic.total.measures.leads).toBe(1470);
+    expect(organic.total.measures.revenue).toBeCloseTo(3120.4, 9);
+    expect(organic.total.measures.spend).toBe(0);
+    // Text that is neither a figure nor a marker is still unreadable, and said so.
+    expect(agg.skippedRows).toBe(1);
+    expect(agg.warnings.map((w) => w.code)).toEqual(['rows_skipped_number']);
+  });
+
+  it('a gross profit of "—" is unknown, like a blank one, not a profit of 0', () => {
+    const rules: StatusRule[] = [{ status: 'Won', kind: 'won' }];
+    const mapping: Mapping = {
+      ...aggregatedMapping([]),
+      shape: 'crm',
+      source: table(['date', 'channel', 'status', 'revenue', 'gross_profit']),
+      funnel: [{ id: 'won', label: 'Won' }],
+      statusRules: rules,
+      options: { granularity: 'month', grossMargin: 0.5, currency: 'RUB', dashboardName: 'D', byCampaign: false },
+    };
+    const profitOf = (cell: string | number): number | null | undefined =>
+      aggregate(mapping, [['2026-01-05', 'seo', 'Won', 1000, cell]]).detail?.deals[0]?.lead.grossProfit;
+    expect(profitOf('—')).toBeNull();
+    expect(profitOf('N/A')).toBeNull();
+    expect(profitOf('')).toBeNull();
+    expect(profitOf(0)).toBe(0);
+  });
+});
+
 describe('aggregate: CRM shape', () => {
   const funnel = [
     { id: 'leads', label: 'Leads' },

@@ -655,3 +655,73 @@ function transpose(rows: readonly (readonly CellValue[])[]): CellValue[][] {
   const width = Math.max(0, ...rows.map((r) => r.length));
   return Array.from({ length: width }, (_, i) => rows.map((r) => r[i]));
 }
+
+describe('guessColumns: classes learnt from held-out round 5', () => {
+  it("reads an app's funnel: installs, then registrations, paying users and purchase events", () => {
+    expect(
+      roles([
+        'Date',
+        'Ad partner',
+        'Impressions',
+        'Clicks',
+        'Installs',
+        'Registrations',
+        'Paid users',
+        'Purchase events',
+        'Revenue',
+        'Cost',
+      ]),
+    ).toEqual(['date', 'channel', 'impressions', 'clicks', 'leads', 'stage', 'customers', 'orders', 'revenue', 'spend']);
+    expect(roles(['日期', '渠道', '点击数', '激活数', '注册数', '付费用户数', '付费次数', '花费(元)'])).toEqual([
+      'date',
+      'channel',
+      'clicks',
+      'leads',
+      'stage',
+      'customers',
+      'orders',
+      'spend',
+    ]);
+  });
+
+  it('takes registrations, new users or inquiries as leads where nothing earlier in the funnel is counted', () => {
+    expect(roles(['Date', 'Channel', 'Clicks', 'Registrations'])).toEqual(['date', 'channel', 'clicks', 'leads']);
+    expect(roles(['日期', '渠道', '新增用户'], [[], [], [120, 80]])).toEqual(['date', 'channel', 'leads']);
+    expect(roles(['日期', '渠道', '咨询数'], [[], [], [12, 8]])).toEqual(['date', 'channel', 'leads']);
+  });
+
+  it("gives the status role to the record's own status, not to another thing's", () => {
+    expect(roles(['Payment ID', 'Created', 'Escrow Status', 'Payment Status', 'Amount'])).toEqual([
+      'lead_id',
+      'date',
+      'ignore',
+      'status',
+      'revenue',
+    ]);
+  });
+
+  it('when a sale date dates the table, the next closing date closes it', () => {
+    expect(roles(['Order Number', 'Sale Date', 'Paid On Date', 'Total'])).toEqual(['lead_id', 'date', 'close_date', 'revenue']);
+  });
+
+  it('reads a currency in the header as an amount: what was actually received beats the order amount', () => {
+    expect(roles(['交易单号', '订单金额（元）', '实收（元）'], [[], [120.5, 99], [118.2, 99]])).toEqual(['lead_id', 'ignore', 'revenue']);
+  });
+
+  it('reads three sample rows with one "N/A" or "-" as a number column', () => {
+    const columns: CellValue[][] = [
+      ['2026-03-02', '2026-03-02', '2026-03-02'],
+      ['googleadwords_int', 'Facebook Ads', 'Organic'],
+      [184220, 96310, 'N/A'],
+      [3915, 2204, '-'],
+      [1530, 1120.75, 'N/A'],
+    ];
+    expect(roles(['Date', 'Media Source', 'Impressions', 'Clicks', 'Total Cost'], columns)).toEqual([
+      'date',
+      'channel',
+      'impressions',
+      'clicks',
+      'spend',
+    ]);
+  });
+});

@@ -37,6 +37,13 @@ describe('type sniffing', () => {
     expect(sniffColumn(['a', 1, 'b', 2])).toBe('text');
     expect(sniffColumn(['', null, '#REF!'])).toBe('empty');
   });
+
+  it('reads a no-figure marker as blank, however few rows: an organic row with "N/A" cost is still a number column', () => {
+    expect(sniffColumn([184220, 96310, 'N/A'])).toBe('number');
+    expect(sniffColumn(['12,880.00', '6,210.50', '-'])).toBe('number');
+    expect(sniffColumn(['—', '—', '—'])).toBe('empty');
+    expect(sniffColumn(['2026-03-02', 'нет данных', '2026-03-04'])).toBe('date');
+  });
 });
 
 describe('value shapes', () => {

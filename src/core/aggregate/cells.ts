@@ -1,7 +1,7 @@
 /** Reading one cell as a measure, without allocating on the hot path (dates: ../dates.ts DateReader). */
-import { isBlank, isDate, isSheetError, parseNumberText, type CellValue } from '../values.js';
+import { isDate, isNoValue, isSheetError, parseNumberText, type CellValue } from '../values.js';
 
-/** NaN = unreadable text, -Infinity marker for an error value; blank → 0. */
+/** NaN = unreadable text, -Infinity marker for an error value; blank or a no-value marker ("N/A", "—") → 0. */
 import { ERROR_VALUE } from '../numbers.js';
 
 export { ERROR_VALUE };
@@ -10,12 +10,19 @@ export function readMeasure(value: CellValue): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
   if (value === null || value === undefined || value === '') return 0;
   if (typeof value === 'string') {
-    if (isBlank(value)) return 0;
+    if (isNoValue(value)) return 0;
     if (isSheetError(value)) return ERROR_VALUE;
     const n = parseNumberText(value);
     return n === undefined ? Number.NaN : n;
   }
   return Number.NaN; // a date or TRUE/FALSE in a measure column is a mis-mapped column, not a figure
+}
+
+/** An NPS answer: a whole number 0–10, else null (blank, "n/a", "—", 7.5 or 11 is not an answer on the scale). */
+export function npsScore(value: CellValue): number | null {
+  if (isNoValue(value)) return null;
+  const n = readMeasure(value);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
 }
 
 export function cellText(value: CellValue): string {

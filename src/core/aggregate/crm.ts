@@ -20,9 +20,9 @@ import {
   type WonDeal,
 } from '../definitions/index.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
-import type { CellValue, Matrix } from '../values.js';
+import { isNoValue, type CellValue, type Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
-import { cellText, normalizeName, readMeasure } from './cells.js';
+import { cellText, normalizeName, npsScore } from './cells.js';
 import { parsePeriodText } from '../periods.js';
 import {
   columnOf,
@@ -129,7 +129,8 @@ export function readCrmRows(
       amount = numbers.read(revenueCol, row[revenueCol], rowNumber);
       if (skips.skipUnreadable(amount, rowNumber, src, revenueCol)) continue;
     }
-    if (reach === WON && profitCol >= 0 && !isBlankCell(row[profitCol])) {
+    // A profit of "—" or "N/A" is unknown, like a blank one, not a profit of 0.
+    if (reach === WON && profitCol >= 0 && !isNoValue(row[profitCol])) {
       profit = numbers.read(profitCol, row[profitCol], rowNumber);
       if (skips.skipUnreadable(profit, rowNumber, src, profitCol)) continue;
     }
@@ -159,7 +160,7 @@ export function readCrmRows(
       revenue: amount,
       grossProfit: profit,
       customer: null,
-      nps: npsCol >= 0 ? npsAnswer(row[npsCol]) : null,
+      nps: npsCol >= 0 ? npsScore(row[npsCol]) : null,
       row: rowNumber,
       tie: tieCols.map((c) => cellText(row[c])),
     });
@@ -242,12 +243,6 @@ function sampleText(source: Matrix, col: number): string[] {
 
 function isBlankCell(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
-/** An NPS answer is a whole number 0–10; anything else on the row is not an answer (blank, "n/a"). */
-function npsAnswer(v: CellValue): number | null {
-  const n = readMeasure(v);
-  return isBlankCell(v) || !Number.isInteger(n) || n < 0 || n > 10 ? null : n;
 }
 
 /**

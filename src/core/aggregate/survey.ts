@@ -10,8 +10,8 @@ import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { type CustomerIdentity, identifierKind, identifierOf, type LeadRecord, type WonDeal } from '../definitions/index.js';
 import type { TableBinding } from '../mapping/types.js';
-import type { CellValue, Matrix } from '../values.js';
-import { cellText, readMeasure } from './cells.js';
+import type { Matrix } from '../values.js';
+import { cellText, npsScore } from './cells.js';
 import { columnOf, isBlankRow, type PeriodReader } from './rows.js';
 import type { NpsAnswer, SurveyJoin } from './types.js';
 
@@ -82,13 +82,6 @@ export function joinSurvey(
     warnings.push(issue('warning', 'survey_unreadable', { count: unreadableRows.length, rows: list }));
   }
   return { answers, join, warnings };
-}
-
-/** Whole numbers 0–10 only: "n/a", 7.5 or 11 is not an answer on the NPS scale. */
-function npsScore(v: CellValue): number | null {
-  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
-  const n = readMeasure(v);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
 }
 
 /** customer → where one of their answers at time t counts: a channel and the time that dates it. */

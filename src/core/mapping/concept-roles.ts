@@ -54,7 +54,7 @@ const PEOPLE: readonly Concept[] = ['customer', 'user'];
 const IDENTITY: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login'];
 const WHEN: readonly Concept[] = ['date', 'time', 'log'];
 const MONEY: readonly Concept[] = ['amount', 'total', 'value', 'price'];
-const CLOSING: readonly Concept[] = ['paid', 'confirmed', 'won', 'closed', 'visit', 'completed'];
+const CLOSING: readonly Concept[] = ['paid', 'settled', 'confirmed', 'won', 'closed', 'visit', 'completed'];
 /** Not a person's identity: a product's, a merchant's, a refund's, a question's. */
 const NOT_A_PERSON: readonly Concept[] = ['product', 'merchant', 'refund', 'nickname', 'question'];
 const OPENING: readonly Concept[] = ['created', 'ordered', 'submitted'];
@@ -78,7 +78,7 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
   // The moment a record was opened is its date; the moment it was paid, confirmed, won or visited closes it.
   { role: 'date', when: { any: WHEN, any2: OPENING, none: [...NOT_A_FACT, 'later'] }, score: 0.75 },
   { role: 'date', when: { all: ['survey'], any: ['completed', 'ended'], any2: WHEN, none: ['later'] }, score: 0.8 },
-  { role: 'date', when: { all: ['surveyTable', 'completed'], any: WHEN, none: ['later'] }, score: 0.8 },
+  { role: 'date', when: { all: ['surveyTable'], any: ['completed', 'ended'], any2: WHEN, none: ['later'] }, score: 0.8 },
   {
     role: 'close_date',
     when: { any: WHEN, any2: CLOSING, none: [...NOT_A_FACT, 'later', 'survey', 'surveyTable', 'created'] },
@@ -119,7 +119,33 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
   { role: 'channel', when: { all: ['channel'], none: ['payment', 'paid', 'deduction', 'type', 'id', 'number', ...PEOPLE] }, score: 0.7 },
   // Ad events by their concept: "Displays", "Показы баннера", "totalInstalls".
   { role: 'impressions', when: { all: ['display'], only: ['display', 'count'] }, score: 0.7, values: 'number' },
-  { role: 'leads', when: { all: ['install'], only: ['install', 'total', 'count'] }, score: 0.7, values: 'number' },
+  // An app's funnel: installs, activations and new users or devices are its leads ("激活数", "新增用户"), a count
+  // of leads or inquiries too ("电话咨询数"); registrations are a further stage ("注册量"); users who paid or
+  // purchased are its customers ("新增付费设备数", "af_purchase (Unique users)"), payment or purchase events its
+  // orders ("付费次数", "af_purchase (Event counter)").
+  { role: 'leads', when: { all: ['install'], only: ['install', 'total', 'count', 'first'] }, score: 0.7, values: 'number' },
+  { role: 'leads', when: { all: ['first', 'user'], only: ['first', 'user', 'count', 'total'] }, score: 0.6, values: 'number' },
+  { role: 'leads', when: { all: ['lead', 'count'], none: [...NOT_A_FACT, 'other', 'refund'] }, score: 0.7, values: 'number' },
+  {
+    role: 'stage',
+    when: { all: ['created'], only: ['created', 'count', 'total', 'user', 'unique', 'event', 'completed'] },
+    score: 0.6,
+    values: 'number',
+  },
+  {
+    role: 'customers',
+    when: { all: ['user'], any: ['order', 'paid'], none: [...NOT_A_FACT, ...MONEY, 'event', 'refund'] },
+    score: 0.7,
+    values: 'number',
+  },
+  {
+    role: 'orders',
+    when: { any: ['order', 'paid'], any2: ['event'], none: [...NOT_A_FACT, ...MONEY, 'user', 'unique', 'refund'] },
+    score: 0.65,
+    values: 'number',
+  },
+  // A bare "Итого" / "Total" of an order or deal export is what it came to.
+  { role: 'revenue', when: { only: ['total'] }, score: 0.6, values: 'number', crmOnly: true },
 ];
 
 /**
@@ -179,12 +205,15 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
   date: {
     prefer: [
       { all: ['survey'], any: ['completed', 'ended'] },
-      { all: ['surveyTable', 'completed'] },
+      { all: ['surveyTable'], any: ['completed', 'ended'] },
       { all: ['created'], any: WHEN },
       { all: ['ordered'], any: WHEN },
       { all: ['submitted'], any: WHEN },
     ],
-    avoid: [{ all: ['survey', 'start'] }, { any: CLOSING, none: ['survey', 'surveyTable'] }],
+    avoid: [
+      { any: ['survey', 'surveyTable'], all: ['start'] },
+      { any: CLOSING, none: ['survey', 'surveyTable'] },
+    ],
     never: [{ any: ['later', 'expected'] }],
   },
   // A record closes when it is won or closed, paid, confirmed or visited; "completed" only when nothing says more.
@@ -199,6 +228,16 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
     avoid: [{ all: ['completed'] }],
     never: [{ any: ['expected', 'created', 'later', 'survey', 'surveyTable'] }],
   },
+  // The first step of the funnel after the click: leads, form submissions or conversions, then an app's installs or activations, then
+  // its new users; registrations come later in an app's funnel, so they are leads only where nothing earlier is
+  // counted (a registration column that loses keeps its stage candidate).
+  leads: {
+    prefer: [{ all: ['lead'] }, { all: ['survey', 'submitted'] }, { all: ['won'] }, { all: ['install'] }, { all: ['first', 'user'] }],
+    avoid: [{ all: ['created'] }],
+  },
+  // The record's own status ("Status", "Transaction Status", "Статус сделки") beats a status of something else
+  // ("Escrow Status", "Статус звонка оператора").
+  status: { prefer: [{ all: ['state'], none: ['other'] }] },
   // The respondent's answer beats a tracked source; a channel beats a source; a UTM source beats a plain one.
   channel: {
     prefer: [

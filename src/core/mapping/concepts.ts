@@ -21,8 +21,12 @@ interface ConceptWords {
 export const CONCEPT_WORDS = {
   // ── things: what the row or the column is about ──
   order: { en: ['order', 'checkout', 'purchase'], ru: ['заказ'], zh: ['订单', '订购'] },
-  deal: { en: ['deal', 'opportunity'], ru: ['сделк'], zh: ['商机'] },
-  lead: { en: ['lead', 'inquiry', 'enquiry', 'request', 'application'], ru: ['лид', 'заявк', 'обращен'], zh: ['线索', '询盘'] },
+  deal: { en: ['deal', 'opportunity'], ru: ['сделк'], zh: ['商机', '机会'] },
+  lead: {
+    en: ['lead', 'inquiry', 'enquiry', 'request', 'application', 'consultation'],
+    ru: ['лид', 'заявк', 'обращен', 'консультац'],
+    zh: ['线索', '询盘', '咨询'],
+  },
   payment: {
     en: ['payment', 'transaction', 'charge', 'invoice', 'receipt'],
     ru: ['платеж', 'транзакц', 'операц', 'счет', 'чек'],
@@ -30,14 +34,31 @@ export const CONCEPT_WORDS = {
   },
   /** A generic row: a board item, a booking, a log entry, a form response. */
   record: {
-    en: ['record', 'item', 'entry', 'row', 'booking', 'reservation', 'appointment', 'ticket', 'subscription', 'contract', 'enrollment'],
-    ru: ['запис', 'брон', 'подписк', 'договор'],
-    zh: ['记录', '预约', '工单', '订阅', '合同'],
+    en: [
+      'record',
+      'item',
+      'entry',
+      'row',
+      'booking',
+      'reservation',
+      'appointment',
+      'ticket',
+      'subscription',
+      'contract',
+      'enrollment',
+      'call',
+      'chat',
+      'conversation',
+      'dialog',
+      'dialogue',
+    ],
+    ru: ['запис', 'брон', 'подписк', 'договор', 'звонк', 'звонок', 'вызов', 'чат', 'диалог'],
+    zh: ['记录', '预约', '工单', '订阅', '合同', '对话', '会话', '通话', '来电'],
   },
   survey: {
     en: ['survey', 'response', 'submission', 'questionnaire', 'form', 'filling'],
     ru: ['анкет', 'опрос', 'заполнен'],
-    zh: ['问卷', '答卷', '答题', '填写', '作答'],
+    zh: ['问卷', '答卷', '答题', '填写', '作答', '表单'],
   },
   customer: {
     en: [
@@ -59,12 +80,12 @@ export const CONCEPT_WORDS = {
       'student',
     ],
     ru: ['клиент', 'покупател', 'плательщик', 'контакт', 'получател', 'заказчик', 'абонент', 'контрагент'],
-    zh: ['客户', '买家', '顾客', '收货人', '收件人', '付款人', '联系', '消费者', '会员'],
+    zh: ['客户', '买家', '顾客', '收货人', '收件人', '付款人', '联系', '消费者', '会员', '对方'],
   },
   user: {
-    en: ['user', 'visitor', 'respondent', 'subscriber'],
-    ru: ['пользовател', 'посетител', 'респондент', 'подписчик'],
-    zh: ['用户', '访客'],
+    en: ['user', 'visitor', 'respondent', 'subscriber', 'device'],
+    ru: ['пользовател', 'посетител', 'респондент', 'подписчик', 'устройств'],
+    zh: ['用户', '访客', '设备'],
   },
   company: { en: ['company', 'organization', 'organisation', 'account'], ru: ['компан', 'организац'], zh: ['公司', '企业'] },
   merchant: {
@@ -131,8 +152,19 @@ export const CONCEPT_WORDS = {
     zh: ['备注', '留言', '说明'],
   },
 
+  /** Where a record stands: its status or pipeline stage. */
+  state: { en: ['status', 'state', 'stage', 'dealstage', 'lifecycle'], ru: ['статус', 'этап', 'стади', 'состояни'], zh: ['状态', '阶段'] },
+  /** A tracked event: "af_purchase (Event counter)", "Событие: purchase", "付费次数". */
+  event: { en: ['event', 'events', 'event counter', 'times'], ru: ['событи'], zh: ['事件', '次数'] },
+  /** Counted once per person: "Unique users", "Уникальные клики", "独立点击数". */
+  unique: { en: ['unique', 'uniques', 'distinct'], ru: ['уникальн'], zh: ['独立', '去重'] },
+
   // ── qualifiers: which amount, which moment ──
-  paid: { en: ['paid', 'charged', 'captured'], ru: ['оплач', 'оплат', 'уплач'], zh: ['实付', '已付', '付款', '支付', '实收'] },
+  paid: {
+    en: ['paid', 'charged', 'captured', 'collected'],
+    ru: ['оплач', 'оплат', 'уплач'],
+    zh: ['实付', '已付', '付款', '支付', '实收', '付费'],
+  },
   payable: { en: ['payable', 'to pay'], ru: ['к оплат'], zh: ['应付', '应收'] },
   settled: { en: ['settled', 'settlement'], ru: ['расчет'], zh: ['应结', '结算'] },
   /** What the merchant kept after fees: net, received, earned, payout. */
@@ -204,7 +236,7 @@ export const CONCEPT_WORDS = {
     zh: ['原价', '京东价', '吊牌价', '单价'],
   },
   /** New or first: a first sale is a new customer, not an order. */
-  first: { en: ['new', 'first'], ru: ['нов', 'перв'], zh: ['新', '首'] },
+  first: { en: ['new', 'first'], ru: ['нов', 'перв'], zh: ['新增', '新', '首'] },
   main: { en: ['main', 'parent', 'primary'], ru: ['основн', 'главн', 'родител'], zh: ['主'] },
   sub: { en: ['sub', 'child', 'line'], ru: ['дочерн'], zh: ['子'] },
   expected: {
@@ -323,6 +355,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
     'is',
     'if',
     'any',
+    // AppsFlyer's prefix of every in-app event: "af_purchase", "af_complete_registration".
+    'af',
   ],
   ...['в', 'во', 'на', 'и', 'или', 'по', 'для', 'с', 'со', 'из', 'от', 'к', 'за', 'до', 'о', 'об', 'ваш', 'ваша', 'ваше', 'вы'],
   ...['的', '您', '你', '我们', '是'],

@@ -173,7 +173,7 @@ export function typeFit(role: ColumnRole, valueType: ValueType): number {
  */
 export function guessColumns(headers: readonly string[], columns: readonly (readonly CellValue[])[]): ColumnGuess[] {
   const profiles: ColumnProfile[] = headers.map((h, i) => profileColumn(columns[i] ?? [], h));
-  const readings = headers.map((h, i) => withValueFacets(readConcepts(h), profiles[i].shape));
+  const readings = headers.map((h, i) => withValueFacets(withCurrencyAmount(readConcepts(h), h), profiles[i].shape));
   const first = tableCandidates(headers, profiles, readings);
   // A survey export: every date in it is about the answer, so its completion (not its start) dates the row.
   const candidates = first.survey
@@ -199,9 +199,15 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
     if (!REPEATABLE.has(c.role)) taken.add(c.role);
   }
 
-  // A table whose only date is a sale or payment date ("Дата продажи", "Paid at") is dated by it.
+  // A table whose only date is a sale or payment date ("Дата продажи", "Paid at") is dated by it; the close date
+  // then goes to the next column that could close the row ("Sale Date" dates an eBay order, "Paid On Date" closes it).
   if (![...assigned.values()].some((c) => c.role === 'date')) {
-    for (const [index, c] of assigned) if (c.role === 'close_date') assigned.set(index, { ...c, role: 'date' });
+    const closing = [...assigned].find(([, c]) => c.role === 'close_date');
+    if (closing) {
+      assigned.set(closing[0], { ...closing[1], role: 'date' });
+      const next = queue.find(({ index, c }) => c.role === 'close_date' && c.score >= 0.3 && !assigned.has(index));
+      if (next) assigned.set(next.index, next.c);
+    }
   }
 
   // A report of measures with no campaign column: the row's own name ("Title", "Name") is what each row is.
@@ -228,6 +234,11 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
     const guess: ColumnGuess = { index, header, role: c.role, confidence: round(Math.min(1, c.score)), valueType };
     return c.stageId ? { ...guess, stageId: c.stageId } : guess;
   });
+}
+
+/** A currency in a header that names no money ("商家实收（元）", "Получено, ₽") says the column is an amount. */
+function withCurrencyAmount(reading: ConceptReading, header: string): ConceptReading {
+  return hasCurrencyUnit(header) && !hasAny(reading, ['amount', 'total', 'value', 'price']) ? new Set([...reading, 'amount']) : reading;
 }
 
 /** What the values say a person column's facet is, when the header leaves it open: a bare "Клиент" of phone numbers is a phone. */

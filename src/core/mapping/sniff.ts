@@ -9,7 +9,7 @@
 import type { ValueType } from './types.js';
 import { parseDateText } from '../dates.js';
 import { parsePeriodText } from '../periods.js';
-import { isBlank, isDate, isSheetError, parseNumberText, type CellValue } from '../values.js';
+import { isDate, isNoValue, isSheetError, parseNumberText, type CellValue } from '../values.js';
 import { normalizeHeader } from './normalize.js';
 
 export type CellKind = 'number' | 'date' | 'text' | 'blank';
@@ -34,7 +34,8 @@ export function isDateLikeHeader(header: string): boolean {
 }
 
 export function classifyCell(value: CellValue, serialsAreDates = false): CellKind {
-  if (isBlank(value) || isSheetError(value)) return 'blank';
+  // "N/A" or "—" where an export has no figure says nothing about the column's type (values.ts NO_VALUE).
+  if (isNoValue(value) || isSheetError(value)) return 'blank';
   if (isDate(value)) return Number.isNaN(value.getTime()) ? 'blank' : 'date';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return 'blank';

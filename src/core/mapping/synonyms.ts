@@ -314,6 +314,11 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     weight: 0.97,
     phrases: ['渠道', '来源', '渠道名称', '推广渠道', '流量来源', '媒体', '平台', '线索来源', '客户来源'],
   },
+  // Mobile attribution (AppMetrica, AppsFlyer, Adjust): the ad network is the "partner", its tracking link the campaign.
+  { role: 'channel', lang: 'en', weight: 0.8, adOnly: true, phrases: ['partner', 'ad partner', 'ad network', 'media partner'] },
+  { role: 'channel', lang: 'ru', weight: 0.8, adOnly: true, phrases: ['партнер', 'партнёр', 'рекламная сеть'] },
+  { role: 'campaign', lang: 'en', weight: 0.6, adOnly: true, exactOnly: true, phrases: ['tracker', 'tracker name', 'tracking link'] },
+  { role: 'campaign', lang: 'ru', weight: 0.6, adOnly: true, exactOnly: true, phrases: ['трекер', 'название трекера'] },
   // --- campaign ---
   {
     role: 'campaign',
@@ -693,7 +698,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     weight: 0.95,
     phrases: ['leads', 'new leads', 'lead count', 'signups', 'sign ups', 'inquiries', 'form submissions'],
   },
-  { role: 'leads', lang: 'en', weight: 0.85, phrases: ['conversions', 'conv', 'key events'] },
+  { role: 'leads', lang: 'en', weight: 0.85, phrases: ['conversions', 'conv', 'key events', 'target actions'] },
   {
     role: 'leads',
     lang: 'en',
@@ -707,7 +712,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'leads', lang: 'en', weight: 0.75, phrases: ['results'] },
   { role: 'leads', lang: 'en', weight: 0.6, phrases: ['all conv'] },
   { role: 'leads', lang: 'ru', weight: 0.95, phrases: ['лиды', 'лидов', 'заявки', 'заявок', 'обращения', 'новые лиды'] },
-  { role: 'leads', lang: 'ru', weight: 0.85, phrases: ['конверсии', 'конверсий'] },
+  { role: 'leads', lang: 'ru', weight: 0.85, phrases: ['конверсии', 'конверсий', 'целевые действия', 'целевых действий'] },
   // Metrica names a goal's columns "<goal> (достижения цели)": the goal's label says nothing, the metric does.
   {
     role: 'leads',

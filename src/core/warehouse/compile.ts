@@ -14,7 +14,17 @@ import { MEASURE_COUNT, measureField } from '../aggregate/accumulator.js';
 import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
 import type { Dialect } from './dialect.js';
-import { blankOf, dateReader, measureReader, normalizedName, Pipeline, textOf, totalsLabel, TRIM as TRIM_RE } from './readers.js';
+import {
+  blankOf,
+  dateReader,
+  measureReader,
+  noValueOf,
+  normalizedName,
+  Pipeline,
+  textOf,
+  totalsLabel,
+  TRIM as TRIM_RE,
+} from './readers.js';
 import { callingCodeForCurrency, identifierKind, metricsOptions, type IdentifierKind, type MetricsOptions } from '../definitions/index.js';
 import { ATTRIBUTION_MODELS, POSITION_WEIGHTS, type AttributionModel } from '../definitions/rules.js';
 import { WS_CLASS } from './regex.js';
@@ -258,6 +268,10 @@ class TableReader {
     return blankOf(this.kind(c), `c_${c}`, `t_${c}`);
   }
 
+  noValue(c: number): string {
+    return noValueOf(this.ctx.d, this.kind(c), `c_${c}`, `t_${c}`);
+  }
+
   orderExpr(): string {
     return this.ctx.ordered ? `(rn + ${this.orderOffset})` : `CAST(NULL AS ${intType(this.ctx.d)})`;
   }
@@ -482,7 +496,7 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   p.add(3, 'reach', whens.length > 0 ? `CASE status_key ${whens.join(' ')} END` : `CAST(NULL AS ${intType(d)})`);
   const won = `COALESCE(reach = ${WON}, FALSE)`;
   const junk = `COALESCE(reach = ${JUNK}, FALSE)`;
-  const profitRead = profit ? `${won} AND NOT ${reader.isBlank(profitCol)}` : 'FALSE';
+  const profitRead = profit ? `${won} AND NOT ${reader.noValue(profitCol)}` : 'FALSE';
   const reason =
     'CASE' +
     (created ? ` WHEN ${created} IS NULL THEN 'rows_skipped_date'` : '') +
@@ -559,7 +573,7 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   )} FROM ${p.last}`;
 
   const dealDate = metrics.periodBasis === 'close' ? purchase : (created ?? 'CAST(NULL AS DATE)');
-  const profitValue = profit ? `CASE WHEN ${reader.isBlank(profitCol)} THEN 0 ELSE ${profit.value} END` : '0';
+  const profitValue = profit ? `CASE WHEN ${reader.noValue(profitCol)} THEN 0 ELSE ${profit.value} END` : '0';
   const ctes = p.ctes();
   ctes.push(
     `l_deal AS (SELECT *, ${created || closed ? periodOf(ctx, dealDate) : "'all'"} AS dperiod, ${revenue ? revenue.value : '0'} AS rev, ` +
@@ -616,8 +630,8 @@ function crmFacts(ctx: Ctx, table: WarehouseTable): FactSelect {
   const customers = customerQuery(ctx, {
     purchase,
     journeys,
-    gpKnown: profit ? `CASE WHEN ${reader.isBlank(profitCol)} THEN 0 ELSE ${profit.value} END` : '0',
-    revenueWithoutGp: profit ? `CASE WHEN ${reader.isBlank(profitCol)} THEN rev ELSE 0 END` : 'rev',
+    gpKnown: profit ? `CASE WHEN ${reader.noValue(profitCol)} THEN 0 ELSE ${profit.value} END` : '0',
+    revenueWithoutGp: profit ? `CASE WHEN ${reader.noValue(profitCol)} THEN rev ELSE 0 END` : 'rev',
   });
   return { ctes, select: `${leadSelect} UNION ALL ${dealSelect}`, customers };
 }

@@ -4,7 +4,7 @@
  * typed dates). Each reader adds its steps to a Pipeline of CTE layers, so no expression is repeated.
  */
 import { TOTALS_LABEL } from '../mapping/detect-table.js';
-import { CURRENCY, GROUP_SPACES, SHEET_ERROR } from '../values.js';
+import { CURRENCY, GROUP_SPACES, NO_VALUE, SHEET_ERROR } from '../values.js';
 import type { Dialect } from './dialect.js';
 import { toRe2, WS } from './regex.js';
 import type { ColumnKind } from './types.js';
@@ -96,6 +96,12 @@ export function blankOf(kind: ColumnKind, c: string, t: string): string {
   return kind === 'string' || kind === 'csv' ? `(${c} IS NULL OR ${t} = '')` : `${c} IS NULL`;
 }
 
+/** isNoValue(): blank, or a no-value marker ("N/A", "—") in a text cell. */
+export function noValueOf(d: Dialect, kind: ColumnKind, c: string, t: string): string {
+  const blank = blankOf(kind, c, t);
+  return kind === 'string' || kind === 'csv' ? `(${blank} OR ${d.regexContains(t, toRe2(NO_VALUE))})` : blank;
+}
+
 /** normalizeName(): NFKC, trimmed, inner whitespace collapsed, lower case. */
 export function normalizedName(d: Dialect, text: string): string {
   return `LOWER(${d.regexReplace(d.regexReplace(d.nfkc(text), TRIM, ''), `${WS}+`, ' ')})`;
@@ -175,7 +181,7 @@ export function measureReader(
     ),
   );
   const nd = v('nd');
-  const blank = blankOf('string', c, t);
+  const blank = noValueOf(d, 'string', c, t);
   const readable = `${v('nok')} AND ${nd} IS NOT NULL AND ${d.isFinite(nd)}`;
   const scaled = `CASE WHEN ${v('nq')} THEN ${nd} / 100 ELSE ${nd} END`;
   p.add(
