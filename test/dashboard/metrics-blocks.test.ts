@@ -26,9 +26,9 @@ const texts = (b: PlanBlock): string[] =>
 /** Row of a channel in a block (first column). */
 const rowOf = (b: PlanBlock, label: string): number => b.row + b.cells.findIndex((r) => r[0]?.t === 's' && r[0].v === label);
 
-/** Rows of the LTV-by-channel block whose projected LTV is blank. */
+/** Channel rows of the LTV-by-channel block whose projected LTV is blank (not the reason lines under them). */
 const planned = (l: PlanBlock): number[] =>
-  l.cells.flatMap((r, i) => (i >= 2 && r[0]?.t === 's' && (r[4] === null || r[4] === undefined) ? [l.row + i] : []));
+  l.cells.flatMap((r, i) => (i >= 2 && r[0]?.t === 's' && r.slice(1).some((c) => c !== null) && (r[4] === null || r[4] === undefined) ? [l.row + i] : []));
 
 describe('metrics blocks on the dashboard', () => {
   it('findings sit in the header, at the top', () => {
@@ -121,10 +121,12 @@ describe('metrics blocks on the dashboard', () => {
     const p = planDashboard(d, mapping, ctx);
     const e = evaluatePlan(p);
     const l = p.blocks.find((x) => x.name === 'ltv_channels')!;
-    const blank = planned(l);
-    expect(blank).toContain(rowOf(l, 'bing'));
+    // Only bing is blank: one new customer no longer blanks every channel's projection.
+    expect(planned(l)).toEqual([rowOf(l, 'bing')]);
     expect(e.at(rowOf(l, 'bing'), 6)).toBe(100); // CAC is known…
-    for (const r of blank) expect([null, '']).toContain(e.at(r, 7)); // …the ratio is not.
+    expect([null, '']).toContain(e.at(rowOf(l, 'bing'), 7)); // …the ratio is not…
+    expect(texts(l)).toContain('No projected LTV for bing: none of their customers has been observed for 3 months yet.'); // …and says why.
+    for (const ch of ['google', 'vk', 'yandex']) expect(typeof e.at(rowOf(l, ch), 7)).toBe('number');
     e.destroy();
   });
 
