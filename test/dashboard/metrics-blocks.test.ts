@@ -28,7 +28,9 @@ const rowOf = (b: PlanBlock, label: string): number => b.row + b.cells.findIndex
 
 /** Channel rows of the LTV-by-channel block whose projected LTV is blank (not the reason lines under them). */
 const planned = (l: PlanBlock): number[] =>
-  l.cells.flatMap((r, i) => (i >= 2 && r[0]?.t === 's' && r.slice(1).some((c) => c !== null) && (r[4] === null || r[4] === undefined) ? [l.row + i] : []));
+  l.cells.flatMap((r, i) =>
+    i >= 2 && r[0]?.t === 's' && r.slice(1).some((c) => c !== null) && (r[4] === null || r[4] === undefined) ? [l.row + i] : [],
+  );
 
 describe('metrics blocks on the dashboard', () => {
   it('findings sit in the header, at the top', () => {

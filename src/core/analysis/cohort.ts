@@ -281,8 +281,7 @@ export function cohortFromSums(sums: CohortSums, asOf: number, opts: Omit<Cohort
       const j = observed.findIndex((v) => v !== null);
       const base = j >= 0 ? pooled[LTV_WINDOWS[j] - 1] : undefined;
       const projected = projection && j >= 0 && base ? (projection.value * (observed[j] as number)) / base : null;
-      const blank =
-        projected !== null ? null : !projection || base === 0 ? 'no_projection' : j < 0 ? 'too_recent' : 'short_curve';
+      const blank = projected !== null ? null : !projection || base === 0 ? 'no_projection' : j < 0 ? 'too_recent' : 'short_curve';
       return { channel: e.channel, observed, observedCustomers: e.weights, projected, blank };
     });
   return { months: opts.months, rows, windows: LTV_WINDOWS, channels, pooled, projection };
