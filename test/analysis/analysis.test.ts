@@ -154,12 +154,31 @@ describe('findings', () => {
   const text = ins.findings.map((f) => findingText('en', f));
   it('name losing channels, the CAC range, model flips and the incomplete period', () => {
     // Last touch: vk 150 − 900, telegram 50 − 800 lose money.
-    expect(text).toContain('2 channel(s) lose money over the whole period: vk, telegram (together 1500.00).');
+    expect(text).toContain('2 channels lose money over the whole period: vk, telegram (together 1500.00).');
     // CAC: yandex 300/1 is cheapest, vk 900/1 dearest (telegram has no new customer, seo no spend).
     expect(text).toContain('Cheapest customer: yandex (CAC 300.00); dearest: vk (CAC 900.00), 3× more.');
     expect(text.some((t) => t.startsWith('telegram makes money under First touch'))).toBe(true);
     expect(text.some((t) => t.startsWith('yandex makes money under Last touch'))).toBe(true);
     expect(text).toContain('The period 2026-06 is incomplete (data until 2026-06-10): do not read its drop as a collapse.');
+  });
+  it('count losing channels with the plural form of each language (1, 2, 5, 21)', () => {
+    const losing = (locale: 'en' | 'ru' | 'zh', count: number): string =>
+      findingText(locale, { key: 'finding.losing', params: { count, channels: 'vk', loss: '10' } }).split(/[:：]/u)[0];
+    expect([1, 2, 5, 21].map((n) => losing('en', n))).toEqual([
+      '1 channel loses money over the whole period',
+      '2 channels lose money over the whole period',
+      '5 channels lose money over the whole period',
+      '21 channels lose money over the whole period',
+    ]);
+    expect([1, 2, 5, 21, 11, 22].map((n) => losing('ru', n))).toEqual([
+      '1 канал убыточен за весь период',
+      '2 канала убыточны за весь период',
+      '5 каналов убыточны за весь период',
+      '21 канал убыточен за весь период',
+      '11 каналов убыточны за весь период',
+      '22 канала убыточны за весь период',
+    ]);
+    expect([1, 2, 5, 21].map((n) => losing('zh', n))).toEqual(['1 个渠道在整个期间亏损', '2 个渠道在整个期间亏损', '5 个渠道在整个期间亏损', '21 个渠道在整个期间亏损']);
   });
   it('are written in Russian and Chinese too', () => {
     const flip = ins.findings.find((f) => f.key === 'finding.modelFlip')!;

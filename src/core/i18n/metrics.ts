@@ -36,7 +36,8 @@ const enMetrics = {
   'def.profit': 'Profit: revenue × margin (or gross profit) − spend.',
   'def.drr': 'ДРР (advertising cost ratio): spend / revenue.',
   'def.cpo': 'CPO: spend / won deals.',
-  'finding.losing': '{count} channel(s) lose money over the whole period: {channels} (together {loss}).',
+  'finding.losing':
+    '{count, plural, one {# channel loses} other {# channels lose}} money over the whole period: {channels} (together {loss}).',
   'finding.losingRecent': 'Losing money in each of the last {count} full periods ({periods}): {channels}.',
   'finding.allProfitable': 'Every channel with spend pays back its costs over the whole period.',
   'finding.cacRange': 'Cheapest customer: {cheap} (CAC {cheapCac}); dearest: {dear} (CAC {dearCac}), {times}× more.',
@@ -111,7 +112,8 @@ const ruMetrics: MetricsMessages = {
   'def.profit': 'Прибыль: выручка × маржа (или валовая прибыль) − расход.',
   'def.drr': 'ДРР (доля рекламных расходов): расход / выручка.',
   'def.cpo': 'CPO: расход / успешные сделки.',
-  'finding.losing': 'Каналов в убытке за весь период: {count} — {channels} (вместе {loss}).',
+  'finding.losing':
+    '{count, plural, one {# канал убыточен} few {# канала убыточны} many {# каналов убыточны} other {# канала убыточны}} за весь период: {channels} (вместе {loss}).',
   'finding.losingRecent': 'В убытке в каждом из последних {count} полных периодов ({periods}): {channels}.',
   'finding.allProfitable': 'Все каналы с расходом окупаются за весь период.',
   'finding.cacRange': 'Самый дешёвый клиент: {cheap} (CAC {cheapCac}); самый дорогой: {dear} (CAC {dearCac}), в {times} раза дороже.',
@@ -183,7 +185,7 @@ const zhMetrics: MetricsMessages = {
   'def.profit': '利润：收入 × 毛利率（或毛利）− 花费。',
   'def.drr': 'ДРР（广告费用占比）：花费 / 收入。',
   'def.cpo': 'CPO：花费 / 成交数。',
-  'finding.losing': '{count} 个渠道在整个期间亏损：{channels}（合计 {loss}）。',
+  'finding.losing': '{count, plural, other {# 个渠道}}在整个期间亏损：{channels}（合计 {loss}）。',
   'finding.losingRecent': '在最近 {count} 个完整期间（{periods}）中每期都亏损：{channels}。',
   'finding.allProfitable': '所有有花费的渠道在整个期间都收回了成本。',
   'finding.cacRange': '获客最便宜：{cheap}（CAC {cheapCac}）；最贵：{dear}（CAC {dearCac}），高 {times} 倍。',
