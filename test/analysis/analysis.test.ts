@@ -178,7 +178,12 @@ describe('findings', () => {
       '11 каналов убыточны за весь период',
       '22 канала убыточны за весь период',
     ]);
-    expect([1, 2, 5, 21].map((n) => losing('zh', n))).toEqual(['1 个渠道在整个期间亏损', '2 个渠道在整个期间亏损', '5 个渠道在整个期间亏损', '21 个渠道在整个期间亏损']);
+    expect([1, 2, 5, 21].map((n) => losing('zh', n))).toEqual([
+      '1 个渠道在整个期间亏损',
+      '2 个渠道在整个期间亏损',
+      '5 个渠道在整个期间亏损',
+      '21 个渠道在整个期间亏损',
+    ]);
   });
   it('are written in Russian and Chinese too', () => {
     const flip = ins.findings.find((f) => f.key === 'finding.modelFlip')!;
