@@ -53,6 +53,11 @@ const enMetrics = {
   'ltv.observed': 'LTV {months} mo (observed)',
   'ltv.none': 'No customer history (customer ID or e-mail/phone with dates): LTV is not computed; revenue per customer is shown instead.',
   'ltv.formula': 'LTV (formula: AOV × {frequency}/yr × {lifespan} yr × margin)',
+  'ltv.blank.no_projection':
+    'No projected LTV yet: too few customers have been observed for two months or more to draw the curve a projection extends.',
+  'ltv.blank.too_recent': 'No projected LTV for {channels}: none of their customers has been observed for {months} months yet.',
+  'ltv.blank.short_curve':
+    'No projected LTV for {channels}: too few customers overall have been observed as long as their first observed LTV to scale the curve.',
   'period.incomplete': '{period} (incomplete)',
   'head.channel': 'Channel',
   'head.spend': 'Spend',
@@ -123,6 +128,11 @@ const ruMetrics: MetricsMessages = {
   'ltv.observed': 'LTV {months} мес. (факт)',
   'ltv.none': 'Нет истории клиентов (ID клиента или эл. почта/телефон с датами): LTV не считается; показана выручка на клиента.',
   'ltv.formula': 'LTV (формула: средний чек × {frequency}/год × {lifespan} г. × маржа)',
+  'ltv.blank.no_projection':
+    'Прогноза LTV пока нет: слишком мало клиентов наблюдается два месяца и дольше, чтобы построить кривую, которую продолжает прогноз.',
+  'ltv.blank.too_recent': 'Нет прогноза LTV для каналов {channels}: ни один их клиент ещё не наблюдается {months} мес.',
+  'ltv.blank.short_curve':
+    'Нет прогноза LTV для каналов {channels}: слишком мало клиентов в целом наблюдается так долго, как их первый фактический LTV, чтобы масштабировать кривую.',
   'period.incomplete': '{period} (неполный)',
   'head.channel': 'Канал',
   'head.spend': 'Расход',
@@ -190,6 +200,9 @@ const zhMetrics: MetricsMessages = {
   'ltv.observed': 'LTV {months} 个月（观测）',
   'ltv.none': '没有客户历史（带日期的客户 ID 或邮箱/电话）：不计算 LTV，改为显示客均收入。',
   'ltv.formula': 'LTV（公式：客单价 × {frequency}/年 × {lifespan} 年 × 毛利率）',
+  'ltv.blank.no_projection': '暂无预测 LTV：观测满两个月及以上的客户太少，无法画出预测所延伸的曲线。',
+  'ltv.blank.too_recent': '{channels} 没有预测 LTV：其客户尚无一人被观测满 {months} 个月。',
+  'ltv.blank.short_curve': '{channels} 没有预测 LTV：整体上观测时长达到其首个观测 LTV 窗口的客户太少，无法按曲线换算。',
   'period.incomplete': '{period}（不完整）',
   'head.channel': '渠道',
   'head.spend': '花费',
