@@ -33,8 +33,10 @@ export function isSheetError(value: unknown): value is string {
   return typeof value === 'string' && SHEET_ERROR.test(value.trim());
 }
 
-// Currency marks seen in Google Ads / Yandex Direct / Meta / Bitrix24 / amoCRM exports.
-export const CURRENCY = /(?:руб\.?|р\.|₽|\$|€|£|¥|元|₸|₴|usd|rub|eur|cny|rmb|kzt|gbp)/giu;
+// Currency marks seen in Google Ads / Yandex Direct / Meta / Bitrix24 / amoCRM / Shopline exports; a dollar with
+// its country first ("US$ 86.10", "HK$", "S$", "NT$") before the bare sign, so no letters are left behind.
+export const CURRENCY =
+  /(?:руб\.?|р\.|грн\.?|₽|(?:us|hk|nt|au|ca|nz|sg|mx|[acrs])\$|\$|€|£|¥|元|₸|₴|₹|₩|₺|₪|₫|₱|usd|rub|eur|cny|rmb|kzt|gbp|uah|byn|hkd|twd|sgd|aud|cad|chf|jpy|inr|pln|brl)/giu;
 // Every kind of space used as a thousands separator: normal, NBSP, narrow NBSP, thin, figure, apostrophe (Swiss).
 export const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007']/gu;
 

@@ -5,25 +5,29 @@
  */
 export const GUESSER_ACCURACY = {
   /**
-   * test/corpus/headers: columns right / columns (126 sets: rounds 1–4 and the original corpus). Round 4 was tuned
-   * on after its blind measurement (469/527): the concept rules and preferences of concept-roles.ts and the value
-   * shapes of sniff.ts were written against its misses, with invented sample rows added to its files.
+   * test/corpus/headers: columns right / columns (228 sets: rounds 1–5, the original corpus, and training sets t6
+   * and t7 — 72 sets by two more authors, 485/533 and 459/508 when first run, before any tuning on them). Round 4
+   * was tuned on after its blind measurement (469/527); round 5 and t6/t7 after theirs (app funnels, the record's
+   * own status, mailing reports, currency amounts, no-figure cells).
    */
-  tuned: 1946 / 1951,
+  tuned: 3407 / 3511,
   /**
-   * test/corpus/held-out, round 5 (30 sets, 10 per language, with 3 sample rows each, by a separate author who
-   * saw neither the guesser nor the corpus): 456 of 519 measured once, after round 4's tuning (the concept
-   * mechanism) was committed, with nothing changed since. Headers alone: 461 of 519. Earlier blind rounds:
-   * round 4 469/527, round 3 303/341, round 2 312/333 (314 after one bug fix), round 1 227/243.
+   * test/corpus/held-out, round 6 (36 sets, 12 per language, with 3 sample rows each, by a separate author who saw
+   * neither the guesser nor the corpus): 480 of 524 measured once, after the tuning on round 5 and training sets
+   * t6/t7 was committed, with nothing changed since. Headers alone: 476 of 524. Earlier blind rounds: round 5
+   * 456/519, round 4 469/527, round 3 303/341, round 2 312/333 (314 after one bug fix), round 1 227/243; t7 and
+   * t6 (training sets, run once before tuning on them) 485/533 and 459/508.
    */
-  heldOut: 456 / 519,
+  heldOut: 480 / 524,
   /**
    * A second annotator labelled round 4's headers blind (test/corpus/second-annotator/round-4/, not seeing the
    * first labels, the guesser or its synonyms): the two agree on 513 of 527 columns, the ceiling a 97% target
    * sits at. On those the guesser was right on 466 blind, 511 after round 4 was tuned on.
    */
   round4AnnotatorAgreement: 513 / 527,
-  round4WhereAnnotatorsAgree: 511 / 513,
+  // 508 since t6/t7: the later authors' conventions (unique clicks in a mailing, an activation after downloads as a
+  // stage) cost three columns where both round-4 annotators chose otherwise (GUIDE.md, "Where annotators disagreed").
+  round4WhereAnnotatorsAgree: 508 / 513,
   /** Which held-out round `heldOut` measures (bench prints it). */
-  heldOutRound: 5,
+  heldOutRound: 6,
 } as const;

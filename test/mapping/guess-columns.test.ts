@@ -656,7 +656,7 @@ function transpose(rows: readonly (readonly CellValue[])[]): CellValue[][] {
   return Array.from({ length: width }, (_, i) => rows.map((r) => r[i]));
 }
 
-describe('guessColumns: classes learnt from held-out round 5', () => {
+describe('guessColumns: classes learnt from round 5 and training sets t6, t7', () => {
   it("reads an app's funnel: installs, then registrations, paying users and purchase events", () => {
     expect(
       roles([
@@ -722,6 +722,52 @@ describe('guessColumns: classes learnt from held-out round 5', () => {
       'impressions',
       'clicks',
       'spend',
+    ]);
+  });
+
+  it('in a mailing report counts the people who clicked; elsewhere unique clicks do not win', () => {
+    expect(roles(['Campaign', 'Sent', 'Delivered', 'Opens', 'Clicks', 'Unique clicks'])).toEqual([
+      'campaign',
+      'ignore',
+      'impressions',
+      'ignore',
+      'ignore',
+      'clicks',
+    ]);
+    expect(roles(['Campaign', 'Impressions', 'Clicks', 'Unique clicks'])).toEqual(['campaign', 'impressions', 'clicks', 'ignore']);
+  });
+
+  it('in an app store report downloads are the leads and activations the next stage', () => {
+    expect(roles(['日期', '计划名称', '曝光', '点击', '下载数', '激活数'], [[], [], [], [], [10, 20], [5, 8]])).toEqual([
+      'date',
+      'campaign',
+      'impressions',
+      'clicks',
+      'leads',
+      'stage',
+    ]);
+  });
+
+  it('reads order totals, first-time transactions, what the customer paid and qualified counts by their concepts', () => {
+    expect(roles(['订单号', '下单时间', '订单总额'], [[], [], ['US$ 86.10', 'US$ 12.00']])).toEqual(['lead_id', 'date', 'revenue']);
+    expect(roles(['Date', 'Channel', 'Spend', 'Transactions', 'Transactions (1st Time)'])).toEqual([
+      'date',
+      'channel',
+      'spend',
+      'orders',
+      'customers',
+    ]);
+    expect(roles(['流水号', '交易时间', '结算金额', '顾客实付'], [[], [], [10.5, 20], [11, 21]])).toEqual([
+      'lead_id',
+      'date',
+      'ignore',
+      'revenue',
+    ]);
+    expect(roles(['Канал', 'Месяц', 'Обращения', 'Квалифицированные обращения'], [[], [], [10, 20], [4, 6]])).toEqual([
+      'channel',
+      'date',
+      'leads',
+      'stage',
     ]);
   });
 });

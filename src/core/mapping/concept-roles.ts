@@ -27,7 +27,7 @@ export function matches(p: ConceptPattern, r: ConceptReading): boolean {
   if (p.any2 && !p.any2.some((c) => r.has(c))) return false;
   if (p.none?.some((c) => r.has(c))) return false;
   // "Only": nothing but these concepts, and no word outside every concept.
-  if (p.only && (r.size === 0 || [...r].some((c) => !p.only?.includes(c) && c !== 'surveyTable'))) return false;
+  if (p.only && (r.size === 0 || [...r].some((c) => !p.only?.includes(c) && c !== 'surveyTable' && c !== 'mailingTable'))) return false;
   return true;
 }
 
@@ -79,6 +79,7 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
   { role: 'date', when: { any: WHEN, any2: OPENING, none: [...NOT_A_FACT, 'later'] }, score: 0.75 },
   { role: 'date', when: { all: ['survey'], any: ['completed', 'ended'], any2: WHEN, none: ['later'] }, score: 0.8 },
   { role: 'date', when: { all: ['surveyTable'], any: ['completed', 'ended'], any2: WHEN, none: ['later'] }, score: 0.8 },
+  { role: 'date', when: { all: ['surveyTable'], any: ['completed', 'ended'], none: ['later'] }, score: 0.8, values: 'date' },
   {
     role: 'close_date',
     when: { any: WHEN, any2: CLOSING, none: [...NOT_A_FACT, 'later', 'survey', 'surveyTable', 'created'] },
@@ -98,10 +99,10 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     when: { any: MONEY, any2: ['paid', 'payable', 'settled', 'sale', 'ordered'], none: [...NOT_A_FACT, 'deduction', 'refund'] },
     score: 0.7,
   },
-  // The value of a payment, a purchase or a deal: "Payment Value", "Сумма платежа", "Deal worth".
+  // The value of a payment, an order or a deal: "Payment Value", "Сумма платежа", "Deal worth", "订单总额".
   {
     role: 'revenue',
-    when: { any: MONEY, any2: ['payment', 'deal'], none: [...NOT_A_FACT, 'deduction', 'refund', 'kept', 'list'] },
+    when: { any: MONEY, any2: ['payment', 'deal', 'order'], none: [...NOT_A_FACT, 'deduction', 'refund', 'kept', 'list', 'count'] },
     score: 0.7,
   },
   // A bare "Оплачено" / "Paid" / "已付" of numbers is the amount paid.
@@ -123,7 +124,35 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
   // of leads or inquiries too ("电话咨询数"); registrations are a further stage ("注册量"); users who paid or
   // purchased are its customers ("新增付费设备数", "af_purchase (Unique users)"), payment or purchase events its
   // orders ("付费次数", "af_purchase (Event counter)").
-  { role: 'leads', when: { all: ['install'], only: ['install', 'total', 'count', 'first'] }, score: 0.7, values: 'number' },
+  {
+    role: 'leads',
+    when: { any: ['install', 'download'], only: ['install', 'download', 'total', 'count', 'first', 'user'] },
+    score: 0.7,
+    values: 'number',
+  },
+  // An activation that loses the leads role to a download (app stores count downloads first) is the next stage;
+  // "new downloads" beside installs are a part of them, not a stage.
+  {
+    role: 'stage',
+    when: { any: ['install', 'download'], only: ['install', 'download', 'total', 'count', 'user'] },
+    score: 0.5,
+    values: 'number',
+  },
+  { role: 'stage', when: { all: ['qualified'], none: [...NOT_A_FACT, 'other', ...MONEY] }, score: 0.7, values: 'number' },
+  // A first-time transaction count is new customers: "Transactions (1st Time)".
+  {
+    role: 'customers',
+    when: { all: ['first'], any: ['payment', 'order', 'sale'], none: [...NOT_A_FACT, ...MONEY, 'refund', 'date', 'time'] },
+    score: 0.75,
+    values: 'number',
+  },
+  // What the customer paid, with no money word: "顾客实付", "Customer paid".
+  {
+    role: 'revenue',
+    when: { all: ['paid', 'customer'], none: [...NOT_A_FACT, ...IDENTITY, 'user', 'date', 'time', 'count', 'name', 'state', 'type'] },
+    score: 0.7,
+    values: 'number',
+  },
   { role: 'leads', when: { all: ['first', 'user'], only: ['first', 'user', 'count', 'total'] }, score: 0.6, values: 'number' },
   { role: 'leads', when: { all: ['lead', 'count'], none: [...NOT_A_FACT, 'other', 'refund'] }, score: 0.7, values: 'number' },
   {
@@ -163,7 +192,8 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
   // value or price, what the merchant kept after fees, and adjusted figures come last.
   revenue: {
     prefer: [
-      { all: ['paid'], any: MONEY, none: ['deduction', 'kept'] },
+      { all: ['paid'], any: MONEY, none: ['deduction', 'kept', 'product'] },
+      { all: ['paid', 'customer'], none: ['deduction', 'kept', 'user', 'product'] },
       { all: ['payable'] },
       { all: ['settled'] },
       { all: ['net', 'sale'] },
@@ -232,9 +262,20 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
   // its new users; registrations come later in an app's funnel, so they are leads only where nothing earlier is
   // counted (a registration column that loses keeps its stage candidate).
   leads: {
-    prefer: [{ all: ['lead'] }, { all: ['survey', 'submitted'] }, { all: ['won'] }, { all: ['install'] }, { all: ['first', 'user'] }],
+    prefer: [
+      { all: ['lead'] },
+      { all: ['survey', 'submitted'] },
+      { all: ['won'] },
+      { all: ['download'], none: ['first'] },
+      { all: ['install'] },
+      { all: ['first', 'user'] },
+    ],
     avoid: [{ all: ['created'] }],
   },
+  // Orders are paid ones: a submitted or placed order that is not paid yet is an earlier stage ("提交订单的总次数").
+  orders: { prefer: [{ all: ['paid'] }], avoid: [{ any: ['submitted', 'ordered'] }] },
+  // In an e-mail or SMS report the people who clicked are the clicks, as its click rate counts them.
+  clicks: { prefer: [{ all: ['mailingTable', 'unique'] }] },
   // The record's own status ("Status", "Transaction Status", "Статус сделки") beats a status of something else
   // ("Escrow Status", "Статус звонка оператора").
   status: { prefer: [{ all: ['state'], none: ['other'] }] },

@@ -83,9 +83,9 @@ export const CONCEPT_WORDS = {
     zh: ['客户', '买家', '顾客', '收货人', '收件人', '付款人', '联系', '消费者', '会员', '对方'],
   },
   user: {
-    en: ['user', 'visitor', 'respondent', 'subscriber', 'device'],
-    ru: ['пользовател', 'посетител', 'респондент', 'подписчик', 'устройств'],
-    zh: ['用户', '访客', '设备'],
+    en: ['user', 'visitor', 'viewer', 'respondent', 'subscriber', 'device'],
+    ru: ['пользовател', 'посетител', 'зрител', 'респондент', 'подписчик', 'устройств'],
+    zh: ['用户', '访客', '观众', '设备', '人数'],
   },
   company: { en: ['company', 'organization', 'organisation', 'account'], ru: ['компан', 'организац'], zh: ['公司', '企业'] },
   merchant: {
@@ -118,7 +118,13 @@ export const CONCEPT_WORDS = {
 
   /** Ad-platform events counted per row: an ad shown, an app installed. */
   display: { en: ['display', 'shown', 'impression'], ru: ['показ'], zh: ['展现', '展示', '曝光'] },
-  install: { en: ['install', 'installs', 'download', 'activation'], ru: ['установк', 'скачиван'], zh: ['激活', '下载', '安装'] },
+  install: { en: ['install', 'installs', 'activation'], ru: ['установк', 'активац'], zh: ['激活', '安装'] },
+  /** An app's download: in app stores it comes before the install is activated. */
+  download: { en: ['download', 'downloads'], ru: ['скачиван', 'загрузк'], zh: ['下载'] },
+  /** An e-mail or SMS opened: a mailing report's own event. */
+  opened: { en: ['open', 'opens', 'opened'], ru: ['открыт', 'открыл', 'открыван'], zh: ['打开'] },
+  /** Qualified by sales or marketing: MQL, SQL, "Квалифицированные обращения". */
+  qualified: { en: ['qualified', 'mql', 'sql'], ru: ['квалифиц'], zh: ['合格', '有效线索'] },
 
   // ── facets: which property of the thing the column holds ──
   /** "Number of orders", "Количество заказов", "订单数": how many, never an id. */
@@ -138,7 +144,7 @@ export const CONCEPT_WORDS = {
   },
   phone: { en: ['phone', 'mobile', 'tel', 'telephone', 'cell'], ru: ['телефон', 'мобильн'], zh: ['手机号', '手机', '电话'] },
   email: { en: ['email', 'e mail', 'mail'], ru: ['почт'], zh: ['邮箱', '邮件', 'email'] },
-  amount: { en: ['amount', 'sum', 'revenue', 'money'], ru: ['сумм'], zh: ['金额', '款额', '额'] },
+  amount: { en: ['amount', 'sum', 'revenue', 'rev', 'money'], ru: ['сумм'], zh: ['金额', '款额', '额'] },
   total: { en: ['total', 'grand total'], ru: ['итог'], zh: ['总价', '合计', '总额', '总计'] },
   value: { en: ['value', 'worth'], ru: ['ценност'], zh: ['价值'] },
   price: { en: ['price', 'cost'], ru: ['цена', 'цены', 'цене', 'ценой', 'стоимост'], zh: ['单价', '价格', '价'] },
@@ -161,8 +167,8 @@ export const CONCEPT_WORDS = {
 
   // ── qualifiers: which amount, which moment ──
   paid: {
-    en: ['paid', 'charged', 'captured', 'collected'],
-    ru: ['оплач', 'оплат', 'уплач'],
+    en: ['paid', 'paying', 'charged', 'captured', 'collected'],
+    ru: ['оплач', 'оплат', 'уплач', 'платящ'],
     zh: ['实付', '已付', '付款', '支付', '实收', '付费'],
   },
   payable: { en: ['payable', 'to pay'], ru: ['к оплат'], zh: ['应付', '应收'] },
@@ -236,7 +242,7 @@ export const CONCEPT_WORDS = {
     zh: ['原价', '京东价', '吊牌价', '单价'],
   },
   /** New or first: a first sale is a new customer, not an order. */
-  first: { en: ['new', 'first'], ru: ['нов', 'перв'], zh: ['新增', '新', '首'] },
+  first: { en: ['new', 'first', '1st', 'first time', '1st time'], ru: ['нов', 'перв'], zh: ['新增', '新', '首'] },
   main: { en: ['main', 'parent', 'primary'], ru: ['основн', 'главн', 'родител'], zh: ['主'] },
   sub: { en: ['sub', 'child', 'line'], ru: ['дочерн'], zh: ['子'] },
   expected: {
@@ -248,9 +254,9 @@ export const CONCEPT_WORDS = {
 
 /**
  * Concepts read from the words, plus "question" (the header asks something), "other" (a word no concept reads),
- * and "surveyTable" (the table is a survey export).
+ * "surveyTable" (the table is a survey export) and "mailingTable" (an e-mail or SMS report: its messages are opened).
  */
-export type Concept = keyof typeof CONCEPT_WORDS | 'question' | 'other' | 'surveyTable';
+export type Concept = keyof typeof CONCEPT_WORDS | 'question' | 'other' | 'surveyTable' | 'mailingTable';
 
 /** A header's concepts. */
 export type ConceptReading = ReadonlySet<Concept>;
@@ -302,7 +308,9 @@ export function readConcepts(header: string): ConceptReading {
   const tokens = text.split(' ').filter((t) => t !== '');
   const used = new Set<number>();
   // English: phrases of up to three tokens, singular and plural alike.
+  // A phrase consumes its words, so "1st time" is not also a time and "display name" not also a name.
   for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i)) continue;
     for (let n = 3; n >= 1; n--) {
       if (i + n > tokens.length) continue;
       const phrase = tokens.slice(i, i + n).join(' ');
@@ -310,6 +318,7 @@ export function readConcepts(header: string): ConceptReading {
       if (!hit) continue;
       for (const c of hit) out.add(c);
       for (let k = i; k < i + n; k++) used.add(k);
+      break;
     }
   }
   // Russian: stems as token prefixes; a multi-word stem ("к оплат") as a prefix of the rest of the text.

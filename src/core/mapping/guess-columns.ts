@@ -173,7 +173,10 @@ export function typeFit(role: ColumnRole, valueType: ValueType): number {
  */
 export function guessColumns(headers: readonly string[], columns: readonly (readonly CellValue[])[]): ColumnGuess[] {
   const profiles: ColumnProfile[] = headers.map((h, i) => profileColumn(columns[i] ?? [], h));
-  const readings = headers.map((h, i) => withValueFacets(withCurrencyAmount(readConcepts(h), h), profiles[i].shape));
+  const own = headers.map((h, i) => withValueFacets(withCurrencyAmount(readConcepts(h), h), profiles[i].shape));
+  // An e-mail or SMS report (its messages are opened): every column is read knowing it.
+  const mailing = own.some((r) => r.has('opened'));
+  const readings = mailing ? own.map((r) => new Set<Concept>([...r, 'mailingTable'])) : own;
   const first = tableCandidates(headers, profiles, readings);
   // A survey export: every date in it is about the answer, so its completion (not its start) dates the row.
   const candidates = first.survey

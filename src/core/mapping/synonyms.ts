@@ -332,6 +332,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   { role: 'campaign', lang: 'en', weight: 0.7, phrases: ['ad name', 'ad set name', 'ad group', 'ad set'] },
   { role: 'campaign', lang: 'ru', weight: 0.7, phrases: ['название объявления', 'объявление', 'группа объявлений'] },
   { role: 'campaign', lang: 'zh', weight: 0.7, phrases: ['广告名称', '广告组', '单元名称', '推广单元'] },
+  // Google Ads' Chinese interface calls a campaign a "广告系列".
+  { role: 'campaign', lang: 'zh', weight: 0.95, phrases: ['广告系列', '广告系列名称'] },
   { role: 'campaign', lang: 'ru', weight: 0.95, phrases: ['кампания', 'название кампании', 'рекламная кампания', 'utm кампания'] },
   { role: 'campaign', lang: 'ru', weight: 0.6, phrases: ['id кампании', 'номер кампании', '№ кампании'] },
   // E-mail marketing calls its campaign a mailing or newsletter.
@@ -683,11 +685,22 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     role: 'clicks',
     lang: 'en',
     weight: 0.95,
-    phrases: ['clicks', 'link clicks', 'click', 'outbound clicks', 'clicks destination', 'swipe ups', 'swipe up', 'swipes', 'taps'],
+    phrases: [
+      'clicks',
+      'link clicks',
+      'click',
+      'outbound clicks',
+      'clicks destination',
+      'swipe ups',
+      'swipe up',
+      'swipes',
+      'taps',
+      'clicked',
+    ],
   },
   { role: 'clicks', lang: 'en', weight: 0.85, phrases: ['clicks all', 'interactions'] },
   { role: 'clicks', lang: 'ru', weight: 0.85, phrases: ['взаимодействия'] },
-  { role: 'clicks', lang: 'ru', weight: 0.95, phrases: ['клики', 'кликов', 'переходы', 'клики по ссылке'] },
+  { role: 'clicks', lang: 'ru', weight: 0.95, phrases: ['клики', 'кликов', 'переходы', 'клики по ссылке', 'кликнули'] },
   { role: 'clicks', lang: 'zh', weight: 0.95, phrases: ['点击', '点击数', '点击量', '点击次数'] },
   // Kuaishou's name for clicks on an ad ("actions").
   { role: 'clicks', lang: 'zh', weight: 0.85, phrases: ['行为数'] },
