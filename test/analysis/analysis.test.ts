@@ -35,12 +35,46 @@ describe('cohort LTV (hand-worked, margin 50%, data until 2026-06-10)', () => {
 
   it('pooled curve and the projection say how they were made', () => {
     // k=1: (150 + 500 + 200 + 1000) / 4; k=2,3: Cat's 50 joins. k=4 would rest on 2 of the 4 customers
-    // (Bob, Ann): fewer than all of them (the minimum is min(10, customers)), so the curve stops at 3.
+    // (Bob, Ann): not a majority of the 4 observed a month (the minimum is min(10, majority)), so the curve stops at 3.
     expect(cohort.pooled).toEqual([462.5, 475, 475]);
     // Slope over the last 2 steps: (475 − 462.5) / 2 = 6.25 a month, for 21 more months.
     expect(cohort.projection).toEqual({ horizonMonths: 24, fromMonth: 3, slopeMonths: 2, value: 475 + 6.25 * 21 });
     // A channel's projection: the pooled projection scaled by its 3-month LTV against the pooled 3-month value.
     expect(cohort.channels.find((c) => c.channel === 'vk')!.projected).toBeCloseTo(((475 + 6.25 * 21) * 150) / 475, 9);
+  });
+
+  it('one recent customer on a new channel blanks only that channel, with the reason', () => {
+    // Dan arrives through bing a week before the data ends: observed for no month yet. He used to raise the
+    // small-history bar to "all 5 customers", so no point of the pooled curve qualified and every channel's
+    // projected LTV went blank.
+    const rows = [...journeyRows, ['2026-06-02', 'bing', 'won', 700, '2026-06-08', 'D', '', '']];
+    const more = computeInsights(aggregate(journeyMapping({ grossMargin: margin }), rows, journeyCosts), margin).cohort!;
+    expect(more.pooled).toEqual(cohort.pooled);
+    expect(more.projection).toEqual(cohort.projection);
+    for (const c of cohort.channels) {
+      const after = more.channels.find((x) => x.channel === c.channel)!;
+      expect(after.projected).not.toBeNull();
+      expect(after.projected).toBeCloseTo(c.projected!, 9);
+      expect(after.blank).toBeNull();
+    }
+    const bing = more.channels.find((x) => x.channel === 'bing')!;
+    expect([bing.projected, bing.blank]).toEqual([null, 'too_recent']);
+  });
+
+  it('a curve too short to project blanks every channel and says so', () => {
+    // Only customers acquired in the last five weeks: the pooled curve has one month, a projection needs two.
+    const rows: typeof journeyRows = [
+      ['2026-04-20', 'google', 'won', 100, '2026-05-01', 'P', '', ''],
+      ['2026-04-25', 'vk', 'won', 200, '2026-05-03', 'Q', '', ''],
+      ['2026-06-01', 'vk', 'new', '', '', 'Z', '', ''],
+      ['2026-06-02', 'vk', 'won', 50, '2026-06-10', 'Q', '', ''],
+    ];
+    const short = computeInsights(aggregate(journeyMapping({ grossMargin: margin }), rows, journeyCosts), margin).cohort!;
+    expect(short.projection).toBeNull();
+    expect(short.channels.map((c) => [c.channel, c.projected, c.blank])).toEqual([
+      ['google', null, 'no_projection'],
+      ['vk', null, 'no_projection'],
+    ]);
   });
 
   it('addMonths clamps to the month end', () => {
@@ -120,12 +154,36 @@ describe('findings', () => {
   const text = ins.findings.map((f) => findingText('en', f));
   it('name losing channels, the CAC range, model flips and the incomplete period', () => {
     // Last touch: vk 150 − 900, telegram 50 − 800 lose money.
-    expect(text).toContain('2 channel(s) lose money over the whole period: vk, telegram (together 1500.00).');
+    expect(text).toContain('2 channels lose money over the whole period: vk, telegram (together 1500.00).');
     // CAC: yandex 300/1 is cheapest, vk 900/1 dearest (telegram has no new customer, seo no spend).
     expect(text).toContain('Cheapest customer: yandex (CAC 300.00); dearest: vk (CAC 900.00), 3× more.');
     expect(text.some((t) => t.startsWith('telegram makes money under First touch'))).toBe(true);
     expect(text.some((t) => t.startsWith('yandex makes money under Last touch'))).toBe(true);
     expect(text).toContain('The period 2026-06 is incomplete (data until 2026-06-10): do not read its drop as a collapse.');
+  });
+  it('count losing channels with the plural form of each language (1, 2, 5, 21)', () => {
+    const losing = (locale: 'en' | 'ru' | 'zh', count: number): string =>
+      findingText(locale, { key: 'finding.losing', params: { count, channels: 'vk', loss: '10' } }).split(/[:：]/u)[0];
+    expect([1, 2, 5, 21].map((n) => losing('en', n))).toEqual([
+      '1 channel loses money over the whole period',
+      '2 channels lose money over the whole period',
+      '5 channels lose money over the whole period',
+      '21 channels lose money over the whole period',
+    ]);
+    expect([1, 2, 5, 21, 11, 22].map((n) => losing('ru', n))).toEqual([
+      '1 канал убыточен за весь период',
+      '2 канала убыточны за весь период',
+      '5 каналов убыточны за весь период',
+      '21 канал убыточен за весь период',
+      '11 каналов убыточны за весь период',
+      '22 канала убыточны за весь период',
+    ]);
+    expect([1, 2, 5, 21].map((n) => losing('zh', n))).toEqual([
+      '1 个渠道在整个期间亏损',
+      '2 个渠道在整个期间亏损',
+      '5 个渠道在整个期间亏损',
+      '21 个渠道在整个期间亏损',
+    ]);
   });
   it('are written in Russian and Chinese too', () => {
     const flip = ins.findings.find((f) => f.key === 'finding.modelFlip')!;

@@ -7,6 +7,8 @@ import { aggregate } from '../../src/core/aggregate/index.js';
 import { planDashboard, type PlanBlock, type PlanCell } from '../../src/core/dashboard/index.js';
 import { journeyCosts, journeyMapping, journeyRows } from '../support/journeys.js';
 import { evaluatePlan } from './evaluate-plan.js';
+import { formatValue } from '../../local/runtime/number-format.js';
+import { numberLocale } from '../../local/runtime/locale.js';
 
 const ctx = { generatedAt: '2026-11-22T12:00:00Z', locale: 'en' as const, sourceA1: "'Leads'!A1:H11", sheetName: 'Dashboard' };
 const mapping = journeyMapping({ grossMargin: 0.5, metrics: { attribution: 'linear', halfLifeDays: 10 } });
@@ -24,9 +26,11 @@ const texts = (b: PlanBlock): string[] =>
 /** Row of a channel in a block (first column). */
 const rowOf = (b: PlanBlock, label: string): number => b.row + b.cells.findIndex((r) => r[0]?.t === 's' && r[0].v === label);
 
-/** Rows of the LTV-by-channel block whose projected LTV is blank. */
+/** Channel rows of the LTV-by-channel block whose projected LTV is blank (not the reason lines under them). */
 const planned = (l: PlanBlock): number[] =>
-  l.cells.flatMap((r, i) => (i >= 2 && r[0]?.t === 's' && (r[4] === null || r[4] === undefined) ? [l.row + i] : []));
+  l.cells.flatMap((r, i) =>
+    i >= 2 && r[0]?.t === 's' && r.slice(1).some((c) => c !== null) && (r[4] === null || r[4] === undefined) ? [l.row + i] : [],
+  );
 
 describe('metrics blocks on the dashboard', () => {
   it('findings sit in the header, at the top', () => {
@@ -66,6 +70,35 @@ describe('metrics blocks on the dashboard', () => {
     expect(ev.at(r, plan.index.columns.revenue)).toBeCloseTo(300 + 1000 / 3 + 125, 6);
   });
 
+  it('credited counts in the channel table read as they sum: one place under a split model, whole otherwise', () => {
+    const shown = (p: typeof plan, e: typeof ev, label: string, key: string, locale: string): string => {
+      // The overview or the funnel table (won deals), whichever holds the column.
+      const inOverview = p.index.columns[key] !== undefined;
+      const b = p.blocks.find((x) => x.name === (inOverview ? 'channels' : 'channel_funnel'))!;
+      const r = b.row + b.cells.findIndex((row) => row[0]?.t === 's' && row[0].v === label);
+      const c = inOverview ? p.index.columns[key] : p.index.detail!.columns[key];
+      return formatValue(e.at(r, c) as number, b.numberFormats[r - b.row][c - 1], numberLocale(locale));
+    };
+    // Linear: google holds 1/3 of Ann and 1/2 of Cat (0.83 customers), vk 1/3 of Ann and Bob (1.33); 4 in all.
+    expect(shown(plan, ev, 'google', 'customers', 'en_US')).toBe('0.8');
+    expect(shown(plan, ev, 'vk', 'customers', 'en_US')).toBe('1.3');
+    expect(shown(plan, ev, 'vk', 'customers', 'ru_RU')).toBe('1,3');
+    expect(shown(plan, ev, 'Total', 'customers', 'en_US')).toBe('4.0');
+    // Won deals split too: yandex holds 1/3 of Ann's first deal and 2/4 of her repeat sale (0.83).
+    expect(shown(plan, ev, 'yandex', 'orders', 'en_US')).toBe('0.8');
+    // The KPI tile shows the same total the same way.
+    const kpi = block('kpi');
+    expect(kpi.numberFormats.flat()).toContain('#,##0.0');
+    // Last touch: every count is whole and reads without a decimal place, in every locale.
+    const whole = journeyMapping({ grossMargin: 0.5, metrics: { attribution: 'last_touch', halfLifeDays: 10 } });
+    const p = planDashboard(aggregate(whole, journeyRows, journeyCosts), whole, ctx);
+    const e = evaluatePlan(p);
+    expect(shown(p, e, 'vk', 'customers', 'ru_RU')).toBe('1');
+    expect(shown(p, e, 'Total', 'customers', 'en_US')).toBe('4');
+    expect(shown(p, e, 'google', 'orders', 'en_US')).toBe('1');
+    e.destroy();
+  });
+
   it('cohort LTV block and LTV:CAC per acquisition channel', () => {
     const c = block('cohort');
     const jan = rowOf(c, '2026-01');
@@ -90,10 +123,12 @@ describe('metrics blocks on the dashboard', () => {
     const p = planDashboard(d, mapping, ctx);
     const e = evaluatePlan(p);
     const l = p.blocks.find((x) => x.name === 'ltv_channels')!;
-    const blank = planned(l);
-    expect(blank).toContain(rowOf(l, 'bing'));
+    // Only bing is blank: one new customer no longer blanks every channel's projection.
+    expect(planned(l)).toEqual([rowOf(l, 'bing')]);
     expect(e.at(rowOf(l, 'bing'), 6)).toBe(100); // CAC is known…
-    for (const r of blank) expect([null, '']).toContain(e.at(r, 7)); // …the ratio is not.
+    expect([null, '']).toContain(e.at(rowOf(l, 'bing'), 7)); // …the ratio is not…
+    expect(texts(l)).toContain('No projected LTV for bing: none of their customers has been observed for 3 months yet.'); // …and says why.
+    for (const ch of ['google', 'vk', 'yandex']) expect(typeof e.at(rowOf(l, ch), 7)).toBe('number');
     e.destroy();
   });
 

@@ -31,6 +31,12 @@ export interface ChannelLtv {
   /** Customers (credited) behind each observed figure. */
   readonly observedCustomers: readonly number[];
   readonly projected: number | null;
+  /**
+   * Why `projected` is null, so the dashboard can say it: `no_projection` (the pooled curve is too short to
+   * project anything), `too_recent` (no customer of this channel observed LTV_WINDOWS[0] months yet),
+   * `short_curve` (the pooled curve stops before the channel's first observed window).
+   */
+  readonly blank: 'no_projection' | 'too_recent' | 'short_curve' | null;
 }
 
 export interface CohortLtv {
@@ -201,12 +207,13 @@ export function cohortFromSums(sums: CohortSums, asOf: number, opts: Omit<Cohort
       return { cohort: monthKey(m), customers: size, cumulative };
     });
 
-  // Pooled curve over customers observed ≥ k whole months; it stops where too few are left to trust
-  // (all customers count when there are fewer than the minimum in total, as in a small test sheet).
+  // Pooled curve over customers observed ≥ k whole months; it stops where too few are left to trust:
+  // PROJECTION_MIN_CUSTOMERS, or on a smaller history a majority of the customers observed one month.
+  // Customers too recent for month 1 say nothing about the curve, so they do not raise the bar: the old
+  // bar ("all customers", on a small sheet) let one customer acquired last week, on any channel, blank
+  // every channel's projection.
   const pooled: number[] = [];
-  const total = sums.members.reduce((s, m) => s + m.customers, 0);
-  const minSeen = Math.min(PROJECTION_MIN_CUSTOMERS, total);
-  for (let k = 1; ; k++) {
+  const seenFor = (k: number): { seen: number; seenAt: Set<number> } => {
     const seenAt = new Set<number>();
     let seen = 0;
     for (const m of sums.members)
@@ -214,6 +221,11 @@ export function cohortFromSums(sums: CohortSums, asOf: number, opts: Omit<Cohort
         seen += m.customers;
         seenAt.add(m.acquired);
       }
+    return { seen, seenAt };
+  };
+  const minSeen = Math.min(PROJECTION_MIN_CUSTOMERS, Math.floor(seenFor(1).seen / 2) + 1);
+  for (let k = 1; ; k++) {
+    const { seen, seenAt } = seenFor(k);
     if (seen === 0 || seen < minSeen) break;
     let value = 0;
     for (const p of sums.purchases) if (p.bucket <= k && seenAt.has(p.acquired)) value += money(p);
@@ -269,7 +281,8 @@ export function cohortFromSums(sums: CohortSums, asOf: number, opts: Omit<Cohort
       const j = observed.findIndex((v) => v !== null);
       const base = j >= 0 ? pooled[LTV_WINDOWS[j] - 1] : undefined;
       const projected = projection && j >= 0 && base ? (projection.value * (observed[j] as number)) / base : null;
-      return { channel: e.channel, observed, observedCustomers: e.weights, projected };
+      const blank = projected !== null ? null : !projection || base === 0 ? 'no_projection' : j < 0 ? 'too_recent' : 'short_curve';
+      return { channel: e.channel, observed, observedCustomers: e.weights, projected, blank };
     });
   return { months: opts.months, rows, windows: LTV_WINDOWS, channels, pooled, projection };
 }

@@ -4,7 +4,7 @@
  */
 import type { AggregatedData, Figures } from '../aggregate/types.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
-import { FORMAT, moneyFormat, percentDecimalsFor, percentFormat } from './formats.js';
+import { countFormatFor, FORMAT, moneyFormat, percentDecimalsFor, percentFormat } from './formats.js';
 import { WON_STAGE } from '../mapping/status-vocabulary.js';
 import type { DashboardLabels, MetricKey } from './labels.js';
 
@@ -144,7 +144,19 @@ export function metricColumns(data: AggregatedData, mapping: Mapping, L: Dashboa
   // LTV:CAC comes from cohorts (metrics-blocks.ts) when there is customer history.
   if (spend) derived('spend_share', FORMAT.percent, (r) => `${r.at('spend')}/${r.total('spend')}`);
   if (revenue) derived('revenue_share', FORMAT.percent, (r) => `${r.at('revenue')}/${r.total('revenue')}`);
-  return withRateDecimals(withoutDuplicateFormulas(cols), [...data.rows.map((r) => r.total), data.totals]);
+  const figures = [...data.rows.map((r) => r.total), data.totals];
+  return withCountDecimals(withRateDecimals(withoutDuplicateFormulas(cols), figures), figures);
+}
+
+/**
+ * Count columns a split attribution model makes fractional (customers, won deals credited 1/3 to each
+ * touch) get one decimal place, so the column reads as it sums; whole models keep `#,##0`.
+ */
+function withCountDecimals(cols: MetricColumn[], figures: readonly Figures[]): MetricColumn[] {
+  return cols.map((c) => {
+    const value = c.value;
+    return value && c.format === FORMAT.count ? { ...c, format: countFormatFor(figures.map((f) => value(f))) } : c;
+  });
 }
 
 /**

@@ -25,7 +25,16 @@ export const FORMAT = {
  * whole number count as whole.
  */
 export function creditFormat(value: number): string {
-  return Math.abs(value - Math.round(value)) < 1e-9 ? FORMAT.count : '#,##0.0';
+  return countFormatFor([value]);
+}
+
+/**
+ * One format for a whole count column (its channel rows and total): `#,##0` while every figure is whole,
+ * one place as soon as one is a share, so a split model's 2.33 customers never reads "2" in a column
+ * whose total is a whole 43, and the rows of one column keep one look.
+ */
+export function countFormatFor(values: readonly number[]): string {
+  return values.every((v) => !Number.isFinite(v) || Math.abs(v - Math.round(v)) < 1e-9) ? FORMAT.count : '#,##0.0';
 }
 
 /** A grouped percent with `decimals` places. */

@@ -6,8 +6,8 @@
  * cells and the margin cell, like the channel table, so they can be traced and recomputed.
  */
 import type { AggregatedData } from '../aggregate/types.js';
-import type { Insights } from '../analysis/index.js';
-import { ATTRIBUTION_MODELS, PROJECTION_SLOPE_MONTHS } from '../definitions/index.js';
+import type { ChannelLtv, Insights } from '../analysis/index.js';
+import { ATTRIBUTION_MODELS, LTV_WINDOWS, PROJECTION_SLOPE_MONTHS } from '../definitions/index.js';
 import type { Locale } from '../i18n/index.js';
 import { definitionTexts, findingText, modelName, tm } from '../i18n/metrics.js';
 import { cellA1 } from './a1.js';
@@ -32,6 +32,22 @@ export interface MetricsBlocks {
 /** Findings as sentences in the user's language, for the top of the sheet. */
 export function findingLines(ins: Insights, locale: Locale): string[] {
   return ins.findings.map((f) => findingText(locale, f));
+}
+
+/** One line per reason a channel's projected LTV is blank, naming the channels (none when all are shown). */
+export function blankProjectionLines(channels: readonly ChannelLtv[], locale: Locale): string[] {
+  const named = (why: ChannelLtv['blank']): string =>
+    channels
+      .filter((c) => c.blank === why)
+      .map((c) => c.channel)
+      .join(locale === 'zh' ? '、' : ', ');
+  if (channels.some((c) => c.blank === 'no_projection')) return [tm(locale, 'ltv.blank.no_projection')];
+  const out: string[] = [];
+  const recent = named('too_recent');
+  if (recent) out.push(tm(locale, 'ltv.blank.too_recent', { channels: recent, months: LTV_WINDOWS[0] }));
+  const short = named('short_curve');
+  if (short) out.push(tm(locale, 'ltv.blank.short_curve', { channels: short }));
+  return out;
 }
 
 /** A period label with the incomplete mark when the data stops inside it. */
@@ -173,6 +189,8 @@ export function planMetricsBlocks(
         },
       );
     }
+    // A blank projected LTV says why, under the table: the whole curve too short, or which channels are too new.
+    for (const line of blankProjectionLines(co.channels, lc)) l.add([text(line)], { color: MUTED });
     blocks.push(l.build());
     row = l.nextRow + 1;
   } else {

@@ -36,7 +36,8 @@ const enMetrics = {
   'def.profit': 'Profit: revenue × margin (or gross profit) − spend.',
   'def.drr': 'ДРР (advertising cost ratio): spend / revenue.',
   'def.cpo': 'CPO: spend / won deals.',
-  'finding.losing': '{count} channel(s) lose money over the whole period: {channels} (together {loss}).',
+  'finding.losing':
+    '{count, plural, one {# channel loses} other {# channels lose}} money over the whole period: {channels} (together {loss}).',
   'finding.losingRecent': 'Losing money in each of the last {count} full periods ({periods}): {channels}.',
   'finding.allProfitable': 'Every channel with spend pays back its costs over the whole period.',
   'finding.cacRange': 'Cheapest customer: {cheap} (CAC {cheapCac}); dearest: {dear} (CAC {dearCac}), {times}× more.',
@@ -53,6 +54,11 @@ const enMetrics = {
   'ltv.observed': 'LTV {months} mo (observed)',
   'ltv.none': 'No customer history (customer ID or e-mail/phone with dates): LTV is not computed; revenue per customer is shown instead.',
   'ltv.formula': 'LTV (formula: AOV × {frequency}/yr × {lifespan} yr × margin)',
+  'ltv.blank.no_projection':
+    'No projected LTV yet: too few customers have been observed for two months or more to draw the curve a projection extends.',
+  'ltv.blank.too_recent': 'No projected LTV for {channels}: none of their customers has been observed for {months} months yet.',
+  'ltv.blank.short_curve':
+    'No projected LTV for {channels}: too few customers overall have been observed as long as their first observed LTV to scale the curve.',
   'period.incomplete': '{period} (incomplete)',
   'head.channel': 'Channel',
   'head.spend': 'Spend',
@@ -106,7 +112,8 @@ const ruMetrics: MetricsMessages = {
   'def.profit': 'Прибыль: выручка × маржа (или валовая прибыль) − расход.',
   'def.drr': 'ДРР (доля рекламных расходов): расход / выручка.',
   'def.cpo': 'CPO: расход / успешные сделки.',
-  'finding.losing': 'Каналов в убытке за весь период: {count} — {channels} (вместе {loss}).',
+  'finding.losing':
+    '{count, plural, one {# канал убыточен} few {# канала убыточны} many {# каналов убыточны} other {# канала убыточны}} за весь период: {channels} (вместе {loss}).',
   'finding.losingRecent': 'В убытке в каждом из последних {count} полных периодов ({periods}): {channels}.',
   'finding.allProfitable': 'Все каналы с расходом окупаются за весь период.',
   'finding.cacRange': 'Самый дешёвый клиент: {cheap} (CAC {cheapCac}); самый дорогой: {dear} (CAC {dearCac}), в {times} раза дороже.',
@@ -123,6 +130,11 @@ const ruMetrics: MetricsMessages = {
   'ltv.observed': 'LTV {months} мес. (факт)',
   'ltv.none': 'Нет истории клиентов (ID клиента или эл. почта/телефон с датами): LTV не считается; показана выручка на клиента.',
   'ltv.formula': 'LTV (формула: средний чек × {frequency}/год × {lifespan} г. × маржа)',
+  'ltv.blank.no_projection':
+    'Прогноза LTV пока нет: слишком мало клиентов наблюдается два месяца и дольше, чтобы построить кривую, которую продолжает прогноз.',
+  'ltv.blank.too_recent': 'Нет прогноза LTV для каналов {channels}: ни один их клиент ещё не наблюдается {months} мес.',
+  'ltv.blank.short_curve':
+    'Нет прогноза LTV для каналов {channels}: слишком мало клиентов в целом наблюдается так долго, как их первый фактический LTV, чтобы масштабировать кривую.',
   'period.incomplete': '{period} (неполный)',
   'head.channel': 'Канал',
   'head.spend': 'Расход',
@@ -173,7 +185,7 @@ const zhMetrics: MetricsMessages = {
   'def.profit': '利润：收入 × 毛利率（或毛利）− 花费。',
   'def.drr': 'ДРР（广告费用占比）：花费 / 收入。',
   'def.cpo': 'CPO：花费 / 成交数。',
-  'finding.losing': '{count} 个渠道在整个期间亏损：{channels}（合计 {loss}）。',
+  'finding.losing': '{count, plural, other {# 个渠道}}在整个期间亏损：{channels}（合计 {loss}）。',
   'finding.losingRecent': '在最近 {count} 个完整期间（{periods}）中每期都亏损：{channels}。',
   'finding.allProfitable': '所有有花费的渠道在整个期间都收回了成本。',
   'finding.cacRange': '获客最便宜：{cheap}（CAC {cheapCac}）；最贵：{dear}（CAC {dearCac}），高 {times} 倍。',
@@ -190,6 +202,9 @@ const zhMetrics: MetricsMessages = {
   'ltv.observed': 'LTV {months} 个月（观测）',
   'ltv.none': '没有客户历史（带日期的客户 ID 或邮箱/电话）：不计算 LTV，改为显示客均收入。',
   'ltv.formula': 'LTV（公式：客单价 × {frequency}/年 × {lifespan} 年 × 毛利率）',
+  'ltv.blank.no_projection': '暂无预测 LTV：观测满两个月及以上的客户太少，无法画出预测所延伸的曲线。',
+  'ltv.blank.too_recent': '{channels} 没有预测 LTV：其客户尚无一人被观测满 {months} 个月。',
+  'ltv.blank.short_curve': '{channels} 没有预测 LTV：整体上观测时长达到其首个观测 LTV 窗口的客户太少，无法按曲线换算。',
   'period.incomplete': '{period}（不完整）',
   'head.channel': '渠道',
   'head.spend': '花费',

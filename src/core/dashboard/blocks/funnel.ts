@@ -5,7 +5,7 @@
 import { rangeA1 } from '../a1.js';
 import { BlockBuilder, formula, safe, text } from '../block.js';
 import { figureOf, type StageRef } from '../columns.js';
-import { FORMAT, percentDecimalsFor, percentFormat } from '../formats.js';
+import { countFormatFor, percentDecimalsFor, percentFormat } from '../formats.js';
 import type { DashboardModel } from '../model.js';
 import { HEAD_BG } from '../style.js';
 import type { ChannelTables } from './channels.js';
@@ -39,7 +39,7 @@ export function funnelBlock(model: DashboardModel, anchor: number, tables: Chann
         i === 0 ? null : safe(`B${r}/B${r - 1}`),
         i === 0 ? null : safe(`B${r}/$B$${first}`),
       ],
-      { formats: ['', FORMAT.count, prevFormat, firstFormat] },
+      { formats: ['', countFormatFor([count(s.key)]), prevFormat, firstFormat] },
     );
   });
   const last = funnel.nextRow - 1;
@@ -48,7 +48,7 @@ export function funnelBlock(model: DashboardModel, anchor: number, tables: Chann
   if (model.mapping.shape === 'crm' && stages.at(-1)?.key === 'orders' && model.has('customers')) {
     const r = funnel.nextRow;
     funnel.add([text(L.ofWhichNewCustomers), formula(`=${tables.totalCell('customers')}`), safe(`B${r}/B${r - 1}`), null], {
-      formats: ['', FORMAT.count, percentFormat(1), ''],
+      formats: ['', countFormatFor([count('customers')]), percentFormat(1), ''],
       notes: [L.newCustomerNote, '', '', ''],
     });
   }
