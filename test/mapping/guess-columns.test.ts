@@ -725,14 +725,26 @@ describe('guessColumns: classes learnt from round 5 and training sets t6, t7', (
     ]);
   });
 
-  it('in a mailing report counts the people who clicked; elsewhere unique clicks do not win', () => {
-    expect(roles(['Campaign', 'Sent', 'Delivered', 'Opens', 'Clicks', 'Unique clicks'])).toEqual([
+  it('in a mailing report counts opens and the people who clicked; elsewhere unique clicks do not win', () => {
+    expect(roles(['Campaign', 'Sent', 'Delivered', 'Opens', 'Unique opens', 'Clicks', 'Unique clicks'])).toEqual([
       'campaign',
+      'ignore',
+      'ignore',
       'ignore',
       'impressions',
       'ignore',
-      'ignore',
       'clicks',
+    ]);
+    // An SMS report opens nothing: its delivered messages are the impressions.
+    expect(roles(['任务名称', '发送数', '送达数', '点击数'], [[], [10], [9], [1]])).toEqual(['ignore', 'ignore', 'impressions', 'clicks']);
+    // A call's answered/missed status is not a deal's status; a lead form's opens are not a mailing's.
+    expect(roles(['Call ID', 'Called At', 'Call Status', 'Source'], [[], [], ['answered'], []])[2]).toBe('ignore');
+    expect(roles(['Campaign', 'Impressions', 'Clicks', 'Lead Form Opens', 'Leads'])).toEqual([
+      'campaign',
+      'impressions',
+      'clicks',
+      'ignore',
+      'leads',
     ]);
     expect(roles(['Campaign', 'Impressions', 'Clicks', 'Unique clicks'])).toEqual(['campaign', 'impressions', 'clicks', 'ignore']);
   });

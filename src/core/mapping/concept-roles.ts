@@ -21,13 +21,16 @@ export interface ConceptPattern {
   readonly only?: readonly Concept[];
 }
 
+/** Concepts the table lends every column: not the header's own words. */
+const TABLE_CONCEPTS: ReadonlySet<Concept> = new Set<Concept>(['surveyTable', 'mailingTable', 'callTable']);
+
 export function matches(p: ConceptPattern, r: ConceptReading): boolean {
   if (p.all && !p.all.every((c) => r.has(c))) return false;
   if (p.any && !p.any.some((c) => r.has(c))) return false;
   if (p.any2 && !p.any2.some((c) => r.has(c))) return false;
   if (p.none?.some((c) => r.has(c))) return false;
   // "Only": nothing but these concepts, and no word outside every concept.
-  if (p.only && (r.size === 0 || [...r].some((c) => !p.only?.includes(c) && c !== 'surveyTable' && c !== 'mailingTable'))) return false;
+  if (p.only && (r.size === 0 || [...r].some((c) => !p.only?.includes(c) && !TABLE_CONCEPTS.has(c)))) return false;
   return true;
 }
 
@@ -65,7 +68,11 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
   // The id or number of the row's record is the lead id: "ID записи", "Item ID", "Номер транзакции", "答卷编号".
   {
     role: 'lead_id',
-    when: { any: ['id', 'number'], any2: RECORDS, none: [...PEOPLE, 'product', 'company', 'refund', 'deduction', 'count', 'total'] },
+    when: {
+      any: ['id', 'number'],
+      any2: [...RECORDS, 'call'],
+      none: [...PEOPLE, 'product', 'company', 'refund', 'deduction', 'count', 'total', 'campaign'],
+    },
     score: 0.85,
   },
   // A bare "Номер" / "No." is the row's own number.
@@ -96,7 +103,11 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
   // An amount paid, payable, settled, sold or ordered is revenue: "Заказано на сумму", "Sale Price", "应结订单金额".
   {
     role: 'revenue',
-    when: { any: MONEY, any2: ['paid', 'payable', 'settled', 'sale', 'ordered'], none: [...NOT_A_FACT, 'deduction', 'refund'] },
+    when: {
+      any: MONEY,
+      any2: ['paid', 'payable', 'settled', 'sale', 'ordered', 'won'],
+      none: [...NOT_A_FACT, 'deduction', 'refund', 'ratio'],
+    },
     score: 0.7,
   },
   // The value of a payment, an order or a deal: "Payment Value", "Сумма платежа", "Deal worth", "订单总额".
@@ -154,6 +165,28 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     values: 'number',
   },
   { role: 'leads', when: { all: ['first', 'user'], only: ['first', 'user', 'count', 'total'] }, score: 0.6, values: 'number' },
+  // Registrations are the leads where nothing earlier is counted ("注册用户量"); beside installs they lose the role
+  // (preferences) and keep their stage.
+  {
+    role: 'leads',
+    when: { all: ['created', 'user'], only: ['created', 'user', 'count', 'total', 'unique'] },
+    score: 0.62,
+    values: 'number',
+  },
+  // E-mail opens are a mailing's impressions (unique opens first); a status or a record's state in words is its status.
+  {
+    role: 'impressions',
+    when: { all: ['opened', 'mailingTable'], none: [...NOT_A_FACT, 'date', 'time', 'first', 'other'] },
+    score: 0.85,
+    values: 'number',
+  },
+  {
+    role: 'status',
+    when: { all: ['state'], none: [...NOT_A_FACT, ...PEOPLE, 'date', 'time', 'count', 'id', 'type'] },
+    score: 0.7,
+    values: 'text',
+    crmOnly: true,
+  },
   { role: 'leads', when: { all: ['lead', 'count'], none: [...NOT_A_FACT, 'other', 'refund'] }, score: 0.7, values: 'number' },
   {
     role: 'stage',
@@ -161,9 +194,16 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     score: 0.6,
     values: 'number',
   },
+  // Users who only placed or submitted an order are a stage before paying ("下单用户数", "提交订单用户量").
+  {
+    role: 'stage',
+    when: { all: ['user'], any: ['ordered', 'submitted'], none: [...NOT_A_FACT, ...MONEY, 'paid'] },
+    score: 0.6,
+    values: 'number',
+  },
   {
     role: 'customers',
-    when: { all: ['user'], any: ['order', 'paid'], none: [...NOT_A_FACT, ...MONEY, 'event', 'refund'] },
+    when: { all: ['user'], any: ['order', 'paid'], none: [...NOT_A_FACT, ...MONEY, 'event', 'refund', 'ordered', 'submitted'] },
     score: 0.7,
     values: 'number',
   },
@@ -197,6 +237,7 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
       { all: ['payable'] },
       { all: ['settled'] },
       { all: ['net', 'sale'] },
+      { all: ['deal'], any: ['amount', 'value', 'total'], none: ['kept', 'adjusted', 'deduction', 'list', 'later'] },
       { any: ['total', 'amount'], none: ['kept', 'adjusted', 'deduction', 'net', 'ordered', 'list'] },
       { all: ['sale'], any: ['price', 'amount', 'total'], none: ['kept', 'deduction'] },
       { only: ['paid'] },
@@ -217,8 +258,8 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
       { any: PEOPLE, all: ['phone'], none: NOT_A_PERSON },
       { all: ['email'], none: NOT_A_PERSON },
       { any: PEOPLE, none: ['phone', 'email', 'login', ...NOT_A_PERSON] },
-      { all: ['company'] },
       { all: ['phone'] },
+      { all: ['company'] },
     ],
     avoid: [{ any: ['nickname', 'question'] }],
     // Where a customer came from is a channel, not the customer.
@@ -274,11 +315,17 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
   },
   // Orders are paid ones: a submitted or placed order that is not paid yet is an earlier stage ("提交订单的总次数").
   orders: { prefer: [{ all: ['paid'] }], avoid: [{ any: ['submitted', 'ordered'] }] },
-  // In an e-mail or SMS report the people who clicked are the clicks, as its click rate counts them.
+  // In an e-mail or SMS report the people who clicked are the clicks, as its click rate counts them, and the
+  // messages opened (unique opens first) are the impressions; delivered messages only where nothing is opened.
   clicks: { prefer: [{ all: ['mailingTable', 'unique'] }] },
+  impressions: { prefer: [{ all: ['opened', 'unique'] }, { all: ['opened'] }] },
   // The record's own status ("Status", "Transaction Status", "Статус сделки") beats a status of something else
   // ("Escrow Status", "Статус звонка оператора").
-  status: { prefer: [{ all: ['state'], none: ['other'] }] },
+  // A call's status (answered, missed) is never a deal's; in a call-tracking export only a lead's or deal's is.
+  status: {
+    prefer: [{ all: ['state'], none: ['other'] }],
+    never: [{ all: ['call'] }, { all: ['callTable'], none: ['lead', 'deal', 'order'] }],
+  },
   // The respondent's answer beats a tracked source; a channel beats a source; a UTM source beats a plain one.
   channel: {
     prefer: [

@@ -46,14 +46,13 @@ export const CONCEPT_WORDS = {
       'subscription',
       'contract',
       'enrollment',
-      'call',
       'chat',
       'conversation',
       'dialog',
       'dialogue',
     ],
-    ru: ['запис', 'брон', 'подписк', 'договор', 'звонк', 'звонок', 'вызов', 'чат', 'диалог'],
-    zh: ['记录', '预约', '工单', '订阅', '合同', '对话', '会话', '通话', '来电'],
+    ru: ['запис', 'брон', 'подписк', 'договор', 'чат', 'диалог'],
+    zh: ['记录', '预约', '工单', '订阅', '合同', '对话', '会话'],
   },
   survey: {
     en: ['survey', 'response', 'submission', 'questionnaire', 'form', 'filling'],
@@ -76,6 +75,7 @@ export const CONCEPT_WORDS = {
       'member',
       'caller',
       'guest',
+      'party',
       'patient',
       'student',
     ],
@@ -106,6 +106,10 @@ export const CONCEPT_WORDS = {
   },
   visit: { en: ['visit', 'appointment', 'arrival'], ru: ['визит', 'посещен', 'прием'], zh: ['到店', '到访', '到院'] },
   source: { en: ['source', 'referrer', 'referer', 'origin'], ru: ['источник'], zh: ['来源'] },
+  /** An ad campaign or its delivery unit: never the row's record, whatever "order" its name holds ("Insertion Order ID"). */
+  campaign: { en: ['campaign', 'insertion order', 'line item'], ru: ['кампани'], zh: ['广告系列', '推广计划', '广告计划'] },
+  /** A phone call: a call-tracking export's row, whose status is the call's (answered, missed), not a deal's. */
+  call: { en: ['call', 'calls', 'called'], ru: ['звонк', 'звонок', 'вызов'], zh: ['通话', '来电', '接听', '呼叫'] },
   channel: { en: ['channel'], ru: ['канал'], zh: ['渠道'] },
   traffic: { en: ['traffic'], ru: ['трафик'], zh: ['流量'] },
   utm: { en: ['utm'], ru: [], zh: [] },
@@ -129,7 +133,7 @@ export const CONCEPT_WORDS = {
   // ── facets: which property of the thing the column holds ──
   /** "Number of orders", "Количество заказов", "订单数": how many, never an id. */
   count: { en: ['number of', 'no of', 'count', 'quantity', 'qty'], ru: ['количеств', 'кол', 'числ'], zh: ['数量', '数', '量'] },
-  id: { en: ['id', 'uuid', 'guid', 'identifier', 'key', 'token', 'code'], ru: ['код'], zh: ['id', '标识', '编码'] },
+  id: { en: ['id', 'uuid', 'guid', 'identifier', 'key', 'token', 'code', 'reference', 'ref'], ru: ['код'], zh: ['id', '标识', '编码'] },
   number: { en: ['number', 'no', 'num', 'nr'], ru: ['номер'], zh: ['编号', '单号', '号码', '号'] },
   name: {
     en: ['name', 'full name', 'first name', 'last name', 'title'],
@@ -159,7 +163,11 @@ export const CONCEPT_WORDS = {
   },
 
   /** Where a record stands: its status or pipeline stage. */
-  state: { en: ['status', 'state', 'stage', 'dealstage', 'lifecycle'], ru: ['статус', 'этап', 'стади', 'состояни'], zh: ['状态', '阶段'] },
+  state: {
+    en: ['status', 'state', 'stage', 'dealstage', 'lifecycle', 'milestone'],
+    ru: ['статус', 'этап', 'стади', 'состояни'],
+    zh: ['状态', '阶段'],
+  },
   /** A tracked event: "af_purchase (Event counter)", "Событие: purchase", "付费次数". */
   event: { en: ['event', 'events', 'event counter', 'times'], ru: ['событи'], zh: ['事件', '次数'] },
   /** Counted once per person: "Unique users", "Уникальные клики", "独立点击数". */
@@ -196,7 +204,7 @@ export const CONCEPT_WORDS = {
   ended: { en: ['end', 'ended', 'ends', 'until'], ru: ['окончан', 'конец'], zh: ['结束', '截止'] },
   start: { en: ['start', 'started', 'begin', 'began', 'opened'], ru: ['начал', 'начат', 'старт'], zh: ['开始'] },
   /** A deal won or closed into a sale ("成交" is a closed deal: its count is customers, its time a close date). */
-  won: { en: ['won', 'win', 'converted', 'conversion'], ru: ['выигр', 'успешн', 'конверт'], zh: ['赢单', '转化', '成交'] },
+  won: { en: ['won', 'win', 'converted', 'conversion'], ru: ['выигр', 'успешн', 'конверт'], zh: ['赢单', '转化', '成交', '签约'] },
   closed: { en: ['closed', 'close', 'resolved', 'solved'], ru: ['закрыт', 'решен'], zh: ['关闭', '解决'] },
   actual: { en: ['actual'], ru: ['фактическ'], zh: ['实际'] },
   /** Other moments of a record, never its date: shipped, delivered, updated, born. */
@@ -208,6 +216,8 @@ export const CONCEPT_WORDS = {
       'modified',
       'edited',
       'last',
+      'recent',
+      'latest',
       'birth',
       'birthday',
       'expiry',
@@ -254,9 +264,10 @@ export const CONCEPT_WORDS = {
 
 /**
  * Concepts read from the words, plus "question" (the header asks something), "other" (a word no concept reads),
- * "surveyTable" (the table is a survey export) and "mailingTable" (an e-mail or SMS report: its messages are opened).
+ * "surveyTable" (the table is a survey export), "mailingTable" (an e-mail or SMS report: its messages are opened)
+ * and "callTable" (a call-tracking export: its rows are calls).
  */
-export type Concept = keyof typeof CONCEPT_WORDS | 'question' | 'other' | 'surveyTable' | 'mailingTable';
+export type Concept = keyof typeof CONCEPT_WORDS | 'question' | 'other' | 'surveyTable' | 'mailingTable' | 'callTable';
 
 /** A header's concepts. */
 export type ConceptReading = ReadonlySet<Concept>;

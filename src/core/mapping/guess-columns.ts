@@ -175,8 +175,14 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
   const profiles: ColumnProfile[] = headers.map((h, i) => profileColumn(columns[i] ?? [], h));
   const own = headers.map((h, i) => withValueFacets(withCurrencyAmount(readConcepts(h), h), profiles[i].shape));
   // An e-mail or SMS report (its messages are opened): every column is read knowing it.
-  const mailing = own.some((r) => r.has('opened'));
-  const readings = mailing ? own.map((r) => new Set<Concept>([...r, 'mailingTable'])) : own;
+  // (A lead form's opens are an ad's, not a mailing's.)
+  const mailing = own.some((r) => r.has('opened') && !hasAny(r, ['lead', 'survey', 'other']));
+  // A call-tracking export (its row id or date is a call's): its status is the call's.
+  const calls = own.some((r) => r.has('call') && hasAny(r, ['id', 'number', 'date', 'time']));
+  const readings = own.map((r) => {
+    const table: Concept[] = [...(mailing ? (['mailingTable'] as const) : []), ...(calls ? (['callTable'] as const) : [])];
+    return table.length === 0 ? r : new Set<Concept>([...r, ...table]);
+  });
   const first = tableCandidates(headers, profiles, readings);
   // A survey export: every date in it is about the answer, so its completion (not its start) dates the row.
   const candidates = first.survey

@@ -327,6 +327,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: ['campaign', 'campaign name', 'utm campaign', 'utm_campaign', 'campaign source', 'primary campaign source'],
   },
   { role: 'campaign', lang: 'en', weight: 0.6, phrases: ['campaign id'] },
+  // Display & Video 360 buys by insertion order: its name is the campaign.
+  { role: 'campaign', lang: 'en', weight: 0.9, phrases: ['insertion order', 'insertion order name'] },
   // Where ads are the unit (classifieds, some ad cabinets) the ad's or group's name is the only campaign-like column;
   // a real campaign column outscores it, and the losing ad column falls back to ignore.
   { role: 'campaign', lang: 'en', weight: 0.7, phrases: ['ad name', 'ad set name', 'ad group', 'ad set'] },
@@ -601,6 +603,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'cost',
       'costs',
       'amount spent',
+      'media cost',
       'ad spend',
       'media spend',
       'spent',
