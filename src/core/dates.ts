@@ -6,6 +6,8 @@
  * sheet reader, the aggregator, the CLI — turns a value into "wall-clock ms": the fields as written, encoded
  * as if they were UTC, so day arithmetic is exact and never crosses a DST jump.
  */
+import { unmarked } from './text-mark.js';
+
 export const MS_PER_DAY = 86_400_000;
 
 /** Days between the Sheets epoch (1899-12-30) and the Unix epoch. */
@@ -100,7 +102,7 @@ const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：时](\d{
  * impossible day (`31.02.2026`) or time (`12:99`) is not a date. Ambiguous `03/01/2026` is never guessed.
  */
 export function parseDateText(text: string, timeZone = 'Etc/UTC'): number | undefined {
-  const s = text.trim();
+  const s = unmarked(text.trim());
   let m = ISO.exec(s);
   if (m) {
     const wall = fromFields(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7]);

@@ -6,6 +6,7 @@
  * (aggregator, CLI) reads it with the same function, so a column is never sniffed as dates and then skipped.
  */
 import { MS_PER_DAY, type DateReader } from './dates.js';
+import { unmarked } from './text-mark.js';
 import type { Granularity } from './mapping/types.js';
 
 /** A labelled period: [start, end) in wall-clock ms (see dates.ts), and how long it is. */
@@ -136,9 +137,7 @@ function monthByName(name: string, year: number): Period | undefined {
  * not a period.
  */
 export function parsePeriodText(text: string): Period | undefined {
-  const s = text
-    .normalize('NFKC')
-    .trim()
+  const s = unmarked(text.normalize('NFKC').trim())
     .toLowerCase()
     .replace(/\s+/gu, ' ')
     .replace(/(\d{4})\s*(?:г\.?|года?)$/u, '$1');

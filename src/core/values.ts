@@ -3,6 +3,7 @@
  * and the one place where pasted-from-export text is turned into numbers (dates: ./dates.ts).
  */
 import { isDate } from './dates.js';
+import { unmarked } from './text-mark.js';
 
 export type CellValue = number | string | boolean | Date | null | undefined;
 export type Matrix = CellValue[][];
@@ -26,11 +27,11 @@ export const NO_VALUE = /^(?:[-\u2012-\u2015\u2212]{1,3}|n\/a|na|none|null|nil|n
 
 /** A blank cell or a no-value marker (NO_VALUE): nothing to sum. */
 export function isNoValue(value: unknown): boolean {
-  return isBlank(value) || (typeof value === 'string' && NO_VALUE.test(value.trim()));
+  return isBlank(value) || (typeof value === 'string' && NO_VALUE.test(unmarked(value.trim())));
 }
 
 export function isSheetError(value: unknown): value is string {
-  return typeof value === 'string' && SHEET_ERROR.test(value.trim());
+  return typeof value === 'string' && SHEET_ERROR.test(unmarked(value.trim()));
 }
 
 // Currency marks seen in Google Ads / Yandex Direct / Meta / Bitrix24 / amoCRM / Shopline exports; a dollar with
@@ -64,7 +65,7 @@ export interface NumberParts {
 }
 
 export function numberParts(text: string): NumberParts | undefined {
-  let s = text.trim();
+  let s = unmarked(text.trim());
   if (s === '') return undefined;
   let negative = false;
   if (/^\(.*\)$/u.test(s)) {

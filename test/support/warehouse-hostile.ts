@@ -1,7 +1,8 @@
 /**
  * Generated hostile data for the engine-parity tests: channel spellings that differ by case, spaces, NBSP
  * and full-width letters; SQL, formula and HTML in names; totals lines; text numbers in every locale the
- * readers know (not the ambiguous `1,234`: the SQL reads cells, not columns — README), error values and junk; dates in ISO, Russian and Chinese forms, impossible days, times.
+ * readers know (not the ambiguous `1,234`: the SQL reads cells, not columns — README), error values and junk; dates in ISO, Russian and Chinese forms, impossible days, times;
+ * values behind a text-forcing mark ("`¥12.00", "'05.01.2026").
  */
 import { prng } from '../../scripts/generate-samples.js';
 import type { ColumnRole, Mapping, StatusRule, TableBinding } from '../../src/core/mapping/types.js';
@@ -28,6 +29,8 @@ export const HOSTILE_NAMES = [
   '   ',
   '\u0007bell',
   '🦆 duck',
+  '`Google Ads',
+  "'google ads",
 ];
 
 const NUMBERS: CellValue[] = [
@@ -70,6 +73,11 @@ const NUMBERS: CellValue[] = [
   '100 USD',
   true,
   '١٢',
+  // Text-forcing marks of payment bills and Excel-bound CSVs (text-mark.ts): read as the value after them.
+  '`¥12.00',
+  "'1 234,56",
+  '` 12',
+  '`',
 ];
 
 const DATES: CellValue[] = [
@@ -102,6 +110,8 @@ const DATES: CellValue[] = [
   '2026年1月5日12时30分',
   '2026/1/5',
   '2026-1-5 7:05:09',
+  '`2026-03-01 10:22:33',
+  "'05.01.2026",
   new Date(Date.UTC(2026, 0, 31, 22, 30)),
   new Date(Date.UTC(2026, 5, 30, 16, 0)),
   new Date(Date.UTC(2026, 11, 31, 23, 0)),
@@ -194,7 +204,7 @@ export function hostileCrm(seed: number, rows: number, monthlyCosts: boolean): {
       pick(rand, ['a', 'A', 'b', '']),
       pick(rand, STATUSES),
       revenue,
-      pick(rand, ['C1', 'C2', 'C3', ' C1', '', 'c1', 'C4', 'C5', 'Ｃ６']),
+      pick(rand, ['C1', 'C2', 'C3', ' C1', '', 'c1', 'C4', 'C5', 'Ｃ６', '`C2', "'c3"]),
       rand() < 0.6 ? pick(rand, CRM_DATES) : '',
       rand() < 0.5 ? '' : rand() < 0.8 ? Math.round(rand() * 1000) : pick(rand, NUMBERS),
     ]);

@@ -100,6 +100,8 @@ function respelled(source: Matrix, kind: 'email' | 'phone'): Matrix {
       C4: 'x@',
       C5: '@y.com',
       Ｃ６: 'ｉｖａｎ６@ｍａｉｌ.ｒｕ',
+      '`C2': '`Ivan2@mail.ru',
+      "'c3": "'not an address",
     },
     phone: {
       C1: '+7 (912) 000-11-22',
@@ -110,6 +112,8 @@ function respelled(source: Matrix, kind: 'email' | 'phone'): Matrix {
       C4: '+44 20 7946 0958',
       C5: '8 (912) 000-11-22',
       Ｃ６: '８ ９１２ ０００ １１ ２２',
+      '`C2': '`+1 415 555 0100',
+      "'c3": "'(415) 555-0100",
     },
   };
   return source.map((row) => row.map((v, c) => (c === 6 && typeof v === 'string' && v !== '' ? (spellings[kind][v] ?? v) : v)));

@@ -1,5 +1,6 @@
 /** Reading one cell as a measure, without allocating on the hot path (dates: ../dates.ts DateReader). */
 import { isDate, isNoValue, isSheetError, parseNumberText, type CellValue } from '../values.js';
+import { unmarked } from '../text-mark.js';
 
 /** NaN = unreadable text, -Infinity marker for an error value; blank or a no-value marker ("N/A", "—") → 0. */
 import { ERROR_VALUE } from '../numbers.js';
@@ -27,7 +28,7 @@ export function npsScore(value: CellValue): number | null {
 
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return unmarked(value.trim());
   if (isDate(value)) return value.toISOString().slice(0, 10);
   return String(value);
 }

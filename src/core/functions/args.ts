@@ -5,6 +5,7 @@
  * take their default); text numbers from exports are read; a zero denominator is an error for a single
  * value and a blank cell inside a range; every error names the function, the argument and the row.
  */
+import { unmarked } from '../text-mark.js';
 import { isoDay, parseDateValue } from '../dates.js';
 import { describeValue, isBlank, isDate, isSheetError, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { functionError, type CellAt } from './errors.js';
@@ -208,7 +209,7 @@ function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
         const t = parseDateValue(v, zone());
         return t === undefined ? '' : isoDay(t);
       }
-      return String(v).trim();
+      return unmarked(String(v).trim());
     },
     choice() {
       if (isRange) self.fail('fn_not_single', {});

@@ -5,6 +5,7 @@
  */
 import { TOTALS_LABEL } from '../mapping/detect-table.js';
 import { CURRENCY, GROUP_SPACES, NO_VALUE, SHEET_ERROR } from '../values.js';
+import { TEXT_MARK } from '../text-mark.js';
 import type { Dialect } from './dialect.js';
 import { toRe2, WS } from './regex.js';
 import type { ColumnKind } from './types.js';
@@ -70,13 +71,17 @@ function serialDate(d: Dialect, x: string): string {
   return `CASE WHEN ${ok} THEN ${d.dateFromDays(`${INT(d, `FLOOR(${x})`)} - 25569`)} END`;
 }
 
-/** Layer 1: the cell as text, as cellText() shows it (trimmed string, number in JS spelling, ISO date). */
+/**
+ * Layer 1: the cell as text, as cellText() shows it (trimmed string without a text-forcing mark, number in
+ * JS spelling, ISO date).
+ */
 export function textOf(d: Dialect, kind: ColumnKind, c: string): string {
+  const unmarked = (x: string): string => d.regexReplace(x, toRe2(TEXT_MARK), '\\1');
   switch (kind) {
     case 'string':
-      return d.regexReplace(c, TRIM, '');
+      return unmarked(d.regexReplace(c, TRIM, ''));
     case 'csv': {
-      const t = d.regexReplace(c, TRIM, '');
+      const t = unmarked(d.regexReplace(c, TRIM, ''));
       return `CASE WHEN ${d.regexContains(t, PLAIN_DECIMAL)} THEN ${numberText(d, d.tryDouble(t))} ELSE ${t} END`;
     }
     case 'number':
