@@ -174,15 +174,8 @@ export function typeFit(role: ColumnRole, valueType: ValueType): number {
 export function guessColumns(headers: readonly string[], columns: readonly (readonly CellValue[])[]): ColumnGuess[] {
   const profiles: ColumnProfile[] = headers.map((h, i) => profileColumn(columns[i] ?? [], h));
   const own = headers.map((h, i) => withValueFacets(withCurrencyAmount(readConcepts(h), h), profiles[i].shape));
-  // An e-mail or SMS report (its messages are opened): every column is read knowing it.
-  // (A lead form's opens are an ad's, not a mailing's.)
-  const mailing = own.some((r) => r.has('opened') && !hasAny(r, ['lead', 'survey', 'other']));
-  // A call-tracking export (its row id or date is a call's): its status is the call's.
-  const calls = own.some((r) => r.has('call') && hasAny(r, ['id', 'number', 'date', 'time']));
-  const readings = own.map((r) => {
-    const table: Concept[] = [...(mailing ? (['mailingTable'] as const) : []), ...(calls ? (['callTable'] as const) : [])];
-    return table.length === 0 ? r : new Set<Concept>([...r, ...table]);
-  });
+  const lent = tableConcepts(own);
+  const readings = lent.length === 0 ? own : own.map((r) => new Set<Concept>([...r, ...lent]));
   const first = tableCandidates(headers, profiles, readings);
   // A survey export: every date in it is about the answer, so its completion (not its start) dates the row.
   const candidates = first.survey
@@ -243,6 +236,16 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
     const guess: ColumnGuess = { index, header, role: c.role, confidence: round(Math.min(1, c.score)), valueType };
     return c.stageId ? { ...guess, stageId: c.stageId } : guess;
   });
+}
+
+/** What some columns say the whole table is, lent to every column (a survey export is found later, from its roles). */
+function tableConcepts(readings: readonly ConceptReading[]): Concept[] {
+  const out: Concept[] = [];
+  // An e-mail or SMS report: its messages are opened (a lead form's opens are an ad's, not a mailing's).
+  if (readings.some((r) => r.has('opened') && !hasAny(r, ['lead', 'survey', 'other']))) out.push('mailingTable');
+  // A call-tracking export: its row id or date is a call's, so its status is the call's.
+  if (readings.some((r) => r.has('call') && hasAny(r, ['id', 'number', 'date', 'time']))) out.push('callTable');
+  return out;
 }
 
 /** A currency in a header that names no money ("商家实收（元）", "Получено, ₽") says the column is an amount. */
