@@ -6,7 +6,7 @@
  * value and a blank cell inside a range; every error names the function, the argument and the row.
  */
 import { unmarked } from '../text-mark.js';
-import { isoDay, parseDateValue } from '../dates.js';
+import { DateReader, isoDay, parseDateValue } from '../dates.js';
 import { describeValue, isBlank, isDate, isSheetError, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { functionError, type CellAt } from './errors.js';
 import { ComputeFailure } from './failures.js';
@@ -174,6 +174,10 @@ function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
   let atRow = 0;
   let atCol = 0;
   const whereAt: Where = () => where(atRow, atCol);
+  // One reader per argument: a range of 100k dates repeats a few hundred days, and a Date's wall clock in
+  // the spreadsheet's zone goes through Intl (DEAL_CYCLE, COHORT_LTV and ATTRIBUTION were 9–15× over the
+  // bench target on it).
+  let dates: DateReader | undefined;
   const self: ArgReader = {
     fn,
     param: a.param,
@@ -197,7 +201,7 @@ function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
       const v = matrix[r][c];
       if (isBlank(v)) return null;
       if (isSheetError(v)) self.fail('fn_sheet_error', { value: String(v).trim() }, r, c);
-      const t = parseDateValue(v, isDate(v) || typeof v === 'string' ? zone() : 'Etc/UTC');
+      const t = typeof v === 'number' ? parseDateValue(v, 'Etc/UTC') : (dates ??= new DateReader(zone())).read(v);
       if (t === undefined) self.fail('fn_not_date', { value: describeValue(v) }, r, c);
       return t;
     },
