@@ -36,6 +36,17 @@ function inputs(f: CustomFunction, rand: () => number): unknown[] {
       const closes = starts.map(([d], i) => [i % 5 === 0 ? '' : new Date((d as Date).getTime() + Math.floor(rand() * 90) * 86_400_000)]);
       return [starts, closes, 'median'];
     }
+    case 'COHORT_LTV':
+    case 'ATTRIBUTION': {
+      // A CRM journey as the sheet holds it: customer ids that come back, real dates (Date cells, as Apps
+      // Script hands them over) over a year, channels, and revenue on some rows only (the touches that bought).
+      const channels = ['google', 'yandex', 'vk', 'telegram', 'seo', 'email'];
+      const ids = Array.from({ length: ROWS }, () => [`client-${Math.floor(rand() * 30_000)}`]);
+      const dates = Array.from({ length: ROWS }, (_, i) => [new Date(Date.UTC(2025, 0, 1 + Math.floor((i / ROWS) * 365), 9))]);
+      const revenue = numbers(rand, 100, 50_000).map(([v]) => [rand() < 0.4 ? v : '']);
+      if (f.name === 'COHORT_LTV') return [ids, dates, revenue, 12, 0.5];
+      return [ids, dates, Array.from({ length: ROWS }, () => [channels[Math.floor(rand() * channels.length)]]), revenue, 'linear'];
+    }
     case 'ABTEST':
       return [numbers(rand, 0, 100, true), numbers(rand, 1000, 2000, true), numbers(rand, 0, 100, true), numbers(rand, 1000, 2000, true)];
     case 'RETENTION': {

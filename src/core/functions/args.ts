@@ -6,7 +6,7 @@
  * value and a blank cell inside a range; every error names the function, the argument and the row.
  */
 import { unmarked } from '../text-mark.js';
-import { DateReader, isoDay, serialToTime } from '../dates.js';
+import { DateReader, isoDay, parseDateValue } from '../dates.js';
 import { describeValue, isBlank, isDate, isSheetError, parseNumberText, type CellValue, type Matrix } from '../values.js';
 import { functionError, type CellAt } from './errors.js';
 import { ComputeFailure } from './failures.js';
@@ -166,7 +166,7 @@ export function runElementwise(spec: ElementwiseSpec, args: readonly unknown[]):
   return out;
 }
 
-function reader(fn: string, a: PreparedArg, dates: () => DateReader): ArgReader {
+function reader(fn: string, a: PreparedArg, zone: () => string): ArgReader {
   const isRange = a.range !== null;
   const matrix: Matrix = a.range ?? [[a.scalar]];
   const cols = matrix[0]?.length ?? 0;
@@ -174,6 +174,10 @@ function reader(fn: string, a: PreparedArg, dates: () => DateReader): ArgReader 
   let atRow = 0;
   let atCol = 0;
   const whereAt: Where = () => where(atRow, atCol);
+  // One reader per argument: a range of 100k dates repeats a few hundred days, and a Date's wall clock in
+  // the spreadsheet's zone goes through Intl (DEAL_CYCLE, COHORT_LTV and ATTRIBUTION were 9–15× over the
+  // bench target on it).
+  let dates: DateReader | undefined;
   const self: ArgReader = {
     fn,
     param: a.param,
@@ -197,8 +201,7 @@ function reader(fn: string, a: PreparedArg, dates: () => DateReader): ArgReader 
       const v = matrix[r][c];
       if (isBlank(v)) return null;
       if (isSheetError(v)) self.fail('fn_sheet_error', { value: String(v).trim() }, r, c);
-      // A serial number needs no zone: asking for the spreadsheet's would cost a round trip.
-      const t = typeof v === 'number' ? (Number.isFinite(v) ? serialToTime(v) : undefined) : dates().read(v);
+      const t = typeof v === 'number' ? parseDateValue(v, 'Etc/UTC') : (dates ??= new DateReader(zone())).read(v);
       if (t === undefined) self.fail('fn_not_date', { value: describeValue(v) }, r, c);
       return t;
     },
@@ -207,7 +210,7 @@ function reader(fn: string, a: PreparedArg, dates: () => DateReader): ArgReader 
       if (isBlank(v)) return null;
       if (isSheetError(v)) self.fail('fn_sheet_error', { value: String(v).trim() }, r, c);
       if (isDate(v)) {
-        const t = dates().read(v);
+        const t = parseDateValue(v, zone());
         return t === undefined ? '' : isoDay(t);
       }
       return unmarked(String(v).trim());
@@ -231,11 +234,9 @@ function reader(fn: string, a: PreparedArg, dates: () => DateReader): ArgReader 
 
 export function runAggregate(spec: AggregateSpec, args: readonly unknown[], context: CallContext): CustomFunctionResult {
   const fn = spec.name;
-  // One reader per call, in the spreadsheet's zone (asked only when a date is read): a range repeats the same few
-  // hundred days, and each Date's wall clock in a zone otherwise goes through Intl again.
-  let dates: DateReader | undefined;
-  const dateReader = (): DateReader => (dates ??= new DateReader(context.timeZone()));
-  const readers = prepare(fn, spec.params, args).map((a) => reader(fn, a, dateReader));
+  let zone: string | undefined;
+  const timeZone = (): string => (zone ??= context.timeZone());
+  const readers = prepare(fn, spec.params, args).map((a) => reader(fn, a, timeZone));
   let lang: Locale | undefined;
   const text: CellText = (key, params) => t((lang ??= cellLocale(context)), key, params);
   let result: CustomFunctionResult;
