@@ -20,7 +20,7 @@ import {
   type WonDeal,
 } from '../definitions/index.js';
 import type { Mapping, MeasureRole } from '../mapping/types.js';
-import { isNoValue, type CellValue, type Matrix } from '../values.js';
+import { isBlank, isNoValue, type Matrix } from '../values.js';
 import { MEASURE_COUNT, measureField, type Accumulator } from './accumulator.js';
 import { cellText, normalizeName, npsScore } from './cells.js';
 import { parsePeriodText } from '../periods.js';
@@ -135,7 +135,7 @@ export function readCrmRows(
       if (skips.skipUnreadable(profit, rowNumber, src, profitCol)) continue;
     }
     // A close date that cannot be read is not a reason to drop a sale: it falls back to the lead's date.
-    const closed = closeCol >= 0 && !isBlankCell(row[closeCol]) ? (periods.time(row[closeCol]) ?? null) : null;
+    const closed = closeCol >= 0 && !isBlank(row[closeCol]) ? (periods.time(row[closeCol]) ?? null) : null;
     if (!rule) unknown.set(statusText, (unknown.get(statusText) ?? 0) + 1);
     const group = acc.group(chCol >= 0 ? row[chCol] : undefined, campCol >= 0 ? row[campCol] : undefined);
     const slot = acc.slot(group, p);
@@ -239,10 +239,6 @@ function sampleText(source: Matrix, col: number): string[] {
     if (t !== '') out.push(t);
   }
   return out;
-}
-
-function isBlankCell(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
 /**
