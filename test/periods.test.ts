@@ -9,7 +9,16 @@ import { aggregate } from '../src/core/aggregate/index.js';
 import { DateReader } from '../src/core/dates.js';
 import { classifyCell, profileColumn } from '../src/core/mapping/index.js';
 import { aggregatedMapping } from './support/mappings.js';
-import { parsePeriodText, periodKey, periodKeyOf, readTemporal, type Period } from '../src/core/periods.js';
+import {
+  parsePeriodText,
+  periodKey,
+  periodKeyOf,
+  readTemporal,
+  rowDatesOf,
+  rowSpan,
+  rowSpanEnd,
+  type Period,
+} from '../src/core/periods.js';
 import { cellsFromCsv, runReport } from '../src/cli/report.js';
 
 const key = (p: Period | undefined): string | undefined => p && periodKey(p.start, p.granularity);
@@ -227,5 +236,72 @@ describe('period-label rows in reports', () => {
         labels[0],
       ).toEqual([]);
     }
+  });
+});
+
+describe('rowSpan: a row dated by its month or week stands for the whole period', () => {
+  const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d);
+  const spanOf = (days: number[]): string => rowSpan(rowDatesOf(days));
+
+  it('every date the 1st of a month → months; one Monday or Sunday weekday two weeks apart → weeks; else days', () => {
+    expect(spanOf([day(2026, 10, 1), day(2026, 11, 1), day(2026, 12, 1)])).toBe('month');
+    expect(spanOf([day(2026, 11, 1), day(2026, 12, 1)])).toBe('month'); // this month and last
+    expect(spanOf([day(2026, 3, 2), day(2026, 3, 9), day(2026, 3, 23)])).toBe('week'); // Mondays, a week missing
+    expect(spanOf([day(2026, 3, 1), day(2026, 3, 8), day(2026, 3, 15)])).toBe('week'); // Sundays
+    expect(spanOf([day(2026, 3, 4), day(2026, 3, 11), day(2026, 3, 18)])).toBe('day'); // Wednesdays: not a week start
+    expect(spanOf([day(2026, 3, 2), day(2026, 3, 9)])).toBe('day'); // two Mondays say too little
+    expect(spanOf([day(2026, 11, 1)])).toBe('day');
+    expect(spanOf([])).toBe('day');
+    expect(spanOf([day(2026, 11, 1), day(2026, 11, 2), day(2026, 12, 1)])).toBe('day');
+    // Only the day counts, as in the warehouse (which reads calendar days).
+    expect(spanOf([day(2026, 11, 1), day(2026, 12, 1) + 3_600_000])).toBe('month');
+  });
+
+  it('the row reaches its period end', () => {
+    expect(rowSpanEnd(day(2026, 2, 1), 'month')).toBe(day(2026, 2, 28));
+    expect(rowSpanEnd(day(2026, 12, 28), 'week')).toBe(day(2027, 1, 3));
+    expect(rowSpanEnd(day(2026, 12, 28), 'day')).toBe(day(2026, 12, 28));
+  });
+
+  it('property: dates on at least two different days of the month and of the week are days', () => {
+    const anyDay = fc.integer({ min: day(2000, 1, 1) / 86_400_000, max: day(2100, 1, 1) / 86_400_000 }).map((n) => n * 86_400_000);
+    fc.assert(
+      fc.property(fc.array(anyDay, { minLength: 2, maxLength: 40 }), (days) => {
+        const d = days.map((t) => new Date(t));
+        const mixedMonthDays = new Set(d.map((x) => x.getUTCDate())).size > 1;
+        const mixedWeekdays = new Set(d.map((x) => x.getUTCDay())).size > 1;
+        if (mixedMonthDays && mixedWeekdays) expect(spanOf(days)).toBe('day');
+      }),
+    );
+  });
+});
+
+describe('aggregate: a monthly export dated by each month’s first day (Google Ads "Month")', () => {
+  const rows = [
+    ['2026-10-01', 'Search', 100],
+    ['2026-11-01', 'Search', 120],
+    ['2026-12-01', 'Search', 40],
+  ];
+  const m = aggregatedMapping([
+    ['Month', 'date'],
+    ['Channel', 'channel'],
+    ['Cost', 'spend'],
+  ]);
+
+  it('holds whole months: its last month is not "incomplete" and the data reaches the month end', () => {
+    const a = aggregate(m, rows);
+    expect([a.incompletePeriod, a.asOf, a.dateRange?.to]).toEqual([null, '2026-12-31', '2026-12-31']);
+  });
+
+  it('taken on 5 December, December is running: incomplete, with data to the build day at most', () => {
+    const a = aggregate(m, rows, undefined, { today: '2026-12-05' });
+    expect([a.incompletePeriod, a.asOf]).toEqual(['2026-12', '2026-12-05']);
+    // Taken in January, December is whole.
+    expect(aggregate(m, rows, undefined, { today: '2027-01-05' }).incompletePeriod).toBeNull();
+  });
+
+  it('daily rows are read as days, the 1st included', () => {
+    const daily = [...rows, ['2026-12-02', 'Search', 5]];
+    expect(aggregate(m, daily, undefined, { today: '2027-01-05' })).toMatchObject({ incompletePeriod: '2026-12', asOf: '2026-12-02' });
   });
 });

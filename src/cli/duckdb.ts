@@ -48,7 +48,7 @@ export async function aggregateOnDuckDb(
 ): Promise<AggregatedData> {
   const compiled = compileAggregation(mapping, source, costs, duckdb, opts);
   const rows = await queryRows(connection, compiled.sql);
-  return decodeAggregation(mapping, compiled, rows, costs !== null);
+  return decodeAggregation(mapping, compiled, rows, costs !== null, opts.today);
 }
 
 export { asWarehouseText, inferKinds, warehouseMatrix } from '../core/warehouse/inline.js';

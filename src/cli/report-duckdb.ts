@@ -21,7 +21,7 @@ import { parseCsv, sniffDelimiter } from './csv.js';
 import { decodeInput } from './decode.js';
 import { printable } from './terminal.js';
 import { aggregateOnDuckDb, openDuckDb, queryRows } from './duckdb.js';
-import { cellsFromCsv, prepareReport, reportFrom, type Report, type ReportOptions } from './report.js';
+import { cellsFromCsv, localDay, prepareReport, reportFrom, type Report, type ReportOptions } from './report.js';
 
 /** Files up to this size are sampled whole, so detection is exactly the default engine's. */
 const WHOLE_SAMPLE_BYTES = 8 << 20;
@@ -200,7 +200,7 @@ export async function runReportDuckDb(file: string, options: DuckDbReportOptions
       mapping,
       await source.table(mapping.source, 'source_rows'),
       costs && costBinding ? await costs.table(costBinding, 'costs_rows') : null,
-      { identityKind: identityKindOf(mapping, source.sample.slice(mapping.source.firstDataRow - 1)) },
+      { identityKind: identityKindOf(mapping, source.sample.slice(mapping.source.firstDataRow - 1)), today: options.today ?? localDay() },
     );
     return reportFrom(prepared, data);
   } finally {

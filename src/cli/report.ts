@@ -8,6 +8,7 @@ import { aggregate, nothingReadable, type AggregatedData, type Figures } from '.
 import { CodedError } from '../core/issues.js';
 import { defaultMapping, detectSheet, validateMapping, type Granularity, type Mapping, type TableBinding } from '../core/mapping/index.js';
 import type { Matrix } from '../core/values.js';
+import { isoDay } from '../core/dates.js';
 import type { MetricsOptions } from '../core/definitions/index.js';
 import { isMessageKey, issueText, t, type Locale, type MessageKey } from '../core/i18n/index.js';
 import { modelName } from '../core/i18n/metrics.js';
@@ -25,6 +26,13 @@ export interface ReportOptions {
   readonly metrics?: Partial<MetricsOptions>;
   /** Language of findings and definitions. */
   readonly locale?: Locale;
+  /** Today (`yyyy-mm-dd`): a month or week row still running is an incomplete period. Default: this machine's day. */
+  readonly today?: string;
+}
+
+/** This machine's calendar day: the CLI's stand-in for the spreadsheet's build day. */
+export function localDay(now: Date = new Date()): string {
+  return isoDay(now.getTime() - now.getTimezoneOffset() * 60_000);
 }
 
 export interface ChannelReport {
@@ -168,6 +176,7 @@ export function runReport(csvText: string, options: ReportOptions = {}): Report 
   const data = aggregate(mapping, tableRows(values, t), costs && costValues ? tableRows(costValues, costs) : undefined, {
     firstRowNumber: t.firstDataRow,
     locale,
+    today: options.today ?? localDay(),
   });
   return reportFrom(prepared, data);
 }

@@ -175,3 +175,63 @@ export function spreadOver(period: Period, granularity: Granularity): Map<string
   }
   return out;
 }
+
+/**
+ * What one row's date stands for in an aggregated report. Monthly and weekly exports date a row by its period's
+ * first day (Google Ads' "Month" segment writes `2026-11-01`, its "Week" the Monday): such a row holds the whole
+ * month or week, as a label `2026-11` would, so the data reaches the period's end, not its first day.
+ */
+export type RowSpan = 'day' | 'week' | 'month';
+
+/**
+ * What a report's row dates show, gathered alike by the aggregator (from the dates it read) and by the warehouse
+ * SQL (MIN/MAX over the rows): the first and last day, and the range of days of the month and of the week
+ * (0 Sunday … 6 Saturday) they fall on.
+ */
+export interface RowDates {
+  readonly first: number;
+  readonly last: number;
+  readonly monthDays: readonly [number, number];
+  readonly weekdays: readonly [number, number];
+}
+
+/** Weeks need their dates at least this far apart (three week starts), so two Mondays are not taken for weeks. */
+const WEEK_ROWS_REACH = 14 * MS_PER_DAY;
+
+/**
+ * The span the row dates show: every date the 1st of a month, and more than one → months; every date a
+ * Monday, or every date a Sunday (weeks starting Sunday), two weeks apart or more → weeks; else days.
+ */
+export function rowSpan(d: RowDates | null): RowSpan {
+  if (d === null || d.first >= d.last) return 'day';
+  if (d.monthDays[0] === 1 && d.monthDays[1] === 1) return 'month';
+  const [w0, w1] = d.weekdays;
+  return w0 === w1 && (w0 === 1 || w0 === 0) && d.last - d.first >= WEEK_ROWS_REACH ? 'week' : 'day';
+}
+
+/** RowDates of dates read (wall-clock ms; only the day counts, as in the warehouse), or null when there are none. */
+export function rowDatesOf(times: Iterable<number>): RowDates | null {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const monthDays: [number, number] = [32, 0];
+  const weekdays: [number, number] = [7, -1];
+  for (const t of times) {
+    const day = Math.floor(t / MS_PER_DAY) * MS_PER_DAY;
+    const d = new Date(day);
+    first = Math.min(first, day);
+    last = Math.max(last, day);
+    monthDays[0] = Math.min(monthDays[0], d.getUTCDate());
+    monthDays[1] = Math.max(monthDays[1], d.getUTCDate());
+    weekdays[0] = Math.min(weekdays[0], d.getUTCDay());
+    weekdays[1] = Math.max(weekdays[1], d.getUTCDay());
+  }
+  return first > last ? null : { first, last, monthDays, weekdays };
+}
+
+/** The last day (wall-clock ms) a row dated `start` holds. */
+export function rowSpanEnd(start: number, span: RowSpan): number {
+  if (span === 'day') return start;
+  if (span === 'week') return start + 6 * MS_PER_DAY;
+  const d = new Date(start);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - MS_PER_DAY;
+}

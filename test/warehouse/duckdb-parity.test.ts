@@ -40,6 +40,25 @@ describe('DuckDB rendering equals the in-memory aggregator on the samples', () =
   }
 });
 
+describe('month and week rows dated by their first day reach their period end in both engines (periods.ts RowSpan)', () => {
+  it.each([
+    ['channel-monthly-zh', undefined, null, '2026-12-31'],
+    ['channel-monthly-zh', '2026-12-10', '2026-12', '2026-12-10'],
+    // The weekly sample's last Monday row (2026-12-28) holds the week to Sunday 2027-01-03: December is whole.
+    ['ad-platform-export-en', undefined, null, '2027-01-03'],
+  ] as const)('%s, built on %s: incomplete %s, data to %s', async (name, today, incomplete, asOf) => {
+    const sheets = loadSample(name);
+    const mapping = mappingFor(sheets, [1], { granularity: 'month' });
+    const { memory, sql } = await bothEngines(db.connection, {
+      mapping,
+      source: dataRows(sheets[0].rows, mapping.source),
+      opts: { today },
+    });
+    expectSame(sql, memory);
+    expect([memory.incompletePeriod, memory.asOf]).toEqual([incomplete, asOf]);
+  });
+});
+
 const ZONES = ['Europe/Moscow', 'America/New_York', 'Asia/Shanghai'];
 
 describe('DuckDB rendering equals the in-memory aggregator on generated hostile data', () => {

@@ -26,7 +26,7 @@ import type { Mapping } from '../../core/mapping/types.js';
 import { checkMapping, errorsOf } from '../mapping-check.js';
 import type { GasServices } from '../services.js';
 import { applyPlan } from './apply-plan.js';
-import { datesAfterBuild } from '../../core/dashboard/dates-after-build.js';
+import { buildDay, datesAfterBuild } from '../../core/dashboard/dates-after-build.js';
 import { DASHBOARD_METADATA_KEY, findOwnDashboard, freeSheetName, metadataValue, type OwnDashboard } from './locate.js';
 import { tableData, type TableRead } from './read-table.js';
 
@@ -80,7 +80,9 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const builtAt = options.now ?? new Date().toISOString();
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
 
-  const read = mapping.warehouse ? readWarehouse(services, mapping, L, ss.getSpreadsheetTimeZone()) : readSheets(ss, mapping, L);
+  const read = mapping.warehouse
+    ? readWarehouse(services, mapping, L, ss.getSpreadsheetTimeZone(), builtAt)
+    : readSheets(ss, mapping, L, builtAt);
   const { aggregated, timeZone } = read;
   const empty = nothingReadable(aggregated);
   if (empty) throw CodedError.withIssues(empty.code, skipWarnings(aggregated), { rows: aggregated.sourceRows });
@@ -141,7 +143,7 @@ interface BuildInput {
  * 1. Check the mapping exactly as Save does (adapter/mapping-check.ts) against the sheet as it is now,
  *    reading each table once; re-find each table's bottom so appended rows count. Then aggregate in memory.
  */
-function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABELS)[UiLocale]): BuildInput {
+function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABELS)[UiLocale], builtAt: string): BuildInput {
   const check = checkMapping(ss, mapping, true);
   const errors = errorsOf(check.issues);
   if (errors.length > 0 || !check.source?.block) {
@@ -163,6 +165,7 @@ function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABE
     notSetLabel: L.notSet,
     channelCostsLabel: L.channelCosts,
     timeZone,
+    today: buildDay(builtAt, timeZone),
     locale: sheetLocale,
     firstRowNumber: mapping.source.firstDataRow,
     costsFirstRowNumber: mapping.costs?.firstDataRow,
@@ -185,8 +188,19 @@ function readSheets(ss: Spreadsheet, mapping: Mapping, L: (typeof DASHBOARD_LABE
 }
 
 /** Warehouse mode: the aggregation runs in BigQuery (adapter/warehouse); only its small result comes back. */
-function readWarehouse(services: GasServices, mapping: Mapping, L: (typeof DASHBOARD_LABELS)[UiLocale], timeZone: string): BuildInput {
-  const w = aggregateWarehouse(services, mapping, { notSetLabel: L.notSet, channelCostsLabel: L.channelCosts, timeZone });
+function readWarehouse(
+  services: GasServices,
+  mapping: Mapping,
+  L: (typeof DASHBOARD_LABELS)[UiLocale],
+  timeZone: string,
+  builtAt: string,
+): BuildInput {
+  const w = aggregateWarehouse(services, mapping, {
+    notSetLabel: L.notSet,
+    channelCostsLabel: L.channelCosts,
+    timeZone,
+    today: buildDay(builtAt, timeZone),
+  });
   return {
     aggregated: w.data,
     timeZone,

@@ -222,6 +222,6 @@ export function aggregateWarehouse(services: GasServices, mapping: Mapping, opts
   }
   const result = runQuery(bigQueryOf(services), w.billingProject, p.compiled.sql, p.what, p.location);
   const rows = result.rows.map((r) => resultRow(result.fields, r));
-  const data = decodeAggregation(mapping, p.compiled, rows, p.costsGiven);
+  const data = decodeAggregation(mapping, p.compiled, rows, p.costsGiven, opts.today);
   return { data, label: p.what, bytesProcessed: result.bytesProcessed };
 }

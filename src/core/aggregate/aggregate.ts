@@ -17,6 +17,7 @@ import type { ColumnNumbers } from '../numbers.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
+import { rowDatesOf, rowSpan, rowSpanEnd, type RowDates } from '../periods.js';
 import { columnOf, headerOf, isBlankRow, PeriodReader, periodSkipReason } from './rows.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregatedData, AggregateNote, AggregateOptions, DealsDetail } from './types.js';
@@ -80,7 +81,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   const { periods: sorted, rows, totals } = acc.materialize();
   // No readable rows at all: one empty period keeps the dashboard's shape valid.
   if (sorted.length === 0) sorted.push(ALL_PERIOD);
-  const asOf = periods.min <= periods.max ? periods.max : null;
+  const asOf = dataReach(mapping.shape, periods, opts.today);
   return {
     shape: mapping.shape,
     granularity,
@@ -89,7 +90,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     periods: sorted,
     rows,
     totals,
-    dateRange: periods.min <= periods.max ? { from: isoDate(periods.min), to: isoDate(periods.max) } : null,
+    dateRange: asOf === null ? null : { from: isoDate(periods.min), to: isoDate(asOf) },
     asOf: asOf === null ? null : isoDate(asOf),
     incompletePeriod: asOf === null || granularity === null ? null : incompletePeriod(sorted, asOf, granularity),
     detail,
@@ -99,6 +100,25 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     warnings,
     notes,
   };
+}
+
+/**
+ * The last day the data reaches: its last date; in a report of month or week rows dated by their first day, the
+ * end of the last row's month or week — but not past the build day while that row's period is still running
+ * (a monthly export taken on 5 December holds December to the 5th at most).
+ */
+function dataReach(shape: Mapping['shape'], periods: PeriodReader, today: string | undefined): number | null {
+  if (periods.min > periods.max) return null;
+  return shape === 'aggregated' ? reachOfRows(periods.max, rowDatesOf(periods.rowDates()), today) : periods.max;
+}
+
+/** The reach of `max` (the last date or label end read) once the rows' span is known; shared with the warehouse. */
+export function reachOfRows(max: number, dates: RowDates | null, today: string | undefined): number {
+  const span = rowSpan(dates);
+  if (span === 'day' || dates === null) return max;
+  const end = rowSpanEnd(dates.last, span);
+  const day = today === undefined ? Number.NaN : Date.parse(`${today}T00:00:00Z`);
+  return Math.max(max, day >= dates.last && day < end ? day : end);
 }
 
 /** The last period is partial when the day after the data's last date still falls inside it. */

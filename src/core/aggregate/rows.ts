@@ -122,6 +122,11 @@ export class PeriodReader {
     return p;
   }
 
+  /** Every distinct date read so far (wall-clock ms), for the rows' span (periods.ts rowSpanOf). */
+  rowDates(): IterableIterator<number> {
+    return this.cache.keys();
+  }
+
   /** A date as wall-clock ms, widening the date range; undefined when it is not a date (labels included). */
   time(value: CellValue): number | undefined {
     const t = this.dates.read(value);

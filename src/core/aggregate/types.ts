@@ -168,6 +168,11 @@ export interface AggregateOptions {
   /** The spreadsheet's time zone: Date cells are read as their wall clock there (default Etc/UTC). */
   readonly timeZone?: string;
   /**
+   * The build day (`yyyy-mm-dd`, the spreadsheet's wall clock): a month or week row still running then holds data
+   * to that day at most, so its period is incomplete. Without it such a row reaches its period's end.
+   */
+  readonly today?: string;
+  /**
    * The spreadsheet's locale (`ru_RU`): the decimal mark for text numbers only when a column does not say.
    * A function is called only then (the adapter passes one: asking Sheets costs a round trip).
    */

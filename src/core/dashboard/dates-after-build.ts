@@ -13,8 +13,14 @@ export function datesAfterBuild(
   generatedAt: string,
   timeZone: string | undefined,
 ): ValidationIssue | null {
-  const time = Date.parse(generatedAt);
-  if (!lastDate || !Number.isFinite(time)) return null;
-  const today = isoDay(timeZone ? wallClock(time, timeZone) : time);
+  const today = buildDay(generatedAt, timeZone);
+  if (!lastDate || today === undefined) return null;
   return lastDate > today ? issue('warning', 'dates_after_build', { last: lastDate, today }) : null;
+}
+
+/** The build day, `yyyy-mm-dd` on the spreadsheet's wall clock; undefined for an unreadable timestamp. */
+export function buildDay(generatedAt: string, timeZone: string | undefined): string | undefined {
+  const time = Date.parse(generatedAt);
+  if (!Number.isFinite(time)) return undefined;
+  return isoDay(timeZone ? wallClock(time, timeZone) : time);
 }

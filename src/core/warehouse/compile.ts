@@ -117,6 +117,11 @@ export function compileAggregation(
     dmax: d.formatDate('MAX(dseen)', '%Y-%m-%d'),
     dmin2: d.formatDate('MIN(dseen2)', '%Y-%m-%d'),
     dmax2: d.formatDate('MAX(dseen2)', '%Y-%m-%d'),
+    // The days of the month and of the week the row dates fall on (periods.ts RowDates): a month dated by its 1st.
+    ddmin: `MIN(${d.formatDate('dseen', '%d')})`,
+    ddmax: `MAX(${d.formatDate('dseen', '%d')})`,
+    dwmin: `MIN(${d.formatDate('dseen', '%w')})`,
+    dwmax: `MAX(${d.formatDate('dseen', '%w')})`,
     spread: 'MAX(spread)',
     no_close: 'SUM(no_close)',
   };
@@ -149,7 +154,9 @@ function resultColumns(d: Dialect, fields: number): [string, string][] {
     ...texts,
     ['n', i],
     ['first_ord', i],
-    ...['ch', 'camp', 'detail', 'row_numbers', 'dmin', 'dmax', 'dmin2', 'dmax2'].map((c): [string, string] => [c, t]),
+    ...['ch', 'camp', 'detail', 'row_numbers', 'dmin', 'dmax', 'dmin2', 'dmax2', 'ddmin', 'ddmax', 'dwmin', 'dwmax'].map(
+      (c): [string, string] => [c, t],
+    ),
     ['spread', i],
     ['no_close', i],
     ['model', t],

@@ -6,11 +6,11 @@
 import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import { columnOf } from '../aggregate/rows.js';
-import { incompletePeriod } from '../aggregate/aggregate.js';
+import { incompletePeriod, reachOfRows } from '../aggregate/aggregate.js';
 import { MEASURE_COUNT } from '../aggregate/accumulator.js';
 import { channelsWithoutCostsWarning } from '../aggregate/costs.js';
 import { unknownStatusesWarning } from '../aggregate/crm.js';
-import { ALL_PERIOD } from '../aggregate/periods.js';
+import { ALL_PERIOD, isoDate } from '../aggregate/periods.js';
 import { isSkipReason, SkipLog, type SkipReason } from '../aggregate/skip-log.js';
 import type {
   AggregatedData,
@@ -45,9 +45,19 @@ interface Fact {
   readonly dmax: string | null;
   readonly dmin2: string | null;
   readonly dmax2: string | null;
+  /** Days of the month and of the week (0 Sunday) the source row dates fall on: [min, max], or null. */
+  readonly monthDays: readonly [number, number] | null;
+  readonly weekdays: readonly [number, number] | null;
   readonly noClose: number;
   readonly spread: boolean;
   readonly f: Float64Array;
+}
+
+/** Widens [min, max] by a fact's range. */
+function widenRange(into: [number, number], r: readonly [number, number] | null): void {
+  if (r === null) return;
+  into[0] = Math.min(into[0], r[0]);
+  into[1] = Math.max(into[1], r[1]);
 }
 
 /** The query writes the reason codes itself (compile.ts); anything else is a bug, said loudly. */
@@ -59,6 +69,9 @@ function skipReason(v: string | null): SkipReason | null {
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+const range = (lo: unknown, hi: unknown): [number, number] | null =>
+  lo === null || lo === undefined || hi === null || hi === undefined ? null : [Number(lo), Number(hi)];
 
 function readFact(row: ResultRow, width: number): Fact {
   const f = new Float64Array(width);
@@ -85,6 +98,8 @@ function readFact(row: ResultRow, width: number): Fact {
     dmax: text(row.dmax),
     dmin2: text(row.dmin2),
     dmax2: text(row.dmax2),
+    monthDays: range(row.ddmin, row.ddmax),
+    weekdays: range(row.dwmin, row.dwmax),
     noClose: num(row.no_close),
     spread: num(row.spread) > 0,
     f,
@@ -114,6 +129,7 @@ export function decodeAggregation(
   compiled: CompiledAggregation,
   result: readonly ResultRow[],
   costsGiven: boolean,
+  today?: string,
 ): AggregatedData {
   const width = compiled.width;
   const facts = result
@@ -133,6 +149,8 @@ export function decodeAggregation(
   let usedRows = 0;
   let dmin: string | null = null;
   let dmax: string | null = null;
+  const monthDays: [number, number] = [32, 0];
+  const weekdays: [number, number] = [7, -1];
   let spread = false;
   let noClose = 0;
 
@@ -148,6 +166,8 @@ export function decodeAggregation(
     if (fact.src === 'L') sourceRows += fact.n;
     for (const lo of [fact.dmin, fact.dmin2]) if (lo !== null && (dmin === null || lo < dmin)) dmin = lo;
     for (const hi of [fact.dmax, fact.dmax2]) if (hi !== null && (dmax === null || hi > dmax)) dmax = hi;
+    widenRange(monthDays, fact.monthDays);
+    widenRange(weekdays, fact.weekdays);
     noClose += fact.noClose;
     if (fact.src === 'C' && fact.chk !== null) costChannels.add(fact.chk);
     if (fact.reason !== null) {
@@ -226,6 +246,14 @@ export function decodeAggregation(
     return { channel: g.channel, campaign: g.campaign, total: figures(sum, mapping.funnel.length), byPeriod };
   });
   if (sorted.length === 0) sorted.push(ALL_PERIOD);
+  // As aggregate() reaches it: a report of month or week rows dated by their first day reaches the last row's end.
+  const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
+  const asOf =
+    dmax === null
+      ? null
+      : mapping.shape === 'aggregated' && dmin !== null && monthDays[1] > 0
+        ? reachOfRows(day(dmax), { first: day(dmin), last: day(dmax), monthDays, weekdays }, today)
+        : day(dmax);
   return {
     shape: mapping.shape,
     granularity: compiled.granularity,
@@ -234,12 +262,9 @@ export function decodeAggregation(
     periods: sorted,
     rows,
     totals: figures(grand, mapping.funnel.length),
-    dateRange: dmin !== null && dmax !== null ? { from: dmin, to: dmax } : null,
-    asOf: dmax,
-    incompletePeriod:
-      dmax === null || compiled.granularity === null
-        ? null
-        : incompletePeriod(sorted, Date.parse(`${dmax}T00:00:00Z`), compiled.granularity),
+    dateRange: dmin !== null && asOf !== null ? { from: dmin, to: isoDate(asOf) } : null,
+    asOf: asOf === null ? null : isoDate(asOf),
+    incompletePeriod: asOf === null || compiled.granularity === null ? null : incompletePeriod(sorted, asOf, compiled.granularity),
     // Per-deal records stay in the warehouse: analyses that need them (cohorts, journeys) are not built from SQL.
     detail: null,
     ...(compiled.customers ? { customers: customerSums(compiled, result) } : {}),

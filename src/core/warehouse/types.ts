@@ -39,6 +39,8 @@ export interface WarehouseOptions {
   readonly channelCostsLabel?: string;
   /** IANA zone of the spreadsheet: TIMESTAMP columns are read as calendar days there. */
   readonly timeZone?: string;
+  /** The build day (`yyyy-mm-dd`), as aggregate()'s option: a month or week row still running then is incomplete. */
+  readonly today?: string;
   /** Attribution model and period basis (defaults: definitions/rules.ts, then the mapping's own). */
   readonly metrics?: Partial<MetricsOptions>;
   /** What the customer-id column holds (definitions identifierKind on a sample); only 'id' is compiled. */

@@ -99,12 +99,29 @@ describe.each(SAMPLES)('$name ($locale, by campaign: $byCampaign)', ({ name, ids
   });
 
   it('an incomplete last period is marked in the pivots', () => {
-    // The Chinese sample stops inside December: that column must say so.
-    if (name === 'channel-monthly-zh') expect(data.incompletePeriod).toBe('2026-12');
+    // The Chinese sample's rows are whole months dated by their first day (periods.ts RowSpan): its December row
+    // is December, not a partial month.
+    if (name === 'channel-monthly-zh') expect([data.incompletePeriod, data.asOf]).toEqual([null, '2026-12-31']);
     if (!data.incompletePeriod) return;
     const pivot = block('pivot:spend');
     const headers = pivot.cells[1].map((c) => (c?.t === 's' ? c.v : ''));
     expect(headers.filter((h) => h.startsWith(data.incompletePeriod!))).toHaveLength(1);
     expect(headers).not.toContain(data.incompletePeriod);
+  });
+});
+
+describe('a last period the data stops inside', () => {
+  it('is marked in the pivots: the Chinese sample with its December rows dated the 15th', () => {
+    const sheets = loadSample('channel-monthly-zh');
+    const mapping = mappingFor(sheets, [1], { grossMargin: 0.6 });
+    const at = mapping.source.columns.find((c) => c.role === 'date')!.index;
+    const rows = dataRows(sheets[0].rows, mapping.source).map((r) => r.map((v, i) => (i === at && v === '2026-12-01' ? '2026-12-15' : v)));
+    const data = aggregate(mapping, rows);
+    expect([data.incompletePeriod, data.asOf]).toEqual(['2026-12', '2026-12-15']);
+    const plan = planDashboard(data, mapping, { generatedAt: '2026-12-16T12:00:00Z', locale: 'zh', sourceA1: "'S'!A1:B2", sheetName: 'D' });
+    const pivot = plan.blocks.find((b) => b.name === 'pivot:spend')!;
+    const headers = pivot.cells[1].map((c) => (c?.t === 's' ? c.v : ''));
+    expect(headers.filter((h) => h.startsWith('2026-12'))).toHaveLength(1);
+    expect(headers).not.toContain('2026-12');
   });
 });
