@@ -313,10 +313,11 @@ describe('guessColumns: classes learnt from held-out round 3', () => {
     expect(roles(['线索名称', '线索状态组', '线索状态', '客户名称'])).toEqual(['ignore', 'ignore', 'status', 'customer_id']);
   });
 
-  it('takes a phone as the customer only where no e-mail or contact identifies one', () => {
+  it('takes a phone as the customer where no id or e-mail identifies one, before any name (GUIDE.md, "Customer")', () => {
     expect(roles(['ID', 'Дата', 'Телефон'])).toEqual(['lead_id', 'date', 'customer_id']);
     expect(roles(['ID', 'Дата', 'Телефон', 'Email'])).toEqual(['lead_id', 'date', 'ignore', 'customer_id']);
-    expect(roles(['Lead ID', 'Phone', 'Contact name'])).toEqual(['lead_id', 'ignore', 'customer_id']);
+    expect(roles(['Lead ID', 'Phone', 'Contact name'])).toEqual(['lead_id', 'customer_id', 'ignore']);
+    expect(roles(['线索ID', '客户姓名', '手机号'])).toEqual(['lead_id', 'ignore', 'customer_id']);
     // In an ad report a call count is not a phone number.
     expect(roles(['日期', '展现量', '点击量', '电话拨打'])).toEqual(['date', 'impressions', 'clicks', 'ignore']);
   });
@@ -552,12 +553,23 @@ describe('guessColumns: concepts and declared preferences, on headers in no corp
       [2, '+7 903 111-22-33', 'Игорь'],
     ];
     expect(roles(['Номер', 'Клиент', 'Имя'], transpose(phones))).toEqual(['lead_id', 'customer_id', 'ignore']);
-    // "Contacts" of names is who the deal is with; "Contacts" of numbers in an ad report is a count, not a person.
+    // "Contacts" of names is who the deal is with, but a display name is no identity: two Emily Carters are two
+    // customers, one renamed company is one. Ids, e-mails or phones under it make it the customer.
     const deal = [
       ['Acme renewal', 'Emily Carter', 1200, 'Won'],
       ['Nordwind', 'James Wilson', 900, 'Lost'],
     ];
-    expect(roles(['Deal', 'Contacts', 'Value', 'Stage'], transpose(deal))).toEqual(['ignore', 'customer_id', 'revenue', 'status']);
+    expect(roles(['Deal', 'Contacts', 'Value', 'Stage'], transpose(deal))).toEqual(['ignore', 'ignore', 'revenue', 'status']);
+    const companies = [
+      [1, 'ООО «Альфа»', 5000],
+      [2, 'ИП Гусев А.В.', 7000],
+    ];
+    expect(roles(['Номер', 'Контрагент', 'Сумма'], transpose(companies))).toEqual(['lead_id', 'ignore', 'revenue']);
+    const emails = [
+      ['Acme renewal', 'emily@acme.com', 1200, 'Won'],
+      ['Nordwind', 'james@nordwind.de', 900, 'Lost'],
+    ];
+    expect(roles(['Deal', 'Contacts', 'Value', 'Stage'], transpose(emails))).toEqual(['ignore', 'customer_id', 'revenue', 'status']);
     const ads = [
       ['2026-03-01', 'A', 1000, 10, 3, 5.5],
       ['2026-03-02', 'B', 900, 8, 2, 4.1],
