@@ -795,3 +795,77 @@ describe('guessColumns: classes learnt from round 5 and training sets t6, t7', (
     ]);
   });
 });
+
+// Headers written for these tests, in no corpus file: each checks a class round 8 showed, not its words.
+describe('guessColumns: classes learnt from round 8', () => {
+  it('a payment registry: what the customer was charged is the revenue, not the order amount or the settlement', () => {
+    expect(roles(['Номер заказа', 'Статус', 'Сумма заказа', 'Сумма списания', 'Комиссия'])).toEqual([
+      'lead_id',
+      'status',
+      'ignore',
+      'revenue',
+      'ignore',
+    ]);
+    expect(roles(['商户订单号', '交易状态', '交易金额', '结算金额', '手续费'])).toEqual([
+      'lead_id',
+      'status',
+      'revenue',
+      'ignore',
+      'ignore',
+    ]);
+    expect(roles(['Order ID', 'Status', 'Gross Amount', 'Settlement Amount', 'Fee'])).toEqual([
+      'lead_id',
+      'status',
+      'revenue',
+      'ignore',
+      'ignore',
+    ]);
+  });
+
+  it('an SMS report with no opens: its task is the campaign, successful sends the impressions, its consumption the spend', () => {
+    expect(roles(['日期', '任务名称', '短信签名', '提交条数', '成功条数', '失败条数', '消费金额(元)'])).toEqual([
+      'date',
+      'campaign',
+      'ignore',
+      'ignore',
+      'impressions',
+      'ignore',
+      'spend',
+    ]);
+    expect(roles(['Date', 'Broadcast', 'SMS sent', 'Successful sends', 'Clicks', 'Status'])).toEqual([
+      'date',
+      'campaign',
+      'ignore',
+      'impressions',
+      'clicks',
+      'ignore',
+    ]);
+    // A shop's "消费金额" is still what its buyer paid.
+    expect(roles(['订单号', '买家手机', '消费金额', '订单状态'])).toEqual(['lead_id', 'customer_id', 'revenue', 'status']);
+  });
+
+  it('a classifieds or maps report: opening the listing is the click, calls or phone views the lead', () => {
+    expect(roles(['Дата', 'Показы', 'Просмотры карточки', 'Показы телефона', 'Расход'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'leads',
+      'spend',
+    ]);
+    expect(roles(['Дата', 'Показы', 'Клики', 'Звонки', 'Целевые звонки', 'Расход'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'leads',
+      'stage',
+      'spend',
+    ]);
+    // Beside a lead column the calls are not the first step.
+    expect(roles(['Дата', 'Канал', 'Заявки', 'Звонки', 'Расход'])).toEqual(['date', 'channel', 'leads', 'ignore', 'spend']);
+  });
+
+  it('a campaign titled, not named, is still the campaign; "… по ссылке" clicks are clicks', () => {
+    expect(roles(['Campaign title', 'Sent', 'Opened', 'Clicked'])).toEqual(['campaign', 'ignore', 'impressions', 'clicks']);
+    expect(roles(['Рассылка', 'Доставлено', 'Переходы по ссылке'])).toEqual(['campaign', 'impressions', 'clicks']);
+  });
+});

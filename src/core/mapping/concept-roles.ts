@@ -100,12 +100,12 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     values: 'date',
   },
   { role: 'date', when: { any: OPENING, none: [...NOT_A_FACT, 'later'] }, score: 0.75, values: 'date' },
-  // An amount paid, payable, settled, sold or ordered is revenue: "Заказано на сумму", "Sale Price", "应结订单金额".
+  // An amount paid, payable, sold or ordered is revenue: "Заказано на сумму", "Sale Price", "应结订单金额".
   {
     role: 'revenue',
     when: {
       any: MONEY,
-      any2: ['paid', 'payable', 'settled', 'sale', 'ordered', 'won'],
+      any2: ['paid', 'payable', 'sale', 'ordered', 'won'],
       none: [...NOT_A_FACT, 'deduction', 'refund', 'ratio'],
     },
     score: 0.7,
@@ -151,6 +151,8 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
   },
   // Qualified leads or calls are a stage ("Целевые звонки"); Metrica's goal visits ("Целевые визиты") are traffic.
   { role: 'stage', when: { all: ['qualified'], none: [...NOT_A_FACT, 'other', 'visit', ...MONEY] }, score: 0.7, values: 'number' },
+  // Leads a partner network confirmed ("Подтверждённые лиды", "Approved leads") are qualified ones.
+  { role: 'stage', when: { all: ['confirmed', 'lead'], none: [...NOT_A_FACT, 'other', ...MONEY] }, score: 0.7, values: 'number' },
   // A first-time transaction count is new customers: "Transactions (1st Time)".
   {
     role: 'customers',
@@ -208,7 +210,6 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     role: 'campaign',
     when: { all: ['task', 'mailingTable'], none: ['id', 'number', 'state', 'date', 'time', 'type', 'count'] },
     score: 0.75,
-    values: 'text',
   },
   { role: 'spend', when: { all: ['consumed', 'mailingTable'], none: [...NOT_A_FACT, 'count'] }, score: 0.9, values: 'number' },
   {

@@ -271,7 +271,21 @@ export const CONCEPT_WORDS = {
   main: { en: ['main', 'parent', 'primary'], ru: ['основн', 'главн', 'родител'], zh: ['主'] },
   sub: { en: ['sub', 'child', 'line'], ru: ['дочерн'], zh: ['子'] },
   expected: {
-    en: ['expected', 'forecast', 'forecasted', 'projected', 'estimated', 'planned', 'weighted', 'potential', 'probability', 'predicted'],
+    // An authorised amount is a hold on the card that may never be captured.
+    en: [
+      'expected',
+      'forecast',
+      'forecasted',
+      'projected',
+      'estimated',
+      'planned',
+      'weighted',
+      'potential',
+      'probability',
+      'predicted',
+      'authorized',
+      'authorised',
+    ],
     ru: ['ожидаем', 'прогноз', 'план', 'вероятн'],
     zh: ['预计', '预期', '预测', '预估'],
   },
@@ -393,6 +407,10 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
     'any',
     // AppsFlyer's prefix of every in-app event: "af_purchase", "af_complete_registration".
     'af',
+    // How a figure was counted, not what it counts: "Tracker Installs", "Attributed Rev".
+    'attributed',
+    'tracker',
+    'tracked',
   ],
   ...['в', 'во', 'на', 'и', 'или', 'по', 'для', 'с', 'со', 'из', 'от', 'к', 'за', 'до', 'о', 'об', 'ваш', 'ваша', 'ваше', 'вы'],
   ...['的', '您', '你', '我们', '是'],
