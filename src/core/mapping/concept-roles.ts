@@ -285,8 +285,8 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
     never: [{ any: NOT_A_FACT }, { all: ['consumed', 'mailingTable'] }],
   },
   // A person's id beats the buyer's company, a login, the person's e-mail, their phone, any e-mail, any phone, the
-  // contact or customer itself (a name, header-only), a company; a nickname or a question is the last resort. (An e-mail before
-  // a phone is the corpus's convention: Bitrix24, HubSpot, Salesforce, RetailCRM.)
+  // contact or customer itself (a name: only when there are no values to say so, guess-columns.ts), a company; a
+  // nickname or a question is the last resort. (GUIDE.md, "Customer": id, login, e-mail, phone, never a name.)
   customer_id: {
     prefer: [
       { any: [...PEOPLE, 'company'], any2: ['id', 'number'], none: NOT_A_PERSON },

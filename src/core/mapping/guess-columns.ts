@@ -267,7 +267,8 @@ function withCurrencyAmount(reading: ConceptReading, header: string): ConceptRea
 
 /** What the values say a person column's facet is, when the header leaves it open: a bare "Клиент" of phone numbers is a phone. */
 const SHAPE_FACET: Partial<Record<ValueShape, Concept>> = { email: 'email', phone: 'phone', id: 'id' };
-const PERSON_FACETS: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login', 'name', 'nickname'];
+const IDENTITY_FACETS: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login'];
+const PERSON_FACETS: readonly Concept[] = [...IDENTITY_FACETS, 'name', 'nickname'];
 
 function withValueFacets(reading: ConceptReading, shape: ValueShape | undefined): ConceptReading {
   const facet = shape && SHAPE_FACET[shape];
@@ -357,15 +358,7 @@ function rankCandidates(header: string, profile: ColumnProfile, reading: Concept
     if (MEASURE_LIKE.has(c.role) && c.role !== 'ignore' && matches(NOT_A_MEASURE, reading)) continue;
     // The customer is an identity, never a display name (GUIDE.md, "Customer"): "Клиент" of "ООО «Альфа»",
     // "Contact" of "Emily Carter". Header-only guesses keep the header's word; the values decide when there are some.
-    if (
-      c.role === 'customer_id' &&
-      profile.valueType === 'text' &&
-      !hasAny(
-        reading,
-        PERSON_FACETS.filter((f) => f !== 'name' && f !== 'nickname'),
-      )
-    )
-      continue;
+    if (c.role === 'customer_id' && profile.valueType === 'text' && !hasAny(reading, IDENTITY_FACETS)) continue;
     const prev = best.get(c.role);
     if (!prev || c.score > prev.score) best.set(c.role, c);
   }
