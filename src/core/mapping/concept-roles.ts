@@ -54,7 +54,8 @@ export interface ConceptRule {
 
 const RECORDS: readonly Concept[] = ['order', 'deal', 'lead', 'payment', 'record', 'survey'];
 const PEOPLE: readonly Concept[] = ['customer', 'user'];
-const IDENTITY: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login'];
+/** What identifies a person: never a name (GUIDE.md, "Customer"). */
+export const IDENTITY: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login'];
 const WHEN: readonly Concept[] = ['date', 'time', 'log'];
 const MONEY: readonly Concept[] = ['amount', 'total', 'value', 'price'];
 const CLOSING: readonly Concept[] = ['paid', 'settled', 'confirmed', 'won', 'closed', 'visit', 'completed'];

@@ -10,7 +10,7 @@ import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-fo
 import { containsPhrase, hasCjk, hasCurrencyUnit, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile, type ValueShape } from './sniff.js';
 import { hasAny, readConcepts, type Concept, type ConceptReading } from './concepts.js';
-import { CONCEPT_ROLES, NOT_A_MEASURE, ROLE_PREFERENCES, matches, preferenceRank } from './concept-roles.js';
+import { CONCEPT_ROLES, IDENTITY, NOT_A_MEASURE, ROLE_PREFERENCES, matches, preferenceRank } from './concept-roles.js';
 import { HEADER_QUALIFIERS, normalizedSynonyms, type NormalizedSynonym } from './synonyms.js';
 
 export interface ColumnGuess {
@@ -267,8 +267,7 @@ function withCurrencyAmount(reading: ConceptReading, header: string): ConceptRea
 
 /** What the values say a person column's facet is, when the header leaves it open: a bare "Клиент" of phone numbers is a phone. */
 const SHAPE_FACET: Partial<Record<ValueShape, Concept>> = { email: 'email', phone: 'phone', id: 'id' };
-const IDENTITY_FACETS: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login'];
-const PERSON_FACETS: readonly Concept[] = [...IDENTITY_FACETS, 'name', 'nickname'];
+const PERSON_FACETS: readonly Concept[] = [...IDENTITY, 'name', 'nickname'];
 
 function withValueFacets(reading: ConceptReading, shape: ValueShape | undefined): ConceptReading {
   const facet = shape && SHAPE_FACET[shape];
@@ -358,7 +357,7 @@ function rankCandidates(header: string, profile: ColumnProfile, reading: Concept
     if (MEASURE_LIKE.has(c.role) && c.role !== 'ignore' && matches(NOT_A_MEASURE, reading)) continue;
     // The customer is an identity, never a display name (GUIDE.md, "Customer"): "Клиент" of "ООО «Альфа»",
     // "Contact" of "Emily Carter". Header-only guesses keep the header's word; the values decide when there are some.
-    if (c.role === 'customer_id' && profile.valueType === 'text' && !hasAny(reading, IDENTITY_FACETS)) continue;
+    if (c.role === 'customer_id' && profile.valueType === 'text' && !hasAny(reading, IDENTITY)) continue;
     const prev = best.get(c.role);
     if (!prev || c.score > prev.score) best.set(c.role, c);
   }
