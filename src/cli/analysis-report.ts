@@ -5,6 +5,7 @@
 import type { AggregatedData } from '../core/aggregate/index.js';
 import { computeInsights, type Insights } from '../core/analysis/index.js';
 import { ATTRIBUTION_MODELS, type AttributionModel, type DefinitionId, type MetricsOptions } from '../core/definitions/index.js';
+import { blankProjectionLines } from '../core/dashboard/metrics-blocks.js';
 import { t as tr, type Locale } from '../core/i18n/index.js';
 import { definitionTexts, findingText, modelName, tm } from '../core/i18n/metrics.js';
 import { printable } from './terminal.js';
@@ -33,6 +34,8 @@ export interface AnalysisReport {
         readonly method: string;
         readonly cohorts: NonNullable<Insights['cohort']>;
         readonly ltvCac: readonly { channel: string; ltv: number | null; cac: number | null; ratio: number | null }[];
+        /** Why some channels' projected LTV is blank, one sentence per reason, as the dashboard says it. */
+        readonly blankReasons: readonly string[];
       }
     | { readonly basis: 'formula'; readonly label: string; readonly value: number; readonly inputs: NonNullable<Insights['ltvFormula']> }
     | { readonly basis: 'none'; readonly reason: string; readonly revenuePerCustomer: number | null };
@@ -80,6 +83,7 @@ export function analysisReport(data: AggregatedData, margin: number, metrics: Pa
         const cac = cacOf.get(c.channel) ?? null;
         return { channel: c.channel, ltv: c.projected, cac, ratio: c.projected !== null && cac ? c.projected / cac : null };
       }),
+      blankReasons: blankProjectionLines(ins.cohort.channels, locale),
     };
   } else if (ins.ltvFormula) {
     const f = ins.ltvFormula;
@@ -181,7 +185,7 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
         ]),
       ),
     );
-    out.push(a.ltv.method);
+    out.push(...a.ltv.blankReasons.map(safe), a.ltv.method);
   } else if (a.ltv.basis === 'formula') {
     out.push('', `${a.ltv.label}: ${num(a.ltv.value)}`);
   } else {

@@ -116,6 +116,17 @@ describe('aggregate: aggregated shape', () => {
     expect(a.totals.measures.spend).toBe(5);
     expect(a.warnings.map((w) => w.code)).toContain('rows_skipped_totals');
   });
+
+  it('skips a Total line whose label carries a payment bill text mark ("`总计"), not doubling the sums', () => {
+    const m = aggregatedMapping(['date', 'channel', 'spend']);
+    const a = aggregate(m, [
+      ['`2026-01-01', '`微信支付', '`5.00'],
+      ['`2026-01-02', '`支付宝', '`7.00'],
+      ['', '`总计', '`12.00'],
+    ]);
+    expect(a.totals.measures.spend).toBe(12);
+    expect(a.warnings.map((w) => w.code)).toContain('rows_skipped_totals');
+  });
 });
 
 describe('aggregate: a no-figure marker is a blank, not an unreadable row', () => {

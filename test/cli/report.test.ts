@@ -153,6 +153,20 @@ describe('report blocks beyond the channel table (CRM with customer ids and clos
     expect(text).not.toMatch(/^Channel .* LTV\s*$/mu); // no period "LTV" column in the channel table
   });
 
+  it('says why a channel has no projected LTV, in JSON and in the text report, as the dashboard does', () => {
+    // C came through bing two days before the data ends: too recent to project.
+    const recent = `${leads}\n5,2026-04-25,bing,Успешно реализовано,300,2026-04-28,C`;
+    const r = runReport(recent, { costsCsv: costs, margin: 0.5 });
+    const ltv = r.analysis.ltv;
+    if (ltv.basis !== 'cohort') throw new Error(`expected a cohort LTV, got ${ltv.basis}`);
+    expect(ltv.ltvCac.find((c) => c.channel === 'bing')?.ltv).toBeNull();
+    expect(ltv.blankReasons).toEqual(['No projected LTV for bing: none of their customers has been observed for 3 months yet.']);
+    expect(formatReport(runReport(recent, { costsCsv: costs, margin: 0.5, locale: 'ru' }), 'ru')).toContain(
+      'Нет прогноза LTV для каналов bing',
+    );
+    expect(formatReport(r)).toContain('No projected LTV for bing');
+  });
+
   it('without customer ids there is no LTV, only revenue per customer', () => {
     const noIds = leads
       .split('\n')

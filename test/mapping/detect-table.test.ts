@@ -34,17 +34,21 @@ describe('detectTable', () => {
     expect(t.notes.find((n) => n.code === 'title_rows_skipped')?.params).toEqual({ count: 2, headerRow: 4 });
   });
 
-  it.each([['Итого'], ['Всего'], ['Total'], ['Grand total'], ['合计'], ['总计']])('excludes a "%s" totals row at the bottom', (label) => {
-    const values: Matrix = [
-      ['Channel', 'Spend', 'Leads'],
-      ['A', 10, 1],
-      ['B', 20, 2],
-      [label, 30, 3],
-    ];
-    const t = detectTable(values);
-    expect(t.lastDataRow).toBe(3);
-    expect(codes(t)).toContain('totals_row_excluded');
-  });
+  // WeChat Pay and Alipay bills mark every cell as text, their totals label too ("`总计").
+  it.each([['Итого'], ['Всего'], ['Total'], ['Grand total'], ['合计'], ['总计'], ['`总计'], ["'Итого"]])(
+    'excludes a "%s" totals row at the bottom',
+    (label) => {
+      const values: Matrix = [
+        ['Channel', 'Spend', 'Leads'],
+        ['A', 10, 1],
+        ['B', 20, 2],
+        [label, 30, 3],
+      ];
+      const t = detectTable(values);
+      expect(t.lastDataRow).toBe(3);
+      expect(codes(t)).toContain('totals_row_excluded');
+    },
+  );
 
   it('excludes an unlabelled row whose numbers equal the column sums, but keeps one that does not', () => {
     const base: Matrix = [

@@ -157,7 +157,7 @@ export function hostileAggregated(seed: number, rows: number, dateCells = false)
     if (rand() < 0.03)
       source.push([
         '',
-        pick(rand, ['Итого', 'Total: campaigns', 'TOTAL', '合计', 'Всего за март', 'Total Solutions LLC']),
+        pick(rand, ['Итого', 'Total: campaigns', 'TOTAL', '合计', '`总计', 'Всего за март', 'Total Solutions LLC']),
         '',
         1,
         1,

@@ -9,6 +9,7 @@ import { CodedError, issue } from '../issues.js';
 import { columnLetters } from '../a1.js';
 import { normalizeHeader } from './normalize.js';
 import { classifyCell } from './sniff.js';
+import { unmarked } from '../text-mark.js';
 
 export interface TableGuess {
   readonly headerRow: number;
@@ -32,8 +33,9 @@ const CONSISTENCY_ROWS = 5;
 export const TOTALS_LABEL =
   /^(?:итого|итог|всего|total|totals|grand total|sum|summary|overall|合计|总计|总和|汇总|小计)\s*(?:[:：].*|(?:за|по|for|of)\s.*)?$/iu;
 
+/** Whether a cell's text labels a totals row; a payment bill's text-forcing mark ("`总计") is not part of it. */
 export function isTotalsLabel(text: string): boolean {
-  return TOTALS_LABEL.test(text.normalize('NFKC').trim());
+  return TOTALS_LABEL.test(unmarked(text.normalize('NFKC').trim()));
 }
 
 export function detectTable(values: Matrix, display?: readonly (readonly string[])[]): TableGuess {

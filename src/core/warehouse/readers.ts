@@ -114,7 +114,8 @@ export function normalizedName(d: Dialect, text: string): string {
 
 /** isTotalsLabel() on a string cell. */
 export function totalsLabel(d: Dialect, c: string): string {
-  return `COALESCE(${d.regexContains(d.regexReplace(d.nfkc(c), TRIM, ''), toRe2(TOTALS_LABEL))}, FALSE)`;
+  const unmarked = d.regexReplace(d.regexReplace(d.nfkc(c), TRIM, ''), toRe2(TEXT_MARK), '\\1');
+  return `COALESCE(${d.regexContains(unmarked, toRe2(TOTALS_LABEL))}, FALSE)`;
 }
 
 /**
