@@ -93,7 +93,8 @@ function accuracy(part: CorpusPart, documented: number): void {
     );
   }
   for (const m of misses) console.log(`      wrong: ${m}`);
-  const goal = part === 'tuned' ? 'stays at' : `round ${GUESSER_ACCURACY.heldOutRound}, target ≥ 97%, documented`;
+  const tunedOn = GUESSER_ACCURACY.heldOutTunedOn ? ', tuned on since; blind' : '';
+  const goal = part === 'tuned' ? 'stays at' : `round ${GUESSER_ACCURACY.heldOutRound}${tunedOn}, target ≥ 97%, documented`;
   record(`mapping.accuracy.${part === 'tuned' ? 'tuned' : 'heldOut'}`, Number((right / total).toFixed(4)));
   console.log(
     `guesser accuracy, ${part}: ${right}/${total} columns = ${((100 * right) / total).toFixed(1)}% (${goal} ${(100 * documented).toFixed(1)}%)`,

@@ -39,7 +39,9 @@ describe('header corpus', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(27);
     for (const lang of ['en', 'ru', 'zh'] as const) expect(heldOut.filter((c) => c.language === lang).length).toBeGreaterThanOrEqual(9);
     const s = scoreCorpus(heldOut);
-    expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(GUESSER_ACCURACY.heldOut);
+    // Once tuned on, the round holds its tuned level; its blind figure stays the documented one (accuracy.ts).
+    const floor = GUESSER_ACCURACY.heldOutTunedOn ? GUESSER_ACCURACY.heldOutAfterTuning : GUESSER_ACCURACY.heldOut;
+    expect(s.right / s.total, s.misses.join('\n')).toBeGreaterThanOrEqual(floor);
   });
 
   it('round 4 (tuned now) and its second, blind annotation: agreement and the guesser on agreed columns as documented', () => {

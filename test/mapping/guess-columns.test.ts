@@ -313,10 +313,11 @@ describe('guessColumns: classes learnt from held-out round 3', () => {
     expect(roles(['线索名称', '线索状态组', '线索状态', '客户名称'])).toEqual(['ignore', 'ignore', 'status', 'customer_id']);
   });
 
-  it('takes a phone as the customer only where no e-mail or contact identifies one', () => {
+  it('takes a phone as the customer where no id or e-mail identifies one, before any name (GUIDE.md, "Customer")', () => {
     expect(roles(['ID', 'Дата', 'Телефон'])).toEqual(['lead_id', 'date', 'customer_id']);
     expect(roles(['ID', 'Дата', 'Телефон', 'Email'])).toEqual(['lead_id', 'date', 'ignore', 'customer_id']);
-    expect(roles(['Lead ID', 'Phone', 'Contact name'])).toEqual(['lead_id', 'ignore', 'customer_id']);
+    expect(roles(['Lead ID', 'Phone', 'Contact name'])).toEqual(['lead_id', 'customer_id', 'ignore']);
+    expect(roles(['线索ID', '客户姓名', '手机号'])).toEqual(['lead_id', 'ignore', 'customer_id']);
     // In an ad report a call count is not a phone number.
     expect(roles(['日期', '展现量', '点击量', '电话拨打'])).toEqual(['date', 'impressions', 'clicks', 'ignore']);
   });
@@ -552,12 +553,23 @@ describe('guessColumns: concepts and declared preferences, on headers in no corp
       [2, '+7 903 111-22-33', 'Игорь'],
     ];
     expect(roles(['Номер', 'Клиент', 'Имя'], transpose(phones))).toEqual(['lead_id', 'customer_id', 'ignore']);
-    // "Contacts" of names is who the deal is with; "Contacts" of numbers in an ad report is a count, not a person.
+    // "Contacts" of names is who the deal is with, but a display name is no identity: two Emily Carters are two
+    // customers, one renamed company is one. Ids, e-mails or phones under it make it the customer.
     const deal = [
       ['Acme renewal', 'Emily Carter', 1200, 'Won'],
       ['Nordwind', 'James Wilson', 900, 'Lost'],
     ];
-    expect(roles(['Deal', 'Contacts', 'Value', 'Stage'], transpose(deal))).toEqual(['ignore', 'customer_id', 'revenue', 'status']);
+    expect(roles(['Deal', 'Contacts', 'Value', 'Stage'], transpose(deal))).toEqual(['ignore', 'ignore', 'revenue', 'status']);
+    const companies = [
+      [1, 'ООО «Альфа»', 5000],
+      [2, 'ИП Гусев А.В.', 7000],
+    ];
+    expect(roles(['Номер', 'Контрагент', 'Сумма'], transpose(companies))).toEqual(['lead_id', 'ignore', 'revenue']);
+    const emails = [
+      ['Acme renewal', 'emily@acme.com', 1200, 'Won'],
+      ['Nordwind', 'james@nordwind.de', 900, 'Lost'],
+    ];
+    expect(roles(['Deal', 'Contacts', 'Value', 'Stage'], transpose(emails))).toEqual(['ignore', 'customer_id', 'revenue', 'status']);
     const ads = [
       ['2026-03-01', 'A', 1000, 10, 3, 5.5],
       ['2026-03-02', 'B', 900, 8, 2, 4.1],
@@ -781,5 +793,79 @@ describe('guessColumns: classes learnt from round 5 and training sets t6, t7', (
       'leads',
       'stage',
     ]);
+  });
+});
+
+// Headers written for these tests, in no corpus file: each checks a class round 8 showed, not its words.
+describe('guessColumns: classes learnt from round 8', () => {
+  it('a payment registry: what the customer was charged is the revenue, not the order amount or the settlement', () => {
+    expect(roles(['Номер заказа', 'Статус', 'Сумма заказа', 'Сумма списания', 'Комиссия'])).toEqual([
+      'lead_id',
+      'status',
+      'ignore',
+      'revenue',
+      'ignore',
+    ]);
+    expect(roles(['商户订单号', '交易状态', '交易金额', '结算金额', '手续费'])).toEqual([
+      'lead_id',
+      'status',
+      'revenue',
+      'ignore',
+      'ignore',
+    ]);
+    expect(roles(['Order ID', 'Status', 'Gross Amount', 'Settlement Amount', 'Fee'])).toEqual([
+      'lead_id',
+      'status',
+      'revenue',
+      'ignore',
+      'ignore',
+    ]);
+  });
+
+  it('an SMS report with no opens: its task is the campaign, successful sends the impressions, its consumption the spend', () => {
+    expect(roles(['日期', '任务名称', '短信签名', '提交条数', '成功条数', '失败条数', '消费金额(元)'])).toEqual([
+      'date',
+      'campaign',
+      'ignore',
+      'ignore',
+      'impressions',
+      'ignore',
+      'spend',
+    ]);
+    expect(roles(['Date', 'Broadcast', 'SMS sent', 'Successful sends', 'Clicks', 'Status'])).toEqual([
+      'date',
+      'campaign',
+      'ignore',
+      'impressions',
+      'clicks',
+      'ignore',
+    ]);
+    // A shop's "消费金额" is still what its buyer paid.
+    expect(roles(['订单号', '买家手机', '消费金额', '订单状态'])).toEqual(['lead_id', 'customer_id', 'revenue', 'status']);
+  });
+
+  it('a classifieds or maps report: opening the listing is the click, calls or phone views the lead', () => {
+    expect(roles(['Дата', 'Показы', 'Просмотры карточки', 'Показы телефона', 'Расход'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'leads',
+      'spend',
+    ]);
+    expect(roles(['Дата', 'Показы', 'Клики', 'Звонки', 'Целевые звонки', 'Расход'])).toEqual([
+      'date',
+      'impressions',
+      'clicks',
+      'leads',
+      'stage',
+      'spend',
+    ]);
+    // Beside a lead column the calls are not the first step.
+    expect(roles(['Дата', 'Канал', 'Заявки', 'Звонки', 'Расход'])).toEqual(['date', 'channel', 'leads', 'ignore', 'spend']);
+  });
+
+  it('a campaign titled, not named, is still the campaign; "… по ссылке" clicks are clicks', () => {
+    expect(roles(['Campaign title', 'Sent', 'Opened', 'Clicked'])).toEqual(['campaign', 'ignore', 'impressions', 'clicks']);
+    expect(roles(['Рассылка', 'Доставлено', 'Переходы по ссылке'])).toEqual(['campaign', 'impressions', 'clicks']);
   });
 });

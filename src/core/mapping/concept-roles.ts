@@ -54,7 +54,8 @@ export interface ConceptRule {
 
 const RECORDS: readonly Concept[] = ['order', 'deal', 'lead', 'payment', 'record', 'survey'];
 const PEOPLE: readonly Concept[] = ['customer', 'user'];
-const IDENTITY: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login'];
+/** What identifies a person: never a name (GUIDE.md, "Customer"). */
+export const IDENTITY: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login'];
 const WHEN: readonly Concept[] = ['date', 'time', 'log'];
 const MONEY: readonly Concept[] = ['amount', 'total', 'value', 'price'];
 const CLOSING: readonly Concept[] = ['paid', 'settled', 'confirmed', 'won', 'closed', 'visit', 'completed'];
@@ -100,12 +101,12 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     values: 'date',
   },
   { role: 'date', when: { any: OPENING, none: [...NOT_A_FACT, 'later'] }, score: 0.75, values: 'date' },
-  // An amount paid, payable, settled, sold or ordered is revenue: "Заказано на сумму", "Sale Price", "应结订单金额".
+  // An amount paid, payable, sold or ordered is revenue: "Заказано на сумму", "Sale Price", "应结订单金额".
   {
     role: 'revenue',
     when: {
       any: MONEY,
-      any2: ['paid', 'payable', 'settled', 'sale', 'ordered', 'won'],
+      any2: ['paid', 'payable', 'sale', 'ordered', 'won'],
       none: [...NOT_A_FACT, 'deduction', 'refund', 'ratio'],
     },
     score: 0.7,
@@ -149,7 +150,10 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     score: 0.5,
     values: 'number',
   },
-  { role: 'stage', when: { all: ['qualified'], none: [...NOT_A_FACT, 'other', ...MONEY] }, score: 0.7, values: 'number' },
+  // Qualified leads or calls are a stage ("Целевые звонки"); Metrica's goal visits ("Целевые визиты") are traffic.
+  { role: 'stage', when: { all: ['qualified'], none: [...NOT_A_FACT, 'other', 'visit', ...MONEY] }, score: 0.7, values: 'number' },
+  // Leads a partner network confirmed ("Подтверждённые лиды", "Approved leads") are qualified ones.
+  { role: 'stage', when: { all: ['confirmed', 'lead'], none: [...NOT_A_FACT, 'other', ...MONEY] }, score: 0.7, values: 'number' },
   // A first-time transaction count is new customers: "Transactions (1st Time)".
   {
     role: 'customers',
@@ -180,6 +184,35 @@ export const CONCEPT_ROLES: readonly ConceptRule[] = [
     score: 0.85,
     values: 'number',
   },
+  // A classifieds or maps report: opening the listing is the click, asking for the phone or calling is the lead
+  // ("Просмотры карточки", "Открытия карточки", "Просмотры телефона", "Звонки"); a lead column still comes first.
+  {
+    role: 'clicks',
+    when: { all: ['listing'], any: ['view', 'opened'], none: [...NOT_A_FACT, ...MONEY, 'user', 'unique'] },
+    score: 0.75,
+    values: 'number',
+  },
+  {
+    role: 'leads',
+    when: { all: ['phone'], any: ['view', 'opened', 'display'], none: [...NOT_A_FACT, ...MONEY] },
+    score: 0.6,
+    values: 'number',
+  },
+  { role: 'leads', when: { all: ['call'], only: ['call', 'count', 'total', 'unique'] }, score: 0.6, values: 'number' },
+  // Without opens, the messages that went through are the impressions ("成功条数", "发送成功数").
+  {
+    role: 'impressions',
+    when: { all: ['success', 'mailingTable'], none: [...NOT_A_FACT, 'date', 'time', 'other'] },
+    score: 0.8,
+    values: 'number',
+  },
+  // A mailing's task, template or issue is its campaign ("任务名称", "模板名称", "Выпуск"); what it consumed, its spend.
+  {
+    role: 'campaign',
+    when: { all: ['task', 'mailingTable'], none: ['id', 'number', 'state', 'date', 'time', 'type', 'count'] },
+    score: 0.75,
+  },
+  { role: 'spend', when: { all: ['consumed', 'mailingTable'], none: [...NOT_A_FACT, 'count'] }, score: 0.9, values: 'number' },
   {
     role: 'status',
     when: { all: ['state'], none: [...NOT_A_FACT, ...PEOPLE, 'date', 'time', 'count', 'id', 'type'] },
@@ -228,14 +261,13 @@ export interface RolePreference {
 }
 
 export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
-  // What the customer paid is the revenue; then what was payable or settled; then the total; an order's list
-  // value or price, what the merchant kept after fees, and adjusted figures come last.
+  // What the customer paid is the revenue; then what was payable; then the total; an order's list value or price,
+  // what the merchant kept after fees or was settled, and adjusted figures come last.
   revenue: {
     prefer: [
       { all: ['paid'], any: MONEY, none: ['deduction', 'kept', 'product'] },
       { all: ['paid', 'customer'], none: ['deduction', 'kept', 'user', 'product'] },
-      { all: ['payable'] },
-      { all: ['settled'] },
+      { all: ['payable'], none: ['settled'] },
       { all: ['net', 'sale'] },
       { all: ['deal'], any: ['amount', 'value', 'total'], none: ['kept', 'adjusted', 'deduction', 'list', 'later'] },
       { any: ['total', 'amount'], none: ['kept', 'adjusted', 'deduction', 'net', 'ordered', 'list'] },
@@ -243,12 +275,19 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
       { only: ['paid'] },
       { all: ['sale'], none: ['kept', 'deduction'] },
     ],
-    avoid: [{ all: ['ordered'] }, { all: ['list'] }, { any: ['kept', 'net'], none: ['sale'] }, { all: ['adjusted'] }],
-    never: [{ any: NOT_A_FACT }],
+    // A settlement is what the acquirer pays the merchant after fees ("结算金额", "Settlement amount"), not the sale.
+    avoid: [
+      { all: ['ordered'] },
+      { all: ['list'] },
+      { any: ['kept', 'net', 'settled'], none: ['sale', 'submitted'] },
+      { all: ['adjusted'] },
+    ],
+    // A mailing earns nothing by itself: the money it consumed is its spend ("消费金额(元)" in an SMS report).
+    never: [{ any: NOT_A_FACT }, { all: ['consumed', 'mailingTable'] }],
   },
-  // A person's id beats the buyer's company, a login, the person's e-mail, their phone, any e-mail, the contact or
-  // customer itself (a name), a company, any phone; a nickname or a question is the last resort. (An e-mail before
-  // a phone is the corpus's convention: Bitrix24, HubSpot, Salesforce, RetailCRM.)
+  // A person's id beats the buyer's company, a login, the person's e-mail, their phone, any e-mail, any phone, the
+  // contact or customer itself (a name: only when there are no values to say so, guess-columns.ts), a company; a
+  // nickname or a question is the last resort. (GUIDE.md, "Customer": id, login, e-mail, phone, never a name.)
   customer_id: {
     prefer: [
       { any: [...PEOPLE, 'company'], any2: ['id', 'number'], none: NOT_A_PERSON },
@@ -257,8 +296,8 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
       { any: PEOPLE, all: ['email'], none: NOT_A_PERSON },
       { any: PEOPLE, all: ['phone'], none: NOT_A_PERSON },
       { all: ['email'], none: NOT_A_PERSON },
+      { all: ['phone'], none: NOT_A_PERSON },
       { any: PEOPLE, none: ['phone', 'email', 'login', ...NOT_A_PERSON] },
-      { all: ['phone'] },
       { all: ['company'] },
     ],
     avoid: [{ any: ['nickname', 'question'] }],
@@ -317,14 +356,15 @@ export const ROLE_PREFERENCES: Partial<Record<ColumnRole, RolePreference>> = {
   orders: { prefer: [{ all: ['paid'] }], avoid: [{ any: ['submitted', 'ordered'] }] },
   // In an e-mail or SMS report the people who clicked are the clicks, as its click rate counts them, and the
   // messages opened (unique opens first) are the impressions; delivered messages only where nothing is opened.
-  clicks: { prefer: [{ all: ['mailingTable', 'unique'] }] },
+  clicks: { prefer: [{ all: ['mailingTable'], any: ['unique', 'user'] }] },
   impressions: { prefer: [{ all: ['opened', 'unique'] }, { all: ['opened'] }] },
   // The record's own status ("Status", "Transaction Status", "Статус сделки") beats a status of something else
   // ("Escrow Status", "Статус звонка оператора").
   // A call's status (answered, missed) is never a deal's; in a call-tracking export only a lead's or deal's is.
   status: {
     prefer: [{ all: ['state'], none: ['other'] }],
-    never: [{ all: ['call'] }, { all: ['callTable'], none: ['lead', 'deal', 'order'] }],
+    // A mailing's or its task's status (sent, scheduled) is no deal's either.
+    never: [{ all: ['call'] }, { any: ['callTable', 'mailingTable'], none: ['lead', 'deal', 'order'] }],
   },
   // The respondent's answer beats a tracked source; a channel beats a source; a UTM source beats a plain one.
   channel: {

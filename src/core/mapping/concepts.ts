@@ -127,12 +127,24 @@ export const CONCEPT_WORDS = {
   download: { en: ['download', 'downloads'], ru: ['скачиван', 'загрузк'], zh: ['下载'] },
   /** An e-mail or SMS opened: a mailing report's own event. */
   opened: { en: ['open', 'opens', 'opened'], ru: ['открыт', 'открыл', 'открыван'], zh: ['打开'] },
+  /** A listing's own page on a marketplace or a map ("Просмотры карточки", "Listing views"): opening it is the click. */
+  listing: { en: ['listing', 'listings', 'product page', 'store page', 'detail page'], ru: ['карточк'], zh: ['详情页', '商品页'] },
+  /** Looked at: a page, a card, a phone number. */
+  view: { en: ['view', 'views', 'viewed'], ru: ['просмотр'], zh: ['浏览'] },
+  /** A mass mailing, SMS above all: its report's words ("短信签名", "Название рассылки", "SMS sent"). */
+  mailing: { en: ['sms', 'newsletter', 'mailing'], ru: ['смс', 'рассылк'], zh: ['短信', '短链', '群发', '签名', '模板'] },
+  /** One send of a mailing: its task, template, broadcast or issue ("任务名称", "Выпуск"). */
+  task: { en: ['task', 'broadcast', 'blast', 'template'], ru: ['задач', 'задани', 'шаблон', 'выпуск'], zh: ['任务', '模板'] },
+  /** Went through: a message sent successfully ("成功条数", "发送成功", "Successful sends"). */
+  success: { en: ['success', 'successful', 'successfully', 'succeeded'], ru: [], zh: ['成功'] },
+  /** Money consumed by the sender: a mailing's or ad's spend ("消费金额", "Amount spent", "Расход"). */
+  consumed: { en: ['spend', 'spent'], ru: ['расход', 'потрач', 'затрат'], zh: ['消费', '消耗', '花费'] },
   /** Qualified by sales or marketing: MQL, SQL, "Квалифицированные обращения". */
-  qualified: { en: ['qualified', 'mql', 'sql'], ru: ['квалифиц'], zh: ['合格', '有效线索'] },
+  qualified: { en: ['qualified', 'mql', 'sql'], ru: ['квалифиц', 'целев'], zh: ['合格', '有效线索'] },
 
   // ── facets: which property of the thing the column holds ──
   /** "Number of orders", "Количество заказов", "订单数": how many, never an id. */
-  count: { en: ['number of', 'no of', 'count', 'quantity', 'qty'], ru: ['количеств', 'кол', 'числ'], zh: ['数量', '数', '量'] },
+  count: { en: ['number of', 'no of', 'count', 'quantity', 'qty'], ru: ['количеств', 'кол', 'числ'], zh: ['数量', '条数', '数', '量'] },
   id: { en: ['id', 'uuid', 'guid', 'identifier', 'key', 'token', 'code', 'reference', 'ref'], ru: ['код'], zh: ['id', '标识', '编码'] },
   number: { en: ['number', 'no', 'num', 'nr'], ru: ['номер'], zh: ['编号', '单号', '号码', '号'] },
   name: {
@@ -176,11 +188,14 @@ export const CONCEPT_WORDS = {
   // ── qualifiers: which amount, which moment ──
   paid: {
     en: ['paid', 'paying', 'charged', 'captured', 'collected'],
-    ru: ['оплач', 'оплат', 'уплач', 'платящ'],
+    // "Дата выкупа": a marketplace order is bought out (paid) when the buyer collects it.
+    ru: ['оплач', 'оплат', 'уплач', 'платящ', 'списан', 'выкуп'],
     zh: ['实付', '已付', '付款', '支付', '实收', '付费'],
   },
-  payable: { en: ['payable', 'to pay'], ru: ['к оплат'], zh: ['应付', '应收'] },
-  settled: { en: ['settled', 'settlement'], ru: ['расчет'], zh: ['应结', '结算'] },
+  /** Due from the customer: "К оплате", "应付", and WeChat Pay's "应结订单金额" (the order less platform coupons). */
+  payable: { en: ['payable', 'to pay'], ru: ['к оплат'], zh: ['应付', '应收', '应结'] },
+  /** Paid out to the merchant by the acquirer, after its fees. */
+  settled: { en: ['settled', 'settlement'], ru: ['расчет'], zh: ['结算'] },
   /** What the merchant kept after fees: net, received, earned, payout. */
   kept: {
     en: ['received', 'earned', 'payout', 'proceeds'],
@@ -256,7 +271,21 @@ export const CONCEPT_WORDS = {
   main: { en: ['main', 'parent', 'primary'], ru: ['основн', 'главн', 'родител'], zh: ['主'] },
   sub: { en: ['sub', 'child', 'line'], ru: ['дочерн'], zh: ['子'] },
   expected: {
-    en: ['expected', 'forecast', 'forecasted', 'projected', 'estimated', 'planned', 'weighted', 'potential', 'probability', 'predicted'],
+    // An authorised amount is a hold on the card that may never be captured.
+    en: [
+      'expected',
+      'forecast',
+      'forecasted',
+      'projected',
+      'estimated',
+      'planned',
+      'weighted',
+      'potential',
+      'probability',
+      'predicted',
+      'authorized',
+      'authorised',
+    ],
     ru: ['ожидаем', 'прогноз', 'план', 'вероятн'],
     zh: ['预计', '预期', '预测', '预估'],
   },
@@ -264,7 +293,8 @@ export const CONCEPT_WORDS = {
 
 /**
  * Concepts read from the words, plus "question" (the header asks something), "other" (a word no concept reads),
- * "surveyTable" (the table is a survey export), "mailingTable" (an e-mail or SMS report: its messages are opened)
+ * "surveyTable" (the table is a survey export), "mailingTable" (an e-mail or SMS report: its messages are opened
+ * or it names itself a mailing)
  * and "callTable" (a call-tracking export: its rows are calls).
  */
 export type Concept = keyof typeof CONCEPT_WORDS | 'question' | 'other' | 'surveyTable' | 'mailingTable' | 'callTable';
@@ -377,6 +407,10 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
     'any',
     // AppsFlyer's prefix of every in-app event: "af_purchase", "af_complete_registration".
     'af',
+    // How a figure was counted, not what it counts: "Tracker Installs", "Attributed Rev".
+    'attributed',
+    'tracker',
+    'tracked',
   ],
   ...['в', 'во', 'на', 'и', 'или', 'по', 'для', 'с', 'со', 'из', 'от', 'к', 'за', 'до', 'о', 'об', 'ваш', 'ваша', 'ваше', 'вы'],
   ...['的', '您', '你', '我们', '是'],

@@ -10,7 +10,7 @@ import { headerForms, headerTokens, hasWord, type HeaderForm } from './header-fo
 import { containsPhrase, hasCjk, hasCurrencyUnit, normalizeHeader } from './normalize.js';
 import { profileColumn, type ColumnProfile, type ValueShape } from './sniff.js';
 import { hasAny, readConcepts, type Concept, type ConceptReading } from './concepts.js';
-import { CONCEPT_ROLES, NOT_A_MEASURE, ROLE_PREFERENCES, matches, preferenceRank } from './concept-roles.js';
+import { CONCEPT_ROLES, IDENTITY, NOT_A_MEASURE, ROLE_PREFERENCES, matches, preferenceRank } from './concept-roles.js';
 import { HEADER_QUALIFIERS, normalizedSynonyms, type NormalizedSynonym } from './synonyms.js';
 
 export interface ColumnGuess {
@@ -38,6 +38,8 @@ interface Candidate {
 
 const DATES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['date', 'close_date']);
 const IDENTIFIERS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['lead_id', 'customer_id']);
+/** Attribute words that name a thing: its title is the thing itself when the thing is a campaign. */
+const NAME_WORDS: ReadonlySet<string> = new Set(['title', '名称']);
 /** Attribute words that name an identity: "the code of the customer" is the customer's identity. */
 const IDENTITY_WORDS: ReadonlySet<string> = new Set(['id', 'code', 'код', 'номер', '编号', '单号']);
 const MEASURE_LIKE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...MEASURE_ROLES, 'stage', 'nps', 'ignore']);
@@ -90,11 +92,14 @@ function qualifierFactor(role: ColumnRole, tokens: readonly string[], syn: Norma
   if (role !== 'nps' && HEADER_QUALIFIERS.notAFact.some(outside)) return 0.25;
   // A survey question may name "our product": a score is not money.
   if (!DATES.has(role) && role !== 'nps' && HEADER_QUALIFIERS.otherMoney.some(outside)) return 0.25;
-  // The head word: last in English ("Source Type"), first in Russian ("Тип источника"), a suffix in Chinese ("来源明细").
-  const heads = [tokens[tokens.length - 1], tokens[0]];
+  // The head word: last in English ("Source Type"), first in Russian ("Тип источника", while "Переходы по ссылке"
+  // are clicks), a suffix in Chinese ("来源明细").
+  const heads = /[а-яё]/u.test(tokens[0]) ? [tokens[0]] : [tokens[tokens.length - 1], tokens[0]];
   // An id or number of a customer or record is that identity ("Идентификатор плательщика", "Customer Code").
   // So is a status or stage id (Bitrix24 STAGE_ID, amoCRM status_id): the code is the status.
-  const attribute = (w: string): boolean => !((IDENTIFIERS.has(role) || role === 'status') && IDENTITY_WORDS.has(w));
+  // A campaign's title is the campaign ("Campaign title", "活动名称").
+  const attribute = (w: string): boolean =>
+    !((IDENTIFIERS.has(role) || role === 'status') && IDENTITY_WORDS.has(w)) && !(role === 'campaign' && NAME_WORDS.has(w));
   if (
     HEADER_QUALIFIERS.attribute.some((w) => attribute(w) && heads.some((t) => (hasCjk(w) ? t.endsWith(w) : hasWord([t], w))) && outside(w))
   )
@@ -242,7 +247,14 @@ export function guessColumns(headers: readonly string[], columns: readonly (read
 function tableConcepts(readings: readonly ConceptReading[]): Concept[] {
   const out: Concept[] = [];
   // An e-mail or SMS report: its messages are opened (a lead form's opens are an ad's, not a mailing's).
-  if (readings.some((r) => r.has('opened') && !hasAny(r, ['lead', 'survey', 'other']))) out.push('mailingTable');
+  // An SMS report counts no opens but names itself ("短信签名", "Название рассылки").
+  if (
+    readings.some(
+      (r) =>
+        (r.has('opened') && !hasAny(r, ['lead', 'survey', 'listing', 'other'])) || (r.has('mailing') && !hasAny(r, ['lead', 'survey'])),
+    )
+  )
+    out.push('mailingTable');
   // A call-tracking export: its row id or date is a call's, so its status is the call's.
   if (readings.some((r) => r.has('call') && hasAny(r, ['id', 'number', 'date', 'time']))) out.push('callTable');
   return out;
@@ -255,7 +267,7 @@ function withCurrencyAmount(reading: ConceptReading, header: string): ConceptRea
 
 /** What the values say a person column's facet is, when the header leaves it open: a bare "Клиент" of phone numbers is a phone. */
 const SHAPE_FACET: Partial<Record<ValueShape, Concept>> = { email: 'email', phone: 'phone', id: 'id' };
-const PERSON_FACETS: readonly Concept[] = ['id', 'number', 'phone', 'email', 'login', 'name', 'nickname'];
+const PERSON_FACETS: readonly Concept[] = [...IDENTITY, 'name', 'nickname'];
 
 function withValueFacets(reading: ConceptReading, shape: ValueShape | undefined): ConceptReading {
   const facet = shape && SHAPE_FACET[shape];
@@ -343,6 +355,9 @@ function rankCandidates(header: string, profile: ColumnProfile, reading: Concept
     if (preferenceRank(c.role, reading) === null) continue;
     // Where something came from, its type, a note or a flag is never counted or summed ("Источник заказа").
     if (MEASURE_LIKE.has(c.role) && c.role !== 'ignore' && matches(NOT_A_MEASURE, reading)) continue;
+    // The customer is an identity, never a display name (GUIDE.md, "Customer"): "Клиент" of "ООО «Альфа»",
+    // "Contact" of "Emily Carter". Header-only guesses keep the header's word; the values decide when there are some.
+    if (c.role === 'customer_id' && profile.valueType === 'text' && !hasAny(reading, IDENTITY)) continue;
     const prev = best.get(c.role);
     if (!prev || c.score > prev.score) best.set(c.role, c);
   }

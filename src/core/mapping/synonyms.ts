@@ -315,7 +315,14 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: ['渠道', '来源', '渠道名称', '推广渠道', '流量来源', '媒体', '平台', '线索来源', '客户来源'],
   },
   // Mobile attribution (AppMetrica, AppsFlyer, Adjust): the ad network is the "partner", its tracking link the campaign.
-  { role: 'channel', lang: 'en', weight: 0.8, adOnly: true, phrases: ['partner', 'ad partner', 'ad network', 'media partner'] },
+  // Connector exports (Supermetrics, Funnel) name the ad platform a row came from its "Data source".
+  {
+    role: 'channel',
+    lang: 'en',
+    weight: 0.8,
+    adOnly: true,
+    phrases: ['partner', 'ad partner', 'ad network', 'media partner', 'data source'],
+  },
   { role: 'channel', lang: 'ru', weight: 0.8, adOnly: true, phrases: ['партнер', 'партнёр', 'рекламная сеть'] },
   { role: 'campaign', lang: 'en', weight: 0.6, adOnly: true, exactOnly: true, phrases: ['tracker', 'tracker name', 'tracking link'] },
   { role: 'campaign', lang: 'ru', weight: 0.6, adOnly: true, exactOnly: true, phrases: ['трекер', 'название трекера'] },
@@ -594,6 +601,8 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     phrases: ['阶段', '状态', '销售阶段', '商机阶段', '线索状态', '跟进状态', '商机状态', '订单状态'],
   },
   // --- spend ---
+  // A CPA network's statistics: the reward paid to its publishers is the advertiser's spend ("Вознаграждение, руб.").
+  { role: 'spend', lang: 'ru', weight: 0.8, adOnly: true, phrases: ['вознаграждение', 'вознаграждение вебмастерам', 'выплаты партнерам'] },
   {
     role: 'spend',
     lang: 'en',
