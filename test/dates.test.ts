@@ -64,6 +64,10 @@ describe('parseDateText: the forms exports write, nothing more', () => {
   it('an explicit instant (Z or an offset) is read as its wall clock in the spreadsheet zone', () => {
     expect(parseDateText('2026-03-01T22:30:00Z', 'Europe/Moscow')).toBe(Date.UTC(2026, 2, 2, 1, 30));
     expect(parseDateText('2026-03-01T01:00:00+03:00', 'America/New_York')).toBe(Date.UTC(2026, 1, 28, 17, 0));
+    // Thinkific and Wootric write the zone's name: "2026-03-02 14:22:10 UTC".
+    expect(parseDateText('2026-03-01 22:30:00 UTC', 'Europe/Moscow')).toBe(Date.UTC(2026, 2, 2, 1, 30));
+    expect(parseDateText('2026-03-01 22:30 gmt', 'Etc/UTC')).toBe(Date.UTC(2026, 2, 1, 22, 30));
+    expect(parseDateText('2026-03-01 22:30 UTCX')).toBeUndefined();
   });
 
   it('property: every valid calendar day and time written in each form reads back as itself', () => {

@@ -90,14 +90,14 @@ export function instantOf(wall: number, timeZone: string): number {
   return wallClock(late, timeZone) === wall ? late : early;
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/iu;
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?$/iu;
 const SLASHED_YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
 const DOTTED_DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
 const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})秒?)?)?$/u;
 
 /**
  * A date written as text, in the forms exports use: ISO `2026-03-01`, `2026-03-01 12:30[:05]`,
- * `2026-03-01T12:30:05Z` (an explicit instant: its wall clock in `timeZone`), `2026/3/1`, Russian
+ * `2026-03-01T12:30:05Z` or `2026-03-02 14:22:10 UTC` (an explicit instant: its wall clock in `timeZone`), `2026/3/1`, Russian
  * `01.03.2026 [12:30]`, Chinese `2026年3月1日`. Anything after the date or time (`2026-01-31junk`), an
  * impossible day (`31.02.2026`) or time (`12:99`) is not a date. Ambiguous `03/01/2026` is never guessed.
  */
@@ -107,7 +107,7 @@ export function parseDateText(text: string, timeZone = 'Etc/UTC'): number | unde
   if (m) {
     const wall = fromFields(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7]);
     if (wall === undefined || m[8] === undefined) return wall;
-    const offset = /^z$/iu.test(m[8]) ? 0 : offsetMs(m[8]);
+    const offset = /^(?:z|utc|gmt)$/iu.test(m[8]) ? 0 : offsetMs(m[8]);
     return offset === undefined ? undefined : wallClock(wall - offset, timeZone);
   }
   m = SLASHED_YMD.exec(s) ?? CHINESE.exec(s);

@@ -112,6 +112,10 @@ const DATES: CellValue[] = [
   '2026-1-5 7:05:09',
   '`2026-03-01 10:22:33',
   "'05.01.2026",
+  // A zone name after the time (Thinkific, Wootric): an instant, as Z is.
+  '2026-03-02 14:22:10 UTC',
+  '2026-12-31 23:30:00 gmt',
+  '2026-12-31 23:30 UTCX',
   new Date(Date.UTC(2026, 0, 31, 22, 30)),
   new Date(Date.UTC(2026, 5, 30, 16, 0)),
   new Date(Date.UTC(2026, 11, 31, 23, 0)),

@@ -207,7 +207,7 @@ interface DateFormat {
 }
 
 const G = (re: string): string => `\u0000${re}`;
-// core/dates.ts parseDateText(): whole-cell ISO `2026-03-01[ 12:30[:05[.123]]][Z|+03:00]`, `2026/3/1 [12:30]`,
+// core/dates.ts parseDateText(): whole-cell ISO `2026-03-01[ 12:30[:05[.123]]][Z|+03:00|UTC]`, `2026/3/1 [12:30]`,
 // Chinese `2026年3月1日 [12:30]`, Russian `01.03.2026 [12:30]`.
 const ISO: DateFormat = {
   parts: [
@@ -225,7 +225,7 @@ const ISO: DateFormat = {
     G('[0-9]{2}'),
     '(?:\\.[0-9]{1,3}[0-9]*)?)?',
     `${WS}*`,
-    G('[Zz]|[+-][0-9]{2}:?[0-9]{2}'),
+    G('[Zz]|[+-][0-9]{2}:?[0-9]{2}|[Uu][Tt][Cc]|[Gg][Mm][Tt]'),
     '?)?$',
   ],
   fields: [1, 3, 5, 7, 9, 11, 14],
@@ -336,7 +336,7 @@ export function dateReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: string,
   p.add(
     3,
     v('dz'),
-    `CASE WHEN ${off} IS NULL THEN NULL WHEN UPPER(${off}) = 'Z' THEN 0 WHEN ${offHours} <= 14 AND ${offMinutes} <= 59 THEN (CASE WHEN SUBSTR(${off}, 1, 1) = '-' THEN -1 ELSE 1 END) * (${offHours} * 3600 + ${offMinutes} * 60) END`,
+    `CASE WHEN ${off} IS NULL THEN NULL WHEN UPPER(${off}) IN ('Z', 'UTC', 'GMT') THEN 0 WHEN ${offHours} <= 14 AND ${offMinutes} <= 59 THEN (CASE WHEN SUBSTR(${off}, 1, 1) = '-' THEN -1 ELSE 1 END) * (${offHours} * 3600 + ${offMinutes} * 60) END`,
   );
   const Y = v('dY');
   const leap = `((MOD(${Y}, 4) = 0 AND MOD(${Y}, 100) <> 0) OR MOD(${Y}, 400) = 0)`;
