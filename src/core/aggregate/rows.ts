@@ -122,7 +122,7 @@ export class PeriodReader {
     return p;
   }
 
-  /** Every distinct date read so far (wall-clock ms), for the rows' span (periods.ts rowSpanOf). */
+  /** Every distinct date read so far (wall-clock ms), for the rows' span (periods.ts rowSpan). */
   rowDates(): IterableIterator<number> {
     return this.cache.keys();
   }
