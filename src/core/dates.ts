@@ -97,8 +97,8 @@ const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：时](\d{
 
 /**
  * A date written as text, in the forms exports use: ISO `2026-03-01`, `2026-03-01 12:30[:05]`,
- * `2026-03-01T12:30:05Z` or `2026-03-02 14:22:10 UTC` (an explicit instant: its wall clock in `timeZone`), `2026/3/1`, Russian
- * `01.03.2026 [12:30]`, Chinese `2026年3月1日`. Anything after the date or time (`2026-01-31junk`), an
+ * `2026-03-01T12:30:05Z` or `2026-03-02 14:22:10 UTC` (an explicit instant: its wall clock in `timeZone`),
+ * `2026/3/1`, Russian `01.03.2026 [12:30]`, Chinese `2026年3月1日`. Anything after the date or time (`2026-01-31junk`), an
  * impossible day (`31.02.2026`) or time (`12:99`) is not a date. Ambiguous `03/01/2026` is never guessed.
  */
 export function parseDateText(text: string, timeZone = 'Etc/UTC'): number | undefined {
