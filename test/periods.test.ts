@@ -20,6 +20,7 @@ import {
   type Period,
 } from '../src/core/periods.js';
 import { cellsFromCsv, runReport } from '../src/cli/report.js';
+import { datesAfterBuild } from '../src/core/dashboard/dates-after-build.js';
 
 const key = (p: Period | undefined): string | undefined => p && periodKey(p.start, p.granularity);
 
@@ -303,5 +304,55 @@ describe('aggregate: a monthly export dated by each month’s first day (Google 
   it('daily rows are read as days, the 1st included', () => {
     const daily = [...rows, ['2026-12-02', 'Search', 5]];
     expect(aggregate(m, daily, undefined, { today: '2027-01-05' })).toMatchObject({ incompletePeriod: '2026-12', asOf: '2026-12-02' });
+  });
+});
+
+describe('a month still running on the build day, labelled or dated by its 1st, holds data to that day only', () => {
+  const m = aggregatedMapping([
+    ['Month', 'date'],
+    ['Channel', 'channel'],
+    ['Cost', 'spend'],
+  ]);
+  const report = (dates: readonly string[], today: string) =>
+    aggregate(
+      m,
+      dates.map((d) => [d, 'Search', 10]),
+      undefined,
+      { today },
+    );
+
+  it.each([
+    ['labels', ['2026-10', '2026-11']],
+    ['first days', ['2026-10-01', '2026-11-01']],
+  ] as const)('%s, built on 24 November: November incomplete, data to the 24th, nothing after the build day', (_, dates) => {
+    const running = report(dates, '2026-11-24');
+    expect([running.incompletePeriod, running.asOf, running.dateRange?.to]).toEqual(['2026-11', '2026-11-24', '2026-11-24']);
+    expect(datesAfterBuild(running.dateRange?.to, '2026-11-24T10:00:00Z', 'Etc/UTC')).toBeNull();
+    expect(report(dates, '2026-12-02')).toMatchObject({ incompletePeriod: null, asOf: '2026-11-30' });
+    // Built before November began, the November row does lie after the build day: that is still said.
+    const early = report(dates, '2026-10-20');
+    expect(datesAfterBuild(early.dateRange?.to, '2026-10-20T10:00:00Z', 'Etc/UTC')?.code).toBe('dates_after_build');
+  });
+
+  it('property: the reach never falls below a date read, and passes the build day only when a row starts after it', () => {
+    const dayOf = (n: number): string => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const cell = fc.oneof(
+      fc.integer({ min: 0, max: 400 }).map(dayOf), // a day
+      fc.integer({ min: 0, max: 13 }).map((n) => new Date(Date.UTC(2026, n, 1)).toISOString().slice(0, 10)), // a 1st
+      fc.integer({ min: 1, max: 12 }).map((n) => `2026-${String(n).padStart(2, '0')}`), // a label
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 420 }).map(dayOf), (dates, today) => {
+        const data = report(dates, today);
+        const starts = dates.map((d) => (d.length === 7 ? `${d}-01` : d)).sort();
+        const lastDay = dates
+          .filter((d) => d.length === 10)
+          .sort()
+          .at(-1);
+        if (lastDay !== undefined) expect(data.asOf! >= lastDay).toBe(true);
+        const after = datesAfterBuild(data.dateRange?.to, `${today}T12:00:00Z`, 'Etc/UTC') !== null;
+        expect(after).toBe(starts[starts.length - 1] > today);
+      }),
+    );
   });
 });

@@ -320,6 +320,14 @@ describe('aggregate: CRM rows created in a period label (issue 9)', () => {
     expect(computeInsights(agg, 1).b2b?.cycleTotal.count).toBe(3);
   });
 
+  it('built while the labelled month runs, the data reaches the build day and that month is incomplete', () => {
+    // The last row's February started before 14 February and ends after it: February so far, not a whole month.
+    const running = aggregate(mapping(), source, undefined, { today: '2026-02-14' });
+    expect([running.incompletePeriod, running.asOf, running.dateRange?.to]).toEqual(['2026-02', '2026-02-14', '2026-02-14']);
+    // Built in March, February is whole.
+    expect(aggregate(mapping(), source, undefined, { today: '2026-03-02' })).toMatchObject({ incompletePeriod: null, asOf: '2026-02-28' });
+  });
+
   it('a label longer than the report period is skipped as such, never split: a month in a weekly report', () => {
     const agg = aggregate(mapping('week'), source);
     expect(agg.usedRows).toBe(1);

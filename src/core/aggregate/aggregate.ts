@@ -103,22 +103,28 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
 }
 
 /**
- * The last day the data reaches: its last date; in a report of month or week rows dated by their first day, the
- * end of the last row's month or week — but not past the build day while that row's period is still running
- * (a monthly export taken on 5 December holds December to the 5th at most).
+ * The last day the data reaches: its last date, or the end of its last labelled period; in a report of month or
+ * week rows dated by their first day, the end of the last row's month or week. Never past the build day while the
+ * latest row's period is still running: a monthly export taken on 5 December, December dated `2026-12-01` or
+ * labelled `2026-12`, holds December to the 5th at most, so December is incomplete.
  */
 function dataReach(shape: Mapping['shape'], periods: PeriodReader, today: string | undefined): number | null {
   if (periods.min > periods.max) return null;
-  return shape === 'aggregated' ? reachOfRows(periods.max, rowDatesOf(periods.rowDates()), today) : periods.max;
+  // Month or week rows are inferred for aggregated reports only: a CRM export's dates are days (records).
+  const rows = shape === 'aggregated' ? rowDatesOf(periods.rowDates()) : null;
+  return reachOfRows(periods.max, periods.lastStart, rows, today);
 }
 
-/** The reach of `max` (the last date or label end read) once the rows' span is known; shared with the warehouse. */
-export function reachOfRows(max: number, dates: RowDates | null, today: string | undefined): number {
+/**
+ * The reach of rows whose last date or label end is `max` and whose latest row starts on `lastStart`, once the
+ * rows' span is known: up to the build day when that day falls inside the latest row's period. Shared with the
+ * warehouse (which reads no labels: there `lastStart` is the last date).
+ */
+export function reachOfRows(max: number, lastStart: number, dates: RowDates | null, today: string | undefined): number {
   const span = rowSpan(dates);
-  if (span === 'day' || dates === null) return max;
-  const end = rowSpanEnd(dates.last, span);
+  const end = span === 'day' || dates === null ? max : Math.max(max, rowSpanEnd(dates.last, span));
   const day = today === undefined ? Number.NaN : Date.parse(`${today}T00:00:00Z`);
-  return Math.max(max, day >= dates.last && day < end ? day : end);
+  return day >= lastStart && day < end ? day : end;
 }
 
 /** The last period is partial when the day after the data's last date still falls inside it. */

@@ -67,6 +67,8 @@ export class PeriodReader {
   private readonly labels = new Map<string, number>();
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
+  /** The first day of the latest row read (a date, or a label's start): its period may still be running. */
+  lastStart = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly acc: Accumulator,
@@ -90,6 +92,7 @@ export class PeriodReader {
     const to = t.kind === 'date' ? t.time : t.period.end - MS_PER_DAY;
     if (from < this.min) this.min = from;
     if (to > this.max) this.max = to;
+    if (from > this.lastStart) this.lastStart = from;
   }
 
   /**
@@ -133,6 +136,7 @@ export class PeriodReader {
     if (t === undefined) return undefined;
     if (t < this.min) this.min = t;
     if (t > this.max) this.max = t;
+    if (t > this.lastStart) this.lastStart = t;
     return t;
   }
 

@@ -252,7 +252,7 @@ export function decodeAggregation(
     dmax === null
       ? null
       : mapping.shape === 'aggregated' && dmin !== null && monthDays[1] > 0
-        ? reachOfRows(day(dmax), { first: day(dmin), last: day(dmax), monthDays, weekdays }, today)
+        ? reachOfRows(day(dmax), day(dmax), { first: day(dmin), last: day(dmax), monthDays, weekdays }, today)
         : day(dmax);
   return {
     shape: mapping.shape,
