@@ -199,7 +199,7 @@ describe('period-label rows in reports', () => {
     expect(month.periods).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
     expect(month.totals.measures.spend).toBe(1500);
     expect(month.skippedRows).toBe(0);
-    expect(month.dateRange).toEqual({ from: '2026-01-01', to: '2026-05-31' });
+    expect(month.dateRange).toEqual({ from: '2026-01-01', to: '2026-05-31', last: '2026-05-01' });
     const quarter = aggregate(monthlyMapping('quarter'), rows);
     expect(quarter.periods).toEqual(['2026-Q1', '2026-Q2']);
     expect(quarter.rows.find((r) => r.channel === 'Ads')?.byPeriod.map((f) => f.measures.spend)).toEqual([300, 500]);
@@ -327,11 +327,16 @@ describe('a month still running on the build day, labelled or dated by its 1st, 
   ] as const)('%s, built on 24 November: November incomplete, data to the 24th, nothing after the build day', (_, dates) => {
     const running = report(dates, '2026-11-24');
     expect([running.incompletePeriod, running.asOf, running.dateRange?.to]).toEqual(['2026-11', '2026-11-24', '2026-11-24']);
-    expect(datesAfterBuild(running.dateRange?.to, '2026-11-24T10:00:00Z', 'Etc/UTC')).toBeNull();
+    expect(datesAfterBuild(running.dateRange?.last, '2026-11-24T10:00:00Z', 'Etc/UTC')).toBeNull();
     expect(report(dates, '2026-12-02')).toMatchObject({ incompletePeriod: null, asOf: '2026-11-30' });
     // Built before November began, the November row does lie after the build day: that is still said.
     const early = report(dates, '2026-10-20');
-    expect(datesAfterBuild(early.dateRange?.to, '2026-10-20T10:00:00Z', 'Etc/UTC')?.code).toBe('dates_after_build');
+    // It names the date the sheet writes (the row's 1st), not the end of the month the row holds.
+    expect(datesAfterBuild(early.dateRange?.last, '2026-10-20T10:00:00Z', 'Etc/UTC')).toMatchObject({
+      code: 'dates_after_build',
+      params: { last: '2026-11-01', today: '2026-10-20' },
+    });
+    expect(early.dateRange?.to).toBe('2026-11-30');
   });
 
   it('property: the reach never falls below a date read, and passes the build day only when a row starts after it', () => {
@@ -350,7 +355,8 @@ describe('a month still running on the build day, labelled or dated by its 1st, 
           .sort()
           .at(-1);
         if (lastDay !== undefined) expect(data.asOf! >= lastDay).toBe(true);
-        const after = datesAfterBuild(data.dateRange?.to, `${today}T12:00:00Z`, 'Etc/UTC') !== null;
+        const after = datesAfterBuild(data.dateRange?.last, `${today}T12:00:00Z`, 'Etc/UTC') !== null;
+        expect(data.dateRange?.last).toBe(starts[starts.length - 1]);
         expect(after).toBe(starts[starts.length - 1] > today);
       }),
     );

@@ -297,7 +297,7 @@ describe('aggregate: CRM rows created in a period label (issue 9)', () => {
     expect(v.byPeriod.map((f) => f.measures.leads)).toEqual([0, 3]);
     expect(v.byPeriod.map((f) => f.measures.revenue)).toEqual([0, 1500]);
     // A labelled month counts to its last day in the date range.
-    expect(agg.dateRange).toEqual({ from: '2026-01-01', to: '2026-02-28' });
+    expect(agg.dateRange).toEqual({ from: '2026-01-01', to: '2026-02-28', last: '2026-02-13' });
     const skipped = agg.warnings.find((w) => w.code === 'rows_skipped_date');
     expect(skipped?.params).toMatchObject({ count: 1, rows: '7' });
   });

@@ -16,7 +16,7 @@ describe('datesAfterBuild', () => {
   it('is a ⚠ note in the dashboard header, in the dashboard language', () => {
     const w = datesAfterBuild('2027-01-02', '2026-11-23T12:00:00.000Z', 'Europe/Moscow')!;
     const [ru] = readingNotes('ru', [w]);
-    expect(ru).toEqual({ text: expect.stringMatching(/^⚠ Данные доходят до 2027-01-02 .*\(2026-11-23\)/u), warning: true });
+    expect(ru).toEqual({ text: expect.stringMatching(/^⚠ Даты в данных доходят до 2027-01-02 .*\(2026-11-23\)/u), warning: true });
     expect(readingNotes('zh', [w])[0].text).toContain('2027-01-02');
   });
 });

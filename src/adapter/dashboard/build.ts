@@ -89,7 +89,7 @@ function build(services: GasServices, mapping: Mapping, options: BuildOptions): 
   const rolled = rollUpChannels(aggregated, L.otherChannels);
   const data = rolled.data;
   const warnings: ValidationIssue[] = [...read.notes, ...data.warnings];
-  const future = datesAfterBuild(data.dateRange?.to, builtAt, timeZone);
+  const future = datesAfterBuild(data.dateRange?.last, builtAt, timeZone);
   if (future) warnings.push(future);
   if (rolled.rolledUp > 0) {
     warnings.push(issue('warning', 'channels_rolled_up', { count: rolled.rolledUp, max: MAX_DASHBOARD_CHANNELS }));

@@ -90,7 +90,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     periods: sorted,
     rows,
     totals,
-    dateRange: asOf === null ? null : { from: isoDate(periods.min), to: isoDate(asOf) },
+    dateRange: asOf === null ? null : { from: isoDate(periods.min), to: isoDate(asOf), last: isoDate(periods.lastStart) },
     asOf: asOf === null ? null : isoDate(asOf),
     incompletePeriod: asOf === null || granularity === null ? null : incompletePeriod(sorted, asOf, granularity),
     detail,

@@ -135,8 +135,12 @@ export interface AggregatedData {
   /** Groups in first-seen order (source rows first, then cost-only channels). */
   readonly rows: readonly AggregateRow[];
   readonly totals: Figures;
-  /** ISO dates (yyyy-mm-dd) of the earliest and latest row read; null without a date column. */
-  readonly dateRange: { readonly from: string; readonly to: string } | null;
+  /**
+   * ISO dates (yyyy-mm-dd): `from` the earliest day read, `to` the day the data reaches (asOf: a month row or
+   * label holds its month), `last` the latest date as the sheet writes it (a label's or month row's first
+   * day) — the one to name when it lies in the future. Null without a date column.
+   */
+  readonly dateRange: { readonly from: string; readonly to: string; readonly last: string } | null;
   /** The latest date in the data (yyyy-mm-dd); periods after it do not exist yet. */
   readonly asOf: string | null;
   /** The latest period when the data stops before its end (so its figures are partial); else null. */

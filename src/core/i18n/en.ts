@@ -401,7 +401,7 @@ export const enIssues = {
   header_row_moved:
     'The header of the {table} table moved from row {from} to row {to} (rows were inserted or deleted above it); open Map columns to confirm the table.',
   dates_after_build:
-    'The data runs to {last}, after the day this dashboard was built ({today}): check those dates (a wrong year?). They are counted as they are.',
+    'The data is dated up to {last}, after the day this dashboard was built ({today}): check those dates (a wrong year?). They are counted as they are.',
   table_grew: 'Rows {from}–{to} were added below the table since it was mapped; they are included.',
   mapping_not_buildable: 'The saved mapping cannot be built: {problems} Open Map columns to fix it.',
   nothing_readable: 'None of the {rows} source rows could be read, so there is nothing to report. {problems}',

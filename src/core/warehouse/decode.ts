@@ -262,7 +262,7 @@ export function decodeAggregation(
     periods: sorted,
     rows,
     totals: figures(grand, mapping.funnel.length),
-    dateRange: dmin !== null && asOf !== null ? { from: dmin, to: isoDate(asOf) } : null,
+    dateRange: dmin !== null && dmax !== null && asOf !== null ? { from: dmin, to: isoDate(asOf), last: dmax } : null,
     asOf: asOf === null ? null : isoDate(asOf),
     incompletePeriod: asOf === null || compiled.granularity === null ? null : incompletePeriod(sorted, asOf, compiled.granularity),
     // Per-deal records stay in the warehouse: analyses that need them (cohorts, journeys) are not built from SQL.
