@@ -17,6 +17,7 @@ import {
   rowDatesOf,
   rowSpan,
   rowSpanEnd,
+  weekRowKeys,
   type Period,
 } from '../src/core/periods.js';
 import { cellsFromCsv, runReport } from '../src/cli/report.js';
@@ -262,6 +263,18 @@ describe('rowSpan: a row dated by its month or week stands for the whole period'
     expect(rowSpanEnd(day(2026, 2, 1), 'month')).toBe(day(2026, 2, 28));
     expect(rowSpanEnd(day(2026, 12, 28), 'week')).toBe(day(2027, 1, 3));
     expect(rowSpanEnd(day(2026, 12, 28), 'day')).toBe(day(2026, 12, 28));
+  });
+
+  it('Sunday week rows move to the ISO week holding six of their days, across a 53-week year; nothing else moves', () => {
+    const sundays = rowDatesOf([day(2026, 12, 13), day(2026, 12, 20), day(2026, 12, 27), day(2027, 1, 3)]);
+    const keys = [day(2026, 12, 13), day(2026, 12, 20), day(2026, 12, 27), day(2027, 1, 3)].map((t) => periodKey(t, 'week'));
+    expect(keys).toEqual(['2026-W50', '2026-W51', '2026-W52', '2026-W53']);
+    expect(weekRowKeys(keys, sundays, 'week')).toEqual(['2026-W51', '2026-W52', '2026-W53', '2027-W01']);
+    expect(weekRowKeys(['2026-12'], sundays, 'month')).toEqual(['2026-12']);
+    const mondays = rowDatesOf([day(2026, 12, 14), day(2026, 12, 21), day(2026, 12, 28)]);
+    expect(weekRowKeys(['2026-W51', '2026-W52', '2026-W53'], mondays, 'week')).toEqual(['2026-W51', '2026-W52', '2026-W53']);
+    // Two Sundays a week apart say too little to be weeks: days keep their keys.
+    expect(weekRowKeys(['2026-W50'], rowDatesOf([day(2026, 12, 13), day(2026, 12, 20)]), 'week')).toEqual(['2026-W50']);
   });
 
   it('property: dates on at least two different days of the month and of the week are days', () => {

@@ -228,6 +228,21 @@ export function rowDatesOf(times: Iterable<number>): RowDates | null {
   return first > last ? null : { first, last, monthDays, weekdays };
 }
 
+/**
+ * The report's week keys for rows of weeks that start on Sunday (Google Ads' and other US tools' "Week"): such a
+ * row is keyed by its Sunday into the ISO week that Sunday ends, but six of its seven days lie in the next one,
+ * so every key moves one week on. Monday weeks, other spans and other granularities keep their keys. The rows
+ * are all Sundays, so the move is one-to-one and keeps the keys' order.
+ */
+export function weekRowKeys(keys: readonly string[], dates: RowDates | null, granularity: Granularity | null): string[] {
+  if (granularity !== 'week' || dates === null || rowSpan(dates) !== 'week' || dates.weekdays[0] !== 0) return [...keys];
+  return keys.map((key) => {
+    const m = /^(\d{4})-W(\d{2})$/u.exec(key);
+    const week = m ? weekPeriod(+m[1], +m[2]) : undefined;
+    return week ? isoWeekKey(week.end) : key;
+  });
+}
+
 /** The last day (wall-clock ms) a row dated `start` holds. */
 export function rowSpanEnd(start: number, span: RowSpan): number {
   if (span === 'day') return start;

@@ -11,7 +11,9 @@ import { dataRows, loadSample, mappingFor } from '../support/samples.js';
 import { bothEngines, expectSame, type analyses } from '../support/warehouse-parity.js';
 import { normalizeName } from '../../src/core/aggregate/cells.js';
 import { hostileAggregated, hostileCrm } from '../support/warehouse-hostile.js';
-import type { Matrix } from '../../src/core/values.js';
+import { parseDateValue, type Matrix } from '../../src/core/values.js';
+import { isoDay } from '../../src/core/dates.js';
+import { columnOf } from '../../src/core/aggregate/rows.js';
 import { identityKindOf } from '../../src/core/warehouse/compile.js';
 
 let db: DuckDbSession;
@@ -56,6 +58,28 @@ describe('month and week rows dated by their first day reach their period end in
     });
     expectSame(sql, memory);
     expect([memory.incompletePeriod, memory.asOf]).toEqual([incomplete, asOf]);
+  });
+});
+
+describe('weeks that start on Sunday (US "Week" segments) go to the ISO week holding six of their seven days', () => {
+  it('the weekly sample re-dated to Sundays gives the Monday sample’s weeks and figures, in both engines', async () => {
+    const sheets = loadSample('ad-platform-export-en');
+    const mapping = mappingFor(sheets, [1], { granularity: 'week' });
+    const source = dataRows(sheets[0].rows, mapping.source);
+    const col = columnOf(mapping.source, 'date');
+    const sundays = source.map((row) =>
+      row.map((v, c) => (c === col ? isoDay((parseDateValue(v, 'Etc/UTC') ?? Number.NaN) - 86_400_000) : v)),
+    );
+    const monday = await bothEngines(db.connection, { mapping, source, opts: { today: '2027-06-01' } });
+    const sunday = await bothEngines(db.connection, { mapping, source: sundays, opts: { today: '2027-06-01' } });
+    expectSame(sunday.sql, sunday.memory);
+    expect(sunday.memory.periods).toEqual(monday.memory.periods);
+    expect(sunday.memory.rows.map((r) => r.byPeriod)).toEqual(monday.memory.rows.map((r) => r.byPeriod));
+    // In a monthly report a week stays in the month of its first day.
+    const monthly = { ...mapping, options: { ...mapping.options, granularity: 'month' as const } };
+    const { memory } = await bothEngines(db.connection, { mapping: monthly, source: sundays, opts: { today: '2027-06-01' } });
+    const months = [...new Set(sundays.map((row) => String(row[col]).slice(0, 7)))].sort();
+    expect(memory.periods).toEqual(months);
   });
 });
 

@@ -17,7 +17,7 @@ import type { ColumnNumbers } from '../numbers.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
-import { rowDatesOf, rowSpan, rowSpanEnd, type RowDates } from '../periods.js';
+import { rowDatesOf, rowSpan, rowSpanEnd, weekRowKeys, type RowDates } from '../periods.js';
 import { columnOf, headerOf, isBlankRow, PeriodReader, periodSkipReason } from './rows.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregatedData, AggregateNote, AggregateOptions, DealsDetail } from './types.js';
@@ -78,10 +78,13 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     if (!measures.includes('spend')) measures = [...measures, 'spend'];
   }
 
-  const { periods: sorted, rows, totals } = acc.materialize();
+  const { periods: keys, rows, totals } = acc.materialize();
+  // Month or week rows are inferred for aggregated reports only: a CRM export's dates are days (records).
+  const rowDates = mapping.shape === 'aggregated' ? rowDatesOf(periods.rowDates()) : null;
+  const sorted = weekRowKeys(keys, rowDates, granularity);
   // No readable rows at all: one empty period keeps the dashboard's shape valid.
   if (sorted.length === 0) sorted.push(ALL_PERIOD);
-  const asOf = dataReach(mapping.shape, periods, opts.today);
+  const asOf = dataReach(periods, rowDates, opts.today);
   return {
     shape: mapping.shape,
     granularity,
@@ -108,10 +111,8 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
  * latest row's period is still running: a monthly export taken on 5 December, December dated `2026-12-01` or
  * labelled `2026-12`, holds December to the 5th at most, so December is incomplete.
  */
-function dataReach(shape: Mapping['shape'], periods: PeriodReader, today: string | undefined): number | null {
+function dataReach(periods: PeriodReader, rows: RowDates | null, today: string | undefined): number | null {
   if (periods.min > periods.max) return null;
-  // Month or week rows are inferred for aggregated reports only: a CRM export's dates are days (records).
-  const rows = shape === 'aggregated' ? rowDatesOf(periods.rowDates()) : null;
   return reachOfRows(periods.max, periods.lastStart, rows, today);
 }
 

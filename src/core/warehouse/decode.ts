@@ -11,6 +11,7 @@ import { MEASURE_COUNT } from '../aggregate/accumulator.js';
 import { channelsWithoutCostsWarning } from '../aggregate/costs.js';
 import { unknownStatusesWarning } from '../aggregate/crm.js';
 import { ALL_PERIOD, isoDate } from '../aggregate/periods.js';
+import { weekRowKeys } from '../periods.js';
 import { isSkipReason, SkipLog, type SkipReason } from '../aggregate/skip-log.js';
 import type {
   AggregatedData,
@@ -233,11 +234,17 @@ export function decodeAggregation(
     if (!measures.includes('spend')) measures.push('spend');
   }
 
-  const sorted = [...periods].sort();
+  // As aggregate() keys them: weeks that start on Sunday go to the ISO week holding most of their days.
+  const rowDates =
+    mapping.shape === 'aggregated' && dmin !== null && dmax !== null && monthDays[1] > 0
+      ? { first: dayTime(dmin), last: dayTime(dmax), monthDays, weekdays }
+      : null;
+  const keys = [...periods].sort();
+  const sorted = weekRowKeys(keys, rowDates, compiled.granularity);
   const grand = new Float64Array(width);
   const rows: AggregateRow[] = [...groups.values()].map((g) => {
     const sum = new Float64Array(width);
-    const byPeriod = sorted.map((p) => {
+    const byPeriod = keys.map((p) => {
       const cell = g.cells.get(p) ?? new Float64Array(width);
       for (let i = 0; i < width; i++) sum[i] += cell[i];
       return figures(cell, mapping.funnel.length);
@@ -247,13 +254,7 @@ export function decodeAggregation(
   });
   if (sorted.length === 0) sorted.push(ALL_PERIOD);
   // As aggregate() reaches it: a report of month or week rows dated by their first day reaches the last row's end.
-  const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
-  const asOf =
-    dmax === null
-      ? null
-      : mapping.shape === 'aggregated' && dmin !== null && monthDays[1] > 0
-        ? reachOfRows(day(dmax), day(dmax), { first: day(dmin), last: day(dmax), monthDays, weekdays }, today)
-        : day(dmax);
+  const asOf = dmax === null ? null : reachOfRows(dayTime(dmax), dayTime(dmax), rowDates, today);
   return {
     shape: mapping.shape,
     granularity: compiled.granularity,
