@@ -11,7 +11,9 @@ import { dataRows, loadSample, mappingFor } from '../support/samples.js';
 import { bothEngines, expectSame, type analyses } from '../support/warehouse-parity.js';
 import { normalizeName } from '../../src/core/aggregate/cells.js';
 import { hostileAggregated, hostileCrm } from '../support/warehouse-hostile.js';
-import type { Matrix } from '../../src/core/values.js';
+import { parseDateValue, type Matrix } from '../../src/core/values.js';
+import { isoDay } from '../../src/core/dates.js';
+import { columnOf } from '../../src/core/aggregate/rows.js';
 import { identityKindOf } from '../../src/core/warehouse/compile.js';
 
 let db: DuckDbSession;
@@ -56,6 +58,27 @@ describe('month and week rows dated by their first day reach their period end in
     });
     expectSame(sql, memory);
     expect([memory.incompletePeriod, memory.asOf]).toEqual([incomplete, asOf]);
+  });
+});
+
+describe('a date column of compact yyyymmdd days (GA4: numbers from its API, text in its BigQuery export)', () => {
+  it.each(['number', 'text'] as const)('as %s: both engines read the same periods as the sample’s own dates', async (as) => {
+    const sheets = loadSample('ad-platform-export-en');
+    const mapping = mappingFor(sheets, [1], { granularity: 'month' });
+    const source = dataRows(sheets[0].rows, mapping.source);
+    const col = columnOf(mapping.source, 'date');
+    const compact = source.map((row) =>
+      row.map((v, c) => {
+        if (c !== col) return v;
+        const day = isoDay(parseDateValue(v, 'Etc/UTC') ?? Number.NaN).replaceAll('-', '');
+        return as === 'number' ? Number(day) : day;
+      }),
+    );
+    const original = await bothEngines(db.connection, { mapping, source });
+    const { memory, sql } = await bothEngines(db.connection, { mapping, source: compact });
+    expectSame(sql, memory);
+    expect(memory.periods).toEqual(original.memory.periods);
+    expect([memory.skippedRows, memory.periods.length]).toEqual([original.memory.skippedRows, 12]);
   });
 });
 
