@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MONTH_NAMES } from '../src/core/month-names.js';
 import { DateReader, instantOf, isoDay, parseDateText, parseDateValue, serialToTime, timeToSerial, wallClock } from '../src/core/dates.js';
 
 const ZONES = [
@@ -39,6 +40,20 @@ describe('parseDateText: the forms exports write, nothing more', () => {
     ['2026-03-01T12:30:05.250', Date.UTC(2026, 2, 1, 12, 30, 5, 250)],
     ['01.03.2026 23:59:59', Date.UTC(2026, 2, 1, 23, 59, 59)],
     ['2026年3月1日 9:05', Date.UTC(2026, 2, 1, 9, 5)],
+    // Month names: Magento and Zoom (`Mar 1, 2026 10:22:33 AM`), 1С (`1 марта 2026 г.`), Lazada (`01 Mar 2026`).
+    ['Mar 1, 2026', day],
+    ['March 1 2026', day],
+    ['Mar 1, 2026 10:22:33 AM', Date.UTC(2026, 2, 1, 10, 22, 33)],
+    ['Mar 1, 2026, 12:05 am', Date.UTC(2026, 2, 1, 0, 5)],
+    ['mar. 1, 2026 12:05 P.M.', Date.UTC(2026, 2, 1, 12, 5)],
+    ['Mar 1, 2026 11:59 PM', Date.UTC(2026, 2, 1, 23, 59)],
+    ['1 марта 2026 г.', day],
+    ['01 МАР. 2026, 9:05', Date.UTC(2026, 2, 1, 9, 5)],
+    ['1 марта 2026 г. 18:40', Date.UTC(2026, 2, 1, 18, 40)],
+    ['01 Mar 2026', day],
+    ['1-Mar-2026', day],
+    // GA4's BigQuery export: event_date is the text 20260301.
+    ['20260301', day],
   ])('%s', (text, want) => {
     expect(parseDateText(text)).toBe(want);
   });
@@ -57,6 +72,16 @@ describe('parseDateText: the forms exports write, nothing more', () => {
     '2026',
     '46082',
     '2026-03-01T10:00:00+25:00',
+    'Foo 1, 2026',
+    'Mar 30, 2026 13:05 PM',
+    'Mar 30, 2026 0:05 AM',
+    'Feb 29, 2026',
+    '30 февраля 2026 г.',
+    'Mar 1, 2026 10:22 AMX',
+    'Jan 2026',
+    '20260230',
+    '2026030',
+    '202603011',
   ])('%s is not a date', (text) => {
     expect(parseDateText(text)).toBeUndefined();
   });
@@ -86,6 +111,12 @@ describe('parseDateText: the forms exports write, nothing more', () => {
         expect(parseDateText(`${y}-${p(mo)}-${p(da)} ${p(h)}:${p(mi)}:${p(s)}`)).toBe(t);
         expect(parseDateText(`${p(da)}.${p(mo)}.${y} ${h}:${p(mi)}:${p(s)}`)).toBe(t);
         expect(parseDateText(`${y}年${mo}月${da}日`)).toBe(Date.UTC(y, mo - 1, da));
+        // Every spelling of the month's name, with a 12-hour and a 24-hour time.
+        const h12 = `${h % 12 === 0 ? 12 : h % 12}:${p(mi)}:${p(s)} ${h < 12 ? 'AM' : 'PM'}`;
+        for (const name of MONTH_NAMES[mo - 1]) {
+          expect(parseDateText(`${name} ${da}, ${y} ${h12}`)).toBe(t);
+          expect(parseDateText(`${da} ${name.toUpperCase()}. ${y} г., ${h}:${p(mi)}:${p(s)}`)).toBe(t);
+        }
       }),
     );
   });
@@ -99,6 +130,34 @@ describe('parseDateText: the forms exports write, nothing more', () => {
           expect(parseDateText(isoDay(t) + junk)).toBeUndefined();
         },
       ),
+    );
+  });
+});
+
+describe('parseDateValue: numbers are serials or compact yyyymmdd days, never both', () => {
+  it.each([
+    [46082, Date.UTC(2026, 2, 1)],
+    [46082.5, Date.UTC(2026, 2, 1, 12)],
+    // The GA4 API and Supermetrics write 20260301 as a number; no serial is that large (year 9999 is 2958465).
+    [20260301, Date.UTC(2026, 2, 1)],
+    [19000101, Date.UTC(1900, 0, 1)],
+    [20260230, undefined],
+    [20260301.5, undefined],
+    [3_000_000, undefined],
+    [Number.NaN, undefined],
+    [Number.POSITIVE_INFINITY, undefined],
+  ])('%d', (n, want) => {
+    expect(parseDateValue(n, 'Europe/Moscow')).toBe(want);
+  });
+
+  it('property: every day of 1900..2199 written as yyyymmdd reads back as itself, as a number and as text', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2199, 11, 31) / 86_400_000 }), (days) => {
+        const t = days * 86_400_000;
+        const compact = isoDay(t).replaceAll('-', '');
+        expect(parseDateValue(Number(compact), 'Etc/UTC')).toBe(t);
+        expect(parseDateText(compact)).toBe(t);
+      }),
     );
   });
 });

@@ -6,6 +6,7 @@
  * sheet reader, the aggregator, the CLI — turns a value into "wall-clock ms": the fields as written, encoded
  * as if they were UTC, so day arithmetic is exact and never crosses a DST jump.
  */
+import { monthOfName } from './month-names.js';
 import { unmarked } from './text-mark.js';
 
 export const MS_PER_DAY = 86_400_000;
@@ -90,31 +91,62 @@ export function instantOf(wall: number, timeZone: string): number {
   return wallClock(late, timeZone) === wall ? late : early;
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?$/iu;
-const SLASHED_YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
-const DOTTED_DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
-const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})秒?)?)?$/u;
+/**
+ * The date text forms exports write, declared once: parseDateText reads them and the warehouse SQL translates
+ * the very same regexes (warehouse/readers.ts). Named groups: `y`; `mo` (a month number) or `mon` (a month name,
+ * month-names.ts); `d`; the time `h`, `mi`, `s`, `f` (fraction of a second) and `ap` (AM/PM); `off`, a zone
+ * that makes the text an instant. Every other group is non-capturing. The forms exclude one another, and a form
+ * must hold the whole cell: `2026-01-31junk` is not a date.
+ */
+export const DATE_FORMS: readonly RegExp[] = [
+  // ISO 2026-03-01, 2026-03-01 12:30[:05[.123]], 2026-03-01T12:30:05Z, 2026-03-02 14:22:10 UTC
+  /^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[ T](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d{1,3})\d*)?)?\s*(?<off>Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?$/iu,
+  // 2026/3/1 [12:30[:05]], 2026.03.01
+  /^(?<y>\d{4})[/.](?<mo>\d{1,2})[/.](?<d>\d{1,2})(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?)?$/u,
+  // 2026年3月1日 [12:30[:05]], 12时30分05秒
+  /^(?<y>\d{4})年(?<mo>\d{1,2})月(?<d>\d{1,2})日(?:\s*(?<h>\d{1,2})[:：时](?<mi>\d{2})(?:[:：分](?<s>\d{2})秒?)?)?$/u,
+  // 01.03.2026 [12:30[:05]]
+  /^(?<d>\d{1,2})\.(?<mo>\d{1,2})\.(?<y>\d{4})(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?)?$/u,
+  // 20260314: the compact text GA4's BigQuery export writes (event_date); as a number see compactDay
+  /^(?<y>\d{4})(?<mo>\d{2})(?<d>\d{2})$/u,
+  // Mar 14, 2026 [10:22[:05] [AM]] (Magento, Marketo, Zoom)
+  /^(?<mon>\p{L}+)\.?\s+(?<d>\d{1,2}),?\s+(?<y>\d{4}),?(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ap>[ap]\.?m\.?))?)?$/iu,
+  // 14 Mar 2026, 14-Mar-2026, 14 марта 2026 г.[, 10:22] (1С, Lazada)
+  /^(?<d>\d{1,2})[\s-]+(?<mon>\p{L}+)\.?[\s-]+(?<y>\d{4})(?:\s*г\.?)?,?(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ap>[ap]\.?m\.?))?)?$/iu,
+];
 
 /**
- * A date written as text, in the forms exports use: ISO `2026-03-01`, `2026-03-01 12:30[:05]`,
- * `2026-03-01T12:30:05Z` or `2026-03-02 14:22:10 UTC` (an explicit instant: its wall clock in `timeZone`),
- * `2026/3/1`, Russian `01.03.2026 [12:30]`, Chinese `2026年3月1日`. Anything after the date or time (`2026-01-31junk`), an
- * impossible day (`31.02.2026`) or time (`12:99`) is not a date. Ambiguous `03/01/2026` is never guessed.
+ * A date written as text, in one of the DATE_FORMS: ISO `2026-03-01` (with a time; with a zone it is an
+ * instant, read as its wall clock in `timeZone`), `2026/3/1`, Russian `01.03.2026`, Chinese `2026年3月1日`, compact
+ * `20260314`, or with a month name (`Mar 14, 2026 10:22 AM`, `14 марта 2026 г.`). Anything after the date or time
+ * (`2026-01-31junk`), an impossible day (`31.02.2026`), month name (`Foo 14, 2026`) or time (`12:99`,
+ * `13:05 PM`) is not a date. Ambiguous `03/01/2026` is never guessed.
  */
 export function parseDateText(text: string, timeZone = 'Etc/UTC'): number | undefined {
   const s = unmarked(text.trim());
-  let m = ISO.exec(s);
-  if (m) {
-    const wall = fromFields(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7]);
-    if (wall === undefined || m[8] === undefined) return wall;
-    const offset = /^(?:z|utc|gmt)$/iu.test(m[8]) ? 0 : offsetMs(m[8]);
-    return offset === undefined ? undefined : wallClock(wall - offset, timeZone);
+  for (const form of DATE_FORMS) {
+    const g = form.exec(s)?.groups;
+    if (g) return dateOfFields(g, timeZone);
   }
-  m = SLASHED_YMD.exec(s) ?? CHINESE.exec(s);
-  if (m) return fromFields(+m[1], +m[2], +m[3], m[4], m[5], m[6]);
-  m = DOTTED_DMY.exec(s);
-  if (m) return fromFields(+m[3], +m[2], +m[1], m[4], m[5], m[6]);
   return undefined;
+}
+
+function dateOfFields(g: Readonly<Record<string, string | undefined>>, timeZone: string): number | undefined {
+  const month = g.mo !== undefined ? +g.mo : monthOfName(g.mon ?? '');
+  const hour = hourOf(g.h, g.ap);
+  if (month === undefined || hour === undefined) return undefined;
+  const wall = fromFields(+(g.y ?? ''), month, +(g.d ?? ''), hour, g.mi, g.s, g.f);
+  if (wall === undefined || g.off === undefined) return wall;
+  const offset = /^(?:z|utc|gmt)$/iu.test(g.off) ? 0 : offsetMs(g.off);
+  return offset === undefined ? undefined : wallClock(wall - offset, timeZone);
+}
+
+/** The hour on a 24-hour clock: `12:05 AM` is 0:05, `1 PM` 13:00; `13 PM` is no time. */
+function hourOf(h: string | undefined, ap: string | undefined): number | undefined {
+  if (h === undefined) return 0;
+  if (ap === undefined) return +h;
+  if (+h < 1 || +h > 12) return undefined;
+  return (+h % 12) + (/^p/iu.test(ap) ? 12 : 0);
 }
 
 function offsetMs(text: string): number | undefined {
@@ -123,9 +155,8 @@ function offsetMs(text: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]) * 60_000;
 }
 
-function fromFields(y: number, mo: number, d: number, h?: string, mi?: string, se?: string, frac?: string): number | undefined {
+function fromFields(y: number, mo: number, d: number, hour: number, mi?: string, se?: string, frac?: string): number | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const hour = h === undefined ? 0 : +h;
   const minute = mi === undefined ? 0 : +mi;
   const second = se === undefined ? 0 : +se;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
@@ -135,16 +166,39 @@ function fromFields(y: number, mo: number, d: number, h?: string, mi?: string, s
   return new Date(t).getUTCDate() === d ? t : undefined;
 }
 
+/** The whole numbers read as `yyyymmdd`: years 1900..2199. Sheets serials stay below 3,000,000 (year 9999). */
+export const COMPACT_MIN = 19000101;
+export const COMPACT_MAX = 21991231;
+
+/**
+ * `20260314` — a day written as the whole number yyyymmdd, as the GA4 API, Supermetrics and Chinese payment
+ * bills write it — as wall-clock ms, or undefined. No serial is that large, so the two readings never meet.
+ */
+export function compactDay(n: number): number | undefined {
+  return isCompact(n) ? fromFields(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100, 0) : undefined;
+}
+
+const isCompact = (n: number): boolean => Number.isInteger(n) && n >= COMPACT_MIN && n <= COMPACT_MAX;
+
+/** A serial of a day in years 1..9999 (1899-12-30 is 0); beyond them there is no calendar day. */
+const isSerialDay = (n: number): boolean => n > -693594 && n < 2958466;
+
+function numberDate(n: number): number | undefined {
+  if (isCompact(n)) return compactDay(n);
+  return isSerialDay(n) ? serialToTime(n) : undefined;
+}
+
 /**
  * Reads a date from a Date (either realm: its wall clock in the spreadsheet's `timeZone`), a Sheets serial
- * number, or text (parseDateText). Returns wall-clock ms, or undefined when it is not a date.
+ * number or a compact `yyyymmdd` number, or text (parseDateText). Returns wall-clock ms, or undefined when it
+ * is not a date.
  */
 export function parseDateValue(value: unknown, timeZone: string): number | undefined {
   if (isDate(value)) {
     const t = value.getTime();
     return Number.isNaN(t) ? undefined : wallClock(t, timeZone);
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? serialToTime(value) : undefined;
+  if (typeof value === 'number') return numberDate(value);
   if (typeof value === 'string') return parseDateText(value, timeZone);
   return undefined;
 }

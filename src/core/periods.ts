@@ -6,6 +6,7 @@
  * (aggregator, CLI) reads it with the same function, so a column is never sniffed as dates and then skipped.
  */
 import { MS_PER_DAY, type DateReader } from './dates.js';
+import { monthOfName } from './month-names.js';
 import { unmarked } from './text-mark.js';
 import type { Granularity } from './mapping/types.js';
 
@@ -52,22 +53,6 @@ export function periodKeyOf(period: Period, granularity: Granularity): string | 
   return periodKey(period.end - 1, granularity) === first ? first : undefined;
 }
 
-// Month names as exports spell them: English, Russian nominative, genitive and abbreviated.
-const MONTH_NAMES: readonly (readonly string[])[] = [
-  ['jan', 'january', 'янв', 'январь', 'января'],
-  ['feb', 'february', 'фев', 'февр', 'февраль', 'февраля'],
-  ['mar', 'march', 'мар', 'март', 'марта'],
-  ['apr', 'april', 'апр', 'апрель', 'апреля'],
-  ['may', 'май', 'мая'],
-  ['jun', 'june', 'июн', 'июнь', 'июня'],
-  ['jul', 'july', 'июл', 'июль', 'июля'],
-  ['aug', 'august', 'авг', 'август', 'августа'],
-  ['sep', 'sept', 'september', 'сен', 'сент', 'сентябрь', 'сентября'],
-  ['oct', 'october', 'окт', 'октябрь', 'октября'],
-  ['nov', 'november', 'ноя', 'нояб', 'ноябрь', 'ноября'],
-  ['dec', 'december', 'дек', 'декабрь', 'декабря'],
-];
-const MONTH_BY_NAME = new Map<string, number>(MONTH_NAMES.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
 const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
 
 const YEAR_MIN = 1900;
@@ -127,7 +112,7 @@ const RULES: readonly Rule[] = [
 ];
 
 function monthByName(name: string, year: number): Period | undefined {
-  const month = MONTH_BY_NAME.get(name);
+  const month = monthOfName(name);
   return month === undefined ? undefined : monthPeriod(year, month);
 }
 

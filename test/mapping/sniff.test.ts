@@ -31,6 +31,14 @@ describe('type sniffing', () => {
     expect(sniffColumn([46023, 46024, 46025], 'Impressions')).toBe('number');
   });
 
+  it('reads compact yyyymmdd numbers (GA4 API) as dates only under a date-like header, never impossible days', () => {
+    expect(sniffColumn([20260301, 20260302, 20260331], 'date')).toBe('date');
+    expect(sniffColumn([20260301, 20260302, 20260331], '日期')).toBe('date');
+    // Order numbers that happen to look like days stay numbers without a date header.
+    expect(sniffColumn([20260301, 20260302, 20260331], 'Order ID')).toBe('number');
+    expect(sniffColumn([20261301, 20261402, 20269931], 'Date')).toBe('number');
+  });
+
   it('takes the clear majority and tolerates a few stray cells', () => {
     const col = Array.from({ length: 20 }, (_, i) => (i === 3 ? 'n/a' : i * 10));
     expect(sniffColumn(col)).toBe('number');

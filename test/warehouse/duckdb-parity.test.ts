@@ -61,6 +61,27 @@ describe('month and week rows dated by their first day reach their period end in
   });
 });
 
+describe('a date column of compact yyyymmdd days (GA4: numbers from its API, text in its BigQuery export)', () => {
+  it.each(['number', 'text'] as const)('as %s: both engines read the same periods as the sample’s own dates', async (as) => {
+    const sheets = loadSample('ad-platform-export-en');
+    const mapping = mappingFor(sheets, [1], { granularity: 'month' });
+    const source = dataRows(sheets[0].rows, mapping.source);
+    const col = columnOf(mapping.source, 'date');
+    const compact = source.map((row) =>
+      row.map((v, c) => {
+        if (c !== col) return v;
+        const day = isoDay(parseDateValue(v, 'Etc/UTC') ?? Number.NaN).replaceAll('-', '');
+        return as === 'number' ? Number(day) : day;
+      }),
+    );
+    const original = await bothEngines(db.connection, { mapping, source });
+    const { memory, sql } = await bothEngines(db.connection, { mapping, source: compact });
+    expectSame(sql, memory);
+    expect(memory.periods).toEqual(original.memory.periods);
+    expect([memory.skippedRows, memory.periods.length]).toEqual([original.memory.skippedRows, 12]);
+  });
+});
+
 describe('weeks that start on Sunday (US "Week" segments) go to the ISO week holding six of their seven days', () => {
   it('the weekly sample re-dated to Sundays gives the Monday sample’s weeks and figures, in both engines', async () => {
     const sheets = loadSample('ad-platform-export-en');

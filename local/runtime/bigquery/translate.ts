@@ -69,6 +69,8 @@ const SHARED = new Set([
   'REPLACE',
   'ROW_NUMBER',
   'SUBSTR',
+  // The 1-based position in characters, 0 when absent, in both (core/warehouse readers' month lookup).
+  'STRPOS',
   'SUM',
   'TRUNC',
   'UNNEST',

@@ -7,14 +7,15 @@
  * column with a date-like header or a zero-padded label (`01.2026`), where no one means a number.
  */
 import type { ValueType } from './types.js';
-import { parseDateText } from '../dates.js';
+import { compactDay, parseDateText } from '../dates.js';
 import { parsePeriodText } from '../periods.js';
 import { isDate, isNoValue, isSheetError, parseNumberText, type CellValue } from '../values.js';
 import { normalizeHeader } from './normalize.js';
 
 export type CellKind = 'number' | 'date' | 'text' | 'blank';
 
-// Sheets serials for 1990-01-01 … 2100-01-01: a number in this range under a "Date" header is a date.
+// Sheets serials for 1990-01-01 … 2100-01-01: a number in this range under a "Date" header is a date, as is
+// a compact `20260314` (dates.ts compactDay).
 const SERIAL_MIN = 32874;
 const SERIAL_MAX = 73051;
 
@@ -39,7 +40,8 @@ export function classifyCell(value: CellValue, serialsAreDates = false): CellKin
   if (isDate(value)) return Number.isNaN(value.getTime()) ? 'blank' : 'date';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return 'blank';
-    return serialsAreDates && value >= SERIAL_MIN && value <= SERIAL_MAX ? 'date' : 'number';
+    const dated = (value >= SERIAL_MIN && value <= SERIAL_MAX) || compactDay(value) !== undefined;
+    return serialsAreDates && dated ? 'date' : 'number';
   }
   if (typeof value === 'boolean') return 'text';
   // isSheetError's type guard narrows strings away above, so read the text through String().
