@@ -17,6 +17,7 @@ import {
   rowDatesOf,
   rowSpan,
   rowSpanEnd,
+  namedSpan,
   weekRowKeys,
   type Period,
 } from '../src/core/periods.js';
@@ -265,6 +266,25 @@ describe('rowSpan: a row dated by its month or week stands for the whole period'
     expect(rowSpanEnd(day(2026, 12, 28), 'day')).toBe(day(2026, 12, 28));
   });
 
+  it('a header that names the span (Month, Неделя, 月份) makes one such date enough; other headers do not', () => {
+    expect(['Month', 'месяц', '月份', '月', 'Week', 'Неделя', 'Week (Mon - Sun)', '周'].map(namedSpan)).toEqual([
+      'month',
+      'month',
+      'month',
+      'month',
+      'week',
+      'week',
+      'week',
+      'week',
+    ]);
+    expect(['Date', 'Day', 'Month of year', 'Weekday', '日期'].map(namedSpan)).toEqual([null, null, null, null, null]);
+    expect(rowSpan(rowDatesOf([day(2026, 11, 1)], 'month'))).toBe('month');
+    expect(rowSpan(rowDatesOf([day(2026, 11, 4)], 'week'))).toBe('day'); // a Wednesday starts no week
+    expect(rowSpan(rowDatesOf([day(2026, 11, 2)], 'week'))).toBe('week');
+    expect(rowSpan(rowDatesOf([day(2026, 11, 2)], 'month'))).toBe('day'); // not a 1st
+    expect(rowSpan(rowDatesOf([day(2026, 11, 1)]))).toBe('day');
+  });
+
   it('Sunday week rows move to the ISO week holding six of their days, across a 53-week year; nothing else moves', () => {
     const sundays = rowDatesOf([day(2026, 12, 13), day(2026, 12, 20), day(2026, 12, 27), day(2027, 1, 3)]);
     const keys = [day(2026, 12, 13), day(2026, 12, 20), day(2026, 12, 27), day(2027, 1, 3)].map((t) => periodKey(t, 'week'));
@@ -317,6 +337,31 @@ describe('aggregate: a monthly export dated by each month’s first day (Google 
   it('daily rows are read as days, the 1st included', () => {
     const daily = [...rows, ['2026-12-02', 'Search', 5]];
     expect(aggregate(m, daily, undefined, { today: '2027-01-05' })).toMatchObject({ incompletePeriod: '2026-12', asOf: '2026-12-02' });
+  });
+});
+
+describe('a one-month export (every row dated the 1st) under a "Month" header is a whole month', () => {
+  const report = (header: string, today: string) =>
+    aggregate(
+      aggregatedMapping([
+        [header, 'date'],
+        ['Channel', 'channel'],
+        ['Cost', 'spend'],
+      ]),
+      [
+        ['2026-11-01', 'Search', 10],
+        ['2026-11-01', 'Social', 20],
+      ],
+      undefined,
+      { today },
+    );
+
+  it.each([
+    ['Month', '2026-12-05', null, '2026-11-30'],
+    ['Month', '2026-11-24', '2026-11', '2026-11-24'],
+    ['Date', '2026-12-05', '2026-11', '2026-11-01'],
+  ] as const)('%s, built on %s: incomplete %s, data to %s', (header, today, incomplete, asOf) => {
+    expect(report(header, today)).toMatchObject({ incompletePeriod: incomplete, asOf });
   });
 });
 

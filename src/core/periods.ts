@@ -178,6 +178,20 @@ export interface RowDates {
   readonly last: number;
   readonly monthDays: readonly [number, number];
   readonly weekdays: readonly [number, number];
+  /** The span the date column's header names (namedSpan: `Month`, `Неделя`), if it names one. */
+  readonly named?: RowSpan | null;
+}
+
+// Headers that name the rows' unit, as Google Ads, Яндекс Директ and Baidu title a "Month" or "Week" segment.
+const NAMED_SPANS: readonly (readonly [RegExp, RowSpan])[] = [
+  [/^(?:month|месяц|月份?)$/iu, 'month'],
+  [/^(?:week|неделя|周)(?:\s*\(.*\))?$/iu, 'week'],
+];
+
+/** The span a date column's header names: `Month` → month rows, `Week` → week rows; else null. */
+export function namedSpan(header: string): RowSpan | null {
+  const h = header.normalize('NFKC').trim();
+  return NAMED_SPANS.find(([re]) => re.test(h))?.[1] ?? null;
 }
 
 /** Weeks need their dates at least this far apart (three week starts), so two Mondays are not taken for weeks. */
@@ -185,17 +199,22 @@ const WEEK_ROWS_REACH = 14 * MS_PER_DAY;
 
 /**
  * The span the row dates show: every date the 1st of a month, and more than one → months; every date a
- * Monday, or every date a Sunday (weeks starting Sunday), two weeks apart or more → weeks; else days.
+ * Monday, or every date a Sunday (weeks starting Sunday), two weeks apart or more → weeks; else days. Under a
+ * header that names the span (`Month`, `Week`), one such date is enough: a one-month export is a month.
  */
 export function rowSpan(d: RowDates | null): RowSpan {
-  if (d === null || d.first >= d.last) return 'day';
-  if (d.monthDays[0] === 1 && d.monthDays[1] === 1) return 'month';
+  if (d === null) return 'day';
+  const firsts = d.monthDays[0] === 1 && d.monthDays[1] === 1;
   const [w0, w1] = d.weekdays;
-  return w0 === w1 && (w0 === 1 || w0 === 0) && d.last - d.first >= WEEK_ROWS_REACH ? 'week' : 'day';
+  const weekStarts = w0 === w1 && (w0 === 1 || w0 === 0);
+  if ((d.named === 'month' && firsts) || (d.named === 'week' && weekStarts)) return d.named;
+  if (d.first >= d.last) return 'day';
+  if (firsts) return 'month';
+  return weekStarts && d.last - d.first >= WEEK_ROWS_REACH ? 'week' : 'day';
 }
 
 /** RowDates of dates read (wall-clock ms; only the day counts, as in the warehouse), or null when there are none. */
-export function rowDatesOf(times: Iterable<number>): RowDates | null {
+export function rowDatesOf(times: Iterable<number>, named: RowSpan | null = null): RowDates | null {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   const monthDays: [number, number] = [32, 0];
@@ -210,7 +229,7 @@ export function rowDatesOf(times: Iterable<number>): RowDates | null {
     weekdays[0] = Math.min(weekdays[0], d.getUTCDay());
     weekdays[1] = Math.max(weekdays[1], d.getUTCDay());
   }
-  return first > last ? null : { first, last, monthDays, weekdays };
+  return first > last ? null : { first, last, monthDays, weekdays, named };
 }
 
 /**

@@ -8,6 +8,7 @@ import { aggregateOnDuckDb, loadMatrix, openDuckDb, type DuckDbSession } from '.
 import { inlineTable, warehouseMatrix } from '../../src/core/warehouse/inline.js';
 import { duckdb } from '../../src/core/warehouse/dialect.js';
 import { dataRows, loadSample, mappingFor } from '../support/samples.js';
+import { aggregatedMapping } from '../support/mappings.js';
 import { bothEngines, expectSame, type analyses } from '../support/warehouse-parity.js';
 import { normalizeName } from '../../src/core/aggregate/cells.js';
 import { hostileAggregated, hostileCrm } from '../support/warehouse-hostile.js';
@@ -79,6 +80,26 @@ describe('a date column of compact yyyymmdd days (GA4: numbers from its API, tex
     expectSame(sql, memory);
     expect(memory.periods).toEqual(original.memory.periods);
     expect([memory.skippedRows, memory.periods.length]).toEqual([original.memory.skippedRows, 12]);
+  });
+});
+
+describe('a one-month export under a "Month" header is a whole month in both engines (periods.ts namedSpan)', () => {
+  it.each([
+    ['Month', null, '2026-11-30'],
+    ['Date', '2026-11', '2026-11-01'],
+  ] as const)('%s: incomplete %s, data to %s', async (header, incomplete, asOf) => {
+    const mapping = aggregatedMapping([
+      [header, 'date'],
+      ['Channel', 'channel'],
+      ['Cost', 'spend'],
+    ]);
+    const source: Matrix = [
+      ['2026-11-01', 'Search', 10],
+      ['2026-11-01', 'Social', 20],
+    ];
+    const { memory, sql } = await bothEngines(db.connection, { mapping, source, opts: { today: '2026-12-05' } });
+    expectSame(sql, memory);
+    expect([memory.incompletePeriod, memory.asOf]).toEqual([incomplete, asOf]);
   });
 });
 

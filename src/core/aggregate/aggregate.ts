@@ -17,7 +17,7 @@ import type { ColumnNumbers } from '../numbers.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
-import { rowDatesOf, rowSpan, rowSpanEnd, weekRowKeys, type RowDates } from '../periods.js';
+import { namedSpan, rowDatesOf, rowSpan, rowSpanEnd, weekRowKeys, type RowDates } from '../periods.js';
 import { columnOf, headerOf, isBlankRow, PeriodReader, periodSkipReason } from './rows.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregatedData, AggregateNote, AggregateOptions, DealsDetail } from './types.js';
@@ -80,7 +80,8 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
 
   const { periods: keys, rows, totals } = acc.materialize();
   // Month or week rows are inferred for aggregated reports only: a CRM export's dates are days (records).
-  const rowDates = mapping.shape === 'aggregated' ? rowDatesOf(periods.rowDates()) : null;
+  const named = namedSpan(headerOf(mapping.source, columnOf(mapping.source, 'date')));
+  const rowDates = mapping.shape === 'aggregated' ? rowDatesOf(periods.rowDates(), named) : null;
   const sorted = weekRowKeys(keys, rowDates, granularity);
   // No readable rows at all: one empty period keeps the dashboard's shape valid.
   if (sorted.length === 0) sorted.push(ALL_PERIOD);

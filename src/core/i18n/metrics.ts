@@ -26,7 +26,7 @@ const enMetrics = {
     'Credit: each won deal is split over the customer’s touches (their leads up to the deal’s own lead) by the attribution model ({model}); its revenue, the deal and — for a first purchase — the new customer are credited with the same weights, so channel figures add up to the totals.',
   'def.period': 'Period: leads and the funnel by lead creation; won deals, revenue and customers {basis}.',
   'def.incomplete_period':
-    'The latest period is marked incomplete when the data stops before its end. In an aggregated report a row dated by the first day of a month or week (every date a 1st; or every date a Monday, or every one a Sunday, over two weeks or more) holds that whole month or week, as a period label (2026-11) does — up to the build day while that period is still running.',
+    'The latest period is marked incomplete when the data stops before its end. In an aggregated report a row dated by the first day of a month or week (every date a 1st; or every date a Monday, or every one a Sunday, over two weeks or more; one such date is enough under a Month or Week header) holds that whole month or week, as a period label (2026-11) does — up to the build day while that period is still running.',
   'def.revenue_per_customer': 'Revenue per customer: revenue / new customers of the same rows — a period figure, not a lifetime value.',
   'def.ltv_cohort':
     'LTV (cohort): cumulative gross profit per acquired customer by months since acquisition, counting only customers observed that long; projected to {horizon} months by extending the pooled curve at its mean monthly rise over the last {slope} observed months.',
@@ -104,7 +104,7 @@ const ruMetrics: MetricsMessages = {
     'Распределение: каждая успешная сделка делится между касаниями клиента (его лидами до лида сделки) по модели атрибуции ({model}); выручка, сделка и — для первой покупки — новый клиент распределяются с одинаковыми весами, поэтому суммы по каналам равны итогам.',
   'def.period': 'Период: лиды и воронка — по дате создания лида; успешные сделки, выручка и клиенты — {basis}.',
   'def.incomplete_period':
-    'Последний период помечен неполным, если данные заканчиваются раньше его конца. В сводном отчёте строка, датированная первым днём месяца или недели (все даты — 1-е числа; или все — понедельники, или все — воскресенья, на протяжении двух недель и больше), означает весь месяц или неделю, как и метка периода (2026-11), — но не дальше дня построения, пока этот период идёт.',
+    'Последний период помечен неполным, если данные заканчиваются раньше его конца. В сводном отчёте строка, датированная первым днём месяца или недели (все даты — 1-е числа; или все — понедельники, или все — воскресенья, на протяжении двух недель и больше; под заголовком «Месяц» или «Неделя» достаточно одной такой даты), означает весь месяц или неделю, как и метка периода (2026-11), — но не дальше дня построения, пока этот период идёт.',
   'def.revenue_per_customer': 'Выручка на клиента: выручка / новые клиенты тех же строк — показатель периода, а не пожизненная ценность.',
   'def.ltv_cohort':
     'LTV (когорты): накопленная валовая прибыль на привлечённого клиента по месяцам с привлечения, только по клиентам, наблюдаемым столько месяцев; прогноз на {horizon} мес. — продолжение общей кривой со средним месячным приростом за последние {slope} наблюдаемых мес.',
@@ -178,7 +178,7 @@ const zhMetrics: MetricsMessages = {
     '归因：每笔成交按归因模型（{model}）分配给客户的各个触点（截至该成交线索的所有线索）；收入、成交数以及首购的新客户使用相同权重，因此各渠道之和等于总计。',
   'def.period': '期间：线索和漏斗按线索创建日期；成交、收入和客户{basis}。',
   'def.incomplete_period':
-    '当数据在最后一个期间结束前截止时，该期间标记为不完整。在汇总报表中，以月或周的第一天标注日期的行（所有日期都是 1 日；或都是周一、或都是周日，且跨度至少两周）与期间标签（2026-11）一样代表整月或整周；若该期间尚未结束，则只算到生成当天。',
+    '当数据在最后一个期间结束前截止时，该期间标记为不完整。在汇总报表中，以月或周的第一天标注日期的行（所有日期都是 1 日；或都是周一、或都是周日，且跨度至少两周；列标题为“月份”或“周”时一个这样的日期即可）与期间标签（2026-11）一样代表整月或整周；若该期间尚未结束，则只算到生成当天。',
   'def.revenue_per_customer': '客均收入：收入 / 同一批行的新客户数——期间指标，不是生命周期价值。',
   'def.ltv_cohort':
     'LTV（同期群）：按获客后月数计算的每位获客客户累计毛利，仅统计观察期足够长的客户；{horizon} 个月预测：以最近 {slope} 个观察月的平均月增量延伸汇总曲线。',

@@ -5,13 +5,13 @@
  */
 import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
-import { columnOf } from '../aggregate/rows.js';
+import { columnOf, headerOf } from '../aggregate/rows.js';
 import { incompletePeriod, reachOfRows } from '../aggregate/aggregate.js';
 import { MEASURE_COUNT } from '../aggregate/accumulator.js';
 import { channelsWithoutCostsWarning } from '../aggregate/costs.js';
 import { unknownStatusesWarning } from '../aggregate/crm.js';
 import { ALL_PERIOD, isoDate } from '../aggregate/periods.js';
-import { weekRowKeys } from '../periods.js';
+import { namedSpan, weekRowKeys } from '../periods.js';
 import { isSkipReason, SkipLog, type SkipReason } from '../aggregate/skip-log.js';
 import type {
   AggregatedData,
@@ -237,7 +237,13 @@ export function decodeAggregation(
   // As aggregate() keys them: weeks that start on Sunday go to the ISO week holding most of their days.
   const rowDates =
     mapping.shape === 'aggregated' && dmin !== null && dmax !== null && monthDays[1] > 0
-      ? { first: dayTime(dmin), last: dayTime(dmax), monthDays, weekdays }
+      ? {
+          first: dayTime(dmin),
+          last: dayTime(dmax),
+          monthDays,
+          weekdays,
+          named: namedSpan(headerOf(mapping.source, columnOf(mapping.source, 'date'))),
+        }
       : null;
   const keys = [...periods].sort();
   const sorted = weekRowKeys(keys, rowDates, compiled.granularity);
