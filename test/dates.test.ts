@@ -8,7 +8,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MONTH_NAMES } from '../src/core/month-names.js';
-import { DateReader, instantOf, isoDay, parseDateText, parseDateValue, serialToTime, timeToSerial, wallClock } from '../src/core/dates.js';
+import {
+  dayOrderOf,
+  DateReader,
+  instantOf,
+  isoDay,
+  parseDateText,
+  parseDateValue,
+  serialToTime,
+  timeToSerial,
+  wallClock,
+} from '../src/core/dates.js';
 
 const ZONES = [
   'Etc/UTC',
@@ -130,6 +140,42 @@ describe('parseDateText: the forms exports write, nothing more', () => {
           expect(parseDateText(isoDay(t) + junk)).toBeUndefined();
         },
       ),
+    );
+  });
+});
+
+describe('03/14/2026: month/day order decided by the report, never per cell', () => {
+  it.each([
+    [['03/14/2026', '03/02/2026'], 'mdy'],
+    [['14/03/2026', '02/03/2026'], 'dmy'],
+    [['3/1/2026 10:22 AM', '12/31/2026, 11:59 PM'], 'mdy'],
+    [['03/02/2026', '04/01/2026'], undefined], // nothing over 12: either order fits
+    [['03/14/2026', '14/03/2026'], undefined], // both orders: a mixed column is not guessed
+    [[new Date(Date.UTC(2026, 0, 1)), '2026-03-14', 46082, '31/12/2026'], 'dmy'], // other cells say nothing
+    [[], undefined],
+  ] as const)('%j → %s', (values, order) => {
+    expect(dayOrderOf(values)).toBe(order);
+  });
+
+  it('reads a/b/yyyy only in a given order; other forms read as before', () => {
+    expect(parseDateText('03/14/2026')).toBeUndefined();
+    expect(parseDateText('03/14/2026', 'Etc/UTC', 'mdy')).toBe(Date.UTC(2026, 2, 14));
+    expect(parseDateText('03/14/2026', 'Etc/UTC', 'dmy')).toBeUndefined(); // month 14
+    expect(parseDateText('14/03/2026 18:40', 'Etc/UTC', 'dmy')).toBe(Date.UTC(2026, 2, 14, 18, 40));
+    expect(parseDateText('3/1/2026 12:05 AM', 'Etc/UTC', 'mdy')).toBe(Date.UTC(2026, 2, 1, 0, 5));
+    expect(parseDateText('2026-03-14', 'Etc/UTC', 'mdy')).toBe(Date.UTC(2026, 2, 14));
+    expect(new DateReader('Etc/UTC', 'dmy').read('02/03/2026')).toBe(Date.UTC(2026, 2, 2));
+  });
+
+  it('property: every day written m/d/yyyy or d/m/yyyy reads back in its order', () => {
+    fc.assert(
+      fc.property(wall, (t) => {
+        const d = new Date(t);
+        const [y, mo, da] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+        const day = Date.UTC(y, mo - 1, da);
+        expect(parseDateText(`${mo}/${da}/${y}`, 'Etc/UTC', 'mdy')).toBe(day);
+        expect(parseDateText(`${String(da).padStart(2, '0')}/${String(mo).padStart(2, '0')}/${y}`, 'Etc/UTC', 'dmy')).toBe(day);
+      }),
     );
   });
 });

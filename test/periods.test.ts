@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../src/core/aggregate/index.js';
-import { DateReader } from '../src/core/dates.js';
+import { dayOrderOf, DateReader } from '../src/core/dates.js';
 import { classifyCell, profileColumn } from '../src/core/mapping/index.js';
 import { aggregatedMapping } from './support/mappings.js';
 import {
@@ -156,9 +156,10 @@ const temporalText = fc.oneof(
 
 describe('the sniffer–reader contract', () => {
   it('property: whatever the sniffer calls a date or period, the aggregator and the CSV reader can read', () => {
-    const dates = new DateReader('Europe/Moscow');
     fc.assert(
       fc.property(temporalText, (s) => {
+        // The aggregator reads `03/14/2026` in the month/day order its date columns show, as the sniffer does.
+        const dates = new DateReader('Europe/Moscow', dayOrderOf([s]));
         const sniffedAsDate = classifyCell(s, true) === 'date' || profileColumn([s, s, s], 'Month').valueType === 'date';
         if (!sniffedAsDate) return;
         expect(readTemporal(s, dates), s).toBeDefined();

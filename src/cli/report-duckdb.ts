@@ -14,7 +14,7 @@ import type { CellValue, Matrix } from '../core/values.js';
 import { duckdb } from '../core/warehouse/dialect.js';
 import { identityKindOf } from '../core/warehouse/compile.js';
 import { columnOf, headerOf } from '../core/aggregate/rows.js';
-import { DateReader } from '../core/dates.js';
+import { DateReader, isSlashedDay } from '../core/dates.js';
 import { parsePeriodText } from '../core/periods.js';
 import type { ColumnKind, WarehouseTable } from '../core/warehouse/types.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
@@ -159,20 +159,23 @@ async function load(conn: DuckDBConnection, file: string, name: string, wholeSam
 }
 
 /**
- * A date column holding period labels (`2026-03`, `Q1 2026`, `янв. 2026`) is read by the default engine
- * only; the SQL readers take dates. Refused with a clear error rather than summed differently.
+ * A date column holding period labels (`2026-03`, `Q1 2026`, `янв. 2026`), or dates such as `03/14/2026` whose
+ * month/day order the default engine decides from the whole report, is read by the default engine only.
+ * Refused with a clear error rather than summed differently.
  */
-function refusePeriodLabels(sample: Matrix, binding: TableBinding): void {
-  const col = columnOf(binding, 'date');
-  if (col < 0) return;
-  const dates = new DateReader('Etc/UTC');
+function refuseDatesTheSqlCannotRead(sample: Matrix, binding: TableBinding): void {
   const rows = sample.slice(binding.firstDataRow - 1);
-  const label = rows
-    .map((r) => r[binding.firstColumn - 1 + col])
-    .find((v) => typeof v === 'string' && dates.read(v) === undefined && parsePeriodText(v) !== undefined);
-  if (label !== undefined) {
-    const params = { flag: '--engine duckdb', example: JSON.stringify(label), column: printable(headerOf(binding, col)) };
-    throw new CodedError('cli_duckdb_period_labels', params);
+  const dates = new DateReader('Etc/UTC');
+  for (const role of ['date', 'close_date'] as const) {
+    const col = columnOf(binding, role);
+    if (col < 0) continue;
+    const values = rows.map((r) => r[binding.firstColumn - 1 + col]);
+    const params = (v: CellValue) => ({ flag: '--engine duckdb', example: JSON.stringify(v), column: printable(headerOf(binding, col)) });
+    const label = values.find((v) => typeof v === 'string' && dates.read(v) === undefined && parsePeriodText(v) !== undefined);
+    if (label !== undefined && role === 'date') throw new CodedError('cli_duckdb_period_labels', params(label));
+    // `03/14/2026`: the default engine decides the month/day order from the whole report (dates.ts dayOrderOf).
+    const slashed = values.find(isSlashedDay);
+    if (slashed !== undefined) throw new CodedError('cli_duckdb_slashed_dates', params(slashed));
   }
 }
 
@@ -189,8 +192,8 @@ export async function runReportDuckDb(file: string, options: DuckDbReportOptions
     const prepared = prepareReport(source.sample, costs?.sample ?? null, options);
     const { mapping } = prepared;
     const costBinding = mapping.shape === 'crm' ? mapping.costs : null;
-    refusePeriodLabels(source.sample, mapping.source);
-    if (costs && costBinding) refusePeriodLabels(costs.sample, costBinding);
+    refuseDatesTheSqlCannotRead(source.sample, mapping.source);
+    if (costs && costBinding) refuseDatesTheSqlCannotRead(costs.sample, costBinding);
     // The files are loaded in their order (rowid is the CSV line); the query needs no order of its own:
     // a customer's same-day leads go by their cells (definitions/journeys.ts byTie), not by row, so DuckDB
     // may stream and spill without keeping insertion order (its memory guide's first advice for big files).

@@ -115,16 +115,67 @@ export const DATE_FORMS: readonly RegExp[] = [
   /^(?<d>\d{1,2})[\s-]+(?<mon>\p{L}+)\.?[\s-]+(?<y>\d{4})(?:\s*г\.?)?,?(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ap>[ap]\.?m\.?))?)?$/iu,
 ];
 
+/** The order of month and day in `03/14/2026`: one convention per report, decided by dayOrderOf. */
+export type DayOrder = 'mdy' | 'dmy';
+
+// 03/14/2026 or 14/03/2026 [10:22[:05] [AM]] (Salesforce, Stripe, Excel exports): `first` and `second` become the
+// month and the day by the report's DayOrder. One cell cannot tell 03/04/2026's order, so without one it is no date.
+const SLASHED_DAY_SOURCE = String.raw`^(?<first>\d{1,2})\/(?<second>\d{1,2})\/(?<y>\d{4}),?(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ap>[ap]\.?m\.?))?)?$`;
+
+const slashedDay = (order: DayOrder): RegExp =>
+  new RegExp(
+    order === 'mdy'
+      ? SLASHED_DAY_SOURCE.replace('(?<first>', '(?<mo>').replace('(?<second>', '(?<d>')
+      : SLASHED_DAY_SOURCE.replace('(?<first>', '(?<d>').replace('(?<second>', '(?<mo>'),
+    'iu',
+  );
+
+const FORMS_BY_ORDER: Readonly<Record<DayOrder, readonly RegExp[]>> = {
+  mdy: [...DATE_FORMS, slashedDay('mdy')],
+  dmy: [...DATE_FORMS, slashedDay('dmy')],
+};
+
+/** The date forms a report reads: DATE_FORMS, and `03/14/2026` once its DayOrder is known. */
+export function dateForms(order?: DayOrder): readonly RegExp[] {
+  return order === undefined ? DATE_FORMS : FORMS_BY_ORDER[order];
+}
+
+const SLASHED_ANY = new RegExp(SLASHED_DAY_SOURCE, 'iu');
+
+/** `03/14/2026`-like text: a date only in a report whose DayOrder is known. */
+export const isSlashedDay = (v: unknown): boolean => typeof v === 'string' && SLASHED_ANY.test(unmarked(v.trim()));
+
+/**
+ * The month/day order that `a/b/yyyy` text dates show: cells with a day over 12 decide (`14/03/2026` → dmy,
+ * `03/14/2026` → mdy). Undefined when no cell decides, or when cells decide both ways: such dates are then
+ * not read (and reported as unreadable), never guessed.
+ */
+export function dayOrderOf(values: Iterable<unknown>): DayOrder | undefined {
+  let mdy = false;
+  let dmy = false;
+  const seen = new Set<string>();
+  for (const v of values) {
+    // Cheap for the usual column of Date cells or ISO text; a column repeats a few hundred dates.
+    if (typeof v !== 'string' || !v.includes('/') || seen.has(v)) continue;
+    seen.add(v);
+    const g = SLASHED_ANY.exec(unmarked(v.trim()))?.groups;
+    if (!g) continue;
+    if (+(g.first ?? 0) > 12) dmy = true;
+    if (+(g.second ?? 0) > 12) mdy = true;
+  }
+  return mdy === dmy ? undefined : mdy ? 'mdy' : 'dmy';
+}
+
 /**
  * A date written as text, in one of the DATE_FORMS: ISO `2026-03-01` (with a time; with a zone it is an
  * instant, read as its wall clock in `timeZone`), `2026/3/1`, Russian `01.03.2026`, Chinese `2026年3月1日`, compact
  * `20260314`, or with a month name (`Mar 14, 2026 10:22 AM`, `14 марта 2026 г.`). Anything after the date or time
  * (`2026-01-31junk`), an impossible day (`31.02.2026`), month name (`Foo 14, 2026`) or time (`12:99`,
- * `13:05 PM`) is not a date. Ambiguous `03/01/2026` is never guessed.
+ * `13:05 PM`) is not a date. `03/14/2026` is read only in the report's DayOrder (dayOrderOf), never guessed.
  */
-export function parseDateText(text: string, timeZone = 'Etc/UTC'): number | undefined {
+export function parseDateText(text: string, timeZone = 'Etc/UTC', order?: DayOrder): number | undefined {
   const s = unmarked(text.trim());
-  for (const form of DATE_FORMS) {
+  for (const form of dateForms(order)) {
     const g = form.exec(s)?.groups;
     if (g) return dateOfFields(g, timeZone);
   }
@@ -193,13 +244,13 @@ function numberDate(n: number): number | undefined {
  * number or a compact `yyyymmdd` number, or text (parseDateText). Returns wall-clock ms, or undefined when it
  * is not a date.
  */
-export function parseDateValue(value: unknown, timeZone: string): number | undefined {
+export function parseDateValue(value: unknown, timeZone: string, order?: DayOrder): number | undefined {
   if (isDate(value)) {
     const t = value.getTime();
     return Number.isNaN(t) ? undefined : wallClock(t, timeZone);
   }
   if (typeof value === 'number') return numberDate(value);
-  if (typeof value === 'string') return parseDateText(value, timeZone);
+  if (typeof value === 'string') return parseDateText(value, timeZone, order);
   return undefined;
 }
 
@@ -217,13 +268,17 @@ export class DateReader {
   private readonly serial = new Map<number, number | undefined>();
   private readonly instants = new Map<number, number>();
 
-  constructor(readonly timeZone: string) {}
+  /** `order`: how the report writes `03/14/2026` (dayOrderOf), if it does. */
+  constructor(
+    readonly timeZone: string,
+    readonly order?: DayOrder,
+  ) {}
 
   read(value: unknown): number | undefined {
     if (typeof value === 'string') {
       let t = this.text.get(value);
       if (t === undefined && !this.text.has(value)) {
-        t = parseDateText(value, this.timeZone);
+        t = parseDateText(value, this.timeZone, this.order);
         this.text.set(value, t);
       }
       return t;

@@ -78,3 +78,34 @@ describe('CLI: CRM rows created in a period label', () => {
     expect(text).toContain('warning: 3 lead rows are dated by a period label in Дата создания (e.g. Январь 2026), not a day');
   });
 });
+
+describe('CLI: month/day dates (03/14/2026) read in the order the report shows, or said why not', () => {
+  const rows = (dates: readonly string[]) => ['Date,Channel,Spend,Leads', ...dates.map((d, i) => `${d},ch${i % 2},10,1`)].join('\n');
+
+  it.each([
+    ['a US export', ['03/02/2026', '03/14/2026', '04/01/2026']],
+    ['a European export', ['02/03/2026', '14/03/2026', '01/04/2026']],
+  ])('%s: every row read, March and April', (_, dates) => {
+    const r = runReport(rows(dates), { granularity: 'month', today: '2026-11-24' });
+    expect(r.periods).toEqual(['2026-03', '2026-04']);
+    expect(r.rows).toEqual({ source: 3, used: 3, skipped: 0 });
+  });
+
+  it('no day over 12 anywhere: not guessed — the CLI exits non-zero and says why', () => {
+    const out = cli(rows(['02/03/2026', '04/01/2026']));
+    expect(out.status).not.toBe(0);
+    expect(out.stderr).toContain('Dates such as “02/03/2026” (Date) can be month/day or day/month');
+  });
+
+  it('some rows readable: the report says which dates it could not read and why', () => {
+    const r = runReport(rows(['2026-03-02', '02/03/2026']), { granularity: 'month', today: '2026-11-24' });
+    expect(r.rows).toEqual({ source: 2, used: 1, skipped: 1 });
+    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['rows_skipped_date', 'dates_day_order']));
+  });
+
+  it('--engine duckdb refuses them with a clear error rather than summing differently', () => {
+    const out = cli(rows(['03/02/2026', '03/14/2026']), '--engine', 'duckdb');
+    expect(out.status).not.toBe(0);
+    expect(out.stderr).toContain('--engine duckdb does not read month/day or day/month dates such as "03/02/2026" in Date');
+  });
+});

@@ -31,6 +31,12 @@ describe('type sniffing', () => {
     expect(sniffColumn([46023, 46024, 46025], 'Impressions')).toBe('number');
   });
 
+  it('reads a/b/yyyy text as dates when the column shows its month/day order, as the readers do', () => {
+    expect(sniffColumn(['03/02/2026', '03/14/2026', '04/01/2026'])).toBe('date');
+    expect(sniffColumn(['02/03/2026', '14/03/2026', '01/04/2026'])).toBe('date');
+    expect(sniffColumn(['02/03/2026', '01/04/2026'])).toBe('text'); // either order: not read, so not a date
+  });
+
   it('reads compact yyyymmdd numbers (GA4 API) as dates only under a date-like header, never impossible days', () => {
     expect(sniffColumn([20260301, 20260302, 20260331], 'date')).toBe('date');
     expect(sniffColumn([20260301, 20260302, 20260331], '日期')).toBe('date');

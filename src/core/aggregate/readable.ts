@@ -6,9 +6,12 @@ import { issue } from '../issues.js';
 import type { ValidationIssue } from '../types.js';
 import type { AggregatedData } from './types.js';
 
-/** Skip warnings (rows_skipped_*): each names a reason, a count and the first row numbers. */
+/**
+ * Skip warnings (rows_skipped_*): each names a reason, a count and the first row numbers; and why dates were not
+ * read at all (dates_day_order).
+ */
 export function skipWarnings(data: Pick<AggregatedData, 'warnings'>): ValidationIssue[] {
-  return data.warnings.filter((w) => w.code.startsWith('rows_skipped_'));
+  return data.warnings.filter((w) => w.code.startsWith('rows_skipped_') || w.code === 'dates_day_order');
 }
 
 /** The error to stop on when no source row was read, or null when at least one was. */

@@ -1,7 +1,7 @@
 /** Row helpers every table reader shares: where a role's column is, what it is called, blank rows, periods. */
 import type { ColumnRole, Granularity, Mapping, TableBinding } from '../mapping/types.js';
 import type { CellValue } from '../values.js';
-import { DateReader, MS_PER_DAY } from '../dates.js';
+import { DateReader, MS_PER_DAY, type DayOrder } from '../dates.js';
 import { parsePeriodText, periodKeyOf, readTemporal, type Temporal } from '../periods.js';
 import type { Accumulator } from './accumulator.js';
 import { ALL_PERIOD, periodKey } from './periods.js';
@@ -74,8 +74,9 @@ export class PeriodReader {
     private readonly acc: Accumulator,
     readonly granularity: Granularity | null,
     timeZone: string,
+    order?: DayOrder,
   ) {
-    this.dates = new DateReader(timeZone);
+    this.dates = new DateReader(timeZone, order);
   }
 
   /** Date cell instant → period index: getValues hands over a new Date per cell, mostly of a few hundred days. */

@@ -411,6 +411,8 @@ export const enIssues = {
   build_busy: 'Another dashboard build is running in this spreadsheet. Wait a minute and try again.',
   dashboard_is_source: 'The mapped data is on the dashboard sheet itself. Map the original data sheet instead.',
   rows_skipped_date: '{count, plural, one {# row} other {# rows}} skipped: the date cannot be read ({column}); rows {rows}.',
+  dates_day_order:
+    'Dates such as “{example}” ({column}) can be month/day or day/month, and no date in the report has a day over 12 to tell (or its sheets disagree), so they were not read. Write them as 2026-03-14, or export them in one format.',
   rows_skipped_number: '{count, plural, one {# row} other {# rows}} skipped: a number cannot be read ({column}); rows {rows}.',
   rows_skipped_error: '{count, plural, one {# row} other {# rows}} skipped: a cell holds an error value ({column}); rows {rows}.',
   rows_skipped_totals:
@@ -508,6 +510,8 @@ export const enIssues = {
   cli_costs_not_crm: '{flag} is for CRM exports (one lead or deal per row); this file already has a spend column per row.',
   cli_duckdb_utf8: '{flag} reads UTF-8 files; {file} is {encoding}: use the default engine, or save it as UTF-8.',
   cli_duckdb_period_labels: '{flag} reads dates, not period labels such as {example} in {column}; use the default engine for this file.',
+  cli_duckdb_slashed_dates:
+    '{flag} does not read month/day or day/month dates such as {example} in {column}; use the default engine for this file.',
   cli_not_reportable: 'This file cannot be reported: {problems}',
   csv_unclosed_quote: 'CSV: a quoted field is not closed (missing ") in row {row}.',
   encoding_utf16_no_bom:

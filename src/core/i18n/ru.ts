@@ -405,6 +405,8 @@ export const ruIssues: IssueTemplates = {
   dashboard_is_source: 'Размеченные данные лежат на самом листе дашборда. Разметьте исходный лист с данными.',
   rows_skipped_date:
     '{count, plural, one {Пропущена # строка} few {Пропущены # строки} other {Пропущено # строк}}: не читается дата ({column}); строки {rows}.',
+  dates_day_order:
+    'Даты вида «{example}» ({column}) можно прочитать и как месяц/день, и как день/месяц, а в отчёте нет даты с днём больше 12, чтобы понять (или его таблицы записывают даты по-разному), поэтому они не прочитаны. Запишите их как 2026-03-14 или выгрузите в одном формате.',
   rows_skipped_number:
     '{count, plural, one {Пропущена # строка} few {Пропущены # строки} other {Пропущено # строк}}: не читается число ({column}); строки {rows}.',
   rows_skipped_error:
@@ -503,6 +505,8 @@ export const ruIssues: IssueTemplates = {
   cli_duckdb_utf8: '{flag} читает файлы в UTF-8; {file} в кодировке {encoding}: используйте обычный движок или сохраните файл в UTF-8.',
   cli_duckdb_period_labels:
     '{flag} читает даты, а не подписи периодов вроде {example} в столбце {column}; для этого файла используйте обычный движок.',
+  cli_duckdb_slashed_dates:
+    '{flag} не читает даты вида месяц/день или день/месяц, как {example} в столбце {column}; для этого файла используйте обычный движок.',
   cli_not_reportable: 'По этому файлу нельзя построить отчёт: {problems}',
   csv_unclosed_quote: 'CSV: поле в кавычках не закрыто (нет ") в строке {row}.',
   encoding_utf16_no_bom:

@@ -389,6 +389,8 @@ export const zhIssues: IssueTemplates = {
   build_busy: '此表格中已有仪表板正在生成。请稍候一分钟再试。',
   dashboard_is_source: '映射的数据就在仪表板工作表上。请映射原始数据工作表。',
   rows_skipped_date: '已跳过 {count} 行：无法读取日期（{column}）；行 {rows}。',
+  dates_day_order:
+    '“{example}”这样的日期（{column}）既可读作月/日，也可读作日/月，而报告中没有日大于 12 的日期可供判断（或各表写法不一），因此未读取。请写成 2026-03-14，或以统一格式导出。',
   rows_skipped_number: '已跳过 {count} 行：无法读取数字（{column}）；行 {rows}。',
   rows_skipped_error: '已跳过 {count} 行：单元格含错误值（{column}）；行 {rows}。',
   rows_skipped_totals: '已跳过 {count} 行：合计行（“{column}”）会使总和翻倍；行 {rows}。',
@@ -477,6 +479,7 @@ export const zhIssues: IssueTemplates = {
   cli_costs_not_crm: '{flag} 用于 CRM 导出（每行一个线索或交易）；此文件每行已有花费列。',
   cli_duckdb_utf8: '{flag} 只读取 UTF-8 文件；{file} 的编码为 {encoding}：请使用默认引擎，或将其另存为 UTF-8。',
   cli_duckdb_period_labels: '{flag} 读取日期，而不是 {column} 中 {example} 这样的周期标签；此文件请使用默认引擎。',
+  cli_duckdb_slashed_dates: '{flag} 不读取 {column} 中 {example} 这样的月/日或日/月日期；此文件请使用默认引擎。',
   cli_not_reportable: '无法为此文件生成报告：{problems}',
   csv_unclosed_quote: 'CSV：第 {row} 行的引号字段未闭合（缺少 "）。',
   encoding_utf16_no_bom: '{file} 看起来是没有字节顺序标记的 UTF-16（{percent}% 为零字节）；请另存为 UTF-8（或带标记的 UTF-16）后重试。',

@@ -7,7 +7,7 @@
  * column with a date-like header or a zero-padded label (`01.2026`), where no one means a number.
  */
 import type { ValueType } from './types.js';
-import { compactDay, parseDateText } from '../dates.js';
+import { compactDay, dayOrderOf, parseDateText, type DayOrder } from '../dates.js';
 import { parsePeriodText } from '../periods.js';
 import { isDate, isNoValue, isSheetError, parseNumberText, type CellValue } from '../values.js';
 import { normalizeHeader } from './normalize.js';
@@ -34,7 +34,7 @@ export function isDateLikeHeader(header: string): boolean {
   return DATE_HEADER.test(normalizeHeader(header));
 }
 
-export function classifyCell(value: CellValue, serialsAreDates = false): CellKind {
+export function classifyCell(value: CellValue, serialsAreDates = false, order?: DayOrder): CellKind {
   // "N/A" or "—" where an export has no figure says nothing about the column's type (values.ts NO_VALUE).
   if (isNoValue(value) || isSheetError(value)) return 'blank';
   if (isDate(value)) return Number.isNaN(value.getTime()) ? 'blank' : 'date';
@@ -48,7 +48,7 @@ export function classifyCell(value: CellValue, serialsAreDates = false): CellKin
   const s = String(value).trim();
   // A bare year or a plain integer is a number, never a date: parseDateValue does not take them anyway.
   if (parseNumberText(s) !== undefined) return 'number';
-  if (parseDateText(s) !== undefined || isPeriodText(s)) return 'date';
+  if (parseDateText(s, 'Etc/UTC', order) !== undefined || isPeriodText(s)) return 'date';
   return 'text';
 }
 
@@ -117,6 +117,8 @@ function dominantShape(shapes: Record<ValueShape, number>, nonBlank: number): Va
 
 export function profileColumn(values: readonly CellValue[], header = ''): ColumnProfile {
   const serialsAreDates = isDateLikeHeader(header);
+  // `03/14/2026` is a date when the column shows its month/day order, as the readers read it (dates.ts).
+  const order = dayOrderOf(values);
   const counts: Record<CellKind, number> = { number: 0, date: 0, text: 0, blank: 0 };
   const distinct = new Set<string>();
   const step = values.length > SNIFF_SAMPLE ? values.length / SNIFF_SAMPLE : 1;
@@ -126,7 +128,7 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
   const shapes: Record<ValueShape, number> = { email: 0, phone: 0, id: 0, personName: 0, money: 0, count: 0 };
   for (let i = 0; i < values.length && sampled < SNIFF_SAMPLE; i = Math.floor(++sampled * step)) {
     const v = values[i];
-    const kind = classifyCell(v, serialsAreDates);
+    const kind = classifyCell(v, serialsAreDates, order);
     counts[kind]++;
     if (kind === 'number' && typeof v === 'string' && isPeriodText(v)) {
       numberOrPeriod++;
