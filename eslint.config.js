@@ -31,6 +31,20 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  {
+    // V8 (Node, Apps Script) throws RangeError past ~120k call arguments: COHORT_LTV on a 200k-row order list and
+    // the CLI on a 150k-channel export did. Data-sized arrays are looped over, never spread into a call.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Math.max/min(...array) fails past ~120k elements: loop (or disable, saying why the array is small).',
+        },
+      ],
+    },
+  },
   // Layers: each folder may import only from the ones below it.
   forbid(
     'src/core',

@@ -149,7 +149,7 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
         return [num(r.newCustomers, 1), num(r.revenue, 0), pct(r.romi)];
       }),
     ]);
-    out.push(...table(head, rows));
+    for (const line of table(head, rows)) out.push(line); // one line per channel: no spread
   }
   if (a.ltv.basis === 'cohort') {
     const c = a.ltv.cohorts;
@@ -236,7 +236,7 @@ export function formatAnalysis(a: AnalysisReport, locale: Locale): string {
       'cli.head.npsAnswers',
       'cli.head.profit',
     ] as const;
-    out.push(...table([...keys.map((k) => tr(locale, k)), 'ДРР', 'CPO'], rows));
+    for (const line of table([...keys.map((k) => tr(locale, k)), 'ДРР', 'CPO'], rows)) out.push(line);
   }
   out.push('', `${tm(locale, 'block.definitions')}:`);
   for (const d of a.definitions) out.push(`- ${d.text}`);

@@ -1,7 +1,8 @@
 /** Cohort LTV, the B2B block and findings on the hand-worked journeys (see test/support/journeys.ts). */
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/core/aggregate/index.js';
-import { addMonths, computeInsights } from '../../src/core/analysis/index.js';
+import { addMonths, computeInsights, npsByChannel } from '../../src/core/analysis/index.js';
+import { percentDecimalsFor } from '../../src/core/dashboard/formats.js';
 import { findingText } from '../../src/core/i18n/metrics.js';
 import { journeyCosts, journeyMapping, journeyRows } from '../support/journeys.js';
 
@@ -189,5 +190,22 @@ describe('findings', () => {
     const flip = ins.findings.find((f) => f.key === 'finding.modelFlip')!;
     expect(findingText('ru', flip)).toMatch(/Первое касание|Последнее касание/u);
     expect(findingText('zh', flip)).toMatch(/首次触点|末次触点/u);
+  });
+});
+
+describe('inputs longer than V8 can spread into one call', () => {
+  it('NPS from a 200k-answer survey sheet', () => {
+    const survey = Array.from({ length: 200_000 }, (_, i) => ({ channel: i % 2 ? 'Ads' : 'SEO', time: null, score: i % 2 ? 10 : 0 }));
+    const { total, rows } = npsByChannel([], null, survey);
+    expect(total).toMatchObject({ answers: 200_000, nps: 0 });
+    expect(rows.map((r) => [r.channel, r.nps])).toEqual([
+      ['SEO', -100],
+      ['Ads', 100],
+    ]);
+  });
+
+  it('percent places for 300k channel rates', () => {
+    const rates = Array.from({ length: 300_000 }, (_, i) => (i === 299_999 ? 0.00002 : 0.5));
+    expect(percentDecimalsFor(rates)).toBe(3);
   });
 });

@@ -146,3 +146,16 @@ describe('report --engine duckdb refuses what it would sum differently', () => {
     await expect(runReportDuckDb(file)).rejects.toThrow(/period labels such as "2026-01" in Month/u);
   });
 });
+
+describe('--engine duckdb on a file small enough to sample whole but 200k rows long', () => {
+  it('reads every row (the sample width is found without spreading 200k rows into Math.max)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'funnel-roi-long-'));
+    const file = join(dir, 'long.csv');
+    const lines = ['Date,Channel,Spend,Leads'];
+    for (let i = 0; i < 200_000; i++) lines.push(`2026-01-${String(1 + (i % 28)).padStart(2, '0')},ch${i % 50},1,1`);
+    writeFileSync(file, lines.join('\n'));
+    const report = await runReportDuckDb(file, { today: '2026-11-24' });
+    expect(report.rows).toMatchObject({ source: 200_000, used: 200_000, skipped: 0 });
+    expect(report.totals.spend).toBe(200_000);
+  }, 120_000);
+});

@@ -3,7 +3,7 @@
  * as a control sequence, and the text report survives very many channels.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -12,6 +12,8 @@ import { decodeInput, EncodingError } from '../../src/cli/decode.js';
 import { readCsvText } from '../../src/cli/main.js';
 import { formatReport, runReport, type ChannelReport, type Report } from '../../src/cli/report.js';
 import { printable } from '../../src/cli/terminal.js';
+import { formatAnalysis } from '../../src/cli/analysis-report.js';
+import { ATTRIBUTION_MODELS, type AttributionModel } from '../../src/core/definitions/index.js';
 
 /** The CLI takes its language from LC_ALL/LANG: these tests read its English, whatever the machine's locale. */
 const ENGLISH = { ...process.env, LC_ALL: 'C.UTF-8' };
@@ -158,6 +160,18 @@ describe('a report with 150,000 channels', () => {
     expect(lines[n + 3]).toMatch(/^Total/u);
     expect(lines[n + 4]).toMatch(/^Model: /u);
     expect(lines[n + 1]).toMatch(/^ch149999\s+149,999\.00/u);
+  }, 120_000);
+
+  it('prints the attribution models table of 150k channels (its lines are not spread into one push)', () => {
+    const csv = readFileSync(new URL('../../samples/csv/crm-leads-ru--leads.csv', import.meta.url), 'utf8');
+    const a = runReport(csv, { today: '2027-06-01' }).analysis;
+    expect(a.models).not.toBeNull();
+    const n = 150_000;
+    const wide = (m: AttributionModel) => Array.from({ length: n }, (_, i) => ({ ...a.models![m][0], channel: `ch${i}`, newCustomers: i }));
+    const models = Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [m, wide(m)])) as unknown as typeof a.models;
+    const lines = formatAnalysis({ ...a, models }, 'en').split('\n');
+    expect(lines.filter((l) => l.startsWith('ch'))).toHaveLength(n);
+    expect(lines.find((l) => l.startsWith('ch149999'))).toMatch(/^ch149999\s+149,999\.0/u);
   }, 120_000);
 
   it('runs end to end on a 150k-channel CSV', () => {

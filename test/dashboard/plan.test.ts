@@ -9,6 +9,8 @@ import { blockInputs, planDashboard, type DashboardPlan, type PlanCell } from '.
 import type { ColumnBinding, ColumnRole, Mapping } from '../../src/core/mapping/types.js';
 import { parseNumberText, type CellValue } from '../../src/core/values.js';
 import { percentDecimalsFor, percentFormat } from '../../src/core/dashboard/formats.js';
+import { columnWidths } from '../../src/core/dashboard/widths.js';
+import type { AggregateRow } from '../../src/core/aggregate/types.js';
 import { evaluatePlan, type EvaluatedPlan } from './evaluate-plan.js';
 import { dataRows, loadSample, mappingFor } from '../support/samples.js';
 
@@ -391,5 +393,15 @@ describe('ROMI chart with an outlier channel', () => {
     expect(clippedAxis('hAxis', [710, 500, 3, 2, 2.5])).toEqual({ 'hAxis.viewWindow.max': 5 });
     expect(clippedAxis('hAxis', [3, 2.5, 1, null])).toEqual({});
     expect(clippedAxis('hAxis', [710, -1, -2])).toEqual({});
+  });
+});
+
+describe('column widths of a 150k-channel table', () => {
+  it('are found without spreading the labels into Math.max (V8 throws past ~120k arguments)', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({ channel: `ch${i}`, campaign: null }) as unknown as AggregateRow);
+    rows.push({ channel: 'a channel with a long name', campaign: null } as unknown as AggregateRow);
+    const widths = columnWidths(3, rows, 1, 0, []);
+    expect(widths[0]).toEqual({ column: 1, width: expect.any(Number) });
+    expect(widths[0].width).toBeGreaterThan(140);
   });
 });

@@ -141,6 +141,15 @@ describe('COHORT_LTV', () => {
       ['2026-02', 1, 40, 40, 40, '', ''],
     ]);
   });
+  it('takes an order list longer than V8 can spread into one call (250k rows)', () => {
+    const n = 250_000;
+    const ids = Array.from({ length: n }, (_, i) => [`c${i % 5000}`]);
+    // 50k orders a month, January to May: every customer's first order is in January.
+    const dates = Array.from({ length: n }, (_, i) => [d(`2026-0${1 + Math.floor(i / 50_000)}-15`)]);
+    const revenue = Array.from({ length: n }, () => [10]);
+    const t = fn('COHORT_LTV')(ids, dates, revenue, 2, 1) as unknown[][];
+    expect(t[1]).toEqual(['2026-01', 5000, 100, 200, 300]); // 50k × 10 / 5000 customers a month
+  });
   it('refuses a months value it cannot show', () => {
     expect(err(() => fn('COHORT_LTV')(col('a'), col(d('2026-01-01')), col(1), 0))).toMatch(
       /^COHORT_LTV: months must be a whole number 1–60/u,

@@ -112,7 +112,7 @@ export function npsByChannel(
   const all: number[] = [];
   const answers: NpsAnswer[] = [];
   for (const l of leads) if (l.nps !== null) answers.push({ channel: l.channel, time: l.closed ?? l.created, score: l.nps });
-  answers.push(...survey);
+  for (const a of survey) answers.push(a); // not push(...survey): a survey sheet may hold 100k+ answers
   for (const a of answers) {
     const k = normalizeName(a.channel);
     const e = by.get(k) ?? { channel: a.channel, all: [], periods: new Map<string, number[]>() };

@@ -47,7 +47,9 @@ export function percentFormat(decimals: number): string {
  * 0.004%): one place, more while the smallest non-zero |rate| would round to zero; at most four.
  */
 export function percentDecimalsFor(rates: readonly (number | null)[]): number {
-  const small = Math.min(...rates.filter((r): r is number => r !== null && Number.isFinite(r) && r !== 0).map(Math.abs));
+  // A loop, not Math.min(...spread): one rate per channel, and an export may have 100k+ channels.
+  let small = Number.POSITIVE_INFINITY;
+  for (const r of rates) if (r !== null && Number.isFinite(r) && r !== 0) small = Math.min(small, Math.abs(r));
   let decimals = 1;
   while (Number.isFinite(small) && decimals < 4 && Math.round(small * 100 * 10 ** decimals) === 0) decimals++;
   return decimals;

@@ -39,6 +39,7 @@ export function planDashboard(data: AggregatedData, mapping: Mapping, ctx: PlanC
   const metrics = metricsBlocks(model, rankings.nextRow);
   const placed = [header, tables.overview, kpi, ...(tables.detail ? [tables.detail] : []), funnel, pivots, overTime, rankings, metrics];
   const blocks = placed.flatMap((p) => p.blocks);
+  // eslint-disable-next-line no-restricted-syntax -- one per dashboard block: a dozen
   const lastColumn = Math.max(...blocks.map((b) => b.column + (b.cells[0]?.length ?? 1) - 1));
   const { overview, detail } = tables;
   return {

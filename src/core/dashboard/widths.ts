@@ -32,7 +32,8 @@ export function columnWidths(
   blocks: readonly PlanBlock[],
 ): ColumnWidth[] {
   const clamp = (v: number, lo: number, hi: number): number => Math.round(Math.min(hi, Math.max(lo, v)));
-  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map((t) => px(t)));
+  // A loop, not Math.max(...spread): one label per channel, and an export may have 100k+ channels.
+  const longest = (texts: readonly string[]): number => texts.reduce((most, t) => Math.max(most, px(t)), 0);
   const need = headerNeeds(blocks);
   const atLeastDate = (column: number, width: number): number => (need.dateTime.has(column) ? Math.max(width, DATE_TIME) : width);
   const label = atLeastDate(1, clamp(Math.max(longest(rows.map((r) => r.channel)) + 16, need.text.get(1) ?? 0), 140, 240));
@@ -67,6 +68,7 @@ function headerNeeds(blocks: readonly PlanBlock[]): { text: Map<number, number>;
         if (cell?.t !== 's') return;
         // Gapless header rows wrap (plan.wrapRows): the longest word is what must fit.
         const parts = cell.v.split(/\s+/u);
+        // eslint-disable-next-line no-restricted-syntax -- the words of one header cell: a handful
         const width = Math.round(Math.max(...parts.map((w) => px(w, 8))) + 16);
         const column = b.column + j;
         text.set(column, Math.max(text.get(column) ?? 0, width));

@@ -392,6 +392,7 @@ function applyPreferences(candidates: Candidate[][], readings: readonly ConceptR
     });
     if (contenders.length < 2) continue;
     const winner = contenders.reduce((a, b) => (b.rank > a.rank || (b.rank === a.rank && b.c.score > a.c.score) ? b : a));
+    // eslint-disable-next-line no-restricted-syntax -- the roles contending for one column: a few
     const bestScore = Math.max(...contenders.filter((x) => x !== winner).map((x) => x.c.score));
     if (winner.c.score > bestScore) continue;
     out[winner.index] = out[winner.index]

@@ -33,7 +33,9 @@ export const COHORT_LTV = aggregate({
     const gm = margin('gross_margin', marginArg.given ? (marginArg.numberAt(0, 0) ?? 1) : 1);
     const orders = readJourneys(ids, dates, null, revenue).filter((l) => l.won);
     if (orders.length === 0) throw invalid('fn_no_orders', { param: 'revenue' });
-    const asOf = Math.max(...orders.map((o) => o.created as number));
+    // A loop, not Math.max(...spread): a 200k-row order list exceeds V8's argument limit.
+    let asOf = Number.NEGATIVE_INFINITY;
+    for (const o of orders) asOf = Math.max(asOf, o.created as number);
     const deals = classifyDeals(orders, DEFAULT_METRICS_OPTIONS.returnDays);
     const table = cohortLtv(deals, asOf, {
       months,
