@@ -14,7 +14,8 @@ import type { CellValue, Matrix } from '../core/values.js';
 import { duckdb } from '../core/warehouse/dialect.js';
 import { identityKindOf } from '../core/warehouse/compile.js';
 import { columnOf, headerOf } from '../core/aggregate/rows.js';
-import { DateReader, isSlashedDay } from '../core/dates.js';
+import { DateReader, isSlashedDay, type DayOrder } from '../core/dates.js';
+import { reportDayOrder } from '../core/aggregate/index.js';
 import { parsePeriodText } from '../core/periods.js';
 import type { ColumnKind, WarehouseTable } from '../core/warehouse/types.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
@@ -161,11 +162,11 @@ async function load(conn: DuckDBConnection, file: string, name: string, wholeSam
 }
 
 /**
- * A date column holding period labels (`2026-03`, `Q1 2026`, `янв. 2026`), or dates such as `03/14/2026` whose
- * month/day order the default engine decides from the whole report, is read by the default engine only.
+ * A date column holding period labels (`2026-03`, `Q1 2026`, `янв. 2026`), or dates such as `03/04/2026` whose
+ * month/day order the sampled rows do not show, is read by the default engine only.
  * Refused with a clear error rather than summed differently.
  */
-function refuseDatesTheSqlCannotRead(sample: Matrix, binding: TableBinding): void {
+function refuseDatesTheSqlCannotRead(sample: Matrix, binding: TableBinding, dayOrder: DayOrder | undefined): void {
   const rows = sample.slice(binding.firstDataRow - 1);
   const dates = new DateReader('Etc/UTC');
   for (const role of ['date', 'close_date'] as const) {
@@ -175,8 +176,8 @@ function refuseDatesTheSqlCannotRead(sample: Matrix, binding: TableBinding): voi
     const params = (v: CellValue) => ({ flag: '--engine duckdb', example: JSON.stringify(v), column: printable(headerOf(binding, col)) });
     const label = values.find((v) => typeof v === 'string' && dates.read(v) === undefined && parsePeriodText(v) !== undefined);
     if (label !== undefined && role === 'date') throw new CodedError('cli_duckdb_period_labels', params(label));
-    // `03/14/2026`: the default engine decides the month/day order from the whole report (dates.ts dayOrderOf).
-    const slashed = values.find(isSlashedDay);
+    // `03/14/2026` whose month/day order the sample does not show: the default engine looks at every row.
+    const slashed = dayOrder === undefined ? values.find(isSlashedDay) : undefined;
     if (slashed !== undefined) throw new CodedError('cli_duckdb_slashed_dates', params(slashed));
   }
 }
@@ -194,8 +195,12 @@ export async function runReportDuckDb(file: string, options: DuckDbReportOptions
     const prepared = prepareReport(source.sample, costs?.sample ?? null, options);
     const { mapping } = prepared;
     const costBinding = mapping.shape === 'crm' ? mapping.costs : null;
-    refuseDatesTheSqlCannotRead(source.sample, mapping.source);
-    if (costs && costBinding) refuseDatesTheSqlCannotRead(costs.sample, costBinding);
+    const rows = (sample: Matrix, t: TableBinding): Matrix => sample.slice(t.firstDataRow - 1).map((r) => r.slice(t.firstColumn - 1));
+    const sourceRows = rows(source.sample, mapping.source);
+    const costRows = costs && costBinding ? rows(costs.sample, costBinding) : undefined;
+    const dayOrder = reportDayOrder(mapping, sourceRows, costRows);
+    refuseDatesTheSqlCannotRead(source.sample, mapping.source, dayOrder);
+    if (costs && costBinding) refuseDatesTheSqlCannotRead(costs.sample, costBinding, dayOrder);
     // The files are loaded in their order (rowid is the CSV line); the query needs no order of its own:
     // a customer's same-day leads go by their cells (definitions/journeys.ts byTie), not by row, so DuckDB
     // may stream and spill without keeping insertion order (its memory guide's first advice for big files).
@@ -205,7 +210,7 @@ export async function runReportDuckDb(file: string, options: DuckDbReportOptions
       mapping,
       await source.table(mapping.source, 'source_rows'),
       costs && costBinding ? await costs.table(costBinding, 'costs_rows') : null,
-      { identityKind: identityKindOf(mapping, source.sample.slice(mapping.source.firstDataRow - 1)), today: options.today ?? localDay() },
+      { identityKind: identityKindOf(mapping, sourceRows), today: options.today ?? localDay(), dayOrder },
     );
     return reportFrom(prepared, data);
   } finally {

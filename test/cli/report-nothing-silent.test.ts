@@ -103,9 +103,12 @@ describe('CLI: month/day dates (03/14/2026) read in the order the report shows, 
     expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['rows_skipped_date', 'dates_day_order']));
   });
 
-  it('--engine duckdb refuses them with a clear error rather than summing differently', () => {
-    const out = cli(rows(['03/02/2026', '03/14/2026']), '--engine', 'duckdb');
+  it('--engine duckdb reads them in the order its sample shows, and refuses a file whose sample does not say', () => {
+    const us = rows(['03/02/2026', '03/14/2026', '04/01/2026']);
+    const duck = JSON.parse(cli(us, '--engine', 'duckdb', '--json').stdout) as ReturnType<typeof runReport>;
+    expect([duck.periods, duck.rows]).toEqual([['2026-03', '2026-04'], { source: 3, used: 3, skipped: 0 }]);
+    const out = cli(rows(['02/03/2026', '04/01/2026']), '--engine', 'duckdb');
     expect(out.status).not.toBe(0);
-    expect(out.stderr).toContain('--engine duckdb does not read month/day or day/month dates such as "03/02/2026" in Date');
+    expect(out.stderr).toContain('--engine duckdb cannot tell whether dates such as "02/03/2026" in Date are month/day or day/month');
   });
 });

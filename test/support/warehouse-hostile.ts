@@ -126,6 +126,10 @@ const DATES: CellValue[] = [
   '31 ДЕК. 2026, 23:10',
   '5-Jan-2026',
   'Foo 14, 2026',
+  // Month/day (US): 03/14/2026 decides the order for the whole report, 3/1/2026 is then March 1st.
+  '03/14/2026',
+  '12/31/2026 11:59 PM',
+  '3/1/2026',
   // Compact yyyymmdd: a number (the GA4 API) and text (GA4's BigQuery event_date); impossible ones.
   20260314,
   20260230,

@@ -1,7 +1,7 @@
 /** Runs one mapping through the in-memory aggregator and through the compiled SQL on DuckDB, on identical data. */
 import { expect } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { aggregate, type AggregatedData } from '../../src/core/aggregate/index.js';
+import { aggregate, reportDayOrder, type AggregatedData } from '../../src/core/aggregate/index.js';
 import type { Mapping, TableBinding } from '../../src/core/mapping/types.js';
 import type { Matrix } from '../../src/core/values.js';
 import { aggregateOnDuckDb, loadMatrix, warehouseMatrix } from '../../src/cli/duckdb.js';
@@ -54,6 +54,7 @@ export async function bothEngines(
   const sql = await aggregateOnDuckDb(conn, c.mapping, fixColumns(srcTable, width(c.mapping.source)), costsTable, {
     ...opts,
     identityKind: identityKindOf(c.mapping, src.rows),
+    dayOrder: reportDayOrder(c.mapping, src.rows, costs?.rows),
   });
   // Per-deal records stay in the warehouse: the SQL path returns the sums, and per-customer sums for the
   // analyses, which must give the same model comparison, cohort LTV and findings as the records do.

@@ -16,6 +16,7 @@ import { parseDateValue, type Matrix } from '../../src/core/values.js';
 import { isoDay } from '../../src/core/dates.js';
 import { columnOf } from '../../src/core/aggregate/rows.js';
 import { identityKindOf } from '../../src/core/warehouse/compile.js';
+import { reportDayOrder } from '../../src/core/aggregate/index.js';
 
 let db: DuckDbSession;
 beforeAll(async () => {
@@ -330,12 +331,14 @@ describe('a costs sheet beside a warehouse CRM table: inlined into the query', (
       s,
       m.source.firstDataRow,
     );
-    const sheet = inlineTable(duckdb, warehouseMatrix(costs, width(m.costs!), 'Etc/UTC'), m.costs!.firstDataRow, 'Costs');
+    const c = warehouseMatrix(costs, width(m.costs!), 'Etc/UTC');
+    const sheet = inlineTable(duckdb, c, m.costs!.firstDataRow, 'Costs');
     const inlined = await aggregateOnDuckDb(db.connection, m, src, sheet, {
       notSetLabel: '(none)',
       channelCostsLabel: '(costs)',
       timeZone: 'Etc/UTC',
       identityKind: identityKindOf(m, s.rows),
+      dayOrder: reportDayOrder(m, s.rows, c.rows),
     });
     expect(memory.totals.measures.spend).toBeGreaterThan(0);
     expect(memory.notes).toContain('costs_spread_weekly');

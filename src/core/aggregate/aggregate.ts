@@ -126,9 +126,10 @@ function* dateCells(mapping: Mapping, source: Matrix, costs?: Matrix, survey?: M
 
 /**
  * One month/day order for `03/14/2026` dates across the report (dates.ts dayOrderOf): an export writes all its
- * dates one way; sheets that disagree leave such dates unread and reported.
+ * dates one way; sheets that disagree leave such dates unread and reported. The warehouse engines take it from
+ * a sample (WarehouseOptions.dayOrder).
  */
-function reportDayOrder(mapping: Mapping, source: Matrix, costs?: Matrix, survey?: Matrix): DayOrder | undefined {
+export function reportDayOrder(mapping: Mapping, source: Matrix, costs?: Matrix, survey?: Matrix): DayOrder | undefined {
   return dayOrderOf(dateCells(mapping, source, costs, survey));
 }
 

@@ -511,7 +511,7 @@ export const enIssues = {
   cli_duckdb_utf8: '{flag} reads UTF-8 files; {file} is {encoding}: use the default engine, or save it as UTF-8.',
   cli_duckdb_period_labels: '{flag} reads dates, not period labels such as {example} in {column}; use the default engine for this file.',
   cli_duckdb_slashed_dates:
-    '{flag} does not read month/day or day/month dates such as {example} in {column}; use the default engine for this file.',
+    '{flag} cannot tell whether dates such as {example} in {column} are month/day or day/month (no day over 12 in the rows it samples); use the default engine for this file.',
   cli_not_reportable: 'This file cannot be reported: {problems}',
   csv_unclosed_quote: 'CSV: a quoted field is not closed (missing ") in row {row}.',
   encoding_utf16_no_bom:

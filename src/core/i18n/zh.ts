@@ -479,7 +479,8 @@ export const zhIssues: IssueTemplates = {
   cli_costs_not_crm: '{flag} 用于 CRM 导出（每行一个线索或交易）；此文件每行已有花费列。',
   cli_duckdb_utf8: '{flag} 只读取 UTF-8 文件；{file} 的编码为 {encoding}：请使用默认引擎，或将其另存为 UTF-8。',
   cli_duckdb_period_labels: '{flag} 读取日期，而不是 {column} 中 {example} 这样的周期标签；此文件请使用默认引擎。',
-  cli_duckdb_slashed_dates: '{flag} 不读取 {column} 中 {example} 这样的月/日或日/月日期；此文件请使用默认引擎。',
+  cli_duckdb_slashed_dates:
+    '{flag} 无法判断 {column} 中 {example} 这样的日期是月/日还是日/月（抽样的行中没有大于 12 的日）；此文件请使用默认引擎。',
   cli_not_reportable: '无法为此文件生成报告：{problems}',
   csv_unclosed_quote: 'CSV：第 {row} 行的引号字段未闭合（缺少 "）。',
   encoding_utf16_no_bom: '{file} 看起来是没有字节顺序标记的 UTF-16（{percent}% 为零字节）；请另存为 UTF-8（或带标记的 UTF-16）后重试。',

@@ -25,6 +25,7 @@ import {
   totalsLabel,
   TRIM as TRIM_RE,
 } from './readers.js';
+import type { DayOrder } from '../dates.js';
 import { callingCodeForCurrency, identifierKind, metricsOptions, type IdentifierKind, type MetricsOptions } from '../definitions/index.js';
 import { ATTRIBUTION_MODELS, POSITION_WEIGHTS, type AttributionModel } from '../definitions/rules.js';
 import { WS_CLASS } from './regex.js';
@@ -82,6 +83,7 @@ export function compileAggregation(
     timeZone: opts.timeZone ?? 'Etc/UTC',
     metrics,
     identityKind: opts.identityKind ?? 'id',
+    dayOrder: opts.dayOrder,
   };
 
   const ctes: string[] = [];
@@ -184,6 +186,8 @@ interface Ctx {
   readonly metrics: MetricsOptions;
   /** What the customer-identity column holds (identifierKind on a sample, as the in-memory path judges it). */
   readonly identityKind: IdentifierKind;
+  /** The report's month/day order for `03/14/2026` dates, as aggregate() decides it; undefined: not read. */
+  readonly dayOrder: DayOrder | undefined;
 }
 
 /** What the SQL path does not compute (yet): the caller falls back to the in-memory engine or says so. */
@@ -265,7 +269,7 @@ class TableReader {
   date(c: number): string {
     let out = this.dates.get(c);
     if (!out) {
-      out = dateReader(this.ctx.d, this.pipeline, this.kind(c), `c_${c}`, `t_${c}`, String(c), this.ctx.timeZone);
+      out = dateReader(this.ctx.d, this.pipeline, this.kind(c), `c_${c}`, `t_${c}`, String(c), this.ctx.timeZone, this.ctx.dayOrder);
       this.dates.set(c, out);
     }
     return out;

@@ -6,7 +6,7 @@
 import { TOTALS_LABEL } from '../mapping/detect-table.js';
 import { CURRENCY, GROUP_SPACES, NO_VALUE, SHEET_ERROR } from '../values.js';
 import { TEXT_MARK } from '../text-mark.js';
-import { COMPACT_MAX, COMPACT_MIN, DATE_FORMS } from '../dates.js';
+import { COMPACT_MAX, COMPACT_MIN, dateForms, type DayOrder } from '../dates.js';
 import { MONTH_NAMES } from '../month-names.js';
 import type { Dialect } from './dialect.js';
 import { toRe2, WS } from './regex.js';
@@ -215,7 +215,7 @@ export function measureReader(
   return { value, status };
 }
 
-/** DATE_FORMS' source with only the named group `pick` capturing (BigQuery's REGEXP_EXTRACT takes one group). */
+/** A date form's source with only the named group `pick` capturing (BigQuery's REGEXP_EXTRACT takes one group). */
 function formPattern(form: RegExp, pick: string | null): string {
   const source = form.source.replace(/\(\?<(\w+)>/gu, (_, name: string) => (name === pick ? '(' : '(?:'));
   return toRe2(new RegExp(source, form.flags));
@@ -228,9 +228,18 @@ const TEXT_FIELDS = ['mon', 'ap', 'off'] as const;
 
 /**
  * Layers 2..5: the calendar day (DATE) or NULL when the cell is blank or not a date. Text is matched against
- * each of core/dates.ts DATE_FORMS once (layer 2), and only the matching form's fields are extracted (layer 3).
+ * each of the report's date forms (core/dates.ts dateForms) once (layer 2), and only the matching form's fields are extracted (layer 3).
  */
-export function dateReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: string, t: string, key: string, timeZone: string): string {
+export function dateReader(
+  d: Dialect,
+  p: Pipeline,
+  kind: ColumnKind,
+  c: string,
+  t: string,
+  key: string,
+  timeZone: string,
+  order: DayOrder | undefined,
+): string {
   const out = `d_${key}`;
   switch (kind) {
     case 'date':
@@ -253,10 +262,11 @@ export function dateReader(d: Dialect, p: Pipeline, kind: ColumnKind, c: string,
       return out;
   }
   const v = (s: string): string => `${s}_${key}`;
+  const forms = dateForms(order);
   const form = v('df');
-  p.add(2, form, `CASE ${DATE_FORMS.map((f, i) => `WHEN ${d.regexContains(t, formPattern(f, null))} THEN ${i}`).join(' ')} END`);
+  p.add(2, form, `CASE ${forms.map((f, i) => `WHEN ${d.regexContains(t, formPattern(f, null))} THEN ${i}`).join(' ')} END`);
   const field = (name: string, read: (x: string) => string): string => {
-    const whens = DATE_FORMS.flatMap((f, i) =>
+    const whens = forms.flatMap((f, i) =>
       groupsOf(f).has(name) ? [`WHEN ${i} THEN ${read(`NULLIF(${d.regexExtract(t, formPattern(f, name))}, '')`)}`] : [],
     );
     return p.add(3, v(`d${name}`), whens.length > 0 ? `CASE ${form} ${whens.join(' ')} END` : 'NULL');

@@ -1,3 +1,4 @@
+import type { DayOrder } from '../dates.js';
 import type { IdentifierKind, MetricsOptions } from '../definitions/index.js';
 /** A table in a warehouse (BigQuery, DuckDB) as the SQL compiler sees it. */
 
@@ -45,6 +46,8 @@ export interface WarehouseOptions {
   readonly metrics?: Partial<MetricsOptions>;
   /** What the customer-id column holds (definitions identifierKind on a sample); only 'id' is compiled. */
   readonly identityKind?: IdentifierKind;
+  /** How `03/14/2026` text dates are ordered (aggregate's reportDayOrder on a sample); without it they are not read. */
+  readonly dayOrder?: DayOrder;
 }
 
 /** One row of the compiled query's result (values as the driver hands them: numbers, bigints or text). */
