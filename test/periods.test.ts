@@ -9,6 +9,7 @@ import { aggregate } from '../src/core/aggregate/index.js';
 import { dayOrderOf, DateReader } from '../src/core/dates.js';
 import { classifyCell, profileColumn } from '../src/core/mapping/index.js';
 import { aggregatedMapping } from './support/mappings.js';
+import { dataRows, loadSample, mappingFor } from './support/samples.js';
 import {
   parsePeriodText,
   periodKey,
@@ -19,6 +20,7 @@ import {
   rowSpanEnd,
   namedSpan,
   weekRowKeys,
+  weekRowsByStart,
   type Period,
 } from '../src/core/periods.js';
 import { cellsFromCsv, runReport } from '../src/cli/report.js';
@@ -284,6 +286,20 @@ describe('rowSpan: a row dated by its month or week stands for the whole period'
     expect(rowSpan(rowDatesOf([day(2026, 11, 2)], 'week'))).toBe('week');
     expect(rowSpan(rowDatesOf([day(2026, 11, 2)], 'month'))).toBe('day'); // not a 1st
     expect(rowSpan(rowDatesOf([day(2026, 11, 1)]))).toBe('day');
+  });
+
+  it('week rows in a monthly or quarterly report are said to count in the month they start', () => {
+    const mondays = rowDatesOf([day(2026, 3, 2), day(2026, 3, 9), day(2026, 3, 30)]);
+    expect(weekRowsByStart(mondays, 'month')).toBe(true);
+    expect(weekRowsByStart(mondays, 'quarter')).toBe(true);
+    expect(weekRowsByStart(mondays, 'week')).toBe(false);
+    expect(weekRowsByStart(rowDatesOf([day(2026, 3, 2), day(2026, 3, 3)]), 'month')).toBe(false); // days
+    const sheets = loadSample('ad-platform-export-en');
+    const noteOf = (granularity: 'week' | 'month') => {
+      const mapping = mappingFor(sheets, [1], { granularity });
+      return aggregate(mapping, dataRows(sheets[0].rows, mapping.source)).notes.includes('week_rows_by_start');
+    };
+    expect([noteOf('month'), noteOf('week')]).toEqual([true, false]);
   });
 
   it('Sunday week rows move to the ISO week holding six of their days, across a 53-week year; nothing else moves', () => {

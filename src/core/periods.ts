@@ -247,6 +247,14 @@ export function weekRowKeys(keys: readonly string[], dates: RowDates | null, gra
   });
 }
 
+/**
+ * Week rows in a monthly or quarterly report are keyed by their first day, so a week that runs into the next
+ * month counts in the month it starts: the report says so (the `week_rows_by_start` note), as it never splits.
+ */
+export function weekRowsByStart(dates: RowDates | null, granularity: Granularity | null): boolean {
+  return (granularity === 'month' || granularity === 'quarter') && rowSpan(dates) === 'week';
+}
+
 /** The last day (wall-clock ms) a row dated `start` holds. */
 export function rowSpanEnd(start: number, span: RowSpan): number {
   if (span === 'day') return start;

@@ -17,7 +17,7 @@ import type { ColumnNumbers } from '../numbers.js';
 import { addCosts } from './costs.js';
 import { readCrmRows } from './crm.js';
 import { ALL_PERIOD, isoDate, periodKey } from './periods.js';
-import { namedSpan, rowDatesOf, rowSpan, rowSpanEnd, weekRowKeys, type RowDates } from '../periods.js';
+import { namedSpan, rowDatesOf, rowSpan, rowSpanEnd, weekRowKeys, weekRowsByStart, type RowDates } from '../periods.js';
 import { columnOf, headerOf, isBlankRow, PeriodReader, periodSkipReason } from './rows.js';
 import { SkipLog } from './skip-log.js';
 import type { AggregatedData, AggregateNote, AggregateOptions, DealsDetail } from './types.js';
@@ -85,6 +85,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   const named = namedSpan(headerOf(mapping.source, columnOf(mapping.source, 'date')));
   const rowDates = mapping.shape === 'aggregated' ? rowDatesOf(periods.rowDates(), named) : null;
   const sorted = weekRowKeys(keys, rowDates, granularity);
+  if (weekRowsByStart(rowDates, granularity)) notes.push('week_rows_by_start');
   // No readable rows at all: one empty period keeps the dashboard's shape valid.
   if (sorted.length === 0) sorted.push(ALL_PERIOD);
   const asOf = dataReach(periods, rowDates, opts.today);

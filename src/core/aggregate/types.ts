@@ -30,7 +30,9 @@ export type AggregateNote =
   /** Monthly costs spread evenly over the month's days and summed into ISO weeks. */
   | 'costs_spread_weekly'
   /** A customer counts once, as a new customer, credited like the revenue of their first won deal. */
-  | 'customers_first_won';
+  | 'customers_first_won'
+  /** Week rows in a monthly or quarterly report: a week counts in the period of its first day (periods.ts). */
+  | 'week_rows_by_start';
 
 /** One NPS answer, placed: the channel and time it counts under. */
 export interface NpsAnswer {

@@ -61,6 +61,7 @@ export interface DashboardLabels {
     readonly noSpend: string;
     readonly noRevenue: string;
     readonly spreadWeekly: string;
+    readonly weekRowsByStart: string;
     readonly firstWon: string;
     readonly totals: string;
   };
@@ -149,6 +150,7 @@ export function dashboardLabels(locale: UiLocale): DashboardLabels {
       noSpend: text('dash.note.noSpend'),
       noRevenue: text('dash.note.noRevenue'),
       spreadWeekly: text('dash.note.spreadWeekly'),
+      weekRowsByStart: text('dash.note.weekRowsByStart'),
       firstWon: text('dash.note.firstWon'),
       totals: text('dash.note.totals'),
     },

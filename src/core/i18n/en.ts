@@ -310,6 +310,8 @@ export const en = {
   'dash.note.noSpend': 'No spend is mapped, so CPC, CPL, CAC, ROAS and ROMI are not shown.',
   'dash.note.noRevenue': 'No revenue is mapped, so AOV, ROAS, ROMI and LTV are not shown.',
   'dash.note.spreadWeekly': 'Monthly costs are spread evenly over the days of each month and summed into ISO weeks.',
+  'dash.note.weekRowsByStart':
+    'The rows are weeks, dated by their first day: a week that runs into the next month counts in the month it starts.',
   'dash.note.firstWon':
     'A customer counts once, as a new customer at their first won deal, credited to channels exactly like that deal’s revenue.',
   'dash.note.totals': 'Totals are sums; ratios in the totals row are ratios of the totals, never averages of ratios.',

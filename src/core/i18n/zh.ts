@@ -299,6 +299,7 @@ export const zh: Messages = {
   'dash.note.noSpend': '未映射花费列，因此不显示 CPC、CPL、获客成本、ROAS 和 ROMI。',
   'dash.note.noRevenue': '未映射收入列，因此不显示客单价、ROAS、ROMI 和 LTV。',
   'dash.note.spreadWeekly': '月度费用按当月天数平均分摊后汇总到 ISO 周。',
+  'dash.note.weekRowsByStart': '各行是以首日标注日期的周：跨入下个月的周计入其开始的月份。',
   'dash.note.firstWon': '客户只计一次——在首次成交时计为新客户，并与该成交的收入以相同方式归因到渠道。',
   'dash.note.totals': '合计为求和；合计行中的比率是合计值之比，而非比率的平均值。',
   'affects.Conversion': '转化率',

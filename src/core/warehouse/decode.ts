@@ -11,7 +11,7 @@ import { MEASURE_COUNT } from '../aggregate/accumulator.js';
 import { channelsWithoutCostsWarning } from '../aggregate/costs.js';
 import { unknownStatusesWarning } from '../aggregate/crm.js';
 import { ALL_PERIOD, isoDate } from '../aggregate/periods.js';
-import { namedSpan, weekRowKeys } from '../periods.js';
+import { namedSpan, weekRowKeys, weekRowsByStart } from '../periods.js';
 import { isSkipReason, SkipLog, type SkipReason } from '../aggregate/skip-log.js';
 import type {
   AggregatedData,
@@ -247,6 +247,7 @@ export function decodeAggregation(
       : null;
   const keys = [...periods].sort();
   const sorted = weekRowKeys(keys, rowDates, compiled.granularity);
+  if (weekRowsByStart(rowDates, compiled.granularity)) notes.push('week_rows_by_start');
   const grand = new Float64Array(width);
   const rows: AggregateRow[] = [...groups.values()].map((g) => {
     const sum = new Float64Array(width);

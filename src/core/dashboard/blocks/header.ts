@@ -80,6 +80,7 @@ function sheetNotes(data: AggregatedData, L: DashboardLabels, has: (k: string) =
   else if (data.notes.includes('crm_cohort')) notes.push(L.note.cohort);
   if (data.notes.includes('customers_first_won')) notes.push(L.note.firstWon);
   if (data.notes.includes('costs_spread_weekly')) notes.push(L.note.spreadWeekly);
+  if (data.notes.includes('week_rows_by_start')) notes.push(L.note.weekRowsByStart);
   if (has('ltv')) notes.push(L.note.ltv);
   if (!data.measures.includes('spend')) notes.push(L.note.noSpend);
   if (!data.measures.includes('revenue')) notes.push(L.note.noRevenue);
