@@ -65,6 +65,15 @@ describe('parsePeriodText: the spellings exports use', () => {
     ['2026年第5周', '2026-W05'],
     ['5 нед. 2026', '2026-W05'],
     ['2026-W53', '2026-W53'],
+    // A range of two dates that is exactly one week (Monday–Sunday), month or quarter.
+    ['02.03.2026 - 08.03.2026', '2026-W10'],
+    ['02.03.2026–08.03.2026', '2026-W10'],
+    ['Mar 2, 2026 - Mar 8, 2026', '2026-W10'],
+    ['2026年3月2日至2026年3月8日', '2026-W10'],
+    ['01.03.2026 по 31.03.2026', '2026-03'],
+    ['2026-03-01–2026-03-31', '2026-03'],
+    ['March 1, 2026 to March 31, 2026', '2026-03'],
+    ['2026-01-01 - 2026-03-31', '2026-Q1'],
   ])('%s → %s', (text, want) => {
     expect(key(parsePeriodText(text))).toBe(want);
   });
@@ -86,6 +95,11 @@ describe('parsePeriodText: the spellings exports use', () => {
     '12345',
     'total 2026',
     '1899-12',
+    '02.03.2026 - 09.03.2026', // eight days
+    '01.03.2026 - 08.03.2026', // a week from Sunday: not an ISO week
+    '01.03.2026 - 31.03.2026 10:00',
+    '15.03.2026 - 14.04.2026',
+    'Google - Search',
   ])('%s is not a period label', (text) => {
     expect(parsePeriodText(text)).toBeUndefined();
   });
@@ -198,6 +212,18 @@ describe('period-label rows in reports', () => {
     ['Apr 2026', 'SEO', 400],
     ['05.2026', 'Ads', 500],
   ];
+
+  it('week ranges: a weekly report takes each; a monthly one skips and reports the week that straddles two months', () => {
+    const ranges = [
+      ['23.02.2026 - 01.03.2026', 'Ads', 100],
+      ['02.03.2026 - 08.03.2026', 'Ads', 200],
+    ];
+    const weekly = aggregate(monthlyMapping('week'), ranges);
+    expect([weekly.periods, weekly.totals.measures.spend]).toEqual([['2026-W09', '2026-W10'], 300]);
+    const monthly = aggregate(monthlyMapping('month'), ranges);
+    expect([monthly.periods, monthly.totals.measures.spend, monthly.skippedRows]).toEqual([['2026-03'], 200, 1]);
+    expect(monthly.warnings.map((w) => w.code)).toContain('rows_skipped_period');
+  });
 
   it('each row is assigned to its labelled month, and quarters sum them', () => {
     const month = aggregate(monthlyMapping('month'), rows);

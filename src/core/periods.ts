@@ -5,7 +5,7 @@
  * `2026-W05`…). The sniffer calls a cell a period exactly when parsePeriodText reads it, and every reader
  * (aggregator, CLI) reads it with the same function, so a column is never sniffed as dates and then skipped.
  */
-import { MS_PER_DAY, type DateReader } from './dates.js';
+import { MS_PER_DAY, parseDateText, type DateReader } from './dates.js';
 import { monthOfName } from './month-names.js';
 import { unmarked } from './text-mark.js';
 import type { Granularity } from './mapping/types.js';
@@ -116,13 +116,40 @@ function monthByName(name: string, year: number): Period | undefined {
   return month === undefined ? undefined : monthPeriod(year, month);
 }
 
+// Between the two dates of a range: `02.03.2026 - 08.03.2026`, `2026-03-01–2026-03-31`, `Mar 2, 2026 to Mar 8, 2026`.
+const RANGE_SEPARATOR = /\s*(?:[-–—~至]|to|по)\s*/gu;
+
+/**
+ * A range of two dates (dates.ts forms) that is exactly one ISO week (Monday to Sunday), calendar month or
+ * quarter, as reports label a row's period; any other range (8 days, a time of day) is no period.
+ */
+function rangePeriod(text: string): Period | undefined {
+  for (const m of text.matchAll(RANGE_SEPARATOR)) {
+    const from = parseDateText(text.slice(0, m.index));
+    const to = parseDateText(text.slice(m.index + m[0].length));
+    if (from !== undefined && to !== undefined) return wholePeriod(from, to + MS_PER_DAY);
+  }
+  return undefined;
+}
+
+function wholePeriod(start: number, end: number): Period | undefined {
+  if (start % MS_PER_DAY !== 0 || end % MS_PER_DAY !== 0) return undefined;
+  const d = new Date(start);
+  const [y, m] = [d.getUTCFullYear(), d.getUTCMonth()];
+  if (d.getUTCDay() === 1 && end - start === 7 * MS_PER_DAY) return { granularity: 'week', start, end };
+  const whole = [monthPeriod(y, m + 1), m % 3 === 0 ? quarterPeriod(y, m / 3 + 1) : undefined];
+  return whole.find((p) => p !== undefined && p.start === start && p.end === end);
+}
+
 /**
  * A month, quarter or ISO-week label, or undefined. Case, surrounding spaces and a Russian year mark
  * (`2026 г.`, `2026 года`) do not matter; an impossible month (`2026-13`), quarter or week (`2026-W54`) is
- * not a period.
+ * not a period. A range of two dates that is exactly one of them (`02.03.2026 – 08.03.2026`) is that period.
  */
 export function parsePeriodText(text: string): Period | undefined {
-  const s = unmarked(text.normalize('NFKC').trim())
+  const trimmed = unmarked(text.normalize('NFKC').trim());
+  if (trimmed.length > 24 && trimmed.length <= 64) return rangePeriod(trimmed);
+  const s = trimmed
     .toLowerCase()
     .replace(/\s+/gu, ' ')
     .replace(/(\d{4})\s*(?:г\.?|года?)$/u, '$1');
@@ -132,7 +159,7 @@ export function parsePeriodText(text: string): Period | undefined {
     const period = m ? make(m) : undefined;
     if (period) return period;
   }
-  return undefined;
+  return s.length >= 17 ? rangePeriod(trimmed) : undefined;
 }
 
 /** A cell of a date column: a day (maybe with a time) or a labelled period. */
