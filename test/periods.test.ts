@@ -74,6 +74,8 @@ describe('parsePeriodText: the spellings exports use', () => {
     ['2026-03-01–2026-03-31', '2026-03'],
     ['March 1, 2026 to March 31, 2026', '2026-03'],
     ['2026-01-01 - 2026-03-31', '2026-Q1'],
+    // A week from Sunday (US tools) is keyed by its Sunday here; a weekly report takes the ISO week after.
+    ['01.03.2026 - 07.03.2026', '2026-W09'],
   ])('%s → %s', (text, want) => {
     expect(key(parsePeriodText(text))).toBe(want);
   });
@@ -96,7 +98,6 @@ describe('parsePeriodText: the spellings exports use', () => {
     'total 2026',
     '1899-12',
     '02.03.2026 - 09.03.2026', // eight days
-    '01.03.2026 - 08.03.2026', // a week from Sunday: not an ISO week
     '01.03.2026 - 31.03.2026 10:00',
     '15.03.2026 - 14.04.2026',
     'Google - Search',
@@ -220,6 +221,10 @@ describe('period-label rows in reports', () => {
     ];
     const weekly = aggregate(monthlyMapping('week'), ranges);
     expect([weekly.periods, weekly.totals.measures.spend]).toEqual([['2026-W09', '2026-W10'], 300]);
+    // Sunday to Saturday: the ISO week holding six of its days, in a weekly report; in March, in a monthly one.
+    const sunday = [['01.03.2026 - 07.03.2026', 'Ads', 50]];
+    expect(aggregate(monthlyMapping('week'), sunday).periods).toEqual(['2026-W10']);
+    expect(aggregate(monthlyMapping('month'), sunday).periods).toEqual(['2026-03']);
     const monthly = aggregate(monthlyMapping('month'), ranges);
     expect([monthly.periods, monthly.totals.measures.spend, monthly.skippedRows]).toEqual([['2026-03'], 200, 1]);
     expect(monthly.warnings.map((w) => w.code)).toContain('rows_skipped_period');

@@ -46,9 +46,11 @@ export function periodKey(time: number, granularity: Granularity): string {
 
 /**
  * The report period a labelled period falls in, or undefined when it does not fit in one: a month label in a
- * weekly report, or an ISO week that straddles two months. Such rows are reported, never split or guessed.
+ * weekly report, or an ISO week that straddles two months. Such rows are reported, never split or guessed. A
+ * week from Sunday goes, in a weekly report, to the ISO week holding six of its days (as weekRowKeys does).
  */
 export function periodKeyOf(period: Period, granularity: Granularity): string | undefined {
+  if (granularity === 'week' && period.granularity === 'week') return periodKey(period.start + 3 * MS_PER_DAY, 'week');
   const first = periodKey(period.start, granularity);
   return periodKey(period.end - 1, granularity) === first ? first : undefined;
 }
@@ -120,8 +122,8 @@ function monthByName(name: string, year: number): Period | undefined {
 const RANGE_SEPARATOR = /\s*(?:[-–—~至]|to|по)\s*/gu;
 
 /**
- * A range of two dates (dates.ts forms) that is exactly one ISO week (Monday to Sunday), calendar month or
- * quarter, as reports label a row's period; any other range (8 days, a time of day) is no period.
+ * A range of two dates (dates.ts forms) that is exactly one week (Monday to Sunday, or Sunday to Saturday),
+ * calendar month or quarter, as reports label a row's period; any other range (8 days, a time of day) is no period.
  */
 function rangePeriod(text: string): Period | undefined {
   for (const m of text.matchAll(RANGE_SEPARATOR)) {
@@ -136,7 +138,8 @@ function wholePeriod(start: number, end: number): Period | undefined {
   if (start % MS_PER_DAY !== 0 || end % MS_PER_DAY !== 0) return undefined;
   const d = new Date(start);
   const [y, m] = [d.getUTCFullYear(), d.getUTCMonth()];
-  if (d.getUTCDay() === 1 && end - start === 7 * MS_PER_DAY) return { granularity: 'week', start, end };
+  // Monday weeks (ISO) and Sunday weeks (US tools), as week rows are (rowSpan).
+  if (d.getUTCDay() <= 1 && end - start === 7 * MS_PER_DAY) return { granularity: 'week', start, end };
   const whole = [monthPeriod(y, m + 1), m % 3 === 0 ? quarterPeriod(y, m / 3 + 1) : undefined];
   return whole.find((p) => p !== undefined && p.start === start && p.end === end);
 }
