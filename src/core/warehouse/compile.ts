@@ -18,6 +18,7 @@ import {
   blankOf,
   dateReader,
   measureReader,
+  type ReaderColumn,
   noValueOf,
   normalizedName,
   Pipeline,
@@ -252,6 +253,10 @@ class TableReader {
     this.pipeline.where(2, `NOT (${cols.map((c) => blankOf(this.kind(c), `c_${c}`, `t_${c}`)).join(' AND ')})`);
   }
 
+  private column(c: number): ReaderColumn {
+    return { d: this.ctx.d, p: this.pipeline, kind: this.kind(c), c: `c_${c}`, t: `t_${c}`, key: String(c) };
+  }
+
   text(c: number): string {
     return c >= 0 ? `t_${c}` : "''";
   }
@@ -260,7 +265,7 @@ class TableReader {
   measure(c: number): { value: string; status: string } {
     let m = this.measures.get(c);
     if (!m) {
-      m = measureReader(this.ctx.d, this.pipeline, this.kind(c), `c_${c}`, `t_${c}`, String(c));
+      m = measureReader(this.column(c));
       this.measures.set(c, m);
     }
     return m;
@@ -269,7 +274,7 @@ class TableReader {
   date(c: number): string {
     let out = this.dates.get(c);
     if (!out) {
-      out = dateReader(this.ctx.d, this.pipeline, this.kind(c), `c_${c}`, `t_${c}`, String(c), this.ctx.timeZone, this.ctx.dayOrder);
+      out = dateReader(this.column(c), this.ctx.timeZone, this.ctx.dayOrder);
       this.dates.set(c, out);
     }
     return out;

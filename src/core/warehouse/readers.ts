@@ -134,18 +134,21 @@ export function totalsLabel(d: Dialect, c: string): string {
   return `COALESCE(${d.regexContains(unmarked, toRe2(TOTALS_LABEL))}, FALSE)`;
 }
 
+/** The column a reader adds its layers for: the cell `c` (as typed), its text `t`, and its aliases' suffix. */
+export interface ReaderColumn {
+  readonly d: Dialect;
+  readonly p: Pipeline;
+  readonly kind: ColumnKind;
+  readonly c: string;
+  readonly t: string;
+  readonly key: string;
+}
+
 /**
  * readMeasure(): adds layers 2..9 and returns the aliases of the value (NULL when unreadable) and the
  * status (0 read, 1 not a number, 2 an error value such as #N/A).
  */
-export function measureReader(
-  d: Dialect,
-  p: Pipeline,
-  kind: ColumnKind,
-  c: string,
-  t: string,
-  key: string,
-): { value: string; status: string } {
+export function measureReader({ d, p, kind, c, t, key }: ReaderColumn): { value: string; status: string } {
   const value = `x_${key}`;
   const status = `k_${key}`;
   if (kind === 'number') {
@@ -228,18 +231,10 @@ const TEXT_FIELDS = ['mon', 'ap', 'off'] as const;
 
 /**
  * Layers 2..5: the calendar day (DATE) or NULL when the cell is blank or not a date. Text is matched against
- * each of the report's date forms (core/dates.ts dateForms) once (layer 2), and only the matching form's fields are extracted (layer 3).
+ * each of the report's date forms (core/dates.ts dateForms) once (layer 2), and only the matching form's
+ * fields are extracted (layer 3).
  */
-export function dateReader(
-  d: Dialect,
-  p: Pipeline,
-  kind: ColumnKind,
-  c: string,
-  t: string,
-  key: string,
-  timeZone: string,
-  order: DayOrder | undefined,
-): string {
+export function dateReader({ d, p, kind, c, t, key }: ReaderColumn, timeZone: string, order: DayOrder | undefined): string {
   const out = `d_${key}`;
   switch (kind) {
     case 'date':
