@@ -151,19 +151,33 @@ export const isSlashedDay = (v: unknown): boolean => typeof v === 'string' && SL
  * not read (and reported as unreadable), never guessed.
  */
 export function dayOrderOf(values: Iterable<unknown>): DayOrder | undefined {
-  let mdy = false;
-  let dmy = false;
-  const seen = new Set<string>();
-  for (const v of values) {
+  const votes = new DayOrderVotes();
+  for (const v of values) votes.add(v);
+  return votes.order();
+}
+
+/** dayOrderOf, a cell at a time: the aggregator feeds it the date columns of every sheet in plain loops. */
+export class DayOrderVotes {
+  private mdy = false;
+  private dmy = false;
+  private readonly seen = new Set<string>();
+  /** The first `a/b/yyyy` date met, to quote when the order stays unknown. */
+  example: string | undefined;
+
+  add(v: unknown): void {
     // Cheap for the usual column of Date cells or ISO text; a column repeats a few hundred dates.
-    if (typeof v !== 'string' || !v.includes('/') || seen.has(v)) continue;
-    seen.add(v);
+    if (typeof v !== 'string' || !v.includes('/') || this.seen.has(v)) return;
+    this.seen.add(v);
     const g = SLASHED_ANY.exec(unmarked(v.trim()))?.groups;
-    if (!g) continue;
-    if (+(g.first ?? 0) > 12) dmy = true;
-    if (+(g.second ?? 0) > 12) mdy = true;
+    if (!g) return;
+    this.example ??= v.trim();
+    if (+(g.first ?? 0) > 12) this.dmy = true;
+    if (+(g.second ?? 0) > 12) this.mdy = true;
   }
-  return mdy === dmy ? undefined : mdy ? 'mdy' : 'dmy';
+
+  order(): DayOrder | undefined {
+    return this.mdy === this.dmy ? undefined : this.mdy ? 'mdy' : 'dmy';
+  }
 }
 
 /**

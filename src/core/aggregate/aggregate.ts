@@ -8,8 +8,8 @@ import { metricsOptions } from '../definitions/index.js';
 import { isTotalsLabel } from '../mapping/detect-table.js';
 import type { ColumnRole, Granularity, Mapping, MeasureRole, TableBinding } from '../mapping/types.js';
 import { MEASURE_ROLES } from '../mapping/types.js';
-import { isBlank, type CellValue, type Matrix } from '../values.js';
-import { dayOrderOf, isSlashedDay, MS_PER_DAY, type DayOrder } from '../dates.js';
+import { isBlank, type Matrix } from '../values.js';
+import { DayOrderVotes, MS_PER_DAY, type DayOrder } from '../dates.js';
 import { Accumulator, MEASURE_COUNT, measureField } from './accumulator.js';
 import { cellText } from './cells.js';
 import { MeasureReaders } from './measures.js';
@@ -37,8 +37,8 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     warnings.push(issue('warning', 'costs_undated', {}));
   }
   const acc = new Accumulator(mapping.funnel.length, byCampaign, notSet);
-  const order = reportDayOrder(mapping, source, costs, opts.survey);
-  const periods = new PeriodReader(acc, granularity, opts.timeZone ?? 'Etc/UTC', order);
+  const dayOrder = dayOrderVotes(mapping, source, costs, opts.survey);
+  const periods = new PeriodReader(acc, granularity, opts.timeZone ?? 'Etc/UTC', dayOrder.order);
   const skips = new SkipLog();
   const firstRow = opts.firstRowNumber ?? src.firstDataRow;
   let measures: MeasureRole[];
@@ -71,7 +71,7 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
     sourceRows = r.rows;
   }
   warnings.unshift(...skips.issues('source'));
-  if (!order) warnings.push(...undecidedDayOrder(mapping, source));
+  warnings.push(...dayOrder.issues);
 
   if (costTable && costs) {
     const c = addCosts(costTable, costs, acc, periods, byCampaign, opts, notSet);
@@ -109,8 +109,19 @@ export function aggregate(mapping: Mapping, source: Matrix, costs?: Matrix, opts
   };
 }
 
-/** The cells of the date columns of every sheet the report reads (source, costs, survey). */
-function* dateCells(mapping: Mapping, source: Matrix, costs?: Matrix, survey?: Matrix): Generator<CellValue> {
+/**
+ * One month/day order for `03/14/2026` dates across the report (dates.ts dayOrderOf): an export writes all its
+ * dates one way; sheets that disagree leave such dates unread and reported. The warehouse engines take it from
+ * a sample (WarehouseOptions.dayOrder). One plain loop over the date columns of every sheet: this runs on every
+ * build, over a million rows.
+ */
+export function reportDayOrder(mapping: Mapping, source: Matrix, costs?: Matrix, survey?: Matrix): DayOrder | undefined {
+  return dayOrderVotes(mapping, source, costs, survey).order;
+}
+
+function dayOrderVotes(mapping: Mapping, source: Matrix, costs?: Matrix, survey?: Matrix) {
+  const votes = new DayOrderVotes();
+  let column = '';
   const sheets: [TableBinding | null | undefined, Matrix | undefined, readonly ColumnRole[]][] = [
     [mapping.source, source, ['date', 'close_date']],
     [mapping.shape === 'crm' ? mapping.costs : null, costs, ['date']],
@@ -120,30 +131,21 @@ function* dateCells(mapping: Mapping, source: Matrix, costs?: Matrix, survey?: M
     if (!table || !rows) continue;
     for (const role of roles) {
       const c = columnOf(table, role);
-      if (c >= 0) for (const row of rows) yield row[c];
+      if (c < 0) continue;
+      const before = votes.example;
+      // Only text can be `03/14/2026`: Date cells, the usual case, cost one type check each.
+      for (let r = 0; r < rows.length; r++) {
+        const v = rows[r][c];
+        if (typeof v === 'string') votes.add(v);
+      }
+      if (before === undefined && votes.example !== undefined) column = headerOf(table, c);
     }
   }
-}
-
-/**
- * One month/day order for `03/14/2026` dates across the report (dates.ts dayOrderOf): an export writes all its
- * dates one way; sheets that disagree leave such dates unread and reported. The warehouse engines take it from
- * a sample (WarehouseOptions.dayOrder).
- */
-export function reportDayOrder(mapping: Mapping, source: Matrix, costs?: Matrix, survey?: Matrix): DayOrder | undefined {
-  return dayOrderOf(dateCells(mapping, source, costs, survey));
-}
-
-/** Says why `03/04/2026` dates were not read when no cell decides their month/day order. */
-function undecidedDayOrder(mapping: Mapping, source: Matrix): ValidationIssue[] {
-  for (const role of ['date', 'close_date'] as const) {
-    const c = columnOf(mapping.source, role);
-    const example = c < 0 ? undefined : source.find((row) => isSlashedDay(row[c]))?.[c];
-    if (typeof example === 'string') {
-      return [issue('warning', 'dates_day_order', { example: example.trim(), column: headerOf(mapping.source, c) })];
-    }
-  }
-  return [];
+  const order = votes.order();
+  // Says why `03/04/2026` dates were not read when no cell decides their month/day order.
+  const issues =
+    order === undefined && votes.example !== undefined ? [issue('warning', 'dates_day_order', { example: votes.example, column })] : [];
+  return { order, issues };
 }
 
 /**
