@@ -99,38 +99,29 @@ function customers(deals: readonly WonDeal[]): Customer[] {
 }
 
 /**
- * Sums into a keyed map of MoneySums-bearing records. The records are this module's own until returned,
- * so they are added to in place: a fresh copy per purchase was most of COHORT_LTV's time on 100k rows.
- */
-function addMoney<T extends MoneySums>(map: Map<string, T>, key: string, make: () => T, gp: number, rev: number): void {
-  const e = map.get(key) as { gp: number; rev: number } | undefined;
-  if (e) {
-    e.gp += gp;
-    e.rev += rev;
-  } else map.set(key, { ...make(), gp, rev });
-}
-
-/**
  * The cohort sums (aggregate/types.ts) of per-deal records: what the warehouse computes in SQL, so both
  * paths finish the LTV tables with the same cohortFromSums.
  */
 export function cohortSumsOf(deals: readonly WonDeal[], model: AttributionModel, halfLifeDays: number): CohortSums {
   const members = new Map<number, number>();
-  const purchases = new Map<string, CohortSums['purchases'][number]>();
   const weights = new Map<string, CohortSums['channelWeights'][number]>();
-  const values = new Map<string, CohortSums['channelValues'][number]>();
+  const values = new Map<string, Map<number, CohortSums['channelValues'][number]>>();
+  // Keyed by numbers in nested maps, not `${a}|${month}|${bucket}` strings: building a string per purchase and
+  // per touch × purchase was most of COHORT_LTV's time (and garbage) on 100k rows.
+  const byAcquired = new Map<number, Map<number, CohortSums['purchases'][number]>>();
   for (const c of customers(deals)) {
     const a = c.acquired;
     members.set(a, (members.get(a) ?? 0) + 1);
-    const placed = c.purchases.map((p) => ({ ...p, bucket: monthBucket(a, p.t), month: monthIndex(p.t) }));
+    const placed = c.purchases.map((p) => ({ money: p.money, bucket: monthBucket(a, p.t), month: monthIndex(p.t) }));
+    let cohort = byAcquired.get(a);
+    if (!cohort) byAcquired.set(a, (cohort = new Map()));
     for (const p of placed) {
-      addMoney(
-        purchases,
-        `${a}|${p.month}|${p.bucket}`,
-        () => ({ acquired: a, month: p.month, bucket: p.bucket, gp: 0, rev: 0 }),
-        p.money.gp,
-        p.money.rev,
-      );
+      const k = p.month * 4096 + p.bucket;
+      const e = cohort.get(k) as { gp: number; rev: number } | undefined;
+      if (e) {
+        e.gp += p.money.gp;
+        e.rev += p.money.rev;
+      } else cohort.set(k, { acquired: a, month: p.month, bucket: p.bucket, gp: p.money.gp, rev: p.money.rev });
     }
     const touches = c.first.touches;
     const w = touchWeights(
@@ -145,22 +136,22 @@ export function cohortSumsOf(deals: readonly WonDeal[], model: AttributionModel,
       const e = weights.get(wk) as { weight: number } | undefined;
       if (e) e.weight += w[i];
       else weights.set(wk, { acquired: a, key, channel: t.channel, weight: w[i] });
+      let byBucket = values.get(wk);
+      if (!byBucket) values.set(wk, (byBucket = new Map()));
       for (const p of placed) {
-        addMoney(
-          values,
-          `${wk}|${p.bucket}`,
-          () => ({ acquired: a, key, bucket: p.bucket, gp: 0, rev: 0 }),
-          w[i] * p.money.gp,
-          w[i] * p.money.rev,
-        );
+        const v = byBucket.get(p.bucket) as { gp: number; rev: number } | undefined;
+        if (v) {
+          v.gp += w[i] * p.money.gp;
+          v.rev += w[i] * p.money.rev;
+        } else byBucket.set(p.bucket, { acquired: a, key, bucket: p.bucket, gp: w[i] * p.money.gp, rev: w[i] * p.money.rev });
       }
     });
   }
   return {
     members: [...members].map(([acquired, n]) => ({ acquired, customers: n })),
-    purchases: [...purchases.values()],
+    purchases: [...byAcquired.values()].flatMap((m) => [...m.values()]),
     channelWeights: [...weights.values()],
-    channelValues: [...values.values()],
+    channelValues: [...values.values()].flatMap((m) => [...m.values()]),
   };
 }
 
