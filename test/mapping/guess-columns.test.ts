@@ -869,3 +869,23 @@ describe('guessColumns: classes learnt from round 8', () => {
     expect(roles(['Рассылка', 'Доставлено', 'Переходы по ссылке'])).toEqual(['campaign', 'impressions', 'clicks']);
   });
 });
+
+// Headers written for these tests, in no corpus file: each checks a class round 9 showed, not its words.
+describe('guessColumns: classes learnt from round 9', () => {
+  it('a/b/yyyy dates whose sample shows no day over 12 still make the date column (the readers then say why)', () => {
+    const us = ['03/02/2026 10:14 AM', '03/05/2026 04:40 PM', '04/01/2026 09:03 AM'];
+    expect(roles(['Call Date', 'Campaign', 'Caller ID', 'Revenue'], [us, ['a', 'b', 'c'], ['x1', 'x2', 'x3'], [1, 2, 3]])[0]).toBe('date');
+    expect(
+      roles(
+        ['InvoiceDate', 'InvoiceNumber'],
+        [
+          ['02/03/2026', '05/03/2026', '01/04/2026'],
+          ['x1', 'x2', 'x3'],
+        ],
+      )[0],
+    ).toBe('date');
+    expect(guessColumns(['Signup Date', 'Channel'], [us, ['a', 'b', 'c']])[0]).toMatchObject({ role: 'date', confidence: 0.95 });
+    // Text that is no date under a date header stays doubted.
+    expect(guessColumns(['Signup Date'], [['soon', 'later', 'never']])[0].confidence).toBeLessThan(0.5);
+  });
+});

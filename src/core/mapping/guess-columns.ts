@@ -162,8 +162,11 @@ export function headerCandidates(header: string): Candidate[] {
 const TEXTUAL: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['channel', 'campaign', 'status']);
 
 /** How well a column's values fit a role: 1 fits, lower scales the header score down. */
-export function typeFit(role: ColumnRole, valueType: ValueType): number {
+export function typeFit(role: ColumnRole, valueType: ValueType, shape?: ValueShape): number {
   if (valueType === 'empty' || role === 'ignore') return 1;
+  // `03/04/2026` whose month/day order the sample does not show is a date column all the same: the readers
+  // then say why they cannot order it (dates_day_order), rather than the column being lost.
+  if (DATES.has(role) && shape === 'dayOrderUnknown') return 1;
   // Text under a date header may be a format we do not read ("1st March"): keep the role, doubt it.
   if (DATES.has(role)) return valueType === 'date' ? 1 : valueType === 'number' ? 0.3 : 0.4;
   if (TEXTUAL.has(role)) return valueType === 'text' ? 1 : valueType === 'number' ? 0.2 : 0.1;
@@ -363,7 +366,7 @@ function rankCandidates(header: string, profile: ColumnProfile, reading: Concept
   }
   const out = [...best.values()].map((c) => ({
     ...c,
-    score: c.score * typeFit(c.role, profile.valueType) * shapeFit(c.role, profile.shape),
+    score: c.score * typeFit(c.role, profile.valueType, profile.shape) * shapeFit(c.role, profile.shape),
   }));
   // Values alone still say something when the header says nothing useful.
   if (profile.valueType === 'date' && !best.has('date') && preferenceRank('date', reading) !== null)

@@ -7,7 +7,7 @@
  * column with a date-like header or a zero-padded label (`01.2026`), where no one means a number.
  */
 import type { ValueType } from './types.js';
-import { compactDay, dayOrderOf, parseDateText, type DayOrder } from '../dates.js';
+import { compactDay, dayOrderOf, isSlashedDay, parseDateText, type DayOrder } from '../dates.js';
 import { parsePeriodText } from '../periods.js';
 import { isDate, isNoValue, isSheetError, parseNumberText, type CellValue } from '../values.js';
 import { normalizeHeader } from './normalize.js';
@@ -72,7 +72,7 @@ export interface ColumnProfile {
  * What values look like, for the guesser's rules: an identity (e-mail, phone, an opaque id), a person's
  * display name, money (fractions) or a count (whole numbers).
  */
-export type ValueShape = 'email' | 'phone' | 'id' | 'personName' | 'money' | 'count';
+export type ValueShape = 'email' | 'phone' | 'id' | 'personName' | 'money' | 'count' | 'dayOrderUnknown';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 // "+7 912 345-67-89", "8 (495) 123-45-67", "13800138000", "+1-555-0100": 7–15 digits, phone punctuation only.
@@ -99,6 +99,8 @@ function cellShape(value: CellValue, kind: CellKind): ValueShape | undefined {
   }
   if (kind !== 'text') return undefined;
   const s = String(value).trim();
+  // `03/04/2026` in a column that does not show its month/day order: a date all the same, read once it does.
+  if (isSlashedDay(s)) return 'dayOrderUnknown';
   if (EMAIL.test(s)) return 'email';
   if (PHONE.test(s) && s.replace(/\D/gu, '').length >= 7) return 'phone';
   if (UUID.test(s) || CODE.test(s)) return 'id';
@@ -125,7 +127,7 @@ export function profileColumn(values: readonly CellValue[], header = ''): Column
   let sampled = 0;
   let numberOrPeriod = 0;
   let padded = false;
-  const shapes: Record<ValueShape, number> = { email: 0, phone: 0, id: 0, personName: 0, money: 0, count: 0 };
+  const shapes: Record<ValueShape, number> = { email: 0, phone: 0, id: 0, personName: 0, money: 0, count: 0, dayOrderUnknown: 0 };
   for (let i = 0; i < values.length && sampled < SNIFF_SAMPLE; i = Math.floor(++sampled * step)) {
     const v = values[i];
     const kind = classifyCell(v, serialsAreDates, order);
