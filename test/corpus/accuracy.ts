@@ -16,16 +16,17 @@ export const GUESSER_ACCURACY = {
   /**
    * test/corpus/held-out, round 9 (72 sets, 24 per language, with 3 sample rows each, by two authors writing at
    * the same time — products a–m and n–z — who saw neither the guesser, the corpus nor each other's files, with
-   * GUIDE.md's conventions): 1083 of 1151 measured blind, once, with the guesser as committed. Not tuned on yet.
+   * GUIDE.md's conventions): 1083 of 1151 measured blind, once, with the guesser as committed. Then tuned on for
+   * one class (a/b/yyyy dates whose sample cannot order them still make the date column): 1085 since.
    * Earlier blind rounds: round 8 441/471 (the first with the conventions), round 7 439/482, round 6 480/524,
    * round 5 456/519, round 4 469/527, round 3 303/341, round 2 312/333 (314 after one bug fix), round 1 227/243;
    * t7 and t6 (training sets, run once before tuning on them) 485/533 and 459/508.
    */
   heldOut: 1083 / 1151,
-  /** The held-out round after tuning on it: the blind figure until it is tuned on (bench prints both then). */
-  heldOutAfterTuning: 1083 / 1151,
+  /** Round 9 after one of its miss classes was tuned on: not a blind figure (bench prints it beside the blind one). */
+  heldOutAfterTuning: 1085 / 1151,
   /** Whether the held-out round has been tuned on since its blind measurement (bench and README say so). */
-  heldOutTunedOn: false,
+  heldOutTunedOn: true,
   /**
    * A second annotator labelled round 4's headers blind (test/corpus/second-annotator/round-4/, not seeing the
    * first labels, the guesser or its synonyms): the two agree on 513 of 527 columns, the ceiling a 97% target
